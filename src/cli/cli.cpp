@@ -1,0 +1,112 @@
+#include "cli.h"
+
+#include "migrator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace strata::cli {
+
+Cli::Cli(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
+
+int Cli::run(const QStringList &arguments)
+{
+    auto parsed = parseCommandLine(arguments);
+    if (!parsed)
+        return fail(parsed.error());
+    m_inv = std::move(parsed).value();
+    if (m_inv.version) {
+        m_out << "strata " << STRATA_VERSION_STRING << Qt::endl;
+        return Success;
+    }
+    if (m_inv.help) {
+        m_out << (m_inv.command.isEmpty() ? usageText() : commandHelp(m_inv.command));
+        m_out.flush();
+        return Success;
+    }
+    const int code = dispatch();
+    m_out.flush();
+    m_err.flush();
+    return code;
+}
+
+int Cli::dispatch()
+{
+    const QString &c = m_inv.command;
+    if (c == QLatin1String("init"))
+        return init();
+    if (c == QLatin1String("revision"))
+        return revision();
+    if (c == QLatin1String("merge"))
+        return merge();
+    if (c == QLatin1String("upgrade"))
+        return upgradeOrDowngrade(true);
+    if (c == QLatin1String("downgrade"))
+        return upgradeOrDowngrade(false);
+    if (c == QLatin1String("stamp"))
+        return stamp();
+    if (c == QLatin1String("repair"))
+        return repair();
+    if (c == QLatin1String("current"))
+        return current();
+    if (c == QLatin1String("history"))
+        return history();
+    if (c == QLatin1String("heads"))
+        return heads();
+    if (c == QLatin1String("branches"))
+        return branches();
+    if (c == QLatin1String("show"))
+        return show();
+    if (c == QLatin1String("check"))
+        return check();
+    return fail(Error::usage(QStringLiteral("unknown command '%1'").arg(c)));
+}
+
+int Cli::fail(const Error &error)
+{
+    m_err << "strata: error: " << error.toString() << Qt::endl;
+    if (m_inv.json) {
+        QJsonObject e{{QStringLiteral("message"), error.message}};
+        if (!error.file.isEmpty())
+            e.insert(QStringLiteral("file"), error.file);
+        if (error.line > 0)
+            e.insert(QStringLiteral("line"), error.line);
+        if (!error.details.isEmpty())
+            e.insert(QStringLiteral("details"), QJsonArray::fromStringList(error.details));
+        printJson({{QStringLiteral("error"), e}});
+    }
+    return error.kind == Error::Kind::Usage ? UsageError : Failure;
+}
+
+Result<std::unique_ptr<Migrator>> Cli::openMigrator()
+{
+    MigratorOptions options;
+    options.projectDir = m_inv.projectDir;
+    options.url = m_inv.url;
+    options.versionTable = m_inv.versionTable;
+    auto migrator = Migrator::open(options);
+    if (migrator)
+        note(QStringLiteral("database: %1 (from %2)")
+                 .arg((*migrator)->databaseDisplay(), (*migrator)->databaseSource()));
+    return migrator;
+}
+
+void Cli::printJson(const QJsonObject &object)
+{
+    m_out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    m_out.flush();
+}
+
+void Cli::say(const QString &line)
+{
+    if (!m_inv.quiet && !m_inv.json)
+        m_out << line << Qt::endl;
+}
+
+void Cli::note(const QString &line)
+{
+    if (m_inv.verbose && !m_inv.quiet)
+        m_err << line << Qt::endl;
+}
+
+} // namespace strata::cli

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "commandline.h"
+#include "error.h"
+
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <memory>
+
+namespace strata {
+class Migrator;
+class RevisionGraph;
+struct Plan;
+}
+
+namespace strata::cli {
+
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2, CheckFailed = 3 };
+
+// The `strata` command line: parses the arguments, runs one command through the core's
+// Migrator, prints text (or one JSON document) and returns the exit code.
+class Cli
+{
+public:
+    Cli(QTextStream &out, QTextStream &err);
+    int run(const QStringList &arguments);
+
+private:
+    int dispatch();
+    int fail(const Error &error);
+    Result<std::unique_ptr<Migrator>> openMigrator();
+    void printJson(const QJsonObject &object);
+    void say(const QString &line);   // stdout, unless --quiet or --json
+    void note(const QString &line);  // stderr, only with --verbose
+
+    // authoring (cli_authoring.cpp)
+    int init();
+    int revision();
+    int merge();
+    // running (cli_migrate.cpp)
+    int upgradeOrDowngrade(bool upgrade);
+    int stamp();
+    int repair();
+    int printPlan(const Migrator &migrator, const Plan &plan);
+    // reading (cli_inspect.cpp)
+    int current();
+    int history();
+    int heads();
+    int branches();
+    int show();
+    int check();
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    Invocation m_inv;
+};
+
+// "a, b -> c (head) (mergepoint), message" as Alembic's history prints it.
+QString historyLine(const RevisionGraph &graph, int index, bool isCurrent);
+
+} // namespace strata::cli

@@ -1,0 +1,344 @@
+#include "cli.h"
+
+#include "migrator.h"
+#include "project/migration.h"
+#include "revision/revisiongraph.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSet>
+
+namespace strata::cli {
+
+namespace {
+
+QString commaList(const QStringList &ids)
+{
+    return ids.join(QLatin1String(", "));
+}
+
+QString flags(const RevisionGraph &graph, int index, bool isCurrent)
+{
+    QString text;
+    const QStringList labels = graph.branchLabels(index);
+    if (!labels.isEmpty())
+        text += QStringLiteral(" (%1)").arg(commaList(labels));
+    if (graph.isHead(index))
+        text += QStringLiteral(" (head)");
+    if (graph.isBranchPoint(index))
+        text += QStringLiteral(" (branchpoint)");
+    if (graph.isMergePoint(index))
+        text += QStringLiteral(" (mergepoint)");
+    if (isCurrent)
+        text += QStringLiteral(" (current)");
+    return text;
+}
+
+QString verboseBlock(const RevisionGraph &graph, int index, bool isCurrent, const QString &root)
+{
+    const Migration &m = graph.migration(index);
+    QString text = QStringLiteral("Rev: %1%2\n").arg(m.revision, flags(graph, index, isCurrent));
+    text += QStringLiteral("Parent: %1\n")
+                .arg(m.downRevisions.isEmpty() ? QStringLiteral("<base>") : commaList(m.downRevisions));
+    if (!m.dependsOn.isEmpty())
+        text += QStringLiteral("Also depends on: %1\n").arg(commaList(m.dependsOn));
+    if (graph.isBranchPoint(index))
+        text += QStringLiteral("Branches into: %1\n").arg(commaList(graph.ids(graph.children(index))));
+    text += QStringLiteral("Path: %1\n").arg(QDir(root).relativeFilePath(m.filePath));
+    if (!m.transactional)
+        text += QStringLiteral("Transactional: false\n");
+    if (!m.hasDowngrade)
+        text += QStringLiteral("Irreversible: no downgrade section\n");
+    text += QStringLiteral("\n    %1\n").arg(m.message.isEmpty() ? QStringLiteral("(no message)") : m.message);
+    if (!m.createDate.isEmpty())
+        text += QStringLiteral("\n    Create Date: %1\n").arg(m.createDate);
+    return text;
+}
+
+QJsonArray toJson(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+// Revisions between A and B of "-r A:B", newest first. Either side may be empty (base, heads)
+// or "current".
+Result<QList<int>> revisionsInRange(const RevisionGraph &graph, const QString &range,
+                                    const std::function<Result<QStringList>()> &current)
+{
+    QList<int> order = graph.topologicalOrder();
+    std::reverse(order.begin(), order.end());
+    if (range.isEmpty())
+        return order;
+    const qsizetype colon = range.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return Error::usage(QStringLiteral("-r takes A:B (either side may be empty), got '%1'").arg(range));
+    auto resolveSide = [&](const QString &side) -> Result<std::optional<QList<int>>> {
+        if (side.isEmpty())
+            return std::optional<QList<int>>{};
+        if (side == QLatin1String("current")) {
+            auto rows = current();
+            if (!rows)
+                return rows.error();
+            QList<int> out;
+            for (const QString &id : *rows)
+                if (const int i = graph.indexOf(id); i >= 0)
+                    out.append(i);
+            return std::optional<QList<int>>{out};
+        }
+        auto resolved = graph.resolve(side);
+        if (!resolved)
+            return resolved.error();
+        return std::optional<QList<int>>{*resolved};
+    };
+    auto lower = resolveSide(range.left(colon));
+    if (!lower)
+        return lower.error();
+    auto upper = resolveSide(range.mid(colon + 1));
+    if (!upper)
+        return upper.error();
+    QSet<int> keep;
+    if (upper->has_value()) {
+        const QList<int> below = graph.ancestors(**upper);
+        keep = QSet<int>(below.begin(), below.end());
+    } else {
+        keep = QSet<int>(order.begin(), order.end());
+    }
+    if (lower->has_value() && !(*lower)->isEmpty()) {
+        const QList<int> above = graph.descendants(**lower);
+        const QSet<int> aboveSet(above.begin(), above.end());
+        keep.intersect(aboveSet);
+    }
+    QList<int> out;
+    for (int i : order)
+        if (keep.contains(i))
+            out.append(i);
+    return out;
+}
+
+} // namespace
+
+QString historyLine(const RevisionGraph &graph, int index, bool isCurrent)
+{
+    const Migration &m = graph.migration(index);
+    const QString parents = m.downRevisions.isEmpty() ? QStringLiteral("<base>") : commaList(m.downRevisions);
+    return QStringLiteral("%1 -> %2%3, %4")
+        .arg(parents, m.revision, flags(graph, index, isCurrent), m.message);
+}
+
+int Cli::current()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    Migrator &mig = **migrator;
+    auto rows = mig.current();
+    if (!rows)
+        return fail(rows.error());
+    if (m_inv.json) {
+        printJson({{QStringLiteral("current"), toJson(*rows)}});
+        return Success;
+    }
+    const RevisionGraph &graph = mig.graph();
+    if (rows->isEmpty())
+        say(QStringLiteral("(base: no revision applied)"));
+    for (const QString &id : *rows) {
+        const int i = graph.indexOf(id);
+        if (i < 0) {
+            say(QStringLiteral("%1 (not in the project)").arg(id));
+            continue;
+        }
+        if (m_inv.verbose)
+            say(verboseBlock(graph, i, false, mig.projectRoot()));
+        else
+            say(QStringLiteral("%1%2, %3").arg(id, flags(graph, i, false), graph.migration(i).message));
+    }
+    return Success;
+}
+
+int Cli::history()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    Migrator &mig = **migrator;
+    const RevisionGraph &graph = mig.graph();
+    const bool needsDatabase = m_inv.json || m_inv.indicateCurrent || m_inv.range.contains(QLatin1String("current"));
+    QSet<int> applied, currentSet;
+    if (needsDatabase) {
+        auto statuses = mig.history();
+        if (!statuses)
+            return fail(statuses.error());
+        for (const RevisionStatus &s : *statuses) {
+            if (s.applied)
+                applied.insert(s.index);
+            if (s.current)
+                currentSet.insert(s.index);
+        }
+    }
+    auto revisions = revisionsInRange(graph, m_inv.range, [&] { return mig.current(); });
+    if (!revisions)
+        return fail(revisions.error());
+
+    if (m_inv.json) {
+        QJsonArray list;
+        for (int i : *revisions) {
+            const Migration &m = graph.migration(i);
+            list.append(QJsonObject{
+                {QStringLiteral("revision"), m.revision},
+                {QStringLiteral("down_revisions"), toJson(m.downRevisions)},
+                {QStringLiteral("depends_on"), toJson(m.dependsOn)},
+                {QStringLiteral("branch_labels"), toJson(graph.branchLabels(i))},
+                {QStringLiteral("message"), m.message},
+                {QStringLiteral("is_head"), graph.isHead(i)},
+                {QStringLiteral("is_base"), graph.isBase(i)},
+                {QStringLiteral("is_branch_point"), graph.isBranchPoint(i)},
+                {QStringLiteral("is_merge_point"), graph.isMergePoint(i)},
+                {QStringLiteral("applied"), applied.contains(i)},
+            });
+        }
+        printJson({{QStringLiteral("revisions"), list}});
+        return Success;
+    }
+    QString text;
+    for (int i : *revisions) {
+        const bool isCurrent = m_inv.indicateCurrent && currentSet.contains(i);
+        if (m_inv.verbose)
+            text += verboseBlock(graph, i, isCurrent, mig.projectRoot()) + QLatin1Char('\n');
+        else
+            text += historyLine(graph, i, isCurrent) + QLatin1Char('\n');
+    }
+    if (!m_inv.quiet)
+        m_out << text;
+    return Success;
+}
+
+int Cli::heads()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    const RevisionGraph &graph = (*migrator)->graph();
+    const QList<int> heads = graph.heads();
+    if (m_inv.json) {
+        QJsonArray list;
+        for (int i : heads)
+            list.append(QJsonObject{{QStringLiteral("revision"), graph.id(i)},
+                                    {QStringLiteral("message"), graph.migration(i).message},
+                                    {QStringLiteral("branch_labels"), toJson(graph.branchLabels(i))}});
+        printJson({{QStringLiteral("heads"), list}});
+        return Success;
+    }
+    for (int i : heads) {
+        if (m_inv.verbose)
+            say(verboseBlock(graph, i, false, (*migrator)->projectRoot()));
+        else
+            say(QStringLiteral("%1%2, %3").arg(graph.id(i), flags(graph, i, false), graph.migration(i).message));
+    }
+    return Success;
+}
+
+int Cli::branches()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    const RevisionGraph &graph = (*migrator)->graph();
+    QList<int> order = graph.topologicalOrder();
+    std::reverse(order.begin(), order.end());
+    QJsonArray list;
+    for (int i : order) {
+        if (!graph.isBranchPoint(i))
+            continue;
+        if (m_inv.json) {
+            list.append(QJsonObject{{QStringLiteral("revision"), graph.id(i)},
+                                    {QStringLiteral("message"), graph.migration(i).message},
+                                    {QStringLiteral("children"), toJson(graph.ids(graph.children(i)))}});
+            continue;
+        }
+        say(QStringLiteral("%1%2, %3").arg(graph.id(i), flags(graph, i, false), graph.migration(i).message));
+        for (int child : graph.children(i))
+            say(QStringLiteral("    -> %1%2, %3")
+                    .arg(graph.id(child), flags(graph, child, false), graph.migration(child).message));
+    }
+    if (m_inv.json)
+        printJson({{QStringLiteral("branches"), list}});
+    return Success;
+}
+
+int Cli::show()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    const RevisionGraph &graph = (*migrator)->graph();
+    auto resolved = graph.resolve(m_inv.arguments.first());
+    if (!resolved)
+        return fail(resolved.error());
+    if (resolved->isEmpty())
+        return fail(Error::usage(QStringLiteral("'%1' names no revision").arg(m_inv.arguments.first())));
+    QJsonArray list;
+    for (int i : *resolved) {
+        const Migration &m = graph.migration(i);
+        if (m_inv.json) {
+            list.append(QJsonObject{
+                {QStringLiteral("revision"), m.revision},
+                {QStringLiteral("down_revisions"), toJson(m.downRevisions)},
+                {QStringLiteral("depends_on"), toJson(m.dependsOn)},
+                {QStringLiteral("branch_labels"), toJson(graph.branchLabels(i))},
+                {QStringLiteral("message"), m.message},
+                {QStringLiteral("create_date"), m.createDate},
+                {QStringLiteral("path"), m.filePath},
+                {QStringLiteral("transactional"), m.transactional},
+                {QStringLiteral("reversible"), m.hasDowngrade},
+                {QStringLiteral("is_head"), graph.isHead(i)},
+                {QStringLiteral("is_base"), graph.isBase(i)},
+                {QStringLiteral("is_branch_point"), graph.isBranchPoint(i)},
+                {QStringLiteral("is_merge_point"), graph.isMergePoint(i)},
+                {QStringLiteral("upgrade_sql"), m.upgradeSql},
+                {QStringLiteral("downgrade_sql"), m.hasDowngrade ? QJsonValue(m.downgradeSql) : QJsonValue()},
+            });
+            continue;
+        }
+        QString text = verboseBlock(graph, i, false, (*migrator)->projectRoot());
+        text += QStringLiteral("\n-- +upgrade (line %1)\n%2\n").arg(m.upgradeLine).arg(m.upgradeSql.trimmed());
+        if (m.hasDowngrade)
+            text += QStringLiteral("\n-- +downgrade (line %1)\n%2\n").arg(m.downgradeLine).arg(m.downgradeSql.trimmed());
+        say(text);
+    }
+    if (m_inv.json)
+        printJson(list.size() == 1 ? list.first().toObject() : QJsonObject{{QStringLiteral("revisions"), list}});
+    return Success;
+}
+
+int Cli::check()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    auto report = (*migrator)->check();
+    if (!report)
+        return fail(report.error());
+    if (m_inv.json) {
+        printJson({{QStringLiteral("up_to_date"), report->upToDate()},
+                   {QStringLiteral("current"), toJson(report->current)},
+                   {QStringLiteral("heads"), toJson(report->heads)},
+                   {QStringLiteral("pending"), toJson(report->pending)},
+                   {QStringLiteral("edited"), toJson(report->edited)},
+                   {QStringLiteral("failed"), toJson(report->failed)}});
+        return report->upToDate() ? Success : CheckFailed;
+    }
+    if (report->upToDate()) {
+        say(QStringLiteral("Up to date: the database is at the heads (%1).").arg(commaList(report->heads)));
+        return Success;
+    }
+    if (!report->pending.isEmpty())
+        m_out << QStringLiteral("Behind: %1 migration(s) pending: %2\n")
+                     .arg(report->pending.size())
+                     .arg(commaList(report->pending));
+    if (!report->edited.isEmpty())
+        m_out << QStringLiteral("Edited since applied: %1 (review the change, then run `strata repair`)\n")
+                     .arg(commaList(report->edited));
+    return CheckFailed;
+}
+
+} // namespace strata::cli

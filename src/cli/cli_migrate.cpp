@@ -1,0 +1,198 @@
+#include "cli.h"
+
+#include "migrator.h"
+#include "project/migration.h"
+#include "revision/revisiongraph.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+namespace strata::cli {
+
+namespace {
+
+QString stepLine(const RevisionGraph &graph, const PlanStep &step)
+{
+    const QString verb = step.stamp ? QStringLiteral("stamp")
+                                    : (step.direction == Direction::Up ? QStringLiteral("upgrade")
+                                                                       : QStringLiteral("downgrade"));
+    QString line = QStringLiteral("%1 %2 -> %3")
+                       .arg(verb, step.fromRevisions.join(QLatin1String(", ")),
+                            step.toRevisions.join(QLatin1String(", ")));
+    if (!step.stamp)
+        if (const int i = graph.indexOf(step.revision); i >= 0)
+            line += QStringLiteral(", %1").arg(graph.migration(i).message);
+    return line;
+}
+
+QJsonObject planJson(const Plan &plan)
+{
+    QJsonArray steps;
+    for (const PlanStep &step : plan.steps) {
+        QJsonObject s{{QStringLiteral("revision"), step.revision},
+                      {QStringLiteral("direction"), directionName(step.direction)}};
+        if (step.stamp)
+            s.insert(QStringLiteral("stamp"), true);
+        steps.append(s);
+    }
+    QJsonObject out{{QStringLiteral("steps"), steps},
+                    {QStringLiteral("from"), QJsonArray::fromStringList(plan.startHeads)},
+                    {QStringLiteral("to"), QJsonArray::fromStringList(plan.endHeads)}};
+    if (!plan.irreversible.isEmpty())
+        out.insert(QStringLiteral("irreversible"), QJsonArray::fromStringList(plan.irreversible));
+    return out;
+}
+
+} // namespace
+
+int Cli::printPlan(const Migrator &migrator, const Plan &plan)
+{
+    if (m_inv.json) {
+        printJson(planJson(plan));
+        return Success;
+    }
+    if (plan.steps.isEmpty()) {
+        say(QStringLiteral("Nothing to do: the database is already there."));
+        return Success;
+    }
+    for (int k = 0; k < plan.steps.size(); ++k)
+        say(QStringLiteral("%1. %2").arg(k + 1).arg(stepLine(migrator.graph(), plan.steps[k])));
+    if (!plan.irreversible.isEmpty())
+        say(QStringLiteral("Irreversible (no downgrade section): %1")
+                .arg(plan.irreversible.join(QLatin1String(", "))));
+    return Success;
+}
+
+int Cli::upgradeOrDowngrade(bool upgrade)
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    Migrator &mig = **migrator;
+    QString target = m_inv.arguments.first();
+
+    if (m_inv.sql) {
+        // Offline: start from FROM (or base) and touch no database.
+        QStringList start;
+        if (const qsizetype colon = target.indexOf(QLatin1Char(':')); colon >= 0) {
+            auto from = mig.graph().resolve(target.left(colon));
+            if (!from)
+                return fail(from.error());
+            start = mig.graph().ids(*from);
+            target = target.mid(colon + 1);
+        } else if (!upgrade) {
+            return fail(Error::usage(QStringLiteral("downgrade --sql needs FROM:TO, e.g. heads:base")));
+        }
+        auto plan = upgrade ? mig.planUpgradeFrom(start, target) : mig.planDowngradeFrom(start, target);
+        if (!plan)
+            return fail(plan.error());
+        if (!upgrade && !plan->irreversible.isEmpty())
+            return fail(Error::failure(QStringLiteral("cannot downgrade: irreversible revision(s) %1 have no downgrade section")
+                                           .arg(plan->irreversible.join(QLatin1String(", ")))));
+        auto sql = mig.offlineSql(*plan);
+        if (!sql)
+            return fail(sql.error());
+        m_out << *sql;
+        return Success;
+    }
+    if (target.contains(QLatin1Char(':')))
+        return fail(Error::usage(QStringLiteral("a FROM:TO range needs --sql")));
+
+    auto plan = upgrade ? mig.planUpgrade(target) : mig.planDowngrade(target);
+    if (!plan)
+        return fail(plan.error());
+    if (m_inv.plan)
+        return printPlan(mig, *plan);
+
+    RunOptions options;
+    options.progress = [this, &mig, &plan](const Progress &p) {
+        if (p.statement == 0)
+            say(QStringLiteral("Running %1").arg(stepLine(mig.graph(), plan->steps[p.step - 1])));
+        else if (m_inv.verbose)
+            note(QStringLiteral("  statement %1 of %2").arg(p.statement).arg(p.statementCount));
+    };
+    QElapsedTimer timer;
+    timer.start();
+    auto ran = mig.run(*plan, options);
+    if (!ran)
+        return fail(ran.error());
+    if (m_inv.json) {
+        QJsonObject out = planJson(*ran);
+        out.insert(QStringLiteral("current"), QJsonArray::fromStringList(ran->endHeads));
+        printJson(out);
+        return Success;
+    }
+    if (ran->steps.isEmpty())
+        say(QStringLiteral("Nothing to do: the database is already at %1.")
+                .arg(ran->endHeads.isEmpty() ? QStringLiteral("base") : ran->endHeads.join(QLatin1String(", "))));
+    else
+        say(QStringLiteral("%1 %2 migration(s) in %3 ms; now at %4.")
+                .arg(upgrade ? QStringLiteral("Applied") : QStringLiteral("Reverted"))
+                .arg(ran->steps.size())
+                .arg(timer.elapsed())
+                .arg(ran->endHeads.isEmpty() ? QStringLiteral("base") : ran->endHeads.join(QLatin1String(", "))));
+    return Success;
+}
+
+int Cli::stamp()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    Migrator &mig = **migrator;
+    QStringList targets = m_inv.arguments;
+    if (m_inv.sql) {
+        QStringList start;
+        for (QString &t : targets) {
+            if (const qsizetype colon = t.indexOf(QLatin1Char(':')); colon >= 0) {
+                auto from = mig.graph().resolve(t.left(colon));
+                if (!from)
+                    return fail(from.error());
+                start = mig.graph().ids(*from);
+                t = t.mid(colon + 1);
+            }
+        }
+        auto plan = mig.planStampFrom(start, targets, m_inv.purge);
+        if (!plan)
+            return fail(plan.error());
+        auto sql = mig.offlineSql(*plan);
+        if (!sql)
+            return fail(sql.error());
+        m_out << *sql;
+        return Success;
+    }
+    auto ran = mig.stamp(targets, m_inv.purge);
+    if (!ran)
+        return fail(ran.error());
+    if (m_inv.json) {
+        QJsonObject out = planJson(*ran);
+        out.insert(QStringLiteral("current"), QJsonArray::fromStringList(ran->endHeads));
+        printJson(out);
+        return Success;
+    }
+    say(QStringLiteral("Stamped: the version table now holds %1.")
+            .arg(ran->endHeads.isEmpty() ? QStringLiteral("no revision (base)")
+                                         : ran->endHeads.join(QLatin1String(", "))));
+    return Success;
+}
+
+int Cli::repair()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    auto repaired = (*migrator)->repair();
+    if (!repaired)
+        return fail(repaired.error());
+    if (m_inv.json) {
+        printJson({{QStringLiteral("repaired"), QJsonArray::fromStringList(*repaired)}});
+        return Success;
+    }
+    if (repaired->isEmpty())
+        say(QStringLiteral("Nothing to repair: no applied migration was edited."));
+    for (const QString &rev : *repaired)
+        say(QStringLiteral("Accepted the edited upgrade section of %1.").arg(rev));
+    return Success;
+}
+
+} // namespace strata::cli

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "error.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace strata::cli {
+
+// The parsed command line. Common options may stand before or after the command.
+struct Invocation
+{
+    QString command;
+    QStringList arguments; // positional arguments after the command
+
+    // common
+    QString projectDir;
+    QString url;
+    QString versionTable;
+    bool json = false;
+    bool quiet = false;
+    bool verbose = false;
+    bool help = false;
+    bool version = false;
+
+    // revision, merge
+    QString message;
+    QStringList heads;
+    bool splice = false;
+    QStringList branchLabels;
+    QStringList dependsOn;
+    QString revId;
+
+    // upgrade, downgrade, stamp
+    bool sql = false;
+    bool plan = false;
+    bool purge = false;
+
+    // history
+    QString range;
+    bool indicateCurrent = false;
+
+    QStringList given; // long names of the options present, to refuse those a command ignores
+};
+
+Result<Invocation> parseCommandLine(const QStringList &arguments);
+QString usageText();
+QString commandHelp(const QString &command);
+
+} // namespace strata::cli

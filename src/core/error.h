@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace strata {
+
+// What went wrong, with what a person needs to fix it: the file and line at fault (when a file
+// is), the statement, the engine's own message. Core code returns these; it never shows UI.
+struct Error
+{
+    enum class Kind {
+        Failure,     // the operation failed (exit code 1)
+        Usage,       // the request itself is malformed (exit code 2)
+    };
+
+    QString message;   // one sentence, no trailing newline
+    QString file;      // file at fault, empty when none
+    int line = 0;      // 1-based line in file, 0 when unknown
+    QStringList details; // further lines: the statement, the engine's detail and hint
+    Kind kind = Kind::Failure;
+
+    static Error failure(QString message) { return Error{std::move(message), {}, 0, {}, Kind::Failure}; }
+    static Error usage(QString message) { return Error{std::move(message), {}, 0, {}, Kind::Usage}; }
+    static Error at(QString file, int line, QString message)
+    {
+        return Error{std::move(message), std::move(file), line, {}, Kind::Failure};
+    }
+
+    // "file:line: message" followed by the detail lines, as printed on stderr.
+    QString toString() const;
+};
+
+// A value or an Error. Small on purpose: C++20 has no std::expected.
+template <typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
+    Result(Error error) : m_data(std::in_place_index<1>, std::move(error)) {}
+
+    bool ok() const { return m_data.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    T &value() & { return std::get<0>(m_data); }
+    const T &value() const & { return std::get<0>(m_data); }
+    T &&value() && { return std::get<0>(std::move(m_data)); }
+    T *operator->() { return &value(); }
+    const T *operator->() const { return &value(); }
+    T &operator*() & { return value(); }
+    const T &operator*() const & { return value(); }
+
+    const Error &error() const { return std::get<1>(m_data); }
+
+private:
+    std::variant<T, Error> m_data;
+};
+
+template <>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error) : m_error(std::move(error)) {}
+
+    bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
+};
+
+using Status = Result<void>;
+
+} // namespace strata

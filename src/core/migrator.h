@@ -1,0 +1,127 @@
+#pragma once
+
+#include "error.h"
+#include "revision/plan.h"
+
+#include <QDateTime>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace strata {
+
+class Project;
+class RevisionGraph;
+struct ConnectionInfo;
+
+// Where to find the project and the database. Empty fields take their defaults: the project
+// folder holding strata.ini (searched upward from the working folder), the connection found
+// in the usual order (--url, DATABASE_URL, DB_* variables, .env, strata.ini, <project>/strata.db).
+struct MigratorOptions
+{
+    QString projectDir;
+    QString url;
+    QString versionTable; // empty: strata.ini's version_table, else strata_version
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+};
+
+// Progress of a run, reported between statements. Called on the thread that runs the plan.
+struct Progress
+{
+    int step = 0;       // 1-based
+    int stepCount = 0;
+    int statement = 0;  // 1-based, 0 before the first statement of a step
+    int statementCount = 0;
+    QString revision;
+    Direction direction = Direction::Up;
+};
+using ProgressCallback = std::function<void(const Progress &)>;
+
+struct RunOptions
+{
+    ProgressCallback progress;
+    const std::atomic<bool> *cancel = nullptr; // set to true to stop between statements
+};
+
+// One revision as `history` shows it, newest first.
+struct RevisionStatus
+{
+    int index = -1;              // in graph()
+    bool applied = false;        // at or below a version row
+    bool current = false;        // a version row
+    bool edited = false;         // applied, and its upgrade section changed since
+};
+
+struct CheckReport
+{
+    QStringList current;
+    QStringList heads;
+    QStringList pending;   // revisions `upgrade heads` would run, in order
+    QStringList edited;    // applied revisions whose upgrade section changed since
+    QStringList failed;    // revisions whose last recorded step failed
+    bool upToDate() const { return pending.isEmpty() && edited.isEmpty(); }
+};
+
+// The public face of the core: what the CLI, the desktop app and programs embedding Strata
+// call. One Migrator holds one project and (lazily) one database connection, and belongs to
+// the thread that uses it.
+class Migrator
+{
+public:
+    ~Migrator();
+
+    static Result<std::unique_ptr<Migrator>> open(const MigratorOptions &options);
+
+    const Project &project() const;
+    const RevisionGraph &graph() const;
+    QString projectRoot() const;
+    QString versionTable() const;
+    // Where the database is, password masked, and which rule chose it ("--url", ".env", ...).
+    QString databaseDisplay() const;
+    QString databaseSource() const;
+
+    // Reading. A SQLite database file that does not exist yet reads as empty and is not created.
+    Result<QStringList> current();
+    Result<QList<RevisionStatus>> history();
+    Result<CheckReport> check();
+
+    // Planning: nothing is run, nothing is created.
+    Result<Plan> planUpgrade(const QString &target);
+    Result<Plan> planDowngrade(const QString &target);
+    Result<Plan> planStamp(const QStringList &targets, bool purge);
+    // The same from given version rows instead of the database's (offline --sql).
+    Result<Plan> planUpgradeFrom(const QStringList &currentHeads, const QString &target) const;
+    Result<Plan> planDowngradeFrom(const QStringList &currentHeads, const QString &target) const;
+    Result<Plan> planStampFrom(const QStringList &currentHeads, const QStringList &targets,
+                               bool purge) const;
+    // Offline SQL for a plan, for a DBA to review or run by hand.
+    Result<QString> offlineSql(const Plan &plan) const;
+
+    // Running. Each returns the plan that ran; on failure the error names file:line.
+    Result<Plan> upgrade(const QString &target, const RunOptions &options = {});
+    Result<Plan> downgrade(const QString &target, const RunOptions &options = {});
+    Result<Plan> stamp(const QStringList &targets, bool purge, const RunOptions &options = {});
+    Result<Plan> run(const Plan &plan, const RunOptions &options = {});
+    // Accepts the current text of edited migrations; returns the revisions repaired.
+    Result<QStringList> repair();
+
+    // Interrupts a running statement from another thread.
+    void cancel();
+
+private:
+    Migrator();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+// The one-call forms teams use from their own code, as they call upgrade_database() and
+// check_migrations() with Alembic.
+Status upgradeDatabase(const QString &projectDir, const QString &url = {},
+                       const QString &target = QStringLiteral("heads"));
+Result<CheckReport> checkMigrations(const QString &projectDir, const QString &url = {});
+
+} // namespace strata

@@ -1,0 +1,523 @@
+// The `strata` command line, driven in-process against real SQLite files.
+
+#include "cli.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace strata;
+
+namespace {
+
+struct Outcome
+{
+    int code = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+
+QString migrationText(const QString &rev, const QString &down, const QString &up, const QString &downSql,
+                      const QString &extraHeader = {})
+{
+    return QStringLiteral("-- revision: %1\n-- down_revision: %2\n-- message: migration %1\n%5\n"
+                          "-- +upgrade\n%3\n\n-- +downgrade\n%4\n")
+        .arg(rev, down, up, downSql, extraHeader);
+}
+
+// A project in a temporary folder, and a way to run `strata` on it.
+class Fixture
+{
+public:
+    Fixture()
+    {
+        QDir(m_dir.path()).mkpath(QStringLiteral("proj/versions"));
+        write(QStringLiteral("strata.ini"), QStringLiteral("[strata]\nversions = versions\nversion_table = strata_version\n"));
+    }
+
+    QString root() const { return m_dir.path() + QStringLiteral("/proj"); }
+    QString dbPath() const { return m_dir.path() + QStringLiteral("/db.sqlite"); }
+    QString url() const { return QStringLiteral("sqlite:///") + dbPath(); }
+
+    void write(const QString &relative, const QString &text)
+    {
+        QFile f(root() + QLatin1Char('/') + relative);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.toUtf8());
+    }
+
+    void addMigration(const QString &rev, const QString &down, const QString &up, const QString &downSql,
+                      const QString &extraHeader = {})
+    {
+        write(QStringLiteral("versions/%1.sql").arg(rev), migrationText(rev, down, up, downSql, extraHeader));
+    }
+
+    // a -> b -> c, each creating a table.
+    void addChain()
+    {
+        addMigration(QStringLiteral("aaaa01"), {}, QStringLiteral("CREATE TABLE t_a (id INTEGER PRIMARY KEY);"),
+                     QStringLiteral("DROP TABLE t_a;"));
+        addMigration(QStringLiteral("bbbb02"), QStringLiteral("aaaa01"),
+                     QStringLiteral("CREATE TABLE t_b (id INTEGER PRIMARY KEY);\nINSERT INTO t_b VALUES (1);"),
+                     QStringLiteral("DROP TABLE t_b;"));
+        addMigration(QStringLiteral("cccc03"), QStringLiteral("bbbb02"), QStringLiteral("CREATE TABLE t_c (id INTEGER);"),
+                     QStringLiteral("DROP TABLE t_c;"));
+    }
+
+    Outcome run(QStringList args, bool withUrl = true)
+    {
+        args.prepend(root());
+        args.prepend(QStringLiteral("-d"));
+        if (withUrl)
+            args << QStringLiteral("--url") << url();
+        return runRaw(args);
+    }
+
+    static Outcome runRaw(const QStringList &args)
+    {
+        Outcome o;
+        QTextStream out(&o.out), err(&o.err);
+        cli::Cli cli(out, err);
+        o.code = cli.run(QStringList{QStringLiteral("strata")} + args);
+        out.flush();
+        err.flush();
+        return o;
+    }
+
+    QStringList query(const QString &sql, const QString &path = {}) const
+    {
+        QStringList rows;
+        const QString name = QUuid::createUuid().toString();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path.isEmpty() ? dbPath() : path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(sql)) {
+                    while (q.next()) {
+                        QStringList cols;
+                        for (int i = 0; i < q.record().count(); ++i)
+                            cols << q.value(i).toString();
+                        rows << cols.join(QLatin1Char('|'));
+                    }
+                } else {
+                    rows << QStringLiteral("ERROR");
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return rows;
+    }
+
+    QStringList versionRows(const QString &table = QStringLiteral("strata_version")) const
+    {
+        QStringList rows = query(QStringLiteral("SELECT version_num FROM %1 ORDER BY version_num").arg(table));
+        return rows;
+    }
+
+    QStringList tables() const
+    {
+        return query(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 't_%' ORDER BY name"));
+    }
+
+    QString historyTable() const
+    {
+        const QStringList t = query(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE '%history%'"));
+        return t.value(0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qunsetenv("DATABASE_URL");
+        for (const char *v : {"DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD"})
+            qunsetenv(v);
+    }
+
+    void versionAndHelp()
+    {
+        Outcome o = Fixture::runRaw({QStringLiteral("--version")});
+        QCOMPARE(o.code, 0);
+        QVERIFY(o.out.startsWith(QStringLiteral("strata ")));
+        o = Fixture::runRaw({QStringLiteral("--help")});
+        QCOMPARE(o.code, 0);
+        QVERIFY(o.out.contains(QStringLiteral("upgrade")));
+        o = Fixture::runRaw({QStringLiteral("upgrade"), QStringLiteral("--help")});
+        QCOMPARE(o.code, 0);
+        QVERIFY(o.out.contains(QStringLiteral("LABEL@head")));
+    }
+
+    void usageErrors()
+    {
+        Fixture f;
+        QCOMPARE(f.run({QStringLiteral("frobnicate")}).code, 2);
+        QCOMPARE(f.run({}).code, 2);
+        QCOMPARE(f.run({QStringLiteral("upgrade")}).code, 2);                              // missing target
+        QCOMPARE(f.run({QStringLiteral("current"), QStringLiteral("--purge")}).code, 2);   // option of another command
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql"), QStringLiteral("--plan")}).code, 2);
+        Outcome o = f.run({QStringLiteral("revision")});
+        QCOMPARE(o.code, 2);
+        QVERIFY(o.err.contains(QStringLiteral("message")));
+    }
+
+    void initCreatesProject()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.path() + QStringLiteral("/newproj");
+        Outcome o = Fixture::runRaw({QStringLiteral("init"), target});
+        QCOMPARE(o.code, 0);
+        QVERIFY(QFile::exists(target + QStringLiteral("/strata.ini")));
+        QVERIFY(QDir(target + QStringLiteral("/versions")).exists());
+        o = Fixture::runRaw({QStringLiteral("init"), target});
+        QCOMPARE(o.code, 1);
+        QVERIFY(o.err.contains(QStringLiteral("strata.ini")));
+    }
+
+    void revisionAndMerge()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path() + QStringLiteral("/p");
+        QCOMPARE(Fixture::runRaw({QStringLiteral("init"), root}).code, 0);
+        auto run = [&](QStringList args) {
+            return Fixture::runRaw(QStringList{QStringLiteral("-d"), root} + args);
+        };
+        QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("create users"),
+                      QStringLiteral("--rev-id"), QStringLiteral("base01")}).code, 0);
+        QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("second"),
+                      QStringLiteral("--rev-id"), QStringLiteral("second02")}).code, 0);
+        Outcome heads = run({QStringLiteral("heads"), QStringLiteral("--json")});
+        QCOMPARE(heads.code, 0);
+        QCOMPARE(heads.json()[QStringLiteral("heads")].toArray().first()[QStringLiteral("revision")].toString(), QStringLiteral("second02"));
+
+        // A parent that is not a head needs --splice.
+        Outcome refused = run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"),
+                               QStringLiteral("--head"), QStringLiteral("base01")});
+        QCOMPARE(refused.code, 2);
+        QVERIFY(refused.err.contains(QStringLiteral("--splice")));
+        QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"), QStringLiteral("--head"),
+                      QStringLiteral("base01"), QStringLiteral("--splice"), QStringLiteral("--branch-label"),
+                      QStringLiteral("feature"), QStringLiteral("--depends-on"), QStringLiteral("second02"),
+                      QStringLiteral("--rev-id"), QStringLiteral("branch03")}).code, 0);
+        Outcome show = run({QStringLiteral("show"), QStringLiteral("branch03"), QStringLiteral("--json")});
+        QCOMPARE(show.code, 0);
+        QCOMPARE(show.json()[QStringLiteral("down_revisions")].toArray().first().toString(), QStringLiteral("base01"));
+        QCOMPARE(show.json()[QStringLiteral("depends_on")].toArray().first().toString(), QStringLiteral("second02"));
+        QVERIFY(show.json()[QStringLiteral("branch_labels")].toArray().contains(QStringLiteral("feature")));
+
+        // Two heads now: a plain revision must ask which one.
+        Outcome ambiguous = run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x")});
+        QCOMPARE(ambiguous.code, 2);
+        QVERIFY(ambiguous.err.contains(QStringLiteral("--head")));
+
+        QCOMPARE(run({QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("join"), QStringLiteral("heads"),
+                      QStringLiteral("--rev-id"), QStringLiteral("merge04")}).code, 0);
+        heads = run({QStringLiteral("heads"), QStringLiteral("--json")});
+        QCOMPARE(heads.json()[QStringLiteral("heads")].toArray().size(), 1);
+        Outcome history = run({QStringLiteral("history"), QStringLiteral("--json"), QStringLiteral("--url"),
+                               QStringLiteral("sqlite:///") + dir.path() + QStringLiteral("/none.db")});
+        QCOMPARE(history.code, 0);
+        const QJsonArray revs = history.json()[QStringLiteral("revisions")].toArray();
+        QCOMPARE(revs.size(), 4);
+        QCOMPARE(revs.first()[QStringLiteral("revision")].toString(), QStringLiteral("merge04"));
+        QVERIFY(revs.first()[QStringLiteral("is_merge_point")].toBool());
+        QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/none.db"))); // reading creates no database
+    }
+
+    void upgradeDowngradeAndCurrent()
+    {
+        Fixture f;
+        f.addChain();
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 0);
+        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"), QStringLiteral("t_c")}));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        Outcome cur = f.run({QStringLiteral("current"), QStringLiteral("--json")});
+        QCOMPARE(cur.code, 0);
+        QCOMPARE(cur.json()[QStringLiteral("current")].toArray(), QJsonArray{QStringLiteral("cccc03")});
+
+        // History table: one successful up row per step, with checksum and user.
+        const QString history = f.historyTable();
+        QVERIFY(!history.isEmpty());
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='up' AND success=1").arg(history)),
+                 QStringList{QStringLiteral("3")});
+
+        QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("-1")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
+        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b")}));
+        QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("base")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{});
+        QCOMPARE(f.tables(), QStringList{});
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("+2")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("cccc")}).code, 0); // unique prefix
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+
+        Outcome again = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(again.code, 0);
+        QVERIFY(again.out.contains(QStringLiteral("Nothing to do")));
+    }
+
+    void planAndOfflineSql()
+    {
+        Fixture f;
+        f.addChain();
+        Outcome plan = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--plan"), QStringLiteral("--json")});
+        QCOMPARE(plan.code, 0);
+        const QJsonArray steps = plan.json()[QStringLiteral("steps")].toArray();
+        QCOMPARE(steps.size(), 3);
+        QCOMPARE(steps[0][QStringLiteral("revision")].toString(), QStringLiteral("aaaa01"));
+        QCOMPARE(steps[2][QStringLiteral("direction")].toString(), QStringLiteral("up"));
+        QVERIFY(!QFile::exists(f.dbPath()));
+
+        Outcome sql = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")});
+        QCOMPARE(sql.code, 0);
+        QVERIFY(sql.out.contains(QStringLiteral("-- Running upgrade  -> aaaa01")));
+        QVERIFY(sql.out.contains(QStringLiteral("-- Running upgrade aaaa01 -> bbbb02")));
+        QVERIFY(sql.out.contains(QStringLiteral("CREATE TABLE t_b")));
+        QVERIFY(sql.out.contains(QStringLiteral("INSERT INTO strata_version")));
+        QVERIFY(sql.out.contains(QStringLiteral("UPDATE strata_version")));
+        QVERIFY(!QFile::exists(f.dbPath()));
+
+        Outcome down = f.run({QStringLiteral("downgrade"), QStringLiteral("cccc03:aaaa01"), QStringLiteral("--sql")});
+        QCOMPARE(down.code, 0);
+        QVERIFY(down.out.contains(QStringLiteral("-- Running downgrade cccc03 -> bbbb02")));
+        QVERIFY(down.out.contains(QStringLiteral("DROP TABLE t_c")));
+        QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("base"), QStringLiteral("--sql")}).code, 2);
+        QVERIFY(!QFile::exists(f.dbPath()));
+    }
+
+    void failingStatementNamesFileAndLine()
+    {
+        Fixture f;
+        f.addChain();
+        // The bad statement is the second of the upgrade section, on line 7 of the file.
+        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"),
+                       QStringLiteral("CREATE TABLE t_d (id INTEGER);\nINSERT INTO no_such_table VALUES (1);"),
+                       QStringLiteral("DROP TABLE t_d;"));
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("dddd04.sql:7")), qPrintable(o.err));
+        QVERIFY2(o.err.contains(QStringLiteral("no_such_table")), qPrintable(o.err));
+        // Steps before it stay applied; its own work is rolled back.
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"), QStringLiteral("t_c")}));
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE revision='dddd04' AND success=0").arg(f.historyTable())),
+                 QStringList{QStringLiteral("1")});
+        Outcome check = f.run({QStringLiteral("check")});
+        QCOMPARE(check.code, 3);
+    }
+
+    void brokenFileIsReportedWithLine()
+    {
+        Fixture f;
+        f.addChain();
+        f.write(QStringLiteral("versions/bad.sql"),
+                QStringLiteral("-- revision: eeee05\n-- down_revision: cccc03\n-- colour: blue\n-- +upgrade\nSELECT 1;\n"));
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("bad.sql:3")), qPrintable(o.err));
+        QVERIFY(!QFile::exists(f.dbPath()));
+
+        f.write(QStringLiteral("versions/bad.sql"),
+                QStringLiteral("-- revision: eeee05\n-- down_revision: zzzz99\n-- +upgrade\nSELECT 1;\n"));
+        o = f.run({QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("bad.sql:2")) && o.err.contains(QStringLiteral("zzzz99")), qPrintable(o.err));
+    }
+
+    void targetErrors()
+    {
+        Fixture f;
+        f.addChain();
+        f.addMigration(QStringLiteral("aaaa99"), QStringLiteral("aaaa01"), QStringLiteral("SELECT 1;"), QStringLiteral("SELECT 1;"));
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("aaaa")});
+        QCOMPARE(o.code, 2);
+        QVERIFY(o.err.contains(QStringLiteral("aaaa01")) && o.err.contains(QStringLiteral("aaaa99")));
+        o = f.run({QStringLiteral("upgrade"), QStringLiteral("head")});
+        QCOMPARE(o.code, 2);
+        QVERIFY(o.err.contains(QStringLiteral("several heads")));
+        o = f.run({QStringLiteral("upgrade"), QStringLiteral("nosuchrev")});
+        QCOMPARE(o.code, 2);
+        QVERIFY(o.err.contains(QStringLiteral("nosuchrev")));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        o = f.run({QStringLiteral("downgrade"), QStringLiteral("-1")});
+        QCOMPARE(o.code, 2);
+        QVERIFY(o.err.contains(QStringLiteral("cccc03")) && o.err.contains(QStringLiteral("aaaa99")));
+        o = f.run({QStringLiteral("downgrade"), QStringLiteral("cccc03-5")});
+        QCOMPARE(o.code, 2);
+        QCOMPARE(f.versionRows(), (QStringList{QStringLiteral("aaaa99"), QStringLiteral("cccc03")}));
+    }
+
+    void stampAndPurge()
+    {
+        Fixture f;
+        f.addChain();
+        QCOMPARE(f.run({QStringLiteral("stamp"), QStringLiteral("bbbb02")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
+        QCOMPARE(f.tables(), QStringList{}); // no SQL ran
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        QCOMPARE(f.tables(), QStringList{QStringLiteral("t_c")});
+        QCOMPARE(f.run({QStringLiteral("stamp"), QStringLiteral("base")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{});
+        QCOMPARE(f.run({QStringLiteral("stamp"), QStringLiteral("cccc03")}).code, 0);
+        // A corrupted table: a row for a revision that is not in the project.
+        f.query(QStringLiteral("INSERT INTO strata_version VALUES ('ghost1')"));
+        Outcome o = f.run({QStringLiteral("current")});
+        QCOMPARE(o.code, 0);
+        QVERIFY(o.out.contains(QStringLiteral("ghost1")));
+        o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY(o.err.contains(QStringLiteral("ghost1")));
+        QCOMPARE(f.run({QStringLiteral("stamp"), QStringLiteral("--purge"), QStringLiteral("aaaa01")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("aaaa01")});
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='stamp'").arg(f.historyTable())).value(0).toInt() >= 3, true);
+    }
+
+    void checkEditedAndRepair()
+    {
+        Fixture f;
+        f.addChain();
+        Outcome o = f.run({QStringLiteral("check"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 3);
+        QCOMPARE(o.json()[QStringLiteral("pending")].toArray().size(), 3);
+        QCOMPARE(o.json()[QStringLiteral("up_to_date")].toBool(), false);
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        QCOMPARE(f.run({QStringLiteral("check")}).code, 0);
+
+        // Edit an applied migration: check reports it, upgrades are blocked until repaired.
+        f.addMigration(QStringLiteral("bbbb02"), QStringLiteral("aaaa01"),
+                       QStringLiteral("CREATE TABLE t_b (id INTEGER PRIMARY KEY, name TEXT);"), QStringLiteral("DROP TABLE t_b;"));
+        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"), QStringLiteral("CREATE TABLE t_d (id INTEGER);"),
+                       QStringLiteral("DROP TABLE t_d;"));
+        o = f.run({QStringLiteral("check"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 3);
+        QCOMPARE(o.json()[QStringLiteral("edited")].toArray(), QJsonArray{QStringLiteral("bbbb02")});
+        o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("bbbb02")) && o.err.contains(QStringLiteral("repair")), qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        QCOMPARE(f.run({QStringLiteral("repair")}).code, 0);
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='repair'").arg(f.historyTable())),
+                 QStringList{QStringLiteral("1")});
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        QCOMPARE(f.run({QStringLiteral("check")}).code, 0);
+    }
+
+    void historyRangeAndIndicate()
+    {
+        Fixture f;
+        f.addChain();
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("bbbb02")}).code, 0);
+        Outcome o = f.run({QStringLiteral("history"), QStringLiteral("-i")});
+        QCOMPARE(o.code, 0);
+        const QStringList lines = o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[0].startsWith(QStringLiteral("bbbb02 -> cccc03 (head)")));
+        QVERIFY(lines[1].contains(QStringLiteral("(current)")));
+        QVERIFY(lines[2].startsWith(QStringLiteral("<base> -> aaaa01")));
+        o = f.run({QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("bbbb02:"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 0);
+        const QJsonArray revs = o.json()[QStringLiteral("revisions")].toArray();
+        QCOMPARE(revs.size(), 2);
+        QCOMPARE(revs[0][QStringLiteral("applied")].toBool(), false);
+        QCOMPARE(revs[1][QStringLiteral("applied")].toBool(), true);
+        o = f.run({QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral(":current")});
+        QCOMPARE(o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
+        QCOMPARE(f.run({QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("nocolon")}).code, 2);
+        o = f.run({QStringLiteral("history"), QStringLiteral("-v")});
+        QVERIFY(o.out.contains(QStringLiteral("Rev: aaaa01")));
+        QVERIFY(o.out.contains(QStringLiteral("Path: versions/aaaa01.sql")));
+    }
+
+    void connectionOrder()
+    {
+        Fixture f;
+        f.addChain();
+        // strata.ini url, relative to the project.
+        f.write(QStringLiteral("strata.ini"),
+                QStringLiteral("[strata]\nversions = versions\nversion_table = strata_version\nurl = sqlite:///ini.db\n"));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("+1")}, false).code, 0);
+        QVERIFY(QFile::exists(f.root() + QStringLiteral("/ini.db")));
+        // .env wins over strata.ini.
+        f.write(QStringLiteral(".env"), QStringLiteral("# local settings\nDATABASE_URL=sqlite+aiosqlite:///env.db\n"));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("+1")}, false).code, 0);
+        QVERIFY(QFile::exists(f.root() + QStringLiteral("/env.db")));
+        // DATABASE_URL wins over .env.
+        QTemporaryDir other;
+        const QString envDb = other.path() + QStringLiteral("/fromenv.db");
+        qputenv("DATABASE_URL", (QStringLiteral("sqlite:///") + envDb).toUtf8());
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}, false);
+        qunsetenv("DATABASE_URL");
+        QCOMPARE(o.code, 0);
+        QVERIFY(QFile::exists(envDb));
+        QVERIFY(!QFile::exists(f.dbPath())); // the fixture's own database was never touched
+        // Default: strata.db in the project folder.
+        QFile::remove(f.root() + QStringLiteral("/.env"));
+        f.write(QStringLiteral("strata.ini"), QStringLiteral("[strata]\nversions = versions\n"));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}, false).code, 0);
+        QVERIFY(QFile::exists(f.root() + QStringLiteral("/strata.db")));
+        // A bad URL is a clear error.
+        o = f.run({QStringLiteral("current"), QStringLiteral("--url"), QStringLiteral("mysql://u:secret@h/db")}, false);
+        QCOMPARE(o.code, 1);
+        QVERIFY(!o.err.contains(QStringLiteral("secret")));
+    }
+
+    void versionTableOption()
+    {
+        Fixture f;
+        f.addChain();
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--version-table"),
+                        QStringLiteral("alembic_version")}).code, 0);
+        QCOMPARE(f.versionRows(QStringLiteral("alembic_version")), QStringList{QStringLiteral("cccc03")});
+        QCOMPARE(f.query(QStringLiteral("SELECT sql FROM sqlite_master WHERE name='alembic_version'")).value(0).contains(QStringLiteral("alembic_version_pkc")), true);
+    }
+
+    void exampleProjectRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString url = QStringLiteral("sqlite:///") + dir.path() + QStringLiteral("/shop.db");
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        auto run = [&](QStringList args) {
+            return Fixture::runRaw(QStringList{QStringLiteral("-d"), project, QStringLiteral("--url"), url} + args);
+        };
+        auto schema = [&] {
+            Fixture probe;
+            return probe.query(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                                              "WHERE name NOT LIKE 'strata_version%' ORDER BY type, name"),
+                               dir.path() + QStringLiteral("/shop.db"));
+        };
+        Outcome o = run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QStringList first = schema();
+        QVERIFY(first.size() >= 8);
+        o = run({QStringLiteral("downgrade"), QStringLiteral("base")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(schema(), QStringList{});
+        o = run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(schema(), first);
+        QCOMPARE(run({QStringLiteral("check")}).code, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
