@@ -132,9 +132,9 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption url(QStringLiteral("url"), {}, QStringLiteral("URL"));
     const QCommandLineOption versionTable(QStringLiteral("version-table"), {}, QStringLiteral("NAME"));
     const QCommandLineOption json(QStringLiteral("json"));
-    const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")});
-    const QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")});
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption quiet(QStringList{QStringLiteral("q"), QStringLiteral("quiet")});
+    const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")});
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
     const QCommandLineOption message({QStringLiteral("m"), QStringLiteral("message")}, {}, QStringLiteral("MSG"));
     const QCommandLineOption head(QStringLiteral("head"), {}, QStringLiteral("H"));
@@ -146,7 +146,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption plan(QStringLiteral("plan"));
     const QCommandLineOption purge(QStringLiteral("purge"));
     const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {}, QStringLiteral("A:B"));
-    const QCommandLineOption indicate({QStringLiteral("i"), QStringLiteral("indicate-current")});
+    const QCommandLineOption indicate(QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
     const QList<QCommandLineOption> all = {project, url, versionTable, json, quiet, verbose, help,
                                            version, message, head, splice, branchLabel, dependsOn,
                                            revId, sql, plan, purge, range, indicate};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "engine/executor.h"
 #include "revision/plan.h"
 
 #include <QDateTime>
@@ -27,24 +28,6 @@ struct MigratorOptions
     QString url;
     QString versionTable; // empty: strata.ini's version_table, else strata_version
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-};
-
-// Progress of a run, reported between statements. Called on the thread that runs the plan.
-struct Progress
-{
-    int step = 0;       // 1-based
-    int stepCount = 0;
-    int statement = 0;  // 1-based, 0 before the first statement of a step
-    int statementCount = 0;
-    QString revision;
-    Direction direction = Direction::Up;
-};
-using ProgressCallback = std::function<void(const Progress &)>;
-
-struct RunOptions
-{
-    ProgressCallback progress;
-    const std::atomic<bool> *cancel = nullptr; // set to true to stop between statements
 };
 
 // One revision as `history` shows it, newest first.

@@ -204,6 +204,16 @@ def run_strata(binary, folder, db, op):
     return None if p.returncode == 0 else (p.stderr.strip() or "exit %d" % p.returncode)
 
 
+def overlapping(topo, rows):
+    return any(a != b and a in topo._ancestors(b) for a in rows for b in rows)
+
+
+def resync(binary, folder, db, rows):
+    subprocess.run([binary, "-d", folder, "--url", "sqlite:///" + db, "stamp", "--purge"] + (rows or ["base"]),
+                   capture_output=True)
+    read_state(db)
+
+
 def order_ok(topo, steps):
     seen = []
     for rev, direction in steps:
@@ -234,7 +244,7 @@ def main():
     args = ap.parse_args()
 
     rng = random.Random(args.seed)
-    stats = {"ops": 0, "both_ok": 0, "both_failed": 0, "strata_stricter": 0, "alembic_crash": 0}
+    stats = {"skipped_overlap": 0, "ops": 0, "both_ok": 0, "both_failed": 0, "strata_stricter": 0, "alembic_crash": 0}
     failures = []
     for t in range(args.topologies):
         topo = Topology(rng, rng.randint(3, 14))
@@ -249,6 +259,14 @@ def main():
             for _ in range(args.ops):
                 op = random_op(rng, topo, rows)
                 stats["ops"] += 1
+                if overlapping(topo, rows):
+                    # Alembic's stamp can leave a row beside its own ancestor; from there its
+                    # answers depend on set iteration order. Not a state worth comparing.
+                    stats["skipped_overlap"] += 1
+                    run_alembic(a_dir, a_db, op)
+                    _, rows = read_state(a_db)
+                    resync(args.strata, s_dir, s_db, rows)
+                    continue
                 a_err = run_alembic(a_dir, a_db, op)
                 s_err = run_strata(args.strata, s_dir, s_db, op)
                 a_steps, a_rows = read_state(a_db)
@@ -290,10 +308,12 @@ def main():
                         subprocess.run([args.strata, "-d", s_dir, "--url", "sqlite:///" + s_db, "stamp", "--purge"] + (a_rows or ["base"]), capture_output=True)
                         read_state(s_db)
                         s_rows = a_rows
+                if s_rows != a_rows:
+                    resync(args.strata, s_dir, s_db, a_rows)
                 rows = a_rows
     print("alembic_compare: %(ops)d operations; both succeeded %(both_ok)d, both refused %(both_failed)d, "
           "Strata stricter on relative steps from several heads %(strata_stricter)d, "
-          "Alembic internal errors %(alembic_crash)d" % stats)
+          "Alembic internal errors %(alembic_crash)d, skipped (Alembic left overlapping rows) %(skipped_overlap)d" % stats)
     for f in failures[:25]:
         print("MISMATCH: " + f)
     if failures:

@@ -215,12 +215,10 @@ private Q_SLOTS:
         QVERIFY(refused.err.contains(QStringLiteral("--splice")));
         QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"), QStringLiteral("--head"),
                       QStringLiteral("base01"), QStringLiteral("--splice"), QStringLiteral("--branch-label"),
-                      QStringLiteral("feature"), QStringLiteral("--depends-on"), QStringLiteral("second02"),
-                      QStringLiteral("--rev-id"), QStringLiteral("branch03")}).code, 0);
+                      QStringLiteral("feature"), QStringLiteral("--rev-id"), QStringLiteral("branch03")}).code, 0);
         Outcome show = run({QStringLiteral("show"), QStringLiteral("branch03"), QStringLiteral("--json")});
         QCOMPARE(show.code, 0);
         QCOMPARE(show.json()[QStringLiteral("down_revisions")].toArray().first().toString(), QStringLiteral("base01"));
-        QCOMPARE(show.json()[QStringLiteral("depends_on")].toArray().first().toString(), QStringLiteral("second02"));
         QVERIFY(show.json()[QStringLiteral("branch_labels")].toArray().contains(QStringLiteral("feature")));
 
         // Two heads now: a plain revision must ask which one.
@@ -232,12 +230,19 @@ private Q_SLOTS:
                       QStringLiteral("--rev-id"), QStringLiteral("merge04")}).code, 0);
         heads = run({QStringLiteral("heads"), QStringLiteral("--json")});
         QCOMPARE(heads.json()[QStringLiteral("heads")].toArray().size(), 1);
+        QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("late"), QStringLiteral("--head"),
+                      QStringLiteral("second02"), QStringLiteral("--splice"), QStringLiteral("--depends-on"),
+                      QStringLiteral("feature"), QStringLiteral("--rev-id"), QStringLiteral("late05")}).code, 0);
+        show = run({QStringLiteral("show"), QStringLiteral("late05"), QStringLiteral("--json")});
+        QCOMPARE(show.json()[QStringLiteral("depends_on")].toArray().first().toString(), QStringLiteral("feature"));
+        QCOMPARE(run({QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("join again"), QStringLiteral("heads"),
+                      QStringLiteral("--rev-id"), QStringLiteral("merge06")}).code, 0);
         Outcome history = run({QStringLiteral("history"), QStringLiteral("--json"), QStringLiteral("--url"),
                                QStringLiteral("sqlite:///") + dir.path() + QStringLiteral("/none.db")});
         QCOMPARE(history.code, 0);
         const QJsonArray revs = history.json()[QStringLiteral("revisions")].toArray();
-        QCOMPARE(revs.size(), 4);
-        QCOMPARE(revs.first()[QStringLiteral("revision")].toString(), QStringLiteral("merge04"));
+        QCOMPARE(revs.size(), 6);
+        QCOMPARE(revs.first()[QStringLiteral("revision")].toString(), QStringLiteral("merge06"));
         QVERIFY(revs.first()[QStringLiteral("is_merge_point")].toBool());
         QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/none.db"))); // reading creates no database
     }

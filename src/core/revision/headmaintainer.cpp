@@ -2,6 +2,8 @@
 
 #include "revision/revisiongraph.h"
 
+#include <algorithm>
+
 namespace strata {
 
 Status HeadMaintainer::insert(const QString &to, QList<VersionChange> &changes)
@@ -109,6 +111,11 @@ Result<QList<VersionChange>> HeadMaintainer::revisionStep(int index, Direction d
                     if (!implied.contains(d))
                         from.append(d);
             }
+            // Alembic folds every remaining down revision; those no longer present as rows
+            // (absorbed by a head run earlier in the plan) have nothing to fold.
+            from.erase(std::remove_if(from.begin(), from.end(),
+                                      [this](const QString &rev) { return !m_heads.contains(rev); }),
+                       from.end());
             if (from.isEmpty())
                 return Error::failure(
                     QStringLiteral("cannot merge version rows into %1").arg(rev));

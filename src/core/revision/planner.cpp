@@ -397,8 +397,6 @@ Result<Plan> Planner::upgrade(const QStringList &currentHeads, const QString &ta
     auto current = b.current(currentHeads);
     if (!current)
         return current.error();
-    if (auto overlap = b.checkNoOverlap(*current, QStringLiteral("version rows")); !overlap)
-        return overlap.error();
     auto targets = b.upgradeTargets(*current, target);
     if (!targets)
         return targets.error();
@@ -419,8 +417,6 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
     auto current = b.current(currentHeads);
     if (!current)
         return current.error();
-    if (auto overlap = b.checkNoOverlap(*current, QStringLiteral("version rows")); !overlap)
-        return overlap.error();
     auto parsed = b.downgradeTarget(*current, target);
     if (!parsed)
         return parsed.error();

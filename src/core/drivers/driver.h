@@ -1,0 +1,86 @@
+#pragma once
+
+#include "error.h"
+#include "revision/plan.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace strata {
+
+// One SQL statement of a migration section, with the file line it starts on.
+struct Statement
+{
+    QString text;
+    int line = 0;
+};
+
+// A row of the history table: one step, run or attempted.
+struct HistoryRecord
+{
+    QString revision;
+    QString direction; // up, down, stamp, repair
+    QString checksum;  // of the upgrade section
+    QString fromRevisions;
+    QString toRevisions;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    qint64 durationMs = 0;
+    QString osUser;
+    QString toolVersion;
+    bool success = false;
+    QString error;
+};
+
+// What every engine does for Strata. A driver belongs to the thread that opened it; only
+// cancel() may be called from another thread.
+class Driver
+{
+public:
+    virtual ~Driver() = default;
+
+    virtual QString engine() const = 0;
+    // False when the database does not exist yet (a SQLite file not created).
+    virtual bool exists() const = 0;
+    virtual Status open() = 0;
+
+    virtual QList<Statement> splitStatements(const QString &sql, int firstLine) const = 0;
+    virtual Status begin() = 0;
+    virtual Status commit() = 0;
+    virtual Status rollback() = 0;
+    // On failure the Error's message is the engine's own.
+    virtual Status execute(const Statement &statement) = 0;
+    // Interrupts the running statement; safe from any thread.
+    virtual void cancel() = 0;
+
+    // The version table (Alembic's shape) and its history table, created when missing.
+    virtual Status ensureTables(const QString &versionTable) = 0;
+    virtual bool hasTable(const QString &table) = 0;
+    virtual Result<QStringList> versionRows(const QString &versionTable) = 0;
+    // Delete and Update must touch exactly one row.
+    virtual Status applyVersionChange(const QString &versionTable, const VersionChange &change) = 0;
+    virtual Status deleteAllVersionRows(const QString &versionTable) = 0;
+    virtual Status recordHistory(const QString &versionTable, const HistoryRecord &record) = 0;
+    virtual Result<QList<HistoryRecord>> history(const QString &versionTable) = 0;
+
+    // Offline SQL, for --sql.
+    virtual QString versionTableDdl(const QString &versionTable) const = 0;
+    virtual QString beginSql() const = 0;
+    virtual QString commitSql() const = 0;
+};
+
+// The history table beside a version table.
+inline QString historyTableName(const QString &versionTable)
+{
+    return versionTable + QStringLiteral("_history");
+}
+
+// SQL text changing one version row; shared by online runs and offline output.
+QString versionChangeSql(const QString &versionTable, const VersionChange &change);
+// An identifier Strata accepts as a table name: [A-Za-z_][A-Za-z0-9_]*, at most 63 characters.
+bool isValidTableName(const QString &name);
+
+} // namespace strata

@@ -1,0 +1,292 @@
+#include "drivers/sqlite/sqlitedriver.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+namespace strata {
+
+SqliteDriver::SqliteDriver(QString path) : m_path(std::move(path)) {}
+
+SqliteDriver::~SqliteDriver()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_handle.store(nullptr);
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool SqliteDriver::exists() const
+{
+    return QFileInfo::exists(m_path);
+}
+
+Status SqliteDriver::open()
+{
+    if (!m_connectionName.isEmpty())
+        return {};
+    const QFileInfo info(m_path);
+    if (!info.absoluteDir().exists())
+        return Error::failure(QStringLiteral("cannot open SQLite database %1: folder %2 does not exist")
+                                  .arg(m_path, info.absolutePath()));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return Error::failure(QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed; install libqt6sql6-sqlite"));
+    m_connectionName = QStringLiteral("strata-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return Error::failure(QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, db.lastError().text()));
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle.store(*static_cast<sqlite3 *const *>(handle.data()));
+    return exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
+Status SqliteDriver::exec(const QString &sql, int *rowsAffected)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql)) {
+        const QSqlError e = query.lastError();
+        return Error::failure(e.databaseText().isEmpty() ? e.text() : e.databaseText());
+    }
+    if (rowsAffected)
+        *rowsAffected = query.numRowsAffected();
+    return {};
+}
+
+namespace {
+
+// Index of the first character after leading whitespace and comments, or sql.size().
+qsizetype skipBlankAndComments(const QString &sql, qsizetype from, qsizetype to)
+{
+    qsizetype i = from;
+    while (i < to) {
+        if (sql[i].isSpace()) {
+            ++i;
+        } else if (sql.mid(i, 2) == QLatin1String("--")) {
+            const qsizetype nl = sql.indexOf(QLatin1Char('\n'), i);
+            i = (nl < 0 || nl > to) ? to : nl + 1;
+        } else if (sql.mid(i, 2) == QLatin1String("/*")) {
+            const qsizetype end = sql.indexOf(QLatin1String("*/"), i + 2);
+            i = (end < 0 || end > to) ? to : end + 2;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+} // namespace
+
+QList<Statement> SqliteDriver::split(const QString &sql, int firstLine)
+{
+    QList<Statement> out;
+    qsizetype start = 0;
+    int line = firstLine;          // line of sql[start]
+    qsizetype lineCountedTo = 0;   // sql[0..lineCountedTo) counted into `line`
+    auto lineAt = [&](qsizetype pos) {
+        line += int(sql.mid(lineCountedTo, pos - lineCountedTo).count(QLatin1Char('\n')));
+        lineCountedTo = pos;
+        return line;
+    };
+    auto emit = [&](qsizetype end) {
+        const qsizetype first = skipBlankAndComments(sql, start, end);
+        if (first < end) {
+            const QString text = sql.mid(first, end - first).trimmed();
+            // A lone ";" (or comments and ";") is not a statement.
+            if (text != QLatin1String(";"))
+                out.append(Statement{text, lineAt(first)});
+        }
+        start = end;
+    };
+    qsizetype semicolon = sql.indexOf(QLatin1Char(';'));
+    while (semicolon >= 0) {
+        const QByteArray candidate = sql.mid(start, semicolon + 1 - start).toUtf8();
+        if (sqlite3_complete(candidate.constData()))
+            emit(semicolon + 1);
+        semicolon = sql.indexOf(QLatin1Char(';'), semicolon + 1);
+    }
+    emit(sql.size());
+    return out;
+}
+
+QList<Statement> SqliteDriver::splitStatements(const QString &sql, int firstLine) const
+{
+    return split(sql, firstLine);
+}
+
+Status SqliteDriver::begin()
+{
+    return exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+Status SqliteDriver::commit()
+{
+    return exec(QStringLiteral("COMMIT"));
+}
+
+Status SqliteDriver::rollback()
+{
+    if (sqlite3 *h = m_handle.load(); h && sqlite3_get_autocommit(h))
+        return {}; // SQLite already rolled back (after an interrupt, say)
+    return exec(QStringLiteral("ROLLBACK"));
+}
+
+Status SqliteDriver::execute(const Statement &statement)
+{
+    return exec(statement.text);
+}
+
+void SqliteDriver::cancel()
+{
+    if (sqlite3 *h = m_handle.load())
+        sqlite3_interrupt(h);
+}
+
+QString SqliteDriver::versionTableDdl(const QString &table) const
+{
+    return QStringLiteral("CREATE TABLE %1 (\n    version_num VARCHAR(32) NOT NULL,\n"
+                          "    CONSTRAINT %1_pkc PRIMARY KEY (version_num)\n)")
+        .arg(table);
+}
+
+bool SqliteDriver::hasTable(const QString &table)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
+    query.addBindValue(table);
+    return query.exec() && query.next();
+}
+
+Status SqliteDriver::ensureTables(const QString &table)
+{
+    if (!isValidTableName(table))
+        return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
+    if (!hasTable(table))
+        if (auto s = exec(versionTableDdl(table)); !s)
+            return Error::failure(QStringLiteral("cannot create the version table %1: %2").arg(table, s.error().message));
+    const QString history = historyTableName(table);
+    if (!hasTable(history)) {
+        auto s = exec(QStringLiteral(
+                          "CREATE TABLE %1 (\n"
+                          "    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+                          "    revision VARCHAR(32) NOT NULL,\n"
+                          "    direction VARCHAR(8) NOT NULL,\n"
+                          "    checksum VARCHAR(64),\n"
+                          "    from_revisions TEXT,\n"
+                          "    to_revisions TEXT,\n"
+                          "    started_at TEXT NOT NULL,\n"
+                          "    finished_at TEXT,\n"
+                          "    duration_ms INTEGER,\n"
+                          "    os_user TEXT,\n"
+                          "    tool_version TEXT,\n"
+                          "    success INTEGER NOT NULL,\n"
+                          "    error TEXT\n)")
+                          .arg(history));
+        if (!s)
+            return Error::failure(QStringLiteral("cannot create the history table %1: %2").arg(history, s.error().message));
+    }
+    return {};
+}
+
+Result<QStringList> SqliteDriver::versionRows(const QString &table)
+{
+    if (!isValidTableName(table))
+        return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
+    QStringList rows;
+    if (!hasTable(table))
+        return rows;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT version_num FROM %1").arg(table)))
+        return Error::failure(QStringLiteral("cannot read the version table %1: %2").arg(table, query.lastError().text()));
+    while (query.next())
+        rows.append(query.value(0).toString());
+    return rows;
+}
+
+Status SqliteDriver::applyVersionChange(const QString &table, const VersionChange &change)
+{
+    int rows = 0;
+    if (auto s = exec(versionChangeSql(table, change), &rows); !s)
+        return Error::failure(QStringLiteral("cannot change the version table %1: %2").arg(table, s.error().message));
+    if (change.kind != VersionChange::Kind::Insert && rows != 1)
+        return Error::failure(QStringLiteral("the version table %1 should have held exactly one row for %2, but %3 matched; "
+                                             "another process may have changed it")
+                                  .arg(table, change.from)
+                                  .arg(rows));
+    return {};
+}
+
+Status SqliteDriver::deleteAllVersionRows(const QString &table)
+{
+    return exec(QStringLiteral("DELETE FROM %1").arg(table));
+}
+
+Status SqliteDriver::recordHistory(const QString &table, const HistoryRecord &r)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("INSERT INTO %1 (revision, direction, checksum, from_revisions, to_revisions, "
+                                 "started_at, finished_at, duration_ms, os_user, tool_version, success, error) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                      .arg(historyTableName(table)));
+    query.addBindValue(r.revision);
+    query.addBindValue(r.direction);
+    query.addBindValue(r.checksum);
+    query.addBindValue(r.fromRevisions);
+    query.addBindValue(r.toRevisions);
+    query.addBindValue(r.startedAt.toUTC().toString(Qt::ISODateWithMs));
+    query.addBindValue(r.finishedAt.isValid() ? r.finishedAt.toUTC().toString(Qt::ISODateWithMs) : QString());
+    query.addBindValue(r.durationMs);
+    query.addBindValue(r.osUser);
+    query.addBindValue(r.toolVersion);
+    query.addBindValue(r.success ? 1 : 0);
+    query.addBindValue(r.error);
+    if (!query.exec())
+        return Error::failure(QStringLiteral("cannot record history in %1: %2")
+                                  .arg(historyTableName(table), query.lastError().text()));
+    return {};
+}
+
+Result<QList<HistoryRecord>> SqliteDriver::history(const QString &table)
+{
+    QList<HistoryRecord> out;
+    const QString name = historyTableName(table);
+    if (!hasTable(name))
+        return out;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT revision, direction, checksum, from_revisions, to_revisions, started_at, "
+                                   "finished_at, duration_ms, os_user, tool_version, success, error FROM %1 ORDER BY id")
+                        .arg(name)))
+        return Error::failure(QStringLiteral("cannot read %1: %2").arg(name, query.lastError().text()));
+    while (query.next()) {
+        HistoryRecord r;
+        r.revision = query.value(0).toString();
+        r.direction = query.value(1).toString();
+        r.checksum = query.value(2).toString();
+        r.fromRevisions = query.value(3).toString();
+        r.toRevisions = query.value(4).toString();
+        r.startedAt = QDateTime::fromString(query.value(5).toString(), Qt::ISODateWithMs);
+        r.finishedAt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
+        r.durationMs = query.value(7).toLongLong();
+        r.osUser = query.value(8).toString();
+        r.toolVersion = query.value(9).toString();
+        r.success = query.value(10).toInt() != 0;
+        r.error = query.value(11).toString();
+        out.append(r);
+    }
+    return out;
+}
+
+} // namespace strata

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "drivers/driver.h"
+
+#include <atomic>
+
+struct sqlite3;
+
+namespace strata {
+
+// SQLite through Qt Sql (QSQLITE). Statements are split with SQLite's own completeness
+// check; each step runs in BEGIN IMMEDIATE ... COMMIT.
+class SqliteDriver : public Driver
+{
+public:
+    explicit SqliteDriver(QString path);
+    ~SqliteDriver() override;
+
+    QString engine() const override { return QStringLiteral("sqlite"); }
+    bool exists() const override;
+    Status open() override;
+
+    QList<Statement> splitStatements(const QString &sql, int firstLine) const override;
+    Status begin() override;
+    Status commit() override;
+    Status rollback() override;
+    Status execute(const Statement &statement) override;
+    void cancel() override;
+
+    Status ensureTables(const QString &versionTable) override;
+    bool hasTable(const QString &table) override;
+    Result<QStringList> versionRows(const QString &versionTable) override;
+    Status applyVersionChange(const QString &versionTable, const VersionChange &change) override;
+    Status deleteAllVersionRows(const QString &versionTable) override;
+    Status recordHistory(const QString &versionTable, const HistoryRecord &record) override;
+    Result<QList<HistoryRecord>> history(const QString &versionTable) override;
+
+    QString versionTableDdl(const QString &versionTable) const override;
+    QString beginSql() const override { return QStringLiteral("BEGIN TRANSACTION;"); }
+    QString commitSql() const override { return QStringLiteral("COMMIT;"); }
+
+    // Splitting on its own, for tests and the editor.
+    static QList<Statement> split(const QString &sql, int firstLine);
+
+private:
+    Status exec(const QString &sql, int *rowsAffected = nullptr);
+
+    QString m_path;
+    QString m_connectionName;
+    std::atomic<sqlite3 *> m_handle{nullptr};
+};
+
+} // namespace strata

@@ -1,0 +1,211 @@
+#include "engine/executor.h"
+
+#include "drivers/driver.h"
+#include "project/migration.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QProcessEnvironment>
+
+namespace strata {
+
+Executor::Executor(Driver &driver, QString versionTable, MigrationLookup lookup)
+    : m_driver(driver), m_versionTable(std::move(versionTable)), m_lookup(std::move(lookup))
+{}
+
+QString Executor::osUser()
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QString user = env.value(QStringLiteral("USER"));
+    if (user.isEmpty())
+        user = env.value(QStringLiteral("LOGNAME"));
+    if (user.isEmpty())
+        user = env.value(QStringLiteral("USERNAME"));
+    return user;
+}
+
+namespace {
+
+QString stepVerb(const PlanStep &step)
+{
+    if (step.stamp)
+        return QStringLiteral("stamp");
+    return step.direction == Direction::Up ? QStringLiteral("upgrade") : QStringLiteral("downgrade");
+}
+
+} // namespace
+
+Status Executor::validate(const Plan &plan) const
+{
+    QStringList irreversible;
+    for (const PlanStep &step : plan.steps) {
+        if (step.stamp)
+            continue;
+        const Migration *m = m_lookup(step.revision);
+        if (!m)
+            return Error::failure(QStringLiteral("revision %1 of the plan is not in the project").arg(step.revision));
+        if (step.direction == Direction::Down && !m->hasDowngrade)
+            irreversible.append(QStringLiteral("%1 (%2)").arg(step.revision, m->filePath));
+    }
+    if (!irreversible.isEmpty()) {
+        Error e = Error::failure(QStringLiteral("cannot downgrade: %1 revision(s) have no '-- +downgrade' section; nothing was run")
+                                     .arg(irreversible.size()));
+        e.details = irreversible;
+        return e;
+    }
+    return {};
+}
+
+Status Executor::run(const Plan &plan, const RunOptions &options)
+{
+    if (auto s = validate(plan); !s)
+        return s;
+    if (auto s = m_driver.open(); !s)
+        return s;
+    if (auto s = m_driver.begin(); !s)
+        return s;
+    if (auto s = m_driver.ensureTables(m_versionTable); !s) {
+        (void)m_driver.rollback();
+        return s;
+    }
+    if (plan.purge)
+        if (auto s = m_driver.deleteAllVersionRows(m_versionTable); !s) {
+            (void)m_driver.rollback();
+            return s;
+        }
+    if (auto s = m_driver.commit(); !s)
+        return s;
+    for (int i = 0; i < plan.steps.size(); ++i)
+        if (auto s = runStep(plan, i, options); !s)
+            return s;
+    return {};
+}
+
+Status Executor::runStep(const Plan &plan, int index, const RunOptions &options)
+{
+    const PlanStep &step = plan.steps[index];
+    const Migration *m = step.stamp ? nullptr : m_lookup(step.revision);
+    const bool up = step.direction == Direction::Up;
+    QList<Statement> statements;
+    if (m)
+        statements = up ? m_driver.splitStatements(m->upgradeSql, m->upgradeLine)
+                        : m_driver.splitStatements(m->downgradeSql, m->downgradeLine);
+
+    HistoryRecord record;
+    record.revision = step.revision;
+    record.direction = step.stamp ? QStringLiteral("stamp") : directionName(step.direction);
+    if (m)
+        record.checksum = QString::fromLatin1(m->upgradeChecksum());
+    record.fromRevisions = step.fromRevisions.join(QLatin1Char(','));
+    record.toRevisions = step.toRevisions.join(QLatin1Char(','));
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    record.osUser = osUser();
+    record.toolVersion = QStringLiteral(STRATA_VERSION_STRING);
+    QElapsedTimer timer;
+    timer.start();
+
+    Progress progress;
+    progress.step = index + 1;
+    progress.stepCount = int(plan.steps.size());
+    progress.statementCount = int(statements.size());
+    progress.revision = step.revision;
+    progress.direction = step.direction;
+    if (options.progress)
+        options.progress(progress);
+
+    auto failStep = [&](Error error) -> Status {
+        (void)m_driver.rollback();
+        record.finishedAt = QDateTime::currentDateTimeUtc();
+        record.durationMs = timer.elapsed();
+        record.success = false;
+        record.error = error.message;
+        // The failure is recorded on its own, so the rolled-back step leaves a trace.
+        if (m_driver.begin()) {
+            if (m_driver.recordHistory(m_versionTable, record))
+                (void)m_driver.commit();
+            else
+                (void)m_driver.rollback();
+        }
+        return error;
+    };
+
+    if (auto s = m_driver.begin(); !s)
+        return s;
+    for (int k = 0; k < statements.size(); ++k) {
+        const Statement &statement = statements[k];
+        if (options.cancel && options.cancel->load())
+            return failStep(Error::at(m->filePath, statement.line,
+                                      QStringLiteral("%1 %2 cancelled before this statement; the step was rolled back")
+                                          .arg(stepVerb(step), step.revision)));
+        progress.statement = k + 1;
+        if (options.progress)
+            options.progress(progress);
+        if (auto s = m_driver.execute(statement); !s) {
+            const bool cancelled = options.cancel && options.cancel->load();
+            Error e = Error::at(m->filePath, statement.line,
+                                cancelled ? QStringLiteral("%1 %2 cancelled; the step was rolled back").arg(stepVerb(step), step.revision)
+                                          : QStringLiteral("%1 %2 failed: %3").arg(stepVerb(step), step.revision, s.error().message));
+            e.details.append(QStringLiteral("statement: %1").arg(statement.text));
+            e.details.append(QStringLiteral("The step was rolled back; the database is at %1.")
+                                 .arg(step.fromRevisions.isEmpty() || !up ? QStringLiteral("the state before this step")
+                                                                          : step.fromRevisions.join(QLatin1String(", "))));
+            return failStep(e);
+        }
+    }
+    for (const VersionChange &change : step.versionChanges)
+        if (auto s = m_driver.applyVersionChange(m_versionTable, change); !s)
+            return failStep(s.error());
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    record.durationMs = timer.elapsed();
+    record.success = true;
+    if (auto s = m_driver.recordHistory(m_versionTable, record); !s)
+        return failStep(s.error());
+    if (auto s = m_driver.commit(); !s)
+        return failStep(s.error());
+    return {};
+}
+
+Result<QString> Executor::offlineSql(const Plan &plan) const
+{
+    if (auto s = validate(plan); !s)
+        return s.error();
+    QString out;
+    auto terminated = [](QString sql) {
+        sql = sql.trimmed();
+        if (!sql.endsWith(QLatin1Char(';')))
+            sql += QLatin1Char(';');
+        return sql;
+    };
+    bool tableExists = !plan.startHeads.isEmpty() && !plan.purge;
+    if (plan.purge)
+        out += QStringLiteral("DELETE FROM %1;\n\n").arg(m_versionTable);
+    QStringList heads = plan.purge ? QStringList{} : plan.startHeads;
+    for (const PlanStep &step : plan.steps) {
+        out += m_driver.beginSql() + QLatin1Char('\n');
+        if (!tableExists && heads.isEmpty()) {
+            out += terminated(m_driver.versionTableDdl(m_versionTable)) + QStringLiteral("\n\n");
+            tableExists = true;
+        }
+        out += QStringLiteral("-- Running %1 %2 -> %3\n\n")
+                   .arg(stepVerb(step), step.fromRevisions.join(QLatin1String(", ")),
+                        step.toRevisions.join(QLatin1String(", ")));
+        if (!step.stamp) {
+            const Migration *m = m_lookup(step.revision);
+            const bool up = step.direction == Direction::Up;
+            for (const Statement &s : m_driver.splitStatements(up ? m->upgradeSql : m->downgradeSql,
+                                                               up ? m->upgradeLine : m->downgradeLine))
+                out += terminated(s.text) + QStringLiteral("\n\n");
+        }
+        for (const VersionChange &change : step.versionChanges) {
+            out += terminated(versionChangeSql(m_versionTable, change)) + QStringLiteral("\n\n");
+            if (change.kind != VersionChange::Kind::Insert)
+                heads.removeOne(change.from);
+            if (change.kind != VersionChange::Kind::Delete)
+                heads.append(change.to);
+        }
+        out += m_driver.commitSql() + QStringLiteral("\n\n");
+    }
+    return out;
+}
+
+} // namespace strata

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "error.h"
+#include "revision/plan.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace strata {
+
+class Driver;
+struct Migration;
+
+// Progress of a run, reported between statements, on the thread running the plan.
+struct Progress
+{
+    int step = 0; // 1-based
+    int stepCount = 0;
+    int statement = 0; // 1-based; 0 when a step starts
+    int statementCount = 0;
+    QString revision;
+    Direction direction = Direction::Up;
+};
+using ProgressCallback = std::function<void(const Progress &)>;
+
+struct RunOptions
+{
+    ProgressCallback progress;
+    const std::atomic<bool> *cancel = nullptr; // true stops the run between statements
+};
+
+using MigrationLookup = std::function<const Migration *(const QString &revision)>;
+
+// Runs a Plan through a Driver: each step's statements, its version-row changes and its history
+// row commit together; a failing statement rolls its step back, is recorded as a failed step,
+// and comes back as an Error naming the migration file and the statement's line.
+class Executor
+{
+public:
+    Executor(Driver &driver, QString versionTable, MigrationLookup lookup);
+
+    Status run(const Plan &plan, const RunOptions &options = {});
+    // The plan as a SQL script, without touching a database.
+    Result<QString> offlineSql(const Plan &plan) const;
+
+    static QString osUser();
+
+private:
+    Status validate(const Plan &plan) const;
+    Status runStep(const Plan &plan, int index, const RunOptions &options);
+
+    Driver &m_driver;
+    QString m_versionTable;
+    MigrationLookup m_lookup;
+};
+
+} // namespace strata

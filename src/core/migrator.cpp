@@ -1,0 +1,360 @@
+#include "migrator.h"
+
+#include "connection/connectioninfo.h"
+#include "drivers/driver.h"
+#include "drivers/sqlite/sqlitedriver.h"
+#include "engine/executor.h"
+#include "project/project.h"
+#include "revision/planner.h"
+#include "revision/revisiongraph.h"
+
+#include <QDir>
+#include <QHash>
+#include <QSet>
+
+namespace strata {
+
+struct Migrator::Private
+{
+    Project project;
+    RevisionGraph graph;
+    QString versionTable;
+    ConnectionInfo connection;
+    std::unique_ptr<Driver> driver;
+    std::atomic<bool> cancelled{false};
+
+    Executor executor()
+    {
+        return Executor(*driver, versionTable, [this](const QString &rev) -> const Migration * {
+            const int i = graph.indexOf(rev);
+            return i < 0 ? nullptr : &graph.migration(i);
+        });
+    }
+
+    Status needRevisions() const
+    {
+        if (graph.isEmpty())
+            return project.emptyProjectError();
+        return {};
+    }
+
+    Result<QStringList> rows()
+    {
+        if (!driver->exists())
+            return QStringList{}; // reading never creates a database
+        if (auto s = driver->open(); !s)
+            return s.error();
+        return driver->versionRows(versionTable);
+    }
+
+    Result<QList<HistoryRecord>> records()
+    {
+        if (!driver->exists())
+            return QList<HistoryRecord>{};
+        if (auto s = driver->open(); !s)
+            return s.error();
+        return driver->history(versionTable);
+    }
+
+    // Applied revisions whose upgrade section no longer matches the checksum recorded when it
+    // ran (or was last repaired).
+    QStringList edited(const QStringList &current, const QList<HistoryRecord> &history) const
+    {
+        QHash<QString, QString> recorded;
+        for (const HistoryRecord &r : history)
+            if (r.success && (r.direction == QLatin1String("up") || r.direction == QLatin1String("repair")) &&
+                !r.checksum.isEmpty())
+                recorded.insert(r.revision, r.checksum);
+        QList<int> currentIdx;
+        for (const QString &rev : current)
+            if (const int i = graph.indexOf(rev); i >= 0)
+                currentIdx.append(i);
+        QStringList out;
+        QList<int> applied = graph.ancestors(currentIdx);
+        std::sort(applied.begin(), applied.end());
+        for (int i : applied) {
+            const auto it = recorded.constFind(graph.id(i));
+            if (it != recorded.constEnd() && *it != QString::fromLatin1(graph.migration(i).upgradeChecksum()))
+                out.append(graph.id(i));
+        }
+        return out;
+    }
+};
+
+Migrator::Migrator() : d(std::make_unique<Private>()) {}
+Migrator::~Migrator() = default;
+
+Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
+{
+    auto root = Project::findRoot(options.projectDir.isEmpty() ? QDir::currentPath() : options.projectDir);
+    if (!root)
+        return root.error();
+    auto project = Project::open(*root);
+    if (!project)
+        return project.error();
+    auto graph = RevisionGraph::build(project->migrations());
+    if (!graph)
+        return graph.error();
+
+    std::unique_ptr<Migrator> migrator(new Migrator);
+    Private &p = *migrator->d;
+    p.project = std::move(project).value();
+    p.graph = std::move(graph).value();
+    p.versionTable = options.versionTable.isEmpty() ? p.project.config().versionTable : options.versionTable;
+    if (!isValidTableName(p.versionTable))
+        return Error::usage(QStringLiteral("'%1' is not a valid version table name ([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)")
+                                .arg(p.versionTable));
+    auto connection = ConnectionResolver::resolve(options.url, p.project.rootDir(), p.project.config().url,
+                                                  options.environment);
+    if (!connection)
+        return connection.error();
+    p.connection = *connection;
+    if (p.connection.engine == ConnectionInfo::Engine::Postgres)
+        return Error::failure(QStringLiteral("%1 (from %2) is a PostgreSQL database; this build of Strata runs on "
+                                             "SQLite only, PostgreSQL support is not built yet")
+                                  .arg(p.connection.display, p.connection.source));
+    p.driver = std::make_unique<SqliteDriver>(p.connection.sqlitePath);
+    return migrator;
+}
+
+const Project &Migrator::project() const { return d->project; }
+const RevisionGraph &Migrator::graph() const { return d->graph; }
+QString Migrator::projectRoot() const { return d->project.rootDir(); }
+QString Migrator::versionTable() const { return d->versionTable; }
+QString Migrator::databaseDisplay() const { return d->connection.display; }
+QString Migrator::databaseSource() const { return d->connection.source; }
+
+Result<QStringList> Migrator::current()
+{
+    return d->rows();
+}
+
+Result<QList<RevisionStatus>> Migrator::history()
+{
+    auto rows = d->rows();
+    if (!rows)
+        return rows.error();
+    auto records = d->records();
+    if (!records)
+        return records.error();
+    QList<int> currentIdx;
+    for (const QString &rev : *rows)
+        if (const int i = d->graph.indexOf(rev); i >= 0)
+            currentIdx.append(i);
+    const QList<int> appliedList = d->graph.ancestors(currentIdx);
+    const QSet<int> applied(appliedList.begin(), appliedList.end());
+    const QStringList edited = d->edited(*rows, *records);
+    QList<int> order = d->graph.topologicalOrder();
+    std::reverse(order.begin(), order.end());
+    QList<RevisionStatus> out;
+    out.reserve(order.size());
+    for (int i : order) {
+        RevisionStatus s;
+        s.index = i;
+        s.applied = applied.contains(i);
+        s.current = currentIdx.contains(i);
+        s.edited = edited.contains(d->graph.id(i));
+        out.append(s);
+    }
+    return out;
+}
+
+Result<CheckReport> Migrator::check()
+{
+    if (auto s = d->needRevisions(); !s)
+        return s.error();
+    auto rows = current();
+    if (!rows)
+        return rows.error();
+    auto records = d->records();
+    if (!records)
+        return records.error();
+    CheckReport report;
+    report.current = *rows;
+    report.heads = d->graph.ids(d->graph.realHeads());
+    auto plan = Planner(d->graph).upgrade(*rows, QStringLiteral("heads"));
+    if (!plan)
+        return plan.error();
+    for (const PlanStep &step : plan->steps)
+        report.pending.append(step.revision);
+    report.edited = d->edited(*rows, *records);
+    QHash<QString, bool> lastSucceeded;
+    for (const HistoryRecord &r : *records)
+        if (r.direction == QLatin1String("up") || r.direction == QLatin1String("down"))
+            lastSucceeded.insert(r.revision, r.success);
+    for (auto it = lastSucceeded.cbegin(); it != lastSucceeded.cend(); ++it)
+        if (!it.value())
+            report.failed.append(it.key());
+    report.failed.sort();
+    return report;
+}
+
+Result<Plan> Migrator::planUpgradeFrom(const QStringList &currentHeads, const QString &target) const
+{
+    if (auto s = d->needRevisions(); !s)
+        return s.error();
+    return Planner(d->graph).upgrade(currentHeads, target);
+}
+
+Result<Plan> Migrator::planDowngradeFrom(const QStringList &currentHeads, const QString &target) const
+{
+    if (auto s = d->needRevisions(); !s)
+        return s.error();
+    return Planner(d->graph).downgrade(currentHeads, target);
+}
+
+Result<Plan> Migrator::planStampFrom(const QStringList &currentHeads, const QStringList &targets, bool purge) const
+{
+    if (auto s = d->needRevisions(); !s)
+        return s.error();
+    return Planner(d->graph).stamp(currentHeads, targets, purge);
+}
+
+Result<Plan> Migrator::planUpgrade(const QString &target)
+{
+    auto rows = current();
+    if (!rows)
+        return rows.error();
+    return planUpgradeFrom(*rows, target);
+}
+
+Result<Plan> Migrator::planDowngrade(const QString &target)
+{
+    auto rows = current();
+    if (!rows)
+        return rows.error();
+    return planDowngradeFrom(*rows, target);
+}
+
+Result<Plan> Migrator::planStamp(const QStringList &targets, bool purge)
+{
+    auto rows = current();
+    if (!rows)
+        return rows.error();
+    return planStampFrom(*rows, targets, purge);
+}
+
+Result<QString> Migrator::offlineSql(const Plan &plan) const
+{
+    return d->executor().offlineSql(plan);
+}
+
+Result<Plan> Migrator::run(const Plan &plan, const RunOptions &options)
+{
+    // An applied migration edited since it ran blocks upgrades until someone looks at it.
+    const bool upgrades = std::any_of(plan.steps.cbegin(), plan.steps.cend(), [](const PlanStep &s) {
+        return !s.stamp && s.direction == Direction::Up;
+    });
+    if (upgrades) {
+        auto records = d->records();
+        if (!records)
+            return records.error();
+        const QStringList edited = d->edited(plan.startHeads, *records);
+        if (!edited.isEmpty()) {
+            Error e = Error::failure(QStringLiteral("applied migration(s) %1 changed since they ran; review the change, "
+                                                    "then accept it with `strata repair` before upgrading")
+                                         .arg(edited.join(QLatin1String(", "))));
+            for (const QString &rev : edited)
+                e.details.append(d->graph.migration(d->graph.indexOf(rev)).filePath);
+            return e;
+        }
+    }
+    d->cancelled.store(false);
+    RunOptions effective = options;
+    if (!effective.cancel)
+        effective.cancel = &d->cancelled;
+    if (auto s = d->executor().run(plan, effective); !s)
+        return s.error();
+    return plan;
+}
+
+Result<Plan> Migrator::upgrade(const QString &target, const RunOptions &options)
+{
+    auto plan = planUpgrade(target);
+    if (!plan)
+        return plan.error();
+    return run(*plan, options);
+}
+
+Result<Plan> Migrator::downgrade(const QString &target, const RunOptions &options)
+{
+    auto plan = planDowngrade(target);
+    if (!plan)
+        return plan.error();
+    return run(*plan, options);
+}
+
+Result<Plan> Migrator::stamp(const QStringList &targets, bool purge, const RunOptions &options)
+{
+    auto plan = planStamp(targets, purge);
+    if (!plan)
+        return plan.error();
+    return run(*plan, options);
+}
+
+Result<QStringList> Migrator::repair()
+{
+    auto rows = current();
+    if (!rows)
+        return rows.error();
+    auto records = d->records();
+    if (!records)
+        return records.error();
+    const QStringList edited = d->edited(*rows, *records);
+    if (edited.isEmpty())
+        return edited;
+    Driver &driver = *d->driver;
+    if (auto s = driver.begin(); !s)
+        return s.error();
+    for (const QString &rev : edited) {
+        HistoryRecord r;
+        r.revision = rev;
+        r.direction = QStringLiteral("repair");
+        r.checksum = QString::fromLatin1(d->graph.migration(d->graph.indexOf(rev)).upgradeChecksum());
+        r.startedAt = r.finishedAt = QDateTime::currentDateTimeUtc();
+        r.osUser = Executor::osUser();
+        r.toolVersion = QStringLiteral(STRATA_VERSION_STRING);
+        r.success = true;
+        if (auto s = driver.recordHistory(d->versionTable, r); !s) {
+            (void)driver.rollback();
+            return s.error();
+        }
+    }
+    if (auto s = driver.commit(); !s)
+        return s.error();
+    return edited;
+}
+
+void Migrator::cancel()
+{
+    d->cancelled.store(true);
+    if (d->driver)
+        d->driver->cancel();
+}
+
+Status upgradeDatabase(const QString &projectDir, const QString &url, const QString &target)
+{
+    MigratorOptions options;
+    options.projectDir = projectDir;
+    options.url = url;
+    auto migrator = Migrator::open(options);
+    if (!migrator)
+        return migrator.error();
+    auto ran = (*migrator)->upgrade(target);
+    if (!ran)
+        return ran.error();
+    return {};
+}
+
+Result<CheckReport> checkMigrations(const QString &projectDir, const QString &url)
+{
+    MigratorOptions options;
+    options.projectDir = projectDir;
+    options.url = url;
+    auto migrator = Migrator::open(options);
+    if (!migrator)
+        return migrator.error();
+    return (*migrator)->check();
+}
+
+} // namespace strata

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "error.h"
+#include "project/migration.h"
+
+#include <QList>
+#include <QString>
+
+namespace strata {
+
+// strata.ini's [strata] section.
+struct ProjectConfig
+{
+    QString versionsDir = QStringLiteral("versions");
+    QString versionTable = QStringLiteral("strata_version");
+    QString url;
+};
+
+// A migration project: strata.ini and the folder of migration files.
+class Project
+{
+public:
+    // The folder holding strata.ini: startDir or the nearest parent that has one.
+    static Result<QString> findRoot(const QString &startDir);
+    // Writes strata.ini and versions/ into dir (created if needed); refuses an existing project.
+    static Status init(const QString &dir);
+    // Reads strata.ini and parses every *.sql in the versions folder (sorted by name). Every
+    // broken file is reported: the first as the error, the others in its details.
+    static Result<Project> open(const QString &rootDir);
+
+    QString rootDir() const { return m_root; }
+    QString iniPath() const;
+    QString versionsDir() const; // absolute
+    const ProjectConfig &config() const { return m_config; }
+    const QList<Migration> &migrations() const { return m_migrations; }
+    bool isEmpty() const { return m_migrations.isEmpty(); }
+    Error emptyProjectError() const;
+
+private:
+    QString m_root;
+    ProjectConfig m_config;
+    QList<Migration> m_migrations;
+};
+
+} // namespace strata

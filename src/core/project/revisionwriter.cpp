@@ -1,0 +1,88 @@
+#include "project/revisionwriter.h"
+
+#include "project/migrationparser.h"
+#include "project/project.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+
+namespace strata {
+
+QString RevisionWriter::generateRevisionId()
+{
+    const quint64 value = QRandomGenerator::system()->generate64() & 0xFFFFFFFFFFFFull;
+    return QStringLiteral("%1").arg(value, 12, 16, QLatin1Char('0'));
+}
+
+namespace {
+
+QString slug(const QString &message)
+{
+    QString out;
+    for (QChar c : message.toLower()) {
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
+            out += c;
+        else if (!out.endsWith(QLatin1Char('_')))
+            out += QLatin1Char('_');
+        if (out.size() >= 40)
+            break;
+    }
+    while (out.endsWith(QLatin1Char('_')))
+        out.chop(1);
+    while (out.startsWith(QLatin1Char('_')))
+        out.remove(0, 1);
+    return out;
+}
+
+} // namespace
+
+Result<QString> RevisionWriter::write(const Project &project, const NewRevision &spec)
+{
+    QString id = spec.revisionId.isEmpty() ? generateRevisionId() : spec.revisionId;
+    if (const QString problem = MigrationParser::revisionIdProblem(id); !problem.isEmpty())
+        return Error::usage(problem);
+    for (const Migration &m : project.migrations())
+        if (m.revision == id)
+            return Error::usage(QStringLiteral("revision id %1 is already used by %2").arg(id, m.filePath));
+    if (spec.message.contains(QLatin1Char('\n')))
+        return Error::usage(QStringLiteral("the message must be a single line"));
+
+    const QString name = slug(spec.message).isEmpty() ? id + QStringLiteral(".sql")
+                                                      : QStringLiteral("%1_%2.sql").arg(id, slug(spec.message));
+    const QString path = QDir(project.versionsDir()).filePath(name);
+    const QDateTime created = spec.createDate.isValid() ? spec.createDate : QDateTime::currentDateTime();
+
+    QString text;
+    text += QStringLiteral("-- revision: %1\n").arg(id);
+    text += QStringLiteral("-- down_revision: %1\n").arg(spec.downRevisions.join(QLatin1String(", ")));
+    text += QStringLiteral("-- message: %1\n").arg(spec.message);
+    text += QStringLiteral("-- create_date: %1\n").arg(created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    if (!spec.branchLabels.isEmpty())
+        text += QStringLiteral("-- branch_labels: %1\n").arg(spec.branchLabels.join(QLatin1String(", ")));
+    if (!spec.dependsOn.isEmpty())
+        text += QStringLiteral("-- depends_on: %1\n").arg(spec.dependsOn.join(QLatin1String(", ")));
+    if (!spec.transactional)
+        text += QStringLiteral("-- transactional: false\n");
+    auto section = [](const QString &sql) {
+        if (sql.isEmpty())
+            return QStringLiteral("\n");
+        return sql.endsWith(QLatin1Char('\n')) ? sql : sql + QLatin1Char('\n');
+    };
+    text += QStringLiteral("\n-- +upgrade\n") + section(spec.upgradeSql);
+    text += QStringLiteral("\n-- +downgrade\n") + section(spec.downgradeSql);
+
+    // The file must read back as written.
+    auto check = MigrationParser::parse(path, text.toUtf8());
+    if (!check)
+        return Error::usage(check.error().message);
+
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return Error::failure(QStringLiteral("cannot create %1: %2").arg(path, file.errorString()));
+    if (file.write(text.toUtf8()) < 0 || !file.flush())
+        return Error::failure(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return path;
+}
+
+} // namespace strata
