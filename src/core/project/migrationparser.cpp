@@ -2,6 +2,8 @@
 
 #include <QStringDecoder>
 
+#include <iterator>
+
 namespace strata {
 
 namespace {
@@ -60,10 +62,17 @@ bool isKeyChar(QChar c)
 QStringList splitList(const QString &value)
 {
     QStringList out;
-    for (const QString &part : value.split(QLatin1Char(','), Qt::KeepEmptyParts))
-        out.append(part.trimmed());
-    if (out.size() == 1 && out.first().isEmpty())
-        out.clear();
+    if (value.isEmpty())
+        return out;
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype comma = value.indexOf(QLatin1Char(','), from);
+        const QStringView part = QStringView(value).mid(from, comma < 0 ? -1 : comma - from).trimmed();
+        out.append(part.toString());
+        if (comma < 0)
+            break;
+        from = comma + 1;
+    }
     return out;
 }
 
@@ -102,8 +111,14 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
     enum class Section { Header, Upgrade, Downgrade } section = Section::Header;
     bool sawUpgrade = false;
     bool sawRevision = false;
-    QStringList seenKeys;
-    QString upgrade, downgrade;
+    unsigned seenKeys = 0;
+    qsizetype sectionStart = -1; // offset where the current section's text begins
+    auto closeSection = [&](qsizetype end) {
+        if (section == Section::Upgrade)
+            m.upgradeSql = text.mid(sectionStart, end - sectionStart);
+        else if (section == Section::Downgrade)
+            m.downgradeSql = text.mid(sectionStart, end - sectionStart);
+    };
 
     const QStringView all(text);
     qsizetype start = 0;
@@ -113,6 +128,7 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
         const bool last = end < 0;
         if (last)
             end = all.size();
+        const qsizetype lineStart = start;
         QStringView line = all.mid(start, end - start);
         if (line.endsWith(QLatin1Char('\r')))
             line.chop(1);
@@ -121,6 +137,17 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
         if (last && line.isEmpty())
             break;
 
+        if (section != Section::Header) {
+            // Fast path inside a section: only a line starting with "--" can be a marker.
+            qsizetype first = 0;
+            while (first < line.size() && (line[first] == QLatin1Char(' ') || line[first] == QLatin1Char('\t')))
+                ++first;
+            if (first + 1 >= line.size() || line[first] != QLatin1Char('-') || line[first + 1] != QLatin1Char('-')) {
+                if (last)
+                    break;
+                continue;
+            }
+        }
         const QStringView trimmed = line.trimmed();
         if (trimmed.startsWith(QLatin1String("-- +")) || trimmed.startsWith(QLatin1String("--+"))) {
             const QStringView marker = trimmed.mid(trimmed.indexOf(QLatin1Char('+')) + 1).trimmed();
@@ -131,6 +158,7 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
                     return Error::at(filePath, lineNo, QStringLiteral("'-- +upgrade' must come before '-- +downgrade'"));
                 sawUpgrade = true;
                 section = Section::Upgrade;
+                sectionStart = qMin(start, all.size());
                 m.upgradeLine = lineNo + 1;
                 if (last)
                     break;
@@ -141,8 +169,10 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
                     return Error::at(filePath, lineNo, QStringLiteral("a second '-- +downgrade' section"));
                 if (!sawUpgrade)
                     return Error::at(filePath, lineNo, QStringLiteral("'-- +downgrade' before '-- +upgrade'"));
+                closeSection(lineStart);
                 m.hasDowngrade = true;
                 section = Section::Downgrade;
+                sectionStart = qMin(start, all.size());
                 m.downgradeLine = lineNo + 1;
                 if (last)
                     break;
@@ -153,12 +183,8 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
                                  .arg(marker.toString()));
         }
 
-        if (section == Section::Upgrade) {
-            upgrade += line;
-            upgrade += QLatin1Char('\n');
-        } else if (section == Section::Downgrade) {
-            downgrade += line;
-            downgrade += QLatin1Char('\n');
+        if (section != Section::Header) {
+            // a comment inside a section: part of the SQL
         } else if (!trimmed.isEmpty()) {
             if (!trimmed.startsWith(QLatin1String("--")))
                 return Error::at(filePath, lineNo,
@@ -170,15 +196,28 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
                 ++k;
             if (k == 0 || k >= body.size() || body[k] != QLatin1Char(':'))
                 continue;
-            const QString key = body.left(k).toString();
+            const QStringView key = body.left(k);
             const QString value = body.mid(k + 1).trimmed().toString();
-            if (seenKeys.contains(key))
-                return Error::at(filePath, lineNo, QStringLiteral("header key '%1' appears twice").arg(key));
-            seenKeys.append(key);
-            auto checkIds = [&](const QStringList &ids, const QString &what) -> Status {
+            static const QLatin1String known[] = {
+                QLatin1String("revision"), QLatin1String("down_revision"), QLatin1String("message"),
+                QLatin1String("create_date"), QLatin1String("branch_labels"), QLatin1String("depends_on"),
+                QLatin1String("transactional")};
+            int keyIndex = -1;
+            for (int n = 0; n < int(std::size(known)); ++n)
+                if (key == known[n])
+                    keyIndex = n;
+            if (keyIndex < 0)
+                return Error::at(filePath, lineNo,
+                                 QStringLiteral("unknown header key '%1'; known keys: revision, down_revision, "
+                                                "message, create_date, branch_labels, depends_on, transactional")
+                                     .arg(key.toString()));
+            if (seenKeys & (1u << keyIndex))
+                return Error::at(filePath, lineNo, QStringLiteral("header key '%1' appears twice").arg(key.toString()));
+            seenKeys |= 1u << keyIndex;
+            auto checkIds = [&](const QStringList &ids, QStringView what) -> Status {
                 for (const QString &id : ids) {
                     if (id.isEmpty())
-                        return Error::at(filePath, lineNo, QStringLiteral("empty entry in the %1 list").arg(what));
+                        return Error::at(filePath, lineNo, QStringLiteral("empty entry in the %1 list").arg(what.toString()));
                     if (const QString problem = revisionIdProblem(id); !problem.isEmpty())
                         return Error::at(filePath, lineNo, problem);
                 }
@@ -217,17 +256,13 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
                 else
                     return Error::at(filePath, lineNo,
                                      QStringLiteral("transactional must be true or false, not '%1'").arg(value));
-            } else {
-                return Error::at(filePath, lineNo,
-                                 QStringLiteral("unknown header key '%1'; known keys: revision, down_revision, "
-                                                "message, create_date, branch_labels, depends_on, transactional")
-                                     .arg(key));
             }
         }
         if (last)
             break;
     }
 
+    closeSection(all.size());
     if (!sawRevision)
         return Error::at(filePath, 1, QStringLiteral("no '-- revision:' header line"));
     if (!sawUpgrade)
@@ -241,8 +276,6 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
         return s.error();
     if (auto s = selfLoop(m.dependsOn, m.dependsOnLine, QStringLiteral("depends_on")); !s)
         return s.error();
-    m.upgradeSql = upgrade;
-    m.downgradeSql = downgrade;
     return m;
 }
 
