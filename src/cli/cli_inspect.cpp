@@ -338,6 +338,9 @@ int Cli::check()
     if (!report->edited.isEmpty())
         m_out << QStringLiteral("Edited since applied: %1 (review the change, then run `strata repair`)\n")
                      .arg(commaList(report->edited));
+    if (!report->failed.isEmpty())
+        m_out << QStringLiteral("Last attempt failed and was rolled back: %1 (see the history table for the error)\n")
+                     .arg(commaList(report->failed));
     return CheckFailed;
 }
 

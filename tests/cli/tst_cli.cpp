@@ -507,7 +507,7 @@ private Q_SLOTS:
         auto schema = [&] {
             Fixture probe;
             return probe.query(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master "
-                                              "WHERE name NOT LIKE 'strata_version%' ORDER BY type, name"),
+                                              "WHERE name NOT LIKE 'strata_version%' AND name NOT LIKE 'sqlite%' ORDER BY type, name"),
                                dir.path() + QStringLiteral("/shop.db"));
         };
         Outcome o = run({QStringLiteral("upgrade"), QStringLiteral("heads")});

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs the build dependencies (unless STRATA_SKIP_DEPS=1), configures and builds.
+# BUILD_DIR (default: build in the repository) and STRATA_WERROR=ON|OFF may be set.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${BUILD_DIR:-$repo/build}"
+[[ "${STRATA_SKIP_DEPS:-0}" == 1 ]] || "$repo/packaging/install-deps.sh"
+cmake -S "$repo" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRATA_WERROR="${STRATA_WERROR:-OFF}" >/dev/null
+cmake --build "$build_dir" -j"$(nproc)"
