@@ -12,7 +12,7 @@ namespace strata {
 class Migrator;
 class RevisionGraph;
 struct Plan;
-}
+} // namespace strata
 
 namespace strata::cli {
 
@@ -31,8 +31,8 @@ private:
     int fail(const Error &error);
     Result<std::unique_ptr<Migrator>> openMigrator();
     void printJson(const QJsonObject &object);
-    void say(const QString &line);   // stdout, unless --quiet or --json
-    void note(const QString &line);  // stderr, only with --verbose
+    void say(const QString &line);  // stdout, unless --quiet or --json
+    void note(const QString &line); // stderr, only with --verbose
 
     // authoring (cli_authoring.cpp)
     int init();

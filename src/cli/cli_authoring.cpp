@@ -49,26 +49,30 @@ int Cli::init()
 int Cli::revision()
 {
     if (m_inv.message.isEmpty())
-        return fail(Error::usage(QStringLiteral("a new revision needs a message: -m \"what it does\"")));
+        return fail(
+            Error::usage(QStringLiteral("a new revision needs a message: -m \"what it does\"")));
     auto loaded = loadProject(m_inv.projectDir);
     if (!loaded)
         return fail(loaded.error());
     const RevisionGraph &graph = loaded->graph;
 
     QStringList parents;
-    const QStringList requested = m_inv.heads.isEmpty() ? QStringList{QStringLiteral("head")} : m_inv.heads;
+    const QStringList requested =
+        m_inv.heads.isEmpty() ? QStringList{QStringLiteral("head")} : m_inv.heads;
     for (const QString &head : requested) {
         auto resolved = graph.resolve(head);
         if (!resolved) {
             Error e = resolved.error();
             if (head == QLatin1String("head") && m_inv.heads.isEmpty())
-                e.message += QStringLiteral("; choose the parent with --head, or merge the heads first");
+                e.message +=
+                    QStringLiteral("; choose the parent with --head, or merge the heads first");
             return fail(e);
         }
         for (int i : *resolved) {
             if (!m_inv.splice && !graph.isHead(i))
                 return fail(Error::usage(
-                    QStringLiteral("revision %1 is not a head; add --splice to start a branch from it")
+                    QStringLiteral(
+                        "revision %1 is not a head; add --splice to start a branch from it")
                         .arg(graph.id(i))));
             if (!parents.contains(graph.id(i)))
                 parents.append(graph.id(i));
@@ -97,7 +101,8 @@ int Cli::revision()
         return fail(path.error());
     if (m_inv.json)
         printJson({{QStringLiteral("path"), *path}});
-    say(QStringLiteral("Generated %1").arg(QDir(loaded->project.rootDir()).relativeFilePath(*path)));
+    say(QStringLiteral("Generated %1")
+            .arg(QDir(loaded->project.rootDir()).relativeFilePath(*path)));
     return Success;
 }
 
@@ -119,13 +124,15 @@ int Cli::merge()
                 parents.append(graph.id(i));
     }
     if (parents.size() < 2)
-        return fail(Error::usage(QStringLiteral("nothing to merge: %1 names a single revision (%2)")
-                                     .arg(m_inv.arguments.join(QLatin1Char(' ')), parents.join(QLatin1String(", ")))));
+        return fail(Error::usage(
+            QStringLiteral("nothing to merge: %1 names a single revision (%2)")
+                .arg(m_inv.arguments.join(QLatin1Char(' ')), parents.join(QLatin1String(", ")))));
     for (const QString &a : parents) {
         const QList<int> below = graph.ancestors({graph.indexOf(a)});
         for (const QString &b : parents)
             if (a != b && below.contains(graph.indexOf(b)))
-                return fail(Error::usage(QStringLiteral("cannot merge %1 with its own ancestor %2").arg(a, b)));
+                return fail(Error::usage(
+                    QStringLiteral("cannot merge %1 with its own ancestor %2").arg(a, b)));
     }
     NewRevision spec;
     spec.revisionId = m_inv.revId;
@@ -137,7 +144,8 @@ int Cli::merge()
         return fail(path.error());
     if (m_inv.json)
         printJson({{QStringLiteral("path"), *path}});
-    say(QStringLiteral("Generated %1").arg(QDir(loaded->project.rootDir()).relativeFilePath(*path)));
+    say(QStringLiteral("Generated %1")
+            .arg(QDir(loaded->project.rootDir()).relativeFilePath(*path)));
     return Success;
 }
 

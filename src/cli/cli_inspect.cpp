@@ -38,18 +38,21 @@ QString verboseBlock(const RevisionGraph &graph, int index, bool isCurrent, cons
 {
     const Migration &m = graph.migration(index);
     QString text = QStringLiteral("Rev: %1%2\n").arg(m.revision, flags(graph, index, isCurrent));
-    text += QStringLiteral("Parent: %1\n")
-                .arg(m.downRevisions.isEmpty() ? QStringLiteral("<base>") : commaList(m.downRevisions));
+    text +=
+        QStringLiteral("Parent: %1\n")
+            .arg(m.downRevisions.isEmpty() ? QStringLiteral("<base>") : commaList(m.downRevisions));
     if (!m.dependsOn.isEmpty())
         text += QStringLiteral("Also depends on: %1\n").arg(commaList(m.dependsOn));
     if (graph.isBranchPoint(index))
-        text += QStringLiteral("Branches into: %1\n").arg(commaList(graph.ids(graph.children(index))));
+        text +=
+            QStringLiteral("Branches into: %1\n").arg(commaList(graph.ids(graph.children(index))));
     text += QStringLiteral("Path: %1\n").arg(QDir(root).relativeFilePath(m.filePath));
     if (!m.transactional)
         text += QStringLiteral("Transactional: false\n");
     if (!m.hasDowngrade)
         text += QStringLiteral("Irreversible: no downgrade section\n");
-    text += QStringLiteral("\n    %1\n").arg(m.message.isEmpty() ? QStringLiteral("(no message)") : m.message);
+    text += QStringLiteral("\n    %1\n")
+                .arg(m.message.isEmpty() ? QStringLiteral("(no message)") : m.message);
     if (!m.createDate.isEmpty())
         text += QStringLiteral("\n    Create Date: %1\n").arg(m.createDate);
     return text;
@@ -71,7 +74,8 @@ Result<QList<int>> revisionsInRange(const RevisionGraph &graph, const QString &r
         return order;
     const qsizetype colon = range.indexOf(QLatin1Char(':'));
     if (colon < 0)
-        return Error::usage(QStringLiteral("-r takes A:B (either side may be empty), got '%1'").arg(range));
+        return Error::usage(
+            QStringLiteral("-r takes A:B (either side may be empty), got '%1'").arg(range));
     auto resolveSide = [&](const QString &side) -> Result<std::optional<QList<int>>> {
         if (side.isEmpty())
             return std::optional<QList<int>>{};
@@ -120,7 +124,8 @@ Result<QList<int>> revisionsInRange(const RevisionGraph &graph, const QString &r
 QString historyLine(const RevisionGraph &graph, int index, bool isCurrent)
 {
     const Migration &m = graph.migration(index);
-    const QString parents = m.downRevisions.isEmpty() ? QStringLiteral("<base>") : commaList(m.downRevisions);
+    const QString parents =
+        m.downRevisions.isEmpty() ? QStringLiteral("<base>") : commaList(m.downRevisions);
     return QStringLiteral("%1 -> %2%3, %4")
         .arg(parents, m.revision, flags(graph, index, isCurrent), m.message);
 }
@@ -150,7 +155,8 @@ int Cli::current()
         if (m_inv.verbose)
             say(verboseBlock(graph, i, false, mig.projectRoot()));
         else
-            say(QStringLiteral("%1%2, %3").arg(id, flags(graph, i, false), graph.migration(i).message));
+            say(QStringLiteral("%1%2, %3")
+                    .arg(id, flags(graph, i, false), graph.migration(i).message));
     }
     return Success;
 }
@@ -162,7 +168,8 @@ int Cli::history()
         return fail(migrator.error());
     Migrator &mig = **migrator;
     const RevisionGraph &graph = mig.graph();
-    const bool needsDatabase = m_inv.json || m_inv.indicateCurrent || m_inv.range.contains(QLatin1String("current"));
+    const bool needsDatabase =
+        m_inv.json || m_inv.indicateCurrent || m_inv.range.contains(QLatin1String("current"));
     QSet<int> applied, currentSet;
     if (needsDatabase) {
         auto statuses = mig.history();
@@ -222,9 +229,10 @@ int Cli::heads()
     if (m_inv.json) {
         QJsonArray list;
         for (int i : heads)
-            list.append(QJsonObject{{QStringLiteral("revision"), graph.id(i)},
-                                    {QStringLiteral("message"), graph.migration(i).message},
-                                    {QStringLiteral("branch_labels"), toJson(graph.branchLabels(i))}});
+            list.append(
+                QJsonObject{{QStringLiteral("revision"), graph.id(i)},
+                            {QStringLiteral("message"), graph.migration(i).message},
+                            {QStringLiteral("branch_labels"), toJson(graph.branchLabels(i))}});
         printJson({{QStringLiteral("heads"), list}});
         return Success;
     }
@@ -232,7 +240,8 @@ int Cli::heads()
         if (m_inv.verbose)
             say(verboseBlock(graph, i, false, (*migrator)->projectRoot()));
         else
-            say(QStringLiteral("%1%2, %3").arg(graph.id(i), flags(graph, i, false), graph.migration(i).message));
+            say(QStringLiteral("%1%2, %3")
+                    .arg(graph.id(i), flags(graph, i, false), graph.migration(i).message));
     }
     return Success;
 }
@@ -250,15 +259,18 @@ int Cli::branches()
         if (!graph.isBranchPoint(i))
             continue;
         if (m_inv.json) {
-            list.append(QJsonObject{{QStringLiteral("revision"), graph.id(i)},
-                                    {QStringLiteral("message"), graph.migration(i).message},
-                                    {QStringLiteral("children"), toJson(graph.ids(graph.children(i)))}});
+            list.append(
+                QJsonObject{{QStringLiteral("revision"), graph.id(i)},
+                            {QStringLiteral("message"), graph.migration(i).message},
+                            {QStringLiteral("children"), toJson(graph.ids(graph.children(i)))}});
             continue;
         }
-        say(QStringLiteral("%1%2, %3").arg(graph.id(i), flags(graph, i, false), graph.migration(i).message));
+        say(QStringLiteral("%1%2, %3")
+                .arg(graph.id(i), flags(graph, i, false), graph.migration(i).message));
         for (int child : graph.children(i))
             say(QStringLiteral("    -> %1%2, %3")
-                    .arg(graph.id(child), flags(graph, child, false), graph.migration(child).message));
+                    .arg(graph.id(child), flags(graph, child, false),
+                         graph.migration(child).message));
     }
     if (m_inv.json)
         printJson({{QStringLiteral("branches"), list}});
@@ -275,7 +287,8 @@ int Cli::show()
     if (!resolved)
         return fail(resolved.error());
     if (resolved->isEmpty())
-        return fail(Error::usage(QStringLiteral("'%1' names no revision").arg(m_inv.arguments.first())));
+        return fail(
+            Error::usage(QStringLiteral("'%1' names no revision").arg(m_inv.arguments.first())));
     QJsonArray list;
     for (int i : *resolved) {
         const Migration &m = graph.migration(i);
@@ -295,18 +308,24 @@ int Cli::show()
                 {QStringLiteral("is_branch_point"), graph.isBranchPoint(i)},
                 {QStringLiteral("is_merge_point"), graph.isMergePoint(i)},
                 {QStringLiteral("upgrade_sql"), m.upgradeSql},
-                {QStringLiteral("downgrade_sql"), m.hasDowngrade ? QJsonValue(m.downgradeSql) : QJsonValue()},
+                {QStringLiteral("downgrade_sql"),
+                 m.hasDowngrade ? QJsonValue(m.downgradeSql) : QJsonValue()},
             });
             continue;
         }
         QString text = verboseBlock(graph, i, false, (*migrator)->projectRoot());
-        text += QStringLiteral("\n-- +upgrade (line %1)\n%2\n").arg(m.upgradeLine).arg(m.upgradeSql.trimmed());
+        text += QStringLiteral("\n-- +upgrade (line %1)\n%2\n")
+                    .arg(m.upgradeLine)
+                    .arg(m.upgradeSql.trimmed());
         if (m.hasDowngrade)
-            text += QStringLiteral("\n-- +downgrade (line %1)\n%2\n").arg(m.downgradeLine).arg(m.downgradeSql.trimmed());
+            text += QStringLiteral("\n-- +downgrade (line %1)\n%2\n")
+                        .arg(m.downgradeLine)
+                        .arg(m.downgradeSql.trimmed());
         say(text);
     }
     if (m_inv.json)
-        printJson(list.size() == 1 ? list.first().toObject() : QJsonObject{{QStringLiteral("revisions"), list}});
+        printJson(list.size() == 1 ? list.first().toObject()
+                                   : QJsonObject{{QStringLiteral("revisions"), list}});
     return Success;
 }
 
@@ -328,7 +347,8 @@ int Cli::check()
         return report->upToDate() ? Success : CheckFailed;
     }
     if (report->upToDate()) {
-        say(QStringLiteral("Up to date: the database is at the heads (%1).").arg(commaList(report->heads)));
+        say(QStringLiteral("Up to date: the database is at the heads (%1).")
+                .arg(commaList(report->heads)));
         return Success;
     }
     if (!report->pending.isEmpty())
@@ -336,10 +356,12 @@ int Cli::check()
                      .arg(report->pending.size())
                      .arg(commaList(report->pending));
     if (!report->edited.isEmpty())
-        m_out << QStringLiteral("Edited since applied: %1 (review the change, then run `strata repair`)\n")
+        m_out << QStringLiteral(
+                     "Edited since applied: %1 (review the change, then run `strata repair`)\n")
                      .arg(commaList(report->edited));
     if (!report->failed.isEmpty())
-        m_out << QStringLiteral("Last attempt failed and was rolled back: %1 (see the history table for the error)\n")
+        m_out << QStringLiteral("Last attempt failed and was rolled back: %1 (see the history "
+                                "table for the error)\n")
                      .arg(commaList(report->failed));
     return CheckFailed;
 }

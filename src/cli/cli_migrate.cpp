@@ -13,9 +13,10 @@ namespace {
 
 QString stepLine(const RevisionGraph &graph, const PlanStep &step)
 {
-    const QString verb = step.stamp ? QStringLiteral("stamp")
-                                    : (step.direction == Direction::Up ? QStringLiteral("upgrade")
-                                                                       : QStringLiteral("downgrade"));
+    const QString verb = step.stamp
+                             ? QStringLiteral("stamp")
+                             : (step.direction == Direction::Up ? QStringLiteral("upgrade")
+                                                                : QStringLiteral("downgrade"));
     QString line = QStringLiteral("%1 %2 -> %3")
                        .arg(verb, step.fromRevisions.join(QLatin1String(", ")),
                             step.toRevisions.join(QLatin1String(", ")));
@@ -81,14 +82,18 @@ int Cli::upgradeOrDowngrade(bool upgrade)
             start = mig.graph().ids(*from);
             target = target.mid(colon + 1);
         } else if (!upgrade) {
-            return fail(Error::usage(QStringLiteral("downgrade --sql needs FROM:TO, e.g. heads:base")));
+            return fail(
+                Error::usage(QStringLiteral("downgrade --sql needs FROM:TO, e.g. heads:base")));
         }
-        auto plan = upgrade ? mig.planUpgradeFrom(start, target) : mig.planDowngradeFrom(start, target);
+        auto plan =
+            upgrade ? mig.planUpgradeFrom(start, target) : mig.planDowngradeFrom(start, target);
         if (!plan)
             return fail(plan.error());
         if (!upgrade && !plan->irreversible.isEmpty())
-            return fail(Error::failure(QStringLiteral("cannot downgrade: irreversible revision(s) %1 have no downgrade section")
-                                           .arg(plan->irreversible.join(QLatin1String(", ")))));
+            return fail(Error::failure(
+                QStringLiteral(
+                    "cannot downgrade: irreversible revision(s) %1 have no downgrade section")
+                    .arg(plan->irreversible.join(QLatin1String(", ")))));
         auto sql = mig.offlineSql(*plan);
         if (!sql)
             return fail(sql.error());
@@ -124,13 +129,15 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     }
     if (ran->steps.isEmpty())
         say(QStringLiteral("Nothing to do: the database is already at %1.")
-                .arg(ran->endHeads.isEmpty() ? QStringLiteral("base") : ran->endHeads.join(QLatin1String(", "))));
+                .arg(ran->endHeads.isEmpty() ? QStringLiteral("base")
+                                             : ran->endHeads.join(QLatin1String(", "))));
     else
         say(QStringLiteral("%1 %2 migration(s) in %3 ms; now at %4.")
                 .arg(upgrade ? QStringLiteral("Applied") : QStringLiteral("Reverted"))
                 .arg(ran->steps.size())
                 .arg(timer.elapsed())
-                .arg(ran->endHeads.isEmpty() ? QStringLiteral("base") : ran->endHeads.join(QLatin1String(", "))));
+                .arg(ran->endHeads.isEmpty() ? QStringLiteral("base")
+                                             : ran->endHeads.join(QLatin1String(", "))));
     return Success;
 }
 

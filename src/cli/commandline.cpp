@@ -20,29 +20,65 @@ struct CommandSpec
 const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> specs = {
-        {"init", "init DIR", "Create a migration project (strata.ini and versions/) in DIR.", {}, 1, 1},
-        {"revision", "revision -m MSG [--head H] [--splice] [--branch-label L] [--depends-on R] [--rev-id ID]",
+        {"init",
+         "init DIR",
+         "Create a migration project (strata.ini and versions/) in DIR.",
+         {},
+         1,
+         1},
+        {"revision",
+         "revision -m MSG [--head H] [--splice] [--branch-label L] [--depends-on R] [--rev-id ID]",
          "Write a new migration file.",
          {QStringLiteral("message"), QStringLiteral("head"), QStringLiteral("splice"),
           QStringLiteral("branch-label"), QStringLiteral("depends-on"), QStringLiteral("rev-id")},
-         0, 0},
-        {"merge", "merge -m MSG REV... | heads", "Write a migration merging several revisions.",
-         {QStringLiteral("message"), QStringLiteral("branch-label"), QStringLiteral("rev-id")}, 1, -1},
-        {"upgrade", "upgrade TARGET [--sql] [--plan]", "Apply migrations up to TARGET (e.g. heads, +1, REV).",
-         {QStringLiteral("sql"), QStringLiteral("plan")}, 1, 1},
-        {"downgrade", "downgrade TARGET [--sql] [--plan]", "Revert migrations down to TARGET (e.g. -1, base, REV).",
-         {QStringLiteral("sql"), QStringLiteral("plan")}, 1, 1},
+         0,
+         0},
+        {"merge",
+         "merge -m MSG REV... | heads",
+         "Write a migration merging several revisions.",
+         {QStringLiteral("message"), QStringLiteral("branch-label"), QStringLiteral("rev-id")},
+         1,
+         -1},
+        {"upgrade",
+         "upgrade TARGET [--sql] [--plan]",
+         "Apply migrations up to TARGET (e.g. heads, +1, REV).",
+         {QStringLiteral("sql"), QStringLiteral("plan")},
+         1,
+         1},
+        {"downgrade",
+         "downgrade TARGET [--sql] [--plan]",
+         "Revert migrations down to TARGET (e.g. -1, base, REV).",
+         {QStringLiteral("sql"), QStringLiteral("plan")},
+         1,
+         1},
         {"current", "current", "Show the database's current revisions.", {}, 0, 0},
-        {"history", "history [-r A:B] [-v] [-i]", "List revisions, newest first.",
-         {QStringLiteral("rev-range"), QStringLiteral("indicate-current")}, 0, 0},
+        {"history",
+         "history [-r A:B] [-v] [-i]",
+         "List revisions, newest first.",
+         {QStringLiteral("rev-range"), QStringLiteral("indicate-current")},
+         0,
+         0},
         {"heads", "heads", "Show the project's head revisions.", {}, 0, 0},
         {"branches", "branches", "Show branch points.", {}, 0, 0},
         {"show", "show REV", "Show one revision in full.", {}, 1, 1},
-        {"stamp", "stamp REV... [--purge] [--sql]", "Set the version rows without running migrations.",
-         {QStringLiteral("purge"), QStringLiteral("sql")}, 1, -1},
-        {"check", "check", "Exit 3 when the database is behind the heads or an applied migration was edited.",
-         {}, 0, 0},
-        {"repair", "repair", "Accept the current text of edited migrations (recorded in history).", {}, 0, 0},
+        {"stamp",
+         "stamp REV... [--purge] [--sql]",
+         "Set the version rows without running migrations.",
+         {QStringLiteral("purge"), QStringLiteral("sql")},
+         1,
+         -1},
+        {"check",
+         "check",
+         "Exit 3 when the database is behind the heads or an applied migration was edited.",
+         {},
+         0,
+         0},
+        {"repair",
+         "repair",
+         "Accept the current text of edited migrations (recorded in history).",
+         {},
+         0,
+         0},
     };
     return specs;
 }
@@ -57,10 +93,10 @@ const CommandSpec *findCommand(const QString &name)
 
 const QStringList &commonOptions()
 {
-    static const QStringList names = {
-        QStringLiteral("project"), QStringLiteral("url"), QStringLiteral("version-table"),
-        QStringLiteral("json"), QStringLiteral("quiet"), QStringLiteral("verbose"),
-        QStringLiteral("help"), QStringLiteral("version")};
+    static const QStringList names = {QStringLiteral("project"),       QStringLiteral("url"),
+                                      QStringLiteral("version-table"), QStringLiteral("json"),
+                                      QStringLiteral("quiet"),         QStringLiteral("verbose"),
+                                      QStringLiteral("help"),          QStringLiteral("version")};
     return names;
 }
 
@@ -73,19 +109,26 @@ QString usageText()
         "Database schema migrations from SQL files, with Alembic's revision semantics.\n\n"
         "Commands:\n");
     for (const CommandSpec &spec : commands())
-        text += QStringLiteral("  %1 %2\n").arg(QLatin1String(spec.name), -10).arg(QLatin1String(spec.summary));
+        text += QStringLiteral("  %1 %2\n")
+                    .arg(QLatin1String(spec.name), -10)
+                    .arg(QLatin1String(spec.summary));
     text += QStringLiteral(
         "\nCommon options (before or after the command):\n"
-        "  -d, --project DIR        project folder (default: the folder holding strata.ini, searched upward)\n"
-        "  --url URL                database URL (sqlite:///relative.db, sqlite:////absolute.db, ...)\n"
-        "  --version-table NAME     version table (default: strata.ini's version_table, else strata_version)\n"
+        "  -d, --project DIR        project folder (default: the folder holding strata.ini, "
+        "searched upward)\n"
+        "  --url URL                database URL (sqlite:///relative.db, sqlite:////absolute.db, "
+        "...)\n"
+        "  --version-table NAME     version table (default: strata.ini's version_table, else "
+        "strata_version)\n"
         "  --json                   print one JSON document on stdout\n"
         "  -q, --quiet              print only errors\n"
         "  -v, --verbose            print more\n"
         "  -h, --help               this help; `strata COMMAND --help` for one command\n"
         "  --version                print the version\n\n"
-        "Exit codes: 0 success, 1 failure, 2 usage error, 3 `check` found the database behind or edited.\n"
-        "Connection, first found wins: --url, DATABASE_URL, DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD,\n"
+        "Exit codes: 0 success, 1 failure, 2 usage error, 3 `check` found the database behind or "
+        "edited.\n"
+        "Connection, first found wins: --url, DATABASE_URL, "
+        "DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD,\n"
         ".env in the project, url in strata.ini, else strata.db in the project folder.\n");
     return text;
 }
@@ -106,16 +149,18 @@ QString commandHelp(const QString &command)
             "  --depends-on R           extra dependency, a revision or label (repeatable)\n"
             "  --rev-id ID              revision id to use instead of a random one\n");
     if (command == QLatin1String("upgrade") || command == QLatin1String("downgrade"))
-        text += QStringLiteral(
-            "\nTARGET: REV, a unique prefix, head, heads, base, LABEL@head, LABEL@base, +N, -N, REV+N,\n"
-            "REV-N, LABEL@+N. With --sql, TARGET may be FROM:TO.\n"
-            "  --sql                    print the SQL instead of running it; no database is touched\n"
-            "  --plan                   print the steps; nothing runs\n");
+        text += QStringLiteral("\nTARGET: REV, a unique prefix, head, heads, base, LABEL@head, "
+                               "LABEL@base, +N, -N, REV+N,\n"
+                               "REV-N, LABEL@+N. With --sql, TARGET may be FROM:TO.\n"
+                               "  --sql                    print the SQL instead of running it; no "
+                               "database is touched\n"
+                               "  --plan                   print the steps; nothing runs\n");
     if (command == QLatin1String("history"))
-        text += QStringLiteral(
-            "\n  -r, --rev-range A:B      only revisions from A to B (either side may be empty; 'current' allowed)\n"
-            "  -v, --verbose            full detail for each revision\n"
-            "  -i, --indicate-current   mark the database's current revisions\n");
+        text +=
+            QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "
+                           "may be empty; 'current' allowed)\n"
+                           "  -v, --verbose            full detail for each revision\n"
+                           "  -i, --indicate-current   mark the database's current revisions\n");
     if (command == QLatin1String("stamp"))
         text += QStringLiteral(
             "\n  --purge                  delete every version row first (for a corrupted table)\n"
@@ -128,15 +173,18 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    const QCommandLineOption project({QStringLiteral("d"), QStringLiteral("project")}, {}, QStringLiteral("DIR"));
+    const QCommandLineOption project({QStringLiteral("d"), QStringLiteral("project")}, {},
+                                     QStringLiteral("DIR"));
     const QCommandLineOption url(QStringLiteral("url"), {}, QStringLiteral("URL"));
-    const QCommandLineOption versionTable(QStringLiteral("version-table"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption versionTable(QStringLiteral("version-table"), {},
+                                          QStringLiteral("NAME"));
     const QCommandLineOption json(QStringLiteral("json"));
     const QCommandLineOption quiet(QStringList{QStringLiteral("q"), QStringLiteral("quiet")});
     const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")});
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption version(QStringLiteral("version"));
-    const QCommandLineOption message({QStringLiteral("m"), QStringLiteral("message")}, {}, QStringLiteral("MSG"));
+    const QCommandLineOption message({QStringLiteral("m"), QStringLiteral("message")}, {},
+                                     QStringLiteral("MSG"));
     const QCommandLineOption head(QStringLiteral("head"), {}, QStringLiteral("H"));
     const QCommandLineOption splice(QStringLiteral("splice"));
     const QCommandLineOption branchLabel(QStringLiteral("branch-label"), {}, QStringLiteral("L"));
@@ -145,11 +193,13 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption sql(QStringLiteral("sql"));
     const QCommandLineOption plan(QStringLiteral("plan"));
     const QCommandLineOption purge(QStringLiteral("purge"));
-    const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {}, QStringLiteral("A:B"));
-    const QCommandLineOption indicate(QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
-    const QList<QCommandLineOption> all = {project, url, versionTable, json, quiet, verbose, help,
-                                           version, message, head, splice, branchLabel, dependsOn,
-                                           revId, sql, plan, purge, range, indicate};
+    const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {},
+                                   QStringLiteral("A:B"));
+    const QCommandLineOption indicate(
+        QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
+    const QList<QCommandLineOption> all = {
+        project, url,         versionTable, json,  quiet, verbose, help,  version, message, head,
+        splice,  branchLabel, dependsOn,    revId, sql,   plan,    purge, range,   indicate};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -215,7 +265,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.arguments = positional;
     const CommandSpec *spec = findCommand(inv.command);
     if (!spec)
-        return Error::usage(QStringLiteral("unknown command '%1'; try `strata --help`").arg(inv.command));
+        return Error::usage(
+            QStringLiteral("unknown command '%1'; try `strata --help`").arg(inv.command));
     if (inv.help)
         return inv;
 
@@ -224,9 +275,11 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
             continue;
         if (name == QLatin1String("verbose"))
             continue;
-        return Error::usage(QStringLiteral("option --%1 does not apply to `%2`").arg(name, inv.command));
+        return Error::usage(
+            QStringLiteral("option --%1 does not apply to `%2`").arg(name, inv.command));
     }
-    if (inv.arguments.size() < spec->minArgs || (spec->maxArgs >= 0 && inv.arguments.size() > spec->maxArgs))
+    if (inv.arguments.size() < spec->minArgs ||
+        (spec->maxArgs >= 0 && inv.arguments.size() > spec->maxArgs))
         return Error::usage(QStringLiteral("usage: strata %1").arg(QLatin1String(spec->synopsis)));
     if (inv.sql && inv.plan)
         return Error::usage(QStringLiteral("--sql and --plan exclude each other"));

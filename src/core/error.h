@@ -14,18 +14,24 @@ namespace strata {
 struct Error
 {
     enum class Kind {
-        Failure,     // the operation failed (exit code 1)
-        Usage,       // the request itself is malformed (exit code 2)
+        Failure, // the operation failed (exit code 1)
+        Usage,   // the request itself is malformed (exit code 2)
     };
 
-    QString message;   // one sentence, no trailing newline
-    QString file;      // file at fault, empty when none
-    int line = 0;      // 1-based line in file, 0 when unknown
+    QString message;     // one sentence, no trailing newline
+    QString file;        // file at fault, empty when none
+    int line = 0;        // 1-based line in file, 0 when unknown
     QStringList details; // further lines: the statement, the engine's detail and hint
     Kind kind = Kind::Failure;
 
-    static Error failure(QString message) { return Error{std::move(message), {}, 0, {}, Kind::Failure}; }
-    static Error usage(QString message) { return Error{std::move(message), {}, 0, {}, Kind::Usage}; }
+    static Error failure(QString message)
+    {
+        return Error{std::move(message), {}, 0, {}, Kind::Failure};
+    }
+    static Error usage(QString message)
+    {
+        return Error{std::move(message), {}, 0, {}, Kind::Usage};
+    }
     static Error at(QString file, int line, QString message)
     {
         return Error{std::move(message), std::move(file), line, {}, Kind::Failure};
@@ -36,8 +42,7 @@ struct Error
 };
 
 // A value or an Error. Small on purpose: C++20 has no std::expected.
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
@@ -60,8 +65,7 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template <>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

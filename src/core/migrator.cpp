@@ -62,7 +62,8 @@ struct Migrator::Private
     {
         QHash<QString, QString> recorded;
         for (const HistoryRecord &r : history)
-            if (r.success && (r.direction == QLatin1String("up") || r.direction == QLatin1String("repair")) &&
+            if (r.success &&
+                (r.direction == QLatin1String("up") || r.direction == QLatin1String("repair")) &&
                 !r.checksum.isEmpty())
                 recorded.insert(r.revision, r.checksum);
         QList<int> currentIdx;
@@ -74,7 +75,8 @@ struct Migrator::Private
         std::sort(applied.begin(), applied.end());
         for (int i : applied) {
             const auto it = recorded.constFind(graph.id(i));
-            if (it != recorded.constEnd() && *it != QString::fromLatin1(graph.migration(i).upgradeChecksum()))
+            if (it != recorded.constEnd() &&
+                *it != QString::fromLatin1(graph.migration(i).upgradeChecksum()))
                 out.append(graph.id(i));
         }
         return out;
@@ -86,7 +88,8 @@ Migrator::~Migrator() = default;
 
 Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
 {
-    auto root = Project::findRoot(options.projectDir.isEmpty() ? QDir::currentPath() : options.projectDir);
+    auto root =
+        Project::findRoot(options.projectDir.isEmpty() ? QDir::currentPath() : options.projectDir);
     if (!root)
         return root.error();
     auto project = Project::open(*root);
@@ -100,29 +103,50 @@ Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
     Private &p = *migrator->d;
     p.project = std::move(project).value();
     p.graph = std::move(graph).value();
-    p.versionTable = options.versionTable.isEmpty() ? p.project.config().versionTable : options.versionTable;
+    p.versionTable =
+        options.versionTable.isEmpty() ? p.project.config().versionTable : options.versionTable;
     if (!isValidTableName(p.versionTable))
-        return Error::usage(QStringLiteral("'%1' is not a valid version table name ([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)")
+        return Error::usage(QStringLiteral("'%1' is not a valid version table name "
+                                           "([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)")
                                 .arg(p.versionTable));
-    auto connection = ConnectionResolver::resolve(options.url, p.project.rootDir(), p.project.config().url,
-                                                  options.environment);
+    auto connection = ConnectionResolver::resolve(options.url, p.project.rootDir(),
+                                                  p.project.config().url, options.environment);
     if (!connection)
         return connection.error();
     p.connection = *connection;
     if (p.connection.engine == ConnectionInfo::Engine::Postgres)
-        return Error::failure(QStringLiteral("%1 (from %2) is a PostgreSQL database; this build of Strata runs on "
-                                             "SQLite only, PostgreSQL support is not built yet")
-                                  .arg(p.connection.display, p.connection.source));
+        return Error::failure(
+            QStringLiteral("%1 (from %2) is a PostgreSQL database; this build of Strata runs on "
+                           "SQLite only, PostgreSQL support is not built yet")
+                .arg(p.connection.display, p.connection.source));
     p.driver = std::make_unique<SqliteDriver>(p.connection.sqlitePath);
     return migrator;
 }
 
-const Project &Migrator::project() const { return d->project; }
-const RevisionGraph &Migrator::graph() const { return d->graph; }
-QString Migrator::projectRoot() const { return d->project.rootDir(); }
-QString Migrator::versionTable() const { return d->versionTable; }
-QString Migrator::databaseDisplay() const { return d->connection.display; }
-QString Migrator::databaseSource() const { return d->connection.source; }
+const Project &Migrator::project() const
+{
+    return d->project;
+}
+const RevisionGraph &Migrator::graph() const
+{
+    return d->graph;
+}
+QString Migrator::projectRoot() const
+{
+    return d->project.rootDir();
+}
+QString Migrator::versionTable() const
+{
+    return d->versionTable;
+}
+QString Migrator::databaseDisplay() const
+{
+    return d->connection.display;
+}
+QString Migrator::databaseSource() const
+{
+    return d->connection.source;
+}
 
 Result<QStringList> Migrator::current()
 {
@@ -196,14 +220,16 @@ Result<Plan> Migrator::planUpgradeFrom(const QStringList &currentHeads, const QS
     return Planner(d->graph).upgrade(currentHeads, target);
 }
 
-Result<Plan> Migrator::planDowngradeFrom(const QStringList &currentHeads, const QString &target) const
+Result<Plan> Migrator::planDowngradeFrom(const QStringList &currentHeads,
+                                         const QString &target) const
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
     return Planner(d->graph).downgrade(currentHeads, target);
 }
 
-Result<Plan> Migrator::planStampFrom(const QStringList &currentHeads, const QStringList &targets, bool purge) const
+Result<Plan> Migrator::planStampFrom(const QStringList &currentHeads, const QStringList &targets,
+                                     bool purge) const
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
@@ -242,18 +268,19 @@ Result<QString> Migrator::offlineSql(const Plan &plan) const
 Result<Plan> Migrator::run(const Plan &plan, const RunOptions &options)
 {
     // An applied migration edited since it ran blocks upgrades until someone looks at it.
-    const bool upgrades = std::any_of(plan.steps.cbegin(), plan.steps.cend(), [](const PlanStep &s) {
-        return !s.stamp && s.direction == Direction::Up;
-    });
+    const bool upgrades =
+        std::any_of(plan.steps.cbegin(), plan.steps.cend(),
+                    [](const PlanStep &s) { return !s.stamp && s.direction == Direction::Up; });
     if (upgrades) {
         auto records = d->records();
         if (!records)
             return records.error();
         const QStringList edited = d->edited(plan.startHeads, *records);
         if (!edited.isEmpty()) {
-            Error e = Error::failure(QStringLiteral("applied migration(s) %1 changed since they ran; review the change, "
-                                                    "then accept it with `strata repair` before upgrading")
-                                         .arg(edited.join(QLatin1String(", "))));
+            Error e = Error::failure(
+                QStringLiteral("applied migration(s) %1 changed since they ran; review the change, "
+                               "then accept it with `strata repair` before upgrading")
+                    .arg(edited.join(QLatin1String(", "))));
             for (const QString &rev : edited)
                 e.details.append(d->graph.migration(d->graph.indexOf(rev)).filePath);
             return e;
@@ -310,7 +337,8 @@ Result<QStringList> Migrator::repair()
         HistoryRecord r;
         r.revision = rev;
         r.direction = QStringLiteral("repair");
-        r.checksum = QString::fromLatin1(d->graph.migration(d->graph.indexOf(rev)).upgradeChecksum());
+        r.checksum =
+            QString::fromLatin1(d->graph.migration(d->graph.indexOf(rev)).upgradeChecksum());
         r.startedAt = r.finishedAt = QDateTime::currentDateTimeUtc();
         r.osUser = Executor::osUser();
         r.toolVersion = QStringLiteral(STRATA_VERSION_STRING);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "error.h"
 #include "engine/executor.h"
+#include "error.h"
 #include "revision/plan.h"
 
 #include <QDateTime>
@@ -33,19 +33,19 @@ struct MigratorOptions
 // One revision as `history` shows it, newest first.
 struct RevisionStatus
 {
-    int index = -1;              // in graph()
-    bool applied = false;        // at or below a version row
-    bool current = false;        // a version row
-    bool edited = false;         // applied, and its upgrade section changed since
+    int index = -1;       // in graph()
+    bool applied = false; // at or below a version row
+    bool current = false; // a version row
+    bool edited = false;  // applied, and its upgrade section changed since
 };
 
 struct CheckReport
 {
     QStringList current;
     QStringList heads;
-    QStringList pending;   // revisions `upgrade heads` would run, in order
-    QStringList edited;    // applied revisions whose upgrade section changed since
-    QStringList failed;    // revisions whose last recorded step failed
+    QStringList pending; // revisions `upgrade heads` would run, in order
+    QStringList edited;  // applied revisions whose upgrade section changed since
+    QStringList failed;  // revisions whose last recorded step failed
     bool upToDate() const { return pending.isEmpty() && edited.isEmpty(); }
 };
 

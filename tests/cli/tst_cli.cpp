@@ -26,8 +26,8 @@ struct Outcome
     QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
 };
 
-QString migrationText(const QString &rev, const QString &down, const QString &up, const QString &downSql,
-                      const QString &extraHeader = {})
+QString migrationText(const QString &rev, const QString &down, const QString &up,
+                      const QString &downSql, const QString &extraHeader = {})
 {
     return QStringLiteral("-- revision: %1\n-- down_revision: %2\n-- message: migration %1\n%5\n"
                           "-- +upgrade\n%3\n\n-- +downgrade\n%4\n")
@@ -41,7 +41,8 @@ public:
     Fixture()
     {
         QDir(m_dir.path()).mkpath(QStringLiteral("proj/versions"));
-        write(QStringLiteral("strata.ini"), QStringLiteral("[strata]\nversions = versions\nversion_table = strata_version\n"));
+        write(QStringLiteral("strata.ini"),
+              QStringLiteral("[strata]\nversions = versions\nversion_table = strata_version\n"));
     }
 
     QString root() const { return m_dir.path() + QStringLiteral("/proj"); }
@@ -55,21 +56,25 @@ public:
         f.write(text.toUtf8());
     }
 
-    void addMigration(const QString &rev, const QString &down, const QString &up, const QString &downSql,
-                      const QString &extraHeader = {})
+    void addMigration(const QString &rev, const QString &down, const QString &up,
+                      const QString &downSql, const QString &extraHeader = {})
     {
-        write(QStringLiteral("versions/%1.sql").arg(rev), migrationText(rev, down, up, downSql, extraHeader));
+        write(QStringLiteral("versions/%1.sql").arg(rev),
+              migrationText(rev, down, up, downSql, extraHeader));
     }
 
     // a -> b -> c, each creating a table.
     void addChain()
     {
-        addMigration(QStringLiteral("aaaa01"), {}, QStringLiteral("CREATE TABLE t_a (id INTEGER PRIMARY KEY);"),
+        addMigration(QStringLiteral("aaaa01"), {},
+                     QStringLiteral("CREATE TABLE t_a (id INTEGER PRIMARY KEY);"),
                      QStringLiteral("DROP TABLE t_a;"));
         addMigration(QStringLiteral("bbbb02"), QStringLiteral("aaaa01"),
-                     QStringLiteral("CREATE TABLE t_b (id INTEGER PRIMARY KEY);\nINSERT INTO t_b VALUES (1);"),
+                     QStringLiteral(
+                         "CREATE TABLE t_b (id INTEGER PRIMARY KEY);\nINSERT INTO t_b VALUES (1);"),
                      QStringLiteral("DROP TABLE t_b;"));
-        addMigration(QStringLiteral("cccc03"), QStringLiteral("bbbb02"), QStringLiteral("CREATE TABLE t_c (id INTEGER);"),
+        addMigration(QStringLiteral("cccc03"), QStringLiteral("bbbb02"),
+                     QStringLiteral("CREATE TABLE t_c (id INTEGER);"),
                      QStringLiteral("DROP TABLE t_c;"));
     }
 
@@ -120,18 +125,21 @@ public:
 
     QStringList versionRows(const QString &table = QStringLiteral("strata_version")) const
     {
-        QStringList rows = query(QStringLiteral("SELECT version_num FROM %1 ORDER BY version_num").arg(table));
+        QStringList rows =
+            query(QStringLiteral("SELECT version_num FROM %1 ORDER BY version_num").arg(table));
         return rows;
     }
 
     QStringList tables() const
     {
-        return query(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 't_%' ORDER BY name"));
+        return query(QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 't_%' ORDER BY name"));
     }
 
     QString historyTable() const
     {
-        const QStringList t = query(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE '%history%'"));
+        const QStringList t = query(QStringLiteral(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE '%history%'"));
         return t.value(0);
     }
 
@@ -171,9 +179,13 @@ private Q_SLOTS:
         Fixture f;
         QCOMPARE(f.run({QStringLiteral("frobnicate")}).code, 2);
         QCOMPARE(f.run({}).code, 2);
-        QCOMPARE(f.run({QStringLiteral("upgrade")}).code, 2);                              // missing target
-        QCOMPARE(f.run({QStringLiteral("current"), QStringLiteral("--purge")}).code, 2);   // option of another command
-        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql"), QStringLiteral("--plan")}).code, 2);
+        QCOMPARE(f.run({QStringLiteral("upgrade")}).code, 2); // missing target
+        QCOMPARE(f.run({QStringLiteral("current"), QStringLiteral("--purge")}).code,
+                 2); // option of another command
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql"),
+                        QStringLiteral("--plan")})
+                     .code,
+                 2);
         Outcome o = f.run({QStringLiteral("revision")});
         QCOMPARE(o.code, 2);
         QVERIFY(o.err.contains(QStringLiteral("message")));
@@ -200,51 +212,82 @@ private Q_SLOTS:
         auto run = [&](QStringList args) {
             return Fixture::runRaw(QStringList{QStringLiteral("-d"), root} + args);
         };
-        QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("create users"),
-                      QStringLiteral("--rev-id"), QStringLiteral("base01")}).code, 0);
+        QCOMPARE(
+            run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("create users"),
+                 QStringLiteral("--rev-id"), QStringLiteral("base01")})
+                .code,
+            0);
         QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("second"),
-                      QStringLiteral("--rev-id"), QStringLiteral("second02")}).code, 0);
+                      QStringLiteral("--rev-id"), QStringLiteral("second02")})
+                     .code,
+                 0);
         Outcome heads = run({QStringLiteral("heads"), QStringLiteral("--json")});
         QCOMPARE(heads.code, 0);
-        QCOMPARE(heads.json()[QStringLiteral("heads")].toArray().first()[QStringLiteral("revision")].toString(), QStringLiteral("second02"));
+        QCOMPARE(heads.json()[QStringLiteral("heads")]
+                     .toArray()
+                     .first()[QStringLiteral("revision")]
+                     .toString(),
+                 QStringLiteral("second02"));
 
         // A parent that is not a head needs --splice.
-        Outcome refused = run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"),
-                               QStringLiteral("--head"), QStringLiteral("base01")});
+        Outcome refused =
+            run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"),
+                 QStringLiteral("--head"), QStringLiteral("base01")});
         QCOMPARE(refused.code, 2);
         QVERIFY(refused.err.contains(QStringLiteral("--splice")));
-        QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"), QStringLiteral("--head"),
-                      QStringLiteral("base01"), QStringLiteral("--splice"), QStringLiteral("--branch-label"),
-                      QStringLiteral("feature"), QStringLiteral("--rev-id"), QStringLiteral("branch03")}).code, 0);
-        Outcome show = run({QStringLiteral("show"), QStringLiteral("branch03"), QStringLiteral("--json")});
+        QCOMPARE(
+            run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"),
+                 QStringLiteral("--head"), QStringLiteral("base01"), QStringLiteral("--splice"),
+                 QStringLiteral("--branch-label"), QStringLiteral("feature"),
+                 QStringLiteral("--rev-id"), QStringLiteral("branch03")})
+                .code,
+            0);
+        Outcome show =
+            run({QStringLiteral("show"), QStringLiteral("branch03"), QStringLiteral("--json")});
         QCOMPARE(show.code, 0);
-        QCOMPARE(show.json()[QStringLiteral("down_revisions")].toArray().first().toString(), QStringLiteral("base01"));
-        QVERIFY(show.json()[QStringLiteral("branch_labels")].toArray().contains(QStringLiteral("feature")));
+        QCOMPARE(show.json()[QStringLiteral("down_revisions")].toArray().first().toString(),
+                 QStringLiteral("base01"));
+        QVERIFY(show.json()[QStringLiteral("branch_labels")].toArray().contains(
+            QStringLiteral("feature")));
 
         // Two heads now: a plain revision must ask which one.
-        Outcome ambiguous = run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x")});
+        Outcome ambiguous =
+            run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x")});
         QCOMPARE(ambiguous.code, 2);
         QVERIFY(ambiguous.err.contains(QStringLiteral("--head")));
 
-        QCOMPARE(run({QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("join"), QStringLiteral("heads"),
-                      QStringLiteral("--rev-id"), QStringLiteral("merge04")}).code, 0);
+        QCOMPARE(
+            run({QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("join"),
+                 QStringLiteral("heads"), QStringLiteral("--rev-id"), QStringLiteral("merge04")})
+                .code,
+            0);
         heads = run({QStringLiteral("heads"), QStringLiteral("--json")});
         QCOMPARE(heads.json()[QStringLiteral("heads")].toArray().size(), 1);
-        QCOMPARE(run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("late"), QStringLiteral("--head"),
-                      QStringLiteral("second02"), QStringLiteral("--splice"), QStringLiteral("--depends-on"),
-                      QStringLiteral("feature"), QStringLiteral("--rev-id"), QStringLiteral("late05")}).code, 0);
+        QCOMPARE(
+            run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("late"),
+                 QStringLiteral("--head"), QStringLiteral("second02"), QStringLiteral("--splice"),
+                 QStringLiteral("--depends-on"), QStringLiteral("feature"),
+                 QStringLiteral("--rev-id"), QStringLiteral("late05")})
+                .code,
+            0);
         show = run({QStringLiteral("show"), QStringLiteral("late05"), QStringLiteral("--json")});
-        QCOMPARE(show.json()[QStringLiteral("depends_on")].toArray().first().toString(), QStringLiteral("feature"));
-        QCOMPARE(run({QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("join again"), QStringLiteral("heads"),
-                      QStringLiteral("--rev-id"), QStringLiteral("merge06")}).code, 0);
-        Outcome history = run({QStringLiteral("history"), QStringLiteral("--json"), QStringLiteral("--url"),
-                               QStringLiteral("sqlite:///") + dir.path() + QStringLiteral("/none.db")});
+        QCOMPARE(show.json()[QStringLiteral("depends_on")].toArray().first().toString(),
+                 QStringLiteral("feature"));
+        QCOMPARE(
+            run({QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("join again"),
+                 QStringLiteral("heads"), QStringLiteral("--rev-id"), QStringLiteral("merge06")})
+                .code,
+            0);
+        Outcome history =
+            run({QStringLiteral("history"), QStringLiteral("--json"), QStringLiteral("--url"),
+                 QStringLiteral("sqlite:///") + dir.path() + QStringLiteral("/none.db")});
         QCOMPARE(history.code, 0);
         const QJsonArray revs = history.json()[QStringLiteral("revisions")].toArray();
         QCOMPARE(revs.size(), 6);
         QCOMPARE(revs.first()[QStringLiteral("revision")].toString(), QStringLiteral("merge06"));
         QVERIFY(revs.first()[QStringLiteral("is_merge_point")].toBool());
-        QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/none.db"))); // reading creates no database
+        QVERIFY(
+            !QFile::exists(dir.path() + QStringLiteral("/none.db"))); // reading creates no database
     }
 
     void upgradeDowngradeAndCurrent()
@@ -253,17 +296,21 @@ private Q_SLOTS:
         f.addChain();
         Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 0);
-        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"), QStringLiteral("t_c")}));
+        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"),
+                                          QStringLiteral("t_c")}));
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
         Outcome cur = f.run({QStringLiteral("current"), QStringLiteral("--json")});
         QCOMPARE(cur.code, 0);
-        QCOMPARE(cur.json()[QStringLiteral("current")].toArray(), QJsonArray{QStringLiteral("cccc03")});
+        QCOMPARE(cur.json()[QStringLiteral("current")].toArray(),
+                 QJsonArray{QStringLiteral("cccc03")});
 
         // History table: one successful up row per step, with checksum and user.
         const QString history = f.historyTable();
         QVERIFY(!history.isEmpty());
-        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='up' AND success=1").arg(history)),
-                 QStringList{QStringLiteral("3")});
+        QCOMPARE(
+            f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='up' AND success=1")
+                        .arg(history)),
+            QStringList{QStringLiteral("3")});
 
         QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("-1")}).code, 0);
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
@@ -273,7 +320,8 @@ private Q_SLOTS:
         QCOMPARE(f.tables(), QStringList{});
         QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("+2")}).code, 0);
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
-        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("cccc")}).code, 0); // unique prefix
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("cccc")}).code,
+                 0); // unique prefix
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
 
         Outcome again = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
@@ -285,7 +333,8 @@ private Q_SLOTS:
     {
         Fixture f;
         f.addChain();
-        Outcome plan = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--plan"), QStringLiteral("--json")});
+        Outcome plan = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"),
+                              QStringLiteral("--plan"), QStringLiteral("--json")});
         QCOMPARE(plan.code, 0);
         const QJsonArray steps = plan.json()[QStringLiteral("steps")].toArray();
         QCOMPARE(steps.size(), 3);
@@ -293,7 +342,8 @@ private Q_SLOTS:
         QCOMPARE(steps[2][QStringLiteral("direction")].toString(), QStringLiteral("up"));
         QVERIFY(!QFile::exists(f.dbPath()));
 
-        Outcome sql = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")});
+        Outcome sql =
+            f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")});
         QCOMPARE(sql.code, 0);
         QVERIFY(sql.out.contains(QStringLiteral("-- Running upgrade  -> aaaa01")));
         QVERIFY(sql.out.contains(QStringLiteral("-- Running upgrade aaaa01 -> bbbb02")));
@@ -302,11 +352,15 @@ private Q_SLOTS:
         QVERIFY(sql.out.contains(QStringLiteral("UPDATE strata_version")));
         QVERIFY(!QFile::exists(f.dbPath()));
 
-        Outcome down = f.run({QStringLiteral("downgrade"), QStringLiteral("cccc03:aaaa01"), QStringLiteral("--sql")});
+        Outcome down = f.run({QStringLiteral("downgrade"), QStringLiteral("cccc03:aaaa01"),
+                              QStringLiteral("--sql")});
         QCOMPARE(down.code, 0);
         QVERIFY(down.out.contains(QStringLiteral("-- Running downgrade cccc03 -> bbbb02")));
         QVERIFY(down.out.contains(QStringLiteral("DROP TABLE t_c")));
-        QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("base"), QStringLiteral("--sql")}).code, 2);
+        QCOMPARE(
+            f.run({QStringLiteral("downgrade"), QStringLiteral("base"), QStringLiteral("--sql")})
+                .code,
+            2);
         QVERIFY(!QFile::exists(f.dbPath()));
     }
 
@@ -315,18 +369,22 @@ private Q_SLOTS:
         Fixture f;
         f.addChain();
         // The bad statement is the second of the upgrade section, on line 7 of the file.
-        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"),
-                       QStringLiteral("CREATE TABLE t_d (id INTEGER);\nINSERT INTO no_such_table VALUES (1);"),
-                       QStringLiteral("DROP TABLE t_d;"));
+        f.addMigration(
+            QStringLiteral("dddd04"), QStringLiteral("cccc03"),
+            QStringLiteral("CREATE TABLE t_d (id INTEGER);\nINSERT INTO no_such_table VALUES (1);"),
+            QStringLiteral("DROP TABLE t_d;"));
         Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
         QVERIFY2(o.err.contains(QStringLiteral("dddd04.sql:7")), qPrintable(o.err));
         QVERIFY2(o.err.contains(QStringLiteral("no_such_table")), qPrintable(o.err));
         // Steps before it stay applied; its own work is rolled back.
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
-        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"), QStringLiteral("t_c")}));
-        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE revision='dddd04' AND success=0").arg(f.historyTable())),
-                 QStringList{QStringLiteral("1")});
+        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"),
+                                          QStringLiteral("t_c")}));
+        QCOMPARE(
+            f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE revision='dddd04' AND success=0")
+                        .arg(f.historyTable())),
+            QStringList{QStringLiteral("1")});
         Outcome check = f.run({QStringLiteral("check")});
         QCOMPARE(check.code, 3);
     }
@@ -336,27 +394,33 @@ private Q_SLOTS:
         Fixture f;
         f.addChain();
         f.write(QStringLiteral("versions/bad.sql"),
-                QStringLiteral("-- revision: eeee05\n-- down_revision: cccc03\n-- colour: blue\n-- +upgrade\nSELECT 1;\n"));
+                QStringLiteral("-- revision: eeee05\n-- down_revision: cccc03\n-- colour: blue\n-- "
+                               "+upgrade\nSELECT 1;\n"));
         Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
         QVERIFY2(o.err.contains(QStringLiteral("bad.sql:3")), qPrintable(o.err));
         QVERIFY(!QFile::exists(f.dbPath()));
 
         f.write(QStringLiteral("versions/bad.sql"),
-                QStringLiteral("-- revision: eeee05\n-- down_revision: zzzz99\n-- +upgrade\nSELECT 1;\n"));
+                QStringLiteral(
+                    "-- revision: eeee05\n-- down_revision: zzzz99\n-- +upgrade\nSELECT 1;\n"));
         o = f.run({QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
-        QVERIFY2(o.err.contains(QStringLiteral("bad.sql:2")) && o.err.contains(QStringLiteral("zzzz99")), qPrintable(o.err));
+        QVERIFY2(o.err.contains(QStringLiteral("bad.sql:2")) &&
+                     o.err.contains(QStringLiteral("zzzz99")),
+                 qPrintable(o.err));
     }
 
     void targetErrors()
     {
         Fixture f;
         f.addChain();
-        f.addMigration(QStringLiteral("aaaa99"), QStringLiteral("aaaa01"), QStringLiteral("SELECT 1;"), QStringLiteral("SELECT 1;"));
+        f.addMigration(QStringLiteral("aaaa99"), QStringLiteral("aaaa01"),
+                       QStringLiteral("SELECT 1;"), QStringLiteral("SELECT 1;"));
         Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("aaaa")});
         QCOMPARE(o.code, 2);
-        QVERIFY(o.err.contains(QStringLiteral("aaaa01")) && o.err.contains(QStringLiteral("aaaa99")));
+        QVERIFY(o.err.contains(QStringLiteral("aaaa01")) &&
+                o.err.contains(QStringLiteral("aaaa99")));
         o = f.run({QStringLiteral("upgrade"), QStringLiteral("head")});
         QCOMPARE(o.code, 2);
         QVERIFY(o.err.contains(QStringLiteral("several heads")));
@@ -366,10 +430,12 @@ private Q_SLOTS:
         QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
         o = f.run({QStringLiteral("downgrade"), QStringLiteral("-1")});
         QCOMPARE(o.code, 2);
-        QVERIFY(o.err.contains(QStringLiteral("cccc03")) && o.err.contains(QStringLiteral("aaaa99")));
+        QVERIFY(o.err.contains(QStringLiteral("cccc03")) &&
+                o.err.contains(QStringLiteral("aaaa99")));
         o = f.run({QStringLiteral("downgrade"), QStringLiteral("cccc03-5")});
         QCOMPARE(o.code, 2);
-        QCOMPARE(f.versionRows(), (QStringList{QStringLiteral("aaaa99"), QStringLiteral("cccc03")}));
+        QCOMPARE(f.versionRows(),
+                 (QStringList{QStringLiteral("aaaa99"), QStringLiteral("cccc03")}));
     }
 
     void stampAndPurge()
@@ -392,9 +458,16 @@ private Q_SLOTS:
         o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
         QVERIFY(o.err.contains(QStringLiteral("ghost1")));
-        QCOMPARE(f.run({QStringLiteral("stamp"), QStringLiteral("--purge"), QStringLiteral("aaaa01")}).code, 0);
+        QCOMPARE(
+            f.run({QStringLiteral("stamp"), QStringLiteral("--purge"), QStringLiteral("aaaa01")})
+                .code,
+            0);
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("aaaa01")});
-        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='stamp'").arg(f.historyTable())).value(0).toInt() >= 3, true);
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='stamp'")
+                             .arg(f.historyTable()))
+                         .value(0)
+                         .toInt() >= 3,
+                 true);
     }
 
     void checkEditedAndRepair()
@@ -410,18 +483,24 @@ private Q_SLOTS:
 
         // Edit an applied migration: check reports it, upgrades are blocked until repaired.
         f.addMigration(QStringLiteral("bbbb02"), QStringLiteral("aaaa01"),
-                       QStringLiteral("CREATE TABLE t_b (id INTEGER PRIMARY KEY, name TEXT);"), QStringLiteral("DROP TABLE t_b;"));
-        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"), QStringLiteral("CREATE TABLE t_d (id INTEGER);"),
+                       QStringLiteral("CREATE TABLE t_b (id INTEGER PRIMARY KEY, name TEXT);"),
+                       QStringLiteral("DROP TABLE t_b;"));
+        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"),
+                       QStringLiteral("CREATE TABLE t_d (id INTEGER);"),
                        QStringLiteral("DROP TABLE t_d;"));
         o = f.run({QStringLiteral("check"), QStringLiteral("--json")});
         QCOMPARE(o.code, 3);
-        QCOMPARE(o.json()[QStringLiteral("edited")].toArray(), QJsonArray{QStringLiteral("bbbb02")});
+        QCOMPARE(o.json()[QStringLiteral("edited")].toArray(),
+                 QJsonArray{QStringLiteral("bbbb02")});
         o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
-        QVERIFY2(o.err.contains(QStringLiteral("bbbb02")) && o.err.contains(QStringLiteral("repair")), qPrintable(o.err));
+        QVERIFY2(o.err.contains(QStringLiteral("bbbb02")) &&
+                     o.err.contains(QStringLiteral("repair")),
+                 qPrintable(o.err));
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
         QCOMPARE(f.run({QStringLiteral("repair")}).code, 0);
-        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='repair'").arg(f.historyTable())),
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='repair'")
+                             .arg(f.historyTable())),
                  QStringList{QStringLiteral("1")});
         QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
         QCOMPARE(f.run({QStringLiteral("check")}).code, 0);
@@ -439,7 +518,8 @@ private Q_SLOTS:
         QVERIFY(lines[0].startsWith(QStringLiteral("bbbb02 -> cccc03 (head)")));
         QVERIFY(lines[1].contains(QStringLiteral("(current)")));
         QVERIFY(lines[2].startsWith(QStringLiteral("<base> -> aaaa01")));
-        o = f.run({QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("bbbb02:"), QStringLiteral("--json")});
+        o = f.run({QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("bbbb02:"),
+                   QStringLiteral("--json")});
         QCOMPARE(o.code, 0);
         const QJsonArray revs = o.json()[QStringLiteral("revisions")].toArray();
         QCOMPARE(revs.size(), 2);
@@ -447,7 +527,9 @@ private Q_SLOTS:
         QCOMPARE(revs[1][QStringLiteral("applied")].toBool(), true);
         o = f.run({QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral(":current")});
         QCOMPARE(o.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
-        QCOMPARE(f.run({QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("nocolon")}).code, 2);
+        QCOMPARE(f.run({QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("nocolon")})
+                     .code,
+                 2);
         o = f.run({QStringLiteral("history"), QStringLiteral("-v")});
         QVERIFY(o.out.contains(QStringLiteral("Rev: aaaa01")));
         QVERIFY(o.out.contains(QStringLiteral("Path: versions/aaaa01.sql")));
@@ -459,11 +541,13 @@ private Q_SLOTS:
         f.addChain();
         // strata.ini url, relative to the project.
         f.write(QStringLiteral("strata.ini"),
-                QStringLiteral("[strata]\nversions = versions\nversion_table = strata_version\nurl = sqlite:///ini.db\n"));
+                QStringLiteral("[strata]\nversions = versions\nversion_table = strata_version\nurl "
+                               "= sqlite:///ini.db\n"));
         QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("+1")}, false).code, 0);
         QVERIFY(QFile::exists(f.root() + QStringLiteral("/ini.db")));
         // .env wins over strata.ini.
-        f.write(QStringLiteral(".env"), QStringLiteral("# local settings\nDATABASE_URL=sqlite+aiosqlite:///env.db\n"));
+        f.write(QStringLiteral(".env"),
+                QStringLiteral("# local settings\nDATABASE_URL=sqlite+aiosqlite:///env.db\n"));
         QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("+1")}, false).code, 0);
         QVERIFY(QFile::exists(f.root() + QStringLiteral("/env.db")));
         // DATABASE_URL wins over .env.
@@ -481,7 +565,9 @@ private Q_SLOTS:
         QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}, false).code, 0);
         QVERIFY(QFile::exists(f.root() + QStringLiteral("/strata.db")));
         // A bad URL is a clear error.
-        o = f.run({QStringLiteral("current"), QStringLiteral("--url"), QStringLiteral("mysql://u:secret@h/db")}, false);
+        o = f.run({QStringLiteral("current"), QStringLiteral("--url"),
+                   QStringLiteral("mysql://u:secret@h/db")},
+                  false);
         QCOMPARE(o.code, 1);
         QVERIFY(!o.err.contains(QStringLiteral("secret")));
     }
@@ -490,10 +576,55 @@ private Q_SLOTS:
     {
         Fixture f;
         f.addChain();
-        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--version-table"),
-                        QStringLiteral("alembic_version")}).code, 0);
-        QCOMPARE(f.versionRows(QStringLiteral("alembic_version")), QStringList{QStringLiteral("cccc03")});
-        QCOMPARE(f.query(QStringLiteral("SELECT sql FROM sqlite_master WHERE name='alembic_version'")).value(0).contains(QStringLiteral("alembic_version_pkc")), true);
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads"),
+                        QStringLiteral("--version-table"), QStringLiteral("alembic_version")})
+                     .code,
+                 0);
+        QCOMPARE(f.versionRows(QStringLiteral("alembic_version")),
+                 QStringList{QStringLiteral("cccc03")});
+        QCOMPARE(
+            f.query(QStringLiteral("SELECT sql FROM sqlite_master WHERE name='alembic_version'"))
+                .value(0)
+                .contains(QStringLiteral("alembic_version_pkc")),
+            true);
+    }
+
+    void branchesAndShowOnTheExample()
+    {
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        QTemporaryDir dir;
+        const QStringList common{QStringLiteral("-d"), project, QStringLiteral("--url"),
+                                 QStringLiteral("sqlite:///") + dir.path() +
+                                     QStringLiteral("/x.db")};
+        Outcome o = Fixture::runRaw(
+            common + QStringList{QStringLiteral("branches"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 0);
+        const QJsonArray branches = o.json()[QStringLiteral("branches")].toArray();
+        QCOMPARE(branches.size(), 1);
+        QCOMPARE(branches[0][QStringLiteral("revision")].toString(),
+                 QStringLiteral("5e4a7c9f1b05"));
+        QCOMPARE(branches[0][QStringLiteral("children")].toArray().size(), 2);
+        o = Fixture::runRaw(common + QStringList{QStringLiteral("branches")});
+        QVERIFY(o.out.contains(QStringLiteral("-> 7a6c9e1b3d07 (reporting)")));
+        o = Fixture::runRaw(common +
+                            QStringList{QStringLiteral("show"), QStringLiteral("reporting@head")});
+        QCOMPARE(o.code, 0);
+        QVERIFY(o.out.contains(QStringLiteral("Rev: be0a3c5f7b11")));
+        QVERIFY(o.out.contains(QStringLiteral("CREATE TABLE stock")));
+        o = Fixture::runRaw(common + QStringList{QStringLiteral("show"), QStringLiteral("8b7d")});
+        QVERIFY(o.out.contains(QStringLiteral("Also depends on: 6f5b8d0a2c06")));
+        // The dependency pulls payments in when only the reporting branch is asked for.
+        o = Fixture::runRaw(common +
+                            QStringList{QStringLiteral("upgrade"), QStringLiteral("8b7d0f2c4e08"),
+                                        QStringLiteral("--plan"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 0);
+        QStringList steps;
+        for (const QJsonValue &step : o.json()[QStringLiteral("steps")].toArray())
+            steps.append(step[QStringLiteral("revision")].toString());
+        QVERIFY(steps.contains(QStringLiteral("6f5b8d0a2c06")));
+        QVERIFY(steps.indexOf(QStringLiteral("6f5b8d0a2c06")) <
+                steps.indexOf(QStringLiteral("8b7d0f2c4e08")));
+        QVERIFY(!steps.contains(QStringLiteral("9c8e1a3d5f09")));
     }
 
     void exampleProjectRoundTrip()
@@ -502,12 +633,14 @@ private Q_SLOTS:
         const QString url = QStringLiteral("sqlite:///") + dir.path() + QStringLiteral("/shop.db");
         const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
         auto run = [&](QStringList args) {
-            return Fixture::runRaw(QStringList{QStringLiteral("-d"), project, QStringLiteral("--url"), url} + args);
+            return Fixture::runRaw(
+                QStringList{QStringLiteral("-d"), project, QStringLiteral("--url"), url} + args);
         };
         auto schema = [&] {
             Fixture probe;
             return probe.query(QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_master "
-                                              "WHERE name NOT LIKE 'strata_version%' AND name NOT LIKE 'sqlite%' ORDER BY type, name"),
+                                              "WHERE name NOT LIKE 'strata_version%' AND name NOT "
+                                              "LIKE 'sqlite%' ORDER BY type, name"),
                                dir.path() + QStringLiteral("/shop.db"));
         };
         Outcome o = run({QStringLiteral("upgrade"), QStringLiteral("heads")});

@@ -42,11 +42,13 @@ inline QList<Migration> topology(const QString &name)
         // BranchedPathTest: one line that forks after b.
         {QStringLiteral("branched"), {"a<", "b<a", "c1<b", "d1<c1", "c2<b", "d2<c2"}},
         // MultipleBaseTest: two independent lines, each labelled at its base.
-        {QStringLiteral("multibase"), {"a1<||abranch", "b1<a1", "c1<b1", "a2<||bbranch", "b2<a2", "c2<b2"}},
+        {QStringLiteral("multibase"),
+         {"a1<||abranch", "b1<a1", "c1<b1", "a2<||bbranch", "b2<a2", "c2<b2"}},
         // Twin merge: a fork after b joined again at d.
         {QStringLiteral("twinmerge"), {"a<", "b<a", "c1<b", "c2<b", "d<c1,c2", "e<d"}},
         // DependsOnBranchTest: the second line's b2 depends on the first line's b1.
-        {QStringLiteral("crossdep"), {"a1<||lbl1", "b1<a1", "c1<b1", "a2<||lbl2", "b2<a2|b1", "c2<b2"}},
+        {QStringLiteral("crossdep"),
+         {"a1<||lbl1", "b1<a1", "c1<b1", "a2<||lbl2", "b2<a2|b1", "c2<b2"}},
         // A dependency between two siblings.
         {QStringLiteral("depmerge"), {"a<", "b1<a", "b2<a", "c<b1|b2"}},
     };

@@ -16,7 +16,10 @@ class TestMigrator : public QObject
     QTemporaryDir m_dir;
 
     QString project() const { return m_dir.path() + QStringLiteral("/p"); }
-    QString url(const QString &name) const { return QStringLiteral("sqlite:///") + m_dir.path() + QLatin1Char('/') + name; }
+    QString url(const QString &name) const
+    {
+        return QStringLiteral("sqlite:///") + m_dir.path() + QLatin1Char('/') + name;
+    }
 
     void write(const QString &relative, const QByteArray &text)
     {
@@ -31,9 +34,10 @@ private Q_SLOTS:
         qunsetenv("DATABASE_URL");
         QVERIFY(QDir().mkpath(project() + QStringLiteral("/versions")));
         write(QStringLiteral("strata.ini"), "[strata]\nversions = versions\n");
-        write(QStringLiteral("versions/a.sql"),
-              "-- revision: aaaa01\n-- message: first\n-- +upgrade\nCREATE TABLE one (id INTEGER);\n"
-              "CREATE TABLE two (id INTEGER);\n-- +downgrade\nDROP TABLE two;\nDROP TABLE one;\n");
+        write(
+            QStringLiteral("versions/a.sql"),
+            "-- revision: aaaa01\n-- message: first\n-- +upgrade\nCREATE TABLE one (id INTEGER);\n"
+            "CREATE TABLE two (id INTEGER);\n-- +downgrade\nDROP TABLE two;\nDROP TABLE one;\n");
         write(QStringLiteral("versions/b.sql"),
               "-- revision: bbbb02\n-- down_revision: aaaa01\n-- message: second\n-- +upgrade\n"
               "CREATE TABLE three (id INTEGER);\n-- +downgrade\nDROP TABLE three;\n");
@@ -44,14 +48,16 @@ private Q_SLOTS:
         auto before = checkMigrations(project(), url(QStringLiteral("one.db")));
         QVERIFY(before.ok());
         QVERIFY(!before->upToDate());
-        QCOMPARE(before->pending, (QStringList{QStringLiteral("aaaa01"), QStringLiteral("bbbb02")}));
+        QCOMPARE(before->pending,
+                 (QStringList{QStringLiteral("aaaa01"), QStringLiteral("bbbb02")}));
         QVERIFY(upgradeDatabase(project(), url(QStringLiteral("one.db"))).ok());
         auto after = checkMigrations(project(), url(QStringLiteral("one.db")));
         QVERIFY(after.ok());
         QVERIFY(after->upToDate());
         QCOMPARE(after->current, QStringList{QStringLiteral("bbbb02")});
 
-        const Status bad = upgradeDatabase(project(), url(QStringLiteral("one.db")), QStringLiteral("nosuch"));
+        const Status bad =
+            upgradeDatabase(project(), url(QStringLiteral("one.db")), QStringLiteral("nosuch"));
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().message.contains(QStringLiteral("nosuch")));
         const Status noProject = upgradeDatabase(m_dir.path() + QStringLiteral("/missing"));
@@ -69,7 +75,8 @@ private Q_SLOTS:
         auto plan = (*migrator)->planUpgrade(QStringLiteral("heads"));
         QVERIFY(plan.ok());
         QCOMPARE(plan->steps.size(), 2);
-        QVERIFY(!QFile::exists(m_dir.path() + QStringLiteral("/two.db"))); // planning creates nothing
+        QVERIFY(
+            !QFile::exists(m_dir.path() + QStringLiteral("/two.db"))); // planning creates nothing
 
         QList<Progress> seen;
         RunOptions run;

@@ -72,7 +72,8 @@ private Q_SLOTS:
     {
         // A label on the first revision of a branch names the whole branch, down to the
         // branch point and up to its heads.
-        const RevisionGraph g = build({rev("a<"), rev("b<a"), rev("c<b||feature"), rev("d<c"), rev("x<b")});
+        const RevisionGraph g =
+            build({rev("a<"), rev("b<a"), rev("c<b||feature"), rev("d<c"), rev("x<b")});
         QCOMPARE(g.branchLabels(g.indexOf(QStringLiteral("c"))), ids("feature"));
         QCOMPARE(g.branchLabels(g.indexOf(QStringLiteral("d"))), ids("feature"));
         QVERIFY(g.branchLabels(g.indexOf(QStringLiteral("b"))).isEmpty()); // the branch point
@@ -125,20 +126,27 @@ private Q_SLOTS:
         QTest::addColumn<int>("line");
         QTest::addColumn<QStringList>("words");
         QTest::newRow("duplicate id names both files")
-            << QList<Migration>{rev("a<"), [] { Migration m = rev("a<"); m.filePath = QStringLiteral("versions/copy.sql"); return m; }()}
+            << QList<Migration>{rev("a<"),
+                                [] {
+                                    Migration m = rev("a<");
+                                    m.filePath = QStringLiteral("versions/copy.sql");
+                                    return m;
+                                }()}
             << QStringLiteral("versions/copy.sql") << 1 << ids("duplicate versions/a.sql");
-        QTest::newRow("unknown parent") << QList<Migration>{rev("a<"), rev("b<zz")} << QStringLiteral("versions/b.sql") << 2
-                                        << ids("zz");
-        QTest::newRow("unknown dependency") << QList<Migration>{rev("a<"), rev("b<a|zz")} << QStringLiteral("versions/b.sql")
-                                            << 3 << ids("zz");
-        QTest::newRow("self loop") << QList<Migration>{rev("a<a")} << QStringLiteral("versions/a.sql") << 2 << ids("itself");
+        QTest::newRow("unknown parent") << QList<Migration>{rev("a<"), rev("b<zz")}
+                                        << QStringLiteral("versions/b.sql") << 2 << ids("zz");
+        QTest::newRow("unknown dependency") << QList<Migration>{rev("a<"), rev("b<a|zz")}
+                                            << QStringLiteral("versions/b.sql") << 3 << ids("zz");
+        QTest::newRow("self loop") << QList<Migration>{rev("a<a")}
+                                   << QStringLiteral("versions/a.sql") << 2 << ids("itself");
         QTest::newRow("cycle lists its members")
-            << QList<Migration>{rev("root<"), rev("a<c"), rev("b<a"), rev("c<b"), rev("d<c")} << QStringLiteral("versions/a.sql")
-            << 2 << ids("cycle a, b, c");
-        QTest::newRow("dependency cycle") << QList<Migration>{rev("a<|b"), rev("b<a")} << QStringLiteral("versions/a.sql") << 2
-                                          << ids("cycle");
+            << QList<Migration>{rev("root<"), rev("a<c"), rev("b<a"), rev("c<b"), rev("d<c")}
+            << QStringLiteral("versions/a.sql") << 2 << ids("cycle a, b, c");
+        QTest::newRow("dependency cycle") << QList<Migration>{rev("a<|b"), rev("b<a")}
+                                          << QStringLiteral("versions/a.sql") << 2 << ids("cycle");
         QTest::newRow("duplicate label")
-            << QList<Migration>{rev("a<||lbl"), rev("b<||lbl")} << QStringLiteral("versions/b.sql") << 4 << ids("lbl already");
+            << QList<Migration>{rev("a<||lbl"), rev("b<||lbl")} << QStringLiteral("versions/b.sql")
+            << 4 << ids("lbl already");
     }
 
     void buildErrors()

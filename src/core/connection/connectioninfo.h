@@ -15,7 +15,7 @@ struct ConnectionInfo
     QString sqlitePath;       // absolute, for SQLite
     QString postgresConninfo; // libpq URI or keyword string, for PostgreSQL (may hold a password)
     QString display;          // for people and logs: never a password
-    QString source;           // "--url", "DATABASE_URL", "DB_* variables", ".env", "strata.ini", "default"
+    QString source; // "--url", "DATABASE_URL", "DB_* variables", ".env", "strata.ini", "default"
 };
 
 // Turns URLs into ConnectionInfo and picks the connection in Strata's order.
@@ -30,7 +30,8 @@ public:
     // First found wins: cliUrl, DATABASE_URL, DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD,
     // DATABASE_URL in <projectRoot>/.env, iniUrl, else <projectRoot>/strata.db.
     static Result<ConnectionInfo> resolve(const QString &cliUrl, const QString &projectRoot,
-                                          const QString &iniUrl, const QProcessEnvironment &environment);
+                                          const QString &iniUrl,
+                                          const QProcessEnvironment &environment);
 
     // The URL with any password replaced by "***".
     static QString maskPassword(const QString &url);

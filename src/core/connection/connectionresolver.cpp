@@ -10,7 +10,8 @@ QString ConnectionResolver::maskPassword(const QString &url)
 {
     QString out = url;
     // scheme://user:password@host
-    static const QRegularExpression uriPassword(QStringLiteral("^([A-Za-z0-9+.-]+://[^:/@]*):([^@]*)@"));
+    static const QRegularExpression uriPassword(
+        QStringLiteral("^([A-Za-z0-9+.-]+://[^:/@]*):([^@]*)@"));
     out.replace(uriPassword, QStringLiteral("\\1:***@"));
     // password=... in keyword strings and URI parameters
     static const QRegularExpression keyword(QStringLiteral("(password\\s*=\\s*)('[^']*'|[^\\s&]*)"),
@@ -32,8 +33,10 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
             return info;
         }
         return Error::failure(
-            QStringLiteral("cannot read the database URL '%1'; use sqlite:///relative.db, sqlite:////absolute/path.db, "
-                           "postgresql://user@host/db or a libpq string such as 'host=... dbname=...'")
+            QStringLiteral(
+                "cannot read the database URL '%1'; use sqlite:///relative.db, "
+                "sqlite:////absolute/path.db, "
+                "postgresql://user@host/db or a libpq string such as 'host=... dbname=...'")
                 .arg(info.display));
     }
     const QString scheme = trimmed.left(schemeEnd).toLower();
@@ -42,14 +45,16 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
     if (driver == QLatin1String("sqlite")) {
         if (!rest.startsWith(QLatin1Char('/')) || rest == QLatin1String("/"))
             return Error::failure(
-                QStringLiteral("'%1' names no SQLite file (an in-memory database keeps no migrations); "
-                               "use sqlite:///relative.db or sqlite:////absolute.db")
+                QStringLiteral(
+                    "'%1' names no SQLite file (an in-memory database keeps no migrations); "
+                    "use sqlite:///relative.db or sqlite:////absolute.db")
                     .arg(info.display));
         QString path = rest.mid(1);
         if (const qsizetype q = path.indexOf(QLatin1Char('?')); q >= 0)
             path.truncate(q);
         info.engine = ConnectionInfo::Engine::Sqlite;
-        info.sqlitePath = QDir::cleanPath(QDir::isAbsolutePath(path) ? path : QDir(baseDir).absoluteFilePath(path));
+        info.sqlitePath = QDir::cleanPath(
+            QDir::isAbsolutePath(path) ? path : QDir(baseDir).absoluteFilePath(path));
         return info;
     }
     if (driver == QLatin1String("postgresql") || driver == QLatin1String("postgres")) {
@@ -57,8 +62,9 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
         info.postgresConninfo = QStringLiteral("postgresql://") + rest;
         return info;
     }
-    return Error::failure(QStringLiteral("unsupported database '%1' in '%2'; Strata speaks SQLite and PostgreSQL")
-                              .arg(scheme, info.display));
+    return Error::failure(
+        QStringLiteral("unsupported database '%1' in '%2'; Strata speaks SQLite and PostgreSQL")
+            .arg(scheme, info.display));
 }
 
 namespace {
@@ -80,7 +86,8 @@ QString dotEnvDatabaseUrl(const QString &path)
         if (eq <= 0 || line.left(eq).trimmed() != QLatin1String("DATABASE_URL"))
             continue;
         QString value = line.mid(eq + 1).trimmed();
-        if (value.size() >= 2 && (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\''))) &&
+        if (value.size() >= 2 &&
+            (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\''))) &&
             value.endsWith(value[0]))
             value = value.mid(1, value.size() - 2);
         else if (const qsizetype hash = value.indexOf(QLatin1String(" #")); hash >= 0)
@@ -93,14 +100,17 @@ QString dotEnvDatabaseUrl(const QString &path)
 QString keywordValue(const QString &value)
 {
     QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('\''), QLatin1String("\\'"));
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
 } // namespace
 
-Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl, const QString &projectRoot,
-                                                   const QString &iniUrl, const QProcessEnvironment &env)
+Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
+                                                   const QString &projectRoot,
+                                                   const QString &iniUrl,
+                                                   const QProcessEnvironment &env)
 {
     auto from = [&](const QString &url, const QString &source) -> Result<ConnectionInfo> {
         auto info = parseUrl(url, projectRoot);
@@ -118,8 +128,11 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl, const 
         return from(url, QStringLiteral("DATABASE_URL"));
     if (env.contains(QStringLiteral("DB_HOST")) || env.contains(QStringLiteral("DB_NAME"))) {
         QStringList parts;
-        const QList<std::pair<const char *, const char *>> keys = {
-            {"DB_HOST", "host"}, {"DB_PORT", "port"}, {"DB_NAME", "dbname"}, {"DB_USER", "user"}, {"DB_PASSWORD", "password"}};
+        const QList<std::pair<const char *, const char *>> keys = {{"DB_HOST", "host"},
+                                                                   {"DB_PORT", "port"},
+                                                                   {"DB_NAME", "dbname"},
+                                                                   {"DB_USER", "user"},
+                                                                   {"DB_PASSWORD", "password"}};
         QStringList shown;
         for (const auto &[variable, keyword] : keys) {
             const QString value = env.value(QLatin1String(variable));
@@ -136,7 +149,8 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl, const 
         info.source = QStringLiteral("DB_* variables");
         return info;
     }
-    if (const QString url = dotEnvDatabaseUrl(QDir(projectRoot).filePath(QStringLiteral(".env"))); !url.isEmpty())
+    if (const QString url = dotEnvDatabaseUrl(QDir(projectRoot).filePath(QStringLiteral(".env")));
+        !url.isEmpty())
         return from(url, QStringLiteral(".env"));
     if (!iniUrl.isEmpty())
         return from(iniUrl, QStringLiteral("strata.ini"));

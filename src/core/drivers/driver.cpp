@@ -23,7 +23,8 @@ bool isValidTableName(const QString &name)
     for (qsizetype i = 0; i < name.size(); ++i) {
         const QChar c = name[i];
         const bool letter = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
-                            (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || c == QLatin1Char('_');
+                            (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+                            c == QLatin1Char('_');
         const bool digit = c >= QLatin1Char('0') && c <= QLatin1Char('9');
         if (!letter && !(digit && i > 0))
             return false;

@@ -11,7 +11,8 @@ namespace strata {
 
 Executor::Executor(Driver &driver, QString versionTable, MigrationLookup lookup)
     : m_driver(driver), m_versionTable(std::move(versionTable)), m_lookup(std::move(lookup))
-{}
+{
+}
 
 QString Executor::osUser()
 {
@@ -30,7 +31,8 @@ QString stepVerb(const PlanStep &step)
 {
     if (step.stamp)
         return QStringLiteral("stamp");
-    return step.direction == Direction::Up ? QStringLiteral("upgrade") : QStringLiteral("downgrade");
+    return step.direction == Direction::Up ? QStringLiteral("upgrade")
+                                           : QStringLiteral("downgrade");
 }
 
 } // namespace
@@ -43,13 +45,16 @@ Status Executor::validate(const Plan &plan) const
             continue;
         const Migration *m = m_lookup(step.revision);
         if (!m)
-            return Error::failure(QStringLiteral("revision %1 of the plan is not in the project").arg(step.revision));
+            return Error::failure(
+                QStringLiteral("revision %1 of the plan is not in the project").arg(step.revision));
         if (step.direction == Direction::Down && !m->hasDowngrade)
             irreversible.append(QStringLiteral("%1 (%2)").arg(step.revision, m->filePath));
     }
     if (!irreversible.isEmpty()) {
-        Error e = Error::failure(QStringLiteral("cannot downgrade: %1 revision(s) have no '-- +downgrade' section; nothing was run")
-                                     .arg(irreversible.size()));
+        Error e = Error::failure(
+            QStringLiteral(
+                "cannot downgrade: %1 revision(s) have no '-- +downgrade' section; nothing was run")
+                .arg(irreversible.size()));
         e.details = irreversible;
         return e;
     }
@@ -134,21 +139,26 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options)
     for (int k = 0; k < statements.size(); ++k) {
         const Statement &statement = statements[k];
         if (options.cancel && options.cancel->load())
-            return failStep(Error::at(m->filePath, statement.line,
-                                      QStringLiteral("%1 %2 cancelled before this statement; the step was rolled back")
-                                          .arg(stepVerb(step), step.revision)));
+            return failStep(Error::at(
+                m->filePath, statement.line,
+                QStringLiteral("%1 %2 cancelled before this statement; the step was rolled back")
+                    .arg(stepVerb(step), step.revision)));
         progress.statement = k + 1;
         if (options.progress)
             options.progress(progress);
         if (auto s = m_driver.execute(statement); !s) {
             const bool cancelled = options.cancel && options.cancel->load();
-            Error e = Error::at(m->filePath, statement.line,
-                                cancelled ? QStringLiteral("%1 %2 cancelled; the step was rolled back").arg(stepVerb(step), step.revision)
-                                          : QStringLiteral("%1 %2 failed: %3").arg(stepVerb(step), step.revision, s.error().message));
+            Error e =
+                Error::at(m->filePath, statement.line,
+                          cancelled ? QStringLiteral("%1 %2 cancelled; the step was rolled back")
+                                          .arg(stepVerb(step), step.revision)
+                                    : QStringLiteral("%1 %2 failed: %3")
+                                          .arg(stepVerb(step), step.revision, s.error().message));
             e.details.append(QStringLiteral("statement: %1").arg(statement.text));
             e.details.append(QStringLiteral("The step was rolled back; the database is at %1.")
-                                 .arg(step.fromRevisions.isEmpty() || !up ? QStringLiteral("the state before this step")
-                                                                          : step.fromRevisions.join(QLatin1String(", "))));
+                                 .arg(step.fromRevisions.isEmpty() || !up
+                                          ? QStringLiteral("the state before this step")
+                                          : step.fromRevisions.join(QLatin1String(", "))));
             return failStep(e);
         }
     }
@@ -192,8 +202,8 @@ Result<QString> Executor::offlineSql(const Plan &plan) const
         if (!step.stamp) {
             const Migration *m = m_lookup(step.revision);
             const bool up = step.direction == Direction::Up;
-            for (const Statement &s : m_driver.splitStatements(up ? m->upgradeSql : m->downgradeSql,
-                                                               up ? m->upgradeLine : m->downgradeLine))
+            for (const Statement &s : m_driver.splitStatements(
+                     up ? m->upgradeSql : m->downgradeSql, up ? m->upgradeLine : m->downgradeLine))
                 out += terminated(s.text) + QStringLiteral("\n\n");
         }
         for (const VersionChange &change : step.versionChanges) {

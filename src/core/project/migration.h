@@ -9,25 +9,25 @@ namespace strata {
 // One migration file, as parsed. The header is authoritative; the file name is informational.
 struct Migration
 {
-    QString revision;            // 1..32 characters of [A-Za-z0-9_]
-    QStringList downRevisions;   // empty for a base; two or more make a merge point
-    QStringList dependsOn;       // revisions or branch labels
+    QString revision;          // 1..32 characters of [A-Za-z0-9_]
+    QStringList downRevisions; // empty for a base; two or more make a merge point
+    QStringList dependsOn;     // revisions or branch labels
     QStringList branchLabels;
     QString message;
     QString createDate;
     bool transactional = true;
 
-    QString upgradeSql;          // text after "-- +upgrade", up to the next marker
-    int upgradeLine = 0;         // 1-based line of the first line of upgradeSql
-    bool hasDowngrade = false;   // false: irreversible
+    QString upgradeSql;        // text after "-- +upgrade", up to the next marker
+    int upgradeLine = 0;       // 1-based line of the first line of upgradeSql
+    bool hasDowngrade = false; // false: irreversible
     QString downgradeSql;
     int downgradeLine = 0;
 
-    QString filePath;            // absolute path of the file
-    int headerLine = 1;          // line of the "revision:" key, for errors about the revision
-    int downRevisionsLine = 0;   // line of the "down_revision:" key (0: absent)
-    int dependsOnLine = 0;       // line of the "depends_on:" key (0: absent)
-    int branchLabelsLine = 0;    // line of the "branch_labels:" key (0: absent)
+    QString filePath;          // absolute path of the file
+    int headerLine = 1;        // line of the "revision:" key, for errors about the revision
+    int downRevisionsLine = 0; // line of the "down_revision:" key (0: absent)
+    int dependsOnLine = 0;     // line of the "depends_on:" key (0: absent)
+    int branchLabelsLine = 0;  // line of the "branch_labels:" key (0: absent)
 
     // SHA-256 (hex) of the upgrade section's UTF-8 bytes, line endings normalised to \n.
     QByteArray upgradeChecksum() const;

@@ -67,7 +67,8 @@ QStringList splitList(const QString &value)
     qsizetype from = 0;
     while (true) {
         const qsizetype comma = value.indexOf(QLatin1Char(','), from);
-        const QStringView part = QStringView(value).mid(from, comma < 0 ? -1 : comma - from).trimmed();
+        const QStringView part =
+            QStringView(value).mid(from, comma < 0 ? -1 : comma - from).trimmed();
         out.append(part.toString());
         if (comma < 0)
             break;
@@ -91,7 +92,8 @@ QString MigrationParser::revisionIdProblem(const QString &id)
                         (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
                         (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_');
         if (!ok)
-            return QStringLiteral("revision id '%1' contains '%2'; only letters, digits and _ are allowed")
+            return QStringLiteral(
+                       "revision id '%1' contains '%2'; only letters, digits and _ are allowed")
                 .arg(id, QString(c));
     }
     return {};
@@ -140,9 +142,11 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
         if (section != Section::Header) {
             // Fast path inside a section: only a line starting with "--" can be a marker.
             qsizetype first = 0;
-            while (first < line.size() && (line[first] == QLatin1Char(' ') || line[first] == QLatin1Char('\t')))
+            while (first < line.size() &&
+                   (line[first] == QLatin1Char(' ') || line[first] == QLatin1Char('\t')))
                 ++first;
-            if (first + 1 >= line.size() || line[first] != QLatin1Char('-') || line[first + 1] != QLatin1Char('-')) {
+            if (first + 1 >= line.size() || line[first] != QLatin1Char('-') ||
+                line[first + 1] != QLatin1Char('-')) {
                 if (last)
                     break;
                 continue;
@@ -153,9 +157,12 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
             const QStringView marker = trimmed.mid(trimmed.indexOf(QLatin1Char('+')) + 1).trimmed();
             if (marker == QLatin1String("upgrade")) {
                 if (sawUpgrade)
-                    return Error::at(filePath, lineNo, QStringLiteral("a second '-- +upgrade' section"));
+                    return Error::at(filePath, lineNo,
+                                     QStringLiteral("a second '-- +upgrade' section"));
                 if (section == Section::Downgrade)
-                    return Error::at(filePath, lineNo, QStringLiteral("'-- +upgrade' must come before '-- +downgrade'"));
+                    return Error::at(
+                        filePath, lineNo,
+                        QStringLiteral("'-- +upgrade' must come before '-- +downgrade'"));
                 sawUpgrade = true;
                 section = Section::Upgrade;
                 sectionStart = qMin(start, all.size());
@@ -166,9 +173,11 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
             }
             if (marker == QLatin1String("downgrade")) {
                 if (m.hasDowngrade)
-                    return Error::at(filePath, lineNo, QStringLiteral("a second '-- +downgrade' section"));
+                    return Error::at(filePath, lineNo,
+                                     QStringLiteral("a second '-- +downgrade' section"));
                 if (!sawUpgrade)
-                    return Error::at(filePath, lineNo, QStringLiteral("'-- +downgrade' before '-- +upgrade'"));
+                    return Error::at(filePath, lineNo,
+                                     QStringLiteral("'-- +downgrade' before '-- +upgrade'"));
                 closeSection(lineStart);
                 m.hasDowngrade = true;
                 section = Section::Downgrade;
@@ -179,7 +188,8 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
                 continue;
             }
             return Error::at(filePath, lineNo,
-                             QStringLiteral("unknown section marker '-- +%1'; the sections are '-- +upgrade' and '-- +downgrade'")
+                             QStringLiteral("unknown section marker '-- +%1'; the sections are '-- "
+                                            "+upgrade' and '-- +downgrade'")
                                  .arg(marker.toString()));
         }
 
@@ -187,8 +197,10 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
             // a comment inside a section: part of the SQL
         } else if (!trimmed.isEmpty()) {
             if (!trimmed.startsWith(QLatin1String("--")))
-                return Error::at(filePath, lineNo,
-                                 QStringLiteral("SQL before the '-- +upgrade' marker; only '-- key: value' header lines and comments may come first"));
+                return Error::at(
+                    filePath, lineNo,
+                    QStringLiteral("SQL before the '-- +upgrade' marker; only '-- key: value' "
+                                   "header lines and comments may come first"));
             // "-- key: value" where key is [a-z_]+ is a header line; any other comment is ignored.
             const QStringView body = trimmed.mid(2).trimmed();
             qsizetype k = 0;
@@ -199,25 +211,31 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
             const QStringView key = body.left(k);
             const QString value = body.mid(k + 1).trimmed().toString();
             static const QLatin1String known[] = {
-                QLatin1String("revision"), QLatin1String("down_revision"), QLatin1String("message"),
-                QLatin1String("create_date"), QLatin1String("branch_labels"), QLatin1String("depends_on"),
+                QLatin1String("revision"),      QLatin1String("down_revision"),
+                QLatin1String("message"),       QLatin1String("create_date"),
+                QLatin1String("branch_labels"), QLatin1String("depends_on"),
                 QLatin1String("transactional")};
             int keyIndex = -1;
             for (int n = 0; n < int(std::size(known)); ++n)
                 if (key == known[n])
                     keyIndex = n;
             if (keyIndex < 0)
-                return Error::at(filePath, lineNo,
-                                 QStringLiteral("unknown header key '%1'; known keys: revision, down_revision, "
-                                                "message, create_date, branch_labels, depends_on, transactional")
-                                     .arg(key.toString()));
+                return Error::at(
+                    filePath, lineNo,
+                    QStringLiteral("unknown header key '%1'; known keys: revision, down_revision, "
+                                   "message, create_date, branch_labels, depends_on, transactional")
+                        .arg(key.toString()));
             if (seenKeys & (1u << keyIndex))
-                return Error::at(filePath, lineNo, QStringLiteral("header key '%1' appears twice").arg(key.toString()));
+                return Error::at(
+                    filePath, lineNo,
+                    QStringLiteral("header key '%1' appears twice").arg(key.toString()));
             seenKeys |= 1u << keyIndex;
             auto checkIds = [&](const QStringList &ids, QStringView what) -> Status {
                 for (const QString &id : ids) {
                     if (id.isEmpty())
-                        return Error::at(filePath, lineNo, QStringLiteral("empty entry in the %1 list").arg(what.toString()));
+                        return Error::at(
+                            filePath, lineNo,
+                            QStringLiteral("empty entry in the %1 list").arg(what.toString()));
                     if (const QString problem = revisionIdProblem(id); !problem.isEmpty())
                         return Error::at(filePath, lineNo, problem);
                 }
@@ -254,8 +272,9 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
                 else if (value == QLatin1String("false"))
                     m.transactional = false;
                 else
-                    return Error::at(filePath, lineNo,
-                                     QStringLiteral("transactional must be true or false, not '%1'").arg(value));
+                    return Error::at(
+                        filePath, lineNo,
+                        QStringLiteral("transactional must be true or false, not '%1'").arg(value));
             }
         }
         if (last)
@@ -266,13 +285,17 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
     if (!sawRevision)
         return Error::at(filePath, 1, QStringLiteral("no '-- revision:' header line"));
     if (!sawUpgrade)
-        return Error::at(filePath, lineNo > 0 ? lineNo : 1, QStringLiteral("no '-- +upgrade' section marker"));
+        return Error::at(filePath, lineNo > 0 ? lineNo : 1,
+                         QStringLiteral("no '-- +upgrade' section marker"));
     const auto selfLoop = [&](const QStringList &ids, int line, const QString &what) -> Status {
         if (ids.contains(m.revision))
-            return Error::at(filePath, line, QStringLiteral("revision %1 lists itself in %2").arg(m.revision, what));
+            return Error::at(
+                filePath, line,
+                QStringLiteral("revision %1 lists itself in %2").arg(m.revision, what));
         return {};
     };
-    if (auto s = selfLoop(m.downRevisions, m.downRevisionsLine, QStringLiteral("down_revision")); !s)
+    if (auto s = selfLoop(m.downRevisions, m.downRevisionsLine, QStringLiteral("down_revision"));
+        !s)
         return s.error();
     if (auto s = selfLoop(m.dependsOn, m.dependsOnLine, QStringLiteral("depends_on")); !s)
         return s.error();

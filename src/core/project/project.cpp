@@ -35,18 +35,21 @@ Result<ProjectConfig> readIni(const QString &path)
     while (!file.atEnd()) {
         ++lineNo;
         const QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) || line.startsWith(QLatin1Char(';')))
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')) ||
+            line.startsWith(QLatin1Char(';')))
             continue;
         if (line.startsWith(QLatin1Char('['))) {
             if (!line.endsWith(QLatin1Char(']')))
-                return Error::at(path, lineNo, QStringLiteral("malformed section header '%1'").arg(line));
+                return Error::at(path, lineNo,
+                                 QStringLiteral("malformed section header '%1'").arg(line));
             inStrata = line == QLatin1String("[strata]");
             sawStrata = sawStrata || inStrata;
             continue;
         }
         const qsizetype eq = line.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return Error::at(path, lineNo, QStringLiteral("expected 'key = value', got '%1'").arg(line));
+            return Error::at(path, lineNo,
+                             QStringLiteral("expected 'key = value', got '%1'").arg(line));
         if (!inStrata)
             continue; // other sections belong to other tools
         const QString key = line.left(eq).trimmed();
@@ -58,8 +61,11 @@ Result<ProjectConfig> readIni(const QString &path)
         else if (key == QLatin1String("url"))
             config.url = value;
         else
-            return Error::at(path, lineNo,
-                             QStringLiteral("unknown key '%1' in [strata]; known keys: versions, version_table, url").arg(key));
+            return Error::at(
+                path, lineNo,
+                QStringLiteral(
+                    "unknown key '%1' in [strata]; known keys: versions, version_table, url")
+                    .arg(key));
     }
     if (!sawStrata)
         return Error::at(path, 0, QStringLiteral("no [strata] section"));
@@ -97,7 +103,9 @@ bool readWholeFile(const QByteArray &path, QByteArray &bytes, QString &error)
         error = QString::fromLocal8Bit(::strerror(errno));
         return false;
     }
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
         error = QStringLiteral("not a regular file");
         ::close(fd);
@@ -132,9 +140,9 @@ Result<QString> Project::findRoot(const QString &startDir)
         if (!dir.cdUp())
             break;
     }
-    return Error::failure(
-        QStringLiteral("no strata.ini in %1 or any folder above it; create a project with `strata init DIR` or name one with -d")
-            .arg(start));
+    return Error::failure(QStringLiteral("no strata.ini in %1 or any folder above it; create a "
+                                         "project with `strata init DIR` or name one with -d")
+                              .arg(start));
 }
 
 Status Project::init(const QString &dir)
@@ -144,20 +152,25 @@ Status Project::init(const QString &dir)
         return Error::failure(QStringLiteral("%1 already exists; this folder is a project already")
                                   .arg(target.filePath(kIniName)));
     if (!target.mkpath(QStringLiteral("versions")))
-        return Error::failure(QStringLiteral("cannot create %1").arg(target.filePath(QStringLiteral("versions"))));
+        return Error::failure(
+            QStringLiteral("cannot create %1").arg(target.filePath(QStringLiteral("versions"))));
     QFile ini(target.filePath(kIniName));
     if (!ini.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-        return Error::failure(QStringLiteral("cannot write %1: %2").arg(ini.fileName(), ini.errorString()));
-    ini.write("[strata]\n"
-              "# Folder of migration files, relative to this file.\n"
-              "versions = versions\n"
-              "# Table holding the current revisions (one row per head), as Alembic's alembic_version.\n"
-              "version_table = strata_version\n"
-              "# Database; the first found wins: --url, DATABASE_URL, DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD,\n"
-              "# DATABASE_URL in .env beside this file, this url, else strata.db beside this file.\n"
-              "# url = sqlite:///strata.db\n");
+        return Error::failure(
+            QStringLiteral("cannot write %1: %2").arg(ini.fileName(), ini.errorString()));
+    ini.write(
+        "[strata]\n"
+        "# Folder of migration files, relative to this file.\n"
+        "versions = versions\n"
+        "# Table holding the current revisions (one row per head), as Alembic's alembic_version.\n"
+        "version_table = strata_version\n"
+        "# Database; the first found wins: --url, DATABASE_URL, "
+        "DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD,\n"
+        "# DATABASE_URL in .env beside this file, this url, else strata.db beside this file.\n"
+        "# url = sqlite:///strata.db\n");
     if (!ini.flush())
-        return Error::failure(QStringLiteral("cannot write %1: %2").arg(ini.fileName(), ini.errorString()));
+        return Error::failure(
+            QStringLiteral("cannot write %1: %2").arg(ini.fileName(), ini.errorString()));
     return {};
 }
 
@@ -172,8 +185,9 @@ Result<Project> Project::open(const QString &rootDir)
 
     const QDir versions(project.versionsDir());
     if (!versions.exists())
-        return Error::at(project.iniPath(), 0,
-                         QStringLiteral("the versions folder %1 does not exist").arg(versions.path()));
+        return Error::at(
+            project.iniPath(), 0,
+            QStringLiteral("the versions folder %1 does not exist").arg(versions.path()));
     const std::vector<std::string> files = sqlFileNames(versions.path());
     project.m_migrations.reserve(qsizetype(files.size()));
     QList<Error> errors;

@@ -21,7 +21,8 @@ QString slug(const QString &message)
 {
     QString out;
     for (QChar c : message.toLower()) {
-        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
+        if ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+            (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
             out += c;
         else if (!out.endsWith(QLatin1Char('_')))
             out += QLatin1Char('_');
@@ -44,22 +45,28 @@ Result<QString> RevisionWriter::write(const Project &project, const NewRevision 
         return Error::usage(problem);
     for (const Migration &m : project.migrations())
         if (m.revision == id)
-            return Error::usage(QStringLiteral("revision id %1 is already used by %2").arg(id, m.filePath));
+            return Error::usage(
+                QStringLiteral("revision id %1 is already used by %2").arg(id, m.filePath));
     if (spec.message.contains(QLatin1Char('\n')))
         return Error::usage(QStringLiteral("the message must be a single line"));
 
-    const QString name = slug(spec.message).isEmpty() ? id + QStringLiteral(".sql")
-                                                      : QStringLiteral("%1_%2.sql").arg(id, slug(spec.message));
+    const QString name = slug(spec.message).isEmpty()
+                             ? id + QStringLiteral(".sql")
+                             : QStringLiteral("%1_%2.sql").arg(id, slug(spec.message));
     const QString path = QDir(project.versionsDir()).filePath(name);
-    const QDateTime created = spec.createDate.isValid() ? spec.createDate : QDateTime::currentDateTime();
+    const QDateTime created =
+        spec.createDate.isValid() ? spec.createDate : QDateTime::currentDateTime();
 
     QString text;
     text += QStringLiteral("-- revision: %1\n").arg(id);
-    text += QStringLiteral("-- down_revision: %1\n").arg(spec.downRevisions.join(QLatin1String(", ")));
+    text +=
+        QStringLiteral("-- down_revision: %1\n").arg(spec.downRevisions.join(QLatin1String(", ")));
     text += QStringLiteral("-- message: %1\n").arg(spec.message);
-    text += QStringLiteral("-- create_date: %1\n").arg(created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    text += QStringLiteral("-- create_date: %1\n")
+                .arg(created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     if (!spec.branchLabels.isEmpty())
-        text += QStringLiteral("-- branch_labels: %1\n").arg(spec.branchLabels.join(QLatin1String(", ")));
+        text += QStringLiteral("-- branch_labels: %1\n")
+                    .arg(spec.branchLabels.join(QLatin1String(", ")));
     if (!spec.dependsOn.isEmpty())
         text += QStringLiteral("-- depends_on: %1\n").arg(spec.dependsOn.join(QLatin1String(", ")));
     if (!spec.transactional)

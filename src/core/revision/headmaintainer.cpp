@@ -32,7 +32,8 @@ Status HeadMaintainer::update(const QString &from, const QString &to, QList<Vers
     const int at = int(m_heads.indexOf(from));
     if (at < 0)
         return Error::failure(
-            QStringLiteral("version row %1 should be updated to %2 but is not present").arg(from, to));
+            QStringLiteral("version row %1 should be updated to %2 but is not present")
+                .arg(from, to));
     m_heads[at] = to;
     changes.append(VersionChange::update(from, to));
     return {};
@@ -87,7 +88,8 @@ Result<QList<VersionChange>> HeadMaintainer::revisionStep(int index, Direction d
                         present.append(d);
                 if (present.size() != 1)
                     return Error::failure(
-                        QStringLiteral("cannot update the version row for %1: its down revision is ambiguous")
+                        QStringLiteral(
+                            "cannot update the version row for %1: its down revision is ambiguous")
                             .arg(rev));
                 target = present.first();
             }
@@ -113,12 +115,12 @@ Result<QList<VersionChange>> HeadMaintainer::revisionStep(int index, Direction d
             }
             // Alembic folds every remaining down revision; those no longer present as rows
             // (absorbed by a head run earlier in the plan) have nothing to fold.
-            from.erase(std::remove_if(from.begin(), from.end(),
-                                      [this](const QString &rev) { return !m_heads.contains(rev); }),
-                       from.end());
+            from.erase(
+                std::remove_if(from.begin(), from.end(),
+                               [this](const QString &rev) { return !m_heads.contains(rev); }),
+                from.end());
             if (from.isEmpty())
-                return Error::failure(
-                    QStringLiteral("cannot merge version rows into %1").arg(rev));
+                return Error::failure(QStringLiteral("cannot merge version rows into %1").arg(rev));
             for (qsizetype i = 0; status && i + 1 < from.size(); ++i)
                 status = remove(from[i], changes);
             if (status)
@@ -132,7 +134,8 @@ Result<QList<VersionChange>> HeadMaintainer::revisionStep(int index, Direction d
                         present.append(d);
                 if (present.size() != 1)
                     return Error::failure(
-                        QStringLiteral("cannot update the version row for %1: its down revision is ambiguous")
+                        QStringLiteral(
+                            "cannot update the version row for %1: its down revision is ambiguous")
                             .arg(rev));
                 source = present.first();
             }
@@ -144,8 +147,9 @@ Result<QList<VersionChange>> HeadMaintainer::revisionStep(int index, Direction d
     return changes;
 }
 
-Result<QList<VersionChange>> HeadMaintainer::stampStep(const QStringList &from, const QStringList &to,
-                                                      bool isUpgrade, bool branchMove)
+Result<QList<VersionChange>> HeadMaintainer::stampStep(const QStringList &from,
+                                                       const QStringList &to, bool isUpgrade,
+                                                       bool branchMove)
 {
     QList<VersionChange> changes;
     Status status;

@@ -17,7 +17,8 @@ class HeadMaintainer
 public:
     HeadMaintainer(const RevisionGraph &graph, QStringList heads)
         : m_graph(graph), m_heads(std::move(heads))
-    {}
+    {
+    }
 
     const QStringList &heads() const { return m_heads; }
 

@@ -34,9 +34,9 @@ struct VersionChange
 // at all), then change the version rows as listed, all in one transaction.
 struct PlanStep
 {
-    QString revision;        // the migration run; for a stamp step, the first destination or source
+    QString revision; // the migration run; for a stamp step, the first destination or source
     Direction direction = Direction::Up;
-    bool stamp = false;      // true: only the version rows change
+    bool stamp = false;        // true: only the version rows change
     QStringList fromRevisions; // version rows this step moves away from (informational)
     QStringList toRevisions;   // version rows this step moves to (informational)
     QList<VersionChange> versionChanges;
@@ -44,10 +44,10 @@ struct PlanStep
 
 struct Plan
 {
-    QStringList startHeads;  // version rows before the first step
-    QList<PlanStep> steps;   // in run order
-    QStringList endHeads;    // version rows after the last step
-    bool purge = false;      // stamp --purge: every version row is deleted before the steps
+    QStringList startHeads;   // version rows before the first step
+    QList<PlanStep> steps;    // in run order
+    QStringList endHeads;     // version rows after the last step
+    bool purge = false;       // stamp --purge: every version row is deleted before the steps
     QStringList irreversible; // downgrade plans: revisions in the plan without a downgrade section
 };
 

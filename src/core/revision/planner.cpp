@@ -65,8 +65,9 @@ public:
             const int i = g.indexOf(head);
             if (i < 0)
                 return Error::failure(
-                    QStringLiteral("the version table holds revision %1, which is not in the project; "
-                                   "restore its migration file or stamp the database")
+                    QStringLiteral(
+                        "the version table holds revision %1, which is not in the project; "
+                        "restore its migration file or stamp the database")
                         .arg(head));
             if (!out.contains(i))
                 out.append(i);
@@ -124,9 +125,11 @@ public:
             }
             if (next.size() > 1) {
                 return Error::usage(
-                    QStringLiteral("ambiguous walk from %1: %2 leads to %3; name the revision instead")
+                    QStringLiteral(
+                        "ambiguous walk from %1: %2 leads to %3; name the revision instead")
                         .arg(at == kBase ? QStringLiteral("base") : g.id(at),
-                             steps > 0 ? QStringLiteral("one step up") : QStringLiteral("one step down"),
+                             steps > 0 ? QStringLiteral("one step up")
+                                       : QStringLiteral("one step down"),
                              g.ids(next).join(QLatin1String(", "))));
             }
             at = next.first();
@@ -136,9 +139,10 @@ public:
 
     static Error overshoot(int steps)
     {
-        return Error::usage(QStringLiteral("relative revision %1%2 goes past the end of the history")
-                                .arg(steps > 0 ? QStringLiteral("+") : QString())
-                                .arg(steps));
+        return Error::usage(
+            QStringLiteral("relative revision %1%2 goes past the end of the history")
+                .arg(steps > 0 ? QStringLiteral("+") : QString())
+                .arg(steps));
     }
 
     Error severalHeads(const QString &target, const QList<int> &current) const
@@ -182,7 +186,8 @@ public:
                 }
                 if (start.size() > 1)
                     return severalHeads(target, start);
-                auto walked = walk(start.isEmpty() ? kBase : start.first(), rel->steps, rel->branch);
+                auto walked =
+                    walk(start.isEmpty() ? kBase : start.first(), rel->steps, rel->branch);
                 if (!walked)
                     return walked.error();
                 result = *walked;
@@ -198,9 +203,10 @@ public:
         } else {
             if (rel->symbol.isEmpty())
                 return Error::usage(
-                    QStringLiteral("cannot upgrade to '%1': a downward step needs downgrade").arg(target));
-            auto from = getRevision(rel->branch.isEmpty() ? rel->symbol
-                                                          : rel->branch + QLatin1Char('@') + rel->symbol);
+                    QStringLiteral("cannot upgrade to '%1': a downward step needs downgrade")
+                        .arg(target));
+            auto from = getRevision(
+                rel->branch.isEmpty() ? rel->symbol : rel->branch + QLatin1Char('@') + rel->symbol);
             if (!from)
                 return from.error();
             auto walked = walk(*from, rel->steps, {});
@@ -240,7 +246,8 @@ public:
         if (rel->steps >= 0) {
             if (rel->symbol.isEmpty())
                 return Error::usage(
-                    QStringLiteral("cannot downgrade to '%1': an upward step needs upgrade").arg(target));
+                    QStringLiteral("cannot downgrade to '%1': an upward step needs upgrade")
+                        .arg(target));
             auto from = getRevision(rel->symbol);
             if (!from)
                 return from.error();
@@ -268,14 +275,16 @@ public:
                 }
                 if (symbols.isEmpty())
                     return Error::usage(
-                        QStringLiteral("branch '%1' has nothing applied to step down from").arg(branch));
+                        QStringLiteral("branch '%1' has nothing applied to step down from")
+                            .arg(branch));
                 if (symbols.size() > 1)
                     return severalHeads(target, symbols);
                 symbol = g.id(symbols.first());
             } else {
                 if (current.isEmpty())
                     return Error::usage(
-                        QStringLiteral("cannot step down %1 from base: nothing is applied").arg(target));
+                        QStringLiteral("cannot step down %1 from base: nothing is applied")
+                            .arg(target));
                 if (current.size() > 1)
                     return severalHeads(target, current);
                 symbol = g.id(current.first());
@@ -320,8 +329,9 @@ public:
             const QList<int> anc = g.ancestors({r});
             for (int other : revs)
                 if (other != r && anc.contains(other))
-                    return Error::failure(QStringLiteral("%1 %2 and %3 overlap: %3 is an ancestor of %2")
-                                              .arg(what, g.id(r), g.id(other)));
+                    return Error::failure(
+                        QStringLiteral("%1 %2 and %3 overlap: %3 is an ancestor of %2")
+                            .arg(what, g.id(r), g.id(other)));
         }
         return {};
     }
@@ -362,7 +372,8 @@ public:
         return order;
     }
 
-    Result<Plan> finish(const QStringList &startHeads, const QList<int> &order, Direction direction) const
+    Result<Plan> finish(const QStringList &startHeads, const QList<int> &order,
+                        Direction direction) const
     {
         Plan plan;
         plan.startHeads = startHeads;
@@ -437,8 +448,9 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
             if (onBranch.contains(r))
                 filtered.append(r);
         if (filtered.isEmpty())
-            return Error::usage(QStringLiteral("'%1' is not a valid downgrade target from the current heads (%2)")
-                                    .arg(target, currentHeads.join(QLatin1String(", "))));
+            return Error::usage(
+                QStringLiteral("'%1' is not a valid downgrade target from the current heads (%2)")
+                    .arg(target, currentHeads.join(QLatin1String(", "))));
         roots = filtered;
     }
 
@@ -450,17 +462,19 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
         if (activeSet.contains(r))
             revert.insert(r);
     if (parsed->revision != kBase && revert.isEmpty() && !current->contains(parsed->revision)) {
-        return Error::usage(
-            QStringLiteral("'%1' is not a valid downgrade target from the current heads (%2): it is not applied")
-                .arg(target, currentHeads.isEmpty() ? QStringLiteral("base")
-                                                    : currentHeads.join(QLatin1String(", "))));
+        return Error::usage(QStringLiteral("'%1' is not a valid downgrade target from the current "
+                                           "heads (%2): it is not applied")
+                                .arg(target, currentHeads.isEmpty()
+                                                 ? QStringLiteral("base")
+                                                 : currentHeads.join(QLatin1String(", "))));
     }
     QList<int> order = b.parentsFirst(revert, *current);
     std::reverse(order.begin(), order.end());
     return b.finish(currentHeads, order, Direction::Down);
 }
 
-Result<Plan> Planner::stamp(const QStringList &currentHeads, const QStringList &targets, bool purge) const
+Result<Plan> Planner::stamp(const QStringList &currentHeads, const QStringList &targets,
+                            bool purge) const
 {
     PlanBuilder b(m_graph);
     const QStringList startHeads = purge ? QStringList{} : currentHeads;

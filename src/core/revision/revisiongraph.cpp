@@ -10,14 +10,14 @@ namespace {
 
 struct Node
 {
-    QList<int> down;             // down_revision ("versioned")
-    QList<int> resolvedDeps;     // depends_on resolved to revisions
-    QList<int> allDown;          // down + resolvedDeps, deduplicated
-    QList<int> normalizedDeps;   // resolvedDeps minus deps already declared by an ancestor
-    QList<int> normalizedDown;   // down + normalizedDeps, deduplicated
-    QList<int> children;         // revisions naming this one in down_revision
-    QList<int> allChildren;      // ... or in depends_on
-    QStringList labels;          // own and propagated branch labels, sorted
+    QList<int> down;           // down_revision ("versioned")
+    QList<int> resolvedDeps;   // depends_on resolved to revisions
+    QList<int> allDown;        // down + resolvedDeps, deduplicated
+    QList<int> normalizedDeps; // resolvedDeps minus deps already declared by an ancestor
+    QList<int> normalizedDown; // down + normalizedDeps, deduplicated
+    QList<int> children;       // revisions naming this one in down_revision
+    QList<int> allChildren;    // ... or in depends_on
+    QStringList labels;        // own and propagated branch labels, sorted
 };
 
 void appendUnique(QList<int> &list, int value)
@@ -38,8 +38,7 @@ struct RevisionGraph::Data
 
     // Depth-first walk in the manner of Alembic's _iterate_related_revisions: each node once,
     // in discovery order, following `next` from every start node.
-    template <typename Next>
-    QList<int> walk(const QList<int> &from, Next next) const
+    template <typename Next> QList<int> walk(const QList<int> &from, Next next) const
     {
         QList<int> out;
         std::vector<char> seen(nodes.size(), 0);
@@ -82,7 +81,11 @@ QList<QList<int>> cyclesAmong(const QList<Node> &nodes, const QList<int> &member
     QList<QList<int>> result;
     int counter = 0;
 
-    struct Frame { int node; int edge; };
+    struct Frame
+    {
+        int node;
+        int edge;
+    };
     for (int root : members) {
         if (index[root] >= 0)
             continue;
@@ -163,7 +166,8 @@ Result<RevisionGraph> RevisionGraph::build(QList<Migration> migrations)
             if (auto other = g.labels.constFind(label); other != g.labels.constEnd()) {
                 errors.append(Error::at(
                     m.filePath, line,
-                    QStringLiteral("branch label '%1' of revision %2 is already used by revision %3 (%4)")
+                    QStringLiteral(
+                        "branch label '%1' of revision %2 is already used by revision %3 (%4)")
                         .arg(label, m.revision, g.migrations[*other].revision,
                              g.migrations[*other].filePath)));
                 continue;
@@ -185,9 +189,10 @@ Result<RevisionGraph> RevisionGraph::build(QList<Migration> migrations)
         for (const QString &down : m.downRevisions) {
             const int line = m.downRevisionsLine > 0 ? m.downRevisionsLine : m.headerLine;
             if (down == m.revision) {
-                errors.append(Error::at(m.filePath, line,
-                                        QStringLiteral("revision %1 names itself as its down_revision")
-                                            .arg(m.revision)));
+                errors.append(
+                    Error::at(m.filePath, line,
+                              QStringLiteral("revision %1 names itself as its down_revision")
+                                  .arg(m.revision)));
                 continue;
             }
             const int target = g.index.value(down, -1);
@@ -206,15 +211,16 @@ Result<RevisionGraph> RevisionGraph::build(QList<Migration> migrations)
             if (target < 0)
                 target = g.labels.value(dep, -1);
             if (target < 0) {
-                errors.append(Error::at(
-                    m.filePath, line,
-                    QStringLiteral("depends_on %1 of revision %2 is neither a revision nor a branch label of the project")
-                        .arg(dep, m.revision)));
+                errors.append(Error::at(m.filePath, line,
+                                        QStringLiteral("depends_on %1 of revision %2 is neither a "
+                                                       "revision nor a branch label of the project")
+                                            .arg(dep, m.revision)));
                 continue;
             }
             if (target == i) {
-                errors.append(Error::at(m.filePath, line,
-                                        QStringLiteral("revision %1 depends on itself").arg(m.revision)));
+                errors.append(
+                    Error::at(m.filePath, line,
+                              QStringLiteral("revision %1 depends on itself").arg(m.revision)));
                 continue;
             }
             appendUnique(node.resolvedDeps, target);
@@ -267,7 +273,8 @@ Result<RevisionGraph> RevisionGraph::build(QList<Migration> migrations)
             QList<int> members = cycles.isEmpty() ? remaining : cycles.first();
             std::sort(members.begin(), members.end());
             const Migration &m = g.migrations[members.first()];
-            return Error::at(m.filePath, m.downRevisionsLine > 0 ? m.downRevisionsLine : m.headerLine,
+            return Error::at(m.filePath,
+                             m.downRevisionsLine > 0 ? m.downRevisionsLine : m.headerLine,
                              QStringLiteral("cycle among revisions %1")
                                  .arg(graph.ids(members).join(QLatin1String(", "))));
         }
@@ -319,8 +326,8 @@ Result<RevisionGraph> RevisionGraph::build(QList<Migration> migrations)
         for (int node : descendants)
             g.nodes[node].labels.append(own);
         int parent = descendants.isEmpty() ? i : descendants.last();
-        while (parent >= 0 && g.nodes[parent].allChildren.size() <= 1
-               && g.nodes[parent].down.size() <= 1) {
+        while (parent >= 0 && g.nodes[parent].allChildren.size() <= 1 &&
+               g.nodes[parent].down.size() <= 1) {
             g.nodes[parent].labels.append(own);
             parent = g.nodes[parent].down.isEmpty() ? -1 : g.nodes[parent].down.first();
         }
@@ -333,9 +340,18 @@ Result<RevisionGraph> RevisionGraph::build(QList<Migration> migrations)
     return graph;
 }
 
-int RevisionGraph::size() const { return int(d->migrations.size()); }
-const Migration &RevisionGraph::migration(int index) const { return d->migrations[index]; }
-int RevisionGraph::indexOf(const QString &revision) const { return d->index.value(revision, -1); }
+int RevisionGraph::size() const
+{
+    return int(d->migrations.size());
+}
+const Migration &RevisionGraph::migration(int index) const
+{
+    return d->migrations[index];
+}
+int RevisionGraph::indexOf(const QString &revision) const
+{
+    return d->index.value(revision, -1);
+}
 
 QStringList RevisionGraph::ids(const QList<int> &indexes) const
 {
@@ -346,22 +362,58 @@ QStringList RevisionGraph::ids(const QList<int> &indexes) const
     return out;
 }
 
-QList<int> RevisionGraph::heads() const { return d->heads; }
-QList<int> RevisionGraph::realHeads() const { return d->realHeads; }
-QList<int> RevisionGraph::bases() const { return d->bases; }
-QList<int> RevisionGraph::realBases() const { return d->realBases; }
-bool RevisionGraph::isHead(int index) const { return d->nodes[index].children.isEmpty(); }
-bool RevisionGraph::isBase(int index) const { return d->nodes[index].down.isEmpty(); }
-bool RevisionGraph::isBranchPoint(int index) const { return d->nodes[index].children.size() > 1; }
+QList<int> RevisionGraph::heads() const
+{
+    return d->heads;
+}
+QList<int> RevisionGraph::realHeads() const
+{
+    return d->realHeads;
+}
+QList<int> RevisionGraph::bases() const
+{
+    return d->bases;
+}
+QList<int> RevisionGraph::realBases() const
+{
+    return d->realBases;
+}
+bool RevisionGraph::isHead(int index) const
+{
+    return d->nodes[index].children.isEmpty();
+}
+bool RevisionGraph::isBase(int index) const
+{
+    return d->nodes[index].down.isEmpty();
+}
+bool RevisionGraph::isBranchPoint(int index) const
+{
+    return d->nodes[index].children.size() > 1;
+}
 bool RevisionGraph::isRealBranchPoint(int index) const
 {
     return d->nodes[index].allChildren.size() > 1;
 }
-bool RevisionGraph::isMergePoint(int index) const { return d->nodes[index].down.size() > 1; }
-QStringList RevisionGraph::branchLabels(int index) const { return d->nodes[index].labels; }
-const QList<int> &RevisionGraph::children(int index) const { return d->nodes[index].children; }
-const QList<int> &RevisionGraph::allChildren(int index) const { return d->nodes[index].allChildren; }
-const QList<int> &RevisionGraph::downRevisions(int index) const { return d->nodes[index].down; }
+bool RevisionGraph::isMergePoint(int index) const
+{
+    return d->nodes[index].down.size() > 1;
+}
+QStringList RevisionGraph::branchLabels(int index) const
+{
+    return d->nodes[index].labels;
+}
+const QList<int> &RevisionGraph::children(int index) const
+{
+    return d->nodes[index].children;
+}
+const QList<int> &RevisionGraph::allChildren(int index) const
+{
+    return d->nodes[index].allChildren;
+}
+const QList<int> &RevisionGraph::downRevisions(int index) const
+{
+    return d->nodes[index].down;
+}
 const QList<int> &RevisionGraph::resolvedDependencies(int index) const
 {
     return d->nodes[index].resolvedDeps;
@@ -385,7 +437,8 @@ QList<int> RevisionGraph::descendants(const QList<int> &from, bool includeDepend
     return d->walk(from, [this](int r) { return d->nodes[r].children; });
 }
 
-bool RevisionGraph::sharesLineage(int index, const QList<int> &others, bool includeDependencies) const
+bool RevisionGraph::sharesLineage(int index, const QList<int> &others,
+                                  bool includeDependencies) const
 {
     if (others.isEmpty())
         return true;
@@ -431,7 +484,10 @@ QList<int> RevisionGraph::topologicalOrder() const
     return order;
 }
 
-int RevisionGraph::labelRevision(const QString &label) const { return d->labels.value(label, -1); }
+int RevisionGraph::labelRevision(const QString &label) const
+{
+    return d->labels.value(label, -1);
+}
 
 namespace {
 
@@ -460,7 +516,7 @@ static Result<int> resolveIdentifier(const RevisionGraph &graph, const QString &
         }
         if (!branch.isEmpty() && candidates.size() > 1) {
             const int branchRev = graph.labelRevision(branch) >= 0 ? graph.labelRevision(branch)
-                                                                 : graph.indexOf(branch);
+                                                                   : graph.indexOf(branch);
             if (branchRev >= 0) {
                 QList<int> filtered;
                 for (int c : candidates)
@@ -472,7 +528,8 @@ static Result<int> resolveIdentifier(const RevisionGraph &graph, const QString &
         if (candidates.isEmpty()) {
             return Error::usage(
                 ident.size() < 4
-                    ? QStringLiteral("unknown revision or branch label '%1' (a partial id needs at least four characters)")
+                    ? QStringLiteral("unknown revision or branch label '%1' (a partial id needs at "
+                                     "least four characters)")
                           .arg(ident)
                     : QStringLiteral("unknown revision or branch label '%1'").arg(ident));
         }
@@ -533,10 +590,10 @@ Result<QList<int>> RevisionGraph::resolve(const QString &target) const
             candidates = *filtered;
         }
         if (candidates.size() > 1) {
-            return Error::usage(
-                QStringLiteral("'%1' is ambiguous: the project has several heads (%2); name one, or use '%3heads'")
-                    .arg(target, candidateList(*this, candidates),
-                         branch.isEmpty() ? QString() : branch + QLatin1Char('@')));
+            return Error::usage(QStringLiteral("'%1' is ambiguous: the project has several heads "
+                                               "(%2); name one, or use '%3heads'")
+                                    .arg(target, candidateList(*this, candidates),
+                                         branch.isEmpty() ? QString() : branch + QLatin1Char('@')));
         }
         return candidates;
     }

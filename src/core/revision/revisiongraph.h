@@ -36,20 +36,20 @@ public:
     QStringList ids(const QList<int> &indexes) const;
 
     // Structure. Lists keep build() order.
-    QList<int> heads() const;      // no child through down_revision
-    QList<int> realHeads() const;  // no child through down_revision or depends_on
-    QList<int> bases() const;      // no down_revision
-    QList<int> realBases() const;  // no down_revision and no depends_on
+    QList<int> heads() const;     // no child through down_revision
+    QList<int> realHeads() const; // no child through down_revision or depends_on
+    QList<int> bases() const;     // no down_revision
+    QList<int> realBases() const; // no down_revision and no depends_on
     bool isHead(int index) const;
     bool isBase(int index) const;
-    bool isBranchPoint(int index) const;      // two or more children through down_revision
-    bool isRealBranchPoint(int index) const;  // counting depends_on children too
-    bool isMergePoint(int index) const;       // two or more down_revisions
+    bool isBranchPoint(int index) const;       // two or more children through down_revision
+    bool isRealBranchPoint(int index) const;   // counting depends_on children too
+    bool isMergePoint(int index) const;        // two or more down_revisions
     QStringList branchLabels(int index) const; // including labels propagated from the branch
 
-    const QList<int> &children(int index) const;          // via down_revision ("nextrev")
-    const QList<int> &allChildren(int index) const;       // via down_revision or depends_on
-    const QList<int> &downRevisions(int index) const;     // down_revision only
+    const QList<int> &children(int index) const;      // via down_revision ("nextrev")
+    const QList<int> &allChildren(int index) const;   // via down_revision or depends_on
+    const QList<int> &downRevisions(int index) const; // down_revision only
     const QList<int> &resolvedDependencies(int index) const;
     const QList<int> &normalizedDownRevisions(int index) const; // down_revision + normalised deps
 
@@ -66,7 +66,7 @@ public:
     // candidates), several heads for "head".
     Result<QList<int>> resolve(const QString &target) const;
     Result<int> resolveOne(const QString &target) const; // a single revision, not base
-    int labelRevision(const QString &label) const;        // revision declaring the label, or -1
+    int labelRevision(const QString &label) const;       // revision declaring the label, or -1
 
 private:
     struct Data;

@@ -37,16 +37,20 @@ Status SqliteDriver::open()
         return {};
     const QFileInfo info(m_path);
     if (!info.absoluteDir().exists())
-        return Error::failure(QStringLiteral("cannot open SQLite database %1: folder %2 does not exist")
-                                  .arg(m_path, info.absolutePath()));
+        return Error::failure(
+            QStringLiteral("cannot open SQLite database %1: folder %2 does not exist")
+                .arg(m_path, info.absolutePath()));
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return Error::failure(QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed; install libqt6sql6-sqlite"));
-    m_connectionName = QStringLiteral("strata-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        return Error::failure(QStringLiteral(
+            "the Qt SQLite driver (QSQLITE) is not installed; install libqt6sql6-sqlite"));
+    m_connectionName =
+        QStringLiteral("strata-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        return Error::failure(QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, db.lastError().text()));
+        return Error::failure(QStringLiteral("cannot open SQLite database %1: %2")
+                                  .arg(m_path, db.lastError().text()));
     const QVariant handle = db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         m_handle.store(*static_cast<sqlite3 *const *>(handle.data()));
@@ -93,8 +97,8 @@ QList<Statement> SqliteDriver::split(const QString &sql, int firstLine)
 {
     QList<Statement> out;
     qsizetype start = 0;
-    int line = firstLine;          // line of sql[start]
-    qsizetype lineCountedTo = 0;   // sql[0..lineCountedTo) counted into `line`
+    int line = firstLine;        // line of sql[start]
+    qsizetype lineCountedTo = 0; // sql[0..lineCountedTo) counted into `line`
     auto lineAt = [&](qsizetype pos) {
         line += int(sql.mid(lineCountedTo, pos - lineCountedTo).count(QLatin1Char('\n')));
         lineCountedTo = pos;
@@ -175,27 +179,28 @@ Status SqliteDriver::ensureTables(const QString &table)
         return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
     if (!hasTable(table))
         if (auto s = exec(versionTableDdl(table)); !s)
-            return Error::failure(QStringLiteral("cannot create the version table %1: %2").arg(table, s.error().message));
+            return Error::failure(QStringLiteral("cannot create the version table %1: %2")
+                                      .arg(table, s.error().message));
     const QString history = historyTableName(table);
     if (!hasTable(history)) {
-        auto s = exec(QStringLiteral(
-                          "CREATE TABLE %1 (\n"
-                          "    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-                          "    revision VARCHAR(32) NOT NULL,\n"
-                          "    direction VARCHAR(8) NOT NULL,\n"
-                          "    checksum VARCHAR(64),\n"
-                          "    from_revisions TEXT,\n"
-                          "    to_revisions TEXT,\n"
-                          "    started_at TEXT NOT NULL,\n"
-                          "    finished_at TEXT,\n"
-                          "    duration_ms INTEGER,\n"
-                          "    os_user TEXT,\n"
-                          "    tool_version TEXT,\n"
-                          "    success INTEGER NOT NULL,\n"
-                          "    error TEXT\n)")
+        auto s = exec(QStringLiteral("CREATE TABLE %1 (\n"
+                                     "    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+                                     "    revision VARCHAR(32) NOT NULL,\n"
+                                     "    direction VARCHAR(8) NOT NULL,\n"
+                                     "    checksum VARCHAR(64),\n"
+                                     "    from_revisions TEXT,\n"
+                                     "    to_revisions TEXT,\n"
+                                     "    started_at TEXT NOT NULL,\n"
+                                     "    finished_at TEXT,\n"
+                                     "    duration_ms INTEGER,\n"
+                                     "    os_user TEXT,\n"
+                                     "    tool_version TEXT,\n"
+                                     "    success INTEGER NOT NULL,\n"
+                                     "    error TEXT\n)")
                           .arg(history));
         if (!s)
-            return Error::failure(QStringLiteral("cannot create the history table %1: %2").arg(history, s.error().message));
+            return Error::failure(QStringLiteral("cannot create the history table %1: %2")
+                                      .arg(history, s.error().message));
     }
     return {};
 }
@@ -209,7 +214,8 @@ Result<QStringList> SqliteDriver::versionRows(const QString &table)
         return rows;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(QStringLiteral("SELECT version_num FROM %1").arg(table)))
-        return Error::failure(QStringLiteral("cannot read the version table %1: %2").arg(table, query.lastError().text()));
+        return Error::failure(QStringLiteral("cannot read the version table %1: %2")
+                                  .arg(table, query.lastError().text()));
     while (query.next())
         rows.append(query.value(0).toString());
     return rows;
@@ -219,12 +225,15 @@ Status SqliteDriver::applyVersionChange(const QString &table, const VersionChang
 {
     int rows = 0;
     if (auto s = exec(versionChangeSql(table, change), &rows); !s)
-        return Error::failure(QStringLiteral("cannot change the version table %1: %2").arg(table, s.error().message));
+        return Error::failure(
+            QStringLiteral("cannot change the version table %1: %2").arg(table, s.error().message));
     if (change.kind != VersionChange::Kind::Insert && rows != 1)
-        return Error::failure(QStringLiteral("the version table %1 should have held exactly one row for %2, but %3 matched; "
-                                             "another process may have changed it")
-                                  .arg(table, change.from)
-                                  .arg(rows));
+        return Error::failure(
+            QStringLiteral(
+                "the version table %1 should have held exactly one row for %2, but %3 matched; "
+                "another process may have changed it")
+                .arg(table, change.from)
+                .arg(rows));
     return {};
 }
 
@@ -236,17 +245,20 @@ Status SqliteDriver::deleteAllVersionRows(const QString &table)
 Status SqliteDriver::recordHistory(const QString &table, const HistoryRecord &r)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(QStringLiteral("INSERT INTO %1 (revision, direction, checksum, from_revisions, to_revisions, "
-                                 "started_at, finished_at, duration_ms, os_user, tool_version, success, error) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                      .arg(historyTableName(table)));
+    query.prepare(
+        QStringLiteral(
+            "INSERT INTO %1 (revision, direction, checksum, from_revisions, to_revisions, "
+            "started_at, finished_at, duration_ms, os_user, tool_version, success, error) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .arg(historyTableName(table)));
     query.addBindValue(r.revision);
     query.addBindValue(r.direction);
     query.addBindValue(r.checksum);
     query.addBindValue(r.fromRevisions);
     query.addBindValue(r.toRevisions);
     query.addBindValue(r.startedAt.toUTC().toString(Qt::ISODateWithMs));
-    query.addBindValue(r.finishedAt.isValid() ? r.finishedAt.toUTC().toString(Qt::ISODateWithMs) : QString());
+    query.addBindValue(r.finishedAt.isValid() ? r.finishedAt.toUTC().toString(Qt::ISODateWithMs)
+                                              : QString());
     query.addBindValue(r.durationMs);
     query.addBindValue(r.osUser);
     query.addBindValue(r.toolVersion);
@@ -266,10 +278,14 @@ Result<QList<HistoryRecord>> SqliteDriver::history(const QString &table)
         return out;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT revision, direction, checksum, from_revisions, to_revisions, started_at, "
-                                   "finished_at, duration_ms, os_user, tool_version, success, error FROM %1 ORDER BY id")
-                        .arg(name)))
-        return Error::failure(QStringLiteral("cannot read %1: %2").arg(name, query.lastError().text()));
+    if (!query.exec(
+            QStringLiteral(
+                "SELECT revision, direction, checksum, from_revisions, to_revisions, started_at, "
+                "finished_at, duration_ms, os_user, tool_version, success, error FROM %1 ORDER BY "
+                "id")
+                .arg(name)))
+        return Error::failure(
+            QStringLiteral("cannot read %1: %2").arg(name, query.lastError().text()));
     while (query.next()) {
         HistoryRecord r;
         r.revision = query.value(0).toString();
