@@ -134,10 +134,10 @@ Result<Migration> MigrationParser::parse(const QString &filePath, const QByteArr
         QStringView line = all.mid(start, end - start);
         if (line.endsWith(QLatin1Char('\r')))
             line.chop(1);
+        if (last && line.isEmpty())
+            break; // the newline ending the last line does not start another
         ++lineNo;
         start = end + 1;
-        if (last && line.isEmpty())
-            break;
 
         if (section != Section::Header) {
             // Fast path inside a section: only a line starting with "--" can be a marker.

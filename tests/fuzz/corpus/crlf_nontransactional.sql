@@ -1,0 +1,4 @@
+-- revision: abc
+-- transactional: false
+-- +upgrade
+CREATE INDEX CONCURRENTLY i ON t (c);
