@@ -204,6 +204,21 @@ private Q_SLOTS:
         QVERIFY(o.err.contains(QStringLiteral("strata.ini")));
     }
 
+    void emptyProject()
+    {
+        Fixture f;
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("no migrations")) &&
+                     o.err.contains(QStringLiteral("versions")),
+                 qPrintable(o.err));
+        QCOMPARE(f.run({QStringLiteral("check")}).code, 1);
+        QVERIFY(!QFile::exists(f.dbPath()));
+        o = f.run({QStringLiteral("heads"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 0);
+        QCOMPARE(o.json()[QStringLiteral("heads")].toArray().size(), 0);
+    }
+
     void revisionAndMerge()
     {
         QTemporaryDir dir;

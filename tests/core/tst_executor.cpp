@@ -169,11 +169,28 @@ private Q_SLOTS:
         cancelled.cancel = &cancel;
         Plan next = chain();
         next.steps = {next.steps[2]};
+        next.startHeads = {QStringLiteral("b")};
         const Status s = executor.run(next, cancelled);
         QVERIFY(!s.ok());
         QVERIFY(s.error().message.contains(QStringLiteral("cancelled")));
         QCOMPARE(*driver.versionRows(QStringLiteral("v")), QStringList{QStringLiteral("b")});
         QVERIFY(!driver.hasTable(QStringLiteral("tc")));
+    }
+
+    void planFromStaleRowsIsRefused()
+    {
+        // Another run moved the version rows after this plan was made: nothing may run.
+        SqliteDriver driver(m_dir.path() + QStringLiteral("/f%1.db").arg(++m_files));
+        Executor executor(driver, QStringLiteral("v"), lookup());
+        Plan first = chain();
+        first.steps.resize(1);
+        QVERIFY(executor.run(first).ok());
+        const Status again = executor.run(first); // still believes the table is empty
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().message.contains(QStringLiteral("changed while")),
+                 qPrintable(again.error().message));
+        QCOMPARE(*driver.versionRows(QStringLiteral("v")), QStringList{QStringLiteral("a")});
+        QCOMPARE(driver.history(QStringLiteral("v"))->size(), 1);
     }
 
     void offlineSql()

@@ -80,13 +80,15 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
         }
     if (auto s = m_driver.commit(); !s)
         return s;
+    QStringList expectedRows = plan.purge ? QStringList{} : plan.startHeads;
     for (int i = 0; i < plan.steps.size(); ++i)
-        if (auto s = runStep(plan, i, options); !s)
+        if (auto s = runStep(plan, i, options, expectedRows); !s)
             return s;
     return {};
 }
 
-Status Executor::runStep(const Plan &plan, int index, const RunOptions &options)
+Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
+                         QStringList &expectedRows)
 {
     const PlanStep &step = plan.steps[index];
     const Migration *m = step.stamp ? nullptr : m_lookup(step.revision);
@@ -136,6 +138,28 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options)
 
     if (auto s = m_driver.begin(); !s)
         return s;
+    // The plan was made from the rows read before the run; if another run moved them since,
+    // this plan no longer applies.
+    auto rows = m_driver.versionRows(m_versionTable);
+    if (!rows) {
+        (void)m_driver.rollback();
+        return rows.error();
+    }
+    QStringList found = *rows, expected = expectedRows;
+    found.sort();
+    expected.sort();
+    if (found != expected) {
+        (void)m_driver.rollback();
+        return Error::failure(
+            QStringLiteral(
+                "the version table %1 changed while this run was waiting (now %2, expected %3); "
+                "another run may have migrated the database. Nothing more was applied; "
+                "check `strata current` and run the command again")
+                .arg(m_versionTable,
+                     found.isEmpty() ? QStringLiteral("empty") : found.join(QLatin1String(", ")),
+                     expected.isEmpty() ? QStringLiteral("empty")
+                                        : expected.join(QLatin1String(", "))));
+    }
     for (int k = 0; k < statements.size(); ++k) {
         const Statement &statement = statements[k];
         if (options.cancel && options.cancel->load())
@@ -172,6 +196,12 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options)
         return failStep(s.error());
     if (auto s = m_driver.commit(); !s)
         return failStep(s.error());
+    for (const VersionChange &change : step.versionChanges) {
+        if (change.kind != VersionChange::Kind::Insert)
+            expectedRows.removeOne(change.from);
+        if (change.kind != VersionChange::Kind::Delete)
+            expectedRows.append(change.to);
+    }
     return {};
 }
 

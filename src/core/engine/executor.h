@@ -49,7 +49,8 @@ public:
 
 private:
     Status validate(const Plan &plan) const;
-    Status runStep(const Plan &plan, int index, const RunOptions &options);
+    Status runStep(const Plan &plan, int index, const RunOptions &options,
+                   QStringList &expectedRows);
 
     Driver &m_driver;
     QString m_versionTable;
