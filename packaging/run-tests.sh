@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Every test: set-up, a build with warnings as errors, then the whole ctest suite.
+# Every test: set-up, a build with warnings as errors, the whole ctest suite, then a short
+# libFuzzer run of the migration-file parser in a clang build of its own.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BUILD_DIR="${BUILD_DIR:-$repo/build}"
 STRATA_WERROR=ON "$repo/packaging/build.sh"
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 900
+
+fuzz_dir="${BUILD_DIR}-fuzz"
+CC=clang CXX=clang++ cmake -S "$repo" -B "$fuzz_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DSTRATA_BUILD_FUZZERS=ON -DSTRATA_WERROR=ON >/dev/null
+cmake --build "$fuzz_dir" -j"$(nproc)" --target fuzz_migrationparser
+ctest --test-dir "$fuzz_dir" --output-on-failure -R fuzz_migrationparser_smoke --timeout 300
