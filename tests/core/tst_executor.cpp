@@ -1,15 +1,44 @@
 // Executor: steps commit with their version rows and history; a failure rolls its step back
-// and names the file and line.
+// and names the file and line; downgrades refuse irreversible steps up front; stamps, purge,
+// progress, cancellation and offline SQL.
 
 #include "drivers/sqlite/sqlitedriver.h"
 #include "engine/executor.h"
 #include "project/migration.h"
 
 #include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
+
+#include <atomic>
 
 using namespace strata;
+
+// A Status or Result that must be ok, with its error shown when it is not.
+#define VERIFY_OK(expr)                                                                            \
+    do {                                                                                           \
+        const auto result_ = (expr);                                                               \
+        QVERIFY2(result_.ok(), result_.ok() ? "" : qPrintable(result_.error().toString()));        \
+    } while (false)
+
+namespace {
+
+// One history row as stored, read through the test's own connection.
+struct StoredHistory
+{
+    QString revision;
+    QString direction;
+    int success = -1;
+    QString error;
+    QString fromRevisions;
+    QString toRevisions;
+    QString checksum;
+};
+
+} // namespace
 
 class TestExecutor : public QObject
 {
@@ -18,16 +47,20 @@ class TestExecutor : public QObject
     QTemporaryDir m_dir;
     int m_files = 0;
     QHash<QString, Migration> m_migrations;
+    const QString m_table = QStringLiteral("strata_version");
 
-    void add(const QString &rev, const QString &up, const QString &down, bool reversible = true)
+    QString freshPath() { return m_dir.path() + QStringLiteral("/f%1.db").arg(++m_files); }
+
+    void add(const QString &rev, const QString &up, int upLine, const QString &down, int downLine,
+             bool reversible = true)
     {
         Migration m;
         m.revision = rev;
-        m.filePath = QStringLiteral("versions/%1.sql").arg(rev);
+        m.filePath = QStringLiteral("/proj/versions/%1_step.sql").arg(rev);
         m.upgradeSql = up;
-        m.upgradeLine = 6;
+        m.upgradeLine = upLine;
         m.downgradeSql = down;
-        m.downgradeLine = 20;
+        m.downgradeLine = downLine;
         m.hasDowngrade = reversible;
         m_migrations.insert(rev, m);
     }
@@ -40,181 +73,522 @@ class TestExecutor : public QObject
         };
     }
 
-    static PlanStep step(const QString &rev, Direction direction, QList<VersionChange> changes)
+    static PlanStep step(const QString &rev, Direction direction, QList<VersionChange> changes,
+                         QStringList from = {}, QStringList to = {})
     {
         PlanStep s;
         s.revision = rev;
         s.direction = direction;
         s.versionChanges = std::move(changes);
+        s.fromRevisions = std::move(from);
+        s.toRevisions = std::move(to);
         return s;
     }
 
+    static PlanStep up(const QString &from, const QString &to)
+    {
+        if (from.isEmpty())
+            return step(to, Direction::Up, {VersionChange::insert(to)}, {}, {to});
+        return step(to, Direction::Up, {VersionChange::update(from, to)}, {from}, {to});
+    }
+
+    static PlanStep down(const QString &rev, const QString &to)
+    {
+        if (to.isEmpty())
+            return step(rev, Direction::Down, {VersionChange::remove(rev)}, {rev}, {});
+        return step(rev, Direction::Down, {VersionChange::update(rev, to)}, {rev}, {to});
+    }
+
     // a -> b -> c -> d; c's second statement fails.
-    Plan chain()
+    static Plan chain()
     {
         Plan plan;
-        plan.steps = {
-            step(QStringLiteral("a"), Direction::Up, {VersionChange::insert(QStringLiteral("a"))}),
-            step(QStringLiteral("b"), Direction::Up,
-                 {VersionChange::update(QStringLiteral("a"), QStringLiteral("b"))}),
-            step(QStringLiteral("c"), Direction::Up,
-                 {VersionChange::update(QStringLiteral("b"), QStringLiteral("c"))}),
-            step(QStringLiteral("d"), Direction::Up,
-                 {VersionChange::update(QStringLiteral("c"), QStringLiteral("d"))})};
+        plan.steps = {up({}, QStringLiteral("a")), up(QStringLiteral("a"), QStringLiteral("b")),
+                      up(QStringLiteral("b"), QStringLiteral("c")),
+                      up(QStringLiteral("c"), QStringLiteral("d"))};
         return plan;
+    }
+
+    static Plan firstSteps(int n)
+    {
+        Plan plan = chain();
+        plan.steps.resize(n);
+        return plan;
+    }
+
+    template <typename Fn> static void withDb(const QString &path, Fn fn)
+    {
+        const QString name = QStringLiteral("tst-executor-") + QUuid::createUuid().toString();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            fn(db);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    static QStringList column(const QString &path, const QString &sql)
+    {
+        QStringList out;
+        withDb(path, [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            if (q.exec(sql))
+                while (q.next())
+                    out.append(q.value(0).toString());
+        });
+        return out;
+    }
+
+    static QStringList tables(const QString &path)
+    {
+        return column(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    }
+
+    QStringList versionRows(const QString &path)
+    {
+        return column(path, QStringLiteral("SELECT version_num FROM %1 ORDER BY 1").arg(m_table));
+    }
+
+    QList<StoredHistory> history(const QString &path)
+    {
+        QList<StoredHistory> out;
+        withDb(path, [&](QSqlDatabase &db) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT revision, direction, success, error, "
+                                          "from_revisions, to_revisions, checksum FROM %1_history "
+                                          "ORDER BY id")
+                               .arg(m_table)));
+            while (q.next())
+                out.append(StoredHistory{q.value(0).toString(), q.value(1).toString(),
+                                         q.value(2).toInt(), q.value(3).toString(),
+                                         q.value(4).toString(), q.value(5).toString(),
+                                         q.value(6).toString()});
+        });
+        return out;
     }
 
 private Q_SLOTS:
     void init()
     {
         m_migrations.clear();
-        add(QStringLiteral("a"), QStringLiteral("CREATE TABLE ta (id INTEGER);"),
-            QStringLiteral("DROP TABLE ta;"));
+        add(QStringLiteral("a"), QStringLiteral("CREATE TABLE ta (id INTEGER);"), 5,
+            QStringLiteral("DROP TABLE ta;"), 9);
         add(QStringLiteral("b"),
-            QStringLiteral("CREATE TABLE tb (id INTEGER);\nINSERT INTO tb VALUES (1);"),
-            QStringLiteral("DROP TABLE tb;"));
+            QStringLiteral("CREATE TABLE tb (id INTEGER);\nINSERT INTO tb VALUES (1)"), 5,
+            QStringLiteral("DROP TABLE tb;"), 10);
         add(QStringLiteral("c"),
-            QStringLiteral("CREATE TABLE tc (id INTEGER);\n\nINSERT INTO missing VALUES (1);"),
-            QStringLiteral("DROP TABLE tc;"));
-        add(QStringLiteral("d"), QStringLiteral("CREATE TABLE td (id INTEGER);"),
-            QStringLiteral("DROP TABLE td;"), false);
+            QStringLiteral("CREATE TABLE tc (id INTEGER);\n\n-- the bad one\n"
+                           "INSERT INTO missing VALUES (1);\nCREATE TABLE tc2 (id INTEGER);"),
+            7, QStringLiteral("DROP TABLE tc;"), 20);
+        add(QStringLiteral("d"), QStringLiteral("CREATE TABLE td (id INTEGER);"), 5,
+            QStringLiteral("DROP TABLE td;"), 0, false);
+    }
+
+    void upgradeRunsEveryStep()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        VERIFY_OK(executor.run(firstSteps(2)));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+        QCOMPARE(column(path, QStringLiteral("SELECT id FROM tb")),
+                 QStringList{QStringLiteral("1")});
+        const QList<StoredHistory> h = history(path);
+        QCOMPARE(h.size(), 2);
+        QCOMPARE(h[0].revision, QStringLiteral("a"));
+        QCOMPARE(h[0].direction, QStringLiteral("up"));
+        QCOMPARE(h[0].success, 1);
+        QCOMPARE(h[0].toRevisions, QStringLiteral("a"));
+        QCOMPARE(h[0].checksum,
+                 QString::fromLatin1(m_migrations[QStringLiteral("a")].upgradeChecksum()));
+        QCOMPARE(h[1].fromRevisions, QStringLiteral("a"));
+        QCOMPARE(h[1].toRevisions, QStringLiteral("b"));
+        auto viaDriver = driver.history(m_table);
+        QVERIFY(viaDriver.ok());
+        QCOMPARE(viaDriver->at(0).toolVersion, QStringLiteral(STRATA_VERSION_STRING));
+        QVERIFY(viaDriver->at(0).finishedAt >= viaDriver->at(0).startedAt);
     }
 
     void failureRollsBackItsStepOnly()
     {
-        SqliteDriver driver(m_dir.path() + QStringLiteral("/f%1.db").arg(++m_files));
-        Executor executor(driver, QStringLiteral("strata_version"), lookup());
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
         const Status s = executor.run(chain());
         QVERIFY(!s.ok());
-        QCOMPARE(s.error().file, QStringLiteral("versions/c.sql"));
-        QCOMPARE(s.error().line, 8); // upgradeLine 6, the failing INSERT two lines further down
+        QCOMPARE(s.error().file, QStringLiteral("/proj/versions/c_step.sql"));
+        QCOMPARE(s.error().line, 10); // upgradeLine 7, the failing INSERT three lines down
         QVERIFY2(s.error().message.contains(QStringLiteral("no such table: missing")),
                  qPrintable(s.error().message));
         QVERIFY(s.error()
                     .details.join(QLatin1Char('\n'))
                     .contains(QStringLiteral("INSERT INTO missing")));
-        QCOMPARE(*driver.versionRows(QStringLiteral("strata_version")),
-                 QStringList{QStringLiteral("b")});
-        QVERIFY(driver.hasTable(QStringLiteral("tb")));
-        QVERIFY(!driver.hasTable(QStringLiteral("tc")));
-        auto history = driver.history(QStringLiteral("strata_version"));
-        QVERIFY(history.ok());
-        QCOMPARE(history->size(), 3);
-        QVERIFY(history->at(0).success && history->at(1).success);
-        QCOMPARE(history->at(2).revision, QStringLiteral("c"));
-        QVERIFY(!history->at(2).success);
-        QVERIFY(history->at(2).error.contains(QStringLiteral("missing")));
-        QCOMPARE(history->at(0).checksum,
-                 QString::fromLatin1(m_migrations[QStringLiteral("a")].upgradeChecksum()));
-        QCOMPARE(history->at(0).toolVersion, QStringLiteral(STRATA_VERSION_STRING));
+
+        // Steps 1-2 committed, step 3 rolled back (its first statement too), step 4 never ran.
+        QCOMPARE(tables(path), (QStringList{QStringLiteral("strata_version"),
+                                            QStringLiteral("strata_version_history"),
+                                            QStringLiteral("ta"), QStringLiteral("tb")}));
+        QCOMPARE(column(path, QStringLiteral("SELECT count(*) FROM tb")),
+                 QStringList{QStringLiteral("1")});
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+        const QList<StoredHistory> h = history(path);
+        QCOMPARE(h.size(), 3);
+        QCOMPARE(h[0].revision, QStringLiteral("a"));
+        QCOMPARE(h[0].success, 1);
+        QCOMPARE(h[1].revision, QStringLiteral("b"));
+        QCOMPARE(h[1].success, 1);
+        QCOMPARE(h[2].revision, QStringLiteral("c"));
+        QCOMPARE(h[2].direction, QStringLiteral("up"));
+        QCOMPARE(h[2].success, 0);
+        QVERIFY2(h[2].error.contains(QStringLiteral("no such table: missing")),
+                 qPrintable(h[2].error));
+
+        // Fixed, the rest of the chain runs from where it stopped.
+        m_migrations[QStringLiteral("c")].upgradeSql =
+            QStringLiteral("CREATE TABLE tc (id INTEGER);");
+        Plan rest = chain();
+        rest.steps.remove(0, 2);
+        rest.startHeads = {QStringLiteral("b")};
+        VERIFY_OK(executor.run(rest));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("d")});
+        QVERIFY(tables(path).contains(QStringLiteral("td")));
+        QCOMPARE(history(path).size(), 5);
+    }
+
+    void rowsMovedUnderneathStopTheRun()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        VERIFY_OK(executor.run(firstSteps(2)));
+        // A plan made from an empty table, run after another run moved it to b.
+        const Status s = executor.run(firstSteps(2));
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(m_table), qPrintable(s.error().message));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+        QCOMPARE(history(path).size(), 2); // nothing run, nothing recorded
+        QCOMPARE(column(path, QStringLiteral("SELECT count(*) FROM tb")),
+                 QStringList{QStringLiteral("1")});
+    }
+
+    void downgradeRuns()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        VERIFY_OK(executor.run(firstSteps(2)));
+        Plan plan;
+        plan.startHeads = {QStringLiteral("b")};
+        plan.steps = {down(QStringLiteral("b"), QStringLiteral("a")),
+                      down(QStringLiteral("a"), QString())};
+        VERIFY_OK(executor.run(plan));
+        QCOMPARE(tables(path), (QStringList{QStringLiteral("strata_version"),
+                                            QStringLiteral("strata_version_history")}));
+        QVERIFY(versionRows(path).isEmpty());
+        const QList<StoredHistory> h = history(path);
+        QCOMPARE(h.size(), 4);
+        QCOMPARE(h[2].direction, QStringLiteral("down"));
+        QCOMPARE(h[2].revision, QStringLiteral("b"));
+        QCOMPARE(h[3].direction, QStringLiteral("down"));
+        QCOMPARE(h[3].success, 1);
+    }
+
+    void downgradeFailureNamesTheDowngradeLine()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        VERIFY_OK(executor.run(firstSteps(2)));
+        m_migrations[QStringLiteral("b")].downgradeSql =
+            QStringLiteral("DROP TABLE tb;\nDROP TABLE nothere;");
+        Plan plan;
+        plan.startHeads = {QStringLiteral("b")};
+        plan.steps = {down(QStringLiteral("b"), QStringLiteral("a"))};
+        const Status s = executor.run(plan);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().line, 11);
+        QVERIFY(s.error().message.contains(QStringLiteral("no such table: nothere")));
+        QVERIFY(tables(path).contains(QStringLiteral("tb")));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+        QCOMPARE(history(path).last().direction, QStringLiteral("down"));
+        QCOMPARE(history(path).last().success, 0);
     }
 
     void irreversibleRefusedUpFront()
     {
-        SqliteDriver driver(m_dir.path() + QStringLiteral("/f%1.db").arg(++m_files));
-        Executor executor(driver, QStringLiteral("strata_version"), lookup());
+        // On a database that does not exist yet: not even created.
+        {
+            SqliteDriver driver(freshPath());
+            Executor executor(driver, m_table, lookup());
+            Plan plan;
+            plan.steps = {down(QStringLiteral("d"), QStringLiteral("c")),
+                          down(QStringLiteral("c"), QStringLiteral("b"))};
+            const Status s = executor.run(plan);
+            QVERIFY(!s.ok());
+            QVERIFY(s.error().message.contains(QStringLiteral("nothing was run")));
+            QVERIFY(s.error()
+                        .details.join(QLatin1Char(' '))
+                        .contains(QStringLiteral("/proj/versions/d_step.sql")));
+            QVERIFY(!driver.exists());
+        }
+        // On a database at b: a reversible step before the irreversible one does not run either.
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        VERIFY_OK(executor.run(firstSteps(2)));
         Plan plan;
-        plan.steps = {step(QStringLiteral("d"), Direction::Down,
-                           {VersionChange::update(QStringLiteral("d"), QStringLiteral("c"))}),
-                      step(QStringLiteral("c"), Direction::Down,
-                           {VersionChange::update(QStringLiteral("c"), QStringLiteral("b"))})};
+        plan.startHeads = {QStringLiteral("b")};
+        plan.steps = {down(QStringLiteral("b"), QStringLiteral("a")),
+                      down(QStringLiteral("d"), QStringLiteral("c"))};
         const Status s = executor.run(plan);
         QVERIFY(!s.ok());
         QVERIFY(s.error().message.contains(QStringLiteral("nothing was run")));
-        QVERIFY(
-            s.error().details.join(QLatin1Char(' ')).contains(QStringLiteral("versions/d.sql")));
-        QVERIFY(!driver.exists()); // not even created
+        QVERIFY(s.error().details.join(QLatin1Char(' ')).contains(QStringLiteral("d")));
+        QVERIFY(tables(path).contains(QStringLiteral("tb")));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+        QCOMPARE(history(path).size(), 2);
+        // The offline script refuses it the same way.
+        QVERIFY(!executor.offlineSql(plan).ok());
     }
 
-    void stampAndPurge()
+    void unknownRevisionRefused()
     {
-        SqliteDriver driver(m_dir.path() + QStringLiteral("/f%1.db").arg(++m_files));
-        Executor executor(driver, QStringLiteral("v"), lookup());
+        SqliteDriver driver(freshPath());
+        Executor executor(driver, m_table, lookup());
+        Plan plan;
+        plan.steps = {up({}, QStringLiteral("a")), up(QStringLiteral("a"), QStringLiteral("zz"))};
+        const Status s = executor.run(plan);
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QStringLiteral("zz")));
+        QVERIFY(!driver.exists());
+    }
+
+    void stampChangesOnlyRows()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
         Plan stamp;
-        PlanStep s =
-            step(QStringLiteral("b"), Direction::Up, {VersionChange::insert(QStringLiteral("b"))});
+        PlanStep s = up({}, QStringLiteral("c"));
         s.stamp = true;
         stamp.steps = {s};
-        QVERIFY(executor.run(stamp).ok());
-        QCOMPARE(*driver.versionRows(QStringLiteral("v")), QStringList{QStringLiteral("b")});
-        QVERIFY(!driver.hasTable(QStringLiteral("tb"))); // no SQL ran
-        Plan purge;
-        purge.purge = true;
-        PlanStep p =
-            step(QStringLiteral("a"), Direction::Up, {VersionChange::insert(QStringLiteral("a"))});
-        p.stamp = true;
-        purge.steps = {p};
-        QVERIFY(executor.run(purge).ok());
-        QCOMPARE(*driver.versionRows(QStringLiteral("v")), QStringList{QStringLiteral("a")});
-        QCOMPARE(driver.history(QStringLiteral("v"))->at(0).direction, QStringLiteral("stamp"));
+        VERIFY_OK(executor.run(stamp));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("c")});
+        QCOMPARE(tables(path), (QStringList{QStringLiteral("strata_version"),
+                                            QStringLiteral("strata_version_history")}));
+        // A stamp down to a, not through the SQL of c or b.
+        Plan back;
+        back.startHeads = {QStringLiteral("c")};
+        PlanStep d = down(QStringLiteral("c"), QStringLiteral("a"));
+        d.stamp = true;
+        back.steps = {d};
+        VERIFY_OK(executor.run(back));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("a")});
+        const QList<StoredHistory> h = history(path);
+        QCOMPARE(h.size(), 2);
+        QCOMPARE(h[0].direction, QStringLiteral("stamp"));
+        QCOMPARE(h[0].revision, QStringLiteral("c"));
+        QCOMPARE(h[0].success, 1);
+        QVERIFY(h[0].checksum.isEmpty());
+        QCOMPARE(h[1].direction, QStringLiteral("stamp"));
+        QCOMPARE(h[1].fromRevisions, QStringLiteral("c"));
+        QCOMPARE(h[1].toRevisions, QStringLiteral("a"));
+        // d is irreversible, but a stamp runs no SQL and so is allowed.
+        Plan irreversible;
+        irreversible.startHeads = {QStringLiteral("a")};
+        PlanStep dd = down(QStringLiteral("d"), QString());
+        dd.versionChanges = {VersionChange::insert(QStringLiteral("d"))};
+        dd.stamp = true;
+        irreversible.steps = {dd};
+        VERIFY_OK(executor.run(irreversible));
+        QCOMPARE(versionRows(path), (QStringList{QStringLiteral("a"), QStringLiteral("d")}));
     }
 
-    void progressAndCancel()
+    void purgeDeletesEveryRowFirst()
     {
-        SqliteDriver driver(m_dir.path() + QStringLiteral("/f%1.db").arg(++m_files));
-        Executor executor(driver, QStringLiteral("v"), lookup());
-        Plan plan = chain();
-        plan.steps.resize(2);
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        Plan two;
+        PlanStep x = up({}, QStringLiteral("x"));
+        x.stamp = true;
+        PlanStep y = up({}, QStringLiteral("y"));
+        y.stamp = true;
+        two.steps = {x, y};
+        VERIFY_OK(executor.run(two));
+        QCOMPARE(versionRows(path), (QStringList{QStringLiteral("x"), QStringLiteral("y")}));
+
+        Plan purge;
+        purge.purge = true;
+        purge.startHeads = {QStringLiteral("x"), QStringLiteral("y")};
+        PlanStep b = up({}, QStringLiteral("b"));
+        b.stamp = true;
+        purge.steps = {b};
+        VERIFY_OK(executor.run(purge));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+
+        Plan purgeOnly;
+        purgeOnly.purge = true;
+        VERIFY_OK(executor.run(purgeOnly));
+        QVERIFY(versionRows(path).isEmpty());
+
+        auto offline = executor.offlineSql(purge);
+        QVERIFY(offline.ok());
+        QVERIFY(offline->startsWith(QStringLiteral("DELETE FROM strata_version;")));
+        // The purge script runs against the existing table (DELETE needs it, so no CREATE).
+        VERIFY_OK(executor.run(two));
+        withDb(path, [&](QSqlDatabase &db) {
+            for (const Statement &st : SqliteDriver::split(*offline, 1)) {
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(st.text), qPrintable(st.text + QLatin1Char('\n') + *offline));
+            }
+        });
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+    }
+
+    void progressReportsStepsAndStatements()
+    {
+        SqliteDriver driver(freshPath());
+        Executor executor(driver, m_table, lookup());
         QList<Progress> seen;
         RunOptions options;
         options.progress = [&](const Progress &p) { seen.append(p); };
-        QVERIFY(executor.run(plan, options).ok());
-        QCOMPARE(seen.size(), 5); // a: start + 1 statement, b: start + 2 statements
-        QCOMPARE(seen[3].step, 2);
-        QCOMPARE(seen[3].statement, 1);
-        QCOMPARE(seen[4].statementCount, 2);
+        VERIFY_OK(executor.run(firstSteps(2), options));
+        // a: start + 1 statement, b: start + 2 statements
+        QCOMPARE(seen.size(), 5);
+        const QList<QList<int>> expected = {
+            {1, 2, 0, 1}, {1, 2, 1, 1}, {2, 2, 0, 2}, {2, 2, 1, 2}, {2, 2, 2, 2}};
+        for (int i = 0; i < seen.size(); ++i) {
+            const QList<int> got = {seen[i].step, seen[i].stepCount, seen[i].statement,
+                                    seen[i].statementCount};
+            QCOMPARE(got, expected[i]);
+            QCOMPARE(seen[i].direction, Direction::Up);
+        }
+        QCOMPARE(seen[0].revision, QStringLiteral("a"));
+        QCOMPARE(seen[4].revision, QStringLiteral("b"));
 
-        std::atomic<bool> cancel{true};
-        RunOptions cancelled;
-        cancelled.cancel = &cancel;
-        Plan next = chain();
-        next.steps = {next.steps[2]};
-        next.startHeads = {QStringLiteral("b")};
-        const Status s = executor.run(next, cancelled);
-        QVERIFY(!s.ok());
-        QVERIFY(s.error().message.contains(QStringLiteral("cancelled")));
-        QCOMPARE(*driver.versionRows(QStringLiteral("v")), QStringList{QStringLiteral("b")});
-        QVERIFY(!driver.hasTable(QStringLiteral("tc")));
+        // A failing run reports up to the failing statement: step 3 of 4, statement 2 of 3.
+        SqliteDriver other(freshPath());
+        Executor failing(other, m_table, lookup());
+        seen.clear();
+        QVERIFY(!failing.run(chain(), options).ok());
+        QCOMPARE(seen.last().step, 3);
+        QCOMPARE(seen.last().stepCount, 4);
+        QCOMPARE(seen.last().statement, 2);
+        QCOMPARE(seen.last().statementCount, 3);
+        QCOMPARE(seen.last().revision, QStringLiteral("c"));
     }
 
-    void planFromStaleRowsIsRefused()
+    void cancelledBeforeTheRun()
     {
-        // Another run moved the version rows after this plan was made: nothing may run.
-        SqliteDriver driver(m_dir.path() + QStringLiteral("/f%1.db").arg(++m_files));
-        Executor executor(driver, QStringLiteral("v"), lookup());
-        Plan first = chain();
-        first.steps.resize(1);
-        QVERIFY(executor.run(first).ok());
-        const Status again = executor.run(first); // still believes the table is empty
-        QVERIFY(!again.ok());
-        QVERIFY2(again.error().message.contains(QStringLiteral("changed while")),
-                 qPrintable(again.error().message));
-        QCOMPARE(*driver.versionRows(QStringLiteral("v")), QStringList{QStringLiteral("a")});
-        QCOMPARE(driver.history(QStringLiteral("v"))->size(), 1);
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        std::atomic<bool> cancel{true};
+        RunOptions options;
+        options.cancel = &cancel;
+        int statementsReported = 0;
+        options.progress = [&](const Progress &p) {
+            if (p.statement > 0)
+                ++statementsReported;
+        };
+        const Status s = executor.run(firstSteps(2), options);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("cancelled")),
+                 qPrintable(s.error().message));
+        QCOMPARE(s.error().file, QStringLiteral("/proj/versions/a_step.sql"));
+        QCOMPARE(s.error().line, 5);
+        QCOMPARE(statementsReported, 0);
+        QVERIFY(!tables(path).contains(QStringLiteral("ta")));
+        QVERIFY(versionRows(path).isEmpty());
+        const QList<StoredHistory> h = history(path);
+        QCOMPARE(h.size(), 1);
+        QCOMPARE(h[0].revision, QStringLiteral("a"));
+        QCOMPARE(h[0].success, 0);
+    }
+
+    void cancelledBetweenSteps()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        std::atomic<bool> cancel{false};
+        RunOptions options;
+        options.cancel = &cancel;
+        options.progress = [&](const Progress &p) {
+            if (p.step == 2 && p.statement == 0)
+                cancel.store(true);
+        };
+        const Status s = executor.run(firstSteps(3), options);
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().message.contains(QStringLiteral("cancelled")));
+        QCOMPARE(s.error().file, QStringLiteral("/proj/versions/b_step.sql"));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("a")});
+        QVERIFY(tables(path).contains(QStringLiteral("ta")));
+        QVERIFY(!tables(path).contains(QStringLiteral("tb")));
+        QCOMPARE(history(path).size(), 2);
+        QCOMPARE(history(path).at(1).success, 0);
     }
 
     void offlineSql()
     {
         SqliteDriver driver(m_dir.path() + QStringLiteral("/never.db"));
-        Executor executor(driver, QStringLiteral("strata_version"), lookup());
-        Plan plan = chain();
-        plan.steps.resize(2);
-        plan.steps[0].toRevisions = {QStringLiteral("a")};
-        plan.steps[1].fromRevisions = {QStringLiteral("a")};
-        plan.steps[1].toRevisions = {QStringLiteral("b")};
-        auto sql = executor.offlineSql(plan);
+        Executor executor(driver, m_table, lookup());
+        auto sql = executor.offlineSql(firstSteps(2));
         QVERIFY(sql.ok());
-        QCOMPARE(sql->count(QStringLiteral("CREATE TABLE strata_version")), 1);
-        QVERIFY(sql->contains(QStringLiteral("-- Running upgrade  -> a")));
-        QVERIFY(sql->contains(QStringLiteral("-- Running upgrade a -> b")));
-        QVERIFY(sql->contains(QStringLiteral("INSERT INTO tb VALUES (1);")));
-        QVERIFY(sql->contains(
+        const QString &text = *sql;
+        QCOMPARE(text.count(QStringLiteral("CREATE TABLE strata_version")), 1);
+        QVERIFY(text.contains(QStringLiteral("CONSTRAINT strata_version_pkc PRIMARY KEY")));
+        QVERIFY(text.contains(QStringLiteral("-- Running upgrade  -> a")));
+        QVERIFY(text.contains(QStringLiteral("-- Running upgrade a -> b")));
+        QVERIFY(text.contains(QStringLiteral("CREATE TABLE ta (id INTEGER);")));
+        QVERIFY(text.contains(QStringLiteral("CREATE TABLE tb (id INTEGER);")));
+        QVERIFY(text.contains(QStringLiteral("INSERT INTO tb VALUES (1);"))); // ';' added
+        QVERIFY(!text.contains(QStringLiteral(";;")));
+        QVERIFY(text.contains(
             QStringLiteral("INSERT INTO strata_version (version_num) VALUES ('a');")));
-        QVERIFY(sql->contains(QStringLiteral(
+        QVERIFY(text.contains(QStringLiteral(
             "UPDATE strata_version SET version_num='b' WHERE strata_version.version_num = 'a';")));
-        QCOMPARE(sql->count(QStringLiteral("BEGIN TRANSACTION;")), 2);
-        QCOMPARE(sql->count(QStringLiteral("COMMIT;")), 2);
+        QCOMPARE(text.count(QStringLiteral("BEGIN TRANSACTION;")), 2);
+        QCOMPARE(text.count(QStringLiteral("COMMIT;")), 2);
+        QVERIFY(!text.contains(QStringLiteral("_history"))); // no history offline
+        // Order within the first step.
+        const qsizetype begin = text.indexOf(QStringLiteral("BEGIN TRANSACTION;"));
+        const qsizetype ddl = text.indexOf(QStringLiteral("CREATE TABLE strata_version"));
+        const qsizetype running = text.indexOf(QStringLiteral("-- Running upgrade  -> a"));
+        const qsizetype statement = text.indexOf(QStringLiteral("CREATE TABLE ta"));
+        const qsizetype insert = text.indexOf(QStringLiteral("INSERT INTO strata_version"));
+        const qsizetype commit = text.indexOf(QStringLiteral("COMMIT;"));
+        QVERIFY(begin < ddl && ddl < running && running < statement && statement < insert &&
+                insert < commit);
         QVERIFY(!driver.exists());
+
+        // From an existing head the table is not created; a stamp has no statements.
+        Plan fromA;
+        fromA.startHeads = {QStringLiteral("a")};
+        PlanStep b = up(QStringLiteral("a"), QStringLiteral("b"));
+        b.stamp = true;
+        fromA.steps = {b};
+        auto stamp = executor.offlineSql(fromA);
+        QVERIFY(stamp.ok());
+        QVERIFY(!stamp->contains(QStringLiteral("CREATE TABLE")));
+        QVERIFY(stamp->contains(QStringLiteral("-- Running stamp a -> b")));
+        QVERIFY(!stamp->contains(QStringLiteral("INSERT INTO tb")));
+        QVERIFY(stamp->contains(QStringLiteral("UPDATE strata_version SET version_num='b'")));
+
+        // The script is valid SQLite: run it and compare with an online run.
+        const QString scripted = freshPath();
+        withDb(scripted, [&](QSqlDatabase &db) {
+            for (const Statement &st : SqliteDriver::split(text, 1)) {
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(st.text), qPrintable(st.text));
+            }
+        });
+        QCOMPARE(versionRows(scripted), QStringList{QStringLiteral("b")});
+        QVERIFY(tables(scripted).contains(QStringLiteral("tb")));
     }
 };
 

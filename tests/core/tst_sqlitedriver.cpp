@@ -105,8 +105,8 @@ private Q_SLOTS:
             << QStringLiteral("SELECT 1; -- done;\n/* really; */\n")
             << QStringList{QStringLiteral("SELECT 1;")} << QList<int>{10};
         QTest::newRow("lone semicolons")
-            << QStringLiteral(";\n-- x\n;\nSELECT 1;")
-            << QStringList{QStringLiteral("SELECT 1;")} << QList<int>{13};
+            << QStringLiteral(";\n-- x\n;\nSELECT 1;") << QStringList{QStringLiteral("SELECT 1;")}
+            << QList<int>{13};
         QTest::newRow("only comments")
             << QStringLiteral("-- nothing here\n/* or here */\n") << QStringList{} << QList<int>{};
         QTest::newRow("empty") << QString() << QStringList{} << QList<int>{};
@@ -177,11 +177,10 @@ private Q_SLOTS:
 
         QVERIFY(driver.ensureTables(QStringLiteral("alembic_version")).ok());
         QVERIFY(driver.ensureTables(QStringLiteral("alembic_version")).ok()); // idempotent
-        const QString ddl = scalar(
-            path, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND "
-                                 "name = 'alembic_version'"));
-        QVERIFY2(ddl.contains(QStringLiteral("version_num VARCHAR(32) NOT NULL")),
-                 qPrintable(ddl));
+        const QString ddl =
+            scalar(path, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND "
+                                        "name = 'alembic_version'"));
+        QVERIFY2(ddl.contains(QStringLiteral("version_num VARCHAR(32) NOT NULL")), qPrintable(ddl));
         QVERIFY2(ddl.contains(
                      QStringLiteral("CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)")),
                  qPrintable(ddl));

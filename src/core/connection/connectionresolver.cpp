@@ -86,10 +86,12 @@ QString dotEnvDatabaseUrl(const QString &path)
         if (eq <= 0 || line.left(eq).trimmed() != QLatin1String("DATABASE_URL"))
             continue;
         QString value = line.mid(eq + 1).trimmed();
-        if (value.size() >= 2 &&
-            (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\''))) &&
-            value.endsWith(value[0]))
-            value = value.mid(1, value.size() - 2);
+        const qsizetype close =
+            (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\'')))
+                ? value.indexOf(value[0], 1)
+                : -1;
+        if (close > 0) // a quoted value, perhaps followed by a comment
+            value = value.mid(1, close - 1);
         else if (const qsizetype hash = value.indexOf(QLatin1String(" #")); hash >= 0)
             value = value.left(hash).trimmed();
         found = value;

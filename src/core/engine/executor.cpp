@@ -216,7 +216,8 @@ Result<QString> Executor::offlineSql(const Plan &plan) const
             sql += QLatin1Char(';');
         return sql;
     };
-    bool tableExists = !plan.startHeads.isEmpty() && !plan.purge;
+    // A purge deletes from the version table, so the table is there already.
+    bool tableExists = !plan.startHeads.isEmpty() || plan.purge;
     if (plan.purge)
         out += QStringLiteral("DELETE FROM %1;\n\n").arg(m_versionTable);
     QStringList heads = plan.purge ? QStringList{} : plan.startHeads;
