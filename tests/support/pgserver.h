@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace strata::test {
+
+// A throwaway PostgreSQL cluster for tests: initdb and pg_ctl from the Debian packages, on a
+// free loopback port and a private socket folder, run as the `postgres` user (through runuser)
+// when the tests run as root, since the server refuses root. Stopped and deleted on destruction.
+class PgServer
+{
+public:
+    ~PgServer();
+
+    // nullptr, with the reason in *error, when no server can be started here.
+    static std::unique_ptr<PgServer> start(QString *error);
+
+    QString socketDir() const { return m_socketDir; }
+    int port() const { return m_port; }
+    QString binDir() const { return m_binDir; }
+    // A libpq keyword string for the superuser `postgres` over the private socket.
+    QString conninfo(const QString &database = QStringLiteral("postgres")) const;
+    // Runs one SQL command with psql; false and the output in *output on failure.
+    bool psql(const QString &sql, QString *output = nullptr,
+              const QString &database = QStringLiteral("postgres")) const;
+
+private:
+    PgServer() = default;
+    bool runAsServerUser(const QString &program, const QStringList &arguments,
+                         QString *output) const;
+
+    QTemporaryDir m_dir;
+    QString m_binDir;
+    QString m_dataDir;
+    QString m_socketDir;
+    int m_port = 0;
+    bool m_running = false;
+    bool m_asRoot = false;
+};
+
+} // namespace strata::test
