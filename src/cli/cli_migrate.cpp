@@ -116,6 +116,7 @@ int Cli::upgradeOrDowngrade(bool upgrade)
         else if (m_inv.verbose)
             note(QStringLiteral("  statement %1 of %2").arg(p.statement).arg(p.statementCount));
     };
+    options.notice = [this](const QString &text) { note(text); };
     QElapsedTimer timer;
     timer.start();
     auto ran = mig.run(*plan, options);

@@ -1,9 +1,10 @@
 #include "migrator.h"
 
 #include "connection/connectioninfo.h"
+#include "connection/driverfactory.h"
 #include "drivers/driver.h"
-#include "drivers/sqlite/sqlitedriver.h"
 #include "engine/executor.h"
+#include "engine/versionstore.h"
 #include "project/project.h"
 #include "revision/planner.h"
 #include "revision/revisiongraph.h"
@@ -38,34 +39,17 @@ struct Migrator::Private
         return {};
     }
 
-    Result<QStringList> rows()
-    {
-        if (!driver->exists())
-            return QStringList{}; // reading never creates a database
-        if (auto s = driver->open(); !s)
-            return s.error();
-        return driver->versionRows(versionTable);
-    }
+    VersionStore store() { return VersionStore(*driver, versionTable); }
 
-    Result<QList<HistoryRecord>> records()
-    {
-        if (!driver->exists())
-            return QList<HistoryRecord>{};
-        if (auto s = driver->open(); !s)
-            return s.error();
-        return driver->history(versionTable);
-    }
+    Result<QStringList> rows() { return store().currentRows(); }
 
     // Applied revisions whose upgrade section no longer matches the checksum recorded when it
     // ran (or was last repaired).
-    QStringList edited(const QStringList &current, const QList<HistoryRecord> &history) const
+    Result<QStringList> edited(const QStringList &current)
     {
-        QHash<QString, QString> recorded;
-        for (const HistoryRecord &r : history)
-            if (r.success &&
-                (r.direction == QLatin1String("up") || r.direction == QLatin1String("repair")) &&
-                !r.checksum.isEmpty())
-                recorded.insert(r.revision, r.checksum);
+        auto recorded = store().appliedChecksums();
+        if (!recorded)
+            return recorded.error();
         QList<int> currentIdx;
         for (const QString &rev : current)
             if (const int i = graph.indexOf(rev); i >= 0)
@@ -74,8 +58,8 @@ struct Migrator::Private
         QList<int> applied = graph.ancestors(currentIdx);
         std::sort(applied.begin(), applied.end());
         for (int i : applied) {
-            const auto it = recorded.constFind(graph.id(i));
-            if (it != recorded.constEnd() &&
+            const auto it = recorded->constFind(graph.id(i));
+            if (it != recorded->constEnd() &&
                 *it != QString::fromLatin1(graph.migration(i).upgradeChecksum()))
                 out.append(graph.id(i));
         }
@@ -114,12 +98,10 @@ Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
     if (!connection)
         return connection.error();
     p.connection = *connection;
-    if (p.connection.engine == ConnectionInfo::Engine::Postgres)
-        return Error::failure(
-            QStringLiteral("%1 (from %2) is a PostgreSQL database; this build of Strata runs on "
-                           "SQLite only, PostgreSQL support is not built yet")
-                .arg(p.connection.display, p.connection.source));
-    p.driver = std::make_unique<SqliteDriver>(p.connection.sqlitePath);
+    auto driver = createDriver(p.connection);
+    if (!driver)
+        return driver.error();
+    p.driver = std::move(driver).value();
     return migrator;
 }
 
@@ -158,16 +140,15 @@ Result<QList<RevisionStatus>> Migrator::history()
     auto rows = d->rows();
     if (!rows)
         return rows.error();
-    auto records = d->records();
-    if (!records)
-        return records.error();
+    auto edited = d->edited(*rows);
+    if (!edited)
+        return edited.error();
     QList<int> currentIdx;
     for (const QString &rev : *rows)
         if (const int i = d->graph.indexOf(rev); i >= 0)
             currentIdx.append(i);
     const QList<int> appliedList = d->graph.ancestors(currentIdx);
     const QSet<int> applied(appliedList.begin(), appliedList.end());
-    const QStringList edited = d->edited(*rows, *records);
     QList<int> order = d->graph.topologicalOrder();
     std::reverse(order.begin(), order.end());
     QList<RevisionStatus> out;
@@ -177,7 +158,7 @@ Result<QList<RevisionStatus>> Migrator::history()
         s.index = i;
         s.applied = applied.contains(i);
         s.current = currentIdx.contains(i);
-        s.edited = edited.contains(d->graph.id(i));
+        s.edited = edited->contains(d->graph.id(i));
         out.append(s);
     }
     return out;
@@ -190,9 +171,6 @@ Result<CheckReport> Migrator::check()
     auto rows = current();
     if (!rows)
         return rows.error();
-    auto records = d->records();
-    if (!records)
-        return records.error();
     CheckReport report;
     report.current = *rows;
     report.heads = d->graph.ids(d->graph.realHeads());
@@ -201,14 +179,14 @@ Result<CheckReport> Migrator::check()
         return plan.error();
     for (const PlanStep &step : plan->steps)
         report.pending.append(step.revision);
-    report.edited = d->edited(*rows, *records);
-    QHash<QString, bool> lastSucceeded;
-    for (const HistoryRecord &r : *records)
-        if (r.direction == QLatin1String("up") || r.direction == QLatin1String("down"))
-            lastSucceeded.insert(r.revision, r.success);
-    for (auto it = lastSucceeded.cbegin(); it != lastSucceeded.cend(); ++it)
-        if (!it.value())
-            report.failed.append(it.key());
+    auto edited = d->edited(*rows);
+    if (!edited)
+        return edited.error();
+    report.edited = *edited;
+    auto failed = d->store().failedRevisions();
+    if (!failed)
+        return failed.error();
+    report.failed = *failed;
     report.failed.sort();
     return report;
 }
@@ -272,10 +250,10 @@ Result<Plan> Migrator::run(const Plan &plan, const RunOptions &options)
         std::any_of(plan.steps.cbegin(), plan.steps.cend(),
                     [](const PlanStep &s) { return !s.stamp && s.direction == Direction::Up; });
     if (upgrades) {
-        auto records = d->records();
-        if (!records)
-            return records.error();
-        const QStringList edited = d->edited(plan.startHeads, *records);
+        auto editedList = d->edited(plan.startHeads);
+        if (!editedList)
+            return editedList.error();
+        const QStringList &edited = *editedList;
         if (!edited.isEmpty()) {
             Error e = Error::failure(
                 QStringLiteral("applied migration(s) %1 changed since they ran; review the change, "
@@ -324,32 +302,16 @@ Result<QStringList> Migrator::repair()
     auto rows = current();
     if (!rows)
         return rows.error();
-    auto records = d->records();
-    if (!records)
-        return records.error();
-    const QStringList edited = d->edited(*rows, *records);
-    if (edited.isEmpty())
-        return edited;
-    Driver &driver = *d->driver;
-    if (auto s = driver.begin(); !s)
-        return s.error();
-    for (const QString &rev : edited) {
-        HistoryRecord r;
-        r.revision = rev;
-        r.direction = QStringLiteral("repair");
-        r.checksum =
+    auto edited = d->edited(*rows);
+    if (!edited)
+        return edited.error();
+    VersionStore store = d->store();
+    for (const QString &rev : *edited) {
+        const QString checksum =
             QString::fromLatin1(d->graph.migration(d->graph.indexOf(rev)).upgradeChecksum());
-        r.startedAt = r.finishedAt = QDateTime::currentDateTimeUtc();
-        r.osUser = Executor::osUser();
-        r.toolVersion = QStringLiteral(STRATA_VERSION_STRING);
-        r.success = true;
-        if (auto s = driver.recordHistory(d->versionTable, r); !s) {
-            (void)driver.rollback();
+        if (auto s = store.recordRepair(rev, checksum); !s)
             return s.error();
-        }
     }
-    if (auto s = driver.commit(); !s)
-        return s.error();
     return edited;
 }
 

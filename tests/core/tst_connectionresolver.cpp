@@ -62,6 +62,8 @@ private Q_SLOTS:
         QTest::newRow("no path") << QStringLiteral("sqlite://");
         QTest::newRow("root only") << QStringLiteral("sqlite:///");
         QTest::newRow("aiosqlite") << QStringLiteral("sqlite+aiosqlite://");
+        QTest::newRow(":memory:") << QStringLiteral("sqlite:///:memory:");
+        QTest::newRow("memory URI") << QStringLiteral("sqlite:///file::memory:?cache=shared");
     }
 
     void inMemoryRefused()
@@ -338,6 +340,90 @@ private Q_SLOTS:
         QVERIFY(!dotenv.ok());
         QVERIFY(dotenv.error().message.contains(QStringLiteral(".env")));
         QVERIFY(!dotenv.error().toString().contains(QStringLiteral("secret")));
+    }
+
+    void sqliteHostRefused()
+    {
+        auto host = ConnectionResolver::parseUrl(QStringLiteral("sqlite://server/app.db"), {});
+        QVERIFY(!host.ok());
+        QVERIFY2(host.error().message.contains(QStringLiteral("no host")),
+                 qPrintable(host.error().message));
+    }
+
+    void unsupportedSchemeListsTheAcceptedForms()
+    {
+        auto oracle = ConnectionResolver::parseUrl(QStringLiteral("oracle://u:secret@h/db"), {});
+        QVERIFY(!oracle.ok());
+        const QString message = oracle.error().message;
+        for (const char *form : {"sqlite:///relative.db", "sqlite:////absolute.db", "aiosqlite",
+                                 "postgresql://", "postgres://", "asyncpg", "host=... dbname=..."})
+            QVERIFY2(message.contains(QLatin1String(form)), form);
+        QVERIFY(message.contains(QStringLiteral("oracle://u:***@h/db")));
+        QVERIFY(!message.contains(QStringLiteral("secret")));
+    }
+
+    void awkwardPasswordsMaskedWhole_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("display");
+        QTest::newRow("raw @ in password") << QStringLiteral("postgresql://u:pa@ss@h/db")
+                                           << QStringLiteral("postgresql://u:***@h/db");
+        QTest::newRow("raw / and ? in password") << QStringLiteral("postgresql://u:p/a?s@h:5432/db")
+                                                 << QStringLiteral("postgresql://u:***@h:5432/db");
+        QTest::newRow("port, no password") << QStringLiteral("postgresql://u@h:5432/db")
+                                           << QStringLiteral("postgresql://u@h:5432/db");
+        QTest::newRow("escaped quote in keyword string")
+            << QStringLiteral("host=h password='it\\'s secret' dbname=d")
+            << QStringLiteral("host=h password=*** dbname=d");
+        QTest::newRow("unterminated quote")
+            << QStringLiteral("host=h password='secret") << QStringLiteral("host=h password=***");
+        QTest::newRow("URI parameter")
+            << QStringLiteral("postgres://h/db?password=secret&sslmode=require")
+            << QStringLiteral("postgres://h/db?password=***&sslmode=require");
+    }
+
+    void awkwardPasswordsMaskedWhole()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, display);
+        QCOMPARE(ConnectionResolver::maskPassword(url), display);
+        auto info = ConnectionResolver::parseUrl(url, {});
+        QVERIFY(info.ok());
+        QCOMPARE(info->display, display);
+        QCOMPARE(info->engine, ConnectionInfo::Engine::Postgres);
+    }
+
+    void dotEnvExpandsVariables()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.path() + QStringLiteral("/.env"),
+                  "DB_FILE=app.db\n"
+                  "DATABASE_URL=\"sqlite:///${DATA_DIR:-data}/${DB_FILE}\"\n");
+        auto info = ConnectionResolver::resolve({}, dir.path(), {}, QProcessEnvironment());
+        QVERIFY(info.ok());
+        QCOMPARE(info->sqlitePath, QDir(dir.path()).filePath(QStringLiteral("data/app.db")));
+
+        // The environment comes first, as with python-dotenv.
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("DATA_DIR"), QStringLiteral("var"));
+        env.insert(QStringLiteral("DB_FILE"), QStringLiteral("env.db"));
+        info = ConnectionResolver::resolve({}, dir.path(), {}, env);
+        QVERIFY(info.ok());
+        QCOMPARE(info->sqlitePath, QDir(dir.path()).filePath(QStringLiteral("var/env.db")));
+
+        // Single quotes keep the text as written.
+        writeFile(dir.path() + QStringLiteral("/.env"), "DATABASE_URL='sqlite:///${X}.db'\n");
+        info = ConnectionResolver::resolve({}, dir.path(), {}, env);
+        QVERIFY(info.ok());
+        QCOMPARE(info->sqlitePath, QDir(dir.path()).filePath(QStringLiteral("${X}.db")));
+
+        // A password kept in its own variable stays out of the display.
+        writeFile(dir.path() + QStringLiteral("/.env"),
+                  "PGPASS=secret\nDATABASE_URL=postgresql://app:${PGPASS}@db/shop\n");
+        info = ConnectionResolver::resolve({}, dir.path(), {}, QProcessEnvironment());
+        QVERIFY(info.ok());
+        QCOMPARE(info->postgresConninfo, QStringLiteral("postgresql://app:secret@db/shop"));
+        QCOMPARE(info->display, QStringLiteral("postgresql://app:***@db/shop"));
     }
 };
 

@@ -6,6 +6,7 @@
 #include "engine/executor.h"
 #include "project/migration.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -14,6 +15,8 @@
 #include <QUuid>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace strata;
 
@@ -589,6 +592,163 @@ private Q_SLOTS:
         });
         QCOMPARE(versionRows(scripted), QStringList{QStringLiteral("b")});
         QVERIFY(tables(scripted).contains(QStringLiteral("tb")));
+    }
+
+    void purgeIsUndoneWhenTheFirstStepFails()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        VERIFY_OK(executor.run(firstSteps(1)));
+        // A purge whose first step cannot apply its rows: the rows the purge deleted come back.
+        Plan purge;
+        purge.purge = true;
+        purge.startHeads = {QStringLiteral("a")};
+        PlanStep bad = step(QStringLiteral("b"), Direction::Up,
+                            {VersionChange::update(QStringLiteral("zz"), QStringLiteral("b"))});
+        bad.stamp = true;
+        purge.steps = {bad};
+        const Status s = executor.run(purge);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("expected to match one row")),
+                 qPrintable(s.error().message));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("a")});
+        QCOMPARE(history(path).last().success, 0);
+    }
+
+    void nonTransactionalRunsInTheStepTransactionAndSaysSo()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        m_migrations[QStringLiteral("b")].transactional = false;
+        QStringList notices;
+        RunOptions options;
+        options.notice = [&](const QString &n) { notices.append(n); };
+        VERIFY_OK(executor.run(firstSteps(2), options));
+        QCOMPARE(notices.size(), 1);
+        QVERIFY2(notices.first().contains(QStringLiteral("b")) &&
+                     notices.first().contains(QStringLiteral("transactional: false")),
+                 qPrintable(notices.first()));
+        // Still one transaction: a failing statement takes the earlier ones with it.
+        m_migrations[QStringLiteral("c")].transactional = false;
+        Plan next;
+        next.startHeads = {QStringLiteral("b")};
+        next.steps = {up(QStringLiteral("b"), QStringLiteral("c"))};
+        QVERIFY(!executor.run(next, options).ok());
+        QVERIFY(!tables(path).contains(QStringLiteral("tc")));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+    }
+
+    void cancelDuringTheLastStatementRollsTheStepBack()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        std::atomic<bool> cancel{false};
+        RunOptions options;
+        options.cancel = &cancel;
+        // The flag rises while a's only statement runs: too late to interrupt it, in time to
+        // keep its step from committing.
+        options.progress = [&](const Progress &p) {
+            if (p.step == 1 && p.statement == 1)
+                cancel.store(true);
+        };
+        const Status s = executor.run(firstSteps(2), options);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("cancelled")) &&
+                     s.error().message.contains(QStringLiteral("rolled back")),
+                 qPrintable(s.error().message));
+        QCOMPARE(s.error().file, QStringLiteral("/proj/versions/a_step.sql"));
+        QVERIFY(!tables(path).contains(QStringLiteral("ta")));
+        QVERIFY(versionRows(path).isEmpty());
+        QCOMPARE(history(path).size(), 1);
+        QCOMPARE(history(path).first().success, 0);
+    }
+
+    void cancelInterruptsALongStatement()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        m_migrations[QStringLiteral("a")].upgradeSql =
+            QStringLiteral("CREATE TABLE ta (id INTEGER);\n"
+                           "INSERT INTO ta WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                           "FROM n WHERE i < 2000000000) SELECT i FROM n;");
+        std::atomic<bool> cancel{false};
+        RunOptions options;
+        options.cancel = &cancel;
+        std::thread canceller;
+        options.progress = [&](const Progress &p) {
+            if (p.statement == 2)
+                canceller = std::thread([&] {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                    cancel.store(true);
+                    driver.cancel();
+                });
+        };
+        QElapsedTimer timer;
+        timer.start();
+        const Status s = executor.run(firstSteps(1), options);
+        if (canceller.joinable())
+            canceller.join();
+        QVERIFY(timer.elapsed() < 20000);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("upgrade a cancelled")),
+                 qPrintable(s.error().message));
+        QCOMPARE(s.error().line, 6);
+        QVERIFY(!tables(path).contains(QStringLiteral("ta")));
+        QVERIFY(versionRows(path).isEmpty());
+    }
+
+    void offlineSqlEndsEveryStatement()
+    {
+        SqliteDriver driver(m_dir.path() + QStringLiteral("/never2.db"));
+        Executor executor(driver, m_table, lookup());
+        // A last statement without ';' that ends in a line comment, and a trigger.
+        m_migrations[QStringLiteral("a")].upgradeSql = QStringLiteral(
+            "CREATE TABLE ta (id INTEGER);\nCREATE TABLE log (m TEXT);\n"
+            "CREATE TRIGGER tr AFTER INSERT ON ta BEGIN\n  INSERT INTO log VALUES ('x;');\nEND;\n"
+            "INSERT INTO ta VALUES (1) -- the first row");
+        auto sql = executor.offlineSql(firstSteps(1));
+        QVERIFY(sql.ok());
+        QVERIFY2(sql->contains(QStringLiteral("INSERT INTO ta VALUES (1) -- the first row\n;")),
+                 qPrintable(*sql));
+        QVERIFY(sql->contains(QStringLiteral("INSERT INTO log VALUES ('x;');\nEND;")));
+        const QString scripted = freshPath();
+        withDb(scripted, [&](QSqlDatabase &db) {
+            for (const Statement &st : SqliteDriver::split(*sql, 1)) {
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(st.text), qPrintable(st.text));
+            }
+        });
+        QCOMPARE(column(scripted, QStringLiteral("SELECT m FROM log")),
+                 QStringList{QStringLiteral("x;")});
+        QCOMPARE(versionRows(scripted), QStringList{QStringLiteral("a")});
+
+        // Merge and base wording, in Alembic's form.
+        Plan merge;
+        merge.startHeads = {QStringLiteral("a"), QStringLiteral("c")};
+        PlanStep m = step(QStringLiteral("b"), Direction::Up,
+                          {VersionChange::remove(QStringLiteral("c")),
+                           VersionChange::update(QStringLiteral("a"), QStringLiteral("b"))},
+                          {QStringLiteral("a"), QStringLiteral("c")}, {QStringLiteral("b")});
+        merge.steps = {m};
+        auto merged = executor.offlineSql(merge);
+        QVERIFY(merged.ok());
+        QVERIFY(merged->contains(QStringLiteral("-- Running upgrade a, c -> b\n")));
+        QVERIFY(merged->contains(
+            QStringLiteral("DELETE FROM strata_version WHERE strata_version.version_num = 'c';")));
+        QVERIFY(merged->indexOf(QStringLiteral("DELETE FROM")) <
+                merged->indexOf(QStringLiteral("UPDATE strata_version")));
+        Plan downToBase;
+        downToBase.startHeads = {QStringLiteral("a")};
+        downToBase.steps = {down(QStringLiteral("a"), QString())};
+        auto base = executor.offlineSql(downToBase);
+        QVERIFY(base.ok());
+        QVERIFY(base->contains(QStringLiteral("-- Running downgrade a -> \n")));
+        QVERIFY(base->contains(QStringLiteral("DROP TABLE ta;")));
+        QVERIFY(!driver.exists());
     }
 };
 

@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QUuid>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 
@@ -429,6 +430,153 @@ private Q_SLOTS:
         QVERIFY(!s.ok());
         QVERIFY(driver.rollback().ok()); // whether or not SQLite already rolled back
         QVERIFY(!driver.hasTable(QStringLiteral("t")));
+    }
+
+    void reservedAndMixedCaseTableNamesQuoted()
+    {
+        QCOMPARE(quoteIdentifier(QStringLiteral("alembic_version")),
+                 QStringLiteral("alembic_version"));
+        QCOMPARE(quoteIdentifier(QStringLiteral("order")), QStringLiteral("\"order\""));
+        QCOMPARE(quoteIdentifier(QStringLiteral("MyVersion")), QStringLiteral("\"MyVersion\""));
+        QCOMPARE(versionChangeSql(QStringLiteral("order"),
+                                  VersionChange::update(QStringLiteral("a"), QStringLiteral("b"))),
+                 QStringLiteral(
+                     "UPDATE \"order\" SET version_num='b' WHERE \"order\".version_num = 'a'"));
+
+        // A version table named like a keyword works end to end.
+        for (const QString &table : {QStringLiteral("order"), QStringLiteral("MyVersion")}) {
+            const QString path = freshPath();
+            SqliteDriver driver(path);
+            QVERIFY(driver.open().ok());
+            QVERIFY2(driver.ensureTables(table).ok(), qPrintable(table));
+            QVERIFY(
+                driver.applyVersionChange(table, VersionChange::insert(QStringLiteral("a"))).ok());
+            QVERIFY(driver
+                        .applyVersionChange(
+                            table, VersionChange::update(QStringLiteral("a"), QStringLiteral("b")))
+                        .ok());
+            QCOMPARE(*driver.versionRows(table), QStringList{QStringLiteral("b")});
+            HistoryRecord r;
+            r.revision = QStringLiteral("b");
+            r.direction = QStringLiteral("up");
+            r.startedAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(driver.recordHistory(table, r).ok());
+            QCOMPARE(driver.history(table)->size(), 1);
+            QVERIFY(driver.deleteAllVersionRows(table).ok());
+            QVERIFY(driver.versionRows(table)->isEmpty());
+            QCOMPARE(column(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = "
+                                                 "'index' AND tbl_name = '%1'")
+                                      .arg(table)),
+                     QStringList{QStringLiteral("sqlite_autoindex_%1_1").arg(table)});
+            QVERIFY(
+                scalar(path,
+                       QStringLiteral("SELECT sql FROM sqlite_master WHERE name = '%1'").arg(table))
+                    .contains(QStringLiteral("CONSTRAINT %1 PRIMARY KEY")
+                                  .arg(quoteIdentifier(table + QStringLiteral("_pkc")))));
+        }
+    }
+
+    void versionTableColumnsAndKey()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        QVERIFY(driver.open().ok());
+        QVERIFY(driver.ensureTables(QStringLiteral("strata_version")).ok());
+        // name|type|notnull|pk of every column, as SQLite reports them.
+        QCOMPARE(column(path, QStringLiteral("SELECT name || '|' || type || '|' || \"notnull\" || "
+                                             "'|' || pk FROM pragma_table_info('strata_version')")),
+                 QStringList{QStringLiteral("version_num|VARCHAR(32)|1|1")});
+        QCOMPARE(column(path, QStringLiteral("SELECT name FROM pragma_table_info("
+                                             "'strata_version_history') ORDER BY cid")),
+                 (QStringList{QStringLiteral("id"), QStringLiteral("revision"),
+                              QStringLiteral("direction"), QStringLiteral("checksum"),
+                              QStringLiteral("from_revisions"), QStringLiteral("to_revisions"),
+                              QStringLiteral("started_at"), QStringLiteral("finished_at"),
+                              QStringLiteral("duration_ms"), QStringLiteral("os_user"),
+                              QStringLiteral("tool_version"), QStringLiteral("success"),
+                              QStringLiteral("error")}));
+        QVERIFY(scalar(path, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = "
+                                            "'strata_version'"))
+                    .contains(QStringLiteral("CONSTRAINT strata_version_pkc PRIMARY KEY")));
+    }
+
+    void foreignKeysAreOn()
+    {
+        SqliteDriver driver(freshPath());
+        QVERIFY(driver.open().ok());
+        QVERIFY(
+            driver.execute(Statement{QStringLiteral("CREATE TABLE p (id INTEGER PRIMARY KEY)"), 1})
+                .ok());
+        QVERIFY(driver
+                    .execute(
+                        Statement{QStringLiteral("CREATE TABLE c (p INTEGER REFERENCES p(id))"), 2})
+                    .ok());
+        const Status s = driver.execute(Statement{QStringLiteral("INSERT INTO c VALUES (42)"), 3});
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().message.contains(QStringLiteral("FOREIGN KEY")),
+                 qPrintable(s.error().message));
+    }
+
+    void oneRowErrorsInAlembicsWords()
+    {
+        SqliteDriver driver(freshPath());
+        QVERIFY(driver.open().ok());
+        const QString t = QStringLiteral("strata_version");
+        QVERIFY(driver.ensureTables(t).ok());
+        const Status update = driver.applyVersionChange(
+            t, VersionChange::update(QStringLiteral("gone"), QStringLiteral("next")));
+        QVERIFY(!update.ok());
+        QCOMPARE(update.error().message,
+                 QStringLiteral("version table strata_version: expected to match one row when "
+                                "updating 'gone' to 'next'; 0 found"));
+        const Status remove =
+            driver.applyVersionChange(t, VersionChange::remove(QStringLiteral("gone")));
+        QVERIFY(!remove.ok());
+        QCOMPARE(remove.error().message,
+                 QStringLiteral("version table strata_version: expected to match one row when "
+                                "deleting 'gone'; 0 found"));
+    }
+
+    void closeThenCancelIsSafe()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        QVERIFY(driver.open().ok());
+        // cancel() from another thread while the owner closes: the lock keeps the handle alive
+        // for as long as sqlite3_interrupt needs it.
+        std::atomic<bool> stop{false};
+        std::thread canceller([&] {
+            while (!stop.load())
+                driver.cancel();
+        });
+        int reopened = 0;
+        QString failure;
+        for (int i = 0; i < 50; ++i) {
+            driver.close();
+            const Status s = driver.open();
+            if (!s.ok()) {
+                failure = s.error().message;
+                break;
+            }
+            ++reopened;
+        }
+        stop.store(true);
+        canceller.join();
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(reopened, 50);
+        driver.close();
+        driver.cancel(); // closed: nothing to interrupt
+        QVERIFY(driver.open().ok());
+        QVERIFY(driver.execute(Statement{QStringLiteral("SELECT 1"), 1}).ok());
+        // Reopened with foreign keys on, as the first time.
+        QVERIFY(
+            driver.execute(Statement{QStringLiteral("CREATE TABLE p (id INTEGER PRIMARY KEY)"), 1})
+                .ok());
+        QVERIFY(driver
+                    .execute(
+                        Statement{QStringLiteral("CREATE TABLE c (p INTEGER REFERENCES p(id))"), 2})
+                    .ok());
+        QVERIFY(!driver.execute(Statement{QStringLiteral("INSERT INTO c VALUES (7)"), 3}).ok());
     }
 };
 

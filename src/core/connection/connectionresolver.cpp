@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QRegularExpression>
 
 namespace strata {
@@ -9,13 +10,19 @@ namespace strata {
 QString ConnectionResolver::maskPassword(const QString &url)
 {
     QString out = url;
-    // scheme://user:password@host
-    static const QRegularExpression uriPassword(
-        QStringLiteral("^([A-Za-z0-9+.-]+://[^:/@]*):([^@]*)@"));
-    out.replace(uriPassword, QStringLiteral("\\1:***@"));
-    // password=... in keyword strings and URI parameters
-    static const QRegularExpression keyword(QStringLiteral("(password\\s*=\\s*)('[^']*'|[^\\s&]*)"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    // scheme://user:password@host: up to the last '@', so a password holding a raw '@' (or '/',
+    // '?') is masked whole. Masking too much only costs some of the display.
+    if (const qsizetype schemeEnd = out.indexOf(QLatin1String("://")); schemeEnd > 0) {
+        const qsizetype authority = schemeEnd + 3;
+        const qsizetype at = out.lastIndexOf(QLatin1Char('@'));
+        const qsizetype colon = out.indexOf(QLatin1Char(':'), authority);
+        if (at > authority && colon >= 0 && colon < at)
+            out.replace(colon + 1, at - colon - 1, QStringLiteral("***"));
+    }
+    // password=... in keyword strings (quoted values may hold escaped quotes) and URI parameters
+    static const QRegularExpression keyword(
+        QStringLiteral("(password\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'?|[^\\s&]*)"),
+        QRegularExpression::CaseInsensitiveOption);
     out.replace(keyword, QStringLiteral("\\1***"));
     return out;
 }
@@ -43,15 +50,22 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
     const QString driver = scheme.section(QLatin1Char('+'), 0, 0);
     const QString rest = trimmed.mid(schemeEnd + 3);
     if (driver == QLatin1String("sqlite")) {
-        if (!rest.startsWith(QLatin1Char('/')) || rest == QLatin1String("/"))
-            return Error::failure(
-                QStringLiteral(
-                    "'%1' names no SQLite file (an in-memory database keeps no migrations); "
-                    "use sqlite:///relative.db or sqlite:////absolute.db")
-                    .arg(info.display));
+        const Error inMemory = Error::failure(
+            QStringLiteral("'%1' names no SQLite file (an in-memory database keeps no "
+                           "migrations); use sqlite:///relative.db or sqlite:////absolute.db")
+                .arg(info.display));
+        if (rest.isEmpty())
+            return inMemory;
+        if (!rest.startsWith(QLatin1Char('/')))
+            return Error::failure(QStringLiteral("'%1': a SQLite URL has no host; use "
+                                                 "sqlite:///relative.db or sqlite:////absolute.db")
+                                      .arg(info.display));
         QString path = rest.mid(1);
         if (const qsizetype q = path.indexOf(QLatin1Char('?')); q >= 0)
             path.truncate(q);
+        if (path.isEmpty() || path == QLatin1String(":memory:") ||
+            path.startsWith(QLatin1String("file::memory:")))
+            return inMemory;
         info.engine = ConnectionInfo::Engine::Sqlite;
         info.sqlitePath = QDir::cleanPath(
             QDir::isAbsolutePath(path) ? path : QDir(baseDir).absoluteFilePath(path));
@@ -63,19 +77,45 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
         return info;
     }
     return Error::failure(
-        QStringLiteral("unsupported database '%1' in '%2'; Strata speaks SQLite and PostgreSQL")
+        QStringLiteral("unsupported database '%1' in '%2'; Strata reads sqlite:///relative.db, "
+                       "sqlite:////absolute.db, sqlite+<driver>:///... (aiosqlite, pysqlite), "
+                       "postgresql://user@host/db, postgres://..., postgresql+<driver>://... "
+                       "(asyncpg, psycopg2) and libpq strings such as 'host=... dbname=...'")
             .arg(scheme, info.display));
 }
 
 namespace {
 
-// DATABASE_URL from a .env file: KEY=VALUE lines, optional `export `, quotes, # comments.
-QString dotEnvDatabaseUrl(const QString &path)
+// ${NAME} and ${NAME:-default} in a .env value, as python-dotenv expands them: from the
+// environment first, then from keys set earlier in the file.
+QString expandVariables(const QString &value, const QProcessEnvironment &env,
+                        const QHash<QString, QString> &earlier)
+{
+    static const QRegularExpression variable(
+        QStringLiteral("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\\}"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = variable.globalMatch(value); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += value.mid(last, m.capturedStart() - last);
+        const QString name = m.captured(1);
+        QString replacement = env.contains(name) ? env.value(name) : earlier.value(name);
+        if (replacement.isEmpty())
+            replacement = m.captured(2);
+        out += replacement;
+        last = m.capturedEnd();
+    }
+    return out + value.mid(last);
+}
+
+// DATABASE_URL from a .env file: KEY=VALUE lines, optional `export `, quotes, # comments,
+// ${VAR} expansion outside single quotes.
+QString dotEnvDatabaseUrl(const QString &path, const QProcessEnvironment &env)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    QString found;
+    QHash<QString, QString> values;
     while (!file.atEnd()) {
         QString line = QString::fromUtf8(file.readLine()).trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
@@ -83,20 +123,22 @@ QString dotEnvDatabaseUrl(const QString &path)
         if (line.startsWith(QLatin1String("export ")))
             line = line.mid(7).trimmed();
         const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq <= 0 || line.left(eq).trimmed() != QLatin1String("DATABASE_URL"))
+        if (eq <= 0)
             continue;
+        const QString key = line.left(eq).trimmed();
         QString value = line.mid(eq + 1).trimmed();
         const qsizetype close =
             (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\'')))
                 ? value.indexOf(value[0], 1)
                 : -1;
+        const bool literal = close > 0 && value.startsWith(QLatin1Char('\''));
         if (close > 0) // a quoted value, perhaps followed by a comment
             value = value.mid(1, close - 1);
         else if (const qsizetype hash = value.indexOf(QLatin1String(" #")); hash >= 0)
             value = value.left(hash).trimmed();
-        found = value;
+        values.insert(key, literal ? value : expandVariables(value, env, values));
     }
-    return found;
+    return values.value(QStringLiteral("DATABASE_URL"));
 }
 
 QString keywordValue(const QString &value)
@@ -151,7 +193,8 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
         info.source = QStringLiteral("DB_* variables");
         return info;
     }
-    if (const QString url = dotEnvDatabaseUrl(QDir(projectRoot).filePath(QStringLiteral(".env")));
+    if (const QString url =
+            dotEnvDatabaseUrl(QDir(projectRoot).filePath(QStringLiteral(".env")), env);
         !url.isEmpty())
         return from(url, QStringLiteral(".env"));
     if (!iniUrl.isEmpty())

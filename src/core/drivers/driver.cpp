@@ -1,17 +1,23 @@
 #include "drivers/driver.h"
 
+#include <QSet>
+#include <QStringList>
+
 namespace strata {
 
-QString versionChangeSql(const QString &table, const VersionChange &change)
+QString versionChangeSql(const QString &versionTable, const VersionChange &change)
 {
+    const QString table = quoteIdentifier(versionTable);
     switch (change.kind) {
     case VersionChange::Kind::Insert:
-        return QStringLiteral("INSERT INTO %1 (version_num) VALUES ('%2')").arg(table, change.to);
+        return QStringLiteral("INSERT INTO %1 (version_num) VALUES (%2)")
+            .arg(table, quoteLiteral(change.to));
     case VersionChange::Kind::Delete:
-        return QStringLiteral("DELETE FROM %1 WHERE %1.version_num = '%2'").arg(table, change.from);
+        return QStringLiteral("DELETE FROM %1 WHERE %1.version_num = %2")
+            .arg(table, quoteLiteral(change.from));
     case VersionChange::Kind::Update:
-        return QStringLiteral("UPDATE %1 SET version_num='%2' WHERE %1.version_num = '%3'")
-            .arg(table, change.to, change.from);
+        return QStringLiteral("UPDATE %1 SET version_num=%2 WHERE %1.version_num = %3")
+            .arg(table, quoteLiteral(change.to), quoteLiteral(change.from));
     }
     return {};
 }
@@ -30,6 +36,61 @@ bool isValidTableName(const QString &name)
             return false;
     }
     return true;
+}
+
+namespace {
+
+// SQLite's keywords and PostgreSQL's reserved words: a table so named needs quotes in one or
+// the other. Quoting one too many is harmless.
+const QSet<QString> &reservedWords()
+{
+    static const QSet<QString> words = [] {
+        const QString list = QStringLiteral(
+            "abort action add after all alter always analyse analyze and any array as asc "
+            "asymmetric attach authorization autoincrement before begin between binary both by "
+            "cascade case cast check collate collation column commit concurrently conflict "
+            "constraint create cross current current_catalog current_date current_role "
+            "current_schema current_time current_timestamp current_user database default "
+            "deferrable deferred delete desc detach distinct do drop each else end escape except "
+            "exclude exclusive exists explain fail false fetch filter first following for "
+            "foreign freeze from full generated glob grant group groups having if ignore ilike "
+            "immediate in index indexed initially inner insert instead intersect into is isnull "
+            "join key last lateral leading left like limit localtime localtimestamp match "
+            "materialized natural no not nothing notnull null nulls of offset on only or order "
+            "others outer over overlaps partition placing plan pragma preceding primary query "
+            "raise range recursive references regexp reindex release rename replace restrict "
+            "returning right rollback row rows savepoint select session_user set similar some "
+            "symmetric table tablesample temp temporary then ties to trailing transaction "
+            "trigger true unbounded union unique update user using vacuum values variadic "
+            "verbose view virtual when where window with without ");
+        const QStringList split = list.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        return QSet<QString>(split.cbegin(), split.cend());
+    }();
+    return words;
+}
+
+} // namespace
+
+QString quoteIdentifier(const QString &name)
+{
+    bool plain = !name.isEmpty() && !reservedWords().contains(name);
+    for (qsizetype i = 0; plain && i < name.size(); ++i) {
+        const QChar c = name[i];
+        plain = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('_') ||
+                (i > 0 && c >= QLatin1Char('0') && c <= QLatin1Char('9'));
+    }
+    if (plain)
+        return name;
+    QString escaped = name;
+    escaped.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+QString quoteLiteral(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
 }
 
 } // namespace strata

@@ -45,7 +45,9 @@ public:
     virtual QString engine() const = 0;
     // False when the database does not exist yet (a SQLite file not created).
     virtual bool exists() const = 0;
+    // Opening an open driver is harmless. Call both in the thread that uses the driver.
     virtual Status open() = 0;
+    virtual void close() = 0;
 
     virtual QList<Statement> splitStatements(const QString &sql, int firstLine) const = 0;
     virtual Status begin() = 0;
@@ -56,11 +58,12 @@ public:
     // Interrupts the running statement; safe from any thread.
     virtual void cancel() = 0;
 
-    // The version table (Alembic's shape) and its history table, created when missing.
+    // The version table (Alembic's shape) and its history table (historyTableName()), created
+    // when missing. Table names must pass isValidTableName(); SQL text quotes them as needed.
     virtual Status ensureTables(const QString &versionTable) = 0;
     virtual bool hasTable(const QString &table) = 0;
     virtual Result<QStringList> versionRows(const QString &versionTable) = 0;
-    // Delete and Update must touch exactly one row.
+    // Delete and Update must touch exactly one row, else an error naming the table and row.
     virtual Status applyVersionChange(const QString &versionTable, const VersionChange &change) = 0;
     virtual Status deleteAllVersionRows(const QString &versionTable) = 0;
     virtual Status recordHistory(const QString &versionTable, const HistoryRecord &record) = 0;
@@ -72,15 +75,22 @@ public:
     virtual QString commitSql() const = 0;
 };
 
-// The history table beside a version table.
+// The history table beside a version table: "<version table>_history" (strata_version_history).
 inline QString historyTableName(const QString &versionTable)
 {
     return versionTable + QStringLiteral("_history");
 }
 
-// SQL text changing one version row; shared by online runs and offline output.
+// SQL text changing one version row, without the final ";"; shared by online runs and offline
+// output: INSERT INTO v (version_num) VALUES ('a'), UPDATE v SET version_num='b' WHERE
+// v.version_num = 'a', DELETE FROM v WHERE v.version_num = 'a'.
 QString versionChangeSql(const QString &versionTable, const VersionChange &change);
 // An identifier Strata accepts as a table name: [A-Za-z_][A-Za-z0-9_]*, at most 63 characters.
 bool isValidTableName(const QString &name);
+// The name as SQL text: as is when lower case and not a reserved word (so alembic_version reads
+// as Alembic writes it), else double-quoted, as SQLAlchemy quotes it.
+QString quoteIdentifier(const QString &name);
+// A value as an SQL string literal, quotes doubled.
+QString quoteLiteral(const QString &value);
 
 } // namespace strata

@@ -39,7 +39,7 @@ QString stepVerb(const PlanStep &step)
 
 Status Executor::validate(const Plan &plan) const
 {
-    QStringList irreversible;
+    QStringList irreversible, ids;
     for (const PlanStep &step : plan.steps) {
         if (step.stamp)
             continue;
@@ -47,14 +47,15 @@ Status Executor::validate(const Plan &plan) const
         if (!m)
             return Error::failure(
                 QStringLiteral("revision %1 of the plan is not in the project").arg(step.revision));
-        if (step.direction == Direction::Down && !m->hasDowngrade)
+        if (step.direction == Direction::Down && !m->hasDowngrade) {
             irreversible.append(QStringLiteral("%1 (%2)").arg(step.revision, m->filePath));
+            ids.append(step.revision);
+        }
     }
     if (!irreversible.isEmpty()) {
         Error e = Error::failure(
-            QStringLiteral(
-                "cannot downgrade: %1 revision(s) have no '-- +downgrade' section; nothing was run")
-                .arg(irreversible.size()));
+            QStringLiteral("cannot downgrade: %1 has no '-- +downgrade' section; nothing was run")
+                .arg(ids.join(QLatin1String(", "))));
         e.details = irreversible;
         return e;
     }
@@ -73,7 +74,9 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
         (void)m_driver.rollback();
         return s;
     }
-    if (plan.purge)
+    // A purge with steps happens in the first step's transaction (runStep), so a failing
+    // first step leaves the rows as they were.
+    if (plan.purge && plan.steps.isEmpty())
         if (auto s = m_driver.deleteAllVersionRows(m_versionTable); !s) {
             (void)m_driver.rollback();
             return s;
@@ -119,6 +122,10 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     progress.direction = step.direction;
     if (options.progress)
         options.progress(progress);
+    if (m && !m->transactional && options.notice)
+        options.notice(QStringLiteral("%1 is marked 'transactional: false'; it runs inside its "
+                                      "step's transaction all the same, as %2 allows")
+                           .arg(step.revision, m_driver.engine()));
 
     auto failStep = [&](Error error) -> Status {
         (void)m_driver.rollback();
@@ -138,6 +145,9 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
 
     if (auto s = m_driver.begin(); !s)
         return s;
+    if (index == 0 && plan.purge)
+        if (auto s = m_driver.deleteAllVersionRows(m_versionTable); !s)
+            return failStep(s.error());
     // The plan was made from the rows read before the run; if another run moved them since,
     // this plan no longer applies.
     auto rows = m_driver.versionRows(m_versionTable);
@@ -186,6 +196,12 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
             return failStep(e);
         }
     }
+    // A cancel that came during the last statement, too late to interrupt it.
+    if (!statements.isEmpty() && options.cancel && options.cancel->load())
+        return failStep(Error::at(m->filePath, statements.last().line,
+                                  QStringLiteral("%1 %2 cancelled after its last statement; the "
+                                                 "step was rolled back")
+                                      .arg(stepVerb(step), step.revision)));
     for (const VersionChange &change : step.versionChanges)
         if (auto s = m_driver.applyVersionChange(m_versionTable, change); !s)
             return failStep(s.error());
@@ -212,14 +228,17 @@ Result<QString> Executor::offlineSql(const Plan &plan) const
     QString out;
     auto terminated = [](QString sql) {
         sql = sql.trimmed();
-        if (!sql.endsWith(QLatin1Char(';')))
-            sql += QLatin1Char(';');
-        return sql;
+        if (sql.endsWith(QLatin1Char(';')))
+            return sql;
+        // After a trailing "-- comment" the ";" needs a line of its own.
+        const qsizetype lastLine = sql.lastIndexOf(QLatin1Char('\n')) + 1;
+        return sql + (sql.indexOf(QLatin1String("--"), lastLine) >= 0 ? QStringLiteral("\n;")
+                                                                      : QStringLiteral(";"));
     };
     // A purge deletes from the version table, so the table is there already.
     bool tableExists = !plan.startHeads.isEmpty() || plan.purge;
     if (plan.purge)
-        out += QStringLiteral("DELETE FROM %1;\n\n").arg(m_versionTable);
+        out += QStringLiteral("DELETE FROM %1;\n\n").arg(quoteIdentifier(m_versionTable));
     QStringList heads = plan.purge ? QStringList{} : plan.startHeads;
     for (const PlanStep &step : plan.steps) {
         out += m_driver.beginSql() + QLatin1Char('\n');

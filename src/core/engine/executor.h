@@ -28,14 +28,22 @@ using ProgressCallback = std::function<void(const Progress &)>;
 struct RunOptions
 {
     ProgressCallback progress;
-    const std::atomic<bool> *cancel = nullptr; // true stops the run between statements
+    // True stops the run between statements and rolls the current step back; pair it with
+    // Driver::cancel() to interrupt a running statement.
+    const std::atomic<bool> *cancel = nullptr;
+    // Things worth telling a person that are not errors, e.g. a `transactional: false`
+    // migration run inside its step's transaction after all.
+    std::function<void(const QString &)> notice;
 };
 
 using MigrationLookup = std::function<const Migration *(const QString &revision)>;
 
 // Runs a Plan through a Driver: each step's statements, its version-row changes and its history
 // row commit together; a failing statement rolls its step back, is recorded as a failed step,
-// and comes back as an Error naming the migration file and the statement's line.
+// and comes back as an Error naming the migration file and the statement's line. Steps before
+// it stay committed. A plan that would revert an irreversible migration is refused whole.
+// `transactional: false` sections run in their step's transaction on SQLite (which can run any
+// statement in one); RunOptions::notice says so.
 class Executor
 {
 public:

@@ -16,14 +16,23 @@ SqliteDriver::SqliteDriver(QString path) : m_path(std::move(path)) {}
 
 SqliteDriver::~SqliteDriver()
 {
+    close();
+}
+
+void SqliteDriver::close()
+{
     if (m_connectionName.isEmpty())
         return;
-    m_handle.store(nullptr);
+    {
+        const std::lock_guard lock(m_handleMutex);
+        m_handle = nullptr;
+    }
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
 }
 
 bool SqliteDriver::exists() const
@@ -45,16 +54,32 @@ Status SqliteDriver::open()
             "the Qt SQLite driver (QSQLITE) is not installed; install libqt6sql6-sqlite"));
     m_connectionName =
         QStringLiteral("strata-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return Error::failure(QStringLiteral("cannot open SQLite database %1: %2")
-                                  .arg(m_path, db.lastError().text()));
-    const QVariant handle = db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_handle.store(*static_cast<sqlite3 *const *>(handle.data()));
-    return exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    QString failure;
+    sqlite3 *handle = nullptr;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            const QVariant h = db.driver()->handle();
+            if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+                handle = *static_cast<sqlite3 *const *>(h.data());
+        } else {
+            failure = db.lastError().text();
+        }
+    }
+    if (failure.isEmpty())
+        if (auto s = exec(QStringLiteral("PRAGMA foreign_keys = ON")); !s)
+            failure = s.error().message;
+    if (!failure.isEmpty()) {
+        close(); // no half-open connection for the next open() to mistake for a good one
+        return Error::failure(
+            QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, failure));
+    }
+    // Published only now, so cancel() cannot interrupt the set-up above.
+    const std::lock_guard lock(m_handleMutex);
+    m_handle = handle;
+    return {};
 }
 
 Status SqliteDriver::exec(const QString &sql, int *rowsAffected)
@@ -142,7 +167,8 @@ Status SqliteDriver::commit()
 
 Status SqliteDriver::rollback()
 {
-    if (sqlite3 *h = m_handle.load(); h && sqlite3_get_autocommit(h))
+    // Only this thread writes m_handle, so reading it here needs no lock.
+    if (m_handle && sqlite3_get_autocommit(m_handle))
         return {}; // SQLite already rolled back (after an interrupt, say)
     return exec(QStringLiteral("ROLLBACK"));
 }
@@ -154,15 +180,16 @@ Status SqliteDriver::execute(const Statement &statement)
 
 void SqliteDriver::cancel()
 {
-    if (sqlite3 *h = m_handle.load())
-        sqlite3_interrupt(h);
+    const std::lock_guard lock(m_handleMutex);
+    if (m_handle)
+        sqlite3_interrupt(m_handle);
 }
 
 QString SqliteDriver::versionTableDdl(const QString &table) const
 {
     return QStringLiteral("CREATE TABLE %1 (\n    version_num VARCHAR(32) NOT NULL,\n"
-                          "    CONSTRAINT %1_pkc PRIMARY KEY (version_num)\n)")
-        .arg(table);
+                          "    CONSTRAINT %2 PRIMARY KEY (version_num)\n)")
+        .arg(quoteIdentifier(table), quoteIdentifier(table + QStringLiteral("_pkc")));
 }
 
 bool SqliteDriver::hasTable(const QString &table)
@@ -197,7 +224,7 @@ Status SqliteDriver::ensureTables(const QString &table)
                                      "    tool_version TEXT,\n"
                                      "    success INTEGER NOT NULL,\n"
                                      "    error TEXT\n)")
-                          .arg(history));
+                          .arg(quoteIdentifier(history)));
         if (!s)
             return Error::failure(QStringLiteral("cannot create the history table %1: %2")
                                       .arg(history, s.error().message));
@@ -213,7 +240,7 @@ Result<QStringList> SqliteDriver::versionRows(const QString &table)
     if (!hasTable(table))
         return rows;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.exec(QStringLiteral("SELECT version_num FROM %1").arg(table)))
+    if (!query.exec(QStringLiteral("SELECT version_num FROM %1").arg(quoteIdentifier(table))))
         return Error::failure(QStringLiteral("cannot read the version table %1: %2")
                                   .arg(table, query.lastError().text()));
     while (query.next())
@@ -227,11 +254,16 @@ Status SqliteDriver::applyVersionChange(const QString &table, const VersionChang
     if (auto s = exec(versionChangeSql(table, change), &rows); !s)
         return Error::failure(
             QStringLiteral("cannot change the version table %1: %2").arg(table, s.error().message));
-    if (change.kind != VersionChange::Kind::Insert && rows != 1)
+    // Alembic's check: a row that is not there means the table moved under this run.
+    if (change.kind == VersionChange::Kind::Update && rows != 1)
+        return Error::failure(QStringLiteral("version table %1: expected to match one row when "
+                                             "updating '%2' to '%3'; %4 found")
+                                  .arg(table, change.from, change.to)
+                                  .arg(rows));
+    if (change.kind == VersionChange::Kind::Delete && rows != 1)
         return Error::failure(
             QStringLiteral(
-                "the version table %1 should have held exactly one row for %2, but %3 matched; "
-                "another process may have changed it")
+                "version table %1: expected to match one row when deleting '%2'; %3 found")
                 .arg(table, change.from)
                 .arg(rows));
     return {};
@@ -239,7 +271,9 @@ Status SqliteDriver::applyVersionChange(const QString &table, const VersionChang
 
 Status SqliteDriver::deleteAllVersionRows(const QString &table)
 {
-    return exec(QStringLiteral("DELETE FROM %1").arg(table));
+    if (!isValidTableName(table))
+        return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
+    return exec(QStringLiteral("DELETE FROM %1").arg(quoteIdentifier(table)));
 }
 
 Status SqliteDriver::recordHistory(const QString &table, const HistoryRecord &r)
@@ -250,7 +284,7 @@ Status SqliteDriver::recordHistory(const QString &table, const HistoryRecord &r)
             "INSERT INTO %1 (revision, direction, checksum, from_revisions, to_revisions, "
             "started_at, finished_at, duration_ms, os_user, tool_version, success, error) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .arg(historyTableName(table)));
+            .arg(quoteIdentifier(historyTableName(table))));
     query.addBindValue(r.revision);
     query.addBindValue(r.direction);
     query.addBindValue(r.checksum);
@@ -283,7 +317,7 @@ Result<QList<HistoryRecord>> SqliteDriver::history(const QString &table)
                 "SELECT revision, direction, checksum, from_revisions, to_revisions, started_at, "
                 "finished_at, duration_ms, os_user, tool_version, success, error FROM %1 ORDER BY "
                 "id")
-                .arg(name)))
+                .arg(quoteIdentifier(name))))
         return Error::failure(
             QStringLiteral("cannot read %1: %2").arg(name, query.lastError().text()));
     while (query.next()) {

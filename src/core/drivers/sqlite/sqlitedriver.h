@@ -2,14 +2,16 @@
 
 #include "drivers/driver.h"
 
-#include <atomic>
+#include <mutex>
 
 struct sqlite3;
 
 namespace strata {
 
 // SQLite through Qt Sql (QSQLITE). Statements are split with SQLite's own completeness
-// check; each step runs in BEGIN IMMEDIATE ... COMMIT.
+// check; each step runs in BEGIN IMMEDIATE ... COMMIT. The Qt Sql connection is added under a
+// unique name by open() and removed by close() or the destructor, in the thread that opened it;
+// foreign_keys is ON. open() creates the file when absent (its folder must exist).
 class SqliteDriver : public Driver
 {
 public:
@@ -19,12 +21,14 @@ public:
     QString engine() const override { return QStringLiteral("sqlite"); }
     bool exists() const override;
     Status open() override;
+    void close() override;
 
     QList<Statement> splitStatements(const QString &sql, int firstLine) const override;
     Status begin() override;
     Status commit() override;
     Status rollback() override;
     Status execute(const Statement &statement) override;
+    // sqlite3_interrupt() on the open handle; a no-op when no statement runs.
     void cancel() override;
 
     Status ensureTables(const QString &versionTable) override;
@@ -47,7 +51,10 @@ private:
 
     QString m_path;
     QString m_connectionName;
-    std::atomic<sqlite3 *> m_handle{nullptr};
+    // Written by open() and close() in the owning thread, read by cancel() from any thread: the
+    // lock keeps close() from freeing the handle while cancel() interrupts it.
+    std::mutex m_handleMutex;
+    sqlite3 *m_handle = nullptr;
 };
 
 } // namespace strata

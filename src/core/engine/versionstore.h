@@ -1,0 +1,38 @@
+#pragma once
+
+#include "error.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace strata {
+
+class Driver;
+
+// The version and history tables of one database as commands read them outside a plan run
+// (current, check, repair). Reading never creates a database that does not exist yet.
+class VersionStore
+{
+public:
+    VersionStore(Driver &driver, QString versionTable);
+
+    // The version rows, sorted; empty when the database or the table does not exist.
+    Result<QStringList> currentRows();
+    // For each revision, the upgrade checksum recorded by its latest successful 'up' or
+    // 'repair' history row: what the file held when it ran or was last accepted.
+    Result<QHash<QString, QString>> appliedChecksums();
+    // Revisions whose latest history row is a failure (a step rolled back, not retried since).
+    Result<QStringList> failedRevisions();
+    // Accepts an edited migration: a successful 'repair' history row carrying its new checksum.
+    Status recordRepair(const QString &revision, const QString &newChecksum);
+
+private:
+    // Opens the database when it exists; false (and no error) when it does not.
+    Result<bool> openExisting();
+
+    Driver &m_driver;
+    QString m_versionTable;
+};
+
+} // namespace strata

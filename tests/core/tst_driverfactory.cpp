@@ -1,0 +1,56 @@
+// createDriver: the Driver for a resolved connection.
+
+#include "connection/driverfactory.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace strata;
+
+class TestDriverFactory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void sqliteGivesASqliteDriver()
+    {
+        QTemporaryDir dir;
+        auto info = ConnectionResolver::parseUrl(QStringLiteral("sqlite:///app.db"), dir.path());
+        QVERIFY(info.ok());
+        auto driver = createDriver(*info);
+        QVERIFY(driver.ok());
+        QCOMPARE((*driver)->engine(), QStringLiteral("sqlite"));
+        QVERIFY(!(*driver)->exists()); // created, not opened
+        QVERIFY((*driver)->open().ok());
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("app.db"))));
+        (*driver)->close();
+        QVERIFY((*driver)->open().ok()); // reopens after a close
+    }
+
+    void postgresRefusedWithoutItsPassword()
+    {
+        auto info = ConnectionResolver::parseUrl(
+            QStringLiteral("postgresql://app:s3cret@db.internal/shop"), {});
+        QVERIFY(info.ok());
+        info->source = QStringLiteral("DATABASE_URL");
+        auto driver = createDriver(*info);
+        QVERIFY(!driver.ok());
+        const QString text = driver.error().toString();
+        QVERIFY2(text.contains(QStringLiteral("PostgreSQL support is not built yet")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("db.internal")));
+        QVERIFY(text.contains(QStringLiteral("DATABASE_URL")));
+        QVERIFY(!text.contains(QStringLiteral("s3cret")));
+    }
+
+    void sqliteWithoutAPathRefused()
+    {
+        ConnectionInfo info;
+        info.source = QStringLiteral("test");
+        QVERIFY(!createDriver(info).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDriverFactory)
+#include "tst_driverfactory.moc"
