@@ -1,5 +1,6 @@
 #include "connection/driverfactory.h"
 
+#include "drivers/postgres/postgresdriver.h"
 #include "drivers/sqlite/sqlitedriver.h"
 
 namespace strata {
@@ -13,11 +14,8 @@ Result<std::unique_ptr<Driver>> createDriver(const ConnectionInfo &info)
                 QStringLiteral("no SQLite file given (from %1)").arg(info.source));
         return std::unique_ptr<Driver>(std::make_unique<SqliteDriver>(info.sqlitePath));
     case ConnectionInfo::Engine::Postgres:
-        // display, never the conninfo: the latter may hold a password.
-        return Error::failure(
-            QStringLiteral("%1 (from %2) is a PostgreSQL database; PostgreSQL support is not "
-                           "built yet, this build of Strata runs on SQLite only")
-                .arg(info.display, info.source));
+        return std::unique_ptr<Driver>(
+            std::make_unique<PostgresDriver>(info.postgresConninfo, info.display));
     }
     return Error::failure(QStringLiteral("unknown database engine"));
 }

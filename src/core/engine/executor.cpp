@@ -182,8 +182,9 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
             options.progress(progress);
         if (auto s = m_driver.execute(statement); !s) {
             const bool cancelled = options.cancel && options.cancel->load();
+            // The engine may point inside a multi-line statement (PostgreSQL's "LINE n:").
             Error e =
-                Error::at(m->filePath, statement.line,
+                Error::at(m->filePath, s.error().line > 0 ? s.error().line : statement.line,
                           cancelled ? QStringLiteral("%1 %2 cancelled; the step was rolled back")
                                           .arg(stepVerb(step), step.revision)
                                     : QStringLiteral("%1 %2 failed: %3")

@@ -1,0 +1,287 @@
+#include "drivers/postgres/postgresdriver.h"
+
+#include "drivers/postgres/postgressplitter.h"
+
+#include <QRegularExpression>
+
+#include <pqxx/pqxx>
+
+namespace strata {
+
+struct PostgresDriver::Connection
+{
+    explicit Connection(const std::string &conninfo) : connection(conninfo) {}
+    pqxx::connection connection;
+};
+
+PostgresDriver::PostgresDriver(QString conninfo, QString display)
+    : m_conninfo(std::move(conninfo)), m_display(std::move(display))
+{
+}
+
+PostgresDriver::~PostgresDriver()
+{
+    close();
+}
+
+Status PostgresDriver::open()
+{
+    if (m_connection)
+        return {};
+    try {
+        auto connection = std::make_unique<Connection>(m_conninfo.toStdString());
+        std::lock_guard lock(m_cancelMutex);
+        m_connection = std::move(connection);
+    } catch (const std::exception &e) {
+        // libpq's text names host, port and database; the password is never part of it.
+        return Error::failure(QStringLiteral("cannot connect to %1: %2")
+                                  .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
+    }
+    if (auto s = query(QStringLiteral("SET application_name = 'strata'")); !s)
+        return s.error();
+    return {};
+}
+
+void PostgresDriver::close()
+{
+    std::lock_guard lock(m_cancelMutex);
+    m_connection.reset();
+}
+
+void PostgresDriver::cancel()
+{
+    std::lock_guard lock(m_cancelMutex);
+    if (!m_connection)
+        return;
+    try {
+        m_connection->connection.cancel_query();
+    } catch (const std::exception &) {
+        // Nothing running, or the connection is gone: nothing to cancel.
+    }
+}
+
+Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affected)
+{
+    if (!m_connection)
+        return Error::failure(QStringLiteral("not connected to %1").arg(m_display));
+    try {
+        pqxx::nontransaction tx(m_connection->connection);
+        const pqxx::result result = tx.exec(sql.toStdString());
+        QList<QStringList> rows;
+        for (const auto &row : result) {
+            QStringList columns;
+            for (const auto &field : row)
+                columns.append(field.is_null() ? QString() : QString::fromUtf8(field.c_str()));
+            rows.append(columns);
+        }
+        if (affected)
+            *affected = int(result.affected_rows());
+        return rows;
+    } catch (const pqxx::sql_error &e) {
+        return Error::failure(QString::fromUtf8(e.what()).trimmed());
+    } catch (const std::exception &e) {
+        return Error::failure(QStringLiteral("connection to %1 lost: %2")
+                                  .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
+    }
+}
+
+QList<Statement> PostgresDriver::splitStatements(const QString &sql, int firstLine) const
+{
+    auto split = PostgresSplitter::split(sql, firstLine);
+    if (split)
+        return *split;
+    // Let the server report the syntax error, with its position, when the statement runs.
+    const QString text = sql.trimmed();
+    if (text.isEmpty())
+        return {};
+    return {Statement{text,
+                      firstLine + int(sql.left(sql.indexOf(text.at(0))).count(QLatin1Char('\n')))}};
+}
+
+Status PostgresDriver::begin()
+{
+    auto r = query(QStringLiteral("BEGIN"));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status PostgresDriver::commit()
+{
+    auto r = query(QStringLiteral("COMMIT"));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status PostgresDriver::rollback()
+{
+    auto r = query(QStringLiteral("ROLLBACK"));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status PostgresDriver::execute(const Statement &statement)
+{
+    auto r = query(statement.text);
+    if (r)
+        return {};
+    Error e = r.error();
+    // "LINE 3: ..." counts lines within the statement; make it a file line.
+    static const QRegularExpression lineRe(QStringLiteral("LINE (\\d+):"));
+    const QRegularExpressionMatch m = lineRe.match(e.message);
+    if (m.hasMatch())
+        e.line = statement.line + m.captured(1).toInt() - 1;
+    return e;
+}
+
+QString PostgresDriver::versionTableDdl(const QString &table) const
+{
+    return QStringLiteral("CREATE TABLE %1 (\n    version_num VARCHAR(32) NOT NULL,\n"
+                          "    CONSTRAINT %2 PRIMARY KEY (version_num)\n)")
+        .arg(quoteIdentifier(table), quoteIdentifier(table + QStringLiteral("_pkc")));
+}
+
+bool PostgresDriver::hasTable(const QString &table)
+{
+    auto r = query(QStringLiteral("SELECT to_regclass(%1) IS NOT NULL")
+                       .arg(quoteLiteral(quoteIdentifier(table))));
+    return r && !r->isEmpty() && r->first().value(0) == QLatin1String("t");
+}
+
+Status PostgresDriver::ensureTables(const QString &table)
+{
+    if (!isValidTableName(table))
+        return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
+    if (!hasTable(table))
+        if (auto r = query(versionTableDdl(table)); !r)
+            return Error::failure(QStringLiteral("cannot create the version table %1: %2")
+                                      .arg(table, r.error().message));
+    const QString history = historyTableName(table);
+    if (!hasTable(history)) {
+        auto r = query(QStringLiteral("CREATE TABLE %1 (\n"
+                                      "    id BIGSERIAL PRIMARY KEY,\n"
+                                      "    revision VARCHAR(32) NOT NULL,\n"
+                                      "    direction VARCHAR(8) NOT NULL,\n"
+                                      "    checksum VARCHAR(64),\n"
+                                      "    from_revisions TEXT,\n"
+                                      "    to_revisions TEXT,\n"
+                                      "    started_at TIMESTAMPTZ NOT NULL,\n"
+                                      "    finished_at TIMESTAMPTZ,\n"
+                                      "    duration_ms BIGINT,\n"
+                                      "    os_user TEXT,\n"
+                                      "    tool_version TEXT,\n"
+                                      "    success BOOLEAN NOT NULL,\n"
+                                      "    error TEXT\n)")
+                           .arg(quoteIdentifier(history)));
+        if (!r)
+            return Error::failure(QStringLiteral("cannot create the history table %1: %2")
+                                      .arg(history, r.error().message));
+    }
+    return {};
+}
+
+Result<QStringList> PostgresDriver::versionRows(const QString &table)
+{
+    if (!isValidTableName(table))
+        return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
+    if (!hasTable(table))
+        return QStringList{};
+    auto r = query(QStringLiteral("SELECT version_num FROM %1").arg(quoteIdentifier(table)));
+    if (!r)
+        return Error::failure(
+            QStringLiteral("cannot read the version table %1: %2").arg(table, r.error().message));
+    QStringList rows;
+    for (const QStringList &row : *r)
+        rows.append(row.value(0));
+    return rows;
+}
+
+Status PostgresDriver::applyVersionChange(const QString &table, const VersionChange &change)
+{
+    int affected = 0;
+    auto r = query(versionChangeSql(table, change), &affected);
+    if (!r)
+        return Error::failure(
+            QStringLiteral("cannot change the version table %1: %2").arg(table, r.error().message));
+    if (change.kind != VersionChange::Kind::Insert && affected != 1)
+        return Error::failure(
+            QStringLiteral("version table %1: expected to match one row when %2 '%3'; %4 found")
+                .arg(table,
+                     change.kind == VersionChange::Kind::Delete ? QStringLiteral("deleting")
+                                                                : QStringLiteral("updating"),
+                     change.from)
+                .arg(affected));
+    return {};
+}
+
+Status PostgresDriver::deleteAllVersionRows(const QString &table)
+{
+    auto r = query(QStringLiteral("DELETE FROM %1").arg(quoteIdentifier(table)));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Status PostgresDriver::recordHistory(const QString &table, const HistoryRecord &h)
+{
+    auto text = [](const QString &value) {
+        return value.isNull() ? QStringLiteral("NULL") : quoteLiteral(value);
+    };
+    const QString sql =
+        QStringLiteral("INSERT INTO %1 (revision, direction, checksum, from_revisions, "
+                       "to_revisions, started_at, "
+                       "finished_at, duration_ms, os_user, tool_version, success, error) VALUES "
+                       "(%2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13)")
+            .arg(quoteIdentifier(historyTableName(table)), quoteLiteral(h.revision),
+                 quoteLiteral(h.direction), text(h.checksum), text(h.fromRevisions),
+                 text(h.toRevisions), quoteLiteral(h.startedAt.toUTC().toString(Qt::ISODateWithMs)),
+                 h.finishedAt.isValid()
+                     ? quoteLiteral(h.finishedAt.toUTC().toString(Qt::ISODateWithMs))
+                     : QStringLiteral("NULL"))
+            .arg(h.durationMs)
+            .arg(text(h.osUser), text(h.toolVersion),
+                 h.success ? QStringLiteral("TRUE") : QStringLiteral("FALSE"), text(h.error));
+    auto r = query(sql);
+    if (!r)
+        return Error::failure(QStringLiteral("cannot record history in %1: %2")
+                                  .arg(historyTableName(table), r.error().message));
+    return {};
+}
+
+Result<QList<HistoryRecord>> PostgresDriver::history(const QString &table)
+{
+    QList<HistoryRecord> out;
+    const QString name = historyTableName(table);
+    if (!hasTable(name))
+        return out;
+    auto r =
+        query(QStringLiteral(
+                  "SELECT revision, direction, checksum, from_revisions, to_revisions, "
+                  "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+                  "to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+                  "duration_ms, os_user, tool_version, success, error FROM %1 ORDER BY id")
+                  .arg(quoteIdentifier(name)));
+    if (!r)
+        return Error::failure(QStringLiteral("cannot read %1: %2").arg(name, r.error().message));
+    for (const QStringList &row : *r) {
+        HistoryRecord h;
+        h.revision = row.value(0);
+        h.direction = row.value(1);
+        h.checksum = row.value(2);
+        h.fromRevisions = row.value(3);
+        h.toRevisions = row.value(4);
+        h.startedAt = QDateTime::fromString(row.value(5), Qt::ISODateWithMs);
+        h.finishedAt = QDateTime::fromString(row.value(6), Qt::ISODateWithMs);
+        h.durationMs = row.value(7).toLongLong();
+        h.osUser = row.value(8);
+        h.toolVersion = row.value(9);
+        h.success = row.value(10) == QLatin1String("t");
+        h.error = row.value(11);
+        out.append(h);
+    }
+    return out;
+}
+
+} // namespace strata

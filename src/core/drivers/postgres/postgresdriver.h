@@ -1,0 +1,55 @@
+#pragma once
+
+#include "drivers/driver.h"
+
+#include <memory>
+#include <mutex>
+
+namespace strata {
+
+// PostgreSQL through libpqxx: the only code that includes <pqxx/...>. Statements are split
+// with libpg_query; a server error keeps the server's message, and the statement line it
+// points at ("LINE n:") is added to the statement's own line.
+class PostgresDriver : public Driver
+{
+public:
+    // conninfo: a libpq URI or keyword string; display: the same without any password.
+    PostgresDriver(QString conninfo, QString display);
+    ~PostgresDriver() override;
+
+    QString engine() const override { return QStringLiteral("postgresql"); }
+    bool exists() const override { return true; }
+    Status open() override;
+    void close() override;
+
+    QList<Statement> splitStatements(const QString &sql, int firstLine) const override;
+    Status begin() override;
+    Status commit() override;
+    Status rollback() override;
+    Status execute(const Statement &statement) override;
+    void cancel() override;
+
+    Status ensureTables(const QString &versionTable) override;
+    bool hasTable(const QString &table) override;
+    Result<QStringList> versionRows(const QString &versionTable) override;
+    Status applyVersionChange(const QString &versionTable, const VersionChange &change) override;
+    Status deleteAllVersionRows(const QString &versionTable) override;
+    Status recordHistory(const QString &versionTable, const HistoryRecord &record) override;
+    Result<QList<HistoryRecord>> history(const QString &versionTable) override;
+
+    QString versionTableDdl(const QString &versionTable) const override;
+    QString beginSql() const override { return QStringLiteral("BEGIN;"); }
+    QString commitSql() const override { return QStringLiteral("COMMIT;"); }
+
+    // Rows of a query (each row's columns as text), for the driver's own bookkeeping and tests.
+    Result<QList<QStringList>> query(const QString &sql, int *affected = nullptr);
+
+private:
+    struct Connection;
+    QString m_conninfo;
+    QString m_display;
+    std::unique_ptr<Connection> m_connection;
+    mutable std::mutex m_cancelMutex;
+};
+
+} // namespace strata

@@ -1,0 +1,136 @@
+// The `strata` commands on a real PostgreSQL server (the throwaway fixture).
+
+#include "cli.h"
+#include "pgserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using strata::test::PgServer;
+
+class TestPostgresCli : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<PgServer> m_server;
+
+    struct Outcome
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+
+    Outcome run(const QString &project, const QString &database, QStringList args)
+    {
+        Outcome o;
+        QTextStream out(&o.out), err(&o.err);
+        strata::cli::Cli cli(out, err);
+        args = QStringList{QStringLiteral("strata"), QStringLiteral("-d"), project,
+                           QStringLiteral("--url"), m_server->conninfo(database)} +
+               args;
+        o.code = cli.run(args);
+        out.flush();
+        err.flush();
+        return o;
+    }
+
+    QString scalar(const QString &database, const QString &sql)
+    {
+        QString out;
+        if (!m_server->psql(sql, &out, database))
+            return QStringLiteral("ERROR: ") + out;
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_server = PgServer::start(&error);
+        QVERIFY2(m_server, qPrintable(error));
+    }
+
+    void exampleRoundTrip()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE shop")));
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        Outcome o = run(project, QStringLiteral("shop"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("shop"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("be0a3c5f7b11"));
+        QCOMPARE(scalar(QStringLiteral("shop"), QStringLiteral("SELECT count(*) FROM categories")),
+                 QStringLiteral("3"));
+        QCOMPARE(scalar(QStringLiteral("shop"),
+                        QStringLiteral("SELECT count(*) FROM strata_version_history WHERE success "
+                                       "AND direction = 'up'")),
+                 QStringLiteral("11"));
+        const QString schemaQuery =
+            QStringLiteral("SELECT string_agg(table_name || '.' || column_name || ':' || "
+                           "data_type, ',' ORDER BY table_name, column_name) "
+                           "FROM information_schema.columns WHERE table_schema = 'public' AND "
+                           "table_name NOT LIKE 'strata_version%'");
+        const QString schema = scalar(QStringLiteral("shop"), schemaQuery);
+        QVERIFY(schema.contains(QStringLiteral("customers.loyalty_points:integer")));
+        o = run(project, QStringLiteral("shop"), {QStringLiteral("check")});
+        QCOMPARE(o.code, 0);
+        o = run(project, QStringLiteral("shop"),
+                {QStringLiteral("downgrade"), QStringLiteral("base")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("shop"), schemaQuery), QString());
+        o = run(project, QStringLiteral("shop"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("shop"), schemaQuery), schema);
+    }
+
+    void failureNamesFileAndLineAndRollsBack()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE broken")));
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath(QStringLiteral("versions"));
+        auto write = [&](const QString &name, const QByteArray &text) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write(QStringLiteral("strata.ini"), "[strata]\nversions = versions\n");
+        write(QStringLiteral("versions/a.sql"), "-- revision: a1\n-- +upgrade\nCREATE TABLE one "
+                                                "(id int);\n-- +downgrade\nDROP TABLE one;\n");
+        // The bad column type sits on line 8 of the file, the third line of its statement.
+        write(QStringLiteral("versions/b.sql"),
+              "-- revision: b2\n-- down_revision: a1\n-- +upgrade\nCREATE TABLE two (id int);\n"
+              "CREATE TABLE three (\n"
+              "    id int,\n"
+              "    name text,\n"
+              "    bad no_such_type\n"
+              ");\n-- +downgrade\nDROP TABLE three;\nDROP TABLE two;\n");
+        Outcome o = run(dir.path(), QStringLiteral("broken"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("b.sql:8")), qPrintable(o.err));
+        QVERIFY2(o.err.contains(QStringLiteral("no_such_type")), qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("broken"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("a1"));
+        QCOMPARE(
+            scalar(QStringLiteral("broken"), QStringLiteral("SELECT to_regclass('two') IS NULL")),
+            QStringLiteral("t"));
+        QCOMPARE(scalar(QStringLiteral("broken"),
+                        QStringLiteral("SELECT count(*) FROM strata_version_history WHERE revision "
+                                       "= 'b2' AND NOT success")),
+                 QStringLiteral("1"));
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresCli)
+#include "tst_postgrescli.moc"
