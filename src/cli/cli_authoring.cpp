@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "loadedproject.h"
 #include "project/project.h"
 #include "project/revisionwriter.h"
 #include "revision/revisiongraph.h"
@@ -8,30 +9,6 @@
 #include <QJsonObject>
 
 namespace strata::cli {
-
-namespace {
-
-struct LoadedProject
-{
-    Project project;
-    RevisionGraph graph;
-};
-
-Result<LoadedProject> loadProject(const QString &projectDir)
-{
-    auto root = Project::findRoot(projectDir.isEmpty() ? QDir::currentPath() : projectDir);
-    if (!root)
-        return root.error();
-    auto project = Project::open(*root);
-    if (!project)
-        return project.error();
-    auto graph = RevisionGraph::build(project->migrations());
-    if (!graph)
-        return graph.error();
-    return LoadedProject{std::move(project).value(), std::move(graph).value()};
-}
-
-} // namespace
 
 int Cli::init()
 {
@@ -51,7 +28,7 @@ int Cli::revision()
     if (m_inv.message.isEmpty())
         return fail(
             Error::usage(QStringLiteral("a new revision needs a message: -m \"what it does\"")));
-    auto loaded = loadProject(m_inv.projectDir);
+    auto loaded = LoadedProject::load(m_inv.projectDir);
     if (!loaded)
         return fail(loaded.error());
     const RevisionGraph &graph = loaded->graph;
@@ -110,7 +87,7 @@ int Cli::merge()
 {
     if (m_inv.message.isEmpty())
         return fail(Error::usage(QStringLiteral("a merge needs a message: -m \"merge ...\"")));
-    auto loaded = loadProject(m_inv.projectDir);
+    auto loaded = LoadedProject::load(m_inv.projectDir);
     if (!loaded)
         return fail(loaded.error());
     const RevisionGraph &graph = loaded->graph;

@@ -5,6 +5,7 @@
 #include "drivers/driver.h"
 #include "engine/executor.h"
 #include "engine/versionstore.h"
+#include "loadedproject.h"
 #include "project/project.h"
 #include "revision/planner.h"
 #include "revision/revisiongraph.h"
@@ -72,21 +73,14 @@ Migrator::~Migrator() = default;
 
 Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
 {
-    auto root =
-        Project::findRoot(options.projectDir.isEmpty() ? QDir::currentPath() : options.projectDir);
-    if (!root)
-        return root.error();
-    auto project = Project::open(*root);
-    if (!project)
-        return project.error();
-    auto graph = RevisionGraph::build(project->migrations());
-    if (!graph)
-        return graph.error();
+    auto loaded = LoadedProject::load(options.projectDir);
+    if (!loaded)
+        return loaded.error();
 
     std::unique_ptr<Migrator> migrator(new Migrator);
     Private &p = *migrator->d;
-    p.project = std::move(project).value();
-    p.graph = std::move(graph).value();
+    p.project = std::move(loaded->project);
+    p.graph = std::move(loaded->graph);
     p.versionTable =
         options.versionTable.isEmpty() ? p.project.config().versionTable : options.versionTable;
     if (!isValidTableName(p.versionTable))
