@@ -117,6 +117,7 @@ int Cli::upgradeOrDowngrade(bool upgrade)
             note(QStringLiteral("  statement %1 of %2").arg(p.statement).arg(p.statementCount));
     };
     options.notice = [this](const QString &text) { note(text); };
+    options.lockWaitSeconds = m_inv.lockWait;
     QElapsedTimer timer;
     timer.start();
     auto ran = mig.run(*plan, options);
@@ -169,7 +170,9 @@ int Cli::stamp()
         m_out << *sql;
         return Success;
     }
-    auto ran = mig.stamp(targets, m_inv.purge);
+    RunOptions options;
+    options.lockWaitSeconds = m_inv.lockWait;
+    auto ran = mig.stamp(targets, m_inv.purge, options);
     if (!ran)
         return fail(ran.error());
     if (m_inv.json) {

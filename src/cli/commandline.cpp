@@ -42,13 +42,13 @@ const QList<CommandSpec> &commands()
         {"upgrade",
          "upgrade TARGET [--sql] [--plan]",
          "Apply migrations up to TARGET (e.g. heads, +1, REV).",
-         {QStringLiteral("sql"), QStringLiteral("plan")},
+         {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait")},
          1,
          1},
         {"downgrade",
          "downgrade TARGET [--sql] [--plan]",
          "Revert migrations down to TARGET (e.g. -1, base, REV).",
-         {QStringLiteral("sql"), QStringLiteral("plan")},
+         {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait")},
          1,
          1},
         {"current", "current", "Show the database's current revisions.", {}, 0, 0},
@@ -64,7 +64,7 @@ const QList<CommandSpec> &commands()
         {"stamp",
          "stamp REV... [--purge] [--sql]",
          "Set the version rows without running migrations.",
-         {QStringLiteral("purge"), QStringLiteral("sql")},
+         {QStringLiteral("purge"), QStringLiteral("sql"), QStringLiteral("lock-wait")},
          1,
          -1},
         {"check",
@@ -149,12 +149,14 @@ QString commandHelp(const QString &command)
             "  --depends-on R           extra dependency, a revision or label (repeatable)\n"
             "  --rev-id ID              revision id to use instead of a random one\n");
     if (command == QLatin1String("upgrade") || command == QLatin1String("downgrade"))
-        text += QStringLiteral("\nTARGET: REV, a unique prefix, head, heads, base, LABEL@head, "
-                               "LABEL@base, +N, -N, REV+N,\n"
-                               "REV-N, LABEL@+N. With --sql, TARGET may be FROM:TO.\n"
-                               "  --sql                    print the SQL instead of running it; no "
-                               "database is touched\n"
-                               "  --plan                   print the steps; nothing runs\n");
+        text += QStringLiteral(
+            "\nTARGET: REV, a unique prefix, head, heads, base, LABEL@head, "
+            "LABEL@base, +N, -N, REV+N,\n"
+            "REV-N, LABEL@+N. With --sql, TARGET may be FROM:TO.\n"
+            "  --lock-wait SECONDS      wait this long for another run on the same database (60)\n"
+            "  --sql                    print the SQL instead of running it; no "
+            "database is touched\n"
+            "  --plan                   print the steps; nothing runs\n");
     if (command == QLatin1String("history"))
         text +=
             QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "
@@ -193,13 +195,15 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption sql(QStringLiteral("sql"));
     const QCommandLineOption plan(QStringLiteral("plan"));
     const QCommandLineOption purge(QStringLiteral("purge"));
+    const QCommandLineOption lockWait(QStringLiteral("lock-wait"), {}, QStringLiteral("SECONDS"));
     const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {},
                                    QStringLiteral("A:B"));
     const QCommandLineOption indicate(
         QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
-    const QList<QCommandLineOption> all = {
-        project, url,         versionTable, json,  quiet, verbose, help,  version, message, head,
-        splice,  branchLabel, dependsOn,    revId, sql,   plan,    purge, range,   indicate};
+    const QList<QCommandLineOption> all = {project, url,         versionTable, json,    quiet,
+                                           verbose, help,        version,      message, head,
+                                           splice,  branchLabel, dependsOn,    revId,   sql,
+                                           plan,    purge,       lockWait,     range,   indicate};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -238,6 +242,13 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.sql = parser.isSet(sql);
     inv.plan = parser.isSet(plan);
     inv.purge = parser.isSet(purge);
+    if (parser.isSet(lockWait)) {
+        bool ok = false;
+        inv.lockWait = parser.value(lockWait).toInt(&ok);
+        if (!ok || inv.lockWait < 0)
+            return Error::usage(QStringLiteral("--lock-wait takes a number of seconds, not '%1'")
+                                    .arg(parser.value(lockWait)));
+    }
     inv.range = parser.value(range);
     inv.indicateCurrent = parser.isSet(indicate);
 

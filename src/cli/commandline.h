@@ -35,6 +35,7 @@ struct Invocation
     bool sql = false;
     bool plan = false;
     bool purge = false;
+    int lockWait = 60;
 
     // history
     QString range;

@@ -1,9 +1,11 @@
 // The `strata` commands on a real PostgreSQL server (the throwaway fixture).
 
 #include "cli.h"
+#include "drivers/postgres/postgresdriver.h"
 #include "pgserver.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -127,6 +129,37 @@ private Q_SLOTS:
                         QStringLiteral("SELECT count(*) FROM strata_version_history WHERE revision "
                                        "= 'b2' AND NOT success")),
                  QStringLiteral("1"));
+    }
+
+    void concurrentRunWaitsThenNamesTheHolder()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE locked")));
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        // Another run holds the lock on the version table.
+        strata::PostgresDriver other(m_server->conninfo(QStringLiteral("locked")),
+                                     QStringLiteral("locked"));
+        QVERIFY(other.open().ok());
+        QVERIFY(other.lockRuns(QStringLiteral("strata_version"), 0).ok());
+        QElapsedTimer timer;
+        timer.start();
+        Outcome o = run(project, QStringLiteral("locked"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                         QStringLiteral("--lock-wait"), QStringLiteral("1")});
+        QCOMPARE(o.code, 1);
+        QVERIFY(timer.elapsed() >= 900);
+        QVERIFY2(o.err.contains(QStringLiteral("holds the lock")) &&
+                     o.err.contains(QStringLiteral("application 'strata'")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("locked"),
+                        QStringLiteral("SELECT to_regclass('customers') IS NULL")),
+                 QStringLiteral("t"));
+        // Released: the run goes through.
+        other.unlockRuns(QStringLiteral("strata_version"));
+        o = run(project, QStringLiteral("locked"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        // And the lock does not outlive the run.
+        QVERIFY(other.lockRuns(QStringLiteral("strata_version"), 0).ok());
     }
 
     void cleanupTestCase() { m_server.reset(); }

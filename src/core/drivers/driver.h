@@ -58,6 +58,17 @@ public:
     // Interrupts the running statement; safe from any thread.
     virtual void cancel() = 0;
 
+    // Serialises runs on one version table across processes, waiting up to waitSeconds for
+    // another run to finish. Engines that serialise on their own (SQLite's BEGIN IMMEDIATE)
+    // need nothing here.
+    virtual Status lockRuns(const QString &versionTable, int waitSeconds)
+    {
+        Q_UNUSED(versionTable);
+        Q_UNUSED(waitSeconds);
+        return {};
+    }
+    virtual void unlockRuns(const QString &versionTable) { Q_UNUSED(versionTable); }
+
     // The version table (Alembic's shape) and its history table (historyTableName()), created
     // when missing. Table names must pass isValidTableName(); SQL text quotes them as needed.
     virtual Status ensureTables(const QString &versionTable) = 0;

@@ -68,6 +68,15 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
         return s;
     if (auto s = m_driver.open(); !s)
         return s;
+    if (auto s = m_driver.lockRuns(m_versionTable, options.lockWaitSeconds); !s)
+        return s;
+    // Released however the run ends; a dead process's lock goes with its session.
+    struct Unlock
+    {
+        Driver &driver;
+        const QString &table;
+        ~Unlock() { driver.unlockRuns(table); }
+    } unlock{m_driver, m_versionTable};
     if (auto s = m_driver.begin(); !s)
         return s;
     if (auto s = m_driver.ensureTables(m_versionTable); !s) {

@@ -31,6 +31,7 @@ struct RunOptions
     // True stops the run between statements and rolls the current step back; pair it with
     // Driver::cancel() to interrupt a running statement.
     const std::atomic<bool> *cancel = nullptr;
+    int lockWaitSeconds = 60; // how long to wait for another run on the same version table
     // Things worth telling a person that are not errors, e.g. a `transactional: false`
     // migration run inside its step's transaction after all.
     std::function<void(const QString &)> notice;

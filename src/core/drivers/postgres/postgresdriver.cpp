@@ -2,7 +2,9 @@
 
 #include "drivers/postgres/postgressplitter.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QThread>
 
 #include <pqxx/pqxx>
 
@@ -58,6 +60,62 @@ void PostgresDriver::cancel()
     } catch (const std::exception &) {
         // Nothing running, or the connection is gone: nothing to cancel.
     }
+}
+
+namespace {
+
+// Session advisory lock (key 'ST', hash of the version table): two ints, so pg_locks shows
+// them as classid and objid.
+constexpr int kLockClass = 0x5354;
+
+QString lockKey(const QString &versionTable)
+{
+    return QStringLiteral("%1, hashtext(%2)")
+        .arg(kLockClass)
+        .arg(quoteLiteral(QStringLiteral("strata:") + versionTable));
+}
+
+} // namespace
+
+Status PostgresDriver::lockRuns(const QString &versionTable, int waitSeconds)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (true) {
+        auto r =
+            query(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(versionTable)));
+        if (!r)
+            return r.error();
+        if (!r->isEmpty() && r->first().value(0) == QLatin1String("t"))
+            return {};
+        if (waited.elapsed() >= qint64(waitSeconds) * 1000)
+            break;
+        QThread::msleep(200);
+    }
+    auto holder = query(
+        QStringLiteral("SELECT a.pid, coalesce(a.application_name, ''), to_char(a.backend_start, "
+                       "'YYYY-MM-DD HH24:MI:SS TZ') "
+                       "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                       "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %1 "
+                       "AND l.objid = (hashtext(%2)::bigint & 4294967295)::oid AND l.objsubid = 2")
+            .arg(kLockClass)
+            .arg(quoteLiteral(QStringLiteral("strata:") + versionTable)));
+    QString who = QStringLiteral("another session");
+    if (holder && !holder->isEmpty())
+        who =
+            QStringLiteral("process %1 (application '%2', connected since %3)")
+                .arg(holder->first().value(0), holder->first().value(1), holder->first().value(2));
+    return Error::failure(
+        QStringLiteral("another run holds the lock on version table %1: %2; waited %3 s "
+                       "(raise --lock-wait to wait longer)")
+            .arg(versionTable, who)
+            .arg(waitSeconds));
+}
+
+void PostgresDriver::unlockRuns(const QString &versionTable)
+{
+    if (m_connection)
+        (void)query(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(versionTable)));
 }
 
 Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affected)

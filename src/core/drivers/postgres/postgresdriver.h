@@ -28,6 +28,8 @@ public:
     Status rollback() override;
     Status execute(const Statement &statement) override;
     void cancel() override;
+    Status lockRuns(const QString &versionTable, int waitSeconds) override;
+    void unlockRuns(const QString &versionTable) override;
 
     Status ensureTables(const QString &versionTable) override;
     bool hasTable(const QString &table) override;
