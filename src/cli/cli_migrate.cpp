@@ -112,7 +112,7 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     RunOptions options;
     options.progress = [this, &mig, &plan](const Progress &p) {
         if (p.statement == 0)
-            say(QStringLiteral("Running %1").arg(stepLine(mig.graph(), plan->steps[p.step - 1])));
+            say(QStringLiteral("Running %1").arg(stepLine(mig.graph(), p.planStep)));
         else if (m_inv.verbose)
             note(QStringLiteral("  statement %1 of %2").arg(p.statement).arg(p.statementCount));
     };

@@ -189,7 +189,12 @@ Result<Plan> Migrator::planUpgradeFrom(const QStringList &currentHeads, const QS
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
-    return Planner(d->graph).upgrade(currentHeads, target);
+    auto plan = Planner(d->graph).upgrade(currentHeads, target);
+    if (plan) {
+        plan->request = Plan::Request::Upgrade;
+        plan->targets = {target};
+    }
+    return plan;
 }
 
 Result<Plan> Migrator::planDowngradeFrom(const QStringList &currentHeads,
@@ -197,7 +202,12 @@ Result<Plan> Migrator::planDowngradeFrom(const QStringList &currentHeads,
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
-    return Planner(d->graph).downgrade(currentHeads, target);
+    auto plan = Planner(d->graph).downgrade(currentHeads, target);
+    if (plan) {
+        plan->request = Plan::Request::Downgrade;
+        plan->targets = {target};
+    }
+    return plan;
 }
 
 Result<Plan> Migrator::planStampFrom(const QStringList &currentHeads, const QStringList &targets,
@@ -205,7 +215,12 @@ Result<Plan> Migrator::planStampFrom(const QStringList &currentHeads, const QStr
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
-    return Planner(d->graph).stamp(currentHeads, targets, purge);
+    auto plan = Planner(d->graph).stamp(currentHeads, targets, purge);
+    if (plan) {
+        plan->request = Plan::Request::Stamp;
+        plan->targets = targets;
+    }
+    return plan;
 }
 
 Result<Plan> Migrator::planUpgrade(const QString &target)
@@ -237,8 +252,42 @@ Result<QString> Migrator::offlineSql(const Plan &plan) const
     return d->executor().offlineSql(plan);
 }
 
-Result<Plan> Migrator::run(const Plan &plan, const RunOptions &options)
+Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
 {
+    // Take the run lock before looking at the rows, so a run that had to wait for another one
+    // plans again from what that one left (usually: nothing left to do). The executor takes the
+    // lock again; PostgreSQL's advisory locks count, so that is harmless.
+    if (auto s = d->driver->open(); !s)
+        return s.error();
+    if (auto s = d->driver->lockRuns(d->versionTable, options.lockWaitSeconds); !s)
+        return s.error();
+    struct Unlock
+    {
+        Driver &driver;
+        const QString &table;
+        ~Unlock() { driver.unlockRuns(table); }
+    } unlock{*d->driver, d->versionTable};
+
+    Plan plan = requested;
+    if (plan.request != Plan::Request::None) {
+        auto rows = d->rows();
+        if (!rows)
+            return rows.error();
+        QStringList now = *rows, planned = plan.purge ? now : plan.startHeads;
+        now.sort();
+        planned.sort();
+        if (now != planned) {
+            Result<Plan> again = plan.request == Plan::Request::Upgrade
+                                     ? planUpgradeFrom(*rows, plan.targets.value(0))
+                                 : plan.request == Plan::Request::Downgrade
+                                     ? planDowngradeFrom(*rows, plan.targets.value(0))
+                                     : planStampFrom(*rows, plan.targets, plan.purge);
+            if (!again)
+                return again.error();
+            plan = *again;
+        }
+    }
+
     // An applied migration edited since it ran blocks upgrades until someone looks at it.
     const bool upgrades =
         std::any_of(plan.steps.cbegin(), plan.steps.cend(),

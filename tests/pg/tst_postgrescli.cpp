@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using strata::test::PgServer;
 
 class TestPostgresCli : public QObject
@@ -160,6 +162,40 @@ private Q_SLOTS:
         QVERIFY2(o.code == 0, qPrintable(o.err));
         // And the lock does not outlive the run.
         QVERIFY(other.lockRuns(QStringLiteral("strata_version"), 0).ok());
+    }
+
+    void runThatWaitedPlansAgain()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE waited")));
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        // Another session holds the lock and, meanwhile, brings the database to the heads.
+        auto other = std::make_unique<strata::PostgresDriver>(
+            m_server->conninfo(QStringLiteral("waited")), QStringLiteral("waited"));
+        QVERIFY(other->open().ok());
+        QVERIFY(other->lockRuns(QStringLiteral("strata_version"), 0).ok());
+        Outcome first = run(project, QStringLiteral("waited"),
+                            {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                             QStringLiteral("--lock-wait"), QStringLiteral("0")});
+        QVERIFY2(first.code == 1, "the first run should have been refused by the lock");
+        QVERIFY(other->ensureTables(QStringLiteral("strata_version")).ok());
+        QVERIFY(
+            other
+                ->applyVersionChange(QStringLiteral("strata_version"),
+                                     strata::VersionChange::insert(QStringLiteral("be0a3c5f7b11")))
+                .ok());
+        std::thread releaser([&other] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(700));
+            other->unlockRuns(QStringLiteral("strata_version"));
+        });
+        Outcome o = run(project, QStringLiteral("waited"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                         QStringLiteral("--lock-wait"), QStringLiteral("20")});
+        releaser.join();
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("Nothing to do")), qPrintable(o.out));
+        QCOMPARE(scalar(QStringLiteral("waited"),
+                        QStringLiteral("SELECT to_regclass('customers') IS NULL")),
+                 QStringLiteral("t"));
     }
 
     void cleanupTestCase() { m_server.reset(); }

@@ -129,6 +129,7 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     progress.statementCount = int(statements.size());
     progress.revision = step.revision;
     progress.direction = step.direction;
+    progress.planStep = step;
     if (options.progress)
         options.progress(progress);
     if (m && !m->transactional && options.notice)

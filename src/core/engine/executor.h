@@ -22,6 +22,7 @@ struct Progress
     int statementCount = 0;
     QString revision;
     Direction direction = Direction::Up;
+    PlanStep planStep; // the step itself, for callers that show its rows
 };
 using ProgressCallback = std::function<void(const Progress &)>;
 

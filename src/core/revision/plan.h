@@ -49,6 +49,11 @@ struct Plan
     QStringList endHeads;     // version rows after the last step
     bool purge = false;       // stamp --purge: every version row is deleted before the steps
     QStringList irreversible; // downgrade plans: revisions in the plan without a downgrade section
+
+    // What was asked for, so the plan can be made again if the rows move before it runs.
+    enum class Request { None, Upgrade, Downgrade, Stamp };
+    Request request = Request::None;
+    QStringList targets;
 };
 
 } // namespace strata
