@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs the build dependencies (unless STRATA_SKIP_DEPS=1), configures and builds.
 # BUILD_DIR (default: build in the repository) and STRATA_WERROR=ON|OFF may be set.
+# Quick on a re-run: install-deps only checks, cmake rebuilds only what changed.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-build_dir="${BUILD_DIR:-$repo/build}"
+# Absolute, so the callers can build sqlite:////... URLs from it whatever the working folder.
+build_dir="$(realpath -m "${BUILD_DIR:-$repo/build}")"
 [[ "${STRATA_SKIP_DEPS:-0}" == 1 ]] || "$repo/packaging/install-deps.sh"
-cmake -S "$repo" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRATA_WERROR="${STRATA_WERROR:-OFF}" >/dev/null
+echo "build: configuring and building in $build_dir (warnings as errors: ${STRATA_WERROR:-OFF})"
+cmake -S "$repo" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DSTRATA_WERROR="${STRATA_WERROR:-OFF}" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"

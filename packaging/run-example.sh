@@ -4,7 +4,7 @@
 # (The desktop-app issue will make this open strata-gui where a display is available.)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export BUILD_DIR="${BUILD_DIR:-$repo/build}"
+export BUILD_DIR="$(realpath -m "${BUILD_DIR:-$repo/build}")"
 "$repo/packaging/build.sh"
 strata="$BUILD_DIR/src/cli/strata"
 export DATABASE_URL="sqlite:///$BUILD_DIR/example.db"

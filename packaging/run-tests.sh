@@ -3,9 +3,11 @@
 # libFuzzer run of the migration-file parser in a clang build of its own.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export BUILD_DIR="${BUILD_DIR:-$repo/build}"
+# A build folder of its own: the warnings-as-errors flag differs from run-example.sh's build, and
+# sharing one folder would rebuild everything each time the two scripts alternate.
+export BUILD_DIR="$(realpath -m "${BUILD_DIR:-$repo/build-tests}")"
 STRATA_WERROR=ON "$repo/packaging/build.sh"
-ctest --test-dir "$BUILD_DIR" --output-on-failure -j2 --timeout 900
+ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" --timeout 900
 
 fuzz_dir="${BUILD_DIR}-fuzz"
 CC=clang CXX=clang++ cmake -S "$repo" -B "$fuzz_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \

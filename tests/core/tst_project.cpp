@@ -15,55 +15,123 @@ class TestProject : public QObject
 
     static void write(const QString &path, const QByteArray &text)
     {
-        QDir().mkpath(QFileInfo(path).absolutePath());
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(text);
+        QCOMPARE(f.write(text), text.size());
+    }
+
+    static QByteArray read(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
 private Q_SLOTS:
-    void initAndFindRoot()
+    void initWritesTheProject()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path() + QStringLiteral("/proj");
+        const Status status = Project::init(root);
+        QVERIFY2(status.ok(), status.ok() ? "" : qPrintable(status.error().toString()));
+        QVERIFY(QDir(root + QStringLiteral("/versions")).exists());
+        const QByteArray ini = read(root + QStringLiteral("/strata.ini"));
+        QVERIFY(ini.startsWith("[strata]\n"));
+        QVERIFY(ini.contains("\nversions = versions\n"));
+        QVERIFY(ini.contains("\nversion_table = strata_version\n"));
+        QVERIFY(ini.contains("\n# url = sqlite:///strata.db\n"));
+
+        auto project = Project::open(root);
+        QVERIFY2(project.ok(), project.ok() ? "" : qPrintable(project.error().toString()));
+        QCOMPARE(project->rootDir(), QDir(root).absolutePath());
+        QCOMPARE(project->iniPath(), QDir(root).absoluteFilePath(QStringLiteral("strata.ini")));
+        QCOMPARE(project->versionsDir(), QDir(root).absoluteFilePath(QStringLiteral("versions")));
+        QCOMPARE(project->config().versionsDir, QStringLiteral("versions"));
+        QCOMPARE(project->config().versionTable, QStringLiteral("strata_version"));
+        QVERIFY(project->config().url.isEmpty());
+        // An empty project opens (`strata revision` must work on it); commands that need
+        // revisions ask for this error.
+        QVERIFY(project->isEmpty());
+        const Error empty = project->emptyProjectError();
+        QVERIFY(empty.message.contains(QStringLiteral("no migrations")));
+        QVERIFY(empty.message.contains(project->versionsDir()));
+    }
+
+    void secondInitRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(Project::init(dir.path()).ok());
+        write(dir.path() + QStringLiteral("/strata.ini"), "[strata]\nversions = mine\n");
+        const Status again = Project::init(dir.path());
+        QVERIFY(!again.ok());
+        QVERIFY(again.error().message.contains(QStringLiteral("already exists")));
+        QVERIFY(again.error().message.contains(QStringLiteral("strata.ini")));
+        QCOMPARE(read(dir.path() + QStringLiteral("/strata.ini")),
+                 QByteArray("[strata]\nversions = mine\n")); // untouched
+    }
+
+    void initInAFolderWithOtherFiles()
+    {
+        QTemporaryDir dir;
+        write(dir.path() + QStringLiteral("/README"), "my app\n");
+        QVERIFY(Project::init(dir.path()).ok());
+        QVERIFY(Project::open(dir.path()).ok());
+    }
+
+    void findRoot()
     {
         QTemporaryDir dir;
         const QString root = dir.path() + QStringLiteral("/proj");
         QVERIFY(Project::init(root).ok());
-        QVERIFY(QFile::exists(root + QStringLiteral("/strata.ini")));
-        QVERIFY(QDir(root + QStringLiteral("/versions")).exists());
-        const Status again = Project::init(root);
-        QVERIFY(!again.ok());
-        QVERIFY(again.error().message.contains(QStringLiteral("already")));
-
-        QVERIFY(QDir().mkpath(root + QStringLiteral("/versions/deep/er")));
-        auto found = Project::findRoot(root + QStringLiteral("/versions/deep/er"));
-        QVERIFY(found.ok());
+        QVERIFY(QDir().mkpath(root + QStringLiteral("/src/deep/er")));
+        auto found = Project::findRoot(root + QStringLiteral("/src/deep/er"));
+        QVERIFY2(found.ok(), found.ok() ? "" : qPrintable(found.error().toString()));
         QCOMPARE(*found, QDir(root).absolutePath());
+        auto itself = Project::findRoot(root);
+        QVERIFY(itself.ok());
+        QCOMPARE(*itself, QDir(root).absolutePath());
+
         auto none = Project::findRoot(dir.path());
         QVERIFY(!none.ok());
-        QVERIFY(none.error().message.contains(dir.path()));
+        QVERIFY(none.error().message.contains(QStringLiteral("no strata.ini")));
+        QVERIFY2(none.error().message.contains(QDir(dir.path()).absolutePath()),
+                 qPrintable(none.error().message));
 
-        auto project = Project::open(root);
-        QVERIFY2(project.ok(), project.ok() ? "" : qPrintable(project.error().toString()));
-        QVERIFY(project->isEmpty());
-        QCOMPARE(project->config().versionTable, QStringLiteral("strata_version"));
-        QVERIFY(project->emptyProjectError().message.contains(QStringLiteral("no migrations")));
+        auto missing = Project::findRoot(dir.path() + QStringLiteral("/nowhere"));
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().message.contains(QStringLiteral("nowhere")));
     }
 
     void everyBrokenFileIsReported()
     {
         QTemporaryDir dir;
         QVERIFY(Project::init(dir.path()).ok());
-        write(dir.path() + QStringLiteral("/versions/b_good.sql"),
+        const QString versions = dir.path() + QStringLiteral("/versions/");
+        write(versions + QStringLiteral("b_good.sql"),
               "-- revision: good\n-- +upgrade\nSELECT 1;\n");
-        write(dir.path() + QStringLiteral("/versions/a_bad.sql"),
+        write(versions + QStringLiteral("a_bad.sql"),
               "-- revision: bad1\n-- flavour: x\n-- +upgrade\n");
-        write(dir.path() + QStringLiteral("/versions/c_bad.sql"), "-- revision: bad2\nSELECT 1;\n");
-        write(dir.path() + QStringLiteral("/versions/notes.txt"), "not a migration");
+        write(versions + QStringLiteral("c_bad.sql"), "-- revision: bad2\nSELECT 1;\n");
+        write(versions + QStringLiteral("d_bad.sql"),
+              "-- revision: bad3\n-- +upgrade\nSELECT '\xfe';\n");
+        write(versions + QStringLiteral("notes.txt"), "not a migration");
         auto project = Project::open(dir.path());
         QVERIFY(!project.ok());
-        QVERIFY(project.error().file.endsWith(QStringLiteral("a_bad.sql")));
-        QCOMPARE(project.error().line, 2);
-        QCOMPARE(project.error().details.size(), 1);
-        QVERIFY(project.error().details.first().contains(QStringLiteral("c_bad.sql:2")));
+        const Error &error = project.error();
+        QCOMPARE(error.file, QDir(versions).absoluteFilePath(QStringLiteral("a_bad.sql")));
+        QCOMPARE(error.line, 2);
+        QVERIFY(error.message.contains(QStringLiteral("flavour")));
+        QCOMPARE(error.details.size(), 2);
+        QVERIFY2(error.details[0].contains(QStringLiteral("c_bad.sql:2: SQL before")),
+                 qPrintable(error.details[0]));
+        QVERIFY2(error.details[1].contains(QStringLiteral("d_bad.sql:3: ")),
+                 qPrintable(error.details[1]));
+        QVERIFY(error.details[1].contains(QStringLiteral("UTF-8")));
+        // Printed, every broken file shows at once.
+        const QString printed = error.toString();
+        QVERIFY(printed.contains(QStringLiteral("a_bad.sql:2:")));
+        QVERIFY(printed.contains(QStringLiteral("c_bad.sql:2:")));
+        QVERIFY(printed.contains(QStringLiteral("d_bad.sql:3:")));
     }
 
     void migrationsSortedByFileName()
@@ -71,14 +139,36 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(Project::init(dir.path()).ok());
         write(dir.path() + QStringLiteral("/versions/2_second.sql"),
-              "-- revision: two\n-- +upgrade\nSELECT 2;\n");
+              "-- revision: two\n-- down_revision: one\n-- +upgrade\nSELECT 2;\n");
         write(dir.path() + QStringLiteral("/versions/1_first.sql"),
-              "-- revision: one\n-- +upgrade\nSELECT 1;\n");
+              "-- revision: one\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 0;\n");
         auto project = Project::open(dir.path());
-        QVERIFY(project.ok());
+        QVERIFY2(project.ok(), project.ok() ? "" : qPrintable(project.error().toString()));
+        QVERIFY(!project->isEmpty());
         QCOMPARE(project->migrations().size(), 2);
-        QCOMPARE(project->migrations()[0].revision, QStringLiteral("one"));
-        QVERIFY(QFileInfo(project->migrations()[1].filePath).isAbsolute());
+        const Migration &first = project->migrations()[0];
+        QCOMPARE(first.revision, QStringLiteral("one"));
+        QCOMPARE(first.filePath,
+                 QDir(dir.path()).absoluteFilePath(QStringLiteral("versions/1_first.sql")));
+        QCOMPARE(first.upgradeSql, QStringLiteral("SELECT 1;\n"));
+        QVERIFY(first.hasDowngrade);
+        QCOMPARE(project->migrations()[1].downRevisions, QStringList{QStringLiteral("one")});
+        QVERIFY(!project->migrations()[1].hasDowngrade);
+    }
+
+    void subfoldersAndHiddenFilesIgnored()
+    {
+        QTemporaryDir dir;
+        QVERIFY(Project::init(dir.path()).ok());
+        const QString versions = dir.path() + QStringLiteral("/versions/");
+        write(versions + QStringLiteral("1_one.sql"), "-- revision: one\n-- +upgrade\n");
+        write(versions + QStringLiteral("old/2_broken.sql"), "not a migration\n");
+        QVERIFY(QDir().mkpath(versions + QStringLiteral("folder.sql")));
+        write(versions + QStringLiteral(".#1_one.sql"), "an editor's lock file\n");
+        write(versions + QStringLiteral("1_one.sql~"), "a backup copy\n");
+        auto project = Project::open(dir.path());
+        QVERIFY2(project.ok(), project.ok() ? "" : qPrintable(project.error().toString()));
+        QCOMPARE(project->migrations().size(), 1);
     }
 
     void iniErrors_data()
@@ -87,13 +177,22 @@ private Q_SLOTS:
         QTest::addColumn<int>("line");
         QTest::addColumn<QString>("word");
         QTest::newRow("unknown key") << QByteArray("[strata]\nversions = versions\nflavour = x\n")
-                                     << 3 << QStringLiteral("flavour");
+                                     << 3 << QStringLiteral("'flavour'");
         QTest::newRow("malformed line")
             << QByteArray("# settings\n[strata]\nversions\n") << 3 << QStringLiteral("key = value");
+        QTest::newRow("malformed line in another section")
+            << QByteArray("[strata]\n[other]\n= 2\n") << 3 << QStringLiteral("key = value");
+        QTest::newRow("malformed section")
+            << QByteArray("[strata\nversions = versions\n") << 1 << QStringLiteral("[strata");
+        QTest::newRow("key set twice") << QByteArray("[strata]\nurl = a\n; again\nurl = b\n") << 4
+                                       << QStringLiteral("first on line 2");
+        QTest::newRow("empty version_table")
+            << QByteArray("[strata]\nversion_table =\n") << 2 << QStringLiteral("no value");
         QTest::newRow("no section")
             << QByteArray("[other]\nkey = 1\n") << 0 << QStringLiteral("[strata]");
+        QTest::newRow("empty file") << QByteArray() << 0 << QStringLiteral("[strata]");
         QTest::newRow("missing folder")
-            << QByteArray("[strata]\nversions = nowhere\n") << 0 << QStringLiteral("nowhere");
+            << QByteArray("[strata]\n\nversions = nowhere\n") << 3 << QStringLiteral("nowhere");
     }
 
     void iniErrors()
@@ -106,24 +205,48 @@ private Q_SLOTS:
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("versions")));
         auto project = Project::open(dir.path());
         QVERIFY(!project.ok());
-        QVERIFY(project.error().file.endsWith(QStringLiteral("strata.ini")));
+        QCOMPARE(project.error().file,
+                 QDir(dir.path()).absoluteFilePath(QStringLiteral("strata.ini")));
         QCOMPARE(project.error().line, line);
         QVERIFY2(project.error().message.contains(word), qPrintable(project.error().message));
+    }
+
+    void noIni()
+    {
+        QTemporaryDir dir;
+        auto project = Project::open(dir.path());
+        QVERIFY(!project.ok());
+        QVERIFY(project.error().file.endsWith(QStringLiteral("strata.ini")));
+        QVERIFY(project.error().message.contains(QStringLiteral("cannot read")));
     }
 
     void iniSettings()
     {
         QTemporaryDir dir;
         write(dir.path() + QStringLiteral("/strata.ini"),
-              "; comment\n[alembic]\nscript_location = x\n[strata]\nversions = "
-              "migrations/sql\nversion_table = alembic_version\n"
-              "url = sqlite:///app.db\n");
+              "\xEF\xBB\xBF; written on Windows\r\n[alembic]\r\nscript_location = x\r\n"
+              "[strata]\r\n  versions = migrations/sql  \r\n# comment\r\n"
+              "version_table = alembic_version\r\nurl = sqlite:///app.db?mode=rw\r\n");
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("migrations/sql")));
         auto project = Project::open(dir.path());
         QVERIFY2(project.ok(), project.ok() ? "" : qPrintable(project.error().toString()));
+        QCOMPARE(project->config().versionsDir, QStringLiteral("migrations/sql"));
         QCOMPARE(project->config().versionTable, QStringLiteral("alembic_version"));
-        QCOMPARE(project->config().url, QStringLiteral("sqlite:///app.db"));
-        QVERIFY(project->versionsDir().endsWith(QStringLiteral("/migrations/sql")));
+        QCOMPARE(project->config().url, QStringLiteral("sqlite:///app.db?mode=rw"));
+        QCOMPARE(project->versionsDir(),
+                 QDir(dir.path()).absoluteFilePath(QStringLiteral("migrations/sql")));
+    }
+
+    void exampleProjectOpens()
+    {
+        auto project = Project::open(QStringLiteral(STRATA_SOURCE_DIR "/migrations"));
+        QVERIFY2(project.ok(), project.ok() ? "" : qPrintable(project.error().toString()));
+        QVERIFY(project->migrations().size() >= 8);
+        for (const Migration &m : project->migrations()) {
+            QVERIFY(!m.revision.isEmpty());
+            QVERIFY(m.upgradeLine > 1);
+            QVERIFY2(m.hasDowngrade, qPrintable(m.filePath)); // every example is reversible
+        }
     }
 };
 

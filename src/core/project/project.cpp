@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <dirent.h>
@@ -23,18 +24,30 @@ namespace {
 
 const QLatin1String kIniName("strata.ini");
 
-Result<ProjectConfig> readIni(const QString &path)
+// strata.ini, read by hand rather than with QSettings so that every complaint names its line.
+// Sections other than [strata] belong to other tools and are skipped; `#` and `;` start comments.
+struct IniFile
+{
+    ProjectConfig config;
+    int versionsLine = 0; // line of `versions =`, 0 when absent
+};
+
+Result<IniFile> readIni(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error::at(path, 0, QStringLiteral("cannot read: %1").arg(file.errorString()));
-    ProjectConfig config;
+    IniFile ini;
+    ProjectConfig &config = ini.config;
     bool inStrata = false;
     bool sawStrata = false;
+    int seenLine[3] = {0, 0, 0}; // versions, version_table, url
     int lineNo = 0;
     while (!file.atEnd()) {
         ++lineNo;
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (lineNo == 1 && line.startsWith(QChar(0xFEFF)))
+            line = line.mid(1).trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')) ||
             line.startsWith(QLatin1Char(';')))
             continue;
@@ -51,80 +64,141 @@ Result<ProjectConfig> readIni(const QString &path)
             return Error::at(path, lineNo,
                              QStringLiteral("expected 'key = value', got '%1'").arg(line));
         if (!inStrata)
-            continue; // other sections belong to other tools
+            continue;
         const QString key = line.left(eq).trimmed();
         const QString value = line.mid(eq + 1).trimmed();
+        int index = -1;
         if (key == QLatin1String("versions"))
-            config.versionsDir = value;
+            index = 0;
         else if (key == QLatin1String("version_table"))
-            config.versionTable = value;
+            index = 1;
         else if (key == QLatin1String("url"))
-            config.url = value;
+            index = 2;
         else
             return Error::at(
                 path, lineNo,
                 QStringLiteral(
-                    "unknown key '%1' in [strata]; known keys: versions, version_table, url")
+                    "unknown key '%1' in [strata]; the keys are versions, version_table and url")
                     .arg(key));
+        if (seenLine[index] > 0)
+            return Error::at(path, lineNo,
+                             QStringLiteral("'%1' is set twice in [strata] (first on line %2)")
+                                 .arg(key)
+                                 .arg(seenLine[index]));
+        seenLine[index] = lineNo;
+        if (index < 2 && value.isEmpty())
+            return Error::at(path, lineNo, QStringLiteral("'%1' has no value").arg(key));
+        if (index == 0)
+            config.versionsDir = value;
+        else if (index == 1)
+            config.versionTable = value;
+        else
+            config.url = value;
     }
     if (!sawStrata)
-        return Error::at(path, 0, QStringLiteral("no [strata] section"));
-    if (config.versionsDir.isEmpty())
-        return Error::at(path, 0, QStringLiteral("'versions' is empty"));
-    return config;
+        return Error::at(path, 0,
+                         QStringLiteral("no [strata] section; it holds versions, version_table "
+                                        "and url"));
+    ini.versionsLine = seenLine[0];
+    return ini;
 }
 
-// The *.sql file names of a folder, sorted. Plain POSIX calls: a project may hold ten thousand
-// migrations, and `strata heads` should still answer at once.
-std::vector<std::string> sqlFileNames(const QString &folder)
+// The versions folder, opened once: its files are listed and read relative to it with plain
+// POSIX calls, which spares the kernel a walk of the whole path for each file. A project may hold
+// ten thousand migrations, and `strata heads` should still answer at once.
+class VersionsFolder
 {
-    std::vector<std::string> names;
-    DIR *dir = ::opendir(QFile::encodeName(folder).constData());
-    if (!dir)
-        return names;
-    while (const dirent *entry = ::readdir(dir)) {
-        const std::string_view name(entry->d_name);
-        if (name.size() > 4 && name.substr(name.size() - 4) == ".sql" && name[0] != '.') {
+public:
+    explicit VersionsFolder(const QString &path)
+        : m_fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+    {
+        if (m_fd < 0)
+            m_error = QString::fromLocal8Bit(::strerror(errno));
+    }
+    ~VersionsFolder()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    VersionsFolder(const VersionsFolder &) = delete;
+    VersionsFolder &operator=(const VersionsFolder &) = delete;
+
+    bool isOpen() const { return m_fd >= 0; }
+    QString errorString() const { return m_error; }
+
+    // The *.sql file names, sorted. Hidden files (an editor's lock or swap file) and subfolders,
+    // whatever their name, are not migrations.
+    std::vector<std::string> sqlFileNames() const
+    {
+        std::vector<std::string> names;
+        const int listFd = ::dup(m_fd); // closedir() closes the descriptor it was given
+        DIR *dir = listFd >= 0 ? ::fdopendir(listFd) : nullptr;
+        if (!dir) {
+            if (listFd >= 0)
+                ::close(listFd);
+            return names;
+        }
+        while (const dirent *entry = ::readdir(dir)) {
+            const std::string_view name(entry->d_name);
+            if (name.size() <= 4 || name.substr(name.size() - 4) != ".sql" || name[0] == '.')
+                continue;
             if (entry->d_type == DT_DIR)
                 continue;
+            if (entry->d_type != DT_REG) {
+                // A symbolic link, or a file system that does not say: ask.
+                struct stat st
+                {
+                };
+                if (::fstatat(m_fd, entry->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode))
+                    continue;
+            }
             names.emplace_back(name);
         }
+        ::closedir(dir);
+        std::sort(names.begin(), names.end());
+        return names;
     }
-    ::closedir(dir);
-    std::sort(names.begin(), names.end());
-    return names;
-}
 
-// The whole file, or an error message.
-bool readWholeFile(const QByteArray &path, QByteArray &bytes, QString &error)
-{
-    const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        error = QString::fromLocal8Bit(::strerror(errno));
-        return false;
-    }
-    struct stat st
+    // The whole file into bytes (reused between calls), or false and why not in error.
+    bool read(const std::string &name, QByteArray &bytes, QString &error) const
     {
-    };
-    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        error = QStringLiteral("not a regular file");
+        const int fd = ::openat(m_fd, name.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            error = QString::fromLocal8Bit(::strerror(errno));
+            return false;
+        }
+        struct stat st
+        {
+        };
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            error = QStringLiteral("not a regular file");
+            ::close(fd);
+            return false;
+        }
+        bytes.resize(qsizetype(st.st_size));
+        qsizetype done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::read(fd, bytes.data() + done, size_t(bytes.size() - done));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                error = QString::fromLocal8Bit(::strerror(errno));
+                ::close(fd);
+                return false;
+            }
+            if (n == 0)
+                break;
+            done += n;
+        }
+        bytes.truncate(done);
         ::close(fd);
-        return false;
+        return true;
     }
-    bytes.resize(qsizetype(st.st_size));
-    qsizetype done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::read(fd, bytes.data() + done, size_t(bytes.size() - done));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        done += n;
-    }
-    bytes.truncate(done);
-    ::close(fd);
-    return true;
-}
+
+private:
+    int m_fd = -1;
+    QString m_error;
+};
 
 } // namespace
 
@@ -178,26 +252,30 @@ Result<Project> Project::open(const QString &rootDir)
 {
     Project project;
     project.m_root = QDir(rootDir).absolutePath();
-    auto config = readIni(project.iniPath());
-    if (!config)
-        return config.error();
-    project.m_config = *config;
+    auto ini = readIni(project.iniPath());
+    if (!ini)
+        return ini.error();
+    project.m_config = ini->config;
 
     const QDir versions(project.versionsDir());
     if (!versions.exists())
         return Error::at(
-            project.iniPath(), 0,
+            project.iniPath(), ini->versionsLine,
             QStringLiteral("the versions folder %1 does not exist").arg(versions.path()));
-    const std::vector<std::string> files = sqlFileNames(versions.path());
+    const VersionsFolder folder(versions.path());
+    if (!folder.isOpen())
+        return Error::at(project.iniPath(), ini->versionsLine,
+                         QStringLiteral("cannot read the versions folder %1: %2")
+                             .arg(versions.path(), folder.errorString()));
+    const std::vector<std::string> files = folder.sqlFileNames();
     project.m_migrations.reserve(qsizetype(files.size()));
     QList<Error> errors;
-    const QByteArray folder = QFile::encodeName(versions.path()) + '/';
+    const QString prefix = versions.path() + QLatin1Char('/');
     QByteArray bytes;
     for (const std::string &name : files) {
-        const QByteArray nativePath = folder + QByteArray::fromStdString(name);
-        const QString path = QFile::decodeName(nativePath);
+        const QString path = prefix + QFile::decodeName(QByteArray::fromStdString(name));
         QString readError;
-        if (!readWholeFile(nativePath, bytes, readError)) {
+        if (!folder.read(name, bytes, readError)) {
             errors.append(Error::at(path, 0, QStringLiteral("cannot read: %1").arg(readError)));
             continue;
         }

@@ -24,8 +24,9 @@ public:
     static Result<QString> findRoot(const QString &startDir);
     // Writes strata.ini and versions/ into dir (created if needed); refuses an existing project.
     static Status init(const QString &dir);
-    // Reads strata.ini and parses every *.sql in the versions folder (sorted by name). Every
-    // broken file is reported: the first as the error, the others in its details.
+    // Reads strata.ini and parses every *.sql in the versions folder (sorted by name; hidden
+    // files and subfolders ignored). Every broken file is reported: the first as the error, the
+    // others' toString() in its details. An empty folder is no error here: see isEmpty().
     static Result<Project> open(const QString &rootDir);
 
     QString rootDir() const { return m_root; }

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 
 namespace strata {
@@ -47,21 +48,38 @@ Result<QString> RevisionWriter::write(const Project &project, const NewRevision 
         if (m.revision == id)
             return Error::usage(
                 QStringLiteral("revision id %1 is already used by %2").arg(id, m.filePath));
-    if (spec.message.contains(QLatin1Char('\n')))
+    const QString revisionWord = QStringLiteral("revision id");
+    for (const QStringList *ids : {&spec.downRevisions, &spec.dependsOn})
+        for (const QString &parent : *ids)
+            if (const QString problem = MigrationParser::revisionIdProblem(parent, revisionWord);
+                !problem.isEmpty())
+                return Error::usage(problem);
+    for (const QString &label : spec.branchLabels)
+        if (const QString problem =
+                MigrationParser::revisionIdProblem(label, QStringLiteral("branch label"));
+            !problem.isEmpty())
+            return Error::usage(problem);
+    const QString message = spec.message.trimmed();
+    if (message.contains(QLatin1Char('\n')) || message.contains(QLatin1Char('\r')))
         return Error::usage(QStringLiteral("the message must be a single line"));
 
-    const QString name = slug(spec.message).isEmpty()
-                             ? id + QStringLiteral(".sql")
-                             : QStringLiteral("%1_%2.sql").arg(id, slug(spec.message));
+    const QString messageSlug = slug(message);
+    const QString name = messageSlug.isEmpty() ? id + QStringLiteral(".sql")
+                                               : QStringLiteral("%1_%2.sql").arg(id, messageSlug);
     const QString path = QDir(project.versionsDir()).filePath(name);
     const QDateTime created =
         spec.createDate.isValid() ? spec.createDate : QDateTime::currentDateTime();
 
+    // "-- key: value", without a trailing blank when the value is empty.
+    auto headerLine = [](QLatin1String key, const QString &value) {
+        return value.isEmpty() ? QStringLiteral("-- %1:\n").arg(key)
+                               : QStringLiteral("-- %1: %2\n").arg(key, value);
+    };
     QString text;
-    text += QStringLiteral("-- revision: %1\n").arg(id);
+    text += headerLine(QLatin1String("revision"), id);
     text +=
-        QStringLiteral("-- down_revision: %1\n").arg(spec.downRevisions.join(QLatin1String(", ")));
-    text += QStringLiteral("-- message: %1\n").arg(spec.message);
+        headerLine(QLatin1String("down_revision"), spec.downRevisions.join(QLatin1String(", ")));
+    text += headerLine(QLatin1String("message"), message);
     text += QStringLiteral("-- create_date: %1\n")
                 .arg(created.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     if (!spec.branchLabels.isEmpty())
@@ -79,15 +97,24 @@ Result<QString> RevisionWriter::write(const Project &project, const NewRevision 
     text += QStringLiteral("\n-- +upgrade\n") + section(spec.upgradeSql);
     text += QStringLiteral("\n-- +downgrade\n") + section(spec.downgradeSql);
 
-    // The file must read back as written.
-    auto check = MigrationParser::parse(path, text.toUtf8());
+    // The file must read back as written: this refuses a revision listing itself or a parent
+    // twice, and SQL holding a section marker of its own.
+    const QByteArray bytes = text.toUtf8();
+    auto check = MigrationParser::parse(path, bytes);
     if (!check)
         return Error::usage(check.error().message);
+    if (check->revision != id || check->downRevisions != spec.downRevisions ||
+        check->dependsOn != spec.dependsOn || check->branchLabels != spec.branchLabels ||
+        check->message != message || check->transactional != spec.transactional)
+        return Error::failure(
+            QStringLiteral("the new revision %1 would not read back as written").arg(id));
 
+    if (QFileInfo::exists(path))
+        return Error::failure(QStringLiteral("%1 already exists; not overwriting it").arg(path));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
         return Error::failure(QStringLiteral("cannot create %1: %2").arg(path, file.errorString()));
-    if (file.write(text.toUtf8()) < 0 || !file.flush())
+    if (file.write(bytes) != bytes.size() || !file.flush())
         return Error::failure(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return path;
 }

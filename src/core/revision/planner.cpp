@@ -486,15 +486,21 @@ Result<Plan> Planner::stamp(const QStringList &currentHeads, const QStringList &
     QList<int> dests;
     bool toBase = false;
     for (const QString &target : targets) {
-        auto related = b.filterForLineage(*current, target, true);
-        if (!related)
-            return related.error();
-        for (int r : *related)
-            if (!filteredHeads.contains(r))
-                filteredHeads.append(r);
         auto resolved = m_graph.resolve(target);
         if (!resolved)
             return resolved.error();
+        // The heads this target concerns: those sharing lineage with the branch named before
+        // the '@' and with what the target resolves to; every head for a plain "base".
+        QList<int> shares = *resolved;
+        if (const qsizetype at = target.indexOf(QLatin1Char('@')); at > 0) {
+            auto branch = m_graph.resolveOne(target.left(at));
+            if (!branch)
+                return branch.error();
+            shares.append(*branch);
+        }
+        for (int r : *current)
+            if (m_graph.sharesLineage(r, shares, true) && !filteredHeads.contains(r))
+                filteredHeads.append(r);
         for (int r : *resolved)
             if (!dests.contains(r))
                 dests.append(r);

@@ -1,0 +1,4 @@
+-- revision: r_empty
+-- down_revision:
+-- message: only an upgrade, no downgrade
+-- +upgrade
