@@ -189,12 +189,7 @@ Result<Plan> Migrator::planUpgradeFrom(const QStringList &currentHeads, const QS
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
-    auto plan = Planner(d->graph).upgrade(currentHeads, target);
-    if (plan) {
-        plan->request = Plan::Request::Upgrade;
-        plan->targets = {target};
-    }
-    return plan;
+    return Planner(d->graph).upgrade(currentHeads, target);
 }
 
 Result<Plan> Migrator::planDowngradeFrom(const QStringList &currentHeads,
@@ -202,12 +197,7 @@ Result<Plan> Migrator::planDowngradeFrom(const QStringList &currentHeads,
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
-    auto plan = Planner(d->graph).downgrade(currentHeads, target);
-    if (plan) {
-        plan->request = Plan::Request::Downgrade;
-        plan->targets = {target};
-    }
-    return plan;
+    return Planner(d->graph).downgrade(currentHeads, target);
 }
 
 Result<Plan> Migrator::planStampFrom(const QStringList &currentHeads, const QStringList &targets,
@@ -215,12 +205,7 @@ Result<Plan> Migrator::planStampFrom(const QStringList &currentHeads, const QStr
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
-    auto plan = Planner(d->graph).stamp(currentHeads, targets, purge);
-    if (plan) {
-        plan->request = Plan::Request::Stamp;
-        plan->targets = targets;
-    }
-    return plan;
+    return Planner(d->graph).stamp(currentHeads, targets, purge);
 }
 
 Result<Plan> Migrator::planUpgrade(const QString &target)

@@ -22,6 +22,22 @@ QString versionChangeSql(const QString &versionTable, const VersionChange &chang
     return {};
 }
 
+Status Driver::ensureTables(const QString &table)
+{
+    if (!isValidTableName(table))
+        return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
+    if (!hasTable(table))
+        if (auto s = execute(Statement{versionTableDdl(table), 0}); !s)
+            return Error::failure(QStringLiteral("cannot create the version table %1: %2")
+                                      .arg(table, s.error().message));
+    const QString history = historyTableName(table);
+    if (!hasTable(history))
+        if (auto s = execute(Statement{historyTableDdl(table), 0}); !s)
+            return Error::failure(QStringLiteral("cannot create the history table %1: %2")
+                                      .arg(history, s.error().message));
+    return {};
+}
+
 bool isValidTableName(const QString &name)
 {
     if (name.isEmpty() || name.size() > 63)

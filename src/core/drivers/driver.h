@@ -71,7 +71,8 @@ public:
 
     // The version table (Alembic's shape) and its history table (historyTableName()), created
     // when missing. Table names must pass isValidTableName(); SQL text quotes them as needed.
-    virtual Status ensureTables(const QString &versionTable) = 0;
+    // Shared by every engine; only the DDL differs.
+    Status ensureTables(const QString &versionTable);
     virtual bool hasTable(const QString &table) = 0;
     virtual Result<QStringList> versionRows(const QString &versionTable) = 0;
     // Delete and Update must touch exactly one row, else an error naming the table and row.
@@ -82,6 +83,7 @@ public:
 
     // Offline SQL, for --sql.
     virtual QString versionTableDdl(const QString &versionTable) const = 0;
+    virtual QString historyTableDdl(const QString &versionTable) const = 0;
     virtual QString beginSql() const = 0;
     virtual QString commitSql() const = 0;
 };

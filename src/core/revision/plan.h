@@ -50,7 +50,8 @@ struct Plan
     bool purge = false;       // stamp --purge: every version row is deleted before the steps
     QStringList irreversible; // downgrade plans: revisions in the plan without a downgrade section
 
-    // What was asked for, so the plan can be made again if the rows move before it runs.
+    // What was asked for (set by the Planner), so the plan can be made again if the rows move
+    // before it runs.
     enum class Request { None, Upgrade, Downgrade, Stamp };
     Request request = Request::None;
     QStringList targets;

@@ -419,7 +419,12 @@ Result<Plan> Planner::upgrade(const QStringList &currentHeads, const QString &ta
     QSet<int> needs(required.begin(), required.end());
     for (int r : applied)
         needs.remove(r);
-    return b.finish(currentHeads, b.parentsFirst(needs, *targets), Direction::Up);
+    auto plan = b.finish(currentHeads, b.parentsFirst(needs, *targets), Direction::Up);
+    if (plan) {
+        plan->request = Plan::Request::Upgrade;
+        plan->targets = {target};
+    }
+    return plan;
 }
 
 Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &target) const
@@ -470,7 +475,12 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
     }
     QList<int> order = b.parentsFirst(revert, *current);
     std::reverse(order.begin(), order.end());
-    return b.finish(currentHeads, order, Direction::Down);
+    auto plan = b.finish(currentHeads, order, Direction::Down);
+    if (plan) {
+        plan->request = Plan::Request::Downgrade;
+        plan->targets = {target};
+    }
+    return plan;
 }
 
 Result<Plan> Planner::stamp(const QStringList &currentHeads, const QStringList &targets,
@@ -555,6 +565,8 @@ Result<Plan> Planner::stamp(const QStringList &currentHeads, const QStringList &
             return s.error();
     }
     plan.endHeads = heads.heads();
+    plan.request = Plan::Request::Stamp;
+    plan.targets = targets;
     return plan;
 }
 

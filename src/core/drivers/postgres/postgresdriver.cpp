@@ -208,36 +208,23 @@ bool PostgresDriver::hasTable(const QString &table)
     return r && !r->isEmpty() && r->first().value(0) == QLatin1String("t");
 }
 
-Status PostgresDriver::ensureTables(const QString &table)
+QString PostgresDriver::historyTableDdl(const QString &table) const
 {
-    if (!isValidTableName(table))
-        return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
-    if (!hasTable(table))
-        if (auto r = query(versionTableDdl(table)); !r)
-            return Error::failure(QStringLiteral("cannot create the version table %1: %2")
-                                      .arg(table, r.error().message));
-    const QString history = historyTableName(table);
-    if (!hasTable(history)) {
-        auto r = query(QStringLiteral("CREATE TABLE %1 (\n"
-                                      "    id BIGSERIAL PRIMARY KEY,\n"
-                                      "    revision VARCHAR(32) NOT NULL,\n"
-                                      "    direction VARCHAR(8) NOT NULL,\n"
-                                      "    checksum VARCHAR(64),\n"
-                                      "    from_revisions TEXT,\n"
-                                      "    to_revisions TEXT,\n"
-                                      "    started_at TIMESTAMPTZ NOT NULL,\n"
-                                      "    finished_at TIMESTAMPTZ,\n"
-                                      "    duration_ms BIGINT,\n"
-                                      "    os_user TEXT,\n"
-                                      "    tool_version TEXT,\n"
-                                      "    success BOOLEAN NOT NULL,\n"
-                                      "    error TEXT\n)")
-                           .arg(quoteIdentifier(history)));
-        if (!r)
-            return Error::failure(QStringLiteral("cannot create the history table %1: %2")
-                                      .arg(history, r.error().message));
-    }
-    return {};
+    return QStringLiteral("CREATE TABLE %1 (\n"
+                          "    id BIGSERIAL PRIMARY KEY,\n"
+                          "    revision VARCHAR(32) NOT NULL,\n"
+                          "    direction VARCHAR(8) NOT NULL,\n"
+                          "    checksum VARCHAR(64),\n"
+                          "    from_revisions TEXT,\n"
+                          "    to_revisions TEXT,\n"
+                          "    started_at TIMESTAMPTZ NOT NULL,\n"
+                          "    finished_at TIMESTAMPTZ,\n"
+                          "    duration_ms BIGINT,\n"
+                          "    os_user TEXT,\n"
+                          "    tool_version TEXT,\n"
+                          "    success BOOLEAN NOT NULL,\n"
+                          "    error TEXT\n)")
+        .arg(quoteIdentifier(historyTableName(table)));
 }
 
 Result<QStringList> PostgresDriver::versionRows(const QString &table)

@@ -200,36 +200,23 @@ bool SqliteDriver::hasTable(const QString &table)
     return query.exec() && query.next();
 }
 
-Status SqliteDriver::ensureTables(const QString &table)
+QString SqliteDriver::historyTableDdl(const QString &table) const
 {
-    if (!isValidTableName(table))
-        return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
-    if (!hasTable(table))
-        if (auto s = exec(versionTableDdl(table)); !s)
-            return Error::failure(QStringLiteral("cannot create the version table %1: %2")
-                                      .arg(table, s.error().message));
-    const QString history = historyTableName(table);
-    if (!hasTable(history)) {
-        auto s = exec(QStringLiteral("CREATE TABLE %1 (\n"
-                                     "    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
-                                     "    revision VARCHAR(32) NOT NULL,\n"
-                                     "    direction VARCHAR(8) NOT NULL,\n"
-                                     "    checksum VARCHAR(64),\n"
-                                     "    from_revisions TEXT,\n"
-                                     "    to_revisions TEXT,\n"
-                                     "    started_at TEXT NOT NULL,\n"
-                                     "    finished_at TEXT,\n"
-                                     "    duration_ms INTEGER,\n"
-                                     "    os_user TEXT,\n"
-                                     "    tool_version TEXT,\n"
-                                     "    success INTEGER NOT NULL,\n"
-                                     "    error TEXT\n)")
-                          .arg(quoteIdentifier(history)));
-        if (!s)
-            return Error::failure(QStringLiteral("cannot create the history table %1: %2")
-                                      .arg(history, s.error().message));
-    }
-    return {};
+    return QStringLiteral("CREATE TABLE %1 (\n"
+                          "    id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+                          "    revision VARCHAR(32) NOT NULL,\n"
+                          "    direction VARCHAR(8) NOT NULL,\n"
+                          "    checksum VARCHAR(64),\n"
+                          "    from_revisions TEXT,\n"
+                          "    to_revisions TEXT,\n"
+                          "    started_at TEXT NOT NULL,\n"
+                          "    finished_at TEXT,\n"
+                          "    duration_ms INTEGER,\n"
+                          "    os_user TEXT,\n"
+                          "    tool_version TEXT,\n"
+                          "    success INTEGER NOT NULL,\n"
+                          "    error TEXT\n)")
+        .arg(quoteIdentifier(historyTableName(table)));
 }
 
 Result<QStringList> SqliteDriver::versionRows(const QString &table)

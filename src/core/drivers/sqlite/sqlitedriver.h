@@ -31,7 +31,6 @@ public:
     // sqlite3_interrupt() on the open handle; a no-op when no statement runs.
     void cancel() override;
 
-    Status ensureTables(const QString &versionTable) override;
     bool hasTable(const QString &table) override;
     Result<QStringList> versionRows(const QString &versionTable) override;
     Status applyVersionChange(const QString &versionTable, const VersionChange &change) override;
@@ -40,6 +39,7 @@ public:
     Result<QList<HistoryRecord>> history(const QString &versionTable) override;
 
     QString versionTableDdl(const QString &versionTable) const override;
+    QString historyTableDdl(const QString &versionTable) const override;
     QString beginSql() const override { return QStringLiteral("BEGIN TRANSACTION;"); }
     QString commitSql() const override { return QStringLiteral("COMMIT;"); }
 
