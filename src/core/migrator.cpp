@@ -158,6 +158,11 @@ Result<QList<RevisionStatus>> Migrator::history()
     return out;
 }
 
+Result<QList<HistoryRecord>> Migrator::historyRecords()
+{
+    return d->store().records();
+}
+
 Result<CheckReport> Migrator::check()
 {
     if (auto s = d->needRevisions(); !s)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "drivers/driver.h"
 #include "engine/executor.h"
 #include "error.h"
 #include "revision/plan.h"
@@ -71,6 +72,8 @@ public:
     Result<QStringList> current();
     Result<QList<RevisionStatus>> history();
     Result<CheckReport> check();
+    // Every row of the history table (steps run, failed, stamped, repaired), oldest first.
+    Result<QList<HistoryRecord>> historyRecords();
 
     // Planning: nothing is run, nothing is created.
     Result<Plan> planUpgrade(const QString &target);

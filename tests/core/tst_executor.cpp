@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "verify.h"
 #include <QUuid>
 
 #include <atomic>
@@ -19,13 +21,6 @@
 #include <thread>
 
 using namespace strata;
-
-// A Status or Result that must be ok, with its error shown when it is not.
-#define VERIFY_OK(expr)                                                                            \
-    do {                                                                                           \
-        const auto result_ = (expr);                                                               \
-        QVERIFY2(result_.ok(), result_.ok() ? "" : qPrintable(result_.error().toString()));        \
-    } while (false)
 
 namespace {
 

@@ -33,6 +33,9 @@ public:
                                           const QString &iniUrl,
                                           const QProcessEnvironment &environment);
 
+    // A value for a libpq keyword string: single-quoted, backslashes and quotes escaped.
+    static QString quoteKeywordValue(const QString &value);
+
     // The URL with any password replaced by "***".
     static QString maskPassword(const QString &url);
 };

@@ -7,6 +7,14 @@
 
 namespace strata {
 
+QString ConnectionResolver::quoteKeywordValue(const QString &value)
+{
+    QString escaped = value;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
 QString ConnectionResolver::maskPassword(const QString &url)
 {
     QString out = url;
@@ -141,14 +149,6 @@ QString dotEnvDatabaseUrl(const QString &path, const QProcessEnvironment &env)
     return values.value(QStringLiteral("DATABASE_URL"));
 }
 
-QString keywordValue(const QString &value)
-{
-    QString escaped = value;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('\''), QLatin1String("\\'"));
-    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
-}
-
 } // namespace
 
 Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
@@ -182,7 +182,8 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
             const QString value = env.value(QLatin1String(variable));
             if (value.isEmpty())
                 continue;
-            parts.append(QLatin1String(keyword) + QLatin1Char('=') + keywordValue(value));
+            parts.append(QLatin1String(keyword) + QLatin1Char('=') +
+                         ConnectionResolver::quoteKeywordValue(value));
             if (qstrcmp(keyword, "password") != 0)
                 shown.append(QLatin1String(keyword) + QLatin1Char('=') + value);
         }

@@ -53,6 +53,16 @@ Result<QHash<QString, QString>> VersionStore::appliedChecksums()
     return out;
 }
 
+Result<QList<HistoryRecord>> VersionStore::records()
+{
+    auto opened = openExisting();
+    if (!opened)
+        return opened.error();
+    if (!*opened)
+        return QList<HistoryRecord>{};
+    return m_driver.history(m_versionTable);
+}
+
 Result<QStringList> VersionStore::failedRevisions()
 {
     auto opened = openExisting();

@@ -9,6 +9,7 @@
 namespace strata {
 
 class Driver;
+struct HistoryRecord;
 
 // The version and history tables of one database as commands read them outside a plan run
 // (current, check, repair). Reading never creates a database that does not exist yet.
@@ -22,6 +23,8 @@ public:
     // For each revision, the upgrade checksum recorded by its latest successful 'up' or
     // 'repair' history row: what the file held when it ran or was last accepted.
     Result<QHash<QString, QString>> appliedChecksums();
+    // Every history row, oldest first; empty when the database or the table does not exist.
+    Result<QList<HistoryRecord>> records();
     // Revisions whose latest history row is a failure (a step rolled back, not retried since).
     Result<QStringList> failedRevisions();
     // Accepts an edited migration: a successful 'repair' history row carrying its new checksum.

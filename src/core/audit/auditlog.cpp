@@ -1,0 +1,104 @@
+#include "audit/auditlog.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+namespace strata {
+
+namespace {
+
+QJsonObject toJson(const AuditEntry &entry)
+{
+    return QJsonObject{
+        {QStringLiteral("time"), entry.time.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("source"), entry.source},
+        {QStringLiteral("profile"), entry.profile},
+        {QStringLiteral("database"), entry.database},
+        {QStringLiteral("os_user"), entry.osUser},
+        {QStringLiteral("action"), entry.action},
+        {QStringLiteral("from"), entry.fromRevisions},
+        {QStringLiteral("to"), entry.toRevisions},
+        {QStringLiteral("result"), entry.result},
+        {QStringLiteral("reason"), entry.reason},
+        {QStringLiteral("duration_ms"), entry.durationMs},
+    };
+}
+
+AuditEntry fromJson(const QJsonObject &object)
+{
+    auto text = [&object](const char *key) { return object.value(QLatin1String(key)).toString(); };
+    AuditEntry entry;
+    entry.time = QDateTime::fromString(text("time"), Qt::ISODateWithMs);
+    entry.source = text("source");
+    entry.profile = text("profile");
+    entry.database = text("database");
+    entry.osUser = text("os_user");
+    entry.action = text("action");
+    entry.fromRevisions = text("from");
+    entry.toRevisions = text("to");
+    entry.result = text("result");
+    entry.reason = text("reason");
+    entry.durationMs = object.value(QStringLiteral("duration_ms")).toInteger();
+    return entry;
+}
+
+} // namespace
+
+AuditLog::AuditLog(QString filePath) : m_filePath(std::move(filePath)) {}
+
+QString AuditLog::defaultFilePath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("STRATA_AUDIT_LOG");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    if (QCoreApplication::applicationName().isEmpty() ||
+        QCoreApplication::organizationName().isEmpty())
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+            .filePath(QStringLiteral("strata/audit.jsonl"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("audit.jsonl"));
+}
+
+Status AuditLog::append(const AuditEntry &entry) const
+{
+    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
+    QFile out(m_filePath);
+    // Append mode: every write goes to the end, so the GUI and a CLI can share the file.
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+        return Error::at(m_filePath, 0,
+                         QStringLiteral("cannot write the audit log: %1").arg(out.errorString()));
+    QByteArray line = QJsonDocument(toJson(entry)).toJson(QJsonDocument::Compact);
+    line.append('\n');
+    // One write call per line keeps lines whole when two processes append at once.
+    if (out.write(line) != line.size() || !out.flush())
+        return Error::at(m_filePath, 0,
+                         QStringLiteral("cannot write the audit log: %1").arg(out.errorString()));
+    return {};
+}
+
+Result<QList<AuditEntry>> AuditLog::readAll() const
+{
+    QList<AuditEntry> out;
+    QFile in(m_filePath);
+    if (!in.exists())
+        return out;
+    if (!in.open(QIODevice::ReadOnly))
+        return Error::at(m_filePath, 0,
+                         QStringLiteral("cannot read the audit log: %1").arg(in.errorString()));
+    while (!in.atEnd()) {
+        const QByteArray line = in.readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
+        if (doc.isObject())
+            out.append(fromJson(doc.object()));
+    }
+    return out;
+}
+
+} // namespace strata

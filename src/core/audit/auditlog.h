@@ -1,0 +1,50 @@
+#pragma once
+
+#include "error.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace strata {
+
+// One operation, from the GUI or the CLI.
+struct AuditEntry
+{
+    QDateTime time;   // UTC, when the action started
+    QString source;   // "gui" or "cli"
+    QString profile;  // empty when none was used
+    QString database; // display form, never a password
+    QString osUser;
+    QString action; // upgrade, downgrade, stamp, repair, backup, restore, ...
+    QString fromRevisions; // comma-separated
+    QString toRevisions;
+    QString result; // "success", "failed: <message>", "cancelled"
+    QString reason; // what the person typed, may be empty
+    qint64 durationMs = 0;
+};
+
+// An append-only local log of operations: one JSON object per line, so concurrent writers (the
+// GUI and a CLI) never interleave half lines, and a reader skips a damaged line instead of
+// losing the file.
+class AuditLog
+{
+public:
+    explicit AuditLog(QString filePath);
+
+    // $STRATA_AUDIT_LOG when set (tests), else QStandardPaths::AppDataLocation/audit.jsonl
+    // (GenericDataLocation/strata/audit.jsonl when no application name is set).
+    static QString defaultFilePath();
+
+    QString filePath() const { return m_filePath; }
+
+    // Creates the folder and file when needed.
+    Status append(const AuditEntry &entry) const;
+    // Oldest first; lines that do not parse are skipped.
+    Result<QList<AuditEntry>> readAll() const;
+
+private:
+    QString m_filePath;
+};
+
+} // namespace strata
