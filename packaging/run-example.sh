@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# Builds Strata and runs it on the example shop project in migrations/, on the embedded SQLite
-# default. The database file is kept in the build folder so the source tree stays clean.
-# (The desktop-app issue will make this open strata-gui where a display is available.)
+# Builds Strata and opens the desktop app on the example shop project in migrations/, with the
+# embedded SQLite default (the database file build/example.db, so the source tree stays clean).
+# Where there is no display it says so and runs the command-line demo instead.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export BUILD_DIR="$(realpath -m "${BUILD_DIR:-$repo/build}")"
 "$repo/packaging/build.sh"
 strata="$BUILD_DIR/src/cli/strata"
-export DATABASE_URL="sqlite:///$BUILD_DIR/example.db"
+url="sqlite:///$BUILD_DIR/example.db"
+
+if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
+    echo
+    echo "== Opening strata-gui on $repo/migrations, database $url"
+    exec "$BUILD_DIR/src/app/strata-gui" --project "$repo/migrations" --url "$url"
+fi
+
+echo
+echo "== No display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so strata-gui cannot open."
+echo "== On a desktop this command opens it; under X forwarding or xvfb-run it does too."
+echo "== Running the command-line demo instead."
+export DATABASE_URL="$url"
 echo
 echo "== Example project: $repo/migrations, database: $DATABASE_URL"
 echo "== strata upgrade heads"

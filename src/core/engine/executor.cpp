@@ -7,6 +7,9 @@
 #include <QElapsedTimer>
 #include <QProcessEnvironment>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace strata {
 
 Executor::Executor(Driver &driver, QString versionTable, MigrationLookup lookup)
@@ -22,6 +25,11 @@ QString Executor::osUser()
         user = env.value(QStringLiteral("LOGNAME"));
     if (user.isEmpty())
         user = env.value(QStringLiteral("USERNAME"));
+    if (user.isEmpty()) {
+        // Services, containers and cron jobs often run without USER: ask the system.
+        if (const passwd *entry = ::getpwuid(::geteuid()))
+            user = QString::fromLocal8Bit(entry->pw_name);
+    }
     return user;
 }
 

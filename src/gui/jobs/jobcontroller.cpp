@@ -1,0 +1,83 @@
+#include "jobs/jobcontroller.h"
+
+namespace strata::gui {
+
+namespace {
+
+void registerTypes()
+{
+    static const bool done = [] {
+        qRegisterMetaType<SnapshotPtr>();
+        qRegisterMetaType<PlanRequest>();
+        qRegisterMetaType<JobProgress>();
+        qRegisterMetaType<JobResult>();
+        qRegisterMetaType<Plan>();
+        qRegisterMetaType<Error>();
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
+} // namespace
+
+JobController::JobController(const MigratorOptions &options, QObject *parent) : QObject(parent)
+{
+    registerTypes();
+    m_worker = new MigrationWorker(options);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &MigrationWorker::runFinished, this, [this] {
+        m_running = false;
+        Q_EMIT runningChanged(false);
+    });
+    m_thread.setObjectName(QStringLiteral("strata-worker"));
+    m_thread.start();
+}
+
+JobController::~JobController()
+{
+    m_worker->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void JobController::post(std::function<void(MigrationWorker &)> job)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, job = std::move(job)] { job(*worker); },
+        Qt::QueuedConnection);
+}
+
+void JobController::refresh()
+{
+    post([](MigrationWorker &w) { w.refresh(); });
+}
+
+void JobController::preparePlan(const PlanRequest &request)
+{
+    post([request](MigrationWorker &w) { w.preparePlan(request); });
+}
+
+void JobController::runPlan(const PlanRequest &request, const Plan &plan, const RunContext &context)
+{
+    m_running = true;
+    Q_EMIT runningChanged(true);
+    post([request, plan, context](MigrationWorker &w) { w.runPlan(request, plan, context); });
+}
+
+void JobController::testConnection()
+{
+    post([](MigrationWorker &w) { w.testConnection(); });
+}
+
+void JobController::setOptions(const MigratorOptions &options)
+{
+    post([options](MigrationWorker &w) { w.setOptions(options); });
+}
+
+void JobController::cancel()
+{
+    m_worker->cancel();
+}
+
+} // namespace strata::gui

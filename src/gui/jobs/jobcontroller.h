@@ -1,0 +1,46 @@
+#pragma once
+
+#include "jobs/migrationworker.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace strata::gui {
+
+// Owns one profile's worker thread. Jobs are posted to the worker and run one at a time in
+// order; results arrive as the worker's signals, queued to the GUI thread. The destructor
+// cancels what runs, then quits and waits for the thread, so no job outlives its owner.
+class JobController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit JobController(const MigratorOptions &options, QObject *parent = nullptr);
+    ~JobController() override;
+
+    MigrationWorker *worker() const { return m_worker; }
+
+    void refresh();
+    void preparePlan(const PlanRequest &request);
+    void runPlan(const PlanRequest &request, const Plan &plan, const RunContext &context);
+    void testConnection();
+    void setOptions(const MigratorOptions &options);
+    void cancel();
+
+    // True from runPlan() until its runFinished signal.
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void runningChanged(bool running);
+
+private:
+    void post(std::function<void(MigrationWorker &)> job);
+
+    QThread m_thread;
+    MigrationWorker *m_worker = nullptr; // lives in m_thread, deleted there
+    bool m_running = false;
+};
+
+} // namespace strata::gui

@@ -1,0 +1,345 @@
+#include "jobs/migrationworker.h"
+
+#include "audit/auditlog.h"
+#include "engine/executor.h"
+#include "revision/revisiongraph.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+
+#include <spdlog/spdlog.h>
+
+namespace strata::gui {
+
+namespace {
+
+std::shared_ptr<spdlog::logger> jobLog()
+{
+    auto logger = spdlog::get("strata");
+    return logger ? logger : spdlog::default_logger();
+}
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+} // namespace
+
+QString PlanRequest::actionName() const
+{
+    switch (kind) {
+    case Kind::Upgrade:
+        return QStringLiteral("upgrade");
+    case Kind::Downgrade:
+        return QStringLiteral("downgrade");
+    case Kind::Stamp:
+        return QStringLiteral("stamp");
+    }
+    return {};
+}
+
+QString PlanRequest::description() const
+{
+    const QString target = targets.join(QLatin1String(", "));
+    switch (kind) {
+    case Kind::Upgrade:
+        return QObject::tr("Upgrade to %1").arg(target);
+    case Kind::Downgrade:
+        return QObject::tr("Downgrade to %1").arg(target);
+    case Kind::Stamp:
+        return purge ? QObject::tr("Stamp %1 (purge)").arg(target)
+                     : QObject::tr("Stamp %1").arg(target);
+    }
+    return {};
+}
+
+MigrationWorker::MigrationWorker(MigratorOptions options, QObject *parent)
+    : QObject(parent), m_options(std::move(options))
+{
+}
+
+MigrationWorker::~MigrationWorker() = default;
+
+void MigrationWorker::setOptions(const MigratorOptions &options)
+{
+    m_options = options;
+    QMutexLocker lock(&m_mutex);
+    m_migrator.reset();
+}
+
+void MigrationWorker::cancel()
+{
+    m_cancel.store(true);
+    QMutexLocker lock(&m_mutex);
+    if (m_migrator)
+        m_migrator->cancel();
+}
+
+Result<Migrator *> MigrationWorker::reopen()
+{
+    auto opened = Migrator::open(m_options);
+    if (!opened)
+        return opened.error();
+    QMutexLocker lock(&m_mutex);
+    m_migrator = std::move(opened).value();
+    return m_migrator.get();
+}
+
+SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator) const
+{
+    auto snap = std::make_shared<ProjectSnapshot>();
+    const RevisionGraph &graph = migrator.graph();
+    snap->projectRoot = migrator.projectRoot();
+    snap->database = migrator.databaseDisplay();
+    snap->versionTable = migrator.versionTable();
+    snap->heads = graph.ids(graph.realHeads());
+
+    QList<int> order = graph.topologicalOrder();
+    std::reverse(order.begin(), order.end());
+    QHash<int, RevisionStatus> status;
+    auto history = migrator.history();
+    if (history) {
+        snap->reachable = true;
+        order.clear();
+        for (const RevisionStatus &s : *history) {
+            order.append(s.index);
+            status.insert(s.index, s);
+        }
+    } else {
+        snap->problem = history.error().message;
+    }
+
+    QHash<QString, HistoryRecord> lastUp;
+    QSet<QString> failedLast;
+    if (snap->reachable) {
+        if (auto current = migrator.current())
+            snap->current = *current;
+        if (auto records = migrator.historyRecords()) {
+            for (const HistoryRecord &r : *records) {
+                if (r.success && r.direction == QLatin1String("up"))
+                    lastUp.insert(r.revision, r);
+                if (r.success)
+                    failedLast.remove(r.revision);
+                else
+                    failedLast.insert(r.revision);
+            }
+        }
+        if (auto check = migrator.check()) {
+            snap->pending = check->pending;
+            snap->edited = check->edited;
+            snap->failed = check->failed;
+        } else {
+            snap->problem = check.error().message;
+        }
+    }
+
+    // Version rows that no file has: shown first, so nobody misses them.
+    for (const QString &rev : std::as_const(snap->current)) {
+        if (graph.indexOf(rev) >= 0)
+            continue;
+        RevisionRow row;
+        row.id = rev;
+        row.message = QObject::tr("(no migration file has this revision)");
+        row.state = RevisionRow::State::MissingFile;
+        snap->rows.append(row);
+    }
+
+    QStringList ids;
+    QList<QStringList> parents;
+    for (int i : std::as_const(order)) {
+        const Migration &m = graph.migration(i);
+        RevisionRow row;
+        row.id = m.revision;
+        row.message = m.message;
+        row.labels = graph.branchLabels(i);
+        row.parents = m.downRevisions;
+        row.dependsOn = m.dependsOn;
+        row.createDate = m.createDate;
+        row.filePath = m.filePath;
+        row.transactional = m.transactional;
+        row.hasDowngrade = m.hasDowngrade;
+        row.upgradeSql = m.upgradeSql;
+        row.upgradeLine = m.upgradeLine;
+        row.downgradeSql = m.downgradeSql;
+        row.downgradeLine = m.downgradeLine;
+        if (snap->reachable) {
+            const RevisionStatus s = status.value(i);
+            row.state = s.edited                          ? RevisionRow::State::Edited
+                        : s.current                       ? RevisionRow::State::Current
+                        : s.applied                       ? RevisionRow::State::Applied
+                        : failedLast.contains(m.revision) ? RevisionRow::State::Failed
+                                                          : RevisionRow::State::Pending;
+            if (s.applied) {
+                const auto it = lastUp.constFind(m.revision);
+                if (it != lastUp.constEnd()) {
+                    row.appliedAt = it->finishedAt;
+                    row.appliedBy = it->osUser;
+                    row.durationMs = it->durationMs;
+                }
+            }
+        }
+        ids.append(row.id);
+        parents.append(row.parents);
+        snap->rows.append(row);
+    }
+
+    const qsizetype offset = snap->rows.size() - ids.size();
+    const QList<GraphRow> layout = layoutGraph(ids, parents);
+    for (qsizetype i = 0; i < layout.size(); ++i) {
+        snap->rows[offset + i].graph = layout[i];
+        snap->graphWidth = std::max(snap->graphWidth, layout[i].width);
+    }
+    for (qsizetype i = 0; i < snap->rows.size(); ++i)
+        snap->rowOf.insert(snap->rows[i].id, int(i));
+    return snap;
+}
+
+void MigrationWorker::refresh()
+{
+    auto migrator = reopen();
+    if (!migrator) {
+        jobLog()->warn("Could not open the project: {}", utf8(migrator.error().toString()));
+        Q_EMIT snapshotFailed(migrator.error());
+        return;
+    }
+    SnapshotPtr snapshot = buildSnapshot(**migrator);
+    if (!snapshot->reachable)
+        jobLog()->warn("{}: cannot read the database: {}", utf8(snapshot->database),
+                       utf8(snapshot->problem));
+    else
+        jobLog()->info("{}: at [{}], {} pending", utf8(snapshot->database),
+                       utf8(snapshot->current.join(QLatin1String(", "))), snapshot->pending.size());
+    Q_EMIT snapshotReady(snapshot);
+}
+
+void MigrationWorker::preparePlan(const PlanRequest &request)
+{
+    auto migrator = reopen();
+    if (!migrator) {
+        Q_EMIT planFailed(request, migrator.error());
+        return;
+    }
+    Migrator &m = **migrator;
+    Result<Plan> plan = request.kind == PlanRequest::Kind::Upgrade
+                            ? m.planUpgrade(request.targets.value(0))
+                        : request.kind == PlanRequest::Kind::Downgrade
+                            ? m.planDowngrade(request.targets.value(0))
+                            : m.planStamp(request.targets, request.purge);
+    if (!plan) {
+        Q_EMIT planFailed(request, plan.error());
+        return;
+    }
+    auto sql = m.offlineSql(*plan);
+    Q_EMIT planReady(request, *plan, sql ? *sql : QString());
+}
+
+void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
+                              const RunContext &context)
+{
+    m_cancel.store(false);
+    JobResult result;
+    result.action = request.actionName();
+    result.fromRevisions = plan.startHeads;
+    QElapsedTimer clock;
+    clock.start();
+    auto log = jobLog();
+
+    auto migrator = reopen();
+    if (!migrator) {
+        result.error = migrator.error();
+        Q_EMIT runFinished(result);
+        return;
+    }
+    Migrator &m = **migrator;
+    log->info("{} on {} ({}): {} step(s) from [{}]", utf8(request.description()),
+              utf8(context.profile), utf8(m.databaseDisplay()), plan.steps.size(),
+              utf8(plan.startHeads.join(QLatin1String(", "))));
+
+    const RevisionGraph &graph = m.graph();
+    RunOptions options;
+    options.cancel = &m_cancel;
+    options.lockWaitSeconds = 10;
+    options.notice = [log](const QString &notice) { log->warn("{}", utf8(notice)); };
+    options.progress = [&](const Progress &p) {
+        JobProgress jp;
+        jp.step = p.step;
+        jp.stepCount = p.stepCount;
+        jp.statement = p.statement;
+        jp.statementCount = p.statementCount;
+        jp.revision = p.revision;
+        jp.direction = p.direction;
+        jp.stamp = p.planStep.stamp;
+        if (const int i = graph.indexOf(p.revision); i >= 0)
+            jp.message = graph.migration(i).message;
+        jp.elapsedMs = clock.elapsed();
+        if (p.statement == 0) {
+            result.stepsRun = p.step - 1;
+            log->info("Step {}/{}: {} {} {}", p.step, p.stepCount,
+                      p.planStep.stamp ? "stamp" : utf8(directionName(p.direction)),
+                      utf8(p.revision), utf8(jp.message));
+        }
+        Q_EMIT progress(jp);
+    };
+
+    AuditEntry audit;
+    audit.time = QDateTime::currentDateTimeUtc();
+    audit.source = QStringLiteral("gui");
+    audit.profile = context.profile;
+    audit.database = m.databaseDisplay();
+    audit.osUser = Executor::osUser();
+    audit.action = result.action;
+    audit.fromRevisions = plan.startHeads.join(QLatin1Char(','));
+    audit.reason = context.reason;
+
+    auto ran = m.run(plan, options);
+    result.durationMs = clock.elapsed();
+    audit.durationMs = result.durationMs;
+    if (ran) {
+        result.success = true;
+        result.stepsRun = int(ran->steps.size());
+        result.toRevisions = ran->endHeads;
+        audit.result = QStringLiteral("success");
+        log->info("{} finished: {} step(s) in {} ms, now at [{}]", utf8(request.description()),
+                  result.stepsRun, result.durationMs,
+                  utf8(ran->endHeads.join(QLatin1String(", "))));
+    } else {
+        result.error = ran.error();
+        result.cancelled = m_cancel.load();
+        if (auto now = m.current())
+            result.toRevisions = *now;
+        audit.result = result.cancelled ? QStringLiteral("cancelled")
+                                        : QStringLiteral("failed: ") + result.error.message;
+        if (result.cancelled)
+            log->warn("{} cancelled: {}", utf8(request.description()),
+                      utf8(result.error.toString()));
+        else
+            log->error("{} failed: {}", utf8(request.description()), utf8(result.error.toString()));
+    }
+    audit.toRevisions = result.toRevisions.join(QLatin1Char(','));
+    if (auto s = AuditLog(AuditLog::defaultFilePath()).append(audit); !s)
+        log->error("Could not write the audit log: {}", utf8(s.error().toString()));
+    Q_EMIT runFinished(result);
+    Q_EMIT snapshotReady(buildSnapshot(m));
+}
+
+void MigrationWorker::testConnection()
+{
+    auto migrator = reopen();
+    if (!migrator) {
+        Q_EMIT connectionTested(false, migrator.error().toString());
+        return;
+    }
+    auto current = (*migrator)->current();
+    if (!current) {
+        Q_EMIT connectionTested(false, current.error().toString());
+        return;
+    }
+    const QString at = current->isEmpty() ? tr("no revision applied yet")
+                                          : tr("at %1").arg(current->join(QLatin1String(", ")));
+    Q_EMIT connectionTested(true, tr("Connected to %1: %2, %3 revision(s) in the project.")
+                                      .arg((*migrator)->databaseDisplay(), at)
+                                      .arg((*migrator)->graph().size()));
+}
+
+} // namespace strata::gui

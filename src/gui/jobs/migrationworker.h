@@ -1,0 +1,64 @@
+#pragma once
+
+#include "jobs/projectsnapshot.h"
+#include "migrator.h"
+
+#include <QMutex>
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace strata::gui {
+
+// Who asked for a run and why, for the audit log.
+struct RunContext
+{
+    QString profile;
+    QString reason;
+};
+
+// Does one profile's database work in a worker thread, one job at a time: it owns the
+// Migrator (and so the connection), which never leaves that thread. Results come back as
+// queued signals. Only cancel() may be called from another thread.
+class MigrationWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MigrationWorker(MigratorOptions options, QObject *parent = nullptr);
+    ~MigrationWorker() override;
+
+    // Jobs, run in the worker's thread (post them with QMetaObject::invokeMethod).
+    void refresh();
+    void preparePlan(const strata::gui::PlanRequest &request);
+    void runPlan(const strata::gui::PlanRequest &request, const strata::Plan &plan,
+                 const strata::gui::RunContext &context);
+    void testConnection();
+    // Takes effect for the next job (a password typed after a refused connection).
+    void setOptions(const strata::MigratorOptions &options);
+
+    // Interrupts the running statement and stops the run; safe from any thread.
+    void cancel();
+
+Q_SIGNALS:
+    void snapshotReady(strata::gui::SnapshotPtr snapshot);
+    void snapshotFailed(strata::Error error);
+    void planReady(strata::gui::PlanRequest request, strata::Plan plan, QString offlineSql);
+    void planFailed(strata::gui::PlanRequest request, strata::Error error);
+    void progress(strata::gui::JobProgress progress);
+    void runFinished(strata::gui::JobResult result);
+    void connectionTested(bool ok, QString message);
+
+private:
+    // A fresh Migrator reads the project files again, so edits on disk show up.
+    Result<Migrator *> reopen();
+    SnapshotPtr buildSnapshot(Migrator &migrator) const;
+
+    MigratorOptions m_options;
+    QMutex m_mutex; // guards m_migrator's replacement against cancel() from the GUI thread
+    std::unique_ptr<Migrator> m_migrator;
+    std::atomic<bool> m_cancel{false};
+};
+
+} // namespace strata::gui

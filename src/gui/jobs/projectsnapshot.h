@@ -1,0 +1,118 @@
+#pragma once
+
+#include "error.h"
+#include "history/graphlayout.h"
+#include "revision/plan.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace strata::gui {
+
+// One revision as the History tab shows it.
+struct RevisionRow
+{
+    enum class State { Unknown, Pending, Applied, Current, Edited, Failed, MissingFile };
+
+    QString id;
+    QString message;
+    QStringList labels;
+    QStringList parents;
+    QStringList dependsOn;
+    QString createDate;
+    QString filePath;
+    bool transactional = true;
+    bool hasDowngrade = false;
+    QString upgradeSql;
+    int upgradeLine = 0;
+    QString downgradeSql;
+    int downgradeLine = 0;
+
+    State state = State::Unknown;
+    QDateTime appliedAt; // the latest successful upgrade of this revision
+    QString appliedBy;
+    qint64 durationMs = -1;
+    GraphRow graph;
+};
+
+// What a worker read about one profile: its project's revisions and the database's state, a
+// value the GUI thread can hold while the worker goes on.
+struct ProjectSnapshot
+{
+    QString projectRoot;
+    QString database; // display form, never a password
+    QString versionTable;
+    QList<RevisionRow> rows; // newest first
+    QHash<QString, int> rowOf;
+    QStringList current;
+    QStringList heads;
+    QStringList pending;
+    QStringList edited;
+    QStringList failed;
+    bool reachable = false;
+    QString problem; // why the database could not be read, or what check found wrong
+    int graphWidth = 1;
+
+    const RevisionRow *row(const QString &id) const
+    {
+        const auto it = rowOf.constFind(id);
+        return it == rowOf.constEnd() ? nullptr : &rows[*it];
+    }
+};
+using SnapshotPtr = std::shared_ptr<const ProjectSnapshot>;
+
+// What a person asked a worker to plan or run.
+struct PlanRequest
+{
+    enum class Kind { Upgrade, Downgrade, Stamp };
+    Kind kind = Kind::Upgrade;
+    QStringList targets; // one for upgrade and downgrade
+    bool purge = false;  // stamp --purge
+    // What the plan is for when it comes back: shown in the Pending tab, confirmed and run,
+    // or written to a file as offline SQL.
+    enum class Purpose { Preview, Run, ExportSql };
+    Purpose purpose = Purpose::Preview;
+
+    QString actionName() const;  // "upgrade", "downgrade", "stamp" (for the audit log)
+    QString description() const; // "Upgrade to heads", for people
+};
+
+struct JobProgress
+{
+    int step = 0; // 1-based
+    int stepCount = 0;
+    int statement = 0;
+    int statementCount = 0;
+    QString revision;
+    QString message;
+    Direction direction = Direction::Up;
+    bool stamp = false;
+    qint64 elapsedMs = 0;
+};
+
+struct JobResult
+{
+    QString action;
+    bool success = false;
+    bool cancelled = false;
+    Error error;
+    QStringList fromRevisions;
+    QStringList toRevisions;
+    int stepsRun = 0;
+    qint64 durationMs = 0;
+};
+
+} // namespace strata::gui
+
+Q_DECLARE_METATYPE(strata::gui::SnapshotPtr)
+Q_DECLARE_METATYPE(strata::gui::PlanRequest)
+Q_DECLARE_METATYPE(strata::gui::JobProgress)
+Q_DECLARE_METATYPE(strata::gui::JobResult)
+Q_DECLARE_METATYPE(strata::Plan)
+Q_DECLARE_METATYPE(strata::Error)

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace strata::gui {
+
+// The "strata" spdlog logger of the desktop app: every line goes to a rotating log file and,
+// from whichever thread logged it, to lineLogged() in the GUI thread for the Activity dock.
+class ActivityLog : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Installs the logger; logDir holds strata.log and its rotated predecessors (1 MiB each,
+    // 5 kept). Replaces a previous installation (tests create several windows).
+    explicit ActivityLog(const QString &logDir, QObject *parent = nullptr);
+    ~ActivityLog() override;
+
+    QString filePath() const { return m_filePath; }
+
+    // $STRATA_LOG_DIR when set (tests), else QStandardPaths::AppDataLocation/logs.
+    static QString defaultDirectory();
+
+Q_SIGNALS:
+    // level: spdlog's level name ("info", "warning", "error").
+    void lineLogged(QString time, QString level, QString message);
+
+private:
+    QString m_filePath;
+};
+
+} // namespace strata::gui

@@ -1,0 +1,152 @@
+#pragma once
+
+#include "jobs/projectsnapshot.h"
+#include "migrator.h"
+#include "profiles/profile.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class QSortFilterProxyModel;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace strata::gui {
+
+class ActivityLog;
+class AuditModel;
+class HistoryModel;
+class JobController;
+class LogDock;
+class PlanModel;
+class ProfileDock;
+struct RunContext;
+
+// The main window: profiles on the left, the selected profile's History, Pending and Audit
+// tabs in the middle, the Activity log below. Every database job goes to the profile's
+// JobController; this class only shows what comes back.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a project for this session only, without saving a profile: `strata-gui --project
+    // DIR [--url URL]`. An empty url takes the project's own connection (strata.ini, .env,
+    // DATABASE_URL, or <project>/strata.db).
+    void openProject(const QString &projectDir, const QString &url);
+
+    // The example project on a SQLite file in the user's data folder, saved as a profile.
+    void openExample();
+    static QString exampleProjectDir();
+
+    QList<Profile> profiles() const { return m_profiles; }
+    QString currentProfile() const { return m_current; }
+    void selectProfile(const QString &name);
+    // Adds or replaces (by oldName) a profile and saves the list.
+    void saveProfile(const Profile &profile, const QString &oldName = {});
+    void deleteProfile(const QString &name);
+
+    // A password for this session only: never written anywhere, handed to the connection.
+    void setSessionPassword(const QString &profile, const QString &password);
+
+    SnapshotPtr snapshot(const QString &profile) const { return m_snapshots.value(profile); }
+    bool isRunning() const;
+    ProfileDock *profileDock() const { return m_profileDock; }
+    LogDock *logDock() const { return m_logDock; }
+    HistoryModel *historyModel() const { return m_historyModel; }
+    PlanModel *planModel() const { return m_planModel; }
+    AuditModel *auditModel() const { return m_auditModel; }
+    QString logFilePath() const;
+
+Q_SIGNALS:
+    // For tests and the status bar: a refresh of the profile came back.
+    void snapshotUpdated(QString profile);
+    void runFinished(QString profile, bool success);
+    void previewUpdated(QString profile);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    struct Session; // a profile opened with --project, not saved
+
+    void setupActions();
+    void setupViews();
+    void loadProfiles();
+    void showProfiles();
+    void refreshAll();
+    void refresh(const QString &name);
+
+    const Profile *profile(const QString &name) const;
+    JobController *controller(const QString &name);
+    MigratorOptions optionsFor(const Profile &profile) const;
+    void dropController(const QString &name);
+
+    void onSnapshot(const QString &name, const SnapshotPtr &snapshot);
+    void onSnapshotFailed(const QString &name, const Error &error);
+    void onPlanReady(const QString &name, const PlanRequest &request, const Plan &plan,
+                     const QString &offlineSql);
+    void onPlanFailed(const QString &name, const PlanRequest &request, const Error &error);
+    void onProgress(const QString &name, const JobProgress &progress);
+    void onRunFinished(const QString &name, const JobResult &result);
+    void maybeAskPassword(const QString &name, const QString &problem);
+
+    void showCurrent();
+    void updateBanner();
+    void updateActions();
+    void updateProblems();
+    void previewPlan(const PlanRequest &request);
+    void showPendingSql();
+    void request(PlanRequest::Kind kind, const QString &target,
+                 PlanRequest::Purpose purpose = PlanRequest::Purpose::Run);
+    QString selectedRevision() const;
+
+    void newProfile();
+    void editProfile(const QString &name);
+    void importService();
+    void importProfiles();
+    void exportProfiles();
+    void stamp();
+    void exportPendingSql();
+    void writeSql(const QString &sql, const QString &suggestedName);
+    void chooseLanguage();
+    void about();
+    void reloadAudit();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    ProfileDock *m_profileDock = nullptr;
+    LogDock *m_logDock = nullptr;
+    ActivityLog *m_activityLog = nullptr;
+    HistoryModel *m_historyModel = nullptr;
+    QSortFilterProxyModel *m_historyFilter = nullptr;
+    PlanModel *m_planModel = nullptr;
+    AuditModel *m_auditModel = nullptr;
+    QSortFilterProxyModel *m_auditFilter = nullptr;
+
+    QList<Profile> m_profiles;
+    std::unique_ptr<Session> m_session;
+    QString m_current;
+    QHash<QString, JobController *> m_controllers;
+    QHash<QString, SnapshotPtr> m_snapshots;
+    QHash<QString, QString> m_passwords;   // session only
+    QHash<QString, bool> m_passwordAsked;  // one prompt per profile and session
+    QHash<QString, PlanRequest> m_preview; // what the Pending tab shows, per profile
+    QString m_previewSql;
+    QString m_runningProfile;
+    QElapsedTimer m_runClock;
+    QTimer m_elapsedTicker;
+    JobProgress m_lastProgress;
+};
+
+} // namespace strata::gui

@@ -1,0 +1,181 @@
+#include "profiles/profiledock.h"
+
+#include <QHeaderView>
+#include <QPainter>
+#include <QPixmap>
+#include <QTreeWidget>
+
+namespace strata::gui {
+
+namespace {
+
+constexpr int NameRole = Qt::UserRole + 1;
+
+QIcon swatch(const QString &colour, bool isProtected)
+{
+    QPixmap pixmap(16, 16);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(QColor(colour));
+    painter.setPen(QColor(colour).darker(130));
+    if (isProtected)
+        painter.drawRect(1, 1, 13, 13); // square: protected
+    else
+        painter.drawEllipse(1, 1, 13, 13);
+    return QIcon(pixmap);
+}
+
+QColor badgeColour(ProfileDock::Badge badge)
+{
+    switch (badge) {
+    case ProfileDock::Badge::UpToDate:
+        return QColor(0x2e, 0x7d, 0x32);
+    case ProfileDock::Badge::Pending:
+        return QColor(0x15, 0x65, 0xc0);
+    case ProfileDock::Badge::Edited:
+    case ProfileDock::Badge::Unreachable:
+        return QColor(0xc6, 0x28, 0x28);
+    case ProfileDock::Badge::Unknown:
+    case ProfileDock::Badge::Checking:
+        break;
+    }
+    return QColor(0x75, 0x75, 0x75);
+}
+
+} // namespace
+
+ProfileDock::ProfileDock(QWidget *parent) : QDockWidget(tr("Profiles"), parent)
+{
+    setObjectName(QStringLiteral("profileDock"));
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("profileTree"));
+    m_tree->setColumnCount(2);
+    m_tree->setHeaderLabels({tr("Profile"), tr("State")});
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->setRootIsDecorated(false);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    setWidget(m_tree);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item && !item->data(0, NameRole).toString().isEmpty())
+            Q_EMIT profileSelected(item->data(0, NameRole).toString());
+    });
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        if (item && !item->data(0, NameRole).toString().isEmpty())
+            Q_EMIT editRequested(item->data(0, NameRole).toString());
+    });
+}
+
+void ProfileDock::setProfiles(const QList<Profile> &profiles)
+{
+    const QString keep = selected();
+    QHash<QString, QPair<QString, QColor>> badges;
+    for (const Profile &p : profiles) {
+        if (QTreeWidgetItem *old = itemFor(p.name))
+            badges.insert(p.name, {old->text(1), old->foreground(1).color()});
+    }
+    const QSignalBlocker block(m_tree);
+    m_tree->clear();
+    QStringList environments = standardEnvironments();
+    QStringList custom;
+    for (const Profile &p : profiles) {
+        if (!environments.contains(p.environment) && !custom.contains(p.environment))
+            custom.append(p.environment);
+    }
+    custom.sort(Qt::CaseInsensitive);
+    environments += custom;
+    for (const QString &environment : std::as_const(environments)) {
+        QList<Profile> members;
+        for (const Profile &p : profiles) {
+            if (p.environment == environment)
+                members.append(p);
+        }
+        if (members.isEmpty())
+            continue;
+        auto *group = new QTreeWidgetItem(m_tree, {environment});
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+        group->setFlags(Qt::ItemIsEnabled);
+        for (const Profile &p : std::as_const(members)) {
+            auto *item = new QTreeWidgetItem(group, {p.name, tr("unknown")});
+            item->setData(0, NameRole, p.name);
+            item->setIcon(0, swatch(p.colour, p.isProtected));
+            item->setToolTip(0, tr("%1\n%2%3")
+                                    .arg(p.name, p.displayTarget(),
+                                         p.isProtected ? tr("\nProtected") : QString()));
+            item->setForeground(1, badgeColour(Badge::Unknown));
+            if (const auto it = badges.constFind(p.name); it != badges.constEnd()) {
+                item->setText(1, it->first);
+                item->setForeground(1, it->second);
+            }
+        }
+        group->setExpanded(true);
+    }
+    if (!keep.isEmpty())
+        select(keep);
+}
+
+QTreeWidgetItem *ProfileDock::itemFor(const QString &profile) const
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem *group = m_tree->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            if (group->child(i)->data(0, NameRole).toString() == profile)
+                return group->child(i);
+        }
+    }
+    return nullptr;
+}
+
+QString ProfileDock::badgeText(Badge badge, int pendingCount)
+{
+    switch (badge) {
+    case Badge::Unknown:
+        return tr("unknown");
+    case Badge::Checking:
+        return tr("checking…");
+    case Badge::UpToDate:
+        return tr("up to date");
+    case Badge::Pending:
+        return tr("%n pending", nullptr, pendingCount);
+    case Badge::Edited:
+        return tr("edited migrations");
+    case Badge::Unreachable:
+        return tr("unreachable");
+    }
+    return {};
+}
+
+void ProfileDock::setBadge(const QString &profile, Badge badge, int pendingCount,
+                           const QString &detail)
+{
+    QTreeWidgetItem *item = itemFor(profile);
+    if (!item)
+        return;
+    item->setText(1, badgeText(badge, pendingCount));
+    item->setForeground(1, badgeColour(badge));
+    item->setToolTip(1, detail);
+}
+
+QString ProfileDock::badgeText(const QString &profile) const
+{
+    const QTreeWidgetItem *item = itemFor(profile);
+    return item ? item->text(1) : QString();
+}
+
+void ProfileDock::select(const QString &profile)
+{
+    if (QTreeWidgetItem *item = itemFor(profile))
+        m_tree->setCurrentItem(item);
+}
+
+QString ProfileDock::selected() const
+{
+    const QTreeWidgetItem *item = m_tree->currentItem();
+    return item ? item->data(0, NameRole).toString() : QString();
+}
+
+} // namespace strata::gui

@@ -1,0 +1,480 @@
+// The main window driven as a person drives it, under the offscreen platform: profiles through
+// the dialog, upgrades and downgrades through the actions, the typed confirmation, cancel, a
+// responsive GUI thread during a long migration, and no password in any file written.
+
+#include "audit/auditlog.h"
+#include "audit/auditmodel.h"
+#include "history/historymodel.h"
+#include "jobs/confirmrundialog.h"
+#include "log/logdock.h"
+#include "mainwindow.h"
+#include "migrator.h"
+#include "pending/planmodel.h"
+#include "pgserver.h"
+#include "profiles/profiledialog.h"
+#include "profiles/profiledock.h"
+#include "profiles/profilestore.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+#include "verify.h"
+
+using namespace strata;
+using namespace strata::gui;
+
+namespace {
+
+// Runs `answer` on the next modal dialog of type D once it is shown (exec() blocks the caller).
+template <typename D> void whenDialogOpens(std::function<void(D *)> answer)
+{
+    auto *poll = new QTimer(qApp);
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, answer, started] {
+        if (auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget())) {
+            poll->deleteLater();
+            answer(dialog);
+            // A failed check inside `answer` returns early: close the dialog so exec() ends.
+            if (dialog->isVisible())
+                dialog->reject();
+        } else if (started->elapsed() > 20000) {
+            poll->deleteLater(); // the test's own wait reports the failure
+        }
+    });
+    poll->start(20);
+}
+
+void clickOk(QDialog *dialog)
+{
+    auto *box = dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
+    QVERIFY(box);
+    QPushButton *ok = box->button(QDialogButtonBox::Ok);
+    if (!ok)
+        ok = box->button(QDialogButtonBox::Save);
+    QVERIFY(ok && ok->isEnabled());
+    ok->click();
+}
+
+QAction *action(MainWindow &w, const char *name)
+{
+    auto *found = w.findChild<QAction *>(QLatin1String(name));
+    if (!found)
+        qFatal("no action %s", name);
+    return found;
+}
+
+QStringList currentRows(const QString &project, const QString &url)
+{
+    auto m = Migrator::open({project, url, {}, QProcessEnvironment::systemEnvironment()});
+    if (!m)
+        return {QStringLiteral("error: ") + m.error().toString()};
+    auto current = (*m)->current();
+    return current ? *current : QStringList{QStringLiteral("error")};
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QString m_example; // a copy of the example project
+    QString m_slow;    // a project whose second migration runs a long statement
+    int m_databases = 0;
+
+    QString freshDb() { return m_home.filePath(QStringLiteral("db%1.sqlite").arg(++m_databases)); }
+
+    Profile sqliteProfile(const QString &name, const QString &environment, const QString &project)
+    {
+        Profile p = Profile::forEnvironment(environment);
+        p.name = name;
+        p.sqliteFile = freshDb();
+        p.projectDir = project;
+        return p;
+    }
+
+    static void waitForSnapshot(MainWindow &w, const QString &name)
+    {
+        QSignalSpy spy(&w, &MainWindow::snapshotUpdated);
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(name) != nullptr || !spy.isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(name) != nullptr, 20000);
+    }
+
+    // Triggers a run action, accepts the confirmation (typing `typed` and `reason` when given),
+    // and waits for the run to end; returns whether it succeeded.
+    static bool runThroughAction(MainWindow &w, const char *actionName, const QString &typed = {},
+                                 const QString &reason = {})
+    {
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        whenDialogOpens<ConfirmRunDialog>([typed, reason](ConfirmRunDialog *d) {
+            if (!typed.isEmpty())
+                d->findChild<QLineEdit *>(QStringLiteral("typedEdit"))->setText(typed);
+            if (!reason.isEmpty())
+                d->findChild<QLineEdit *>(QStringLiteral("reasonEdit"))->setText(reason);
+            clickOk(d);
+        });
+        action(w, actionName)->trigger();
+        if (!finished.wait(60000) && finished.isEmpty())
+            return false;
+        return finished.first().at(1).toBool();
+    }
+
+    static void selectRevision(MainWindow &w, const QString &revision)
+    {
+        auto *view = w.findChild<QTableView *>(QStringLiteral("historyView"));
+        const auto *model = view->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, HistoryModel::Revision);
+            if (index.data().toString() == revision) {
+                view->setCurrentIndex(index);
+                return;
+            }
+        }
+        QFAIL(qPrintable(QStringLiteral("revision %1 not in History").arg(revision)));
+    }
+
+    static QString stateOf(MainWindow &w, const QString &revision)
+    {
+        const SnapshotPtr snap = w.snapshot(w.currentProfile());
+        const RevisionRow *row = snap ? snap->row(revision) : nullptr;
+        return row ? HistoryModel::stateText(row->state) : QStringLiteral("(none)");
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        // Everything the app writes goes under the test's folder.
+        qputenv("STRATA_CONFIG_DIR", m_home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        qputenv("STRATA_LOG_DIR", m_home.filePath(QStringLiteral("logs")).toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("xdg-config")).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("xdg-data")).toUtf8());
+        QCoreApplication::setApplicationName(QStringLiteral("strata-test"));
+        QCoreApplication::setOrganizationName(QStringLiteral("Strata"));
+
+        m_example = m_home.filePath(QStringLiteral("example"));
+        QVERIFY(QDir().mkpath(m_example + QStringLiteral("/versions")));
+        const QDir source(QStringLiteral(STRATA_SOURCE_DIR "/migrations"));
+        QVERIFY(QFile::copy(source.filePath(QStringLiteral("strata.ini")),
+                            m_example + QStringLiteral("/strata.ini")));
+        for (const QString &f :
+             QDir(source.filePath(QStringLiteral("versions"))).entryList(QDir::Files))
+            QVERIFY(QFile::copy(source.filePath(QStringLiteral("versions/") + f),
+                                m_example + QStringLiteral("/versions/") + f));
+
+        // A first quick migration, then one whose statement counts for a long time.
+        m_slow = m_home.filePath(QStringLiteral("slow"));
+        QVERIFY(QDir().mkpath(m_slow + QStringLiteral("/versions")));
+        auto write = [](const QString &path, const QByteArray &text) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write(m_slow + QStringLiteral("/strata.ini"), "[strata]\nversions = versions\n");
+        write(m_slow + QStringLiteral("/versions/aaaa_first.sql"),
+              "-- revision: aaaa\n-- down_revision:\n-- message: first\n\n"
+              "-- +upgrade\nCREATE TABLE t (x INTEGER);\n\n-- +downgrade\nDROP TABLE t;\n");
+        write(m_slow + QStringLiteral("/versions/bbbb_slow.sql"),
+              "-- revision: bbbb\n-- down_revision: aaaa\n-- message: slow backfill\n\n"
+              "-- +upgrade\nCREATE TABLE u (x INTEGER);\n"
+              "INSERT INTO u SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+              "SELECT x + 1 FROM c WHERE x < 2000000000) SELECT x FROM c);\n\n"
+              "-- +downgrade\nDROP TABLE u;\n");
+    }
+
+    void cleanup() { QFile::remove(ProfileStore::defaultFilePath()); }
+
+    void firstRunOffersTheExample()
+    {
+        MainWindow w;
+        QVERIFY(w.profiles().isEmpty());
+        auto *stack = w.findChild<QWidget *>(QStringLiteral("welcomePage"));
+        QVERIFY(stack && stack->isVisibleTo(&w));
+        auto *button = w.findChild<QPushButton *>(QStringLiteral("openExampleButton"));
+        QVERIFY(button->isEnabled());
+        button->click();
+        QCOMPARE(w.profiles().size(), 1);
+        const Profile example = w.profiles().first();
+        QCOMPARE(example.engine, Profile::Engine::Sqlite);
+        QCOMPARE(QDir(example.projectDir).canonicalPath(),
+                 QDir(MainWindow::exampleProjectDir()).canonicalPath());
+        waitForSnapshot(w, example.name);
+        QCOMPARE(w.snapshot(example.name)->pending.size(), 11);
+        QCOMPARE(w.profileDock()->badgeText(example.name), QStringLiteral("11 pending"));
+        QCOMPARE(w.historyModel()->rowCount(), 11);
+        // Saved: a second window finds it.
+        MainWindow again;
+        QCOMPARE(again.profiles().size(), 1);
+    }
+
+    void createEditAndDeleteAProfileThroughTheDialog()
+    {
+        MainWindow w;
+        const QString db = freshDb();
+        whenDialogOpens<ProfileDialog>([this, db](ProfileDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+                ->setText(QStringLiteral("shop dev"));
+            auto *engine = d->findChild<QComboBox *>(QStringLiteral("engineCombo"));
+            engine->setCurrentIndex(engine->findData(int(Profile::Engine::Sqlite)));
+            d->findChild<QLineEdit *>(QStringLiteral("fileEdit"))->setText(db);
+            auto *project = d->findChild<QLineEdit *>(QStringLiteral("projectEdit"));
+            project->setText(m_home.filePath(QStringLiteral("no-such-folder")));
+            QVERIFY(d->validationError().contains(QStringLiteral("strata.ini")));
+            project->setText(m_example);
+            QVERIFY2(d->validationError().isEmpty(), qPrintable(d->validationError()));
+            clickOk(d);
+        });
+        action(w, "actionNewProfile")->trigger();
+        QCOMPARE(w.profiles().size(), 1);
+        QCOMPARE(w.profiles().first().name, QStringLiteral("shop dev"));
+        QCOMPARE(w.currentProfile(), QStringLiteral("shop dev"));
+        QVERIFY(readFile(ProfileStore::defaultFilePath()).contains("shop dev"));
+        waitForSnapshot(w, QStringLiteral("shop dev"));
+
+        // Edit: moving it to Production makes it protected and red.
+        whenDialogOpens<ProfileDialog>([](ProfileDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+                ->setText(QStringLiteral("shop prod"));
+            d->findChild<QComboBox *>(QStringLiteral("environmentCombo"))
+                ->setCurrentText(QStringLiteral("Production"));
+            QVERIFY(d->findChild<QCheckBox *>(QStringLiteral("protectedCheck"))->isChecked());
+            clickOk(d);
+        });
+        action(w, "actionEditProfile")->trigger();
+        QCOMPARE(w.profiles().size(), 1);
+        const Profile edited = w.profiles().first();
+        QCOMPARE(edited.name, QStringLiteral("shop prod"));
+        QCOMPARE(edited.environment, QStringLiteral("Production"));
+        QVERIFY(edited.isProtected);
+        QCOMPARE(edited.sqliteFile, db);
+        QCOMPARE(w.currentProfile(), QStringLiteral("shop prod"));
+        auto stored = ProfileStore(ProfileStore::defaultFilePath()).load();
+        VERIFY_OK(stored);
+        QCOMPARE(stored->size(), 1);
+        QCOMPARE(stored->first().name, QStringLiteral("shop prod"));
+
+        // Delete, after saying yes.
+        whenDialogOpens<QMessageBox>([](QMessageBox *box) {
+            QVERIFY(box->text().contains(QStringLiteral("shop prod")));
+            box->button(QMessageBox::Yes)->click();
+        });
+        action(w, "actionDeleteProfile")->trigger();
+        QVERIFY(w.profiles().isEmpty());
+        QVERIFY(ProfileStore(ProfileStore::defaultFilePath()).load()->isEmpty());
+        QVERIFY(w.findChild<QWidget *>(QStringLiteral("welcomePage"))->isVisibleTo(&w));
+    }
+
+    void upgradeAndDowngradeThroughTheActions()
+    {
+        MainWindow w;
+        const Profile p =
+            sqliteProfile(QStringLiteral("dev"), QStringLiteral("Development"), m_example);
+        w.saveProfile(p);
+        waitForSnapshot(w, p.name);
+        QCOMPARE(stateOf(w, QStringLiteral("1a0c3e5b7d01")),
+                 HistoryModel::stateText(RevisionRow::State::Pending));
+        // The Pending tab shows the plan to the heads, with each step's SQL.
+        QTRY_COMPARE_WITH_TIMEOUT(w.planModel()->rowCount(), 11, 20000);
+        QVERIFY(w.planModel()->sqlOf(0).contains(QStringLiteral("CREATE TABLE customers")));
+        const qsizetype auditBefore = AuditLog(AuditLog::defaultFilePath()).readAll()->size();
+
+        QVERIFY(runThroughAction(w, "actionUpgradeHeads"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(p.name)->pending.isEmpty(), 20000);
+        QCOMPARE(stateOf(w, QStringLiteral("be0a3c5f7b11")),
+                 HistoryModel::stateText(RevisionRow::State::Current));
+        QCOMPARE(stateOf(w, QStringLiteral("1a0c3e5b7d01")),
+                 HistoryModel::stateText(RevisionRow::State::Applied));
+        QCOMPARE(w.profileDock()->badgeText(p.name), QStringLiteral("up to date"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.planModel()->rowCount(), 0, 20000);
+        QCOMPARE(currentRows(m_example, p.url()), QStringList{QStringLiteral("be0a3c5f7b11")});
+        // The History table shows who applied it and when.
+        const RevisionRow *row = w.snapshot(p.name)->row(QStringLiteral("1a0c3e5b7d01"));
+        QVERIFY(row->appliedAt.isValid());
+        QVERIFY(!row->appliedBy.isEmpty());
+
+        // Downgrade to a revision chosen in History.
+        selectRevision(w, QStringLiteral("5e4a7c9f1b05"));
+        QVERIFY(action(w, "actionDowngradeSelected")->isEnabled());
+        QVERIFY(runThroughAction(w, "actionDowngradeSelected"));
+        QCOMPARE(currentRows(m_example, p.url()), QStringList{QStringLiteral("5e4a7c9f1b05")});
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(w, QStringLiteral("5e4a7c9f1b05")),
+                                  HistoryModel::stateText(RevisionRow::State::Current), 20000);
+        QCOMPARE(stateOf(w, QStringLiteral("be0a3c5f7b11")),
+                 HistoryModel::stateText(RevisionRow::State::Pending));
+        QCOMPARE(w.profileDock()->badgeText(p.name), QStringLiteral("6 pending"));
+
+        // Both runs are in the audit log and the Audit tab.
+        auto audit = AuditLog(AuditLog::defaultFilePath()).readAll();
+        VERIFY_OK(audit);
+        QCOMPARE(audit->size(), auditBefore + 2);
+        QCOMPARE(audit->last().action, QStringLiteral("downgrade"));
+        QCOMPARE(audit->last().result, QStringLiteral("success"));
+        QCOMPARE(audit->last().toRevisions, QStringLiteral("5e4a7c9f1b05"));
+        QCOMPARE(audit->last().profile, p.name);
+        QCOMPARE(w.auditModel()->rowCount(), audit->size());
+        QCOMPARE(w.auditModel()->entry(0).action, QStringLiteral("downgrade")); // newest first
+        // And the Activity dock showed the steps live.
+        QVERIFY(w.logDock()->text().contains(QStringLiteral("Step 1/11")));
+    }
+
+    void protectedProfileNeedsTheDatabaseNameTyped()
+    {
+        MainWindow w;
+        const Profile p =
+            sqliteProfile(QStringLiteral("prod"), QStringLiteral("Production"), m_example);
+        QVERIFY(p.isProtected);
+        w.saveProfile(p);
+        waitForSnapshot(w, p.name);
+
+        // A wrong name keeps the run button disabled; cancelling runs nothing.
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        bool sawDisabled = false;
+        whenDialogOpens<ConfirmRunDialog>([&sawDisabled](ConfirmRunDialog *d) {
+            auto *ok = d->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                           ->button(QDialogButtonBox::Ok);
+            auto *typed = d->findChild<QLineEdit *>(QStringLiteral("typedEdit"));
+            sawDisabled = !ok->isEnabled();
+            typed->setText(QStringLiteral("production"));
+            sawDisabled = sawDisabled && !ok->isEnabled();
+            d->reject();
+        });
+        action(w, "actionUpgradeHeads")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(sawDisabled, 20000);
+        QTest::qWait(200);
+        QVERIFY(finished.isEmpty());
+        QVERIFY(currentRows(m_example, p.url()).isEmpty());
+
+        // The right name, with a reason that reaches the audit log.
+        QVERIFY(runThroughAction(w, "actionUpgradeHeads", p.databaseName(),
+                                 QStringLiteral("CHG-1234 release 2.3")));
+        QCOMPARE(currentRows(m_example, p.url()), QStringList{QStringLiteral("be0a3c5f7b11")});
+        auto audit = AuditLog(AuditLog::defaultFilePath()).readAll();
+        QCOMPARE(audit->last().reason, QStringLiteral("CHG-1234 release 2.3"));
+        QCOMPARE(audit->last().profile, QStringLiteral("prod"));
+    }
+
+    void longMigrationKeepsTheWindowResponsiveAndCancelLeavesVersionRowsAlone()
+    {
+        MainWindow w;
+        const Profile p =
+            sqliteProfile(QStringLiteral("slow"), QStringLiteral("Development"), m_slow);
+        w.saveProfile(p);
+        waitForSnapshot(w, p.name);
+        selectRevision(w, QStringLiteral("aaaa"));
+        QVERIFY(runThroughAction(w, "actionUpgradeSelected"));
+        QCOMPARE(currentRows(m_slow, p.url()), QStringList{QStringLiteral("aaaa")});
+
+        // Start the slow step, and measure the GUI thread's event loop while it runs.
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        whenDialogOpens<ConfirmRunDialog>([](ConfirmRunDialog *d) { clickOk(d); });
+        action(w, "actionUpgradeHeads")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.isRunning(), 20000);
+        QElapsedTimer beat;
+        beat.start();
+        qint64 worstGap = 0;
+        int beats = 0;
+        QTimer heartbeat;
+        heartbeat.setInterval(10);
+        connect(&heartbeat, &QTimer::timeout, this, [&] {
+            worstGap = std::max(worstGap, beat.restart());
+            ++beats;
+        });
+        heartbeat.start();
+        QTest::qWait(5000);
+        heartbeat.stop();
+        QVERIFY2(w.isRunning(), "the slow statement should still be running after 5 s");
+        QVERIFY(finished.isEmpty());
+        QVERIFY2(worstGap < 100,
+                 qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(worstGap)));
+        QVERIFY(beats > 100);
+        auto *label = w.findChild<QLabel *>(QStringLiteral("progressLabel"));
+        QVERIFY2(label->text().contains(QStringLiteral("Step 1 of 1")), qPrintable(label->text()));
+
+        // Cancel interrupts the statement; the step rolls back, the version rows stay.
+        auto *cancel = w.findChild<QPushButton *>(QStringLiteral("cancelButton"));
+        QVERIFY(cancel->isVisibleTo(&w) && cancel->isEnabled());
+        QElapsedTimer cancelClock;
+        cancelClock.start();
+        cancel->click();
+        QVERIFY(finished.wait(20000) || !finished.isEmpty());
+        QVERIFY2(cancelClock.elapsed() < 5000, "cancel took too long");
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QCOMPARE(currentRows(m_slow, p.url()), QStringList{QStringLiteral("aaaa")});
+        auto audit = AuditLog(AuditLog::defaultFilePath()).readAll();
+        QCOMPARE(audit->last().result, QStringLiteral("cancelled"));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(w, QStringLiteral("bbbb")),
+                                  HistoryModel::stateText(RevisionRow::State::Failed), 20000);
+        QVERIFY(!cancel->isVisibleTo(&w));
+    }
+
+    void postgresPasswordIsNeverWritten()
+    {
+        QString why;
+        auto server = test::PgServer::start(&why);
+        QVERIFY2(server, qPrintable(why));
+        QVERIFY(server->psql(QStringLiteral("CREATE DATABASE gui_shop")));
+
+        MainWindow w;
+        Profile p = Profile::forEnvironment(QStringLiteral("Staging"));
+        p.name = QStringLiteral("staging pg");
+        p.engine = Profile::Engine::Postgres;
+        p.host = server->socketDir();
+        p.port = server->port();
+        p.database = QStringLiteral("gui_shop");
+        p.user = QStringLiteral("postgres");
+        p.projectDir = m_example;
+        w.saveProfile(p);
+        const QString secret =
+            QStringLiteral("pw-Sekr3t-%1").arg(QCoreApplication::applicationPid());
+        w.setSessionPassword(p.name, secret);
+        waitForSnapshot(w, p.name);
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(p.name)->reachable, 20000);
+        QVERIFY(runThroughAction(w, "actionUpgradeHeads"));
+        QString out;
+        QVERIFY(server->psql(QStringLiteral("SELECT version_num FROM strata_version"), &out,
+                             QStringLiteral("gui_shop")));
+        QVERIFY2(out.contains(QStringLiteral("be0a3c5f7b11")), qPrintable(out));
+
+        // Nothing the app wrote holds the password.
+        const QByteArray needle = secret.toUtf8();
+        for (const QString &file :
+             {ProfileStore::defaultFilePath(), w.logFilePath(), AuditLog::defaultFilePath()}) {
+            const QByteArray content = readFile(file);
+            QVERIFY2(!content.isEmpty(), qPrintable(file));
+            QVERIFY2(!content.contains(needle),
+                     qPrintable(file + QStringLiteral(" holds the password")));
+        }
+        QVERIFY(!w.logDock()->text().contains(secret));
+        QVERIFY(readFile(w.logFilePath()).contains("Step 1/11"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
