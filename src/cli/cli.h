@@ -43,6 +43,10 @@ private:
     int stamp();
     int repair();
     int printPlan(const Migrator &migrator, const Plan &plan);
+    // Appends what a command changed (or failed to change) to the local audit log; a log that
+    // cannot be written is a warning on stderr, never a failed migration.
+    void audit(Migrator &migrator, const QString &action, const QStringList &from,
+               const Result<Plan> &ran, qint64 durationMs);
     // reading (cli_inspect.cpp)
     int current();
     int history();

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "audit/auditlog.h"
+#include "engine/executor.h"
 #include "migrator.h"
 #include "project/migration.h"
 #include "revision/revisiongraph.h"
@@ -64,6 +66,32 @@ int Cli::printPlan(const Migrator &migrator, const Plan &plan)
     return Success;
 }
 
+void Cli::audit(Migrator &migrator, const QString &action, const QStringList &from,
+                const Result<Plan> &ran, qint64 durationMs)
+{
+    AuditEntry entry;
+    entry.time = QDateTime::currentDateTimeUtc().addMSecs(-durationMs);
+    entry.source = QStringLiteral("cli");
+    entry.database = migrator.databaseDisplay();
+    entry.osUser = Executor::osUser();
+    entry.action = action;
+    entry.fromRevisions = from.join(QLatin1Char(','));
+    entry.reason = m_inv.reason;
+    entry.durationMs = durationMs;
+    if (ran) {
+        entry.toRevisions = ran->endHeads.join(QLatin1Char(','));
+        entry.result = QStringLiteral("success");
+    } else {
+        if (auto now = migrator.current())
+            entry.toRevisions = now->join(QLatin1Char(','));
+        entry.result = QStringLiteral("failed: ") + ran.error().message;
+    }
+    const AuditLog log(AuditLog::defaultFilePath());
+    if (auto s = log.append(entry); !s)
+        m_err << QStringLiteral("strata: warning: the audit log was not written: %1\n")
+                     .arg(s.error().toString());
+}
+
 int Cli::upgradeOrDowngrade(bool upgrade)
 {
     auto migrator = openMigrator();
@@ -121,6 +149,8 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     QElapsedTimer timer;
     timer.start();
     auto ran = mig.run(*plan, options);
+    audit(mig, upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"), plan->startHeads,
+          ran, timer.elapsed());
     if (!ran)
         return fail(ran.error());
     if (m_inv.json) {
@@ -172,7 +202,12 @@ int Cli::stamp()
     }
     RunOptions options;
     options.lockWaitSeconds = m_inv.lockWait;
+    QElapsedTimer timer;
+    timer.start();
+    const auto before = mig.current();
     auto ran = mig.stamp(targets, m_inv.purge, options);
+    audit(mig, m_inv.purge ? QStringLiteral("stamp --purge") : QStringLiteral("stamp"),
+          before ? *before : QStringList(), ran, timer.elapsed());
     if (!ran)
         return fail(ran.error());
     if (m_inv.json) {
@@ -192,7 +227,14 @@ int Cli::repair()
     auto migrator = openMigrator();
     if (!migrator)
         return fail(migrator.error());
+    QElapsedTimer timer;
+    timer.start();
     auto repaired = (*migrator)->repair();
+    const auto now = (*migrator)->current();
+    Plan accepted; // repair moves no version row: before and after are the same
+    accepted.endHeads = now ? *now : QStringList();
+    audit(**migrator, QStringLiteral("repair"), accepted.endHeads,
+          repaired ? Result<Plan>(accepted) : Result<Plan>(repaired.error()), timer.elapsed());
     if (!repaired)
         return fail(repaired.error());
     if (m_inv.json) {

@@ -42,13 +42,15 @@ const QList<CommandSpec> &commands()
         {"upgrade",
          "upgrade TARGET [--sql] [--plan]",
          "Apply migrations up to TARGET (e.g. heads, +1, REV).",
-         {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait")},
+         {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
+          QStringLiteral("reason")},
          1,
          1},
         {"downgrade",
          "downgrade TARGET [--sql] [--plan]",
          "Revert migrations down to TARGET (e.g. -1, base, REV).",
-         {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait")},
+         {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
+          QStringLiteral("reason")},
          1,
          1},
         {"current", "current", "Show the database's current revisions.", {}, 0, 0},
@@ -64,7 +66,8 @@ const QList<CommandSpec> &commands()
         {"stamp",
          "stamp REV... [--purge] [--sql]",
          "Set the version rows without running migrations.",
-         {QStringLiteral("purge"), QStringLiteral("sql"), QStringLiteral("lock-wait")},
+         {QStringLiteral("purge"), QStringLiteral("sql"), QStringLiteral("lock-wait"),
+          QStringLiteral("reason")},
          1,
          -1},
         {"check",
@@ -76,7 +79,7 @@ const QList<CommandSpec> &commands()
         {"repair",
          "repair",
          "Accept the current text of edited migrations (recorded in history).",
-         {},
+         {QStringLiteral("reason")},
          0,
          0},
     };
@@ -156,7 +159,8 @@ QString commandHelp(const QString &command)
             "  --lock-wait SECONDS      wait this long for another run on the same database (60)\n"
             "  --sql                    print the SQL instead of running it; no "
             "database is touched\n"
-            "  --plan                   print the steps; nothing runs\n");
+            "  --plan                   print the steps; nothing runs\n"
+            "  --reason TEXT            why, for the audit log (e.g. a ticket number)\n");
     if (command == QLatin1String("history"))
         text +=
             QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "
@@ -166,7 +170,8 @@ QString commandHelp(const QString &command)
     if (command == QLatin1String("stamp"))
         text += QStringLiteral(
             "\n  --purge                  delete every version row first (for a corrupted table)\n"
-            "  --sql                    print the SQL instead of running it\n");
+            "  --sql                    print the SQL instead of running it\n"
+            "  --reason TEXT            why, for the audit log (e.g. a ticket number)\n");
     return text + QStringLiteral("\nCommon options: see `strata --help`.\n");
 }
 
@@ -196,14 +201,15 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption plan(QStringLiteral("plan"));
     const QCommandLineOption purge(QStringLiteral("purge"));
     const QCommandLineOption lockWait(QStringLiteral("lock-wait"), {}, QStringLiteral("SECONDS"));
+    const QCommandLineOption reason(QStringLiteral("reason"), {}, QStringLiteral("TEXT"));
     const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {},
                                    QStringLiteral("A:B"));
     const QCommandLineOption indicate(
         QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
-    const QList<QCommandLineOption> all = {project, url,         versionTable, json,    quiet,
-                                           verbose, help,        version,      message, head,
-                                           splice,  branchLabel, dependsOn,    revId,   sql,
-                                           plan,    purge,       lockWait,     range,   indicate};
+    const QList<QCommandLineOption> all = {
+        project, url,     versionTable, json,     quiet,       verbose,   help,
+        version, message, head,         splice,   branchLabel, dependsOn, revId,
+        sql,     plan,    purge,        lockWait, range,       indicate,  reason};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -249,6 +255,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
             return Error::usage(QStringLiteral("--lock-wait takes a number of seconds, not '%1'")
                                     .arg(parser.value(lockWait)));
     }
+    inv.reason = parser.value(reason);
     inv.range = parser.value(range);
     inv.indicateCurrent = parser.isSet(indicate);
 

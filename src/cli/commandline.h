@@ -36,6 +36,7 @@ struct Invocation
     bool plan = false;
     bool purge = false;
     int lockWait = 60;
+    QString reason; // --reason, for the audit log
 
     // history
     QString range;

@@ -1,5 +1,6 @@
 // The `strata` command line, driven in-process against real SQLite files.
 
+#include "audit/auditlog.h"
 #include "cli.h"
 
 #include <QDir>
@@ -7,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -402,6 +404,54 @@ private Q_SLOTS:
             QStringList{QStringLiteral("1")});
         Outcome check = f.run({QStringLiteral("check")});
         QCOMPARE(check.code, 3);
+    }
+
+    void auditLogRecordsWhatTheCommandLineChanged()
+    {
+        Fixture f;
+        f.addChain();
+        QTemporaryDir logDir;
+        const QString logFile = logDir.filePath(QStringLiteral("audit.jsonl"));
+        qputenv("STRATA_AUDIT_LOG", logFile.toUtf8());
+        const QByteArray previous = qgetenv("STRATA_AUDIT_LOG");
+        auto restore = qScopeGuard([previous] { qputenv("STRATA_AUDIT_LOG", previous); });
+
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("bbbb02"),
+                        QStringLiteral("--reason"), QStringLiteral("CHG-7 first half")})
+                     .code,
+                 0);
+        // Reading and planning change nothing and are not audited.
+        QCOMPARE(
+            f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--plan")})
+                .code,
+            0);
+        QCOMPARE(f.run({QStringLiteral("current")}).code, 0);
+        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"),
+                       QStringLiteral("INSERT INTO no_such_table VALUES (1);"),
+                       QStringLiteral("SELECT 1;"));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 1);
+        QCOMPARE(f.run({QStringLiteral("stamp"), QStringLiteral("aaaa01")}).code, 0);
+
+        auto entries = AuditLog(logFile).readAll();
+        QVERIFY(entries.ok());
+        QCOMPARE(entries->size(), 3);
+        const AuditEntry &up = entries->at(0);
+        QCOMPARE(up.source, QStringLiteral("cli"));
+        QCOMPARE(up.action, QStringLiteral("upgrade"));
+        QCOMPARE(up.fromRevisions, QString());
+        QCOMPARE(up.toRevisions, QStringLiteral("bbbb02"));
+        QCOMPARE(up.result, QStringLiteral("success"));
+        QCOMPARE(up.reason, QStringLiteral("CHG-7 first half"));
+        QVERIFY(!up.osUser.isEmpty());
+        QVERIFY(up.database.endsWith(QStringLiteral("db.sqlite")));
+        const AuditEntry &failed = entries->at(1);
+        QCOMPARE(failed.fromRevisions, QStringLiteral("bbbb02"));
+        QCOMPARE(failed.toRevisions, QStringLiteral("cccc03")); // where it stopped
+        QVERIFY2(failed.result.startsWith(QStringLiteral("failed: ")), qPrintable(failed.result));
+        QVERIFY(failed.result.contains(QStringLiteral("no_such_table")));
+        QCOMPARE(entries->at(2).action, QStringLiteral("stamp"));
+        QCOMPARE(entries->at(2).fromRevisions, QStringLiteral("cccc03"));
+        QCOMPARE(entries->at(2).toRevisions, QStringLiteral("aaaa01"));
     }
 
     void brokenFileIsReportedWithLine()

@@ -434,6 +434,57 @@ private Q_SLOTS:
         QVERIFY(!cancel->isVisibleTo(&w));
     }
 
+    void tenThousandRevisionsLoadWithoutFreezing()
+    {
+        // A long main line: the worker reads and lays it out; the GUI thread only shows it.
+        const QString project = m_home.filePath(QStringLiteral("big"));
+        QVERIFY(QDir().mkpath(project + QStringLiteral("/versions")));
+        {
+            QFile ini(project + QStringLiteral("/strata.ini"));
+            QVERIFY(ini.open(QIODevice::WriteOnly));
+            ini.write("[strata]\nversions = versions\n");
+        }
+        constexpr int kRevisions = 10000;
+        for (int i = 0; i < kRevisions; ++i) {
+            const QString id = QStringLiteral("r%1").arg(i, 5, 10, QLatin1Char('0'));
+            const QString parent =
+                i == 0 ? QString() : QStringLiteral("r%1").arg(i - 1, 5, 10, QLatin1Char('0'));
+            QFile f(project + QStringLiteral("/versions/%1.sql").arg(id));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral("-- revision: %1\n-- down_revision: %2\n-- message: step %3\n\n"
+                                   "-- +upgrade\nCREATE TABLE t%3 (x INTEGER);\n\n"
+                                   "-- +downgrade\nDROP TABLE t%3;\n")
+                        .arg(id, parent)
+                        .arg(i)
+                        .toUtf8());
+        }
+
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QElapsedTimer beat;
+        beat.start();
+        qint64 worstGap = 0;
+        QTimer heartbeat;
+        heartbeat.setInterval(10);
+        connect(&heartbeat, &QTimer::timeout, this,
+                [&] { worstGap = std::max(worstGap, beat.restart()); });
+        heartbeat.start();
+        beat.restart();
+        w.openProject(project, QStringLiteral("sqlite:///") + freshDb());
+        QTRY_COMPARE_WITH_TIMEOUT(w.historyModel()->rowCount(), kRevisions, 120000);
+        // The Pending tab's plan of 10,000 steps arrives too.
+        QTRY_COMPARE_WITH_TIMEOUT(w.planModel()->rowCount(), kRevisions, 120000);
+        QTest::qWait(100);
+        heartbeat.stop();
+        qInfo("worst GUI-thread gap while loading %d revisions: %lld ms", kRevisions, worstGap);
+        QVERIFY2(worstGap < 100,
+                 qPrintable(QStringLiteral("the GUI thread stalled %1 ms").arg(worstGap)));
+        QCOMPARE(w.historyModel()->index(0, HistoryModel::Revision).data().toString(),
+                 QStringLiteral("r09999"));
+    }
+
     void postgresPasswordIsNeverWritten()
     {
         QString why;

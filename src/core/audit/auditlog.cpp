@@ -1,6 +1,5 @@
 #include "audit/auditlog.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -56,12 +55,9 @@ QString AuditLog::defaultFilePath()
     const QString fromEnvironment = qEnvironmentVariable("STRATA_AUDIT_LOG");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    if (QCoreApplication::applicationName().isEmpty() ||
-        QCoreApplication::organizationName().isEmpty())
-        return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-            .filePath(QStringLiteral("strata/audit.jsonl"));
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("audit.jsonl"));
+    // One file for the app and the command line, whatever their application names.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("strata/audit.jsonl"));
 }
 
 Status AuditLog::append(const AuditEntry &entry) const

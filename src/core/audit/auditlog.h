@@ -32,8 +32,8 @@ class AuditLog
 public:
     explicit AuditLog(QString filePath);
 
-    // $STRATA_AUDIT_LOG when set (tests), else QStandardPaths::AppDataLocation/audit.jsonl
-    // (GenericDataLocation/strata/audit.jsonl when no application name is set).
+    // $STRATA_AUDIT_LOG when set, else GenericDataLocation/strata/audit.jsonl
+    // (~/.local/share/strata/audit.jsonl), shared by the app and the command line.
     static QString defaultFilePath();
 
     QString filePath() const { return m_filePath; }
