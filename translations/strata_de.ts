@@ -479,7 +479,7 @@
 <context>
     <name>strata::gui::AuditModel</name>
     <message>
-        <location filename="../src/gui/audit/auditmodel.cpp" line="+58" />
+        <location filename="../src/gui/audit/auditmodel.cpp" line="+65" />
         <source>CLI</source>
         <translation>CLI</translation>
     </message>
@@ -506,8 +506,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>From</source>
-        <translation>Quelle</translation>
+        <source>Via</source>
+        <translation>Über</translation>
     </message>
     <message>
         <location line="+2" />
@@ -717,7 +717,7 @@
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+190" />
+        <location filename="../src/gui/mainwindow.cpp" line="+195" />
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -737,7 +737,7 @@
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+129" />
+        <location line="+135" />
         <source>Reading the plan…</source>
         <translation>Plan wird gelesen…</translation>
     </message>
@@ -1128,7 +1128,7 @@ Passwort für %2 (nur für diese Sitzung gemerkt; tragen Sie es in ~/.pgpass ein
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+195" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+196" />
         <source>no revision applied yet</source>
         <translation>noch keine Revision angewendet</translation>
     </message>
@@ -1244,7 +1244,7 @@ Passwort für %2 (nur für diese Sitzung gemerkt; tragen Sie es in ~/.pgpass ein
         <translation>Profil %1 bearbeiten</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+61" />
         <source>Give the profile a name.</source>
         <translation>Geben Sie dem Profil einen Namen.</translation>
     </message>
@@ -1279,7 +1279,7 @@ Passwort für %2 (nur für diese Sitzung gemerkt; tragen Sie es in ~/.pgpass ein
         <translation>%1 enthält keine strata.ini: Wählen Sie den Ordner eines Migrationsprojekts (legen Sie eines mit `strata init` an).</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>Connecting…</source>
         <translation>Verbindung wird aufgebaut…</translation>
     </message>
@@ -1329,7 +1329,7 @@ Geschützt</translation>
     <message>
         <location line="+2" />
         <source>up to date</source>
-        <translation>aktuell</translation>
+        <translation>auf Stand</translation>
     </message>
     <message numerus="yes">
         <location line="+2" />

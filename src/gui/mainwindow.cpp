@@ -123,12 +123,14 @@ void MainWindow::setupViews()
     const int charWidth = history->fontMetrics().horizontalAdvance(QLatin1Char('m'));
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(HistoryModel::Message, QHeaderView::Stretch);
-    history->setColumnWidth(HistoryModel::Revision, charWidth * 12);
-    history->setColumnWidth(HistoryModel::Labels, charWidth * 9);
-    history->setColumnWidth(HistoryModel::State, charWidth * 11);
-    history->setColumnWidth(HistoryModel::AppliedAt, charWidth * 13);
-    history->setColumnWidth(HistoryModel::AppliedBy, charWidth * 8);
-    history->setColumnWidth(HistoryModel::Duration, charWidth * 7);
+    // Fixed widths that fit typical content and the (translated) header: measuring 10,000 rows
+    // would cost more than it shows.
+    const QList<std::pair<int, int>> widths{
+        {HistoryModel::Revision, 12},  {HistoryModel::Labels, 9},    {HistoryModel::State, 11},
+        {HistoryModel::AppliedAt, 13}, {HistoryModel::AppliedBy, 8}, {HistoryModel::Duration, 7}};
+    for (const auto &[column, chars] : widths)
+        history->setColumnWidth(column,
+                                std::max(charWidth * chars, header->sectionSizeHint(column)));
     connect(m_ui->historyFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_historyFilter->setFilterFixedString(text);
         // Lanes only make sense over the whole history.
@@ -161,8 +163,12 @@ void MainWindow::setupViews()
     pending->horizontalHeader()->setSectionResizeMode(PlanModel::Message, QHeaderView::Stretch);
     connect(pending->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showPendingSql);
-    m_ui->pendingSplitter->setStretchFactor(0, 2);
-    m_ui->pendingSplitter->setStretchFactor(1, 3);
+    m_ui->pendingSplitter->setStretchFactor(0, 1);
+    m_ui->pendingSplitter->setStretchFactor(1, 1);
+    m_ui->pendingSplitter->setSizes({560, 440});
+    pending->verticalHeader()->setDefaultSectionSize(
+        history->verticalHeader()->defaultSectionSize());
+    m_ui->exportSqlButton->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     connect(m_ui->exportSqlButton, &QPushButton::clicked, this, &MainWindow::exportPendingSql);
 
     m_auditModel = new AuditModel(this);
@@ -170,7 +176,9 @@ void MainWindow::setupViews()
     m_auditFilter->setSourceModel(m_auditModel);
     m_auditFilter->setFilterKeyColumn(-1);
     m_auditFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_auditFilter->setSortRole(AuditModel::SortRole);
     m_ui->auditView->setModel(m_auditFilter);
+    m_ui->auditView->sortByColumn(AuditModel::Time, Qt::DescendingOrder);
     m_ui->auditView->verticalHeader()->hide();
     m_ui->auditView->setWordWrap(false);
     m_ui->auditView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -274,8 +282,14 @@ void MainWindow::loadProfiles()
         m_profiles = *loaded;
     }
     showProfiles();
-    if (!m_profiles.isEmpty())
+    // The profile and tab of the last session, when they are still there.
+    QSettings settings;
+    const QString last = settings.value(QStringLiteral("window/profile")).toString();
+    if (profile(last))
+        selectProfile(last);
+    else if (!m_profiles.isEmpty())
         selectProfile(m_profiles.first().name);
+    m_ui->tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     refreshAll();
 }
 
@@ -322,7 +336,7 @@ JobController *MainWindow::controller(const QString &name)
     const Profile *p = profile(name);
     if (!p)
         return nullptr;
-    auto *c = new JobController(optionsFor(*p), this);
+    auto *c = new JobController(optionsFor(*p), name, this);
     MigrationWorker *w = c->worker();
     connect(w, &MigrationWorker::snapshotReady, this,
             [this, name](const SnapshotPtr &s) { onSnapshot(name, s); });
@@ -1058,6 +1072,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_ui->tabs->currentIndex());
+    if (!(m_session && m_current == m_session->profile.name))
+        settings.setValue(QStringLiteral("window/profile"), m_current);
     event->accept();
 }
 

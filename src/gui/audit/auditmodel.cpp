@@ -49,6 +49,13 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && (index.column() == Result || index.column() == Reason))
         return index.column() == Result ? e.result : e.reason;
+    if (role == SortRole) {
+        if (index.column() == Time)
+            return e.time;
+        if (index.column() == Duration)
+            return e.durationMs;
+        return data(index, Qt::DisplayRole);
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -87,7 +94,7 @@ QVariant AuditModel::headerData(int section, Qt::Orientation orientation, int ro
     case Time:
         return tr("Time");
     case Source:
-        return tr("From");
+        return tr("Via");
     case Profile:
         return tr("Profile");
     case Database:

@@ -21,11 +21,13 @@ public:
         Action,
         From,
         To,
+        Duration,
         Result,
         Reason,
-        Duration,
         ColumnCount
     };
+    // Sorting values: the time and the duration as numbers, the rest as shown.
+    static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit AuditModel(QObject *parent = nullptr);
 

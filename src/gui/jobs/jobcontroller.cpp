@@ -20,10 +20,11 @@ void registerTypes()
 
 } // namespace
 
-JobController::JobController(const MigratorOptions &options, QObject *parent) : QObject(parent)
+JobController::JobController(const MigratorOptions &options, const QString &label, QObject *parent)
+    : QObject(parent)
 {
     registerTypes();
-    m_worker = new MigrationWorker(options);
+    m_worker = new MigrationWorker(options, label);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &MigrationWorker::runFinished, this, [this] {

@@ -17,7 +17,7 @@ class JobController : public QObject
     Q_OBJECT
 
 public:
-    explicit JobController(const MigratorOptions &options, QObject *parent = nullptr);
+    JobController(const MigratorOptions &options, const QString &label, QObject *parent = nullptr);
     ~JobController() override;
 
     MigrationWorker *worker() const { return m_worker; }

@@ -54,8 +54,8 @@ QString PlanRequest::description() const
     return {};
 }
 
-MigrationWorker::MigrationWorker(MigratorOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options))
+MigrationWorker::MigrationWorker(MigratorOptions options, QString label, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_label(std::move(label))
 {
 }
 
@@ -199,16 +199,16 @@ void MigrationWorker::refresh()
 {
     auto migrator = reopen();
     if (!migrator) {
-        jobLog()->warn("Could not open the project: {}", utf8(migrator.error().toString()));
+        jobLog()->warn("{}: cannot open the project: {}", utf8(m_label),
+                       utf8(migrator.error().toString()));
         Q_EMIT snapshotFailed(migrator.error());
         return;
     }
     SnapshotPtr snapshot = buildSnapshot(**migrator);
     if (!snapshot->reachable)
-        jobLog()->warn("{}: cannot read the database: {}", utf8(snapshot->database),
-                       utf8(snapshot->problem));
+        jobLog()->warn("{}: cannot read the database: {}", utf8(m_label), utf8(snapshot->problem));
     else
-        jobLog()->info("{}: at [{}], {} pending", utf8(snapshot->database),
+        jobLog()->info("{} ({}): at [{}], {} pending", utf8(m_label), utf8(snapshot->database),
                        utf8(snapshot->current.join(QLatin1String(", "))), snapshot->pending.size());
     Q_EMIT snapshotReady(snapshot);
 }

@@ -26,7 +26,8 @@ class MigrationWorker : public QObject
     Q_OBJECT
 
 public:
-    explicit MigrationWorker(MigratorOptions options, QObject *parent = nullptr);
+    // label: how log lines name this worker's database (the profile's name).
+    MigrationWorker(MigratorOptions options, QString label, QObject *parent = nullptr);
     ~MigrationWorker() override;
 
     // Jobs, run in the worker's thread (post them with QMetaObject::invokeMethod).
@@ -56,6 +57,7 @@ private:
     SnapshotPtr buildSnapshot(Migrator &migrator) const;
 
     MigratorOptions m_options;
+    QString m_label;
     QMutex m_mutex; // guards m_migrator's replacement against cancel() from the GUI thread
     std::unique_ptr<Migrator> m_migrator;
     std::atomic<bool> m_cancel{false};

@@ -17,14 +17,23 @@ SqlView::SqlView(QWidget *parent) : QsciScintilla(parent)
     setMarginType(0, QsciScintilla::TextMarginRightJustified);
     setMarginsFont(mono);
     setMarginWidth(0, QStringLiteral("00000"));
-    setWrapMode(QsciScintilla::WrapNone);
+    // Long statements wrap, so a step reads without scrolling sideways.
+    setWrapMode(QsciScintilla::WrapWord);
+    setWrapIndentMode(QsciScintilla::WrapIndentIndented);
     setCaretLineVisible(false);
+    // A horizontal scroll bar only when a line is wider than the view.
+    SendScintilla(SCI_SETSCROLLWIDTH, 1);
+    SendScintilla(SCI_SETSCROLLWIDTHTRACKING, true);
 }
 
 void SqlView::showSql(const QString &sql, int firstLine)
 {
     setReadOnly(false);
-    setText(sql);
+    // The blank lines between sections belong to the file, not to the step.
+    QString text = sql;
+    while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char(' ')))
+        text.chop(1);
+    setText(text);
     setReadOnly(true);
     // File line numbers in the margin, so "file:42" in an error is easy to find here.
     clearMarginText();

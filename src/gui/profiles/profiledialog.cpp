@@ -58,7 +58,16 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &takenNam
                                           : tr("Edit Profile %1").arg(profile.name));
 }
 
-ProfileDialog::~ProfileDialog() = default;
+ProfileDialog::~ProfileDialog()
+{
+    // A test still connecting would make the destructor wait for the server: let the
+    // controller finish on its own and go away then, so closing the dialog never blocks.
+    if (m_tester && m_testing) {
+        JobController *tester = m_tester.release();
+        connect(tester->worker(), &MigrationWorker::connectionTested, tester,
+                &QObject::deleteLater);
+    }
+}
 
 void ProfileDialog::setProfile(const Profile &p)
 {
@@ -158,12 +167,14 @@ void ProfileDialog::testConnection()
     options.projectDir = p.projectDir;
     options.url = p.url();
     options.versionTable = p.versionTable;
-    m_tester = std::make_unique<JobController>(options);
+    m_tester = std::make_unique<JobController>(options, p.name);
+    m_testing = true;
     m_ui->testButton->setEnabled(false);
     m_ui->testResult->setStyleSheet(QString());
     m_ui->testResult->setText(tr("Connecting…"));
     connect(m_tester->worker(), &MigrationWorker::connectionTested, this,
             [this](bool ok, const QString &message) {
+                m_testing = false;
                 m_ui->testButton->setEnabled(true);
                 m_ui->testResult->setStyleSheet(ok ? QStringLiteral("color: #2e7d32;")
                                                    : QStringLiteral("color: #c62828;"));

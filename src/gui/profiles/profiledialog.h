@@ -43,6 +43,7 @@ private:
     QString m_colour;
     bool m_colourChosen = false; // a chosen colour survives a change of environment
     std::unique_ptr<JobController> m_tester;
+    bool m_testing = false; // a connection test is under way
 };
 
 } // namespace strata::gui
