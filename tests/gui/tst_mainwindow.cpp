@@ -485,7 +485,7 @@ private Q_SLOTS:
                  QStringLiteral("r09999"));
     }
 
-    void postgresPasswordIsNeverWritten()
+    void postgresPasswordIsNeverWrittenAndCancelStopsPgSleep()
     {
         QString why;
         auto server = test::PgServer::start(&why);
@@ -524,6 +524,58 @@ private Q_SLOTS:
         }
         QVERIFY(!w.logDock()->text().contains(secret));
         QVERIFY(readFile(w.logFilePath()).contains("Step 1/11"));
+
+        // Cancel interrupts a server-side pg_sleep through the driver; the step rolls back.
+        const QString sleepy = m_home.filePath(QStringLiteral("sleepy"));
+        QVERIFY(QDir().mkpath(sleepy + QStringLiteral("/versions")));
+        for (const auto &[name, text] :
+             {std::pair{"strata.ini", "[strata]\nversions = versions\n"},
+              std::pair{"versions/aaaa_first.sql",
+                        "-- revision: aaaa\n-- down_revision:\n-- message: first\n\n-- +upgrade\n"
+                        "CREATE TABLE t (x integer);\n\n-- +downgrade\nDROP TABLE t;\n"},
+              std::pair{"versions/bbbb_wait.sql",
+                        "-- revision: bbbb\n-- down_revision: aaaa\n-- message: wait\n\n"
+                        "-- +upgrade\nCREATE TABLE u (x integer);\nSELECT pg_sleep(60);\n\n"
+                        "-- +downgrade\nDROP TABLE u;\n"}}) {
+            QFile f(sleepy + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        QVERIFY(server->psql(QStringLiteral("CREATE DATABASE gui_sleepy")));
+        Profile slow = p;
+        slow.name = QStringLiteral("staging sleepy");
+        slow.database = QStringLiteral("gui_sleepy");
+        slow.projectDir = sleepy;
+        w.saveProfile(slow);
+        w.selectProfile(slow.name);
+        waitForSnapshot(w, slow.name);
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(slow.name)->reachable, 20000);
+        selectRevision(w, QStringLiteral("aaaa"));
+        QVERIFY(runThroughAction(w, "actionUpgradeSelected"));
+
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        whenDialogOpens<ConfirmRunDialog>([](ConfirmRunDialog *d) { clickOk(d); });
+        action(w, "actionUpgradeHeads")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.isRunning(), 20000);
+        QTest::qWait(1500); // well inside pg_sleep
+        QVERIFY(finished.isEmpty());
+        QElapsedTimer cancelClock;
+        cancelClock.start();
+        w.findChild<QPushButton *>(QStringLiteral("cancelButton"))->click();
+        QVERIFY(finished.wait(20000) || !finished.isEmpty());
+        QVERIFY2(cancelClock.elapsed() < 10000, "cancel did not interrupt pg_sleep");
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        out.clear();
+        QVERIFY(server->psql(QStringLiteral("SELECT version_num FROM strata_version"), &out,
+                             QStringLiteral("gui_sleepy")));
+        QVERIFY2(out.contains(QStringLiteral("aaaa")) && !out.contains(QStringLiteral("bbbb")),
+                 qPrintable(out));
+        out.clear();
+        QVERIFY(server->psql(QStringLiteral("SELECT to_regclass('u') IS NULL"), &out,
+                             QStringLiteral("gui_sleepy")));
+        QVERIFY2(out.contains(QLatin1Char('t')), qPrintable(out)); // u rolled back
+        QCOMPARE(AuditLog(AuditLog::defaultFilePath()).readAll()->last().result,
+                 QStringLiteral("cancelled"));
     }
 };
 
