@@ -33,12 +33,19 @@ void installTranslators(QApplication &app)
 
 int main(int argc, char *argv[])
 {
+    // --version answers without a display (in scripts, over ssh, in package checks).
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--version") == 0 || qstrcmp(argv[i], "-v") == 0) {
+            std::printf("strata-gui %s\n", STRATA_VERSION_STRING);
+            return 0;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("strata"));
     QApplication::setOrganizationName(QStringLiteral("Strata"));
     QApplication::setApplicationDisplayName(QStringLiteral("Strata"));
     QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("strata-gui"));
+    QApplication::setDesktopFileName(QStringLiteral("io.strata.Strata"));
     installTranslators(app);
 
     QCommandLineParser parser;

@@ -17,6 +17,7 @@
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -262,8 +263,10 @@ void MainWindow::setupActions()
 
 QString MainWindow::exampleProjectDir()
 {
-    for (const QString &dir :
-         {QStringLiteral(STRATA_EXAMPLE_DIR), QStringLiteral(STRATA_INSTALLED_EXAMPLE_DIR)}) {
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .filePath(QStringLiteral(STRATA_INSTALLED_EXAMPLE_DIR));
+    // An installed app prefers its own copy: the source tree it was built from may be gone.
+    for (const QString &dir : {installed, QStringLiteral(STRATA_EXAMPLE_DIR)}) {
         if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("strata.ini"))))
             return dir;
     }
