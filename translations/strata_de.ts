@@ -277,6 +277,29 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../ui/profiles/passworddialog.ui" line="+6" />
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Remember it in the system keychain (otherwise only for this session)</source>
+        <translation>Im Schlüsselbund des Systems &amp;merken (sonst nur für diese Sitzung)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Strata never writes passwords to its own files. A password in ~/.pgpass or the service file is used without asking.</source>
+        <translation>Strata schreibt Passwörter nie in seine eigenen Dateien. Ein Passwort in ~/.pgpass oder der Dienstdatei wird ohne Nachfrage verwendet.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <location filename="../ui/profiles/profiledialog.ui" line="+6" />
@@ -451,7 +474,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="+46" />
+        <location filename="../src/app/main.cpp" line="+53" />
         <source>Strata: database schema migrations as SQL files.</source>
         <translation>Strata: Datenbank-Schemamigrationen als SQL-Dateien.</translation>
     </message>
@@ -717,7 +740,7 @@
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+195" />
+        <location filename="../src/gui/mainwindow.cpp" line="+202" />
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -732,7 +755,7 @@
         <translation>Das Profil &lt;b&gt;%1&lt;/b&gt; löschen? Die Datenbank und die Migrationsdateien bleiben unberührt.</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+61" />
         <source>Your saved profiles could not be read: %1</source>
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
@@ -812,24 +835,22 @@
         <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>Password for %1</source>
-        <translation>Passwort für %1</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The server refused the connection to %1 without a password.
-Password for %2 (kept for this session only; put it in ~/.pgpass to be asked no more):</source>
-        <translation>Der Server hat die Verbindung zu %1 ohne Passwort abgelehnt.
-Passwort für %2 (nur für diese Sitzung gemerkt; tragen Sie es in ~/.pgpass ein, um nicht mehr gefragt zu werden):</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+36" />
         <source>the default user</source>
         <translation>den Standardbenutzer</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+23" />
+        <source>%1: no password from the keychain (%2).</source>
+        <translation>%1: kein Passwort aus dem Schlüsselbund (%2).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The keychain did not keep the password of %1: %2</source>
+        <translation>Der Schlüsselbund hat das Passwort von %1 nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <location line="+34" />
         <source>Planning: %1…</source>
         <translation>Planung: %1…</translation>
     </message>
@@ -970,14 +991,14 @@ Passwort für %2 (nur für diese Sitzung gemerkt; tragen Sie es in ~/.pgpass ein
     </message>
     <message>
         <location line="+22" />
-        <location line="+24" />
-        <location line="+78" />
+        <location line="+26" />
+        <location line="+80" />
         <location line="+28" />
         <source>Profiles Not Saved</source>
         <translation>Profile nicht gespeichert</translation>
     </message>
     <message>
-        <location line="-119" />
+        <location line="-121" />
         <source>Profile %1 saved.</source>
         <translation>Profil %1 gespeichert.</translation>
     </message>
@@ -987,7 +1008,7 @@ Passwort für %2 (nur für diese Sitzung gemerkt; tragen Sie es in ~/.pgpass ein
         <translation>Profil %1 hinzugefügt.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>Profile %1 deleted.</source>
         <translation>Profil %1 gelöscht.</translation>
     </message>
@@ -1126,9 +1147,17 @@ Passwort für %2 (nur für diese Sitzung gemerkt; tragen Sie es in ~/.pgpass ein
     </message>
 </context>
 <context>
+    <name>strata::gui::MemoryVault</name>
+    <message>
+        <location filename="../src/gui/profiles/passwordvault.cpp" line="+55" />
+        <source>no password stored</source>
+        <translation>kein Passwort gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::MigrationWorker</name>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+196" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+195" />
         <source>no revision applied yet</source>
         <translation>noch keine Revision angewendet</translation>
     </message>
@@ -1141,6 +1170,19 @@ Passwort für %2 (nur für diese Sitzung gemerkt; tragen Sie es in ~/.pgpass ein
         <location line="+1" />
         <source>Connected to %1: %2, %3 revision(s) in the project.</source>
         <translation>Verbunden mit %1: %2, %3 Revision(en) im Projekt.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::PasswordDialog</name>
+    <message>
+        <location filename="../src/gui/profiles/passworddialog.cpp" line="+15" />
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) needs a password for &lt;b&gt;%3&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2) braucht ein Passwort für &lt;b&gt;%3&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@
 #include "log/logdock.h"
 #include "pending/planmodel.h"
 #include "pending/sqlview.h"
+#include "profiles/passworddialog.h"
+#include "profiles/passwordvault.h"
 #include "profiles/profiledialog.h"
 #include "profiles/profiledock.h"
 #include "profiles/profilestore.h"
@@ -96,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({m_profileDock}, {300}, Qt::Horizontal);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
 
+    setPasswordVault(new KeychainVault);
     loadProfiles();
     reloadAudit();
 }
@@ -231,7 +234,10 @@ void MainWindow::setupActions()
     connect(ui.actionImportProfiles, &QAction::triggered, this, &MainWindow::importProfiles);
     connect(ui.actionExportProfiles, &QAction::triggered, this, &MainWindow::exportProfiles);
     connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(ui.actionRefresh, &QAction::triggered, this, &MainWindow::refreshAll);
+    connect(ui.actionRefresh, &QAction::triggered, this, [this] {
+        m_passwordState.clear(); // a refresh by hand may ask for passwords again
+        refreshAll();
+    });
     connect(ui.actionUpgradeHeads, &QAction::triggered, this,
             [this] { request(PlanRequest::Kind::Upgrade, QStringLiteral("heads")); });
     connect(ui.actionUpgradeSelected, &QAction::triggered, this,
@@ -546,24 +552,65 @@ void MainWindow::maybeAskPassword(const QString &name, const QString &problem)
 {
     const Profile *p = profile(name);
     if (!p || p->engine != Profile::Engine::Postgres || !isPasswordProblem(problem) ||
-        m_passwordAsked.value(name) || (m_session && m_session->profile.name == name))
+        (m_session && m_session->profile.name == name))
         return;
-    m_passwordAsked.insert(name, true);
-    // Asked after this signal returns, so the prompt never nests inside a refresh.
+    m_passwordProblem.insert(name, problem);
+    switch (m_passwordState.value(name, PasswordState::None)) {
+    case PasswordState::None:
+        // First the keychain; a person is asked only when it has nothing that works.
+        m_passwordState.insert(name, PasswordState::FromVault);
+        m_vault->read(name);
+        return;
+    case PasswordState::FromVault:
+        promptPassword(name);
+        return;
+    case PasswordState::Prompted:
+        return; // once per session; Refresh asks again
+    }
+}
+
+void MainWindow::promptPassword(const QString &name)
+{
+    m_passwordState.insert(name, PasswordState::Prompted);
+    // Asked after the current signal returns, so the prompt never nests inside a refresh.
     QTimer::singleShot(0, this, [this, name] {
         const Profile *p = profile(name);
         if (!p)
             return;
-        bool ok = false;
-        const QString password = QInputDialog::getText(
-            this, tr("Password for %1").arg(name),
-            tr("The server refused the connection to %1 without a password.\nPassword for %2 "
-               "(kept for this session only; put it in ~/.pgpass to be asked no more):")
-                .arg(p->displayTarget(), p->user.isEmpty() ? tr("the default user") : p->user),
-            QLineEdit::Password, {}, &ok);
-        if (ok && !password.isEmpty())
-            setSessionPassword(name, password);
+        PasswordDialog dialog(name, p->displayTarget(),
+                              p->user.isEmpty() ? tr("the default user") : p->user,
+                              m_passwordProblem.value(name), this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (dialog.remember())
+            m_vault->write(name, dialog.password());
+        setSessionPassword(name, dialog.password());
     });
+}
+
+void MainWindow::setPasswordVault(PasswordVault *vault)
+{
+    delete m_vault;
+    m_vault = vault;
+    vault->setParent(this);
+    connect(vault, &PasswordVault::found, this,
+            [this](const QString &name, const QString &password) {
+                if (profile(name))
+                    setSessionPassword(name, password);
+            });
+    connect(vault, &PasswordVault::missing, this, [this](const QString &name, const QString &why) {
+        if (!profile(name))
+            return;
+        logLine(tr("%1: no password from the keychain (%2).").arg(name, why));
+        promptPassword(name);
+    });
+    connect(vault, &PasswordVault::written, this,
+            [this](const QString &name, bool ok, const QString &message) {
+                if (!ok)
+                    statusBar()->showMessage(
+                        tr("The keychain did not keep the password of %1: %2").arg(name, message),
+                        10000);
+            });
 }
 
 void MainWindow::setSessionPassword(const QString &name, const QString &password)
@@ -830,8 +877,10 @@ void MainWindow::saveProfile(const Profile &p, const QString &oldName)
     m_profiles = next;
     if (!oldName.isEmpty()) {
         dropController(oldName);
-        if (oldName != p.name)
+        if (oldName != p.name) {
             m_passwords.insert(p.name, m_passwords.take(oldName));
+            m_vault->remove(oldName); // stored under the old name; asked again when needed
+        }
         if (m_current == oldName)
             m_current = p.name;
     }
@@ -854,6 +903,8 @@ void MainWindow::deleteProfile(const QString &name)
     m_profiles = next;
     dropController(name);
     m_passwords.remove(name);
+    m_passwordState.remove(name);
+    m_vault->remove(name);
     logLine(tr("Profile %1 deleted.").arg(name));
     if (m_current == name) {
         m_current.clear();

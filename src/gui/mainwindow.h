@@ -26,6 +26,7 @@ class AuditModel;
 class HistoryModel;
 class JobController;
 class LogDock;
+class PasswordVault;
 class PlanModel;
 class ProfileDock;
 struct RunContext;
@@ -59,6 +60,9 @@ public:
 
     // A password for this session only: never written anywhere, handed to the connection.
     void setSessionPassword(const QString &profile, const QString &password);
+    // Where remembered passwords live (the system keychain unless a test gives another);
+    // the window takes ownership.
+    void setPasswordVault(PasswordVault *vault);
 
     SnapshotPtr snapshot(const QString &profile) const { return m_snapshots.value(profile); }
     bool isRunning() const;
@@ -101,6 +105,7 @@ private:
     void onProgress(const QString &name, const JobProgress &progress);
     void onRunFinished(const QString &name, const JobResult &result);
     void maybeAskPassword(const QString &name, const QString &problem);
+    void promptPassword(const QString &name);
 
     void showCurrent();
     void updateBanner();
@@ -139,8 +144,11 @@ private:
     QString m_current;
     QHash<QString, JobController *> m_controllers;
     QHash<QString, SnapshotPtr> m_snapshots;
-    QHash<QString, QString> m_passwords;   // session only
-    QHash<QString, bool> m_passwordAsked;  // one prompt per profile and session
+    QHash<QString, QString> m_passwords; // session only
+    enum class PasswordState { None, FromVault, Prompted };
+    QHash<QString, PasswordState> m_passwordState; // how far a refused profile has got
+    QHash<QString, QString> m_passwordProblem;     // the server's words, shown in the prompt
+    PasswordVault *m_vault = nullptr;
     QHash<QString, PlanRequest> m_preview; // what the Pending tab shows, per profile
     QString m_previewSql;
     QString m_runningProfile;

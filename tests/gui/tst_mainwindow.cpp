@@ -11,6 +11,8 @@
 #include "migrator.h"
 #include "pending/planmodel.h"
 #include "pgserver.h"
+#include "profiles/passworddialog.h"
+#include "profiles/passwordvault.h"
 #include "profiles/profiledialog.h"
 #include "profiles/profiledock.h"
 #include "profiles/profilestore.h"
@@ -215,6 +217,7 @@ private Q_SLOTS:
     {
         MainWindow w;
         QVERIFY(w.profiles().isEmpty());
+        QVERIFY(!w.windowIcon().pixmap(32, 32).isNull()); // the icon is built in
         auto *stack = w.findChild<QWidget *>(QStringLiteral("welcomePage"));
         QVERIFY(stack && stack->isVisibleTo(&w));
         auto *button = w.findChild<QPushButton *>(QStringLiteral("openExampleButton"));
@@ -485,33 +488,61 @@ private Q_SLOTS:
                  QStringLiteral("r09999"));
     }
 
-    void postgresPasswordIsNeverWrittenAndCancelStopsPgSleep()
+    void postgresPasswordFromPromptAndKeychainIsNeverWrittenAndCancelStopsPgSleep()
     {
         QString why;
         auto server = test::PgServer::start(&why);
         QVERIFY2(server, qPrintable(why));
-        QVERIFY(server->psql(QStringLiteral("CREATE DATABASE gui_shop")));
+        const QString secret =
+            QStringLiteral("pw-Sekr3t-%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(
+            server->psql(QStringLiteral("CREATE ROLE deployer LOGIN PASSWORD '%1'").arg(secret)));
+        QVERIFY(server->psql(QStringLiteral("CREATE DATABASE gui_shop OWNER deployer")));
 
+        // Over TCP the server wants a password: the keychain has none, so the app asks; the
+        // person types it and asks for it to be remembered.
         MainWindow w;
+        auto *vault = new MemoryVault;
+        w.setPasswordVault(vault);
         Profile p = Profile::forEnvironment(QStringLiteral("Staging"));
         p.name = QStringLiteral("staging pg");
         p.engine = Profile::Engine::Postgres;
-        p.host = server->socketDir();
+        p.host = QStringLiteral("127.0.0.1");
         p.port = server->port();
         p.database = QStringLiteral("gui_shop");
-        p.user = QStringLiteral("postgres");
+        p.user = QStringLiteral("deployer");
         p.projectDir = m_example;
+        bool asked = false;
+        whenDialogOpens<PasswordDialog>([&](PasswordDialog *d) {
+            asked = true;
+            QVERIFY(d->windowTitle().contains(QStringLiteral("staging pg")));
+            d->findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(secret);
+            d->findChild<QCheckBox *>(QStringLiteral("rememberCheck"))->setChecked(true);
+            clickOk(d);
+        });
         w.saveProfile(p);
-        const QString secret =
-            QStringLiteral("pw-Sekr3t-%1").arg(QCoreApplication::applicationPid());
-        w.setSessionPassword(p.name, secret);
-        waitForSnapshot(w, p.name);
-        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(p.name)->reachable, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(asked, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(p.name) && w.snapshot(p.name)->reachable, 20000);
+        QCOMPARE(vault->reads, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(vault->passwords.value(p.name), secret, 5000);
         QVERIFY(runThroughAction(w, "actionUpgradeHeads"));
         QString out;
         QVERIFY(server->psql(QStringLiteral("SELECT version_num FROM strata_version"), &out,
                              QStringLiteral("gui_shop")));
         QVERIFY2(out.contains(QStringLiteral("be0a3c5f7b11")), qPrintable(out));
+
+        // The next session takes it from the keychain without asking.
+        {
+            MainWindow again;
+            auto *remembered = new MemoryVault;
+            remembered->passwords = vault->passwords;
+            again.setPasswordVault(remembered);
+            QTRY_VERIFY_WITH_TIMEOUT(again.snapshot(p.name) && again.snapshot(p.name)->reachable,
+                                     20000);
+            QCOMPARE(remembered->reads, 1);
+            QVERIFY(QApplication::activeModalWidget() == nullptr);
+            QCOMPARE(again.profileDock()->badgeText(p.name), QStringLiteral("up to date"));
+        }
 
         // Nothing the app wrote holds the password.
         const QByteArray needle = secret.toUtf8();
@@ -544,6 +575,8 @@ private Q_SLOTS:
         QVERIFY(server->psql(QStringLiteral("CREATE DATABASE gui_sleepy")));
         Profile slow = p;
         slow.name = QStringLiteral("staging sleepy");
+        slow.host = server->socketDir(); // over the socket: no password needed
+        slow.user = QStringLiteral("postgres");
         slow.database = QStringLiteral("gui_sleepy");
         slow.projectDir = sleepy;
         w.saveProfile(slow);

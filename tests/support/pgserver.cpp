@@ -106,7 +106,8 @@ std::unique_ptr<PgServer> PgServer::start(QString *error)
     }
     QString output;
     if (!s.runAsServerUser(s.m_binDir + QStringLiteral("/initdb"),
-                           {QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-U"),
+                           {QStringLiteral("--auth-local=trust"),
+                            QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-U"),
                             QStringLiteral("postgres"), QStringLiteral("-E"),
                             QStringLiteral("UTF8"), QStringLiteral("--no-sync"),
                             QStringLiteral("-D"), s.m_dataDir},

@@ -10,6 +10,8 @@ namespace strata::test {
 // A throwaway PostgreSQL cluster for tests: initdb and pg_ctl from the Debian packages, on a
 // free loopback port and a private socket folder, run as the `postgres` user (through runuser)
 // when the tests run as root, since the server refuses root. Stopped and deleted on destruction.
+// Over the socket every role connects without a password (trust); over TCP on 127.0.0.1 the
+// server asks for one (scram-sha-256), for tests of password handling.
 class PgServer
 {
 public:

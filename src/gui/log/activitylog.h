@@ -5,15 +5,16 @@
 
 namespace strata::gui {
 
-// The "strata" spdlog logger of the desktop app: every line goes to a rotating log file and,
-// from whichever thread logged it, to lineLogged() in the GUI thread for the Activity dock.
+// The desktop app's view of the "strata" spdlog logger: every line goes to a rotating log file
+// and, from whichever thread logged it, to lineLogged() in this object's (GUI) thread for an
+// Activity dock. The logger is the process's; each ActivityLog only listens to it.
 class ActivityLog : public QObject
 {
     Q_OBJECT
 
 public:
-    // Installs the logger; logDir holds strata.log and its rotated predecessors (1 MiB each,
-    // 5 kept). Replaces a previous installation (tests create several windows).
+    // The first one installs the logger: logDir holds strata.log and its rotated predecessors
+    // (1 MiB each, 5 kept).
     explicit ActivityLog(const QString &logDir, QObject *parent = nullptr);
     ~ActivityLog() override;
 
