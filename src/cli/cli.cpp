@@ -49,6 +49,8 @@ int Cli::dispatch()
         return repair();
     if (c == QLatin1String("current"))
         return current();
+    if (c == QLatin1String("ping"))
+        return ping();
     if (c == QLatin1String("history"))
         return history();
     if (c == QLatin1String("heads"))

@@ -49,6 +49,7 @@ private:
                const Result<Plan> &ran, qint64 durationMs);
     // reading (cli_inspect.cpp)
     int current();
+    int ping();
     int history();
     int heads();
     int branches();

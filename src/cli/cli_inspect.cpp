@@ -130,6 +130,33 @@ QString historyLine(const RevisionGraph &graph, int index, bool isCurrent)
         .arg(parents, m.revision, flags(graph, index, isCurrent), m.message);
 }
 
+int Cli::ping()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    auto report = (*migrator)->ping();
+    if (!report)
+        return fail(report.error());
+    if (m_inv.json) {
+        printJson({{QStringLiteral("server"), report->server.product},
+                   {QStringLiteral("database"), report->server.database},
+                   {QStringLiteral("user"), report->server.user},
+                   {QStringLiteral("url"), report->display},
+                   {QStringLiteral("current"), toJson(report->current)}});
+        return Success;
+    }
+    say(QStringLiteral("Connected to %1").arg(report->display));
+    say(QStringLiteral("  server:   %1").arg(report->server.product));
+    say(QStringLiteral("  database: %1").arg(report->server.database));
+    if (!report->server.user.isEmpty())
+        say(QStringLiteral("  user:     %1").arg(report->server.user));
+    say(QStringLiteral("  current:  %1")
+            .arg(report->current.isEmpty() ? QStringLiteral("(base: no revision applied)")
+                                           : report->current.join(QLatin1String(", "))));
+    return Success;
+}
+
 int Cli::current()
 {
     auto migrator = openMigrator();

@@ -130,6 +130,13 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     }
     if (target.contains(QLatin1Char(':')))
         return fail(Error::usage(QStringLiteral("a FROM:TO range needs --sql")));
+    if (m_inv.createDatabase) {
+        auto created = mig.createDatabaseIfMissing();
+        if (!created)
+            return fail(created.error());
+        if (*created)
+            say(QStringLiteral("Created database %1.").arg(mig.databaseDisplay()));
+    }
 
     auto plan = upgrade ? mig.planUpgrade(target) : mig.planDowngrade(target);
     if (!plan)
@@ -146,6 +153,8 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     };
     options.notice = [this](const QString &text) { note(text); };
     options.lockWaitSeconds = m_inv.lockWait;
+    options.lockTimeoutMs = m_inv.lockTimeoutMs;
+    options.statementTimeoutMs = m_inv.statementTimeoutMs;
     QElapsedTimer timer;
     timer.start();
     auto ran = mig.run(*plan, options);
@@ -202,6 +211,8 @@ int Cli::stamp()
     }
     RunOptions options;
     options.lockWaitSeconds = m_inv.lockWait;
+    options.lockTimeoutMs = m_inv.lockTimeoutMs;
+    options.statementTimeoutMs = m_inv.statementTimeoutMs;
     QElapsedTimer timer;
     timer.start();
     const auto before = mig.current();

@@ -17,6 +17,30 @@ struct CommandSpec
     int maxArgs; // -1: any number
 };
 
+// "500ms", "5s", "2min", "1h", or a bare number of seconds; -1 when unreadable.
+int parseDuration(const QString &text)
+{
+    static const QList<std::pair<QLatin1String, double>> units{{QLatin1String("ms"), 1.0},
+                                                               {QLatin1String("min"), 60000.0},
+                                                               {QLatin1String("s"), 1000.0},
+                                                               {QLatin1String("h"), 3600000.0}};
+    const QString t = text.trimmed();
+    double factor = 1000.0;
+    QString number = t;
+    for (const auto &[suffix, unit] : units) {
+        if (t.endsWith(suffix)) {
+            factor = unit;
+            number = t.chopped(suffix.size()).trimmed();
+            break;
+        }
+    }
+    bool ok = false;
+    const double value = number.toDouble(&ok);
+    if (!ok || value < 0 || value * factor > 2147483647.0)
+        return -1;
+    return int(value * factor);
+}
+
 const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> specs = {
@@ -40,20 +64,28 @@ const QList<CommandSpec> &commands()
          1,
          -1},
         {"upgrade",
-         "upgrade TARGET [--sql] [--plan]",
+         "upgrade TARGET [--sql] [--plan] [--create-database]",
          "Apply migrations up to TARGET (e.g. heads, +1, REV).",
          {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
-          QStringLiteral("reason")},
+          QStringLiteral("reason"), QStringLiteral("lock-timeout"),
+          QStringLiteral("statement-timeout"), QStringLiteral("create-database")},
          1,
          1},
         {"downgrade",
          "downgrade TARGET [--sql] [--plan]",
          "Revert migrations down to TARGET (e.g. -1, base, REV).",
          {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
-          QStringLiteral("reason")},
+          QStringLiteral("reason"), QStringLiteral("lock-timeout"),
+          QStringLiteral("statement-timeout")},
          1,
          1},
         {"current", "current", "Show the database's current revisions.", {}, 0, 0},
+        {"ping",
+         "ping",
+         "Connect; print the server version, database, user and current revisions.",
+         {},
+         0,
+         0},
         {"history",
          "history [-r A:B] [-v] [-i]",
          "List revisions, newest first.",
@@ -67,7 +99,8 @@ const QList<CommandSpec> &commands()
          "stamp REV... [--purge] [--sql]",
          "Set the version rows without running migrations.",
          {QStringLiteral("purge"), QStringLiteral("sql"), QStringLiteral("lock-wait"),
-          QStringLiteral("reason")},
+          QStringLiteral("reason"), QStringLiteral("lock-timeout"),
+          QStringLiteral("statement-timeout")},
          1,
          -1},
         {"check",
@@ -160,7 +193,15 @@ QString commandHelp(const QString &command)
             "  --sql                    print the SQL instead of running it; no "
             "database is touched\n"
             "  --plan                   print the steps; nothing runs\n"
-            "  --reason TEXT            why, for the audit log (e.g. a ticket number)\n");
+            "  --reason TEXT            why, for the audit log (e.g. a ticket number)\n"
+            "  --lock-timeout TIME      PostgreSQL: give up a statement that waits this long for "
+            "a\n"
+            "                           lock (500ms, 5s, 1min; a bare number is seconds)\n"
+            "  --statement-timeout TIME PostgreSQL: give up a statement that runs this long\n");
+    if (command == QLatin1String("upgrade"))
+        text +=
+            QStringLiteral("  --create-database        create the database first when it does not "
+                           "exist (PostgreSQL)\n");
     if (command == QLatin1String("history"))
         text +=
             QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "
@@ -202,14 +243,21 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption purge(QStringLiteral("purge"));
     const QCommandLineOption lockWait(QStringLiteral("lock-wait"), {}, QStringLiteral("SECONDS"));
     const QCommandLineOption reason(QStringLiteral("reason"), {}, QStringLiteral("TEXT"));
+    const QCommandLineOption lockTimeout(QStringLiteral("lock-timeout"), {},
+                                         QStringLiteral("TIME"));
+    const QCommandLineOption statementTimeout(QStringLiteral("statement-timeout"), {},
+                                              QStringLiteral("TIME"));
+    const QCommandLineOption createDatabase(QStringLiteral("create-database"));
     const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {},
                                    QStringLiteral("A:B"));
     const QCommandLineOption indicate(
         QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
     const QList<QCommandLineOption> all = {
-        project, url,     versionTable, json,     quiet,       verbose,   help,
-        version, message, head,         splice,   branchLabel, dependsOn, revId,
-        sql,     plan,    purge,        lockWait, range,       indicate,  reason};
+        project, url,         versionTable,     json,          quiet,
+        verbose, help,        version,          message,       head,
+        splice,  branchLabel, dependsOn,        revId,         sql,
+        plan,    purge,       lockWait,         range,         indicate,
+        reason,  lockTimeout, statementTimeout, createDatabase};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -256,6 +304,18 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                     .arg(parser.value(lockWait)));
     }
     inv.reason = parser.value(reason);
+    inv.createDatabase = parser.isSet(createDatabase);
+    for (const auto &[option, target] : {std::pair{&lockTimeout, &inv.lockTimeoutMs},
+                                         std::pair{&statementTimeout, &inv.statementTimeoutMs}}) {
+        if (!parser.isSet(*option))
+            continue;
+        const int ms = parseDuration(parser.value(*option));
+        if (ms < 0)
+            return Error::usage(
+                QStringLiteral("--%1 takes a time such as 500ms, 5s or 2min, not '%2'")
+                    .arg(option->names().last(), parser.value(*option)));
+        *target = ms;
+    }
     inv.range = parser.value(range);
     inv.indicateCurrent = parser.isSet(indicate);
 

@@ -158,6 +158,28 @@ Result<QList<RevisionStatus>> Migrator::history()
     return out;
 }
 
+Result<PingReport> Migrator::ping()
+{
+    if (!d->driver->exists())
+        return Error::failure(
+            QStringLiteral("%1 does not exist yet; the first `strata upgrade` creates it")
+                .arg(databaseDisplay()));
+    if (auto s = d->driver->open(); !s)
+        return s.error();
+    auto server = d->driver->serverInfo();
+    if (!server)
+        return server.error();
+    auto rows = current();
+    if (!rows)
+        return rows.error();
+    return PingReport{*server, databaseDisplay(), *rows};
+}
+
+Result<bool> Migrator::createDatabaseIfMissing()
+{
+    return d->driver->createDatabaseIfMissing();
+}
+
 Result<QList<HistoryRecord>> Migrator::historyRecords()
 {
     return d->store().records();
@@ -257,6 +279,8 @@ Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
         const QString &table;
         ~Unlock() { driver.unlockRuns(table); }
     } unlock{*d->driver, d->versionTable};
+    if (auto s = d->driver->setTimeouts(options.lockTimeoutMs, options.statementTimeoutMs); !s)
+        return s.error();
 
     Plan plan = requested;
     if (plan.request != Plan::Request::None) {

@@ -50,6 +50,13 @@ struct CheckReport
     bool upToDate() const { return pending.isEmpty() && edited.isEmpty(); }
 };
 
+struct PingReport
+{
+    Driver::ServerInfo server;
+    QString display;     // where, password masked
+    QStringList current; // the database's revisions
+};
+
 // The public face of the core: what the CLI, the desktop app and programs embedding Strata
 // call. One Migrator holds one project and (lazily) one database connection, and belongs to
 // the thread that uses it.
@@ -97,6 +104,12 @@ public:
 
     // Interrupts a running statement from another thread.
     void cancel();
+
+    // Connects and says what answered: `strata ping`. A SQLite file that does not exist yet is
+    // an error saying so (ping never creates it).
+    Result<PingReport> ping();
+    // Creates the database when missing (PostgreSQL); true when it was created.
+    Result<bool> createDatabaseIfMissing();
 
 private:
     Migrator();

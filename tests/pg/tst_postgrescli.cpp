@@ -198,6 +198,148 @@ private Q_SLOTS:
                  QStringLiteral("t"));
     }
 
+    // A project in a temporary folder from (file name, text) pairs.
+    static void writeProject(const QTemporaryDir &dir,
+                             const QList<std::pair<QString, QByteArray>> &files)
+    {
+        QDir(dir.path()).mkpath(QStringLiteral("versions"));
+        for (const auto &[name, text] : files) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+    }
+
+    void pingSaysWhatAnsweredOrWhyNot()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE pinged")));
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        Outcome o = run(project, QStringLiteral("pinged"), {QStringLiteral("ping")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("server:   PostgreSQL 15")), qPrintable(o.out));
+        QVERIFY(o.out.contains(QStringLiteral("database: pinged")));
+        QVERIFY(o.out.contains(QStringLiteral("user:     postgres")));
+        QVERIFY(o.out.contains(QStringLiteral("(base: no revision applied)")));
+        QCOMPARE(run(project, QStringLiteral("pinged"),
+                     {QStringLiteral("upgrade"), QStringLiteral("7a6c9e1b3d07")})
+                     .code,
+                 0);
+        o = run(project, QStringLiteral("pinged"), {QStringLiteral("ping")});
+        QVERIFY2(o.out.contains(QStringLiteral("current:  7a6c9e1b3d07")), qPrintable(o.out));
+
+        // A database that is not there: exit 1, naming it and the server's reason.
+        o = run(project, QStringLiteral("no_such_db"), {QStringLiteral("ping")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("no_such_db")) &&
+                     o.err.contains(QStringLiteral("does not exist")),
+                 qPrintable(o.err));
+    }
+
+    void upgradeCreatesTheDatabaseWhenAsked()
+    {
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        Outcome o = run(project, QStringLiteral("created_by_strata"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1); // without the flag, a missing database is an error
+        QVERIFY2(o.err.contains(QStringLiteral("created_by_strata")), qPrintable(o.err));
+
+        o = run(project, QStringLiteral("created_by_strata"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                 QStringLiteral("--create-database")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("Created database")), qPrintable(o.out));
+        QCOMPARE(scalar(QStringLiteral("created_by_strata"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("be0a3c5f7b11"));
+        // A second time: nothing to create, nothing to do.
+        o = run(project, QStringLiteral("created_by_strata"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                 QStringLiteral("--create-database")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY(!o.out.contains(QStringLiteral("Created database")));
+    }
+
+    void statementTimeoutStopsALongStatement()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE timed")));
+        QTemporaryDir dir;
+        writeProject(dir, {{QStringLiteral("strata.ini"), "[strata]\nversions = versions\n"},
+                           {QStringLiteral("versions/a.sql"),
+                            "-- revision: a1\n-- +upgrade\nCREATE TABLE one (id int);\n"
+                            "-- +downgrade\nDROP TABLE one;\n"},
+                           {QStringLiteral("versions/b.sql"),
+                            "-- revision: b2\n-- down_revision: a1\n-- +upgrade\n"
+                            "CREATE TABLE two (id int);\nSELECT pg_sleep(20);\n"
+                            "-- +downgrade\nDROP TABLE two;\n"}});
+        QElapsedTimer timer;
+        timer.start();
+        Outcome o = run(dir.path(), QStringLiteral("timed"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                         QStringLiteral("--statement-timeout"), QStringLiteral("500ms")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(timer.elapsed() < 10000, "the statement timeout did not stop pg_sleep");
+        QVERIFY2(o.err.contains(QStringLiteral("statement timeout")) &&
+                     o.err.contains(QStringLiteral("b.sql:5")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("timed"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("a1"));
+        QCOMPARE(
+            scalar(QStringLiteral("timed"), QStringLiteral("SELECT to_regclass('two') IS NULL")),
+            QStringLiteral("t"));
+    }
+
+    void lockTimeoutGivesUpOnABusyTable()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE busy")));
+        QTemporaryDir dir;
+        writeProject(dir, {{QStringLiteral("strata.ini"), "[strata]\nversions = versions\n"},
+                           {QStringLiteral("versions/a.sql"),
+                            "-- revision: a1\n-- +upgrade\nCREATE TABLE orders (id int);\n"
+                            "-- +downgrade\nDROP TABLE orders;\n"},
+                           {QStringLiteral("versions/b.sql"),
+                            "-- revision: b2\n-- down_revision: a1\n-- +upgrade\n"
+                            "ALTER TABLE orders ADD COLUMN note text;\n"
+                            "-- +downgrade\nALTER TABLE orders DROP COLUMN note;\n"}});
+        Outcome o = run(dir.path(), QStringLiteral("busy"),
+                        {QStringLiteral("upgrade"), QStringLiteral("a1")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        // An application's long transaction holds the table.
+        strata::PostgresDriver app(m_server->conninfo(QStringLiteral("busy")),
+                                   QStringLiteral("busy"));
+        QVERIFY(app.open().ok());
+        QVERIFY(app.begin().ok());
+        QVERIFY(app.execute({QStringLiteral("LOCK TABLE orders IN ACCESS SHARE MODE"), 1}).ok());
+        QElapsedTimer timer;
+        timer.start();
+        o = run(dir.path(), QStringLiteral("busy"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                 QStringLiteral("--lock-timeout"), QStringLiteral("300ms")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(timer.elapsed() < 10000, "the lock timeout did not stop the wait");
+        QVERIFY2(o.err.contains(QStringLiteral("lock timeout")), qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("busy"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("a1"));
+        QVERIFY(app.rollback().ok());
+        o = run(dir.path(), QStringLiteral("busy"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                 QStringLiteral("--lock-timeout"), QStringLiteral("5s")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+    }
+
+    void timeoutsMustBeTimes()
+    {
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        Outcome o = run(project, QStringLiteral("postgres"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                         QStringLiteral("--statement-timeout"), QStringLiteral("soon")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("--statement-timeout")) &&
+                     o.err.contains(QStringLiteral("'soon'")),
+                 qPrintable(o.err));
+    }
+
     void cleanupTestCase() { m_server.reset(); }
 };
 

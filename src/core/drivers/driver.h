@@ -69,6 +69,28 @@ public:
     }
     virtual void unlockRuns(const QString &versionTable) { Q_UNUSED(versionTable); }
 
+    // Timeouts for the statements that follow, in milliseconds (PostgreSQL's lock_timeout and
+    // statement_timeout); -1 leaves the server's setting. Engines without them ignore them.
+    virtual Status setTimeouts(int lockTimeoutMs, int statementTimeoutMs)
+    {
+        Q_UNUSED(lockTimeoutMs);
+        Q_UNUSED(statementTimeoutMs);
+        return {};
+    }
+
+    // What `strata ping` shows of an open connection.
+    struct ServerInfo
+    {
+        QString product;  // "PostgreSQL 15.5", "SQLite 3.40.1"
+        QString database; // the database name, or the SQLite file
+        QString user;     // the role connected as; empty for SQLite
+    };
+    virtual Result<ServerInfo> serverInfo() = 0;
+
+    // Creates the database when it does not exist yet, as teams' init scripts do before the
+    // first upgrade; true when it was created. SQLite creates its file on open anyway.
+    virtual Result<bool> createDatabaseIfMissing() { return false; }
+
     // The version table (Alembic's shape) and its history table (historyTableName()), created
     // when missing. Table names must pass isValidTableName(); SQL text quotes them as needed.
     // Shared by every engine; only the DDL differs.

@@ -33,6 +33,10 @@ struct RunOptions
     // Driver::cancel() to interrupt a running statement.
     const std::atomic<bool> *cancel = nullptr;
     int lockWaitSeconds = 60; // how long to wait for another run on the same version table
+    // PostgreSQL's lock_timeout and statement_timeout for the run's statements, in ms; -1
+    // leaves the server's (or role's) setting.
+    int lockTimeoutMs = -1;
+    int statementTimeoutMs = -1;
     // Things worth telling a person that are not errors, e.g. a `transactional: false`
     // migration run inside its step's transaction after all.
     std::function<void(const QString &)> notice;

@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <libpq-fe.h>
 #include <pqxx/pqxx>
 
 namespace strata {
@@ -116,6 +117,83 @@ void PostgresDriver::unlockRuns(const QString &versionTable)
 {
     if (m_connection)
         (void)query(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(versionTable)));
+}
+
+Status PostgresDriver::setTimeouts(int lockTimeoutMs, int statementTimeoutMs)
+{
+    for (const auto &[name, value] : {std::pair{"lock_timeout", lockTimeoutMs},
+                                      std::pair{"statement_timeout", statementTimeoutMs}}) {
+        if (value < 0)
+            continue;
+        if (auto r = query(QStringLiteral("SET %1 = %2").arg(QLatin1String(name)).arg(value)); !r)
+            return Error::failure(
+                QStringLiteral("cannot set %1: %2").arg(QLatin1String(name), r.error().message));
+    }
+    return {};
+}
+
+Result<Driver::ServerInfo> PostgresDriver::serverInfo()
+{
+    auto r = query(QStringLiteral("SELECT current_setting('server_version'), current_database(), "
+                                  "current_user"));
+    if (!r)
+        return r.error();
+    if (r->isEmpty() || r->first().size() < 3)
+        return Error::failure(QStringLiteral("%1 did not say who it is").arg(m_display));
+    const QStringList &row = r->first();
+    return ServerInfo{QStringLiteral("PostgreSQL ") + row.at(0), row.at(1), row.at(2)};
+}
+
+Result<bool> PostgresDriver::createDatabaseIfMissing()
+{
+    // The same connection options with the maintenance database in place of the target.
+    char *parseError = nullptr;
+    PQconninfoOption *options = PQconninfoParse(m_conninfo.toUtf8().constData(), &parseError);
+    if (!options) {
+        const QString why = parseError ? QString::fromUtf8(parseError).trimmed() : QString();
+        PQfreemem(parseError);
+        return Error::failure(
+            QStringLiteral("cannot read the connection %1: %2").arg(m_display, why));
+    }
+    QString target;
+    QStringList maintenance;
+    for (PQconninfoOption *o = options; o->keyword; ++o) {
+        if (!o->val)
+            continue;
+        const QString keyword = QString::fromUtf8(o->keyword);
+        const QString value = QString::fromUtf8(o->val);
+        if (keyword == QLatin1String("dbname")) {
+            target = value;
+            continue;
+        }
+        QString escaped = value;
+        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('\''), QLatin1String("\\'"));
+        maintenance.append(keyword + QStringLiteral("='") + escaped + QLatin1Char('\''));
+    }
+    PQconninfoFree(options);
+    if (target.isEmpty())
+        return Error::failure(
+            QStringLiteral("%1 names no database to create; give dbname= or /database in the URL")
+                .arg(m_display));
+    maintenance.append(QStringLiteral("dbname='postgres'"));
+
+    PostgresDriver server(
+        maintenance.join(QLatin1Char(' ')),
+        QStringLiteral("the maintenance database postgres on the server of %1").arg(m_display));
+    if (auto s = server.open(); !s)
+        return s.error();
+    auto exists = server.query(
+        QStringLiteral("SELECT 1 FROM pg_database WHERE datname = %1").arg(quoteLiteral(target)));
+    if (!exists)
+        return exists.error();
+    if (!exists->isEmpty())
+        return false;
+    auto created = server.query(QStringLiteral("CREATE DATABASE %1").arg(quoteIdentifier(target)));
+    if (!created)
+        return Error::failure(
+            QStringLiteral("cannot create database %1: %2").arg(target, created.error().message));
+    return true;
 }
 
 Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affected)

@@ -30,6 +30,9 @@ public:
     void cancel() override;
     Status lockRuns(const QString &versionTable, int waitSeconds) override;
     void unlockRuns(const QString &versionTable) override;
+    Status setTimeouts(int lockTimeoutMs, int statementTimeoutMs) override;
+    Result<ServerInfo> serverInfo() override;
+    Result<bool> createDatabaseIfMissing() override;
 
     bool hasTable(const QString &table) override;
     Result<QStringList> versionRows(const QString &versionTable) override;

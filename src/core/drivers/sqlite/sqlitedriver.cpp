@@ -219,6 +219,15 @@ QString SqliteDriver::historyTableDdl(const QString &table) const
         .arg(quoteIdentifier(historyTableName(table)));
 }
 
+Result<Driver::ServerInfo> SqliteDriver::serverInfo()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next())
+        return Error::failure(
+            QStringLiteral("cannot ask %1 its version: %2").arg(m_path, query.lastError().text()));
+    return ServerInfo{QStringLiteral("SQLite ") + query.value(0).toString(), m_path, {}};
+}
+
 Result<QStringList> SqliteDriver::versionRows(const QString &table)
 {
     if (!isValidTableName(table))

@@ -22,6 +22,7 @@ public:
     bool exists() const override;
     Status open() override;
     void close() override;
+    Result<ServerInfo> serverInfo() override;
 
     QList<Statement> splitStatements(const QString &sql, int firstLine) const override;
     Status begin() override;
