@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "engine/versionstore.h"
 #include "migrator.h"
 #include "project/migration.h"
 #include "revision/revisiongraph.h"
@@ -185,6 +186,12 @@ int Cli::current()
             say(QStringLiteral("%1%2, %3")
                     .arg(id, flags(graph, i, false), graph.migration(i).message));
     }
+    // A step that failed (or stopped part way outside a transaction) is worth a warning here
+    // too: stderr, so scripts reading the revisions are not disturbed.
+    if (auto records = mig.historyRecords())
+        for (const HistoryRecord &r : VersionStore::lastFailures(*records))
+            m_err << QStringLiteral("strata: warning: the last attempt of %1 failed: %2\n")
+                         .arg(r.revision, r.error);
     return Success;
 }
 
@@ -386,10 +393,9 @@ int Cli::check()
         m_out << QStringLiteral(
                      "Edited since applied: %1 (review the change, then run `strata repair`)\n")
                      .arg(commaList(report->edited));
-    if (!report->failed.isEmpty())
-        m_out << QStringLiteral("Last attempt failed and was rolled back: %1 (see the history "
-                                "table for the error)\n")
-                     .arg(commaList(report->failed));
+    for (const QString &revision : report->failed)
+        m_out << QStringLiteral("Last attempt of %1 failed: %2\n")
+                     .arg(revision, report->failures.value(revision));
     return CheckFailed;
 }
 

@@ -204,10 +204,13 @@ Result<CheckReport> Migrator::check()
     if (!edited)
         return edited.error();
     report.edited = *edited;
-    auto failed = d->store().failedRevisions();
-    if (!failed)
-        return failed.error();
-    report.failed = *failed;
+    auto records = d->store().records();
+    if (!records)
+        return records.error();
+    for (const HistoryRecord &r : VersionStore::lastFailures(*records)) {
+        report.failed.append(r.revision);
+        report.failures.insert(r.revision, r.error);
+    }
     report.failed.sort();
     return report;
 }

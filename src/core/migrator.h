@@ -6,6 +6,7 @@
 #include "revision/plan.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -47,6 +48,7 @@ struct CheckReport
     QStringList pending; // revisions `upgrade heads` would run, in order
     QStringList edited;  // applied revisions whose upgrade section changed since
     QStringList failed;  // revisions whose last recorded step failed
+    QHash<QString, QString> failures; // failed revision -> what its history row says
     bool upToDate() const { return pending.isEmpty() && edited.isEmpty(); }
 };
 

@@ -328,6 +328,108 @@ private Q_SLOTS:
         QVERIFY2(o.code == 0, qPrintable(o.err));
     }
 
+    void nonTransactionalMigrationRunsOutsideATransaction()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE nontx")));
+        QTemporaryDir dir;
+        writeProject(dir, {{QStringLiteral("strata.ini"), "[strata]\nversions = versions\n"},
+                           {QStringLiteral("versions/a.sql"),
+                            "-- revision: a1\n-- +upgrade\nCREATE TABLE orders (id int, placed "
+                            "date);\n-- +downgrade\nDROP TABLE orders;\n"},
+                           {QStringLiteral("versions/b.sql"),
+                            "-- revision: b2\n-- down_revision: a1\n-- transactional: false\n"
+                            "-- +upgrade\n"
+                            "CREATE INDEX CONCURRENTLY orders_placed ON orders (placed);\n"
+                            "-- +downgrade\nDROP INDEX CONCURRENTLY orders_placed;\n"}});
+        // Offline, its statements stand outside BEGIN/COMMIT, as they must run.
+        Outcome sql =
+            run(dir.path(), QStringLiteral("nontx"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")});
+        QVERIFY2(sql.code == 0, qPrintable(sql.err));
+        const qsizetype header = sql.out.indexOf(QStringLiteral("-- Running upgrade a1 -> b2"));
+        const qsizetype index = sql.out.indexOf(QStringLiteral("CREATE INDEX CONCURRENTLY"));
+        const qsizetype begin = sql.out.indexOf(QStringLiteral("BEGIN;"), header);
+        QVERIFY2(header >= 0 && header < index && index < begin, qPrintable(sql.out));
+
+        // Inside a transaction PostgreSQL would refuse CREATE INDEX CONCURRENTLY.
+        Outcome o = run(dir.path(), QStringLiteral("nontx"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("nontx"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("b2"));
+        QCOMPARE(scalar(QStringLiteral("nontx"),
+                        QStringLiteral("SELECT indisvalid FROM pg_index WHERE indexrelid = "
+                                       "'orders_placed'::regclass")),
+                 QStringLiteral("t"));
+        QCOMPARE(run(dir.path(), QStringLiteral("nontx"), {QStringLiteral("check")}).code, 0);
+        o = run(dir.path(), QStringLiteral("nontx"),
+                {QStringLiteral("downgrade"), QStringLiteral("a1")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("nontx"),
+                        QStringLiteral("SELECT to_regclass('orders_placed') IS NULL")),
+                 QStringLiteral("t"));
+    }
+
+    void nonTransactionalFailureSaysWhatRanAndPretendsNothing()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE halfway")));
+        QTemporaryDir dir;
+        writeProject(dir, {{QStringLiteral("strata.ini"), "[strata]\nversions = versions\n"},
+                           {QStringLiteral("versions/a.sql"),
+                            "-- revision: a1\n-- +upgrade\nCREATE TABLE orders (id int, placed "
+                            "date);\n-- +downgrade\nDROP TABLE orders;\n"},
+                           {QStringLiteral("versions/b.sql"),
+                            "-- revision: b2\n-- down_revision: a1\n-- transactional: false\n"
+                            "-- +upgrade\n"
+                            "CREATE INDEX CONCURRENTLY orders_placed ON orders (placed);\n"
+                            "CREATE INDEX CONCURRENTLY orders_missing ON orders (no_such_col);\n"
+                            "-- +downgrade\nDROP INDEX CONCURRENTLY orders_placed;\n"}});
+        Outcome o = run(dir.path(), QStringLiteral("halfway"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("b.sql:6")) &&
+                     o.err.contains(QStringLiteral("stopped part way: 1 of 2 statement(s) ran")) &&
+                     o.err.contains(QStringLiteral("no_such_col")) &&
+                     o.err.contains(QStringLiteral("nothing was rolled back")),
+                 qPrintable(o.err));
+        // What ran stays; the version row does not pretend the step happened.
+        QCOMPARE(scalar(QStringLiteral("halfway"),
+                        QStringLiteral("SELECT to_regclass('orders_placed') IS NOT NULL")),
+                 QStringLiteral("t"));
+        QCOMPARE(scalar(QStringLiteral("halfway"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("a1"));
+        QCOMPARE(scalar(QStringLiteral("halfway"),
+                        QStringLiteral("SELECT count(*) FROM strata_version_history "
+                                       "WHERE revision = 'b2' AND success")),
+                 QStringLiteral("0"));
+        // check and current say so in words a DBA can act on.
+        Outcome check = run(dir.path(), QStringLiteral("halfway"), {QStringLiteral("check")});
+        QCOMPARE(check.code, 3);
+        QVERIFY2(check.out.contains(QStringLiteral("Last attempt of b2 failed: partly applied: "
+                                                   "1 of 2 statement(s) ran")),
+                 qPrintable(check.out));
+        Outcome current = run(dir.path(), QStringLiteral("halfway"), {QStringLiteral("current")});
+        QCOMPARE(current.code, 0);
+        QVERIFY2(current.err.contains(QStringLiteral("warning: the last attempt of b2 failed")),
+                 qPrintable(current.err));
+
+        // Once the file is fixed to be safe to repeat, a rerun finishes and the warning goes.
+        writeProject(dir, {{QStringLiteral("versions/b.sql"),
+                            "-- revision: b2\n-- down_revision: a1\n-- transactional: false\n"
+                            "-- +upgrade\n"
+                            "CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_placed ON orders "
+                            "(placed);\n"
+                            "-- +downgrade\nDROP INDEX CONCURRENTLY orders_placed;\n"}});
+        o = run(dir.path(), QStringLiteral("halfway"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(run(dir.path(), QStringLiteral("halfway"), {QStringLiteral("check")}).code, 0);
+        current = run(dir.path(), QStringLiteral("halfway"), {QStringLiteral("current")});
+        QVERIFY2(!current.err.contains(QStringLiteral("warning")), qPrintable(current.err));
+    }
+
     void timeoutsMustBeTimes()
     {
         const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");

@@ -57,6 +57,9 @@ public:
     virtual Status execute(const Statement &statement) = 0;
     // Interrupts the running statement; safe from any thread.
     virtual void cancel() = 0;
+    // Whether statements may run outside a transaction, each committed on its own, as
+    // `transactional: false` migrations need (CREATE INDEX CONCURRENTLY on PostgreSQL).
+    virtual bool runsOutsideTransactions() const { return false; }
 
     // Serialises runs on one version table across processes, waiting up to waitSeconds for
     // another run to finish. Engines that serialise on their own (SQLite's BEGIN IMMEDIATE)

@@ -35,6 +35,15 @@ QString Executor::osUser()
 
 namespace {
 
+// The version rows after one change, as the database will hold them.
+void applyToRows(QStringList &rows, const VersionChange &change)
+{
+    if (change.kind != VersionChange::Kind::Insert)
+        rows.removeOne(change.from);
+    if (change.kind != VersionChange::Kind::Delete)
+        rows.append(change.to);
+}
+
 QString stepVerb(const PlanStep &step)
 {
     if (step.stamp)
@@ -140,7 +149,10 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     progress.planStep = step;
     if (options.progress)
         options.progress(progress);
-    if (m && !m->transactional && options.notice)
+    // `transactional: false` runs its statements one by one, each committed, where the engine
+    // can (PostgreSQL); elsewhere inside the step's transaction, with a notice.
+    const bool outside = m && !m->transactional && m_driver.runsOutsideTransactions();
+    if (m && !m->transactional && !outside && options.notice)
         options.notice(QStringLiteral("%1 is marked 'transactional: false'; it runs inside its "
                                       "step's transaction all the same, as %2 allows")
                            .arg(step.revision, m_driver.engine()));
@@ -188,6 +200,9 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
                      expected.isEmpty() ? QStringLiteral("empty")
                                         : expected.join(QLatin1String(", "))));
     }
+    if (outside)
+        return runOutsideTransaction(*m, step, statements, options, progress, record, timer,
+                                     expectedRows);
     for (int k = 0; k < statements.size(); ++k) {
         const Statement &statement = statements[k];
         if (options.cancel && options.cancel->load())
@@ -231,12 +246,111 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
         return failStep(s.error());
     if (auto s = m_driver.commit(); !s)
         return failStep(s.error());
-    for (const VersionChange &change : step.versionChanges) {
-        if (change.kind != VersionChange::Kind::Insert)
-            expectedRows.removeOne(change.from);
-        if (change.kind != VersionChange::Kind::Delete)
-            expectedRows.append(change.to);
+    for (const VersionChange &change : step.versionChanges)
+        applyToRows(expectedRows, change);
+    return {};
+}
+
+Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
+                                       const QList<Statement> &statements,
+                                       const RunOptions &options, Progress &progress,
+                                       HistoryRecord record, const QElapsedTimer &timer,
+                                       QStringList &expectedRows)
+{
+    // The transaction opened by runStep has checked the version rows. Leave a mark in the
+    // history before the first statement: if the process dies part way, the mark is the last
+    // row of this revision and `check` says the step stopped part way.
+    const int total = int(statements.size());
+    HistoryRecord mark = record;
+    mark.success = false;
+    mark.finishedAt = mark.startedAt;
+    mark.error = QStringLiteral("started outside a transaction (transactional: false) and never "
+                                "finished: the run stopped part way, so some of its %1 "
+                                "statement(s) may have run and stay applied")
+                     .arg(total);
+    if (auto s = m_driver.recordHistory(m_versionTable, mark); !s) {
+        (void)m_driver.rollback();
+        return s;
     }
+    if (auto s = m_driver.commit(); !s)
+        return s;
+
+    const bool up = step.direction == Direction::Up;
+    const QString at = step.fromRevisions.isEmpty() ? QStringLiteral("base")
+                                                    : step.fromRevisions.join(QLatin1String(", "));
+    // Nothing rolls back here: say exactly what ran, record it, and leave the rows alone.
+    auto partly = [&](int ran, int line, const QString &what, const QString &statementText) {
+        record.finishedAt = QDateTime::currentDateTimeUtc();
+        record.durationMs = timer.elapsed();
+        record.success = false;
+        record.error = QStringLiteral("partly applied: %1 of %2 statement(s) ran and stay "
+                                      "applied (transactional: false); then %3")
+                           .arg(ran)
+                           .arg(total)
+                           .arg(what);
+        if (m_driver.begin()) {
+            if (m_driver.recordHistory(m_versionTable, record))
+                (void)m_driver.commit();
+            else
+                (void)m_driver.rollback();
+        }
+        Error e = Error::at(m.filePath, line,
+                            QStringLiteral("%1 %2 stopped part way: %3 of %4 statement(s) ran and "
+                                           "stay applied; %5")
+                                .arg(stepVerb(step), step.revision)
+                                .arg(ran)
+                                .arg(total)
+                                .arg(what));
+        if (!statementText.isEmpty())
+            e.details.append(QStringLiteral("statement: %1").arg(statementText));
+        e.details.append(
+            QStringLiteral("This migration is marked 'transactional: false', so nothing was rolled "
+                           "back. The version table still says %1. Finish or undo the statements "
+                           "that ran by hand, then run the %2 again or stamp the revision.")
+                .arg(at, up ? QStringLiteral("upgrade") : QStringLiteral("downgrade")));
+        return Status(e);
+    };
+
+    for (int k = 0; k < total; ++k) {
+        const Statement &statement = statements[k];
+        if (options.cancel && options.cancel->load())
+            return partly(k, statement.line, QStringLiteral("it was cancelled"), {});
+        progress.statement = k + 1;
+        if (options.progress)
+            options.progress(progress);
+        if (auto s = m_driver.execute(statement); !s) {
+            const bool cancelled = options.cancel && options.cancel->load();
+            return partly(
+                k, s.error().line > 0 ? s.error().line : statement.line,
+                cancelled
+                    ? QStringLiteral("statement %1 was cancelled").arg(k + 1)
+                    : QStringLiteral("statement %1 failed: %2").arg(k + 1).arg(s.error().message),
+                statement.text);
+        }
+    }
+
+    // Every statement ran: move the version rows and record success together.
+    if (auto s = m_driver.begin(); !s)
+        return partly(total, 0, QStringLiteral("the version rows could not be changed"), {});
+    for (const VersionChange &change : step.versionChanges)
+        if (auto s = m_driver.applyVersionChange(m_versionTable, change); !s) {
+            (void)m_driver.rollback();
+            return partly(
+                total, 0,
+                QStringLiteral("the version rows could not be changed: %1").arg(s.error().message),
+                {});
+        }
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    record.durationMs = timer.elapsed();
+    record.success = true;
+    if (auto s = m_driver.recordHistory(m_versionTable, record); !s) {
+        (void)m_driver.rollback();
+        return partly(total, 0, s.error().message, {});
+    }
+    if (auto s = m_driver.commit(); !s)
+        return partly(total, 0, s.error().message, {});
+    for (const VersionChange &change : step.versionChanges)
+        applyToRows(expectedRows, change);
     return {};
 }
 
@@ -260,27 +374,39 @@ Result<QString> Executor::offlineSql(const Plan &plan) const
         out += QStringLiteral("DELETE FROM %1;\n\n").arg(quoteIdentifier(m_versionTable));
     QStringList heads = plan.purge ? QStringList{} : plan.startHeads;
     for (const PlanStep &step : plan.steps) {
+        const Migration *m = step.stamp ? nullptr : m_lookup(step.revision);
+        // A `transactional: false` migration's statements stand before its BEGIN, as they run.
+        const bool outside = m && !m->transactional && m_driver.runsOutsideTransactions();
+        const QString header =
+            QStringLiteral("-- Running %1 %2 -> %3%4\n\n")
+                .arg(stepVerb(step), step.fromRevisions.join(QLatin1String(", ")),
+                     step.toRevisions.join(QLatin1String(", ")),
+                     outside ? QStringLiteral(" (outside a transaction)") : QString());
+        QString body;
+        if (m) {
+            const bool up = step.direction == Direction::Up;
+            for (const Statement &s : m_driver.splitStatements(
+                     up ? m->upgradeSql : m->downgradeSql, up ? m->upgradeLine : m->downgradeLine))
+                body += terminated(s.text) + QStringLiteral("\n\n");
+        }
+        if (outside && !tableExists && heads.isEmpty()) {
+            out += m_driver.beginSql() + QLatin1Char('\n') +
+                   terminated(m_driver.versionTableDdl(m_versionTable)) + QStringLiteral("\n\n") +
+                   m_driver.commitSql() + QStringLiteral("\n\n");
+            tableExists = true;
+        }
+        if (outside)
+            out += header + body;
         out += m_driver.beginSql() + QLatin1Char('\n');
         if (!tableExists && heads.isEmpty()) {
             out += terminated(m_driver.versionTableDdl(m_versionTable)) + QStringLiteral("\n\n");
             tableExists = true;
         }
-        out += QStringLiteral("-- Running %1 %2 -> %3\n\n")
-                   .arg(stepVerb(step), step.fromRevisions.join(QLatin1String(", ")),
-                        step.toRevisions.join(QLatin1String(", ")));
-        if (!step.stamp) {
-            const Migration *m = m_lookup(step.revision);
-            const bool up = step.direction == Direction::Up;
-            for (const Statement &s : m_driver.splitStatements(
-                     up ? m->upgradeSql : m->downgradeSql, up ? m->upgradeLine : m->downgradeLine))
-                out += terminated(s.text) + QStringLiteral("\n\n");
-        }
+        if (!outside)
+            out += header + body;
         for (const VersionChange &change : step.versionChanges) {
             out += terminated(versionChangeSql(m_versionTable, change)) + QStringLiteral("\n\n");
-            if (change.kind != VersionChange::Kind::Insert)
-                heads.removeOne(change.from);
-            if (change.kind != VersionChange::Kind::Delete)
-                heads.append(change.to);
+            applyToRows(heads, change);
         }
         out += m_driver.commitSql() + QStringLiteral("\n\n");
     }

@@ -3,6 +3,7 @@
 #include "error.h"
 #include "revision/plan.h"
 
+#include <QElapsedTimer>
 #include <QString>
 
 #include <atomic>
@@ -11,7 +12,9 @@
 namespace strata {
 
 class Driver;
+struct HistoryRecord;
 struct Migration;
+struct Statement;
 
 // Progress of a run, reported between statements, on the thread running the plan.
 struct Progress
@@ -63,6 +66,10 @@ public:
 
 private:
     Status validate(const Plan &plan) const;
+    Status runOutsideTransaction(const Migration &m, const PlanStep &step,
+                                 const QList<Statement> &statements, const RunOptions &options,
+                                 Progress &progress, HistoryRecord record,
+                                 const QElapsedTimer &timer, QStringList &expectedRows);
     Status runStep(const Plan &plan, int index, const RunOptions &options,
                    QStringList &expectedRows);
 

@@ -73,17 +73,25 @@ Result<QStringList> VersionStore::failedRevisions()
     auto records = m_driver.history(m_versionTable);
     if (!records)
         return records.error();
-    QHash<QString, bool> lastFailed;
-    QStringList order;
-    for (const HistoryRecord &r : *records) {
-        if (!lastFailed.contains(r.revision))
-            order.append(r.revision);
-        lastFailed.insert(r.revision, !r.success);
-    }
     QStringList out;
+    for (const HistoryRecord &r : lastFailures(*records))
+        out.append(r.revision);
+    return out;
+}
+
+QList<HistoryRecord> VersionStore::lastFailures(const QList<HistoryRecord> &records)
+{
+    QHash<QString, const HistoryRecord *> last;
+    QStringList order;
+    for (const HistoryRecord &r : records) {
+        if (!last.contains(r.revision))
+            order.append(r.revision);
+        last.insert(r.revision, &r);
+    }
+    QList<HistoryRecord> out;
     for (const QString &revision : order)
-        if (lastFailed.value(revision))
-            out.append(revision);
+        if (!last.value(revision)->success)
+            out.append(*last.value(revision));
     return out;
 }
 

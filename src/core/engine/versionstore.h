@@ -27,6 +27,8 @@ public:
     Result<QList<HistoryRecord>> records();
     // Revisions whose latest history row is a failure (a step rolled back, not retried since).
     Result<QStringList> failedRevisions();
+    // Of history rows oldest first: each revision's latest row, where that row is a failure.
+    static QList<HistoryRecord> lastFailures(const QList<HistoryRecord> &records);
     // Accepts an edited migration: a successful 'repair' history row carrying its new checksum.
     Status recordRepair(const QString &revision, const QString &newChecksum);
 

@@ -31,6 +31,7 @@ public:
     Status lockRuns(const QString &versionTable, int waitSeconds) override;
     void unlockRuns(const QString &versionTable) override;
     Status setTimeouts(int lockTimeoutMs, int statementTimeoutMs) override;
+    bool runsOutsideTransactions() const override { return true; }
     Result<ServerInfo> serverInfo() override;
     Result<bool> createDatabaseIfMissing() override;
 
