@@ -41,6 +41,10 @@ private Q_SLOTS:
         QVERIFY(!opened.ok());
         const QString text = opened.error().toString();
         QVERIFY2(text.contains(QStringLiteral("127.0.0.1")), qPrintable(text));
+        // What was tried, in full: database, host, port and user.
+        QVERIFY2(text.contains(
+                     QStringLiteral("tried database shop on host 127.0.0.1 port 1 as user app")),
+                 qPrintable(text));
         QVERIFY(!text.contains(QStringLiteral("s3cret")));
     }
 

@@ -3,6 +3,7 @@
 #include "drivers/postgres/postgressplitter.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -10,6 +11,50 @@
 #include <pqxx/pqxx>
 
 namespace strata {
+
+namespace {
+
+// The connection options libpq will use: those given (URI or keyword string) over its
+// defaults (PGHOST, PGUSER, ... or compiled in). Empty when the string does not parse.
+QHash<QString, QString> effectiveOptions(const QString &conninfo)
+{
+    QHash<QString, QString> out;
+    if (PQconninfoOption *defaults = PQconndefaults()) {
+        for (PQconninfoOption *o = defaults; o->keyword; ++o)
+            if (o->val)
+                out.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+        PQconninfoFree(defaults);
+    }
+    char *error = nullptr;
+    PQconninfoOption *given = PQconninfoParse(conninfo.toUtf8().constData(), &error);
+    PQfreemem(error);
+    if (!given)
+        return {};
+    for (PQconninfoOption *o = given; o->keyword; ++o)
+        if (o->val)
+            out.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
+    PQconninfoFree(given);
+    return out;
+}
+
+// "database shop on host db.example port 5432 as user deployer", never the password.
+QString describeTarget(const QString &conninfo)
+{
+    const QHash<QString, QString> o = effectiveOptions(conninfo);
+    if (o.isEmpty())
+        return {};
+    const QString user = o.value(QStringLiteral("user"));
+    QString text = QStringLiteral("database %1 on host %2 port %3 as user %4")
+                       .arg(o.value(QStringLiteral("dbname"), user),
+                            o.value(QStringLiteral("host"), QStringLiteral("(local socket)")),
+                            o.value(QStringLiteral("port"), QStringLiteral("5432")), user);
+    if (o.contains(QStringLiteral("service")))
+        text += QStringLiteral(" (service %1 may override these)")
+                    .arg(o.value(QStringLiteral("service")));
+    return text;
+}
+
+} // namespace
 
 struct PostgresDriver::Connection
 {
@@ -36,9 +81,12 @@ Status PostgresDriver::open()
         std::lock_guard lock(m_cancelMutex);
         m_connection = std::move(connection);
     } catch (const std::exception &e) {
-        // libpq's text names host, port and database; the password is never part of it.
-        return Error::failure(QStringLiteral("cannot connect to %1: %2")
-                                  .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
+        // What was tried (never the password), then libpq's own reason.
+        Error error = Error::failure(QStringLiteral("cannot connect to %1: %2")
+                                         .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
+        if (const QString tried = describeTarget(m_conninfo); !tried.isEmpty())
+            error.details.append(QStringLiteral("tried %1").arg(tried));
+        return error;
     }
     if (auto s = query(QStringLiteral("SET application_name = 'strata'")); !s)
         return s.error();
