@@ -97,6 +97,9 @@ void PostgresDriver::close()
 {
     std::lock_guard lock(m_cancelMutex);
     m_connection.reset();
+    m_beginPending = m_inTransaction = false;
+    m_deferred.clear();
+    m_knownTables.clear();
 }
 
 void PostgresDriver::cancel()
@@ -248,9 +251,13 @@ Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affect
 {
     if (!m_connection)
         return Error::failure(QStringLiteral("not connected to %1").arg(m_display));
+    // A pending BEGIN goes first on the same line, so the server's "LINE n" still counts the
+    // statement's own lines.
+    const QString text = m_beginPending ? QStringLiteral("BEGIN; ") + sql : sql;
+    m_beginPending = false;
     try {
         pqxx::nontransaction tx(m_connection->connection);
-        const pqxx::result result = tx.exec(sql.toStdString());
+        const pqxx::result result = tx.exec(text.toStdString());
         QList<QStringList> rows;
         for (const auto &row : result) {
             QStringList columns;
@@ -284,15 +291,25 @@ QList<Statement> PostgresDriver::splitStatements(const QString &sql, int firstLi
 
 Status PostgresDriver::begin()
 {
-    auto r = query(QStringLiteral("BEGIN"));
-    if (!r)
-        return r.error();
+    if (!m_connection)
+        return Error::failure(QStringLiteral("not connected to %1").arg(m_display));
+    m_beginPending = true;
+    m_inTransaction = true;
+    m_deferred.clear();
     return {};
 }
 
 Status PostgresDriver::commit()
 {
-    auto r = query(QStringLiteral("COMMIT"));
+    QStringList sql = m_deferred;
+    m_deferred.clear();
+    m_inTransaction = false;
+    if (m_beginPending && sql.isEmpty()) {
+        m_beginPending = false; // nothing ran: nothing to commit
+        return {};
+    }
+    sql.append(QStringLiteral("COMMIT"));
+    auto r = query(sql.join(QStringLiteral(";\n")));
     if (!r)
         return r.error();
     return {};
@@ -300,6 +317,13 @@ Status PostgresDriver::commit()
 
 Status PostgresDriver::rollback()
 {
+    m_deferred.clear();
+    m_inTransaction = false;
+    m_knownTables.clear(); // a table created in the transaction is gone again
+    if (m_beginPending) {
+        m_beginPending = false;
+        return {};
+    }
     auto r = query(QStringLiteral("ROLLBACK"));
     if (!r)
         return r.error();
@@ -329,9 +353,14 @@ QString PostgresDriver::versionTableDdl(const QString &table) const
 
 bool PostgresDriver::hasTable(const QString &table)
 {
+    if (m_knownTables.contains(table))
+        return true;
     auto r = query(QStringLiteral("SELECT to_regclass(%1) IS NOT NULL")
                        .arg(quoteLiteral(quoteIdentifier(table))));
-    return r && !r->isEmpty() && r->first().value(0) == QLatin1String("t");
+    const bool exists = r && !r->isEmpty() && r->first().value(0) == QLatin1String("t");
+    if (exists)
+        m_knownTables.insert(table);
+    return exists;
 }
 
 QString PostgresDriver::historyTableDdl(const QString &table) const
@@ -414,6 +443,10 @@ Status PostgresDriver::recordHistory(const QString &table, const HistoryRecord &
             .arg(h.durationMs)
             .arg(text(h.osUser), text(h.toolVersion),
                  h.success ? QStringLiteral("TRUE") : QStringLiteral("FALSE"), text(h.error));
+    if (m_inTransaction) {
+        m_deferred.append(sql); // written with the COMMIT; a failure there fails the commit
+        return {};
+    }
     auto r = query(sql);
     if (!r)
         return Error::failure(QStringLiteral("cannot record history in %1: %2")

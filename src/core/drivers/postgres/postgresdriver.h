@@ -2,6 +2,9 @@
 
 #include "drivers/driver.h"
 
+#include <QSet>
+#include <QStringList>
+
 #include <memory>
 #include <mutex>
 
@@ -56,6 +59,13 @@ private:
     QString m_display;
     std::unique_ptr<Connection> m_connection;
     mutable std::mutex m_cancelMutex;
+
+    // Round trips are most of a migration's cost beyond its own SQL, so a transaction's BEGIN
+    // travels with its first statement and its history rows with its COMMIT.
+    bool m_beginPending = false;
+    bool m_inTransaction = false;
+    QStringList m_deferred;      // statements sent with the COMMIT
+    QSet<QString> m_knownTables; // seen to exist in this session (forgotten on rollback)
 };
 
 } // namespace strata
