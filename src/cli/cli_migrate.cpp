@@ -122,7 +122,7 @@ int Cli::upgradeOrDowngrade(bool upgrade)
                 QStringLiteral(
                     "cannot downgrade: irreversible revision(s) %1 have no downgrade section")
                     .arg(plan->irreversible.join(QLatin1String(", ")))));
-        auto sql = mig.offlineSql(*plan);
+        auto sql = mig.offlineSql(*plan, m_inv.singleTransaction);
         if (!sql)
             return fail(sql.error());
         m_out << *sql;
@@ -155,6 +155,7 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     options.lockWaitSeconds = m_inv.lockWait;
     options.lockTimeoutMs = m_inv.lockTimeoutMs;
     options.statementTimeoutMs = m_inv.statementTimeoutMs;
+    options.singleTransaction = m_inv.singleTransaction;
     QElapsedTimer timer;
     timer.start();
     auto ran = mig.run(*plan, options);

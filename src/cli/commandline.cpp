@@ -68,7 +68,8 @@ const QList<CommandSpec> &commands()
          "Apply migrations up to TARGET (e.g. heads, +1, REV).",
          {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
           QStringLiteral("reason"), QStringLiteral("lock-timeout"),
-          QStringLiteral("statement-timeout"), QStringLiteral("create-database")},
+          QStringLiteral("statement-timeout"), QStringLiteral("create-database"),
+          QStringLiteral("single-transaction")},
          1,
          1},
         {"downgrade",
@@ -76,7 +77,7 @@ const QList<CommandSpec> &commands()
          "Revert migrations down to TARGET (e.g. -1, base, REV).",
          {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
           QStringLiteral("reason"), QStringLiteral("lock-timeout"),
-          QStringLiteral("statement-timeout")},
+          QStringLiteral("statement-timeout"), QStringLiteral("single-transaction")},
          1,
          1},
         {"current", "current", "Show the database's current revisions.", {}, 0, 0},
@@ -197,7 +198,8 @@ QString commandHelp(const QString &command)
             "  --lock-timeout TIME      PostgreSQL: give up a statement that waits this long for "
             "a\n"
             "                           lock (500ms, 5s, 1min; a bare number is seconds)\n"
-            "  --statement-timeout TIME PostgreSQL: give up a statement that runs this long\n");
+            "  --statement-timeout TIME PostgreSQL: give up a statement that runs this long\n"
+            "  --single-transaction     the whole plan in one transaction: all of it or none\n");
     if (command == QLatin1String("upgrade"))
         text +=
             QStringLiteral("  --create-database        create the database first when it does not "
@@ -248,16 +250,17 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption statementTimeout(QStringLiteral("statement-timeout"), {},
                                               QStringLiteral("TIME"));
     const QCommandLineOption createDatabase(QStringLiteral("create-database"));
+    const QCommandLineOption singleTransaction(QStringLiteral("single-transaction"));
     const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {},
                                    QStringLiteral("A:B"));
     const QCommandLineOption indicate(
         QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
     const QList<QCommandLineOption> all = {
-        project, url,         versionTable,     json,          quiet,
-        verbose, help,        version,          message,       head,
-        splice,  branchLabel, dependsOn,        revId,         sql,
-        plan,    purge,       lockWait,         range,         indicate,
-        reason,  lockTimeout, statementTimeout, createDatabase};
+        project, url,         versionTable,     json,           quiet,
+        verbose, help,        version,          message,        head,
+        splice,  branchLabel, dependsOn,        revId,          sql,
+        plan,    purge,       lockWait,         range,          indicate,
+        reason,  lockTimeout, statementTimeout, createDatabase, singleTransaction};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -305,6 +308,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     }
     inv.reason = parser.value(reason);
     inv.createDatabase = parser.isSet(createDatabase);
+    inv.singleTransaction = parser.isSet(singleTransaction);
     for (const auto &[option, target] : {std::pair{&lockTimeout, &inv.lockTimeoutMs},
                                          std::pair{&statementTimeout, &inv.statementTimeoutMs}}) {
         if (!parser.isSet(*option))

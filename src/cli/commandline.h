@@ -36,10 +36,11 @@ struct Invocation
     bool plan = false;
     bool purge = false;
     int lockWait = 60;
-    QString reason;              // --reason, for the audit log
-    int lockTimeoutMs = -1;      // --lock-timeout; -1: the server's setting
-    int statementTimeoutMs = -1; // --statement-timeout
-    bool createDatabase = false; // upgrade --create-database
+    QString reason;                 // --reason, for the audit log
+    int lockTimeoutMs = -1;         // --lock-timeout; -1: the server's setting
+    int statementTimeoutMs = -1;    // --statement-timeout
+    bool createDatabase = false;    // upgrade --create-database
+    bool singleTransaction = false; // --single-transaction
 
     // history
     QString range;

@@ -262,9 +262,9 @@ Result<Plan> Migrator::planStamp(const QStringList &targets, bool purge)
     return planStampFrom(*rows, targets, purge);
 }
 
-Result<QString> Migrator::offlineSql(const Plan &plan) const
+Result<QString> Migrator::offlineSql(const Plan &plan, bool singleTransaction) const
 {
-    return d->executor().offlineSql(plan);
+    return d->executor().offlineSql(plan, singleTransaction);
 }
 
 Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)

@@ -45,9 +45,9 @@ struct CheckReport
 {
     QStringList current;
     QStringList heads;
-    QStringList pending; // revisions `upgrade heads` would run, in order
-    QStringList edited;  // applied revisions whose upgrade section changed since
-    QStringList failed;  // revisions whose last recorded step failed
+    QStringList pending;              // revisions `upgrade heads` would run, in order
+    QStringList edited;               // applied revisions whose upgrade section changed since
+    QStringList failed;               // revisions whose last recorded step failed
     QHash<QString, QString> failures; // failed revision -> what its history row says
     bool upToDate() const { return pending.isEmpty() && edited.isEmpty(); }
 };
@@ -94,7 +94,7 @@ public:
     Result<Plan> planStampFrom(const QStringList &currentHeads, const QStringList &targets,
                                bool purge) const;
     // Offline SQL for a plan, for a DBA to review or run by hand.
-    Result<QString> offlineSql(const Plan &plan) const;
+    Result<QString> offlineSql(const Plan &plan, bool singleTransaction = false) const;
 
     // Running. Each returns the plan that ran; on failure the error names file:line.
     Result<Plan> upgrade(const QString &target, const RunOptions &options = {});

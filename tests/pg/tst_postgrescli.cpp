@@ -430,6 +430,74 @@ private Q_SLOTS:
         QVERIFY2(!current.err.contains(QStringLiteral("warning")), qPrintable(current.err));
     }
 
+    void singleTransactionIsAllOrNothing()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE single")));
+        QTemporaryDir dir;
+        const QByteArray a = "-- revision: a1\n-- +upgrade\nCREATE TABLE one (id int);\n"
+                             "-- +downgrade\nDROP TABLE one;\n";
+        const QByteArray b = "-- revision: b2\n-- down_revision: a1\n-- +upgrade\n"
+                             "CREATE TABLE two (id int);\n-- +downgrade\nDROP TABLE two;\n";
+        writeProject(dir, {{QStringLiteral("strata.ini"), "[strata]\nversions = versions\n"},
+                           {QStringLiteral("versions/a.sql"), a},
+                           {QStringLiteral("versions/b.sql"), b},
+                           {QStringLiteral("versions/c.sql"),
+                            "-- revision: c3\n-- down_revision: b2\n-- +upgrade\n"
+                            "INSERT INTO no_such_table VALUES (1);\n-- +downgrade\nSELECT 1;\n"}});
+        // Offline: one BEGIN and one COMMIT around the three migrations.
+        Outcome sql = run(dir.path(), QStringLiteral("single"),
+                          {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                           QStringLiteral("--sql"), QStringLiteral("--single-transaction")});
+        QVERIFY2(sql.code == 0, qPrintable(sql.err));
+        QCOMPARE(sql.out.count(QStringLiteral("BEGIN;")), 1);
+        QCOMPARE(sql.out.count(QStringLiteral("COMMIT;")), 1);
+        QVERIFY(sql.out.trimmed().endsWith(QStringLiteral("COMMIT;")));
+
+        Outcome o = run(dir.path(), QStringLiteral("single"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                         QStringLiteral("--single-transaction")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("c.sql:4")) &&
+                     o.err.contains(QStringLiteral("whole run was rolled back")),
+                 qPrintable(o.err));
+        // None of it happened: not a1's table, not even the version table.
+        QCOMPARE(scalar(QStringLiteral("single"),
+                        QStringLiteral(
+                            "SELECT to_regclass('one') IS NULL AND to_regclass('two') IS NULL "
+                            "AND to_regclass('strata_version') IS NULL")),
+                 QStringLiteral("t"));
+
+        writeProject(dir, {{QStringLiteral("versions/c.sql"),
+                            "-- revision: c3\n-- down_revision: b2\n-- +upgrade\n"
+                            "CREATE TABLE three (id int);\n-- +downgrade\nDROP TABLE three;\n"}});
+        o = run(dir.path(), QStringLiteral("single"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                 QStringLiteral("--single-transaction")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("single"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("c3"));
+        QCOMPARE(
+            scalar(QStringLiteral("single"),
+                   QStringLiteral("SELECT count(*) FROM strata_version_history WHERE success")),
+            QStringLiteral("3"));
+
+        // A migration that must run outside a transaction cannot join the run's one.
+        writeProject(dir, {{QStringLiteral("versions/d.sql"),
+                            "-- revision: d4\n-- down_revision: c3\n-- transactional: false\n"
+                            "-- +upgrade\nCREATE INDEX CONCURRENTLY three_id ON three (id);\n"
+                            "-- +downgrade\nDROP INDEX three_id;\n"}});
+        o = run(dir.path(), QStringLiteral("single"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                 QStringLiteral("--single-transaction")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("d4 is marked 'transactional: false'")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("single"),
+                        QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("c3"));
+    }
+
     void timeoutsMustBeTimes()
     {
         const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");

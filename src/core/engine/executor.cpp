@@ -83,6 +83,24 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
 {
     if (auto s = validate(plan); !s)
         return s;
+    const bool single = options.singleTransaction;
+    if (single) {
+        // A migration that must run outside a transaction cannot run inside the run's one.
+        QStringList outside;
+        for (const PlanStep &step : plan.steps) {
+            const Migration *m = step.stamp ? nullptr : m_lookup(step.revision);
+            if (m && !m->transactional && m_driver.runsOutsideTransactions())
+                outside.append(step.revision);
+        }
+        if (!outside.isEmpty())
+            return Error::usage(
+                QStringLiteral("%1 marked 'transactional: false' and cannot run inside "
+                               "--single-transaction; run without it (each migration then "
+                               "commits on its own)")
+                    .arg(outside.size() == 1
+                             ? QStringLiteral("%1 is").arg(outside.first())
+                             : QStringLiteral("%1 are").arg(outside.join(QLatin1String(", ")))));
+    }
     if (auto s = m_driver.open(); !s)
         return s;
     if (auto s = m_driver.lockRuns(m_versionTable, options.lockWaitSeconds); !s)
@@ -107,12 +125,19 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
             (void)m_driver.rollback();
             return s;
         }
-    if (auto s = m_driver.commit(); !s)
-        return s;
+    // With --single-transaction the tables, every step and the version rows commit together.
+    if (!single)
+        if (auto s = m_driver.commit(); !s)
+            return s;
     QStringList expectedRows = plan.purge ? QStringList{} : plan.startHeads;
     for (int i = 0; i < plan.steps.size(); ++i)
         if (auto s = runStep(plan, i, options, expectedRows); !s)
             return s;
+    if (single)
+        if (auto s = m_driver.commit(); !s)
+            return Error::failure(
+                QStringLiteral("the run could not be committed; nothing of it was applied: %1")
+                    .arg(s.error().message));
     return {};
 }
 
@@ -173,8 +198,10 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
         return error;
     };
 
-    if (auto s = m_driver.begin(); !s)
-        return s;
+    const bool single = options.singleTransaction;
+    if (!single)
+        if (auto s = m_driver.begin(); !s)
+            return s;
     if (index == 0 && plan.purge)
         if (auto s = m_driver.deleteAllVersionRows(m_versionTable); !s)
             return failStep(s.error());
@@ -223,10 +250,18 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
                                     : QStringLiteral("%1 %2 failed: %3")
                                           .arg(stepVerb(step), step.revision, s.error().message));
             e.details.append(QStringLiteral("statement: %1").arg(statement.text));
-            e.details.append(QStringLiteral("The step was rolled back; the database is at %1.")
-                                 .arg(step.fromRevisions.isEmpty() || !up
-                                          ? QStringLiteral("the state before this step")
-                                          : step.fromRevisions.join(QLatin1String(", "))));
+            if (single)
+                e.details.append(
+                    QStringLiteral("With --single-transaction the whole run was rolled back; the "
+                                   "database is at %1, as before it.")
+                        .arg(plan.startHeads.isEmpty()
+                                 ? QStringLiteral("base")
+                                 : plan.startHeads.join(QLatin1String(", "))));
+            else
+                e.details.append(QStringLiteral("The step was rolled back; the database is at %1.")
+                                     .arg(step.fromRevisions.isEmpty() || !up
+                                              ? QStringLiteral("the state before this step")
+                                              : step.fromRevisions.join(QLatin1String(", "))));
             return failStep(e);
         }
     }
@@ -244,8 +279,9 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     record.success = true;
     if (auto s = m_driver.recordHistory(m_versionTable, record); !s)
         return failStep(s.error());
-    if (auto s = m_driver.commit(); !s)
-        return failStep(s.error());
+    if (!single)
+        if (auto s = m_driver.commit(); !s)
+            return failStep(s.error());
     for (const VersionChange &change : step.versionChanges)
         applyToRows(expectedRows, change);
     return {};
@@ -354,11 +390,18 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
     return {};
 }
 
-Result<QString> Executor::offlineSql(const Plan &plan) const
+Result<QString> Executor::offlineSql(const Plan &plan, bool singleTransaction) const
 {
     if (auto s = validate(plan); !s)
         return s.error();
     QString out;
+    // Per migration, BEGIN ... COMMIT; with --single-transaction one pair around everything.
+    const QString begin = m_driver.beginSql() + QLatin1Char('\n');
+    const QString commit = m_driver.commitSql() + QStringLiteral("\n\n");
+    const QString stepBegin = singleTransaction ? QString() : begin;
+    const QString stepCommit = singleTransaction ? QString() : commit;
+    if (singleTransaction)
+        out += begin;
     auto terminated = [](QString sql) {
         sql = sql.trimmed();
         if (sql.endsWith(QLatin1Char(';')))
@@ -376,7 +419,12 @@ Result<QString> Executor::offlineSql(const Plan &plan) const
     for (const PlanStep &step : plan.steps) {
         const Migration *m = step.stamp ? nullptr : m_lookup(step.revision);
         // A `transactional: false` migration's statements stand before its BEGIN, as they run.
-        const bool outside = m && !m->transactional && m_driver.runsOutsideTransactions();
+        const bool outside =
+            m && !m->transactional && m_driver.runsOutsideTransactions() && !singleTransaction;
+        if (m && !m->transactional && m_driver.runsOutsideTransactions() && singleTransaction)
+            return Error::usage(QStringLiteral("%1 is marked 'transactional: false' and cannot "
+                                               "run inside --single-transaction")
+                                    .arg(step.revision));
         const QString header =
             QStringLiteral("-- Running %1 %2 -> %3%4\n\n")
                 .arg(stepVerb(step), step.fromRevisions.join(QLatin1String(", ")),
@@ -390,14 +438,13 @@ Result<QString> Executor::offlineSql(const Plan &plan) const
                 body += terminated(s.text) + QStringLiteral("\n\n");
         }
         if (outside && !tableExists && heads.isEmpty()) {
-            out += m_driver.beginSql() + QLatin1Char('\n') +
-                   terminated(m_driver.versionTableDdl(m_versionTable)) + QStringLiteral("\n\n") +
-                   m_driver.commitSql() + QStringLiteral("\n\n");
+            out += begin + terminated(m_driver.versionTableDdl(m_versionTable)) +
+                   QStringLiteral("\n\n") + commit;
             tableExists = true;
         }
         if (outside)
             out += header + body;
-        out += m_driver.beginSql() + QLatin1Char('\n');
+        out += stepBegin;
         if (!tableExists && heads.isEmpty()) {
             out += terminated(m_driver.versionTableDdl(m_versionTable)) + QStringLiteral("\n\n");
             tableExists = true;
@@ -408,8 +455,10 @@ Result<QString> Executor::offlineSql(const Plan &plan) const
             out += terminated(versionChangeSql(m_versionTable, change)) + QStringLiteral("\n\n");
             applyToRows(heads, change);
         }
-        out += m_driver.commitSql() + QStringLiteral("\n\n");
+        out += stepCommit;
     }
+    if (singleTransaction)
+        out += commit;
     return out;
 }
 

@@ -39,6 +39,9 @@ struct RunOptions
     // PostgreSQL's lock_timeout and statement_timeout for the run's statements, in ms; -1
     // leaves the server's (or role's) setting.
     int lockTimeoutMs = -1;
+    // The whole plan in one transaction: all of it or none of it (--single-transaction).
+    // Refused for plans holding `transactional: false` migrations on engines that honour it.
+    bool singleTransaction = false;
     int statementTimeoutMs = -1;
     // Things worth telling a person that are not errors, e.g. a `transactional: false`
     // migration run inside its step's transaction after all.
@@ -60,7 +63,7 @@ public:
 
     Status run(const Plan &plan, const RunOptions &options = {});
     // The plan as a SQL script, without touching a database.
-    Result<QString> offlineSql(const Plan &plan) const;
+    Result<QString> offlineSql(const Plan &plan, bool singleTransaction = false) const;
 
     static QString osUser();
 

@@ -78,6 +78,12 @@ Status PostgresDriver::open()
         return {};
     try {
         auto connection = std::make_unique<Connection>(m_conninfo.toStdString());
+        // libpqxx 6 would quietly open a new session after a lost one, without the run's
+        // advisory lock, timeouts or transaction. A lost session must stay lost: the run stops.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+        connection->connection.inhibit_reactivation(true);
+#pragma GCC diagnostic pop
         std::lock_guard lock(m_cancelMutex);
         m_connection = std::move(connection);
     } catch (const std::exception &e) {
@@ -270,6 +276,12 @@ Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affect
         return rows;
     } catch (const pqxx::sql_error &e) {
         return Error::failure(QString::fromUtf8(e.what()).trimmed());
+    } catch (const pqxx::broken_connection &e) {
+        return Error::failure(
+            QStringLiteral("the connection to %1 was lost: the server ended the session "
+                           "(terminated by an administrator, restarted or shut down) or the "
+                           "network failed (%2)")
+                .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
     } catch (const std::exception &e) {
         return Error::failure(QStringLiteral("connection to %1 lost: %2")
                                   .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
