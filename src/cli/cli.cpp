@@ -51,6 +51,8 @@ int Cli::dispatch()
         return current();
     if (c == QLatin1String("ping"))
         return ping();
+    if (c == QLatin1String("verify"))
+        return verify();
     if (c == QLatin1String("history"))
         return history();
     if (c == QLatin1String("heads"))

@@ -50,6 +50,7 @@ private:
     // reading (cli_inspect.cpp)
     int current();
     int ping();
+    int verify();
     int history();
     int heads();
     int branches();

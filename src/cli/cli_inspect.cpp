@@ -158,6 +158,65 @@ int Cli::ping()
     return Success;
 }
 
+int Cli::verify()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    RunOptions options;
+    options.progress = [this](const Progress &p) {
+        if (p.statement == 0 && m_inv.verbose)
+            note(QStringLiteral("  %1 %2").arg(directionName(p.direction), p.revision));
+    };
+    auto report = (*migrator)->verify(options);
+    if (!report)
+        return fail(report.error());
+    if (m_inv.json) {
+        QJsonArray differences;
+        for (const VerifyReport::Difference &d : report->differences)
+            differences.append(QJsonObject{{QStringLiteral("object"), d.object},
+                                           {QStringLiteral("first"), d.first},
+                                           {QStringLiteral("second"), d.second}});
+        printJson({{QStringLiteral("ok"), report->ok()},
+                   {QStringLiteral("irreversible"), toJson(report->irreversible)},
+                   {QStringLiteral("objects"), report->objects},
+                   {QStringLiteral("left_behind"), toJson(report->leftBehind)},
+                   {QStringLiteral("differences"), differences}});
+        return report->ok() ? Success : Failure;
+    }
+    if (!report->irreversible.isEmpty()) {
+        m_err << QStringLiteral("strata: verify: irreversible revision(s) without a downgrade "
+                                "section: %1; the round trip cannot be checked\n")
+                     .arg(commaList(report->irreversible));
+        return Failure;
+    }
+    say(QStringLiteral("Verified in scratch database %1 (dropped again): upgrade heads, "
+                       "downgrade base, upgrade heads.")
+            .arg(report->scratch));
+    for (const QString &object : report->leftBehind)
+        say(QStringLiteral("  left behind by the downgrade to base: %1").arg(object));
+    for (const VerifyReport::Difference &d : report->differences) {
+        if (d.first.isEmpty() != d.second.isEmpty() && (d.first.isEmpty() || d.second.isEmpty()))
+            say(QStringLiteral("  %1 %2 after the second upgrade")
+                    .arg(d.object,
+                         d.second.isEmpty() ? QStringLiteral("missing") : QStringLiteral("new")));
+        else
+            say(QStringLiteral("  %1 differs:\n    first:  %2\n    second: %3")
+                    .arg(d.object, d.first, d.second));
+    }
+    if (report->ok()) {
+        say(QStringLiteral("Reversible: %1 schema object(s), identical after both upgrades, and "
+                           "nothing left after the downgrade.")
+                .arg(report->objects));
+        return Success;
+    }
+    m_err << QStringLiteral("strata: verify: %1 object(s) left behind by the downgrade, %2 "
+                            "difference(s) between the two upgrades\n")
+                 .arg(report->leftBehind.size())
+                 .arg(report->differences.size());
+    return Failure;
+}
+
 int Cli::current()
 {
     auto migrator = openMigrator();

@@ -10,6 +10,7 @@
 #include "revision/planner.h"
 #include "revision/revisiongraph.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHash>
 #include <QSet>
@@ -178,6 +179,76 @@ Result<PingReport> Migrator::ping()
 Result<bool> Migrator::createDatabaseIfMissing()
 {
     return d->driver->createDatabaseIfMissing();
+}
+
+Result<VerifyReport> Migrator::verify(const RunOptions &options)
+{
+    VerifyReport report;
+    for (int i = 0; i < d->graph.size(); ++i)
+        if (!d->graph.migration(i).hasDowngrade)
+            report.irreversible.append(d->graph.id(i));
+    if (!report.irreversible.isEmpty())
+        return report; // a downgrade to base would stop at them: no round trip to compare
+
+    const QString name = QStringLiteral("strata_verify_%1_%2")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(QDateTime::currentMSecsSinceEpoch() % 1000000);
+    auto url = d->driver->createScratchDatabase(name);
+    if (!url)
+        return url.error();
+    // Dropped however verification ends.
+    struct Drop
+    {
+        Driver &driver;
+        QString name;
+        ~Drop() { (void)driver.dropScratchDatabase(name); }
+    } drop{*d->driver, name};
+
+    MigratorOptions scratchOptions;
+    scratchOptions.projectDir = projectRoot();
+    scratchOptions.url = *url;
+    scratchOptions.versionTable = d->versionTable;
+    auto opened = Migrator::open(scratchOptions);
+    if (!opened)
+        return opened.error();
+    Migrator &scratch = **opened;
+    report.scratch = scratch.databaseDisplay();
+    auto inScratch = [&report](const QString &what, Error e) {
+        e.message = QStringLiteral("%1 in the scratch database %2 failed: %3")
+                        .arg(what, report.scratch, e.message);
+        return e;
+    };
+    auto snapshot = [&]() { return scratch.d->driver->schemaObjects(d->versionTable); };
+
+    if (auto r = scratch.upgrade(QStringLiteral("heads"), options); !r)
+        return inScratch(QStringLiteral("the first upgrade to heads"), r.error());
+    auto first = snapshot();
+    if (!first)
+        return first.error();
+    report.objects = int(first->size());
+    if (auto r = scratch.downgrade(QStringLiteral("base"), options); !r)
+        return inScratch(QStringLiteral("the downgrade to base"), r.error());
+    auto empty = snapshot();
+    if (!empty)
+        return empty.error();
+    report.leftBehind = empty->keys();
+    if (auto r = scratch.upgrade(QStringLiteral("heads"), options); !r)
+        return inScratch(QStringLiteral("the second upgrade to heads"), r.error());
+    auto second = snapshot();
+    if (!second)
+        return second.error();
+    scratch.d->driver->close(); // before the drop
+
+    QStringList objects = first->keys() + second->keys();
+    objects.removeDuplicates();
+    objects.sort();
+    for (const QString &object : std::as_const(objects)) {
+        const QString a = first->value(object), b = second->value(object);
+        if (first->contains(object) != second->contains(object) || a != b)
+            report.differences.append({object, first->contains(object) ? a : QString(),
+                                       second->contains(object) ? b : QString()});
+    }
+    return report;
 }
 
 Result<QList<HistoryRecord>> Migrator::historyRecords()

@@ -59,6 +59,26 @@ struct PingReport
     QStringList current; // the database's revisions
 };
 
+// What `strata verify` found, in a scratch database: upgrade heads, downgrade base, upgrade heads.
+struct VerifyReport
+{
+    struct Difference
+    {
+        QString object; // "column public.orders.note", "index public.orders_placed", ...
+        QString first;  // its definition after the first upgrade; empty: not there
+        QString second; // after the second upgrade; empty: not there
+    };
+    QString scratch;               // the scratch database, as shown to people
+    QStringList irreversible;      // revisions without a downgrade section: no round trip
+    int objects = 0;               // schema objects after the first upgrade
+    QStringList leftBehind;        // objects the downgrade to base did not remove
+    QList<Difference> differences; // between the two upgrades
+    bool ok() const
+    {
+        return irreversible.isEmpty() && leftBehind.isEmpty() && differences.isEmpty();
+    }
+};
+
 // The public face of the core: what the CLI, the desktop app and programs embedding Strata
 // call. One Migrator holds one project and (lazily) one database connection, and belongs to
 // the thread that uses it.
@@ -112,6 +132,10 @@ public:
     Result<PingReport> ping();
     // Creates the database when missing (PostgreSQL); true when it was created.
     Result<bool> createDatabaseIfMissing();
+    // Proves the migrations reversible: in a scratch database beside this one (created and
+    // dropped here; the real database is never touched), upgrade heads, downgrade base, upgrade
+    // heads, comparing the schema after the two upgrades object by object.
+    Result<VerifyReport> verify(const RunOptions &options = {});
 
 private:
     Migrator();

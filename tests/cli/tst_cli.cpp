@@ -454,6 +454,34 @@ private Q_SLOTS:
         QCOMPARE(entries->at(2).toRevisions, QStringLiteral("aaaa01"));
     }
 
+    void verifyOnSqliteUsesAThrowawayFile()
+    {
+        Fixture f;
+        f.addChain();
+        const QStringList before =
+            QDir(QDir::tempPath()).entryList({QStringLiteral("strata_verify_*")}, QDir::Files);
+        Outcome o = f.run({QStringLiteral("verify")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("identical after both upgrades")),
+                 qPrintable(o.out));
+        QVERIFY(!QFile::exists(f.dbPath())); // the project's own database is never touched
+        QCOMPARE(QDir(QDir::tempPath()).entryList({QStringLiteral("strata_verify_*")}, QDir::Files),
+                 before);
+
+        // A downgrade that forgets its table; the upgrade tolerates it being there.
+        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"),
+                       QStringLiteral("CREATE TABLE IF NOT EXISTS keep (id INTEGER);"),
+                       QStringLiteral("SELECT 1;"));
+        o = f.run({QStringLiteral("verify"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 1);
+        const QJsonObject report = o.json();
+        QCOMPARE(report.value(QStringLiteral("ok")).toBool(true), false);
+        QCOMPARE(report.value(QStringLiteral("left_behind")).toArray(),
+                 QJsonArray{QStringLiteral("table keep")});
+        QCOMPARE(report.value(QStringLiteral("differences")).toArray().size(), 0);
+        QVERIFY(!QFile::exists(f.dbPath()));
+    }
+
     void brokenFileIsReportedWithLine()
     {
         Fixture f;

@@ -498,6 +498,56 @@ private Q_SLOTS:
                  QStringLiteral("c3"));
     }
 
+    void verifyRoundTripsInAScratchDatabase()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE verified")));
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        Outcome o = run(project, QStringLiteral("verified"), {QStringLiteral("verify")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("Reversible:")) &&
+                     o.out.contains(QStringLiteral("identical after both upgrades")),
+                 qPrintable(o.out));
+        // The real database is untouched and the scratch one is gone.
+        QCOMPARE(scalar(QStringLiteral("verified"),
+                        QStringLiteral("SELECT to_regclass('strata_version') IS NULL")),
+                 QStringLiteral("t"));
+        QCOMPARE(scalar(QStringLiteral("postgres"),
+                        QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE "
+                                       "'strata_verify%'")),
+                 QStringLiteral("0"));
+
+        // A downgrade that leaves a column behind, which the second upgrade then keeps.
+        QTemporaryDir dir;
+        writeProject(dir, {{QStringLiteral("strata.ini"), "[strata]\nversions = versions\n"},
+                           {QStringLiteral("versions/a.sql"),
+                            "-- revision: a1\n-- +upgrade\nCREATE TABLE IF NOT EXISTS orders (id "
+                            "int);\nCREATE SEQUENCE invoice_no;\n"
+                            "-- +downgrade\nALTER TABLE orders ADD COLUMN leftover int;\n"
+                            "DROP SEQUENCE invoice_no;\n"}});
+        o = run(dir.path(), QStringLiteral("verified"), {QStringLiteral("verify")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.out.contains(QStringLiteral("left behind by the downgrade to base: relation "
+                                               "public.orders")),
+                 qPrintable(o.out));
+        QVERIFY2(o.out.contains(QStringLiteral("column public.orders.leftover new after the "
+                                               "second upgrade")),
+                 qPrintable(o.out));
+        QVERIFY(!o.out.contains(QStringLiteral("invoice_no"))); // reverted properly
+
+        // Irreversible revisions are named; nothing is run.
+        writeProject(dir, {{QStringLiteral("versions/b.sql"),
+                            "-- revision: b2\n-- down_revision: a1\n-- +upgrade\nSELECT 1;\n"}});
+        o = run(dir.path(), QStringLiteral("verified"), {QStringLiteral("verify")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("irreversible revision(s) without a downgrade "
+                                               "section: b2")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("postgres"),
+                        QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE "
+                                       "'strata_verify%'")),
+                 QStringLiteral("0"));
+    }
+
     void timeoutsMustBeTimes()
     {
         const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");

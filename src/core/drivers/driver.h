@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <memory>
@@ -93,6 +94,14 @@ public:
     // Creates the database when it does not exist yet, as teams' init scripts do before the
     // first upgrade; true when it was created. SQLite creates its file on open anyway.
     virtual Result<bool> createDatabaseIfMissing() { return false; }
+
+    // `strata verify`: a throwaway database beside this one, named `name` (its URL for
+    // Migrator), and dropping it again.
+    virtual Result<QString> createScratchDatabase(const QString &name) = 0;
+    virtual Status dropScratchDatabase(const QString &name) = 0;
+    // Every schema object but Strata's own two tables, as "kind name" -> its definition as the
+    // engine prints it, so two snapshots compare object by object.
+    virtual Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) = 0;
 
     // The version table (Alembic's shape) and its history table (historyTableName()), created
     // when missing. Table names must pass isValidTableName(); SQL text quotes them as needed.

@@ -201,9 +201,8 @@ Result<Driver::ServerInfo> PostgresDriver::serverInfo()
     return ServerInfo{QStringLiteral("PostgreSQL ") + row.at(0), row.at(1), row.at(2)};
 }
 
-Result<bool> PostgresDriver::createDatabaseIfMissing()
+Result<PostgresDriver::Retargeted> PostgresDriver::retarget(const QString &database) const
 {
-    // The same connection options with the maintenance database in place of the target.
     char *parseError = nullptr;
     PQconninfoOption *options = PQconninfoParse(m_conninfo.toUtf8().constData(), &parseError);
     if (!options) {
@@ -212,45 +211,165 @@ Result<bool> PostgresDriver::createDatabaseIfMissing()
         return Error::failure(
             QStringLiteral("cannot read the connection %1: %2").arg(m_display, why));
     }
-    QString target;
-    QStringList maintenance;
+    Retargeted out;
+    QStringList kept;
     for (PQconninfoOption *o = options; o->keyword; ++o) {
         if (!o->val)
             continue;
         const QString keyword = QString::fromUtf8(o->keyword);
         const QString value = QString::fromUtf8(o->val);
         if (keyword == QLatin1String("dbname")) {
-            target = value;
+            out.original = value;
             continue;
         }
         QString escaped = value;
         escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
             .replace(QLatin1Char('\''), QLatin1String("\\'"));
-        maintenance.append(keyword + QStringLiteral("='") + escaped + QLatin1Char('\''));
+        kept.append(keyword + QStringLiteral("='") + escaped + QLatin1Char('\''));
     }
     PQconninfoFree(options);
-    if (target.isEmpty())
-        return Error::failure(
-            QStringLiteral("%1 names no database to create; give dbname= or /database in the URL")
-                .arg(m_display));
-    maintenance.append(QStringLiteral("dbname='postgres'"));
+    kept.append(QStringLiteral("dbname='%1'").arg(database));
+    out.conninfo = kept.join(QLatin1Char(' '));
+    return out;
+}
 
+Result<QList<QStringList>> PostgresDriver::onMaintenanceDatabase(const QString &sql)
+{
+    // The same connection options with the postgres maintenance database as the target.
+    auto maintenance = retarget(QStringLiteral("postgres"));
+    if (!maintenance)
+        return maintenance.error();
     PostgresDriver server(
-        maintenance.join(QLatin1Char(' ')),
+        maintenance->conninfo,
         QStringLiteral("the maintenance database postgres on the server of %1").arg(m_display));
     if (auto s = server.open(); !s)
         return s.error();
-    auto exists = server.query(
-        QStringLiteral("SELECT 1 FROM pg_database WHERE datname = %1").arg(quoteLiteral(target)));
+    return server.query(sql);
+}
+
+Result<bool> PostgresDriver::createDatabaseIfMissing()
+{
+    auto target = retarget(QStringLiteral("postgres"));
+    if (!target)
+        return target.error();
+    const QString name = target->original;
+    if (name.isEmpty())
+        return Error::failure(
+            QStringLiteral("%1 names no database to create; give dbname= or /database in the URL")
+                .arg(m_display));
+    auto exists = onMaintenanceDatabase(
+        QStringLiteral("SELECT 1 FROM pg_database WHERE datname = %1").arg(quoteLiteral(name)));
     if (!exists)
         return exists.error();
     if (!exists->isEmpty())
         return false;
-    auto created = server.query(QStringLiteral("CREATE DATABASE %1").arg(quoteIdentifier(target)));
+    auto created =
+        onMaintenanceDatabase(QStringLiteral("CREATE DATABASE %1").arg(quoteIdentifier(name)));
     if (!created)
         return Error::failure(
-            QStringLiteral("cannot create database %1: %2").arg(target, created.error().message));
+            QStringLiteral("cannot create database %1: %2").arg(name, created.error().message));
     return true;
+}
+
+Result<QString> PostgresDriver::createScratchDatabase(const QString &name)
+{
+    auto created =
+        onMaintenanceDatabase(QStringLiteral("CREATE DATABASE %1").arg(quoteIdentifier(name)));
+    if (!created)
+        return Error::failure(QStringLiteral("cannot create the scratch database %1: %2")
+                                  .arg(name, created.error().message));
+    auto scratch = retarget(name);
+    if (!scratch)
+        return scratch.error();
+    return scratch->conninfo;
+}
+
+Status PostgresDriver::dropScratchDatabase(const QString &name)
+{
+    auto dropped = onMaintenanceDatabase(
+        QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdentifier(name)));
+    if (!dropped)
+        return Error::failure(QStringLiteral("cannot drop the scratch database %1: %2")
+                                  .arg(name, dropped.error().message));
+    return {};
+}
+
+Result<QMap<QString, QString>> PostgresDriver::schemaObjects(const QString &versionTable)
+{
+    // Every object of the user's schemas, by kind and name, with its definition as the server
+    // prints it; Strata's own two tables (and what belongs to them) left out.
+    const QString own =
+        QStringLiteral("(%1, %2)")
+            .arg(quoteLiteral(versionTable), quoteLiteral(historyTableName(versionTable)));
+    const QString userSchemas = QStringLiteral(
+        "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'");
+    const QList<std::pair<QString, QString>> queries{
+        {QStringLiteral("column"),
+         QStringLiteral(
+             "SELECT n.nspname || '.' || c.relname || '.' || a.attname, "
+             "format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT "
+             "NULL' ELSE '' END || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, "
+             "d.adrelid), '') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_attrdef d ON "
+             "d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE c.relkind IN ('r', "
+             "'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped AND {user} AND "
+             "c.relname NOT IN {own}")},
+        {QStringLiteral("relation"),
+         QStringLiteral(
+             "SELECT n.nspname || '.' || c.relname, c.relkind::text FROM pg_class c JOIN "
+             "pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', "
+             "'v', 'm', 'S', 'f') AND {user} AND c.relname NOT IN {own} AND c.relname NOT "
+             "LIKE {history}")},
+        {QStringLiteral("constraint"),
+         QStringLiteral(
+             "SELECT n.nspname || '.' || c.relname || '.' || k.conname, "
+             "pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid "
+             "= k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {user} AND "
+             "c.relname NOT IN {own}")},
+        {QStringLiteral("index"),
+         QStringLiteral("SELECT schemaname || '.' || indexname, indexdef FROM pg_indexes n WHERE "
+                        "schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename NOT "
+                        "IN {own}")},
+        {QStringLiteral("view"),
+         QStringLiteral("SELECT schemaname || '.' || viewname, definition FROM pg_views WHERE "
+                        "schemaname NOT IN ('pg_catalog', 'information_schema')")},
+        {QStringLiteral("function"),
+         QStringLiteral(
+             "SELECT n.nspname || '.' || p.proname || '(' || "
+             "pg_get_function_identity_arguments(p.oid) || ')', pg_get_functiondef(p.oid) "
+             "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE {user} AND "
+             "p.prokind IN ('f', 'p')")},
+        {QStringLiteral("type"),
+         QStringLiteral(
+             "SELECT n.nspname || '.' || t.typname, string_agg(e.enumlabel, ',' ORDER BY "
+             "e.enumsortorder) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid "
+             "JOIN pg_namespace n ON n.oid = t.typnamespace WHERE {user} GROUP BY 1")},
+        {QStringLiteral("trigger"),
+         QStringLiteral("SELECT n.nspname || '.' || c.relname || '.' || t.tgname, "
+                        "pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = "
+                        "t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT "
+                        "t.tgisinternal AND {user}")},
+        {QStringLiteral("schema"),
+         QStringLiteral(
+             "SELECT n.nspname, 'schema' FROM pg_namespace n WHERE {user} AND n.nspname <> "
+             "'public'")},
+    };
+    QMap<QString, QString> out;
+    for (const auto &[kind, sql] : queries) {
+        // Named placeholders: each query uses a different subset of them.
+        QString text = sql;
+        text.replace(QLatin1String("{user}"), userSchemas)
+            .replace(QLatin1String("{own}"), own)
+            .replace(QLatin1String("{history}"),
+                     quoteLiteral(historyTableName(versionTable) + QStringLiteral("%")));
+        auto rows = query(text);
+        if (!rows)
+            return Error::failure(QStringLiteral("cannot read the %1s of %2: %3")
+                                      .arg(kind, m_display, rows.error().message));
+        for (const QStringList &row : *rows)
+            out.insert(kind + QLatin1Char(' ') + row.value(0), row.value(1));
+    }
+    return out;
 }
 
 Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affected)

@@ -37,6 +37,9 @@ public:
     bool runsOutsideTransactions() const override { return true; }
     Result<ServerInfo> serverInfo() override;
     Result<bool> createDatabaseIfMissing() override;
+    Result<QString> createScratchDatabase(const QString &name) override;
+    Status dropScratchDatabase(const QString &name) override;
+    Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) override;
 
     bool hasTable(const QString &table) override;
     Result<QStringList> versionRows(const QString &versionTable) override;
@@ -55,6 +58,16 @@ public:
 
 private:
     struct Connection;
+    // The connection options with another database: the new keyword string, and the database
+    // the original named.
+    struct Retargeted
+    {
+        QString conninfo;
+        QString original;
+    };
+    Result<Retargeted> retarget(const QString &database) const;
+    // Runs one statement on the server's postgres database, as this connection's user.
+    Result<QList<QStringList>> onMaintenanceDatabase(const QString &sql);
     QString m_conninfo;
     QString m_display;
     std::unique_ptr<Connection> m_connection;

@@ -228,6 +228,54 @@ Result<Driver::ServerInfo> SqliteDriver::serverInfo()
     return ServerInfo{QStringLiteral("SQLite ") + query.value(0).toString(), m_path, {}};
 }
 
+namespace {
+
+QString scratchPath(const QString &name)
+{
+    return QDir(QDir::tempPath()).filePath(name + QStringLiteral(".db"));
+}
+
+} // namespace
+
+Result<QString> SqliteDriver::createScratchDatabase(const QString &name)
+{
+    const QString path = scratchPath(name);
+    if (QFileInfo::exists(path))
+        return Error::failure(QStringLiteral("the scratch database %1 exists already").arg(path));
+    return QStringLiteral("sqlite:///") + path; // an absolute path: sqlite:////tmp/...
+}
+
+Status SqliteDriver::dropScratchDatabase(const QString &name)
+{
+    const QString path = scratchPath(name);
+    for (const QString &suffix :
+         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
+        QFile::remove(path + suffix);
+    if (QFileInfo::exists(path))
+        return Error::failure(QStringLiteral("cannot remove the scratch database %1").arg(path));
+    return {};
+}
+
+Result<QMap<QString, QString>> SqliteDriver::schemaObjects(const QString &versionTable)
+{
+    QMap<QString, QString> out;
+    if (!exists())
+        return out;
+    if (auto s = open(); !s)
+        return s.error();
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(
+            QStringLiteral("SELECT type, name, coalesce(sql, '') FROM sqlite_master "
+                           "WHERE name NOT LIKE 'sqlite_%' AND tbl_name NOT IN (%1, %2)")
+                .arg(quoteLiteral(versionTable), quoteLiteral(historyTableName(versionTable)))))
+        return Error::failure(QStringLiteral("cannot read the schema of %1: %2")
+                                  .arg(m_path, query.lastError().text()));
+    while (query.next())
+        out.insert(query.value(0).toString() + QLatin1Char(' ') + query.value(1).toString(),
+                   query.value(2).toString());
+    return out;
+}
+
 Result<QStringList> SqliteDriver::versionRows(const QString &table)
 {
     if (!isValidTableName(table))

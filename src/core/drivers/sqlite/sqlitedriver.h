@@ -23,6 +23,9 @@ public:
     Status open() override;
     void close() override;
     Result<ServerInfo> serverInfo() override;
+    Result<QString> createScratchDatabase(const QString &name) override;
+    Status dropScratchDatabase(const QString &name) override;
+    Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) override;
 
     QList<Statement> splitStatements(const QString &sql, int firstLine) const override;
     Status begin() override;
