@@ -206,26 +206,30 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
         if (auto s = m_driver.deleteAllVersionRows(m_versionTable); !s)
             return failStep(s.error());
     // The plan was made from the rows read before the run; if another run moved them since,
-    // this plan no longer applies.
-    auto rows = m_driver.versionRows(m_versionTable);
-    if (!rows) {
-        (void)m_driver.rollback();
-        return rows.error();
-    }
-    QStringList found = *rows, expected = expectedRows;
-    found.sort();
-    expected.sort();
-    if (found != expected) {
-        (void)m_driver.rollback();
-        return Error::failure(
-            QStringLiteral(
-                "the version table %1 changed while this run was waiting (now %2, expected %3); "
-                "another run may have migrated the database. Nothing more was applied; "
-                "check `strata current` and run the command again")
-                .arg(m_versionTable,
-                     found.isEmpty() ? QStringLiteral("empty") : found.join(QLatin1String(", ")),
-                     expected.isEmpty() ? QStringLiteral("empty")
-                                        : expected.join(QLatin1String(", "))));
+    // this plan no longer applies. Within --single-transaction only the first step needs to
+    // look: the run's own transaction and lock hold the rows from then on.
+    if (!single || index == 0) {
+        auto rows = m_driver.versionRows(m_versionTable);
+        if (!rows) {
+            (void)m_driver.rollback();
+            return rows.error();
+        }
+        QStringList found = *rows, expected = expectedRows;
+        found.sort();
+        expected.sort();
+        if (found != expected) {
+            (void)m_driver.rollback();
+            return Error::failure(
+                QStringLiteral("the version table %1 changed while this run was waiting (now %2, "
+                               "expected %3); another run may have migrated the database. Nothing "
+                               "more was applied; check `strata current` and run the command "
+                               "again")
+                    .arg(m_versionTable,
+                         found.isEmpty() ? QStringLiteral("empty")
+                                         : found.join(QLatin1String(", ")),
+                         expected.isEmpty() ? QStringLiteral("empty")
+                                            : expected.join(QLatin1String(", "))));
+        }
     }
     if (outside)
         return runOutsideTransaction(*m, step, statements, options, progress, record, timer,
