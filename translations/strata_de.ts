@@ -423,6 +423,16 @@
         <translation>die des Projekts (strata_version)</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>S&amp;chema:</source>
+        <translation>S&amp;chema:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PostgreSQL: where the version tables live (default: the project's, else the search path)</source>
+        <translation>PostgreSQL: wo die Versionstabellen liegen (Standard: die des Projekts, sonst der Suchpfad)</translation>
+    </message>
+    <message>
         <location line="+6" />
         <source>&amp;Test Connection</source>
         <translation>Verbindung &amp;testen</translation>
@@ -760,7 +770,7 @@
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+135" />
+        <location line="+136" />
         <source>Reading the plan…</source>
         <translation>Plan wird gelesen…</translation>
     </message>
@@ -1175,7 +1185,7 @@
 <context>
     <name>strata::gui::PasswordDialog</name>
     <message>
-        <location filename="../src/gui/profiles/passworddialog.cpp" line="+15" />
+        <location filename="../src/gui/profiles/passworddialog.cpp" line="+14" />
         <source>Password for %1</source>
         <translation>Passwort für %1</translation>
     </message>
@@ -1241,7 +1251,7 @@
 <context>
     <name>strata::gui::ProfileDialog</name>
     <message>
-        <location filename="../src/gui/profiles/profiledialog.cpp" line="+19" />
+        <location filename="../src/gui/profiles/profiledialog.cpp" line="+20" />
         <source>PostgreSQL</source>
         <translation>PostgreSQL</translation>
     </message>
@@ -1286,7 +1296,7 @@
         <translation>Profil %1 bearbeiten</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+63" />
         <source>Give the profile a name.</source>
         <translation>Geben Sie dem Profil einen Namen.</translation>
     </message>
@@ -1321,7 +1331,17 @@
         <translation>%1 enthält keine strata.ini: Wählen Sie den Ordner eines Migrationsprojekts (legen Sie eines mit `strata init` an).</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+4" />
+        <source>SQLite has no schemas: leave the schema empty.</source>
+        <translation>SQLite kennt keine Schemas: Lassen Sie das Schema leer.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>'%1' is not a valid schema name (letters, digits and _, not starting with a digit).</source>
+        <translation>'%1' ist kein gültiger Schemaname (Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend).</translation>
+    </message>
+    <message>
+        <location line="+44" />
         <source>Connecting…</source>
         <translation>Verbindung wird aufgebaut…</translation>
     </message>

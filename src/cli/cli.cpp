@@ -88,6 +88,7 @@ Result<std::unique_ptr<Migrator>> Cli::openMigrator()
     options.projectDir = m_inv.projectDir;
     options.url = m_inv.url;
     options.versionTable = m_inv.versionTable;
+    options.schema = m_inv.schema;
     auto migrator = Migrator::open(options);
     if (migrator)
         note(QStringLiteral("database: %1 (from %2)")

@@ -136,10 +136,10 @@ const CommandSpec *findCommand(const QString &name)
 
 const QStringList &commonOptions()
 {
-    static const QStringList names = {QStringLiteral("project"),       QStringLiteral("url"),
-                                      QStringLiteral("version-table"), QStringLiteral("json"),
-                                      QStringLiteral("quiet"),         QStringLiteral("verbose"),
-                                      QStringLiteral("help"),          QStringLiteral("version")};
+    static const QStringList names = {
+        QStringLiteral("project"), QStringLiteral("url"),  QStringLiteral("version-table"),
+        QStringLiteral("schema"),  QStringLiteral("json"), QStringLiteral("quiet"),
+        QStringLiteral("verbose"), QStringLiteral("help"), QStringLiteral("version")};
     return names;
 }
 
@@ -163,6 +163,8 @@ QString usageText()
         "...)\n"
         "  --version-table NAME     version table (default: strata.ini's version_table, else "
         "strata_version)\n"
+        "  --schema NAME            PostgreSQL schema of the version tables (default: strata.ini's "
+        "version_table_schema)\n"
         "  --json                   print one JSON document on stdout\n"
         "  -q, --quiet              print only errors\n"
         "  -v, --verbose            print more\n"
@@ -234,6 +236,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption url(QStringLiteral("url"), {}, QStringLiteral("URL"));
     const QCommandLineOption versionTable(QStringLiteral("version-table"), {},
                                           QStringLiteral("NAME"));
+    const QCommandLineOption schema(QStringLiteral("schema"), {}, QStringLiteral("NAME"));
     const QCommandLineOption json(QStringLiteral("json"));
     const QCommandLineOption quiet(QStringList{QStringLiteral("q"), QStringLiteral("quiet")});
     const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")});
@@ -266,7 +269,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         verbose, help,        version,          message,        head,
         splice,  branchLabel, dependsOn,        revId,          sql,
         plan,    purge,       lockWait,         range,          indicate,
-        reason,  lockTimeout, statementTimeout, createDatabase, singleTransaction};
+        reason,  lockTimeout, statementTimeout, createDatabase, singleTransaction,
+        schema};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -293,6 +297,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.projectDir = parser.value(project);
     inv.url = parser.value(url);
     inv.versionTable = parser.value(versionTable);
+    inv.schema = parser.value(schema);
     inv.json = parser.isSet(json);
     inv.quiet = parser.isSet(quiet);
     inv.verbose = parser.isSet(verbose);

@@ -17,6 +17,7 @@ struct Invocation
     QString projectDir;
     QString url;
     QString versionTable;
+    QString schema; // --schema: PostgreSQL schema of the version tables
     bool json = false;
     bool quiet = false;
     bool verbose = false;

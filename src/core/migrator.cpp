@@ -24,6 +24,7 @@ struct Migrator::Private
     QString versionTable;
     ConnectionInfo connection;
     std::unique_ptr<Driver> driver;
+    QString schema; // of the version tables (PostgreSQL)
     std::atomic<bool> cancelled{false};
 
     Executor executor()
@@ -97,6 +98,11 @@ Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
     if (!driver)
         return driver.error();
     p.driver = std::move(driver).value();
+    const QString schema =
+        options.schema.isEmpty() ? p.project.config().versionTableSchema : options.schema;
+    if (auto s = p.driver->setVersionSchema(schema); !s)
+        return s.error();
+    p.schema = schema;
     return migrator;
 }
 
@@ -208,6 +214,7 @@ Result<VerifyReport> Migrator::verify(const RunOptions &options)
     scratchOptions.projectDir = projectRoot();
     scratchOptions.url = *url;
     scratchOptions.versionTable = d->versionTable;
+    scratchOptions.schema = d->schema;
     auto opened = Migrator::open(scratchOptions);
     if (!opened)
         return opened.error();

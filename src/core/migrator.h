@@ -29,6 +29,7 @@ struct MigratorOptions
     QString projectDir;
     QString url;
     QString versionTable; // empty: strata.ini's version_table, else strata_version
+    QString schema;       // PostgreSQL: the version tables' schema; empty: strata.ini's, else none
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 

@@ -331,6 +331,7 @@ MigratorOptions MainWindow::optionsFor(const Profile &p) const
     MigratorOptions options;
     options.projectDir = p.projectDir;
     options.versionTable = p.versionTable;
+    options.schema = p.schema;
     if (m_session && m_session->profile.name == p.name)
         options.url = m_session->url;
     else

@@ -482,6 +482,24 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(f.dbPath()));
     }
 
+    void schemaIsForPostgresOnly()
+    {
+        Fixture f;
+        f.addChain();
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"),
+                           QStringLiteral("--schema"), QStringLiteral("deploy")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("sqlite has no schemas")), qPrintable(o.err));
+        QVERIFY(!QFile::exists(f.dbPath()));
+        // strata.ini's version_table_schema is read (and refused here the same way).
+        f.write(QStringLiteral("strata.ini"),
+                QStringLiteral("[strata]\nversions = versions\nversion_table_schema = deploy\n"));
+        o = f.run({QStringLiteral("current")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("--schema applies to PostgreSQL")),
+                 qPrintable(o.err));
+    }
+
     void brokenFileIsReportedWithLine()
     {
         Fixture f;

@@ -39,6 +39,7 @@ class TestProfileStore : public QObject
         p.sslmode = QStringLiteral("require");
         p.projectDir = QStringLiteral("/srv/shop/migrations");
         p.versionTable = QStringLiteral("shop_version");
+        p.schema = QStringLiteral("deploy");
         return p;
     }
 
@@ -108,6 +109,7 @@ private Q_SLOTS:
         QCOMPARE(pg.port, 5433);
         QCOMPARE(pg.sslmode, QStringLiteral("require"));
         QCOMPARE(pg.versionTable, QStringLiteral("shop_version"));
+        QCOMPARE(pg.schema, QStringLiteral("deploy"));
         QCOMPARE(pg.url(), postgresProfile().url());
         QCOMPARE(loaded->at(1).engine, Profile::Engine::Sqlite);
         QCOMPARE(loaded->at(1).sqliteFile, sqlite.sqliteFile);

@@ -438,7 +438,7 @@ private Q_SLOTS:
                  QStringLiteral("alembic_version"));
         QCOMPARE(quoteIdentifier(QStringLiteral("order")), QStringLiteral("\"order\""));
         QCOMPARE(quoteIdentifier(QStringLiteral("MyVersion")), QStringLiteral("\"MyVersion\""));
-        QCOMPARE(versionChangeSql(QStringLiteral("order"),
+        QCOMPARE(versionChangeSql(quoteIdentifier(QStringLiteral("order")),
                                   VersionChange::update(QStringLiteral("a"), QStringLiteral("b"))),
                  QStringLiteral(
                      "UPDATE \"order\" SET version_num='b' WHERE \"order\".version_num = 'a'"));

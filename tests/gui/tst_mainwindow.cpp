@@ -86,7 +86,10 @@ QAction *action(MainWindow &w, const char *name)
 
 QStringList currentRows(const QString &project, const QString &url)
 {
-    auto m = Migrator::open({project, url, {}, QProcessEnvironment::systemEnvironment()});
+    MigratorOptions options;
+    options.projectDir = project;
+    options.url = url;
+    auto m = Migrator::open(options);
     if (!m)
         return {QStringLiteral("error: ") + m.error().toString()};
     auto current = (*m)->current();
@@ -251,6 +254,10 @@ private Q_SLOTS:
             project->setText(m_home.filePath(QStringLiteral("no-such-folder")));
             QVERIFY(d->validationError().contains(QStringLiteral("strata.ini")));
             project->setText(m_example);
+            auto *schema = d->findChild<QLineEdit *>(QStringLiteral("schemaEdit"));
+            schema->setText(QStringLiteral("deploy"));
+            QVERIFY(d->validationError().contains(QStringLiteral("SQLite has no schemas")));
+            schema->clear();
             QVERIFY2(d->validationError().isEmpty(), qPrintable(d->validationError()));
             clickOk(d);
         });

@@ -548,6 +548,48 @@ private Q_SLOTS:
                  QStringLiteral("0"));
     }
 
+    void schemaHoldsTheVersionTables()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE schemed")));
+        const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
+        // Offline SQL creates the schema with the version table.
+        Outcome sql =
+            run(project, QStringLiteral("schemed"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql"),
+                 QStringLiteral("--schema"), QStringLiteral("deploy")});
+        QVERIFY2(sql.code == 0, qPrintable(sql.err));
+        QVERIFY2(sql.out.contains(QStringLiteral("CREATE SCHEMA IF NOT EXISTS deploy;")) &&
+                     sql.out.contains(QStringLiteral("INSERT INTO deploy.strata_version")),
+                 qPrintable(sql.out.left(600)));
+
+        Outcome o = run(project, QStringLiteral("schemed"),
+                        {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                         QStringLiteral("--schema"), QStringLiteral("deploy")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("schemed"),
+                        QStringLiteral("SELECT version_num FROM deploy.strata_version")),
+                 QStringLiteral("be0a3c5f7b11"));
+        QCOMPARE(scalar(QStringLiteral("schemed"),
+                        QStringLiteral("SELECT count(*) FROM deploy.strata_version_history")),
+                 QStringLiteral("11"));
+        // Not in public; the migrations' own tables are where they always were.
+        QCOMPARE(scalar(QStringLiteral("schemed"),
+                        QStringLiteral("SELECT to_regclass('public.strata_version') IS NULL AND "
+                                       "to_regclass('public.customers') IS NOT NULL")),
+                 QStringLiteral("t"));
+        o = run(project, QStringLiteral("schemed"),
+                {QStringLiteral("current"), QStringLiteral("--schema"), QStringLiteral("deploy")});
+        QVERIFY2(o.out.contains(QStringLiteral("be0a3c5f7b11")), qPrintable(o.out));
+        // Without the schema, this database is at base as far as the public schema goes.
+        o = run(project, QStringLiteral("schemed"), {QStringLiteral("current")});
+        QVERIFY2(o.out.contains(QStringLiteral("base")), qPrintable(o.out));
+        o = run(project, QStringLiteral("schemed"),
+                {QStringLiteral("current"), QStringLiteral("--schema"), QStringLiteral("no-way")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("'no-way' is not a valid schema name")),
+                 qPrintable(o.err));
+    }
+
     void timeoutsMustBeTimes()
     {
         const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");

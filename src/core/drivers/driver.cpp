@@ -5,9 +5,8 @@
 
 namespace strata {
 
-QString versionChangeSql(const QString &versionTable, const VersionChange &change)
+QString versionChangeSql(const QString &table, const VersionChange &change)
 {
-    const QString table = quoteIdentifier(versionTable);
     switch (change.kind) {
     case VersionChange::Kind::Insert:
         return QStringLiteral("INSERT INTO %1 (version_num) VALUES (%2)")
@@ -20,6 +19,11 @@ QString versionChangeSql(const QString &versionTable, const VersionChange &chang
             .arg(table, quoteLiteral(change.to), quoteLiteral(change.from));
     }
     return {};
+}
+
+QString Driver::tableSql(const QString &table) const
+{
+    return quoteIdentifier(table);
 }
 
 Status Driver::ensureTables(const QString &table)

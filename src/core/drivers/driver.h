@@ -58,6 +58,17 @@ public:
     virtual Status execute(const Statement &statement) = 0;
     // Interrupts the running statement; safe from any thread.
     virtual void cancel() = 0;
+    // The version and history tables' schema (PostgreSQL's --schema); engines without schemas
+    // refuse a non-empty one.
+    virtual Status setVersionSchema(const QString &schema)
+    {
+        if (schema.isEmpty())
+            return {};
+        return Error::usage(
+            QStringLiteral("%1 has no schemas; --schema applies to PostgreSQL").arg(engine()));
+    }
+    // A table of Strata's as SQL text: quoted as needed, schema-qualified when one is set.
+    virtual QString tableSql(const QString &table) const;
     // Whether statements may run outside a transaction, each committed on its own, as
     // `transactional: false` migrations need (CREATE INDEX CONCURRENTLY on PostgreSQL).
     virtual bool runsOutsideTransactions() const { return false; }
@@ -131,7 +142,8 @@ inline QString historyTableName(const QString &versionTable)
 // SQL text changing one version row, without the final ";"; shared by online runs and offline
 // output: INSERT INTO v (version_num) VALUES ('a'), UPDATE v SET version_num='b' WHERE
 // v.version_num = 'a', DELETE FROM v WHERE v.version_num = 'a'.
-QString versionChangeSql(const QString &versionTable, const VersionChange &change);
+// tableSql: the version table as SQL text (Driver::tableSql).
+QString versionChangeSql(const QString &tableSql, const VersionChange &change);
 // An identifier Strata accepts as a table name: [A-Za-z_][A-Za-z0-9_]*, at most 63 characters.
 bool isValidTableName(const QString &name);
 // The name as SQL text: as is when lower case and not a reserved word (so alembic_version reads

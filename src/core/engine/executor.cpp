@@ -418,7 +418,7 @@ Result<QString> Executor::offlineSql(const Plan &plan, bool singleTransaction) c
     // A purge deletes from the version table, so the table is there already.
     bool tableExists = !plan.startHeads.isEmpty() || plan.purge;
     if (plan.purge)
-        out += QStringLiteral("DELETE FROM %1;\n\n").arg(quoteIdentifier(m_versionTable));
+        out += QStringLiteral("DELETE FROM %1;\n\n").arg(m_driver.tableSql(m_versionTable));
     QStringList heads = plan.purge ? QStringList{} : plan.startHeads;
     for (const PlanStep &step : plan.steps) {
         const Migration *m = step.stamp ? nullptr : m_lookup(step.revision);
@@ -456,7 +456,8 @@ Result<QString> Executor::offlineSql(const Plan &plan, bool singleTransaction) c
         if (!outside)
             out += header + body;
         for (const VersionChange &change : step.versionChanges) {
-            out += terminated(versionChangeSql(m_versionTable, change)) + QStringLiteral("\n\n");
+            out += terminated(versionChangeSql(m_driver.tableSql(m_versionTable), change)) +
+                   QStringLiteral("\n\n");
             applyToRows(heads, change);
         }
         out += stepCommit;

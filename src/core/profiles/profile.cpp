@@ -113,6 +113,8 @@ QJsonObject Profile::toJson() const
     };
     if (!versionTable.isEmpty())
         out.insert(QStringLiteral("version_table"), versionTable);
+    if (!schema.isEmpty())
+        out.insert(QStringLiteral("schema"), schema);
     if (engine == Engine::Sqlite) {
         out.insert(QStringLiteral("file"), sqliteFile);
         return out;
@@ -148,7 +150,7 @@ Result<Profile> Profile::fromJson(const QJsonObject &object)
     for (auto [key, target] :
          {std::pair{"environment", &p.environment}, std::pair{"engine", &engine},
           std::pair{"colour", &colour}, std::pair{"project", &p.projectDir},
-          std::pair{"version_table", &p.versionTable}, std::pair{"file", &p.sqliteFile},
+          std::pair{"version_table", &p.versionTable}, std::pair{"schema", &p.schema}, std::pair{"file", &p.sqliteFile},
           std::pair{"service", &p.service}, std::pair{"host", &p.host},
           std::pair{"database", &p.database}, std::pair{"user", &p.user},
           std::pair{"sslmode", &p.sslmode}}) {

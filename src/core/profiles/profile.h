@@ -32,6 +32,7 @@ struct Profile
 
     QString projectDir;   // the migration project (folder holding strata.ini)
     QString versionTable; // empty: the project's
+    QString schema;       // PostgreSQL: the version tables' schema; empty: the project's
 
     // The default colour and protection of a new profile in an environment (Production is red
     // and protected).

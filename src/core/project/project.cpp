@@ -41,7 +41,7 @@ Result<IniFile> readIni(const QString &path)
     ProjectConfig &config = ini.config;
     bool inStrata = false;
     bool sawStrata = false;
-    int seenLine[3] = {0, 0, 0}; // versions, version_table, url
+    int seenLine[4] = {0, 0, 0, 0}; // versions, version_table, url, version_table_schema
     int lineNo = 0;
     while (!file.atEnd()) {
         ++lineNo;
@@ -74,11 +74,14 @@ Result<IniFile> readIni(const QString &path)
             index = 1;
         else if (key == QLatin1String("url"))
             index = 2;
+        else if (key == QLatin1String("version_table_schema"))
+            index = 3;
         else
             return Error::at(
                 path, lineNo,
                 QStringLiteral(
-                    "unknown key '%1' in [strata]; the keys are versions, version_table and url")
+                    "unknown key '%1' in [strata]; the keys are versions, version_table, "
+                    "version_table_schema and url")
                     .arg(key));
         if (seenLine[index] > 0)
             return Error::at(path, lineNo,
@@ -92,8 +95,10 @@ Result<IniFile> readIni(const QString &path)
             config.versionsDir = value;
         else if (index == 1)
             config.versionTable = value;
-        else
+        else if (index == 2)
             config.url = value;
+        else
+            config.versionTableSchema = value;
     }
     if (!sawStrata)
         return Error::at(path, 0,

@@ -14,6 +14,7 @@ struct ProjectConfig
     QString versionsDir = QStringLiteral("versions");
     QString versionTable = QStringLiteral("strata_version");
     QString url;
+    QString versionTableSchema; // PostgreSQL schema of the version tables; empty: none
 };
 
 // A migration project: strata.ini and the folder of migration files.

@@ -1,5 +1,6 @@
 #include "profiles/profiledialog.h"
 
+#include "drivers/driver.h"
 #include "jobs/jobcontroller.h"
 #include "ui_profiledialog.h"
 
@@ -88,6 +89,7 @@ void ProfileDialog::setProfile(const Profile &p)
     m_ui->fileEdit->setText(p.sqliteFile);
     m_ui->projectEdit->setText(p.projectDir);
     m_ui->versionTableEdit->setText(p.versionTable);
+    m_ui->schemaEdit->setText(p.schema);
 }
 
 Profile ProfileDialog::profile() const
@@ -109,6 +111,7 @@ Profile ProfileDialog::profile() const
     const QString project = m_ui->projectEdit->text().trimmed();
     p.projectDir = project.isEmpty() ? QString() : QDir(project).absolutePath();
     p.versionTable = m_ui->versionTableEdit->text().trimmed();
+    p.schema = m_ui->schemaEdit->text().trimmed();
     return p;
 }
 
@@ -131,6 +134,12 @@ QString ProfileDialog::validationError() const
         return tr("%1 holds no strata.ini: choose the folder of a migration project (create "
                   "one with `strata init`).")
             .arg(QDir::toNativeSeparators(p.projectDir));
+    if (!p.schema.isEmpty() && p.engine == Profile::Engine::Sqlite)
+        return tr("SQLite has no schemas: leave the schema empty.");
+    if (!p.schema.isEmpty() && !isValidTableName(p.schema))
+        return tr("'%1' is not a valid schema name (letters, digits and _, not starting with a "
+                  "digit).")
+            .arg(p.schema);
     return {};
 }
 
@@ -167,6 +176,7 @@ void ProfileDialog::testConnection()
     options.projectDir = p.projectDir;
     options.url = p.url();
     options.versionTable = p.versionTable;
+    options.schema = p.schema;
     m_tester = std::make_unique<JobController>(options, p.name);
     m_testing = true;
     m_ui->testButton->setEnabled(false);

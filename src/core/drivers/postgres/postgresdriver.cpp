@@ -126,6 +126,8 @@ namespace {
 // them as classid and objid.
 constexpr int kLockClass = 0x5354;
 
+// versionTable: as SQL text, schema included, so runs on different schemas do not wait on
+// each other.
 QString lockKey(const QString &versionTable)
 {
     return QStringLiteral("%1, hashtext(%2)")
@@ -137,11 +139,11 @@ QString lockKey(const QString &versionTable)
 
 Status PostgresDriver::lockRuns(const QString &versionTable, int waitSeconds)
 {
+    const QString lockName = tableSql(versionTable);
     QElapsedTimer waited;
     waited.start();
     while (true) {
-        auto r =
-            query(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(versionTable)));
+        auto r = query(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(lockName)));
         if (!r)
             return r.error();
         if (!r->isEmpty() && r->first().value(0) == QLatin1String("t"))
@@ -157,7 +159,7 @@ Status PostgresDriver::lockRuns(const QString &versionTable, int waitSeconds)
                        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %1 "
                        "AND l.objid = (hashtext(%2)::bigint & 4294967295)::oid AND l.objsubid = 2")
             .arg(kLockClass)
-            .arg(quoteLiteral(QStringLiteral("strata:") + versionTable)));
+            .arg(quoteLiteral(QStringLiteral("strata:") + lockName)));
     QString who = QStringLiteral("another session");
     if (holder && !holder->isEmpty())
         who =
@@ -173,7 +175,8 @@ Status PostgresDriver::lockRuns(const QString &versionTable, int waitSeconds)
 void PostgresDriver::unlockRuns(const QString &versionTable)
 {
     if (m_connection)
-        (void)query(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(versionTable)));
+        (void)query(
+            QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(tableSql(versionTable))));
 }
 
 Status PostgresDriver::setTimeouts(int lockTimeoutMs, int statementTimeoutMs)
@@ -187,6 +190,24 @@ Status PostgresDriver::setTimeouts(int lockTimeoutMs, int statementTimeoutMs)
                 QStringLiteral("cannot set %1: %2").arg(QLatin1String(name), r.error().message));
     }
     return {};
+}
+
+Status PostgresDriver::setVersionSchema(const QString &schema)
+{
+    if (!schema.isEmpty() && !isValidTableName(schema))
+        return Error::usage(QStringLiteral("'%1' is not a valid schema name "
+                                           "([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)")
+                                .arg(schema));
+    m_schema = schema;
+    m_knownTables.clear();
+    return {};
+}
+
+QString PostgresDriver::tableSql(const QString &table) const
+{
+    if (m_schema.isEmpty())
+        return quoteIdentifier(table);
+    return quoteIdentifier(m_schema) + QLatin1Char('.') + quoteIdentifier(table);
 }
 
 Result<Driver::ServerInfo> PostgresDriver::serverInfo()
@@ -477,17 +498,22 @@ Status PostgresDriver::execute(const Statement &statement)
 
 QString PostgresDriver::versionTableDdl(const QString &table) const
 {
-    return QStringLiteral("CREATE TABLE %1 (\n    version_num VARCHAR(32) NOT NULL,\n"
-                          "    CONSTRAINT %2 PRIMARY KEY (version_num)\n)")
-        .arg(quoteIdentifier(table), quoteIdentifier(table + QStringLiteral("_pkc")));
+    // The schema is created with the version table, online and in offline SQL alike.
+    const QString schema =
+        m_schema.isEmpty()
+            ? QString()
+            : QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1;\n").arg(quoteIdentifier(m_schema));
+    return schema + QStringLiteral("CREATE TABLE %1 (\n    version_num VARCHAR(32) NOT NULL,\n"
+                                   "    CONSTRAINT %2 PRIMARY KEY (version_num)\n)")
+                        .arg(tableSql(table), quoteIdentifier(table + QStringLiteral("_pkc")));
 }
 
 bool PostgresDriver::hasTable(const QString &table)
 {
     if (m_knownTables.contains(table))
         return true;
-    auto r = query(QStringLiteral("SELECT to_regclass(%1) IS NOT NULL")
-                       .arg(quoteLiteral(quoteIdentifier(table))));
+    auto r = query(
+        QStringLiteral("SELECT to_regclass(%1) IS NOT NULL").arg(quoteLiteral(tableSql(table))));
     const bool exists = r && !r->isEmpty() && r->first().value(0) == QLatin1String("t");
     if (exists)
         m_knownTables.insert(table);
@@ -510,7 +536,7 @@ QString PostgresDriver::historyTableDdl(const QString &table) const
                           "    tool_version TEXT,\n"
                           "    success BOOLEAN NOT NULL,\n"
                           "    error TEXT\n)")
-        .arg(quoteIdentifier(historyTableName(table)));
+        .arg(tableSql(historyTableName(table)));
 }
 
 Result<QStringList> PostgresDriver::versionRows(const QString &table)
@@ -519,7 +545,7 @@ Result<QStringList> PostgresDriver::versionRows(const QString &table)
         return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
     if (!hasTable(table))
         return QStringList{};
-    auto r = query(QStringLiteral("SELECT version_num FROM %1").arg(quoteIdentifier(table)));
+    auto r = query(QStringLiteral("SELECT version_num FROM %1").arg(tableSql(table)));
     if (!r)
         return Error::failure(
             QStringLiteral("cannot read the version table %1: %2").arg(table, r.error().message));
@@ -532,7 +558,7 @@ Result<QStringList> PostgresDriver::versionRows(const QString &table)
 Status PostgresDriver::applyVersionChange(const QString &table, const VersionChange &change)
 {
     int affected = 0;
-    auto r = query(versionChangeSql(table, change), &affected);
+    auto r = query(versionChangeSql(tableSql(table), change), &affected);
     if (!r)
         return Error::failure(
             QStringLiteral("cannot change the version table %1: %2").arg(table, r.error().message));
@@ -549,7 +575,7 @@ Status PostgresDriver::applyVersionChange(const QString &table, const VersionCha
 
 Status PostgresDriver::deleteAllVersionRows(const QString &table)
 {
-    auto r = query(QStringLiteral("DELETE FROM %1").arg(quoteIdentifier(table)));
+    auto r = query(QStringLiteral("DELETE FROM %1").arg(tableSql(table)));
     if (!r)
         return r.error();
     return {};
@@ -565,7 +591,7 @@ Status PostgresDriver::recordHistory(const QString &table, const HistoryRecord &
                        "to_revisions, started_at, "
                        "finished_at, duration_ms, os_user, tool_version, success, error) VALUES "
                        "(%2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13)")
-            .arg(quoteIdentifier(historyTableName(table)), quoteLiteral(h.revision),
+            .arg(tableSql(historyTableName(table)), quoteLiteral(h.revision),
                  quoteLiteral(h.direction), text(h.checksum), text(h.fromRevisions),
                  text(h.toRevisions), quoteLiteral(h.startedAt.toUTC().toString(Qt::ISODateWithMs)),
                  h.finishedAt.isValid()
@@ -597,7 +623,7 @@ Result<QList<HistoryRecord>> PostgresDriver::history(const QString &table)
                   "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
                   "to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
                   "duration_ms, os_user, tool_version, success, error FROM %1 ORDER BY id")
-                  .arg(quoteIdentifier(name)));
+                  .arg(tableSql(name)));
     if (!r)
         return Error::failure(QStringLiteral("cannot read %1: %2").arg(name, r.error().message));
     for (const QStringList &row : *r) {

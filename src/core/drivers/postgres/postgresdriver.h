@@ -35,6 +35,8 @@ public:
     void unlockRuns(const QString &versionTable) override;
     Status setTimeouts(int lockTimeoutMs, int statementTimeoutMs) override;
     bool runsOutsideTransactions() const override { return true; }
+    Status setVersionSchema(const QString &schema) override;
+    QString tableSql(const QString &table) const override;
     Result<ServerInfo> serverInfo() override;
     Result<bool> createDatabaseIfMissing() override;
     Result<QString> createScratchDatabase(const QString &name) override;
@@ -70,6 +72,7 @@ private:
     Result<QList<QStringList>> onMaintenanceDatabase(const QString &sql);
     QString m_conninfo;
     QString m_display;
+    QString m_schema; // of the version and history tables; empty: the search path's
     std::unique_ptr<Connection> m_connection;
     mutable std::mutex m_cancelMutex;
 

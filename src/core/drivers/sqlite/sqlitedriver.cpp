@@ -295,7 +295,7 @@ Result<QStringList> SqliteDriver::versionRows(const QString &table)
 Status SqliteDriver::applyVersionChange(const QString &table, const VersionChange &change)
 {
     int rows = 0;
-    if (auto s = exec(versionChangeSql(table, change), &rows); !s)
+    if (auto s = exec(versionChangeSql(tableSql(table), change), &rows); !s)
         return Error::failure(
             QStringLiteral("cannot change the version table %1: %2").arg(table, s.error().message));
     // Alembic's check: a row that is not there means the table moved under this run.
