@@ -1,7 +1,9 @@
-// The `strata` command line, driven in-process against real SQLite files.
+// The `strata` command line, driven in-process against real SQLite files; built a second time
+// as tst_cli_pg (STRATA_CLI_TEST_POSTGRES), every test runs against a real PostgreSQL server.
 
 #include "audit/auditlog.h"
 #include "cli.h"
+#include "pgserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +21,19 @@
 using namespace strata;
 
 namespace {
+
+#ifdef STRATA_CLI_TEST_POSTGRES
+constexpr bool kPostgres = true;
+#else
+constexpr bool kPostgres = false;
+#endif
+
+// The server of the PostgreSQL build, started by initTestCase.
+std::unique_ptr<test::PgServer> &pgServer()
+{
+    static std::unique_ptr<test::PgServer> server;
+    return server;
+}
 
 struct Outcome
 {
@@ -42,6 +57,11 @@ class Fixture
 public:
     Fixture()
     {
+        if (kPostgres) {
+            static int databases = 0;
+            m_database = QStringLiteral("cli_%1").arg(++databases);
+            QVERIFY(pgServer()->psql(QStringLiteral("CREATE DATABASE %1").arg(m_database)));
+        }
         QDir(m_dir.path()).mkpath(QStringLiteral("proj/versions"));
         write(QStringLiteral("strata.ini"),
               QStringLiteral("[strata]\nversions = versions\nversion_table = strata_version\n"));
@@ -49,7 +69,20 @@ public:
 
     QString root() const { return m_dir.path() + QStringLiteral("/proj"); }
     QString dbPath() const { return m_dir.path() + QStringLiteral("/db.sqlite"); }
-    QString url() const { return QStringLiteral("sqlite:///") + dbPath(); }
+    QString url() const
+    {
+        return kPostgres ? pgServer()->conninfo(m_database)
+                         : QStringLiteral("sqlite:///") + dbPath();
+    }
+    // Whether anything was written to the database (the SQLite file exists; a table exists).
+    bool touched() const
+    {
+        if (!kPostgres)
+            return QFile::exists(dbPath());
+        return !query(QStringLiteral(
+                          "SELECT 1 FROM information_schema.tables WHERE table_schema = 'public'"))
+                    .isEmpty();
+    }
 
     void write(const QString &relative, const QString &text)
     {
@@ -103,6 +136,12 @@ public:
     QStringList query(const QString &sql, const QString &path = {}) const
     {
         QStringList rows;
+        if (kPostgres && path.isEmpty()) {
+            QString out;
+            if (!pgServer()->psql(sql, &out, m_database))
+                return {QStringLiteral("ERROR")};
+            return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        }
         const QString name = QUuid::createUuid().toString();
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -134,12 +173,20 @@ public:
 
     QStringList tables() const
     {
+        if (kPostgres)
+            return query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                        "table_schema = 'public' AND table_name LIKE 't_%' ORDER "
+                                        "BY table_name"));
         return query(QStringLiteral(
             "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 't_%' ORDER BY name"));
     }
 
     QString historyTable() const
     {
+        if (kPostgres)
+            return query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                        "table_name LIKE '%history%'"))
+                .value(0);
         const QStringList t = query(QStringLiteral(
             "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE '%history%'"));
         return t.value(0);
@@ -147,6 +194,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_database; // PostgreSQL build: this fixture's own database
 };
 
 } // namespace
@@ -158,6 +206,11 @@ class TestCli : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        if (kPostgres) {
+            QString error;
+            pgServer() = test::PgServer::start(&error);
+            QVERIFY2(pgServer(), qPrintable(error));
+        }
         qunsetenv("DATABASE_URL");
         for (const char *v : {"DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD"})
             qunsetenv(v);
@@ -215,7 +268,7 @@ private Q_SLOTS:
                      o.err.contains(QStringLiteral("versions")),
                  qPrintable(o.err));
         QCOMPARE(f.run({QStringLiteral("check")}).code, 1);
-        QVERIFY(!QFile::exists(f.dbPath()));
+        QVERIFY(!f.touched());
         o = f.run({QStringLiteral("heads"), QStringLiteral("--json")});
         QCOMPARE(o.code, 0);
         QCOMPARE(o.json()[QStringLiteral("heads")].toArray().size(), 0);
@@ -325,7 +378,7 @@ private Q_SLOTS:
         const QString history = f.historyTable();
         QVERIFY(!history.isEmpty());
         QCOMPARE(
-            f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='up' AND success=1")
+            f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='up' AND success")
                         .arg(history)),
             QStringList{QStringLiteral("3")});
 
@@ -357,7 +410,7 @@ private Q_SLOTS:
         QCOMPARE(steps.size(), 3);
         QCOMPARE(steps[0][QStringLiteral("revision")].toString(), QStringLiteral("aaaa01"));
         QCOMPARE(steps[2][QStringLiteral("direction")].toString(), QStringLiteral("up"));
-        QVERIFY(!QFile::exists(f.dbPath()));
+        QVERIFY(!f.touched());
 
         Outcome sql =
             f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")});
@@ -367,7 +420,7 @@ private Q_SLOTS:
         QVERIFY(sql.out.contains(QStringLiteral("CREATE TABLE t_b")));
         QVERIFY(sql.out.contains(QStringLiteral("INSERT INTO strata_version")));
         QVERIFY(sql.out.contains(QStringLiteral("UPDATE strata_version")));
-        QVERIFY(!QFile::exists(f.dbPath()));
+        QVERIFY(!f.touched());
 
         Outcome down = f.run({QStringLiteral("downgrade"), QStringLiteral("cccc03:aaaa01"),
                               QStringLiteral("--sql")});
@@ -378,7 +431,7 @@ private Q_SLOTS:
             f.run({QStringLiteral("downgrade"), QStringLiteral("base"), QStringLiteral("--sql")})
                 .code,
             2);
-        QVERIFY(!QFile::exists(f.dbPath()));
+        QVERIFY(!f.touched());
     }
 
     void failingStatementNamesFileAndLine()
@@ -399,7 +452,7 @@ private Q_SLOTS:
         QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"),
                                           QStringLiteral("t_c")}));
         QCOMPARE(
-            f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE revision='dddd04' AND success=0")
+            f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE revision='dddd04' AND NOT success")
                         .arg(f.historyTable())),
             QStringList{QStringLiteral("1")});
         Outcome check = f.run({QStringLiteral("check")});
@@ -443,7 +496,8 @@ private Q_SLOTS:
         QCOMPARE(up.result, QStringLiteral("success"));
         QCOMPARE(up.reason, QStringLiteral("CHG-7 first half"));
         QVERIFY(!up.osUser.isEmpty());
-        QVERIFY(up.database.endsWith(QStringLiteral("db.sqlite")));
+        QVERIFY(kPostgres ? up.database.contains(QStringLiteral("dbname"))
+                          : up.database.endsWith(QStringLiteral("db.sqlite")));
         const AuditEntry &failed = entries->at(1);
         QCOMPARE(failed.fromRevisions, QStringLiteral("bbbb02"));
         QCOMPARE(failed.toRevisions, QStringLiteral("cccc03")); // where it stopped
@@ -456,6 +510,8 @@ private Q_SLOTS:
 
     void verifyOnSqliteUsesAThrowawayFile()
     {
+        if (kPostgres)
+            QSKIP("SQLite-specific (a throwaway file); tst_postgrescli verifies on PostgreSQL");
         Fixture f;
         f.addChain();
         const QStringList before =
@@ -464,7 +520,7 @@ private Q_SLOTS:
         QVERIFY2(o.code == 0, qPrintable(o.err));
         QVERIFY2(o.out.contains(QStringLiteral("identical after both upgrades")),
                  qPrintable(o.out));
-        QVERIFY(!QFile::exists(f.dbPath())); // the project's own database is never touched
+        QVERIFY(!f.touched()); // the project's own database is never touched
         QCOMPARE(QDir(QDir::tempPath()).entryList({QStringLiteral("strata_verify_*")}, QDir::Files),
                  before);
 
@@ -479,18 +535,20 @@ private Q_SLOTS:
         QCOMPARE(report.value(QStringLiteral("left_behind")).toArray(),
                  QJsonArray{QStringLiteral("table keep")});
         QCOMPARE(report.value(QStringLiteral("differences")).toArray().size(), 0);
-        QVERIFY(!QFile::exists(f.dbPath()));
+        QVERIFY(!f.touched());
     }
 
     void schemaIsForPostgresOnly()
     {
+        if (kPostgres)
+            QSKIP("SQLite-specific (SQLite refuses schemas); tst_postgrescli covers --schema");
         Fixture f;
         f.addChain();
         Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"),
                            QStringLiteral("--schema"), QStringLiteral("deploy")});
         QCOMPARE(o.code, 2);
         QVERIFY2(o.err.contains(QStringLiteral("sqlite has no schemas")), qPrintable(o.err));
-        QVERIFY(!QFile::exists(f.dbPath()));
+        QVERIFY(!f.touched());
         // strata.ini's version_table_schema is read (and refused here the same way).
         f.write(QStringLiteral("strata.ini"),
                 QStringLiteral("[strata]\nversions = versions\nversion_table_schema = deploy\n"));
@@ -510,7 +568,7 @@ private Q_SLOTS:
         Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
         QVERIFY2(o.err.contains(QStringLiteral("bad.sql:3")), qPrintable(o.err));
-        QVERIFY(!QFile::exists(f.dbPath()));
+        QVERIFY(!f.touched());
 
         f.write(QStringLiteral("versions/bad.sql"),
                 QStringLiteral(
@@ -648,6 +706,8 @@ private Q_SLOTS:
 
     void connectionOrder()
     {
+        if (kPostgres)
+            QSKIP("SQLite URLs from every source; tst_connectionresolver covers PostgreSQL forms");
         Fixture f;
         f.addChain();
         // strata.ini url, relative to the project.
@@ -669,7 +729,7 @@ private Q_SLOTS:
         qunsetenv("DATABASE_URL");
         QCOMPARE(o.code, 0);
         QVERIFY(QFile::exists(envDb));
-        QVERIFY(!QFile::exists(f.dbPath())); // the fixture's own database was never touched
+        QVERIFY(!f.touched()); // the fixture's own database was never touched
         // Default: strata.db in the project folder.
         QFile::remove(f.root() + QStringLiteral("/.env"));
         f.write(QStringLiteral("strata.ini"), QStringLiteral("[strata]\nversions = versions\n"));
@@ -693,11 +753,15 @@ private Q_SLOTS:
                  0);
         QCOMPARE(f.versionRows(QStringLiteral("alembic_version")),
                  QStringList{QStringLiteral("cccc03")});
-        QCOMPARE(
-            f.query(QStringLiteral("SELECT sql FROM sqlite_master WHERE name='alembic_version'"))
-                .value(0)
-                .contains(QStringLiteral("alembic_version_pkc")),
-            true);
+        // Alembic's primary key name.
+        const QString pkc = kPostgres
+                                ? f.query(QStringLiteral("SELECT conname FROM pg_constraint WHERE "
+                                                         "conname = 'alembic_version_pkc'"))
+                                      .value(0)
+                                : f.query(QStringLiteral("SELECT sql FROM sqlite_master WHERE "
+                                                         "name='alembic_version'"))
+                                      .value(0);
+        QVERIFY2(pkc.contains(QStringLiteral("alembic_version_pkc")), qPrintable(pkc));
     }
 
     void branchesAndShowOnTheExample()
@@ -740,6 +804,8 @@ private Q_SLOTS:
 
     void exampleProjectRoundTrip()
     {
+        if (kPostgres)
+            QSKIP("reads sqlite_master; tst_postgrescli and verify round-trip on PostgreSQL");
         QTemporaryDir dir;
         const QString url = QStringLiteral("sqlite:///") + dir.path() + QStringLiteral("/shop.db");
         const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");
@@ -766,6 +832,8 @@ private Q_SLOTS:
         QCOMPARE(schema(), first);
         QCOMPARE(run({QStringLiteral("check")}).code, 0);
     }
+
+    void cleanupTestCase() { pgServer().reset(); }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
