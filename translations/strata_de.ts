@@ -482,6 +482,34 @@
     </message>
 </context>
 <context>
+    <name>StampDialog</name>
+    <message>
+        <location filename="../ui/jobs/stampdialog.ui" line="+6" />
+        <source>Stamp</source>
+        <translation>Stempeln</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Set the version rows to these revisions without running any SQL, for a database whose schema is already there (restored from a dump, migrated by hand).</source>
+        <translation>Die Versionszeilen auf diese Revisionen setzen, ohne SQL auszuführen – für eine Datenbank, deren Schema schon da ist (aus einem Dump wiederhergestellt, von Hand migriert).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Revisions:</source>
+        <translation>&amp;Revisionen:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>separate several with spaces; heads and base work too</source>
+        <translation>mehrere durch Leerzeichen trennen; auch heads und base sind möglich</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Purge: delete every version row first (for a version table that holds rows no file has)</source>
+        <translation>&amp;Bereinigen: zuerst alle Versionszeilen löschen (für eine Versionstabelle mit Zeilen, die keine Datei hat)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../src/app/main.cpp" line="+53" />
@@ -750,7 +778,7 @@
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+202" />
+        <location filename="../src/gui/mainwindow.cpp" line="+203" />
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -1078,19 +1106,7 @@
         <translation><numerusform>%n Profil exportiert, ohne Passwörter.</numerusform><numerusform>%n Profile exportiert, ohne Passwörter.</numerusform></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Stamp</source>
-        <translation>Stempeln</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Set the version rows to these revisions without running any SQL
-(separate several with spaces; 'heads' and 'base' work too):</source>
-        <translation>Die Versionszeilen auf diese Revisionen setzen, ohne SQL auszuführen
-(mehrere durch Leerzeichen trennen; auch 'heads' und 'base' sind möglich):</translation>
-    </message>
-    <message>
-        <location line="+22" />
+        <location line="+27" />
         <source>Nothing to export: no step is pending.</source>
         <translation>Nichts zu exportieren: Kein Schritt steht aus.</translation>
     </message>
@@ -1407,6 +1423,14 @@ Geschützt</translation>
         <location line="+2" />
         <source>unreachable</source>
         <translation>nicht erreichbar</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::StampDialog</name>
+    <message>
+        <location filename="../src/gui/jobs/stampdialog.cpp" line="+15" />
+        <source>Plan the Stamp…</source>
+        <translation>Stempelung planen…</translation>
     </message>
 </context>
 </TS>

@@ -274,6 +274,14 @@ int Cli::history()
             if (s.current)
                 currentSet.insert(s.index);
         }
+        // A version row no file has would otherwise show as nothing applied at all.
+        if (auto rows = mig.current())
+            for (const QString &row : *rows)
+                if (graph.indexOf(row) < 0)
+                    m_err << QStringLiteral("strata: warning: the database is at %1, which no "
+                                            "migration file has; restore the file or stamp the "
+                                            "database\n")
+                                 .arg(row);
     }
     auto revisions = revisionsInRange(graph, m_inv.range, [&] { return mig.current(); });
     if (!revisions)

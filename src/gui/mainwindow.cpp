@@ -7,6 +7,7 @@
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
 #include "jobs/jobcontroller.h"
+#include "jobs/stampdialog.h"
 #include "log/activitylog.h"
 #include "log/logdock.h"
 #include "pending/planmodel.h"
@@ -688,7 +689,7 @@ void MainWindow::onPlanReady(const QString &name, const PlanRequest &request, co
         break;
     }
 
-    if (plan.steps.isEmpty()) {
+    if (plan.steps.isEmpty() && !plan.purge) {
         statusBar()->showMessage(tr("%1: nothing to do.").arg(request.description()), 5000);
         return;
     }
@@ -1032,20 +1033,15 @@ void MainWindow::exportProfiles()
 
 void MainWindow::stamp()
 {
-    bool ok = false;
     const QString selected = selectedRevision();
-    const QString text = QInputDialog::getText(
-        this, tr("Stamp"),
-        tr("Set the version rows to these revisions without running any SQL\n(separate several "
-           "with spaces; 'heads' and 'base' work too):"),
-        QLineEdit::Normal, selected.isEmpty() ? QStringLiteral("heads") : selected, &ok);
-    const QStringList targets = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    StampDialog dialog(selected.isEmpty() ? QStringLiteral("heads") : selected, this);
     JobController *c = controller(m_current);
-    if (!ok || targets.isEmpty() || !c || c->isRunning())
+    if (dialog.exec() != QDialog::Accepted || !c || c->isRunning())
         return;
     PlanRequest r;
     r.kind = PlanRequest::Kind::Stamp;
-    r.targets = targets;
+    r.targets = dialog.targets();
+    r.purge = dialog.purge();
     r.purpose = PlanRequest::Purpose::Run;
     c->preparePlan(r);
 }

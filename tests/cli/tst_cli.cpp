@@ -377,10 +377,9 @@ private Q_SLOTS:
         // History table: one successful up row per step, with checksum and user.
         const QString history = f.historyTable();
         QVERIFY(!history.isEmpty());
-        QCOMPARE(
-            f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='up' AND success")
-                        .arg(history)),
-            QStringList{QStringLiteral("3")});
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE direction='up' AND success")
+                             .arg(history)),
+                 QStringList{QStringLiteral("3")});
 
         QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("-1")}).code, 0);
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
@@ -451,10 +450,10 @@ private Q_SLOTS:
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
         QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"),
                                           QStringLiteral("t_c")}));
-        QCOMPARE(
-            f.query(QStringLiteral("SELECT count(*) FROM %1 WHERE revision='dddd04' AND NOT success")
-                        .arg(f.historyTable())),
-            QStringList{QStringLiteral("1")});
+        QCOMPARE(f.query(QStringLiteral(
+                             "SELECT count(*) FROM %1 WHERE revision='dddd04' AND NOT success")
+                             .arg(f.historyTable())),
+                 QStringList{QStringLiteral("1")});
         Outcome check = f.run({QStringLiteral("check")});
         QCOMPARE(check.code, 3);
     }
@@ -624,6 +623,11 @@ private Q_SLOTS:
         Outcome o = f.run({QStringLiteral("current")});
         QCOMPARE(o.code, 0);
         QVERIFY(o.out.contains(QStringLiteral("ghost1")));
+        o = f.run({QStringLiteral("history"), QStringLiteral("-i")});
+        QCOMPARE(o.code, 0);
+        QVERIFY2(o.err.contains(QStringLiteral("warning: the database is at ghost1, which no "
+                                               "migration file has")),
+                 qPrintable(o.err));
         o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
         QVERIFY(o.err.contains(QStringLiteral("ghost1")));

@@ -6,6 +6,7 @@
 #include "audit/auditmodel.h"
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
+#include "jobs/stampdialog.h"
 #include "log/logdock.h"
 #include "mainwindow.h"
 #include "migrator.h"
@@ -340,16 +341,39 @@ private Q_SLOTS:
                  HistoryModel::stateText(RevisionRow::State::Pending));
         QCOMPARE(w.profileDock()->badgeText(p.name), QStringLiteral("6 pending"));
 
-        // Both runs are in the audit log and the Audit tab.
+        // Stamp the head through the Stamp dialog: only the version row moves.
+        whenDialogOpens<StampDialog>([](StampDialog *d) {
+            QCOMPARE(d->targets(), QStringList{QStringLiteral("5e4a7c9f1b05")}); // the selection
+            d->findChild<QLineEdit *>(QStringLiteral("targetsEdit"))
+                ->setText(QStringLiteral("be0a3c5f7b11"));
+            clickOk(d);
+        });
+        QVERIFY(runThroughAction(w, "actionStamp"));
+        QCOMPARE(currentRows(m_example, p.url()), QStringList{QStringLiteral("be0a3c5f7b11")});
+        QTRY_COMPARE_WITH_TIMEOUT(w.snapshot(p.name)->pending.size(), 0, 20000);
+        // And back to where it was, purging the rows first.
+        whenDialogOpens<StampDialog>([](StampDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("targetsEdit"))
+                ->setText(QStringLiteral("5e4a7c9f1b05"));
+            d->findChild<QCheckBox *>(QStringLiteral("purgeCheck"))->setChecked(true);
+            QVERIFY(d->purge());
+            clickOk(d);
+        });
+        QVERIFY(runThroughAction(w, "actionStamp"));
+        QCOMPARE(currentRows(m_example, p.url()), QStringList{QStringLiteral("5e4a7c9f1b05")});
+
+        // Every run is in the audit log and the Audit tab.
         auto audit = AuditLog(AuditLog::defaultFilePath()).readAll();
         VERIFY_OK(audit);
-        QCOMPARE(audit->size(), auditBefore + 2);
-        QCOMPARE(audit->last().action, QStringLiteral("downgrade"));
-        QCOMPARE(audit->last().result, QStringLiteral("success"));
-        QCOMPARE(audit->last().toRevisions, QStringLiteral("5e4a7c9f1b05"));
-        QCOMPARE(audit->last().profile, p.name);
+        QCOMPARE(audit->size(), auditBefore + 4);
+        const AuditEntry &downgrade = audit->at(audit->size() - 3);
+        QCOMPARE(downgrade.action, QStringLiteral("downgrade"));
+        QCOMPARE(downgrade.result, QStringLiteral("success"));
+        QCOMPARE(downgrade.toRevisions, QStringLiteral("5e4a7c9f1b05"));
+        QCOMPARE(downgrade.profile, p.name);
+        QCOMPARE(audit->last().action, QStringLiteral("stamp"));
         QCOMPARE(w.auditModel()->rowCount(), audit->size());
-        QCOMPARE(w.auditModel()->entry(0).action, QStringLiteral("downgrade")); // newest first
+        QCOMPARE(w.auditModel()->entry(0).action, QStringLiteral("stamp")); // newest first
         // And the Activity dock showed the steps live.
         QVERIFY(w.logDock()->text().contains(QStringLiteral("Step 1/11")));
     }
