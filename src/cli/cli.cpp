@@ -53,6 +53,8 @@ int Cli::dispatch()
         return ping();
     if (c == QLatin1String("verify"))
         return verify();
+    if (c == QLatin1String("lint"))
+        return lint();
     if (c == QLatin1String("history"))
         return history();
     if (c == QLatin1String("heads"))

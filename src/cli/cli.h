@@ -51,6 +51,7 @@ private:
     int current();
     int ping();
     int verify();
+    int lint();
     int history();
     int heads();
     int branches();

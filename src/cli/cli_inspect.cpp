@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "engine/versionstore.h"
+#include "lint/linter.h"
 #include "migrator.h"
 #include "project/migration.h"
 #include "revision/revisiongraph.h"
@@ -156,6 +157,59 @@ int Cli::ping()
             .arg(report->current.isEmpty() ? QStringLiteral("(base: no revision applied)")
                                            : report->current.join(QLatin1String(", "))));
     return Success;
+}
+
+int Cli::lint()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    const RevisionGraph &graph = (*migrator)->graph();
+    QList<int> chosen;
+    if (m_inv.arguments.isEmpty()) {
+        chosen = graph.topologicalOrder();
+    } else {
+        for (const QString &target : m_inv.arguments) {
+            auto resolved = graph.resolve(target);
+            if (!resolved)
+                return fail(resolved.error());
+            chosen += *resolved;
+        }
+    }
+    QList<LintFinding> findings;
+    for (int i : std::as_const(chosen)) {
+        auto found = Linter::lint(graph.migration(i));
+        if (!found)
+            return fail(found.error());
+        findings += *found;
+    }
+    const bool errors = std::any_of(findings.cbegin(), findings.cend(), [](const LintFinding &f) {
+        return f.severity == LintFinding::Severity::Error;
+    });
+    if (m_inv.json) {
+        QJsonArray list;
+        for (const LintFinding &f : std::as_const(findings))
+            list.append(
+                QJsonObject{{QStringLiteral("revision"), f.revision},
+                            {QStringLiteral("file"), f.file},
+                            {QStringLiteral("line"), f.line},
+                            {QStringLiteral("rule"), f.rule},
+                            {QStringLiteral("severity"), LintFinding::severityName(f.severity)},
+                            {QStringLiteral("message"), f.message}});
+        printJson({{QStringLiteral("findings"), list}});
+        return errors ? Failure : Success;
+    }
+    for (const LintFinding &f : std::as_const(findings))
+        say(QStringLiteral("%1:%2: %3: [%4] %5 (revision %6)")
+                .arg(f.file)
+                .arg(f.line)
+                .arg(LintFinding::severityName(f.severity), f.rule, f.message, f.revision));
+    say(findings.isEmpty() ? QStringLiteral("No findings in %1 migration(s).").arg(chosen.size())
+                           : QStringLiteral("%1 finding(s) in %2 migration(s); silence one with "
+                                            "`-- strata:allow RULE` on its statement.")
+                                 .arg(findings.size())
+                                 .arg(chosen.size()));
+    return errors ? Failure : Success;
 }
 
 int Cli::verify()

@@ -557,6 +557,42 @@ private Q_SLOTS:
                  qPrintable(o.err));
     }
 
+    void lintReportsAsTextAndJson()
+    {
+        Fixture f;
+        f.addChain(); // new tables only: nothing to say
+        Outcome o = f.run({QStringLiteral("lint")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("No findings in 3 migration(s)")),
+                 qPrintable(o.out));
+        // A warning alone keeps exit 0; an error makes it 1.
+        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"),
+                       QStringLiteral("SET lock_timeout = '5s';\nCREATE INDEX t_a_id ON t_a (id);"),
+                       QStringLiteral("DROP INDEX t_a_id;"));
+        o = f.run({QStringLiteral("lint"), QStringLiteral("dddd04")});
+        QCOMPARE(o.code, 0);
+        QVERIFY2(o.out.contains(QStringLiteral("dddd04.sql:7: warning: [index-not-concurrent]")),
+                 qPrintable(o.out));
+        f.addMigration(QStringLiteral("eeee05"), QStringLiteral("dddd04"),
+                       QStringLiteral("SET lock_timeout = '5s';\nDROP TABLE t_b;"),
+                       QStringLiteral("CREATE TABLE t_b (id INTEGER PRIMARY KEY);"));
+        o = f.run({QStringLiteral("lint"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 1);
+        const QJsonArray findings = o.json()[QStringLiteral("findings")].toArray();
+        QCOMPARE(findings.size(), 2);
+        const QJsonObject loss = findings.at(1).toObject();
+        QCOMPARE(loss[QStringLiteral("revision")].toString(), QStringLiteral("eeee05"));
+        QCOMPARE(loss[QStringLiteral("rule")].toString(), QStringLiteral("data-loss"));
+        QCOMPARE(loss[QStringLiteral("severity")].toString(), QStringLiteral("error"));
+        QCOMPARE(loss[QStringLiteral("line")].toInt(), 7);
+        QVERIFY(loss[QStringLiteral("file")].toString().endsWith(QStringLiteral("eeee05.sql")));
+        QVERIFY(!loss[QStringLiteral("message")].toString().isEmpty());
+        QVERIFY(!f.touched()); // lint never connects
+        o = f.run({QStringLiteral("lint"), QStringLiteral("nope")});
+        QCOMPARE(o.code, 2); // an unknown revision, as for every command taking one
+        QVERIFY2(o.err.contains(QStringLiteral("nope")), qPrintable(o.err));
+    }
+
     void brokenFileIsReportedWithLine()
     {
         Fixture f;
