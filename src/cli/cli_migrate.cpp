@@ -156,9 +156,19 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     options.lockTimeoutMs = m_inv.lockTimeoutMs;
     options.statementTimeoutMs = m_inv.statementTimeoutMs;
     options.singleTransaction = m_inv.singleTransaction;
+    options.dryRun = m_inv.dryRun;
     QElapsedTimer timer;
     timer.start();
     auto ran = mig.run(*plan, options);
+    if (m_inv.dryRun) { // nothing changed: nothing to audit
+        if (!ran)
+            return fail(ran.error());
+        say(QStringLiteral("Dry run: %1 migration(s) ran in %2 ms and were rolled back; the "
+                           "database is unchanged.")
+                .arg(ran->steps.size())
+                .arg(timer.elapsed()));
+        return Success;
+    }
     audit(mig, upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"), plan->startHeads,
           ran, timer.elapsed());
     if (!ran)

@@ -69,7 +69,7 @@ const QList<CommandSpec> &commands()
          {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
           QStringLiteral("reason"), QStringLiteral("lock-timeout"),
           QStringLiteral("statement-timeout"), QStringLiteral("create-database"),
-          QStringLiteral("single-transaction")},
+          QStringLiteral("single-transaction"), QStringLiteral("dry-run")},
          1,
          1},
         {"downgrade",
@@ -217,7 +217,9 @@ QString commandHelp(const QString &command)
     if (command == QLatin1String("upgrade"))
         text +=
             QStringLiteral("  --create-database        create the database first when it does not "
-                           "exist (PostgreSQL)\n");
+                           "exist (PostgreSQL)\n"
+                           "  --dry-run                run it in one transaction and roll it all "
+                           "back: every statement tried, nothing kept\n");
     if (command == QLatin1String("history"))
         text +=
             QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "
@@ -266,6 +268,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                               QStringLiteral("TIME"));
     const QCommandLineOption createDatabase(QStringLiteral("create-database"));
     const QCommandLineOption singleTransaction(QStringLiteral("single-transaction"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"));
     const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {},
                                    QStringLiteral("A:B"));
     const QCommandLineOption indicate(
@@ -276,7 +279,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         splice,  branchLabel, dependsOn,        revId,          sql,
         plan,    purge,       lockWait,         range,          indicate,
         reason,  lockTimeout, statementTimeout, createDatabase, singleTransaction,
-        schema};
+        schema,  dryRun};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -326,6 +329,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.reason = parser.value(reason);
     inv.createDatabase = parser.isSet(createDatabase);
     inv.singleTransaction = parser.isSet(singleTransaction);
+    inv.dryRun = parser.isSet(dryRun);
     for (const auto &[option, target] : {std::pair{&lockTimeout, &inv.lockTimeoutMs},
                                          std::pair{&statementTimeout, &inv.statementTimeoutMs}}) {
         if (!parser.isSet(*option))

@@ -42,6 +42,7 @@ struct Invocation
     int statementTimeoutMs = -1;    // --statement-timeout
     bool createDatabase = false;    // upgrade --create-database
     bool singleTransaction = false; // --single-transaction
+    bool dryRun = false;            // upgrade --dry-run
 
     // history
     QString range;

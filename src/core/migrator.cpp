@@ -350,6 +350,10 @@ Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
     // Take the run lock before looking at the rows, so a run that had to wait for another one
     // plans again from what that one left (usually: nothing left to do). The executor takes the
     // lock again; PostgreSQL's advisory locks count, so that is harmless.
+    if (options.dryRun && !d->driver->exists())
+        return Error::failure(QStringLiteral("%1 does not exist yet; a dry run needs the database "
+                                             "it would change")
+                                  .arg(databaseDisplay()));
     if (auto s = d->driver->open(); !s)
         return s.error();
     if (auto s = d->driver->lockRuns(d->versionTable, options.lockWaitSeconds); !s)

@@ -99,7 +99,12 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({m_profileDock}, {300}, Qt::Horizontal);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
 
-    setPasswordVault(new KeychainVault);
+    // STRATA_NO_KEYCHAIN: passwords for this session only, the system keychain untouched (tests,
+    // machines without a desktop session).
+    if (qEnvironmentVariableIsSet("STRATA_NO_KEYCHAIN"))
+        setPasswordVault(new MemoryVault);
+    else
+        setPasswordVault(new KeychainVault);
     loadProfiles();
     reloadAudit();
 }

@@ -590,6 +590,52 @@ private Q_SLOTS:
                  qPrintable(o.err));
     }
 
+    void dryRunTriesEverythingAndKeepsNothing()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE dry")));
+        QTemporaryDir dir;
+        writeProject(dir, {{QStringLiteral("strata.ini"), "[strata]\nversions = versions\n"},
+                           {QStringLiteral("versions/a.sql"),
+                            "-- revision: a1\n-- +upgrade\nCREATE TABLE one (id int);\n"
+                            "-- +downgrade\nDROP TABLE one;\n"},
+                           {QStringLiteral("versions/b.sql"),
+                            "-- revision: b2\n-- down_revision: a1\n-- +upgrade\n"
+                            "CREATE TABLE two (id int);\n-- +downgrade\nDROP TABLE two;\n"}});
+        QCOMPARE(run(dir.path(), QStringLiteral("dry"),
+                     {QStringLiteral("upgrade"), QStringLiteral("a1")})
+                     .code,
+                 0);
+        const QString history = QStringLiteral("SELECT count(*) FROM strata_version_history");
+        const QString rowsBefore = scalar(QStringLiteral("dry"), history);
+        Outcome o =
+            run(dir.path(), QStringLiteral("dry"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--dry-run")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("Dry run: 1 migration(s) ran")), qPrintable(o.out));
+        QCOMPARE(
+            scalar(QStringLiteral("dry"), QStringLiteral("SELECT version_num FROM strata_version")),
+            QStringLiteral("a1"));
+        QCOMPARE(scalar(QStringLiteral("dry"), QStringLiteral("SELECT to_regclass('two') IS NULL")),
+                 QStringLiteral("t"));
+        QCOMPARE(scalar(QStringLiteral("dry"), history), rowsBefore);
+
+        // A failure is reported with its line and leaves no trace either.
+        writeProject(dir, {{QStringLiteral("versions/b.sql"),
+                            "-- revision: b2\n-- down_revision: a1\n-- +upgrade\n"
+                            "CREATE TABLE two (id int);\nINSERT INTO missing VALUES (1);\n"
+                            "-- +downgrade\nDROP TABLE two;\n"}});
+        o = run(dir.path(), QStringLiteral("dry"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--dry-run")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("b.sql:5")) &&
+                     o.err.contains(QStringLiteral("missing")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(QStringLiteral("dry"), history), rowsBefore);
+        QCOMPARE(
+            scalar(QStringLiteral("dry"), QStringLiteral("SELECT version_num FROM strata_version")),
+            QStringLiteral("a1"));
+    }
+
     void timeoutsMustBeTimes()
     {
         const QString project = QStringLiteral(STRATA_SOURCE_DIR "/migrations");

@@ -83,7 +83,7 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
 {
     if (auto s = validate(plan); !s)
         return s;
-    const bool single = options.singleTransaction;
+    const bool single = options.singleTransaction || options.dryRun;
     if (single) {
         // A migration that must run outside a transaction cannot run inside the run's one.
         QStringList outside;
@@ -95,8 +95,8 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
         if (!outside.isEmpty())
             return Error::usage(
                 QStringLiteral("%1 marked 'transactional: false' and cannot run inside "
-                               "--single-transaction; run without it (each migration then "
-                               "commits on its own)")
+                               "one transaction (--single-transaction, --dry-run); run without "
+                               "it (each migration then commits on its own)")
                     .arg(outside.size() == 1
                              ? QStringLiteral("%1 is").arg(outside.first())
                              : QStringLiteral("%1 are").arg(outside.join(QLatin1String(", ")))));
@@ -133,6 +133,8 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
     for (int i = 0; i < plan.steps.size(); ++i)
         if (auto s = runStep(plan, i, options, expectedRows); !s)
             return s;
+    if (options.dryRun)
+        return m_driver.rollback(); // everything ran; nothing stays
     if (single)
         if (auto s = m_driver.commit(); !s)
             return Error::failure(
@@ -188,8 +190,9 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
         record.durationMs = timer.elapsed();
         record.success = false;
         record.error = error.message;
-        // The failure is recorded on its own, so the rolled-back step leaves a trace.
-        if (m_driver.begin()) {
+        // The failure is recorded on its own, so the rolled-back step leaves a trace (a dry run
+        // leaves none at all).
+        if (!options.dryRun && m_driver.begin()) {
             if (m_driver.recordHistory(m_versionTable, record))
                 (void)m_driver.commit();
             else
@@ -198,7 +201,7 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
         return error;
     };
 
-    const bool single = options.singleTransaction;
+    const bool single = options.singleTransaction || options.dryRun;
     if (!single)
         if (auto s = m_driver.begin(); !s)
             return s;

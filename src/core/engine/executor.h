@@ -42,6 +42,9 @@ struct RunOptions
     // The whole plan in one transaction: all of it or none of it (--single-transaction).
     // Refused for plans holding `transactional: false` migrations on engines that honour it.
     bool singleTransaction = false;
+    // Runs the plan in one transaction and rolls it all back: every statement is tried against
+    // the real schema, nothing stays, no history row is written (--dry-run).
+    bool dryRun = false;
     int statementTimeoutMs = -1;
     // Things worth telling a person that are not errors, e.g. a `transactional: false`
     // migration run inside its step's transaction after all.

@@ -10,11 +10,15 @@ namespace {
 
 const QString kService = QStringLiteral("strata");
 
+// Jobs have no parent: a keychain backend may answer after the vault (or the window) is gone,
+// and must find its job alive then. Each job deletes itself once finished (autoDelete); the
+// connection to the vault goes with the vault.
+
 } // namespace
 
 void KeychainVault::read(const QString &profile)
 {
-    auto *job = new QKeychain::ReadPasswordJob(kService, this);
+    auto *job = new QKeychain::ReadPasswordJob(kService);
     job->setKey(profile);
     connect(job, &QKeychain::Job::finished, this, [this, job, profile] {
         if (job->error() == QKeychain::NoError)
@@ -27,7 +31,7 @@ void KeychainVault::read(const QString &profile)
 
 void KeychainVault::write(const QString &profile, const QString &password)
 {
-    auto *job = new QKeychain::WritePasswordJob(kService, this);
+    auto *job = new QKeychain::WritePasswordJob(kService);
     job->setKey(profile);
     job->setTextData(password);
     connect(job, &QKeychain::Job::finished, this, [this, job, profile] {
@@ -39,7 +43,7 @@ void KeychainVault::write(const QString &profile, const QString &password)
 
 void KeychainVault::remove(const QString &profile)
 {
-    auto *job = new QKeychain::DeletePasswordJob(kService, this);
+    auto *job = new QKeychain::DeletePasswordJob(kService);
     job->setKey(profile);
     job->start(); // nothing stored is fine too
 }
