@@ -106,7 +106,7 @@
         <translation>&amp;Migrieren</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -267,6 +267,21 @@
     </message>
     <message>
         <location line="+1" />
+        <source>New &amp;Migration…</source>
+        <translation>Neue &amp;Migration…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Write a new migration file in the project, after the selected revision or the head</source>
+        <translation>Eine neue Migrationsdatei im Projekt anlegen, nach der gewählten Revision oder dem Head</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Language…</source>
         <translation>&amp;Sprache…</translation>
     </message>
@@ -274,6 +289,59 @@
         <location line="+1" />
         <source>&amp;About Strata</source>
         <translation>&amp;Über Strata</translation>
+    </message>
+</context>
+<context>
+    <name>NewMigrationDialog</name>
+    <message>
+        <location filename="../ui/authoring/newmigrationdialog.ui" line="+6" />
+        <source>New Migration</source>
+        <translation>Neue Migration</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Message:</source>
+        <translation>&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>what it does, e.g. add loyalty tiers to customers</source>
+        <translation>was sie tut, z. B. Treuestufen für Kunden hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Parent:</source>
+        <translation>&amp;Vorgänger:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Start a branch from it (the parent is not a head)</source>
+        <translation>Einen &amp;Zweig davon beginnen (der Vorgänger ist kein Head)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Branch &amp;labels:</source>
+        <translation>Zweig-&amp;Labels:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>optional; separate several with spaces</source>
+        <translation>optional; mehrere durch Leerzeichen trennen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Depends on:</source>
+        <translation>&amp;Hängt ab von:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>optional; revisions or labels, separated by spaces</source>
+        <translation>optional; Revisionen oder Labels, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Transactional (uncheck for CREATE INDEX CONCURRENTLY and the like)</source>
+        <translation>&amp;Transaktional (abwählen für CREATE INDEX CONCURRENTLY und Ähnliches)</translation>
     </message>
 </context>
 <context>
@@ -778,7 +846,7 @@
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+203" />
+        <location filename="../src/gui/mainwindow.cpp" line="+209" />
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -793,7 +861,7 @@
         <translation>Das Profil &lt;b&gt;%1&lt;/b&gt; löschen? Die Datenbank und die Migrationsdateien bleiben unberührt.</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+63" />
         <source>Your saved profiles could not be read: %1</source>
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
@@ -868,7 +936,7 @@
         <translation>Die Datenbank steht auf %1, die keine Migrationsdatei hat. Stellen Sie die Datei wieder her oder stempeln Sie die Datenbank auf eine bekannte Revision.</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+63" />
         <source>The project could not be read: %1</source>
         <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1106,7 +1174,17 @@
         <translation><numerusform>%n Profil exportiert, ohne Passwörter.</numerusform><numerusform>%n Profile exportiert, ohne Passwörter.</numerusform></translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+33" />
+        <source>%1: wrote %2.</source>
+        <translation>%1: %2 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrote %1.</source>
+        <translation>%1 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Nothing to export: no step is pending.</source>
         <translation>Nichts zu exportieren: Kein Schritt steht aus.</translation>
     </message>
@@ -1175,7 +1253,7 @@
 <context>
     <name>strata::gui::MemoryVault</name>
     <message>
-        <location filename="../src/gui/profiles/passwordvault.cpp" line="+55" />
+        <location filename="../src/gui/profiles/passwordvault.cpp" line="+59" />
         <source>no password stored</source>
         <translation>kein Passwort gespeichert</translation>
     </message>
@@ -1196,6 +1274,14 @@
         <location line="+1" />
         <source>Connected to %1: %2, %3 revision(s) in the project.</source>
         <translation>Verbunden mit %1: %2, %3 Revision(en) im Projekt.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::NewMigrationDialog</name>
+    <message>
+        <location filename="../src/gui/authoring/newmigrationdialog.cpp" line="+23" />
+        <source>Write the File</source>
+        <translation>Datei schreiben</translation>
     </message>
 </context>
 <context>

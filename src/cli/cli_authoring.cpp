@@ -31,49 +31,14 @@ int Cli::revision()
     auto loaded = LoadedProject::load(m_inv.projectDir);
     if (!loaded)
         return fail(loaded.error());
-    const RevisionGraph &graph = loaded->graph;
-
-    QStringList parents;
-    const QStringList requested =
-        m_inv.heads.isEmpty() ? QStringList{QStringLiteral("head")} : m_inv.heads;
-    for (const QString &head : requested) {
-        auto resolved = graph.resolve(head);
-        if (!resolved) {
-            Error e = resolved.error();
-            if (head == QLatin1String("head") && m_inv.heads.isEmpty())
-                e.message +=
-                    QStringLiteral("; choose the parent with --head, or merge the heads first");
-            return fail(e);
-        }
-        for (int i : *resolved) {
-            if (!m_inv.splice && !graph.isHead(i))
-                return fail(Error::usage(
-                    QStringLiteral(
-                        "revision %1 is not a head; add --splice to start a branch from it")
-                        .arg(graph.id(i))));
-            if (!parents.contains(graph.id(i)))
-                parents.append(graph.id(i));
-        }
-    }
-    QStringList depends;
-    for (const QString &dep : m_inv.dependsOn) {
-        if (graph.labelRevision(dep) >= 0) {
-            depends.append(dep); // a label stays a label: it follows its branch
-            continue;
-        }
-        auto resolved = graph.resolveOne(dep);
-        if (!resolved)
-            return fail(resolved.error());
-        depends.append(graph.id(*resolved));
-    }
-
-    NewRevision spec;
-    spec.revisionId = m_inv.revId;
-    spec.message = m_inv.message;
-    spec.downRevisions = parents;
-    spec.branchLabels = m_inv.branchLabels;
-    spec.dependsOn = depends;
-    auto path = RevisionWriter::write(loaded->project, spec);
+    RevisionRequest request;
+    request.message = m_inv.message;
+    request.heads = m_inv.heads;
+    request.splice = m_inv.splice;
+    request.branchLabels = m_inv.branchLabels;
+    request.dependsOn = m_inv.dependsOn;
+    request.revisionId = m_inv.revId;
+    auto path = RevisionWriter::create(*loaded, request);
     if (!path)
         return fail(path.error());
     if (m_inv.json)

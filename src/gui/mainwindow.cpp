@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
+#include "authoring/newmigrationdialog.h"
 #include "connection/connectioninfo.h"
 #include "history/graphdelegate.h"
 #include "history/historymodel.h"
@@ -251,6 +252,7 @@ void MainWindow::setupActions()
     connect(ui.actionDowngradeSelected, &QAction::triggered, this,
             [this] { request(PlanRequest::Kind::Downgrade, selectedRevision()); });
     connect(ui.actionStamp, &QAction::triggered, this, &MainWindow::stamp);
+    connect(ui.actionNewMigration, &QAction::triggered, this, &MainWindow::newMigration);
     connect(ui.actionGenerateSql, &QAction::triggered, this, [this] {
         request(PlanRequest::Kind::Upgrade, QStringLiteral("heads"),
                 PlanRequest::Purpose::ExportSql);
@@ -267,6 +269,7 @@ void MainWindow::setupActions()
     ui.historyView->addAction(ui.actionUpgradeSelected);
     ui.historyView->addAction(ui.actionDowngradeSelected);
     ui.historyView->addAction(ui.actionStamp);
+    ui.historyView->addAction(ui.actionNewMigration);
     m_profileDock->tree()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_profileDock->tree()->addActions(
         {ui.actionEditProfile, ui.actionDeleteProfile, ui.actionRefresh, ui.actionUpgradeHeads});
@@ -511,6 +514,7 @@ void MainWindow::updateActions()
     m_ui->actionUpgradeSelected->setEnabled(revision);
     m_ui->actionDowngradeSelected->setEnabled(revision);
     m_ui->actionStamp->setEnabled(ready);
+    m_ui->actionNewMigration->setEnabled(have && snap && !busy);
     m_ui->actionGenerateSql->setEnabled(have && snap && !busy);
     m_ui->exportSqlButton->setEnabled(!m_previewSql.isEmpty());
 }
@@ -1049,6 +1053,25 @@ void MainWindow::stamp()
     r.purge = dialog.purge();
     r.purpose = PlanRequest::Purpose::Run;
     c->preparePlan(r);
+}
+
+void MainWindow::newMigration()
+{
+    const Profile *p = profile(m_current);
+    const SnapshotPtr snap = m_snapshots.value(m_current);
+    if (!p || !snap)
+        return;
+    const QString selected = selectedRevision();
+    const QString parent = !selected.isEmpty()       ? selected
+                           : snap->heads.size() == 1 ? snap->heads.first()
+                                                     : QString();
+    NewMigrationDialog dialog(snap->projectRoot, snap->heads, parent, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString file = QDir(snap->projectRoot).relativeFilePath(dialog.writtenFile());
+    logLine(tr("%1: wrote %2.").arg(m_current, file));
+    statusBar()->showMessage(tr("Wrote %1.").arg(file), 10000);
+    refresh(m_current);
 }
 
 void MainWindow::exportPendingSql()

@@ -123,6 +123,7 @@ private:
     void importProfiles();
     void exportProfiles();
     void stamp();
+    void newMigration();
     void exportPendingSql();
     void writeSql(const QString &sql, const QString &suggestedName);
     void chooseLanguage();

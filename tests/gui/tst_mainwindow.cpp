@@ -4,6 +4,7 @@
 
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
+#include "authoring/newmigrationdialog.h"
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
 #include "jobs/stampdialog.h"
@@ -467,6 +468,71 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(w, QStringLiteral("bbbb")),
                                   HistoryModel::stateText(RevisionRow::State::Failed), 20000);
         QVERIFY(!cancel->isVisibleTo(&w));
+    }
+
+    void newMigrationThroughTheDialogShowsInHistory()
+    {
+        // A project of its own, so the example's counts stay as the other tests expect.
+        const QString project = m_home.filePath(QStringLiteral("authoring"));
+        QVERIFY(QDir().mkpath(project + QStringLiteral("/versions")));
+        for (const auto &[name, text] :
+             {std::pair{"strata.ini", "[strata]\nversions = versions\n"},
+              std::pair{"versions/aaaa_first.sql",
+                        "-- revision: aaaa\n-- down_revision:\n-- message: first\n\n-- +upgrade\n"
+                        "CREATE TABLE t (x INTEGER);\n\n-- +downgrade\nDROP TABLE t;\n"}}) {
+            QFile f(project + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        MainWindow w;
+        const Profile p =
+            sqliteProfile(QStringLiteral("authoring"), QStringLiteral("Development"), project);
+        w.saveProfile(p);
+        waitForSnapshot(w, p.name);
+        QVERIFY(action(w, "actionNewMigration")->isEnabled());
+
+        // Without a message nothing can be written; a parent that is not a head needs the
+        // branch choice, which the core enforces and the dialog shows.
+        whenDialogOpens<NewMigrationDialog>([](NewMigrationDialog *d) {
+            auto *ok = d->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                           ->button(QDialogButtonBox::Ok);
+            QVERIFY(!ok->isEnabled());
+            d->findChild<QLineEdit *>(QStringLiteral("messageEdit"))
+                ->setText(QStringLiteral("add loyalty tiers"));
+            QCOMPARE(d->findChild<QComboBox *>(QStringLiteral("parentCombo"))->currentText(),
+                     QStringLiteral("aaaa")); // the single head
+            d->findChild<QLineEdit *>(QStringLiteral("labelsEdit"))
+                ->setText(QStringLiteral("loyalty"));
+            clickOk(d);
+        });
+        action(w, "actionNewMigration")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(p.name)->rows.size() == 2, 20000);
+        const RevisionRow &row = w.snapshot(p.name)->rows.first(); // newest first
+        QCOMPARE(row.message, QStringLiteral("add loyalty tiers"));
+        QCOMPARE(row.parents, QStringList{QStringLiteral("aaaa")});
+        QCOMPARE(row.labels, QStringList{QStringLiteral("loyalty")});
+        QCOMPARE(stateOf(w, row.id), HistoryModel::stateText(RevisionRow::State::Pending));
+        QVERIFY(QFile::exists(row.filePath));
+        QVERIFY(readFile(row.filePath).contains("-- message: add loyalty tiers"));
+        QCOMPARE(w.historyModel()->index(0, HistoryModel::Message).data().toString(),
+                 QStringLiteral("add loyalty tiers"));
+
+        // A second migration from the old revision without the branch choice is refused,
+        // with the core's reason in the dialog.
+        selectRevision(w, QStringLiteral("aaaa"));
+        bool refused = false;
+        whenDialogOpens<NewMigrationDialog>([&refused](NewMigrationDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("messageEdit"))
+                ->setText(QStringLiteral("side branch"));
+            d->findChild<QCheckBox *>(QStringLiteral("spliceCheck"))->setChecked(false);
+            clickOk(d);
+            auto *error = d->findChild<QLabel *>(QStringLiteral("errorLabel"));
+            refused = d->isVisible() && error->text().contains(QStringLiteral("not a head"));
+            d->reject();
+        });
+        action(w, "actionNewMigration")->trigger();
+        QVERIFY(refused);
+        QCOMPARE(QDir(project + QStringLiteral("/versions")).entryList(QDir::Files).size(), 2);
     }
 
     void tenThousandRevisionsLoadWithoutFreezing()

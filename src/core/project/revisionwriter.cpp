@@ -1,5 +1,7 @@
 #include "project/revisionwriter.h"
 
+#include "loadedproject.h"
+
 #include "project/migrationparser.h"
 #include "project/project.h"
 
@@ -117,6 +119,54 @@ Result<QString> RevisionWriter::write(const Project &project, const NewRevision 
     if (file.write(bytes) != bytes.size() || !file.flush())
         return Error::failure(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     return path;
+}
+
+Result<QString> RevisionWriter::create(const LoadedProject &loaded, const RevisionRequest &request)
+{
+    if (request.message.trimmed().isEmpty())
+        return Error::usage(QStringLiteral("a new revision needs a message: what it does"));
+    const RevisionGraph &graph = loaded.graph;
+    QStringList parents;
+    const QStringList requested =
+        request.heads.isEmpty() ? QStringList{QStringLiteral("head")} : request.heads;
+    for (const QString &head : requested) {
+        auto resolved = graph.resolve(head);
+        if (!resolved) {
+            Error e = resolved.error();
+            if (head == QLatin1String("head") && request.heads.isEmpty())
+                e.message +=
+                    QStringLiteral("; choose the parent with --head, or merge the heads first");
+            return e;
+        }
+        for (int i : *resolved) {
+            if (!request.splice && !graph.isHead(i))
+                return Error::usage(
+                    QStringLiteral(
+                        "revision %1 is not a head; add --splice to start a branch from it")
+                        .arg(graph.id(i)));
+            if (!parents.contains(graph.id(i)))
+                parents.append(graph.id(i));
+        }
+    }
+    QStringList depends;
+    for (const QString &dep : request.dependsOn) {
+        if (graph.labelRevision(dep) >= 0) {
+            depends.append(dep); // a label stays a label: it follows its branch
+            continue;
+        }
+        auto resolved = graph.resolveOne(dep);
+        if (!resolved)
+            return resolved.error();
+        depends.append(graph.id(*resolved));
+    }
+    NewRevision spec;
+    spec.revisionId = request.revisionId;
+    spec.message = request.message.trimmed();
+    spec.downRevisions = parents;
+    spec.branchLabels = request.branchLabels;
+    spec.dependsOn = depends;
+    spec.transactional = request.transactional;
+    return write(loaded.project, spec);
 }
 
 } // namespace strata

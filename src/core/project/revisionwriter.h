@@ -9,6 +9,20 @@
 namespace strata {
 
 class Project;
+struct LoadedProject;
+
+// What `strata revision` (and the app's New Migration dialog) asks for, before parents and
+// dependencies are resolved against the graph.
+struct RevisionRequest
+{
+    QString message;
+    QStringList heads;   // parents as targets (ids, prefixes, labels); empty: the single head
+    bool splice = false; // allow a parent that is not a head (starts a branch)
+    QStringList branchLabels;
+    QStringList dependsOn; // revisions or labels; a label stays a label
+    QString revisionId;    // empty: random
+    bool transactional = true;
+};
 
 struct NewRevision
 {
@@ -30,6 +44,9 @@ public:
     static QString generateRevisionId();
     // Returns the path of the file written. Refuses a used or malformed id and an existing file.
     static Result<QString> write(const Project &project, const NewRevision &spec);
+    // Resolves the request's parents and dependencies (a parent that is not a head needs
+    // splice) and writes the file; returns its path.
+    static Result<QString> create(const LoadedProject &loaded, const RevisionRequest &request);
 };
 
 } // namespace strata
