@@ -83,7 +83,15 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    struct Session; // a profile opened with --project, not saved
+    // A project opened with --project for this session only: not saved as a profile.
+    struct Session
+    {
+        Profile profile;
+        QString url; // empty: the project's own connection
+    };
+
+    // A line in the Activity log (and the log file).
+    static void logLine(const QString &text);
 
     void setupActions();
     void setupViews();

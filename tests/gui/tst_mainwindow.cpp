@@ -58,7 +58,8 @@ template <typename D> void whenDialogOpens(std::function<void(D *)> answer)
             poll->deleteLater();
             answer(dialog);
             // A failed check inside `answer` returns early: close the dialog so exec() ends.
-            if (dialog->isVisible())
+            // (A dialog still open otherwise may be waiting for a worker's answer.)
+            if (QTest::currentTestFailed() && dialog->isVisible())
                 dialog->reject();
         } else if (started->elapsed() > 20000) {
             poll->deleteLater(); // the test's own wait reports the failure
@@ -526,7 +527,9 @@ private Q_SLOTS:
                 ->setText(QStringLiteral("side branch"));
             d->findChild<QCheckBox *>(QStringLiteral("spliceCheck"))->setChecked(false);
             clickOk(d);
+            // The worker answers; the dialog stays open with the core's reason.
             auto *error = d->findChild<QLabel *>(QStringLiteral("errorLabel"));
+            QTRY_VERIFY_WITH_TIMEOUT(error->isVisibleTo(d), 10000);
             refused = d->isVisible() && error->text().contains(QStringLiteral("not a head"));
             d->reject();
         });

@@ -1,17 +1,15 @@
 #include "authoring/newmigrationdialog.h"
 
-#include "loadedproject.h"
-#include "project/revisionwriter.h"
 #include "ui_newmigrationdialog.h"
 
 #include <QPushButton>
 
 namespace strata::gui {
 
-NewMigrationDialog::NewMigrationDialog(QString projectDir, const QStringList &heads,
-                                       const QString &parent, QWidget *parent_)
+NewMigrationDialog::NewMigrationDialog(const QStringList &heads, const QString &parent,
+                                       Submit submit, QWidget *parent_)
     : QDialog(parent_), m_ui(std::make_unique<Ui::NewMigrationDialog>()),
-      m_projectDir(std::move(projectDir))
+      m_submit(std::move(submit))
 {
     m_ui->setupUi(this);
     m_ui->parentCombo->addItems(heads);
@@ -33,27 +31,29 @@ NewMigrationDialog::~NewMigrationDialog() = default;
 
 void NewMigrationDialog::accept()
 {
-    // The project is read again: files may have changed since the window last looked.
-    auto loaded = LoadedProject::load(m_projectDir);
-    Result<QString> written = loaded.ok() ? Result<QString>(QString()) : loaded.error();
-    if (loaded) {
-        RevisionRequest request;
-        request.message = m_ui->messageEdit->text();
-        const QString parent = m_ui->parentCombo->currentText().trimmed();
-        if (!parent.isEmpty())
-            request.heads = {parent};
-        request.splice = m_ui->spliceCheck->isChecked();
-        request.branchLabels = m_ui->labelsEdit->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        request.dependsOn = m_ui->dependsEdit->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        request.transactional = m_ui->transactionalCheck->isChecked();
-        written = RevisionWriter::create(*loaded, request);
-    }
-    if (!written) {
-        m_ui->errorLabel->setText(written.error().toString());
+    RevisionRequest request;
+    request.message = m_ui->messageEdit->text();
+    const QString parent = m_ui->parentCombo->currentText().trimmed();
+    if (!parent.isEmpty())
+        request.heads = {parent};
+    request.splice = m_ui->spliceCheck->isChecked();
+    request.branchLabels = m_ui->labelsEdit->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    request.dependsOn = m_ui->dependsEdit->text().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    request.transactional = m_ui->transactionalCheck->isChecked();
+    m_ui->buttonBox->setEnabled(false); // until the worker answers
+    m_ui->errorLabel->hide();
+    m_submit(request);
+}
+
+void NewMigrationDialog::finished(const QString &path, const Error &error)
+{
+    m_ui->buttonBox->setEnabled(true);
+    if (path.isEmpty()) {
+        m_ui->errorLabel->setText(error.toString());
         m_ui->errorLabel->show();
         return;
     }
-    m_written = *written;
+    m_written = path;
     QDialog::accept();
 }
 

@@ -71,6 +71,11 @@ void JobController::testConnection()
     post([](MigrationWorker &w) { w.testConnection(); });
 }
 
+void JobController::createRevision(const RevisionRequest &request)
+{
+    post([request](MigrationWorker &w) { w.createRevision(request); });
+}
+
 void JobController::setOptions(const MigratorOptions &options)
 {
     post([options](MigrationWorker &w) { w.setOptions(options); });

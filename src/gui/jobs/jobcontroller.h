@@ -26,6 +26,7 @@ public:
     void preparePlan(const PlanRequest &request);
     void runPlan(const PlanRequest &request, const Plan &plan, const RunContext &context);
     void testConnection();
+    void createRevision(const RevisionRequest &request);
     void setOptions(const MigratorOptions &options);
     void cancel();
 

@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "engine/executor.h"
+#include "loadedproject.h"
 #include "revision/revisiongraph.h"
 
 #include <QElapsedTimer>
@@ -321,6 +322,22 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         log->error("Could not write the audit log: {}", utf8(s.error().toString()));
     Q_EMIT runFinished(result);
     Q_EMIT snapshotReady(buildSnapshot(m));
+}
+
+void MigrationWorker::createRevision(const RevisionRequest &request)
+{
+    auto loaded = LoadedProject::load(m_options.projectDir);
+    if (!loaded) {
+        Q_EMIT revisionCreated({}, loaded.error());
+        return;
+    }
+    auto path = RevisionWriter::create(*loaded, request);
+    if (!path) {
+        Q_EMIT revisionCreated({}, path.error());
+        return;
+    }
+    jobLog()->info("{}: wrote {}", utf8(m_label), utf8(*path));
+    Q_EMIT revisionCreated(*path, {});
 }
 
 void MigrationWorker::testConnection()

@@ -2,6 +2,7 @@
 
 #include "jobs/projectsnapshot.h"
 #include "migrator.h"
+#include "project/revisionwriter.h"
 
 #include <QMutex>
 #include <QObject>
@@ -36,6 +37,9 @@ public:
     void runPlan(const strata::gui::PlanRequest &request, const strata::Plan &plan,
                  const strata::gui::RunContext &context);
     void testConnection();
+    // Writes a new migration file as `strata revision` does (the project is read again here,
+    // not in the GUI thread: a large project takes a moment to parse).
+    void createRevision(const strata::RevisionRequest &request);
     // Takes effect for the next job (a password typed after a refused connection).
     void setOptions(const strata::MigratorOptions &options);
 
@@ -50,6 +54,8 @@ Q_SIGNALS:
     void progress(strata::gui::JobProgress progress);
     void runFinished(strata::gui::JobResult result);
     void connectionTested(bool ok, QString message);
+    // path: the file written; on failure empty, and error says why.
+    void revisionCreated(QString path, strata::Error error);
 
 private:
     // A fresh Migrator reads the project files again, so edits on disk show up.

@@ -1,5 +1,6 @@
 #include "drivers/postgres/postgresdriver.h"
 
+#include "connection/connectioninfo.h"
 #include "drivers/postgres/postgressplitter.h"
 
 #include <QElapsedTimer>
@@ -243,13 +244,10 @@ Result<PostgresDriver::Retargeted> PostgresDriver::retarget(const QString &datab
             out.original = value;
             continue;
         }
-        QString escaped = value;
-        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-            .replace(QLatin1Char('\''), QLatin1String("\\'"));
-        kept.append(keyword + QStringLiteral("='") + escaped + QLatin1Char('\''));
+        kept.append(keyword + QLatin1Char('=') + ConnectionResolver::quoteKeywordValue(value));
     }
     PQconninfoFree(options);
-    kept.append(QStringLiteral("dbname='%1'").arg(database));
+    kept.append(QStringLiteral("dbname=") + ConnectionResolver::quoteKeywordValue(database));
     out.conninfo = kept.join(QLatin1Char(' '));
     return out;
 }
