@@ -50,38 +50,15 @@ int Cli::revision()
 
 int Cli::merge()
 {
-    if (m_inv.message.isEmpty())
-        return fail(Error::usage(QStringLiteral("a merge needs a message: -m \"merge ...\"")));
     auto loaded = LoadedProject::load(m_inv.projectDir);
     if (!loaded)
         return fail(loaded.error());
-    const RevisionGraph &graph = loaded->graph;
-    QStringList parents;
-    for (const QString &target : m_inv.arguments) {
-        auto resolved = graph.resolve(target);
-        if (!resolved)
-            return fail(resolved.error());
-        for (int i : *resolved)
-            if (!parents.contains(graph.id(i)))
-                parents.append(graph.id(i));
-    }
-    if (parents.size() < 2)
-        return fail(Error::usage(
-            QStringLiteral("nothing to merge: %1 names a single revision (%2)")
-                .arg(m_inv.arguments.join(QLatin1Char(' ')), parents.join(QLatin1String(", ")))));
-    for (const QString &a : parents) {
-        const QList<int> below = graph.ancestors({graph.indexOf(a)});
-        for (const QString &b : parents)
-            if (a != b && below.contains(graph.indexOf(b)))
-                return fail(Error::usage(
-                    QStringLiteral("cannot merge %1 with its own ancestor %2").arg(a, b)));
-    }
-    NewRevision spec;
-    spec.revisionId = m_inv.revId;
-    spec.message = m_inv.message;
-    spec.downRevisions = parents;
-    spec.branchLabels = m_inv.branchLabels;
-    auto path = RevisionWriter::write(loaded->project, spec);
+    MergeRequest request;
+    request.message = m_inv.message;
+    request.targets = m_inv.arguments;
+    request.branchLabels = m_inv.branchLabels;
+    request.revisionId = m_inv.revId;
+    auto path = RevisionWriter::merge(*loaded, request);
     if (!path)
         return fail(path.error());
     if (m_inv.json)

@@ -23,6 +23,7 @@ struct Error
     int line = 0;        // 1-based line in file, 0 when unknown
     QStringList details; // further lines: the statement, the engine's detail and hint
     Kind kind = Kind::Failure;
+    int column = 0; // 1-based character in line, 0 when unknown (editors place a marker there)
 
     static Error failure(QString message)
     {

@@ -15,6 +15,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 namespace strata {
 
 struct Migrator::Private
@@ -182,6 +184,16 @@ Result<PingReport> Migrator::ping()
     return PingReport{*server, databaseDisplay(), *rows};
 }
 
+QString Migrator::engine() const
+{
+    return d->driver->engine();
+}
+
+Result<SchemaCatalog> Migrator::catalog()
+{
+    return d->driver->catalog(d->versionTable);
+}
+
 Result<bool> Migrator::createDatabaseIfMissing()
 {
     return d->driver->createDatabaseIfMissing();
@@ -306,6 +318,43 @@ Result<Plan> Migrator::planDowngradeFrom(const QStringList &currentHeads,
     if (auto s = d->needRevisions(); !s)
         return s.error();
     return Planner(d->graph).downgrade(currentHeads, target);
+}
+
+Result<Plan> Migrator::planTrial(const QString &revision)
+{
+    if (auto s = d->needRevisions(); !s)
+        return s.error();
+    const int index = d->graph.indexOf(revision);
+    if (index < 0)
+        return Error::usage(QStringLiteral("revision %1 is not in the project").arg(revision));
+    const Migration &m = d->graph.migration(index);
+    auto rows = current();
+    if (!rows)
+        return rows.error();
+    auto up = planUpgradeFrom(*rows, m.revision);
+    if (!up)
+        return up.error();
+    const bool pending = std::any_of(up->steps.cbegin(), up->steps.cend(), [&](const PlanStep &s) {
+        return s.revision == m.revision && s.direction == Direction::Up && !s.stamp;
+    });
+    if (!pending)
+        return Error::failure(QStringLiteral("%1 is already applied to %2; only a pending "
+                                             "migration can be tried")
+                                  .arg(m.revision, databaseDisplay()));
+    Plan trial = *up;
+    trial.request = Plan::Request::None; // run as planned, never planned again
+    if (m.hasDowngrade) {
+        // Back to its parents: accepted only when that reverts this migration alone.
+        const QString target =
+            m.downRevisions.size() == 1 ? m.downRevisions.first() : QStringLiteral("base");
+        auto down = m.downRevisions.size() > 1 ? Result<Plan>(Error::failure({}))
+                                               : planDowngradeFrom(up->endHeads, target);
+        if (down && down->steps.size() == 1 && down->steps.first().revision == m.revision) {
+            trial.steps += down->steps;
+            trial.endHeads = down->endHeads;
+        }
+    }
+    return trial;
 }
 
 Result<Plan> Migrator::planStampFrom(const QStringList &currentHeads, const QStringList &targets,

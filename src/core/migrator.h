@@ -96,6 +96,7 @@ public:
     QString versionTable() const;
     // Where the database is, password masked, and which rule chose it ("--url", ".env", ...).
     QString databaseDisplay() const;
+    QString engine() const; // "postgresql", "sqlite"
     QString databaseSource() const;
 
     // Reading. A SQLite database file that does not exist yet reads as empty and is not created.
@@ -114,6 +115,11 @@ public:
     Result<Plan> planDowngradeFrom(const QStringList &currentHeads, const QString &target) const;
     Result<Plan> planStampFrom(const QStringList &currentHeads, const QStringList &targets,
                                bool purge) const;
+    // Trying a pending migration out (the editor's "Try it"): the steps that bring the database
+    // up to `revision` (the pending ones below it, then it), followed by its downgrade when it
+    // has one and reverting it alone is possible. Run it with RunOptions::dryRun, so all of it
+    // is rolled back. An error when `revision` is unknown or already applied.
+    Result<Plan> planTrial(const QString &revision);
     // Offline SQL for a plan, for a DBA to review or run by hand.
     Result<QString> offlineSql(const Plan &plan, bool singleTransaction = false) const;
 
@@ -127,6 +133,9 @@ public:
 
     // Interrupts a running statement from another thread.
     void cancel();
+
+    // Tables, views, columns and functions of the database, for completion in the editor.
+    Result<SchemaCatalog> catalog();
 
     // Connects and says what answered: `strata ping`. A SQLite file that does not exist yet is
     // an error saying so (ping never creates it).

@@ -117,6 +117,68 @@ private Q_SLOTS:
         QVERIFY(report.ok());
         QCOMPARE(report->failed, QStringList{QStringLiteral("aaaa01")});
     }
+
+    void catalogListsTablesAndColumns()
+    {
+        MigratorOptions options;
+        options.projectDir = project();
+        options.url = url(QStringLiteral("catalog.db"));
+        auto migrator = Migrator::open(options);
+        QVERIFY(migrator.ok());
+        auto empty = (*migrator)->catalog(); // the file does not exist yet: nothing, no file
+        QVERIFY(empty.ok());
+        QVERIFY(empty->relations.isEmpty());
+        QVERIFY(!QFile::exists(m_dir.path() + QStringLiteral("/catalog.db")));
+        QVERIFY((*migrator)->upgrade(QStringLiteral("aaaa01")).ok());
+        auto catalog = (*migrator)->catalog();
+        QVERIFY(catalog.ok());
+        QStringList names;
+        for (const SchemaCatalog::Relation &r : catalog->relations) {
+            names.append(r.name);
+            QCOMPARE(r.columns, QStringList{QStringLiteral("id")});
+        }
+        // Strata's own tables are not offered.
+        QCOMPARE(names, (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+    }
+
+    void trialRunsUpAndDownAndKeepsNothing()
+    {
+        MigratorOptions options;
+        options.projectDir = project();
+        options.url = url(QStringLiteral("trial.db"));
+        auto migrator = Migrator::open(options);
+        QVERIFY(migrator.ok());
+        QVERIFY((*migrator)->upgrade(QStringLiteral("aaaa01")).ok());
+        auto plan = (*migrator)->planTrial(QStringLiteral("bbbb02"));
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().toString()));
+        QCOMPARE(plan->steps.size(), 2);
+        QCOMPARE(plan->steps[0].direction, Direction::Up);
+        QCOMPARE(plan->steps[1].direction, Direction::Down);
+        QCOMPARE(plan->steps[1].revision, QStringLiteral("bbbb02"));
+        RunOptions dry;
+        dry.dryRun = true;
+        QVERIFY((*migrator)->run(*plan, dry).ok());
+        QCOMPARE(*(*migrator)->current(), QStringList{QStringLiteral("aaaa01")});
+        auto records = (*migrator)->historyRecords();
+        QVERIFY(records.ok());
+        QCOMPARE(records->size(), 1); // only the real upgrade of aaaa01
+
+        // From an empty database the trial brings the pending parent first.
+        options.url = url(QStringLiteral("trial-empty.db"));
+        auto fresh = Migrator::open(options);
+        QVERIFY(fresh.ok());
+        auto both = (*fresh)->planTrial(QStringLiteral("bbbb02"));
+        QVERIFY(both.ok());
+        QCOMPARE(both->steps.size(), 3);
+
+        auto applied = (*migrator)->planTrial(QStringLiteral("aaaa01"));
+        QVERIFY(!applied.ok());
+        QVERIFY2(applied.error().message.contains(QStringLiteral("already applied")),
+                 qPrintable(applied.error().message));
+        auto unknown = (*migrator)->planTrial(QStringLiteral("zzzz"));
+        QVERIFY(!unknown.ok());
+        QVERIFY(unknown.error().message.contains(QStringLiteral("zzzz")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrator)

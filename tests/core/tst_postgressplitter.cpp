@@ -62,6 +62,21 @@ private Q_SLOTS:
                  qPrintable(statements.error().message));
     }
 
+    void syntaxErrorNamesTheColumn()
+    {
+        // "CREATE TABLE b (id int,,);": the parser points at the second comma, column 24; a
+        // multi-byte character earlier on the line counts as one column.
+        auto statements =
+            PostgresSplitter::split(QStringLiteral("SELECT 'ä';\nCREATE TABLE b (id int,,);\n"), 1);
+        QVERIFY(!statements.ok());
+        QCOMPARE(statements.error().line, 2);
+        QCOMPARE(statements.error().column, 24);
+        auto first = PostgresSplitter::split(QStringLiteral("SELEC 1;"), 7);
+        QVERIFY(!first.ok());
+        QCOMPARE(first.error().line, 7);
+        QCOMPARE(first.error().column, 1);
+    }
+
     void emptySection()
     {
         auto statements = PostgresSplitter::split(QStringLiteral("\n-- nothing to do\n"), 5);

@@ -36,6 +36,21 @@ struct HistoryRecord
     QString error;
 };
 
+// The names an editor completes: tables and views with their columns, and functions. Strata's
+// own two tables are left out.
+struct SchemaCatalog
+{
+    struct Relation
+    {
+        QString schema; // empty for SQLite
+        QString name;
+        bool view = false;
+        QStringList columns; // in table order
+    };
+    QList<Relation> relations; // sorted by schema and name
+    QStringList functions;     // user-defined, unqualified, sorted, no duplicates
+};
+
 // What every engine does for Strata. A driver belongs to the thread that opened it; only
 // cancel() may be called from another thread.
 class Driver
@@ -113,6 +128,8 @@ public:
     // Every schema object but Strata's own two tables, as "kind name" -> its definition as the
     // engine prints it, so two snapshots compare object by object.
     virtual Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) = 0;
+    // For completion in the editor; a database that does not exist yet has an empty catalog.
+    virtual Result<SchemaCatalog> catalog(const QString &versionTable) = 0;
 
     // The version table (Alembic's shape) and its history table (historyTableName()), created
     // when missing. Table names must pass isValidTableName(); SQL text quotes them as needed.

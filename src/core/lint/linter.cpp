@@ -158,8 +158,8 @@ Result<QList<LintFinding>> Linter::lint(const Migration &m)
     QList<LintFinding> out;
     auto add = [&](const char *name, int line) {
         const RuleText &r = rule(name);
-        out.append(LintFinding{m.revision, m.filePath, line, QLatin1String(r.name), r.severity,
-                               QLatin1String(r.message)});
+        out.append(LintFinding{m.revision, m.filePath, line, 0, QLatin1String(r.name),
+                               r.severity, QLatin1String(r.message)});
     };
     if (!m.hasDowngrade)
         add("missing-downgrade", m.headerLine);

@@ -18,7 +18,8 @@ struct LintFinding
     QString revision;
     QString file;
     int line = 0;
-    QString rule; // e.g. "index-not-concurrent"; `-- strata:allow RULE` silences it
+    int column = 0; // 1-based; 0: the whole line
+    QString rule;   // e.g. "index-not-concurrent"; `-- strata:allow RULE` silences it
     Severity severity = Severity::Warning;
     QString message; // why it is dangerous, then the safer way
 

@@ -169,4 +169,37 @@ Result<QString> RevisionWriter::create(const LoadedProject &loaded, const Revisi
     return write(loaded.project, spec);
 }
 
+Result<QString> RevisionWriter::merge(const LoadedProject &loaded, const MergeRequest &request)
+{
+    if (request.message.trimmed().isEmpty())
+        return Error::usage(QStringLiteral("a merge needs a message: -m \"merge ...\""));
+    const RevisionGraph &graph = loaded.graph;
+    QStringList parents;
+    for (const QString &target : request.targets) {
+        auto resolved = graph.resolve(target);
+        if (!resolved)
+            return resolved.error();
+        for (int i : *resolved)
+            if (!parents.contains(graph.id(i)))
+                parents.append(graph.id(i));
+    }
+    if (parents.size() < 2)
+        return Error::usage(
+            QStringLiteral("nothing to merge: %1 names a single revision (%2)")
+                .arg(request.targets.join(QLatin1Char(' ')), parents.join(QLatin1String(", "))));
+    for (const QString &a : parents) {
+        const QList<int> below = graph.ancestors({graph.indexOf(a)});
+        for (const QString &b : parents)
+            if (a != b && below.contains(graph.indexOf(b)))
+                return Error::usage(
+                    QStringLiteral("cannot merge %1 with its own ancestor %2").arg(a, b));
+    }
+    NewRevision spec;
+    spec.revisionId = request.revisionId;
+    spec.message = request.message;
+    spec.downRevisions = parents;
+    spec.branchLabels = request.branchLabels;
+    return write(loaded.project, spec);
+}
+
 } // namespace strata

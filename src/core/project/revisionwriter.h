@@ -24,6 +24,15 @@ struct RevisionRequest
     bool transactional = true;
 };
 
+// What `strata merge` (and the app's Merge Heads dialog) asks for.
+struct MergeRequest
+{
+    QString message;
+    QStringList targets; // ids, prefixes, labels or "heads"; two or more revisions in all
+    QStringList branchLabels;
+    QString revisionId; // empty: random
+};
+
 struct NewRevision
 {
     QString revisionId; // empty: a random 12-character id
@@ -47,6 +56,9 @@ public:
     // Resolves the request's parents and dependencies (a parent that is not a head needs
     // splice) and writes the file; returns its path.
     static Result<QString> create(const LoadedProject &loaded, const RevisionRequest &request);
+    // Resolves the targets to two or more revisions, none an ancestor of another, and writes a
+    // migration joining them (no SQL of its own); returns its path.
+    static Result<QString> merge(const LoadedProject &loaded, const MergeRequest &request);
 };
 
 } // namespace strata

@@ -391,6 +391,43 @@ Result<QMap<QString, QString>> PostgresDriver::schemaObjects(const QString &vers
     return out;
 }
 
+Result<SchemaCatalog> PostgresDriver::catalog(const QString &versionTable)
+{
+    SchemaCatalog out;
+    if (auto s = open(); !s)
+        return s.error();
+    const QString userSchemas = QStringLiteral(
+        "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_%'");
+    auto columns = query(
+        QStringLiteral("SELECT n.nspname, c.relname, c.relkind IN ('v', 'm'), a.attname FROM "
+                       "pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN "
+                       "pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT "
+                       "a.attisdropped WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND %1 AND "
+                       "c.relname NOT IN (%2, %3) ORDER BY 1, 2, a.attnum")
+            .arg(userSchemas, quoteLiteral(versionTable),
+                 quoteLiteral(historyTableName(versionTable))));
+    if (!columns)
+        return Error::failure(QStringLiteral("cannot read the tables of %1: %2")
+                                  .arg(m_display, columns.error().message));
+    for (const QStringList &row : *columns) {
+        if (out.relations.isEmpty() || out.relations.last().schema != row.value(0) ||
+            out.relations.last().name != row.value(1))
+            out.relations.append(SchemaCatalog::Relation{
+                row.value(0), row.value(1), row.value(2) == QLatin1String("t"), {}});
+        out.relations.last().columns.append(row.value(3));
+    }
+    auto functions =
+        query(QStringLiteral("SELECT DISTINCT p.proname FROM pg_proc p JOIN pg_namespace n ON "
+                             "n.oid = p.pronamespace WHERE %1 ORDER BY 1")
+                  .arg(userSchemas));
+    if (!functions)
+        return Error::failure(QStringLiteral("cannot read the functions of %1: %2")
+                                  .arg(m_display, functions.error().message));
+    for (const QStringList &row : *functions)
+        out.functions.append(row.value(0));
+    return out;
+}
+
 Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affected)
 {
     if (!m_connection)

@@ -42,6 +42,7 @@ public:
     Result<QString> createScratchDatabase(const QString &name) override;
     Status dropScratchDatabase(const QString &name) override;
     Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) override;
+    Result<SchemaCatalog> catalog(const QString &versionTable) override;
 
     bool hasTable(const QString &table) override;
     Result<QStringList> versionRows(const QString &versionTable) override;

@@ -48,11 +48,13 @@ Result<QList<Statement>> PostgresSplitter::split(const QString &sql, int firstLi
     if (result.error) {
         // cursorpos counts characters from 1; 0 means the parser gave no position.
         const int cursor = result.error->cursorpos;
-        const int line =
-            cursor > 0 ? firstLine + int(sql.left(cursor - 1).count(QLatin1Char('\n'))) : firstLine;
+        const QString before = cursor > 0 ? sql.left(cursor - 1) : QString();
+        const int line = firstLine + int(before.count(QLatin1Char('\n')));
         Error error = Error::at(
             file, line,
             QStringLiteral("syntax error: %1").arg(QString::fromUtf8(result.error->message)));
+        if (cursor > 0)
+            error.column = int(before.size() - before.lastIndexOf(QLatin1Char('\n')));
         pg_query_free_split_result(result);
         return error;
     }

@@ -276,6 +276,33 @@ Result<QMap<QString, QString>> SqliteDriver::schemaObjects(const QString &versio
     return out;
 }
 
+Result<SchemaCatalog> SqliteDriver::catalog(const QString &versionTable)
+{
+    SchemaCatalog out;
+    if (!exists())
+        return out;
+    if (auto s = open(); !s)
+        return s.error();
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    // One query: every table and view with its columns, through the table_info function.
+    if (!query.exec(
+            QStringLiteral("SELECT m.type, m.name, p.name FROM sqlite_master m, "
+                           "pragma_table_info(m.name) p WHERE m.type IN ('table', 'view') AND "
+                           "m.name NOT LIKE 'sqlite_%' AND m.name NOT IN (%1, %2) "
+                           "ORDER BY m.name, p.cid")
+                .arg(quoteLiteral(versionTable), quoteLiteral(historyTableName(versionTable)))))
+        return Error::failure(QStringLiteral("cannot read the tables of %1: %2")
+                                  .arg(m_path, query.lastError().text()));
+    while (query.next()) {
+        const QString name = query.value(1).toString();
+        if (out.relations.isEmpty() || out.relations.last().name != name)
+            out.relations.append(SchemaCatalog::Relation{
+                {}, name, query.value(0).toString() == QLatin1String("view"), {}});
+        out.relations.last().columns.append(query.value(2).toString());
+    }
+    return out;
+}
+
 Result<QStringList> SqliteDriver::versionRows(const QString &table)
 {
     if (!isValidTableName(table))

@@ -26,6 +26,7 @@ public:
     Result<QString> createScratchDatabase(const QString &name) override;
     Status dropScratchDatabase(const QString &name) override;
     Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) override;
+    Result<SchemaCatalog> catalog(const QString &versionTable) override;
 
     QList<Statement> splitStatements(const QString &sql, int firstLine) const override;
     Status begin() override;
