@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -69,13 +70,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption delay(QStringLiteral("screenshot-delay"),
                                    QApplication::translate("main", "Seconds before --screenshot."),
                                    QStringLiteral("SECONDS"), QStringLiteral("3"));
-    parser.addOptions({project, url, screenshot, delay});
+    const QCommandLineOption edit(
+        QStringLiteral("edit"),
+        QApplication::translate("main", "Open the migration FILE in the editor (several times "
+                                        "for several files)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({project, url, edit, screenshot, delay});
     parser.process(app);
 
     strata::gui::MainWindow window;
     if (parser.isSet(project))
         window.openProject(parser.value(project), parser.value(url));
     window.show();
+    for (const QString &file : parser.values(edit))
+        window.openInEditor(QFileInfo(file).absoluteFilePath());
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

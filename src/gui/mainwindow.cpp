@@ -233,7 +233,6 @@ void MainWindow::setupActions()
     connect(ui.actionDowngradeSelected, &QAction::triggered, this,
             [this] { request(PlanRequest::Kind::Downgrade, selectedRevision()); });
     connect(ui.actionStamp, &QAction::triggered, this, &MainWindow::stamp);
-    connect(ui.actionNewMigration, &QAction::triggered, this, &MainWindow::newMigration);
     connect(ui.actionGenerateSql, &QAction::triggered, this, [this] {
         request(PlanRequest::Kind::Upgrade, QStringLiteral("heads"),
                 PlanRequest::Purpose::ExportSql);
@@ -251,6 +250,7 @@ void MainWindow::setupActions()
     ui.historyView->addAction(ui.actionDowngradeSelected);
     ui.historyView->addAction(ui.actionStamp);
     ui.historyView->addAction(ui.actionNewMigration);
+    setupAuthoring();
     m_profileDock->tree()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_profileDock->tree()->addActions(
         {ui.actionEditProfile, ui.actionDeleteProfile, ui.actionRefresh, ui.actionUpgradeHeads});
@@ -340,6 +340,7 @@ JobController *MainWindow::controller(const QString &name)
             [this, name](const JobProgress &p) { onProgress(name, p); });
     connect(w, &MigrationWorker::runFinished, this,
             [this, name](const JobResult &r) { onRunFinished(name, r); });
+    connectAuthoring(name, w);
     m_controllers.insert(name, c);
     return c;
 }
@@ -486,6 +487,7 @@ void MainWindow::updateActions()
     m_ui->actionNewMigration->setEnabled(have && snap && !busy);
     m_ui->actionGenerateSql->setEnabled(have && snap && !busy);
     m_ui->exportSqlButton->setEnabled(!m_previewSql.isEmpty());
+    updateEditor();
 }
 
 QString MainWindow::selectedRevision() const
@@ -589,6 +591,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
+    }
+    if (!m_ui->editorArea->closeAll()) { // unsaved migrations: save, discard or stay
+        event->ignore();
+        return;
     }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -23,9 +23,11 @@ namespace strata::gui {
 
 class ActivityLog;
 class AuditModel;
+class EditorArea;
 class HistoryModel;
 class JobController;
 class LogDock;
+class MigrationWorker;
 class PasswordVault;
 class PlanModel;
 class ProfileDock;
@@ -71,6 +73,9 @@ public:
     HistoryModel *historyModel() const { return m_historyModel; }
     PlanModel *planModel() const { return m_planModel; }
     AuditModel *auditModel() const { return m_auditModel; }
+    EditorArea *editorArea() const;
+    // Opens a migration file in the Editor tab and shows that tab.
+    void openInEditor(const QString &path);
     QString logFilePath() const;
 
 Q_SIGNALS:
@@ -78,6 +83,9 @@ Q_SIGNALS:
     void snapshotUpdated(QString profile);
     void runFinished(QString profile, bool success);
     void previewUpdated(QString profile);
+    // The editor's completion words for the profile came back (or could not be read).
+    void catalogUpdated(QString profile, bool ok);
+    void trialFinished(QString profile, bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -131,7 +139,18 @@ private:
     void importProfiles();
     void exportProfiles();
     void stamp();
+    // Authoring (mainwindow_authoring.cpp): the Editor tab, new migrations, merges, Try it.
+    void setupAuthoring();
+    void connectAuthoring(const QString &name, MigrationWorker *worker);
     void newMigration();
+    void mergeHeads();
+    void wroteFile(const QString &projectRoot, const QString &path);
+    void openSelectedInEditor();
+    void updateEditor();
+    void requestCatalog();
+    void tryInEditor(const QString &path, const QString &revision);
+    void onTrialFinished(const QString &name, const QString &revision, bool ok,
+                         const QStringList &steps, const Error &error);
     void exportPendingSql();
     void writeSql(const QString &sql, const QString &suggestedName);
     void chooseLanguage();
@@ -164,6 +183,8 @@ private:
     QElapsedTimer m_runClock;
     QTimer m_elapsedTicker;
     JobProgress m_lastProgress;
+    QString m_catalogProfile; // whose schema the editor completes from
+    QString m_trialProfile;   // a Try it under way, on this profile
 };
 
 } // namespace strata::gui

@@ -5,7 +5,6 @@
 
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
-#include "authoring/newmigrationdialog.h"
 #include "connection/connectioninfo.h"
 #include "history/graphdelegate.h"
 #include "history/historymodel.h"
@@ -238,33 +237,6 @@ void MainWindow::stamp()
     r.purge = dialog.purge();
     r.purpose = PlanRequest::Purpose::Run;
     c->preparePlan(r);
-}
-
-void MainWindow::newMigration()
-{
-    const Profile *p = profile(m_current);
-    const SnapshotPtr snap = m_snapshots.value(m_current);
-    if (!p || !snap)
-        return;
-    const QString selected = selectedRevision();
-    const QString parent = !selected.isEmpty()       ? selected
-                           : snap->heads.size() == 1 ? snap->heads.first()
-                                                     : QString();
-    JobController *c = controller(m_current);
-    if (!c)
-        return;
-    NewMigrationDialog dialog(
-        snap->heads, parent, [c](const RevisionRequest &r) { c->createRevision(r); }, this);
-    const QMetaObject::Connection answer = connect(c->worker(), &MigrationWorker::revisionCreated,
-                                                   &dialog, &NewMigrationDialog::finished);
-    const int result = dialog.exec();
-    disconnect(answer);
-    if (result != QDialog::Accepted)
-        return;
-    const QString file = QDir(snap->projectRoot).relativeFilePath(dialog.writtenFile());
-    logLine(tr("%1: wrote %2.").arg(m_current, file));
-    statusBar()->showMessage(tr("Wrote %1.").arg(file), 10000);
-    refresh(m_current);
 }
 
 void MainWindow::exportPendingSql()

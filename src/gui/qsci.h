@@ -4,6 +4,7 @@
 // (QT_NO_KEYWORDS); every QScintilla include goes through here.
 #define signals Q_SIGNALS
 #define slots Q_SLOTS
+#include <Qsci/qsciabstractapis.h>
 #include <Qsci/qscilexersql.h>
 #include <Qsci/qsciscintilla.h>
 #undef signals

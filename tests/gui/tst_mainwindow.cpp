@@ -4,7 +4,11 @@
 
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
+#include "authoring/editorarea.h"
+#include "authoring/mergedialog.h"
+#include "authoring/migrationeditor.h"
 #include "authoring/newmigrationdialog.h"
+#include "authoring/sqleditor.h"
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
 #include "jobs/stampdialog.h"
@@ -29,6 +33,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -517,6 +522,9 @@ private Q_SLOTS:
         QVERIFY(readFile(row.filePath).contains("-- message: add loyalty tiers"));
         QCOMPARE(w.historyModel()->index(0, HistoryModel::Message).data().toString(),
                  QStringLiteral("add loyalty tiers"));
+        // The new file is open in the editor, to be written.
+        QVERIFY(w.editorArea()->current());
+        QCOMPARE(w.editorArea()->current()->filePath(), row.filePath);
 
         // A second migration from the old revision without the branch choice is refused,
         // with the core's reason in the dialog.
@@ -536,6 +544,39 @@ private Q_SLOTS:
         action(w, "actionNewMigration")->trigger();
         QVERIFY(refused);
         QCOMPARE(QDir(project + QStringLiteral("/versions")).entryList(QDir::Files).size(), 2);
+
+        // With the branch choice it is written: two heads, which Merge Heads joins again.
+        QVERIFY(!action(w, "actionMergeHeads")->isEnabled());
+        whenDialogOpens<NewMigrationDialog>([](NewMigrationDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("messageEdit"))
+                ->setText(QStringLiteral("side branch"));
+            d->findChild<QCheckBox *>(QStringLiteral("spliceCheck"))->setChecked(true);
+            clickOk(d);
+        });
+        action(w, "actionNewMigration")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(p.name)->heads.size() == 2, 20000);
+        QVERIFY(action(w, "actionMergeHeads")->isEnabled());
+        whenDialogOpens<MergeDialog>([](MergeDialog *d) {
+            auto *list = d->findChild<QListWidget *>(QStringLiteral("headsList"));
+            QCOMPARE(list->count(), 2);
+            auto *ok = d->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))
+                           ->button(QDialogButtonBox::Ok);
+            d->findChild<QLineEdit *>(QStringLiteral("messageEdit"))
+                ->setText(QStringLiteral("join the branches"));
+            QVERIFY(ok->isEnabled());
+            list->item(0)->setCheckState(Qt::Unchecked); // one head alone is no merge
+            QVERIFY(!ok->isEnabled());
+            list->item(0)->setCheckState(Qt::Checked);
+            clickOk(d);
+        });
+        action(w, "actionMergeHeads")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(p.name)->heads.size() == 1, 20000);
+        const RevisionRow *merge = w.snapshot(p.name)->row(w.snapshot(p.name)->heads.first());
+        QVERIFY(merge);
+        QCOMPARE(merge->message, QStringLiteral("join the branches"));
+        QCOMPARE(merge->parents.size(), 2);
+        QCOMPARE(w.editorArea()->current()->filePath(), merge->filePath);
+        QVERIFY(w.editorArea()->closeAll());
     }
 
     void tenThousandRevisionsLoadWithoutFreezing()
@@ -710,6 +751,116 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QLatin1Char('t')), qPrintable(out)); // u rolled back
         QCOMPARE(AuditLog(AuditLog::defaultFilePath()).readAll()->last().result,
                  QStringLiteral("cancelled"));
+    }
+
+    // The editor on PostgreSQL: completion knows a column an earlier migration created, and
+    // Try it runs the pending migration up and down, keeps nothing, and shows a failure at its
+    // line.
+    void editorCompletesFromTheDatabaseAndTryItKeepsNothing()
+    {
+        QString why;
+        auto server = test::PgServer::start(&why);
+        QVERIFY2(server, qPrintable(why));
+        QVERIFY(server->psql(QStringLiteral("CREATE DATABASE gui_editor")));
+        const QString project = m_home.filePath(QStringLiteral("editing"));
+        QVERIFY(QDir().mkpath(project + QStringLiteral("/versions")));
+        auto write = [](const QString &path, const QByteArray &text) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        write(project + QStringLiteral("/strata.ini"), "[strata]\nversions = versions\n");
+        write(project + QStringLiteral("/versions/aaaa_invoices.sql"),
+              "-- revision: aaaa\n-- message: invoices\n-- +upgrade\n"
+              "CREATE TABLE invoices (id bigint PRIMARY KEY, amount_cents bigint NOT NULL);\n"
+              "-- +downgrade\nDROP TABLE invoices;\n");
+        // Line 6 is the ALTER.
+        const QString pending = project + QStringLiteral("/versions/bbbb_note.sql");
+        write(pending, "-- revision: bbbb\n-- down_revision: aaaa\n-- message: note\n"
+                       "-- +upgrade\nSET lock_timeout = '5s';\n"
+                       "ALTER TABLE invoices ADD COLUMN note text;\n"
+                       "-- +downgrade\nALTER TABLE invoices DROP COLUMN note;\n");
+        const QString url = server->conninfo(QStringLiteral("gui_editor"));
+        QVERIFY(upgradeDatabase(project, url, QStringLiteral("aaaa")).ok());
+
+        MainWindow w;
+        w.openProject(project, url);
+        const QString name = w.currentProfile();
+        waitForSnapshot(w, name);
+        QSignalSpy catalog(&w, &MainWindow::catalogUpdated);
+        w.openInEditor(pending);
+        MigrationEditor *editor = w.editorArea()->current();
+        QVERIFY(editor);
+        QVERIFY(catalog.wait(20000));
+        QCOMPARE(catalog.first().at(1).toBool(), true);
+        const QStringList columns =
+            editor->editor()->completionsFor({QStringLiteral("invoices"), QString()});
+        QVERIFY2(columns.contains(QStringLiteral("amount_cents")), qPrintable(columns.join(u' ')));
+
+        // Try it: both directions ran, nothing stays.
+        QAction *tryIt = w.editorArea()->tryAction();
+        QVERIFY(tryIt->isEnabled());
+        QSignalSpy tried(&w, &MainWindow::trialFinished);
+        tryIt->trigger();
+        QVERIFY(tried.wait(30000));
+        QCOMPARE(tried.first().at(1).toBool(), true);
+        QVERIFY2(editor->bannerText().contains(QStringLiteral("rolled back")),
+                 qPrintable(editor->bannerText()));
+        QString out;
+        QVERIFY(server->psql(QStringLiteral("SELECT string_agg(column_name, ',' ORDER BY "
+                                            "column_name) FROM information_schema.columns WHERE "
+                                            "table_name = 'invoices'"),
+                             &out, QStringLiteral("gui_editor")));
+        QVERIFY2(out.contains(QStringLiteral("amount_cents,id")) &&
+                     !out.contains(QStringLiteral("note")),
+                 qPrintable(out));
+
+        // A statement the server refuses: the error is at its line, the file is saved first,
+        // the database is as it was.
+        SqlEditor *sql = editor->editor();
+        sql->setText(sql->text().replace(QStringLiteral("ADD COLUMN note"),
+                                         QStringLiteral("ADD COLUMN amount_cents")));
+        tried.clear();
+        tryIt->trigger();
+        QVERIFY(tried.wait(30000));
+        QCOMPARE(tried.first().at(1).toBool(), false);
+        QVERIFY(!editor->isDirty());
+        QVERIFY(readFile(pending).contains("ADD COLUMN amount_cents"));
+        QVERIFY2(editor->bannerText().contains(QStringLiteral("line 6")),
+                 qPrintable(editor->bannerText()));
+        bool atLine = false;
+        for (const LintFinding &p : sql->problems())
+            atLine = atLine || (p.rule == QStringLiteral("try-it") && p.line == 6);
+        QVERIFY(atLine);
+        QVERIFY(sql->isUnderlined(5, 0, LintFinding::Severity::Error));
+        out.clear();
+        QVERIFY(server->psql(QStringLiteral("SELECT version_num FROM strata_version"), &out,
+                             QStringLiteral("gui_editor")));
+        QVERIFY2(out.contains(QStringLiteral("aaaa")) && !out.contains(QStringLiteral("bbbb")),
+                 qPrintable(out));
+        QVERIFY(w.editorArea()->closeAll());
+    }
+
+    void tryItIsRefusedOnAProtectedProfile()
+    {
+        MainWindow w;
+        Profile p = sqliteProfile(QStringLiteral("prod"), QStringLiteral("Production"), m_example);
+        QVERIFY(p.isProtected);
+        w.saveProfile(p);
+        w.selectProfile(p.name);
+        waitForSnapshot(w, p.name);
+        const SnapshotPtr snap = w.snapshot(p.name);
+        w.openInEditor(snap->row(snap->heads.first())->filePath);
+        QAction *tryIt = w.editorArea()->tryAction();
+        QVERIFY(!tryIt->isEnabled());
+        QVERIFY2(tryIt->toolTip().contains(QStringLiteral("protected")),
+                 qPrintable(tryIt->toolTip()));
+        QSignalSpy tried(&w, &MainWindow::trialFinished);
+        QTest::keyClick(w.editorArea()->current()->editor(), Qt::Key_T,
+                        Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::qWait(200);
+        QVERIFY(tried.isEmpty());
+        QVERIFY(!QFile::exists(p.sqliteFile)); // nothing ran, not even a connection's file
     }
 };
 

@@ -76,6 +76,21 @@ void JobController::createRevision(const RevisionRequest &request)
     post([request](MigrationWorker &w) { w.createRevision(request); });
 }
 
+void JobController::createMerge(const MergeRequest &request)
+{
+    post([request](MigrationWorker &w) { w.createMerge(request); });
+}
+
+void JobController::fetchCatalog()
+{
+    post([](MigrationWorker &w) { w.fetchCatalog(); });
+}
+
+void JobController::tryRevision(const QString &revision)
+{
+    post([revision](MigrationWorker &w) { w.tryRevision(revision); });
+}
+
 void JobController::setOptions(const MigratorOptions &options)
 {
     post([options](MigrationWorker &w) { w.setOptions(options); });

@@ -27,6 +27,9 @@ public:
     void runPlan(const PlanRequest &request, const Plan &plan, const RunContext &context);
     void testConnection();
     void createRevision(const RevisionRequest &request);
+    void createMerge(const MergeRequest &request);
+    void fetchCatalog();
+    void tryRevision(const QString &revision);
     void setOptions(const MigratorOptions &options);
     void cancel();
 

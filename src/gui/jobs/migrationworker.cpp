@@ -93,6 +93,7 @@ SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator) const
     const RevisionGraph &graph = migrator.graph();
     snap->projectRoot = migrator.projectRoot();
     snap->database = migrator.databaseDisplay();
+    snap->engine = migrator.engine();
     snap->versionTable = migrator.versionTable();
     snap->heads = graph.ids(graph.realHeads());
 
@@ -326,18 +327,82 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
 
 void MigrationWorker::createRevision(const RevisionRequest &request)
 {
+    writeFile([&request](const LoadedProject &loaded) {
+        return RevisionWriter::create(loaded, request);
+    });
+}
+
+void MigrationWorker::createMerge(const MergeRequest &request)
+{
+    writeFile(
+        [&request](const LoadedProject &loaded) { return RevisionWriter::merge(loaded, request); });
+}
+
+void MigrationWorker::writeFile(const std::function<Result<QString>(const LoadedProject &)> &write)
+{
     auto loaded = LoadedProject::load(m_options.projectDir);
     if (!loaded) {
         Q_EMIT revisionCreated({}, loaded.error());
         return;
     }
-    auto path = RevisionWriter::create(*loaded, request);
+    auto path = write(*loaded);
     if (!path) {
         Q_EMIT revisionCreated({}, path.error());
         return;
     }
     jobLog()->info("{}: wrote {}", utf8(m_label), utf8(*path));
     Q_EMIT revisionCreated(*path, {});
+}
+
+void MigrationWorker::fetchCatalog()
+{
+    auto migrator = reopen();
+    if (!migrator) {
+        Q_EMIT catalogFailed(migrator.error());
+        return;
+    }
+    auto catalog = (*migrator)->catalog();
+    if (!catalog) {
+        Q_EMIT catalogFailed(catalog.error());
+        return;
+    }
+    Q_EMIT catalogReady(*catalog);
+}
+
+void MigrationWorker::tryRevision(const QString &revision)
+{
+    m_cancel.store(false);
+    auto log = jobLog();
+    auto migrator = reopen();
+    if (!migrator) {
+        Q_EMIT trialFinished(revision, false, {}, migrator.error());
+        return;
+    }
+    Migrator &m = **migrator;
+    auto plan = m.planTrial(revision);
+    if (!plan) {
+        Q_EMIT trialFinished(revision, false, {}, plan.error());
+        return;
+    }
+    QStringList steps;
+    for (const PlanStep &step : plan->steps)
+        steps.append(directionName(step.direction) + QLatin1Char(' ') + step.revision);
+    log->info("{}: trying {} ({}), rolled back at the end", utf8(m_label), utf8(revision),
+              utf8(steps.join(QLatin1String(", "))));
+    RunOptions options;
+    options.dryRun = true;
+    options.cancel = &m_cancel;
+    options.lockWaitSeconds = 10;
+    options.notice = [log](const QString &notice) { log->warn("{}", utf8(notice)); };
+    auto ran = m.run(*plan, options);
+    if (!ran) {
+        log->warn("{}: trying {} failed: {}", utf8(m_label), utf8(revision),
+                  utf8(ran.error().toString()));
+        Q_EMIT trialFinished(revision, false, steps, ran.error());
+        return;
+    }
+    log->info("{}: trying {} succeeded; nothing was kept", utf8(m_label), utf8(revision));
+    Q_EMIT trialFinished(revision, true, steps, {});
 }
 
 void MigrationWorker::testConnection()

@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace strata::gui {
@@ -40,6 +41,12 @@ public:
     // Writes a new migration file as `strata revision` does (the project is read again here,
     // not in the GUI thread: a large project takes a moment to parse).
     void createRevision(const strata::RevisionRequest &request);
+    void createMerge(const strata::MergeRequest &request);
+    // The database's tables, columns and functions, for completion in the editor.
+    void fetchCatalog();
+    // The editor's Try it: the pending steps up to `revision`, then its downgrade, in one
+    // transaction that is rolled back whatever happens.
+    void tryRevision(const QString &revision);
     // Takes effect for the next job (a password typed after a refused connection).
     void setOptions(const strata::MigratorOptions &options);
 
@@ -56,11 +63,17 @@ Q_SIGNALS:
     void connectionTested(bool ok, QString message);
     // path: the file written; on failure empty, and error says why.
     void revisionCreated(QString path, strata::Error error);
+    void catalogReady(strata::SchemaCatalog catalog);
+    void catalogFailed(strata::Error error);
+    // steps: what ran ("up abc123", "down abc123"); on failure error says where.
+    void trialFinished(QString revision, bool ok, QStringList steps, strata::Error error);
 
 private:
     // A fresh Migrator reads the project files again, so edits on disk show up.
     Result<Migrator *> reopen();
     SnapshotPtr buildSnapshot(Migrator &migrator) const;
+    // Writes a migration file with the project read afresh; answers with revisionCreated.
+    void writeFile(const std::function<Result<QString>(const LoadedProject &)> &write);
 
     MigratorOptions m_options;
     QString m_label;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "drivers/driver.h"
 #include "error.h"
 #include "history/graphlayout.h"
 #include "revision/plan.h"
@@ -47,6 +48,7 @@ struct ProjectSnapshot
 {
     QString projectRoot;
     QString database; // display form, never a password
+    QString engine;   // "postgresql", "sqlite"
     QString versionTable;
     QList<RevisionRow> rows; // newest first
     QHash<QString, int> rowOf;
@@ -116,3 +118,4 @@ Q_DECLARE_METATYPE(strata::gui::JobProgress)
 Q_DECLARE_METATYPE(strata::gui::JobResult)
 Q_DECLARE_METATYPE(strata::Plan)
 Q_DECLARE_METATYPE(strata::Error)
+Q_DECLARE_METATYPE(strata::SchemaCatalog)

@@ -1,0 +1,254 @@
+#include "authoring/editorarea.h"
+
+#include "authoring/findbar.h"
+#include "authoring/migrationeditor.h"
+#include "authoring/sqleditor.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QStackedLayout>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace strata::gui {
+
+EditorArea::EditorArea(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_toolBar = new QToolBar(tr("Editor"), this);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
+    layout->addWidget(m_toolBar);
+
+    m_save = m_toolBar->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_save, &QAction::triggered, this, &EditorArea::saveCurrent);
+    m_find = m_toolBar->addAction(tr("&Find"));
+    m_find->setShortcut(QKeySequence::Find);
+    m_find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_find, &QAction::triggered, this, [this] {
+        if (auto *e = current())
+            e->findBar()->showFind(false);
+    });
+    m_replace = m_toolBar->addAction(tr("&Replace"));
+    m_replace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_replace->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_replace, &QAction::triggered, this, [this] {
+        if (auto *e = current())
+            e->findBar()->showFind(true);
+    });
+    auto *findNext = new QAction(this);
+    findNext->setShortcut(QKeySequence::FindNext);
+    findNext->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findNext, &QAction::triggered, this, [this] {
+        if (auto *e = current())
+            e->findBar()->findNext(true);
+    });
+    auto *findPrevious = new QAction(this);
+    findPrevious->setShortcut(QKeySequence::FindPrevious);
+    findPrevious->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findPrevious, &QAction::triggered, this, [this] {
+        if (auto *e = current())
+            e->findBar()->findNext(false);
+    });
+    addActions({findNext, findPrevious});
+    m_toolBar->addSeparator();
+    m_refreshCompletion = m_toolBar->addAction(style()->standardIcon(QStyle::SP_BrowserReload),
+                                               tr("Refresh &Completion"));
+    m_refreshCompletion->setToolTip(
+        tr("Read the tables, columns and functions of the selected profile's database again"));
+    connect(m_refreshCompletion, &QAction::triggered, this, &EditorArea::catalogRequested);
+    m_try = m_toolBar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Try It"));
+    m_try->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(m_try, &QAction::triggered, this, [this] {
+        MigrationEditor *e = current();
+        if (!e || !m_tryAvailable)
+            return;
+        if (e->isDirty() && !saveCurrent())
+            return;
+        Q_EMIT tryRequested(e->filePath(), e->revision());
+    });
+    auto *spacer = new QWidget(m_toolBar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_toolBar->addWidget(spacer);
+    m_completionState = new QLabel(m_toolBar);
+    m_completionState->setContentsMargins(0, 0, 8, 0);
+    m_toolBar->addWidget(m_completionState);
+
+    auto *stack = new QWidget(this);
+    auto *stackLayout = new QStackedLayout(stack);
+    m_placeholder = new QLabel(
+        tr("No migration open. Open one from History (right-click a revision, Open in Editor) "
+           "or write a new one with Migrate ▸ New Migration…"),
+        stack);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false);
+    stackLayout->addWidget(m_placeholder);
+    m_tabs = new QTabWidget(stack);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    stackLayout->addWidget(m_tabs);
+    layout->addWidget(stack, 1);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &EditorArea::closeTab);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, stackLayout] {
+        stackLayout->setCurrentWidget(m_tabs->count() ? static_cast<QWidget *>(m_tabs)
+                                                      : m_placeholder);
+        updateActions();
+    });
+    setCatalog({}, {});
+    updateActions();
+}
+
+EditorArea::~EditorArea() = default;
+
+MigrationEditor *EditorArea::current() const
+{
+    return qobject_cast<MigrationEditor *>(m_tabs->currentWidget());
+}
+
+QList<MigrationEditor *> EditorArea::editors() const
+{
+    QList<MigrationEditor *> out;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        out.append(qobject_cast<MigrationEditor *>(m_tabs->widget(i)));
+    return out;
+}
+
+MigrationEditor *EditorArea::editorFor(const QString &path) const
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    for (MigrationEditor *e : editors())
+        if (e->filePath() == absolute)
+            return e;
+    return nullptr;
+}
+
+MigrationEditor *EditorArea::open(const QString &path)
+{
+    if (MigrationEditor *e = editorFor(path)) {
+        m_tabs->setCurrentWidget(e);
+        return e;
+    }
+    auto *editor = new MigrationEditor(m_tabs);
+    if (auto s = editor->load(path); !s) {
+        delete editor;
+        QMessageBox::warning(this, tr("Open Migration"), s.error().message);
+        return nullptr;
+    }
+    editor->setContext(m_context);
+    editor->setCatalog(m_catalog);
+    connect(editor, &MigrationEditor::dirtyChanged, this, [this, editor] { updateTab(editor); });
+    connect(editor, &MigrationEditor::validated, this, [this, editor] { updateTab(editor); });
+    connect(editor, &MigrationEditor::saved, this, &EditorArea::fileSaved);
+    m_tabs->setCurrentIndex(m_tabs->addTab(editor, editor->displayName()));
+    updateTab(editor);
+    editor->editor()->setFocus();
+    return editor;
+}
+
+void EditorArea::updateTab(MigrationEditor *editor)
+{
+    const int index = m_tabs->indexOf(editor);
+    if (index < 0)
+        return;
+    // The dirty marker, as editors show it: a bullet before the name.
+    m_tabs->setTabText(index, (editor->isDirty() ? QStringLiteral("● ") : QString()) +
+                                  editor->displayName());
+    m_tabs->setTabToolTip(index, editor->filePath());
+    m_tabs->setTabIcon(index, editor->errorCount() > 0
+                                  ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
+                                  : QIcon());
+    updateActions();
+}
+
+void EditorArea::updateActions()
+{
+    const bool open = current() != nullptr;
+    m_save->setEnabled(open);
+    m_find->setEnabled(open);
+    m_replace->setEnabled(open);
+    m_try->setEnabled(open && m_tryAvailable);
+    m_try->setToolTip(m_tryAvailable
+                          ? tr("Save, then run this migration's upgrade and downgrade on the "
+                               "selected profile in a transaction that is always rolled back")
+                          : m_tryRefusal);
+}
+
+void EditorArea::setContext(const CheckContext &context)
+{
+    m_context = context;
+    for (MigrationEditor *e : editors())
+        e->setContext(context);
+}
+
+void EditorArea::setCatalog(const SchemaCatalog &catalog, const QString &source)
+{
+    m_catalog = catalog;
+    for (MigrationEditor *e : editors())
+        e->setCatalog(catalog);
+    m_completionState->setText(source.isEmpty() ? tr("Completion: SQL keywords only")
+                                                : tr("Completion: %n table(s) and view(s) of %1",
+                                                     nullptr, int(catalog.relations.size()))
+                                                      .arg(source));
+}
+
+void EditorArea::setTryAvailable(bool available, const QString &why)
+{
+    m_tryAvailable = available;
+    m_tryRefusal = why;
+    updateActions();
+}
+
+bool EditorArea::saveCurrent()
+{
+    MigrationEditor *e = current();
+    if (!e)
+        return false;
+    if (auto s = e->save(); !s) {
+        QMessageBox::warning(this, tr("Save Migration"), s.error().message);
+        return false;
+    }
+    updateTab(e);
+    return true;
+}
+
+bool EditorArea::closeTab(int index)
+{
+    auto *e = qobject_cast<MigrationEditor *>(m_tabs->widget(index));
+    if (!e)
+        return false;
+    if (e->isDirty()) {
+        m_tabs->setCurrentIndex(index);
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved Changes"),
+            tr("%1 has changes that are not saved. Save them?").arg(e->displayName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel)
+            return false;
+        if (answer == QMessageBox::Save && !saveCurrent())
+            return false;
+    }
+    m_tabs->removeTab(index);
+    e->deleteLater();
+    updateActions();
+    return true;
+}
+
+bool EditorArea::closeAll()
+{
+    while (m_tabs->count() > 0)
+        if (!closeTab(m_tabs->count() - 1))
+            return false;
+    return true;
+}
+
+} // namespace strata::gui

@@ -1,0 +1,257 @@
+#include "authoring/sqleditor.h"
+
+#include "authoring/sqllexer.h"
+
+#include <QColor>
+#include <QRegularExpression>
+#include <QSet>
+#include <QToolTip>
+
+namespace strata::gui {
+
+namespace {
+
+constexpr int kSectionMarker = 1; // background of "-- +upgrade" / "-- +downgrade" lines
+constexpr int kErrorMarker = 2;   // margin symbols
+constexpr int kWarningMarker = 3;
+constexpr int kSymbolMargin = 1;
+constexpr int kFoldMargin = 2;
+
+const QColor kErrorColour(0xd3, 0x2f, 0x2f);
+const QColor kWarningColour(0xe6, 0x8a, 0x00);
+
+} // namespace
+
+SchemaApis::SchemaApis(QsciLexer *lexer) : QsciAbstractAPIs(lexer) {}
+
+void SchemaApis::setCatalog(const SchemaCatalog &catalog)
+{
+    QSet<QString> words;
+    for (const QString &keyword : SqlLexer::sqlKeywords())
+        words.insert(keyword.toUpper());
+    m_columns.clear();
+    for (const SchemaCatalog::Relation &relation : catalog.relations) {
+        words.insert(relation.name);
+        QStringList &columns = m_columns[relation.name.toLower()];
+        for (const QString &column : relation.columns) {
+            words.insert(column);
+            if (!columns.contains(column))
+                columns.append(column);
+        }
+    }
+    for (const QString &function : catalog.functions)
+        words.insert(function);
+    m_words = QStringList(words.cbegin(), words.cend());
+    std::sort(m_words.begin(), m_words.end(), [](const QString &a, const QString &b) {
+        return a.compare(b, Qt::CaseInsensitive) < 0;
+    });
+}
+
+void SchemaApis::updateAutoCompletionList(const QStringList &context, QStringList &list)
+{
+    // QScintilla passes the words before the cursor joined by the lexer's separators ("."),
+    // the last one being what is typed so far.
+    const QString prefix = context.value(context.size() - 1);
+    const QStringList &candidates =
+        context.size() >= 2 ? m_columns.value(context.at(context.size() - 2).toLower()) : m_words;
+    for (const QString &word : candidates)
+        if (word.startsWith(prefix, Qt::CaseInsensitive) && !list.contains(word))
+            list.append(word);
+}
+
+QStringList SchemaApis::callTips(const QStringList &, int, QsciScintilla::CallTipsStyle,
+                                 QList<int> &)
+{
+    return {};
+}
+
+SqlEditor::SqlEditor(QWidget *parent) : QsciScintilla(parent)
+{
+    setUtf8(true);
+    m_lexer = new SqlLexer(this);
+    setLexer(m_lexer);
+    m_apis = new SchemaApis(m_lexer);
+
+    setMarginType(0, QsciScintilla::NumberMargin);
+    setMarginWidth(0, QStringLiteral("00000"));
+    setMarginLineNumbers(0, true);
+    setMarginType(kSymbolMargin, QsciScintilla::SymbolMargin);
+    setMarginWidth(kSymbolMargin, 14);
+    setMarginMarkerMask(kSymbolMargin, (1 << kErrorMarker) | (1 << kWarningMarker));
+    setMarginMarkerMask(0, 0);
+    setFolding(QsciScintilla::BoxedTreeFoldStyle, kFoldMargin);
+
+    setIndentationsUseTabs(false);
+    setIndentationWidth(4);
+    setAutoIndent(true);
+    setBraceMatching(QsciScintilla::SloppyBraceMatch);
+    setCaretLineVisible(true);
+    setCaretLineBackgroundColor(QColor(0xf3, 0xf6, 0xfb));
+    setEdgeMode(QsciScintilla::EdgeLine);
+    setEdgeColumn(100);
+    setEdgeColor(QColor(0xe8, 0xe8, 0xe8));
+
+    setAutoCompletionSource(QsciScintilla::AcsAll);
+    setAutoCompletionThreshold(2);
+    setAutoCompletionCaseSensitivity(false);
+    setAutoCompletionReplaceWord(true);
+    setAutoCompletionUseSingle(QsciScintilla::AcusNever);
+
+    indicatorDefine(QsciScintilla::SquiggleIndicator, errorIndicator);
+    setIndicatorForegroundColor(kErrorColour, errorIndicator);
+    indicatorDefine(QsciScintilla::SquiggleIndicator, warningIndicator);
+    setIndicatorForegroundColor(kWarningColour, warningIndicator);
+    indicatorDefine(QsciScintilla::TextColorIndicator, headerKeyIndicator);
+    setIndicatorForegroundColor(QColor(0x8e, 0x24, 0xaa), headerKeyIndicator);
+
+    markerDefine(QsciScintilla::Background, kSectionMarker);
+    setMarkerBackgroundColor(QColor(0xe8, 0xee, 0xf7), kSectionMarker);
+    markerDefine(QsciScintilla::Circle, kErrorMarker);
+    setMarkerBackgroundColor(kErrorColour, kErrorMarker);
+    setMarkerForegroundColor(kErrorColour, kErrorMarker);
+    markerDefine(QsciScintilla::Circle, kWarningMarker);
+    setMarkerBackgroundColor(kWarningColour, kWarningMarker);
+    setMarkerForegroundColor(kWarningColour, kWarningMarker);
+
+    setCatalog({});
+    connect(this, &QsciScintilla::textChanged, this, &SqlEditor::highlightHeader);
+    // Resting the mouse on an underline says what is wrong there.
+    SendScintilla(SCI_SETMOUSEDWELLTIME, 400);
+    connect(this, &QsciScintillaBase::SCN_DWELLSTART, this, [this](int position, int x, int y) {
+        QStringList messages;
+        for (const LintFinding &problem : std::as_const(m_problems)) {
+            const auto [from, to] = problemRange(problem);
+            if (position >= from && position < to)
+                messages.append(problem.rule + QStringLiteral(": ") + problem.message);
+        }
+        if (!messages.isEmpty())
+            QToolTip::showText(viewport()->mapToGlobal(QPoint(x, y)),
+                               messages.join(QLatin1Char('\n')), viewport());
+    });
+    connect(this, &QsciScintillaBase::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
+}
+
+SqlEditor::~SqlEditor() = default;
+
+void SqlEditor::setCatalog(const SchemaCatalog &catalog)
+{
+    m_apis->setCatalog(catalog);
+    QStringList names;
+    for (const SchemaCatalog::Relation &relation : catalog.relations)
+        names.append(relation.name);
+    names += catalog.functions;
+    m_lexer->setObjectNames(names);
+    setLexer(m_lexer); // the lexer's keyword sets are read again
+    highlightHeader();
+}
+
+QStringList SqlEditor::completionsFor(const QStringList &context) const
+{
+    QStringList list;
+    m_apis->updateAutoCompletionList(context, list);
+    return list;
+}
+
+int SqlEditor::positionAt(int line, int column) const
+{
+    return positionFromLineIndex(qMax(0, line - 1), qMax(0, column - 1));
+}
+
+std::pair<int, int> SqlEditor::problemRange(const LintFinding &problem) const
+{
+    const int line = qBound(0, problem.line - 1, qMax(0, lines() - 1));
+    const int lineStart = int(SendScintilla(SCI_POSITIONFROMLINE, line));
+    const int lineEnd = int(SendScintilla(SCI_GETLINEENDPOSITION, line));
+    if (problem.column > 0) {
+        const int from = qMin(positionAt(problem.line, problem.column), lineEnd);
+        int to = int(SendScintilla(SCI_WORDENDPOSITION, from, true));
+        if (to <= from)
+            to = int(SendScintilla(SCI_POSITIONAFTER, from));
+        if (from == lineEnd && from > lineStart) // at the end: the last character instead
+            return {int(SendScintilla(SCI_POSITIONBEFORE, from)), from};
+        return {from, qMin(to, qMax(lineEnd, from + 1))};
+    }
+    int from = lineStart;
+    const QString text = this->text(line);
+    for (const QChar c : text) {
+        if (!c.isSpace())
+            break;
+        ++from; // leading blanks are one byte each
+    }
+    return {from, qMax(lineEnd, from + 1)};
+}
+
+bool SqlEditor::isUnderlined(int line, int index, LintFinding::Severity severity) const
+{
+    const int indicator =
+        severity == LintFinding::Severity::Error ? errorIndicator : warningIndicator;
+    const int position = positionFromLineIndex(line, index);
+    return SendScintilla(SCI_INDICATORVALUEAT, indicator, position) != 0;
+}
+
+void SqlEditor::setProblems(const QList<LintFinding> &problems)
+{
+    m_problems = problems;
+    const int length = int(SendScintilla(SCI_GETLENGTH));
+    for (int indicator : {errorIndicator, warningIndicator}) {
+        SendScintilla(SCI_SETINDICATORCURRENT, indicator);
+        SendScintilla(SCI_INDICATORCLEARRANGE, 0, length);
+    }
+    markerDeleteAll(kErrorMarker);
+    markerDeleteAll(kWarningMarker);
+    for (const LintFinding &problem : problems) {
+        const bool error = problem.severity == LintFinding::Severity::Error;
+        const auto [from, to] = problemRange(problem);
+        SendScintilla(SCI_SETINDICATORCURRENT, error ? errorIndicator : warningIndicator);
+        SendScintilla(SCI_INDICATORFILLRANGE, from, qMax(1, to - from));
+        markerAdd(qMax(0, problem.line - 1), error ? kErrorMarker : kWarningMarker);
+    }
+}
+
+void SqlEditor::jumpTo(int line, int column)
+{
+    const int l = qMax(0, line - 1);
+    int index = column > 0 ? column - 1 : 0;
+    if (column <= 0) { // the line's first character that is not blank
+        const QString text = this->text(l);
+        while (index < text.size() && text.at(index).isSpace() && text.at(index) != u'\n')
+            ++index;
+    }
+    setCursorPosition(l, index);
+    ensureLineVisible(l);
+    setFocus();
+}
+
+void SqlEditor::highlightHeader()
+{
+    // Header keys ("-- down_revision:") in their own colour, section markers on a tinted line:
+    // the file's structure stays visible while the SQL is highlighted as SQL.
+    static const QRegularExpression key(QStringLiteral("^--\\s*([a-z_]+):"));
+    static const QRegularExpression marker(QStringLiteral("^--\\s*\\+(upgrade|downgrade)\\b"));
+    SendScintilla(SCI_SETINDICATORCURRENT, headerKeyIndicator);
+    SendScintilla(SCI_INDICATORCLEARRANGE, 0, SendScintilla(SCI_GETLENGTH));
+    markerDeleteAll(kSectionMarker);
+    bool inHeader = true;
+    for (int line = 0; line < lines(); ++line) {
+        const QString text = this->text(line);
+        if (!text.startsWith(QLatin1String("--")))
+            continue;
+        if (const auto m = marker.match(text); m.hasMatch()) {
+            inHeader = false;
+            markerAdd(line, kSectionMarker);
+            const int from = positionFromLineIndex(line, 0);
+            SendScintilla(SCI_SETINDICATORCURRENT, headerKeyIndicator);
+            SendScintilla(SCI_INDICATORFILLRANGE, from, int(m.capturedLength()));
+            continue;
+        }
+        if (!inHeader)
+            continue;
+        if (const auto m = key.match(text); m.hasMatch()) {
+            const int from = positionFromLineIndex(line, int(m.capturedStart(1)));
+            SendScintilla(SCI_SETINDICATORCURRENT, headerKeyIndicator);
+            SendScintilla(SCI_INDICATORFILLRANGE, from, int(m.capturedLength(1)) + 1);
+        }
+    }
+}
+
+} // namespace strata::gui
