@@ -233,6 +233,7 @@ void MainWindow::setupActions()
     connect(ui.actionDowngradeSelected, &QAction::triggered, this,
             [this] { request(PlanRequest::Kind::Downgrade, selectedRevision()); });
     connect(ui.actionStamp, &QAction::triggered, this, &MainWindow::stamp);
+    connect(ui.actionRollbackWizard, &QAction::triggered, this, &MainWindow::rollbackWizard);
     connect(ui.actionGenerateSql, &QAction::triggered, this, [this] {
         request(PlanRequest::Kind::Upgrade, QStringLiteral("heads"),
                 PlanRequest::Purpose::ExportSql);
@@ -244,6 +245,7 @@ void MainWindow::setupActions()
     ui.actionUpgradeHeads->setIcon(style()->standardIcon(QStyle::SP_ArrowUp));
     ui.actionDowngradeSelected->setIcon(style()->standardIcon(QStyle::SP_ArrowDown));
     ui.actionGenerateSql->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
+    ui.actionRollbackWizard->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
 
     // The History tab's context menu: what can be done with the selected revision.
     ui.historyView->addAction(ui.actionUpgradeSelected);
@@ -484,6 +486,7 @@ void MainWindow::updateActions()
     m_ui->actionUpgradeSelected->setEnabled(revision);
     m_ui->actionDowngradeSelected->setEnabled(revision);
     m_ui->actionStamp->setEnabled(ready);
+    m_ui->actionRollbackWizard->setEnabled(ready && !snap->current.isEmpty());
     m_ui->actionNewMigration->setEnabled(have && snap && !busy);
     m_ui->actionGenerateSql->setEnabled(have && snap && !busy);
     m_ui->exportSqlButton->setEnabled(!m_previewSql.isEmpty());

@@ -120,6 +120,10 @@ private:
     void onPlanFailed(const QString &name, const PlanRequest &request, const Error &error);
     void onProgress(const QString &name, const JobProgress &progress);
     void onRunFinished(const QString &name, const JobResult &result);
+    // Runs a confirmed plan in the profile's worker, with the progress panel.
+    void startRun(const QString &name, const PlanRequest &request, const Plan &plan,
+                  const RunContext &context);
+    void rollbackWizard();
     void maybeAskPassword(const QString &name, const QString &problem);
     void promptPassword(const QString &name);
 
@@ -183,6 +187,7 @@ private:
     QElapsedTimer m_runClock;
     QTimer m_elapsedTicker;
     JobProgress m_lastProgress;
+    bool m_guidedRun = false; // the running job belongs to a wizard, which shows its outcome
     QString m_catalogProfile; // whose schema the editor completes from
     QString m_trialProfile;   // a Try it under way, on this profile
 };

@@ -20,6 +20,7 @@
 #include "profiles/profiledialog.h"
 #include "profiles/profiledock.h"
 #include "profiles/profilestore.h"
+#include "rollback/rollbackwizard.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
@@ -102,6 +103,8 @@ void MainWindow::onPlanReady(const QString &name, const PlanRequest &request, co
     case PlanRequest::Purpose::ExportSql:
         writeSql(offlineSql, QStringLiteral("%1-upgrade.sql").arg(p->name));
         return;
+    case PlanRequest::Purpose::Wizard: // the wizard listens itself
+        return;
     case PlanRequest::Purpose::Run:
         break;
     }
@@ -115,9 +118,16 @@ void MainWindow::onPlanReady(const QString &name, const PlanRequest &request, co
         statusBar()->showMessage(tr("%1: not run.").arg(request.description()), 5000);
         return;
     }
+    startRun(name, request, plan, RunContext{name, confirm.reason()});
+}
+
+void MainWindow::startRun(const QString &name, const PlanRequest &request, const Plan &plan,
+                          const RunContext &context)
+{
     JobController *c = controller(name);
     if (!c || c->isRunning())
         return;
+    m_guidedRun = context.guided;
     m_runningProfile = name;
     m_lastProgress = JobProgress{};
     m_lastProgress.stepCount = int(plan.steps.size());
@@ -129,7 +139,7 @@ void MainWindow::onPlanReady(const QString &name, const PlanRequest &request, co
     m_ui->progressBar->setRange(0, int(plan.steps.size()) * 100);
     m_ui->progressBar->setValue(0);
     m_ui->progressLabel->setText(tr("%1: starting…").arg(request.description()));
-    c->runPlan(request, plan, RunContext{name, confirm.reason()});
+    c->runPlan(request, plan, context);
     updateActions();
 }
 
@@ -181,6 +191,7 @@ void MainWindow::onRunFinished(const QString &name, const JobResult &result)
 {
     m_elapsedTicker.stop();
     m_runningProfile.clear();
+    const bool guided = std::exchange(m_guidedRun, false);
     m_ui->progressPanel->hide();
     const QString seconds = QString::number(double(result.durationMs) / 1000.0, 'f', 1);
     if (result.success) {
@@ -192,7 +203,7 @@ void MainWindow::onRunFinished(const QString &name, const JobResult &result)
             tr("%1 on %2 cancelled after %3 s; the interrupted step was rolled back.")
                 .arg(result.action, name, seconds),
             10000);
-    } else {
+    } else if (!guided) { // the wizard shows its own failure
         const QString at = result.toRevisions.isEmpty()
                                ? tr("base")
                                : result.toRevisions.join(QLatin1String(", "));
@@ -237,6 +248,25 @@ void MainWindow::stamp()
     r.purge = dialog.purge();
     r.purpose = PlanRequest::Purpose::Run;
     c->preparePlan(r);
+}
+
+void MainWindow::rollbackWizard()
+{
+    const Profile *p = profile(m_current);
+    const SnapshotPtr snap = m_snapshots.value(m_current);
+    JobController *c = controller(m_current);
+    if (!p || !snap || !c || c->isRunning())
+        return;
+    const QString name = m_current;
+    RollbackWizard wizard(
+        *p, snap, c,
+        [this, name](const PlanRequest &r, const Plan &plan, const RunContext &context) {
+            startRun(name, r, plan, context);
+        },
+        this);
+    wizard.exec();
+    if (!wizard.reportFile().isEmpty())
+        logLine(tr("%1: rollback report saved as %2.").arg(name, wizard.reportFile()));
 }
 
 void MainWindow::exportPendingSql()

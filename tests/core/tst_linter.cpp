@@ -166,6 +166,29 @@ private Q_SLOTS:
         QCOMPARE(found.error().file, QStringLiteral("versions/abc123_x.sql"));
         QCOMPARE(found.error().line, 6);
     }
+
+    void downgradeDataLossIsListed()
+    {
+        Migration m = migration(QStringLiteral("CREATE TABLE audit (id bigint);"));
+        m.downgradeLine = 9;
+        m.downgradeSql = QStringLiteral("ALTER TABLE orders DROP COLUMN note;\nDROP INDEX x;\n"
+                                        "DROP TABLE audit;\nTRUNCATE events;\nSELECT 1;\n");
+        auto found = Linter::downgradeDataLoss(m);
+        QVERIFY(found.ok());
+        QStringList lines;
+        for (const LintFinding &f : *found) {
+            QCOMPARE(f.rule, QStringLiteral("data-loss"));
+            lines << QString::number(f.line);
+        }
+        QCOMPARE(lines, (QStringList{QStringLiteral("9"), QStringLiteral("11"),
+                                     QStringLiteral("12")}));
+        QVERIFY(found->first().message.contains(QStringLiteral("drops a column")));
+        m.hasDowngrade = false;
+        QVERIFY(Linter::downgradeDataLoss(m)->isEmpty());
+        m.hasDowngrade = true;
+        m.downgradeSql = QStringLiteral("DROP TABEL audit;");
+        QVERIFY(!Linter::downgradeDataLoss(m).ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLinter)

@@ -273,4 +273,45 @@ Result<QList<LintFinding>> Linter::lint(const Migration &m)
     return out;
 }
 
+Result<QList<LintFinding>> Linter::downgradeDataLoss(const Migration &m)
+{
+    QList<LintFinding> out;
+    if (!m.hasDowngrade)
+        return out;
+    auto statements = PostgresSplitter::split(m.downgradeSql, m.downgradeLine, m.filePath);
+    if (!statements)
+        return statements.error();
+    for (const Statement &statement : *statements) {
+        auto parsed = parse(statement.text);
+        if (!parsed)
+            return Error::at(m.filePath, statement.line,
+                             QStringLiteral("syntax error: %1").arg(parsed.error().message));
+        const QString &type = parsed->type;
+        const QJsonObject &body = parsed->body;
+        QString what;
+        if (type == QLatin1String("DropStmt") &&
+            body.value(QStringLiteral("removeType")).toString() == QLatin1String("OBJECT_TABLE"))
+            what = QStringLiteral("drops a table");
+        else if (type == QLatin1String("TruncateStmt"))
+            what = QStringLiteral("empties a table");
+        else if (type == QLatin1String("AlterTableStmt"))
+            for (const QJsonValue &cmd : body.value(QStringLiteral("cmds")).toArray())
+                if (cmd.toObject()
+                        .value(QStringLiteral("AlterTableCmd"))
+                        .toObject()
+                        .value(QStringLiteral("subtype"))
+                        .toString() == QLatin1String("AT_DropColumn"))
+                    what = QStringLiteral("drops a column");
+        if (what.isEmpty())
+            continue;
+        out.append(LintFinding{
+            m.revision, m.filePath, statement.line, 0, QStringLiteral("data-loss"),
+            LintFinding::Severity::Warning,
+            QStringLiteral("this downgrade %1: whatever was written there since the upgrade is "
+                           "lost; take a backup first so it can be recovered")
+                .arg(what)});
+    }
+    return out;
+}
+
 } // namespace strata

@@ -43,6 +43,10 @@ public:
     // Findings for the upgrade section (and a missing downgrade). A section that does not
     // parse is an Error naming the file and line.
     static Result<QList<LintFinding>> lint(const Migration &migration);
+    // Statements of the downgrade section that delete data (DROP TABLE, DROP COLUMN,
+    // TRUNCATE), for a rollback to show before it runs. PostgreSQL's parser reads the section;
+    // SQL it cannot read is an Error naming the file and line.
+    static Result<QList<LintFinding>> downgradeDataLoss(const Migration &migration);
 };
 
 } // namespace strata

@@ -91,6 +91,16 @@ void JobController::tryRevision(const QString &revision)
     post([revision](MigrationWorker &w) { w.tryRevision(revision); });
 }
 
+void JobController::backup(const QString &profile)
+{
+    post([profile](MigrationWorker &w) { w.backup(profile); });
+}
+
+void JobController::restore(const QString &file, const QString &profile, const QString &reason)
+{
+    post([file, profile, reason](MigrationWorker &w) { w.restore(file, profile, reason); });
+}
+
 void JobController::setOptions(const MigratorOptions &options)
 {
     post([options](MigrationWorker &w) { w.setOptions(options); });

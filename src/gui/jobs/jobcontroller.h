@@ -30,6 +30,8 @@ public:
     void createMerge(const MergeRequest &request);
     void fetchCatalog();
     void tryRevision(const QString &revision);
+    void backup(const QString &profile);
+    void restore(const QString &file, const QString &profile, const QString &reason);
     void setOptions(const MigratorOptions &options);
     void cancel();
 

@@ -259,6 +259,32 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
               utf8(plan.startHeads.join(QLatin1String(", "))));
 
     const RevisionGraph &graph = m.graph();
+    // A guided rollback leaves an entry per step too, so the log shows how far it got.
+    QDateTime stepStarted = QDateTime::currentDateTimeUtc();
+    auto auditStep = [&](int index, const QString &outcome) {
+        if (!context.guided || index < 0 || index >= plan.steps.size())
+            return;
+        const PlanStep &step = plan.steps.at(index);
+        AuditEntry entry;
+        entry.time = stepStarted;
+        entry.source = QStringLiteral("gui");
+        entry.profile = context.profile;
+        entry.database = m.databaseDisplay();
+        entry.osUser = Executor::osUser();
+        entry.action = QStringLiteral("rollback step %1/%2: %3 %4")
+                           .arg(index + 1)
+                           .arg(plan.steps.size())
+                           .arg(directionName(step.direction), step.revision);
+        entry.fromRevisions = step.fromRevisions.join(QLatin1Char(','));
+        entry.toRevisions = step.toRevisions.join(QLatin1Char(','));
+        entry.result = outcome;
+        entry.reason = context.reason;
+        entry.durationMs = stepStarted.msecsTo(QDateTime::currentDateTimeUtc());
+        if (auto s = AuditLog(AuditLog::defaultFilePath()).append(entry); !s)
+            log->error("Could not write the audit log: {}", utf8(s.error().toString()));
+        stepStarted = QDateTime::currentDateTimeUtc();
+    };
+
     RunOptions options;
     options.cancel = &m_cancel;
     options.lockWaitSeconds = 10;
@@ -277,6 +303,10 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         jp.elapsedMs = clock.elapsed();
         if (p.statement == 0) {
             result.stepsRun = p.step - 1;
+            if (p.step > 1)
+                auditStep(p.step - 2, QStringLiteral("success"));
+            else
+                stepStarted = QDateTime::currentDateTimeUtc();
             log->info("Step {}/{}: {} {} {}", p.step, p.stepCount,
                       p.planStep.stamp ? "stamp" : utf8(directionName(p.direction)),
                       utf8(p.revision), utf8(jp.message));
@@ -290,7 +320,7 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     audit.profile = context.profile;
     audit.database = m.databaseDisplay();
     audit.osUser = Executor::osUser();
-    audit.action = result.action;
+    audit.action = context.guided ? QStringLiteral("guided rollback") : result.action;
     audit.fromRevisions = plan.startHeads.join(QLatin1Char(','));
     audit.reason = context.reason;
 
@@ -318,6 +348,10 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         else
             log->error("{} failed: {}", utf8(request.description()), utf8(result.error.toString()));
     }
+    if (result.success)
+        auditStep(int(plan.steps.size()) - 1, QStringLiteral("success"));
+    else
+        auditStep(result.stepsRun, audit.result);
     audit.toRevisions = result.toRevisions.join(QLatin1Char(','));
     if (auto s = AuditLog(AuditLog::defaultFilePath()).append(audit); !s)
         log->error("Could not write the audit log: {}", utf8(s.error().toString()));
@@ -403,6 +437,20 @@ void MigrationWorker::tryRevision(const QString &revision)
     }
     log->info("{}: trying {} succeeded; nothing was kept", utf8(m_label), utf8(revision));
     Q_EMIT trialFinished(revision, true, steps, {});
+}
+
+void MigrationWorker::backup(const QString &profile)
+{
+    Q_UNUSED(profile);
+    Q_EMIT backupFinished({}, Error::failure(QStringLiteral("backups are not available in this build yet")));
+}
+
+void MigrationWorker::restore(const QString &file, const QString &profile, const QString &reason)
+{
+    Q_UNUSED(file);
+    Q_UNUSED(profile);
+    Q_UNUSED(reason);
+    Q_EMIT restoreFinished(false, Error::failure(QStringLiteral("restoring backups is not available in this build yet")));
 }
 
 void MigrationWorker::testConnection()

@@ -18,6 +18,8 @@ struct RunContext
 {
     QString profile;
     QString reason;
+    // A guided rollback: each step gets its own audit entry, and the wizard shows the outcome.
+    bool guided = false;
 };
 
 // Does one profile's database work in a worker thread, one job at a time: it owns the
@@ -47,6 +49,11 @@ public:
     // The editor's Try it: the pending steps up to `revision`, then its downgrade, in one
     // transaction that is rolled back whatever happens.
     void tryRevision(const QString &revision);
+    // A verified, catalogued backup of the database (pg_dump, or SQLite's backup API), and
+    // restoring one into this worker's database. `profile` and `reason` go to the catalogue
+    // and the audit log.
+    void backup(const QString &profile);
+    void restore(const QString &file, const QString &profile, const QString &reason);
     // Takes effect for the next job (a password typed after a refused connection).
     void setOptions(const strata::MigratorOptions &options);
 
@@ -67,6 +74,12 @@ Q_SIGNALS:
     void catalogFailed(strata::Error error);
     // steps: what ran ("up abc123", "down abc123"); on failure error says where.
     void trialFinished(QString revision, bool ok, QStringList steps, strata::Error error);
+    // percent: -1 while it cannot be known.
+    void backupProgress(QString text, int percent);
+    // file: the backup written and verified; empty on failure, and error says why.
+    void backupFinished(QString file, strata::Error error);
+    void restoreProgress(QString text, int percent);
+    void restoreFinished(bool ok, strata::Error error);
 
 private:
     // A fresh Migrator reads the project files again, so edits on disk show up.

@@ -78,7 +78,8 @@ struct PlanRequest
     bool purge = false;  // stamp --purge
     // What the plan is for when it comes back: shown in the Pending tab, confirmed and run,
     // or written to a file as offline SQL.
-    enum class Purpose { Preview, Run, ExportSql };
+    // Wizard: a guided rollback's review, answered to the wizard alone.
+    enum class Purpose { Preview, Run, ExportSql, Wizard };
     Purpose purpose = Purpose::Preview;
 
     QString actionName() const;  // "upgrade", "downgrade", "stamp" (for the audit log)

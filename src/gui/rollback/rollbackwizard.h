@@ -1,0 +1,96 @@
+#pragma once
+
+#include "jobs/projectsnapshot.h"
+#include "lint/linter.h"
+#include "profiles/profile.h"
+#include "rollback/rollbackreport.h"
+
+#include <QPointer>
+#include <QWizard>
+
+#include <functional>
+#include <memory>
+
+namespace Ui {
+class RollbackWizard;
+}
+
+namespace strata::gui {
+
+class JobController;
+struct RunContext;
+
+// The guided rollback, for support staff: choose the state to return to (by what each change
+// did and when), review every step's downgrade SQL and what blocks or deletes data, take a
+// safety backup (required on protected profiles), confirm with the database name and a
+// reason, watch it run, restore the backup if it fails half way, and keep an HTML report for
+// the ticket. Database work goes to the profile's JobController; the run itself starts through
+// `startRun`, so the main window shows it like any other.
+class RollbackWizard : public QWizard
+{
+    Q_OBJECT
+
+public:
+    enum PageId { TargetPage, ReviewPage, BackupPage, ConfirmPage, RunPage, SummaryPage };
+    using StartRun = std::function<void(const PlanRequest &, const Plan &, const RunContext &)>;
+
+    RollbackWizard(const Profile &profile, SnapshotPtr snapshot, JobController *controller,
+                   StartRun startRun, QWidget *parent = nullptr);
+    ~RollbackWizard() override;
+
+    // Selects the state to return to by revision id ("base" for none), as a person would by
+    // clicking it; false when it is not offered.
+    bool chooseTarget(const QString &revision);
+    const RollbackRecord &record() const { return m_record; }
+    QString reportFile() const { return m_reportFile; }
+
+    bool validateCurrentPage() override;
+    // While a backup, the rollback or a restore runs, closing asks to stop it first.
+    void reject() override;
+
+Q_SIGNALS:
+    void planShown(); // the review page has its plan (or its reason for none)
+    void backupDone(bool ok);
+    void runDone(bool ok);
+    void restoreDone(bool ok);
+
+protected:
+    void initializePage(int id) override;
+
+private:
+    void fillTargets();
+    void showPlan(const Plan &plan);
+    void showPlanError(const Error &error);
+    void showStepSql();
+    void startBackup();
+    void onBackupProgress(const QString &text, int percent);
+    void onBackupFinished(const QString &file, const Error &error);
+    void startRun();
+    void onProgress(const JobProgress &progress);
+    void onRunFinished(const JobResult &result);
+    void startRestore();
+    void onRestoreFinished(bool ok, const Error &error);
+    void finishReport();
+    bool backupRequired() const { return m_profile.isProtected; }
+
+    std::unique_ptr<Ui::RollbackWizard> m_ui;
+    Profile m_profile;
+    SnapshotPtr m_snapshot;
+    QPointer<JobController> m_controller;
+    StartRun m_startRun;
+
+    QString m_target;
+    bool m_planReady = false;
+    Plan m_plan;
+    QStringList m_blocking; // what stops the rollback: irreversible steps, unreadable SQL
+    QList<LintFinding> m_dataLoss;
+    bool m_backingUp = false;
+    QString m_backupFile;
+    bool m_running = false;
+    bool m_finished = false;
+    bool m_restoring = false;
+    RollbackRecord m_record;
+    QString m_reportFile;
+};
+
+} // namespace strata::gui

@@ -1,0 +1,341 @@
+// The guided rollback as support staff meet it: every page driven as a person would, on the
+// success path and on a downgrade that fails half way (the database left as the failure
+// leaves it, said plainly), with the audit log and the HTML report checked.
+
+#include "audit/auditlog.h"
+#include "jobs/jobcontroller.h"
+#include "jobs/migrationworker.h"
+#include "migrator.h"
+#include "profiles/profile.h"
+#include "rollback/rollbackwizard.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace strata;
+using namespace strata::gui;
+
+namespace {
+
+bool writeFile(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestRollbackWizard : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QString m_project;
+    int m_databases = 0;
+
+    // A database at cccc with rows in every table; the profile that names it.
+    Profile preparedProfile(bool isProtected)
+    {
+        Profile p = Profile::forEnvironment(isProtected ? QStringLiteral("Production")
+                                                        : QStringLiteral("Staging"));
+        p.name = QStringLiteral("shop %1").arg(++m_databases);
+        p.sqliteFile = m_home.filePath(QStringLiteral("shop%1.db").arg(m_databases));
+        p.projectDir = m_project;
+        if (!upgradeDatabase(m_project, p.url(), QStringLiteral("heads")).ok())
+            qFatal("cannot prepare the database");
+        return p;
+    }
+
+    static QStringList current(const Profile &p)
+    {
+        MigratorOptions options;
+        options.projectDir = p.projectDir;
+        options.url = p.url();
+        auto migrator = Migrator::open(options);
+        return migrator ? (*migrator)->current().value() : QStringList{QStringLiteral("?")};
+    }
+
+    struct Session
+    {
+        std::unique_ptr<JobController> controller;
+        SnapshotPtr snapshot;
+        std::unique_ptr<RollbackWizard> wizard;
+    };
+
+    static std::unique_ptr<Session> open(const Profile &p)
+    {
+        auto s = std::make_unique<Session>();
+        MigratorOptions options;
+        options.projectDir = p.projectDir;
+        options.url = p.url();
+        s->controller = std::make_unique<JobController>(options, p.name);
+        QSignalSpy ready(s->controller->worker(), &MigrationWorker::snapshotReady);
+        s->controller->refresh();
+        if (!ready.wait(20000))
+            return nullptr;
+        s->snapshot = ready.first().at(0).value<SnapshotPtr>();
+        JobController *c = s->controller.get();
+        s->wizard = std::make_unique<RollbackWizard>(
+            p, s->snapshot, c,
+            [c](const PlanRequest &r, const Plan &plan, const RunContext &context) {
+                c->runPlan(r, plan, context);
+            });
+        s->wizard->show();
+        return s;
+    }
+
+    static QAbstractButton *next(QWizard &w)
+    {
+        return w.button(w.currentPage()->isCommitPage() ? QWizard::CommitButton
+                                                        : QWizard::NextButton);
+    }
+
+    // STRATA_SCREENSHOT_DIR set: each page as a PNG there, to look at as a person would.
+    static void shot(QWizard &w, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            w.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    }
+
+    template <typename T> static T *child(QWizard &w, const char *name)
+    {
+        T *found = w.findChild<T *>(QLatin1String(name));
+        if (!found)
+            qFatal("no %s", name);
+        return found;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("xdg-data")).toUtf8());
+        QCoreApplication::setApplicationName(QStringLiteral("strata-test"));
+        m_project = m_home.filePath(QStringLiteral("shop"));
+        QVERIFY(QDir().mkpath(m_project + QStringLiteral("/versions")));
+        QVERIFY(writeFile(m_project + QStringLiteral("/strata.ini"),
+                          "[strata]\nversions = versions\n"));
+        QVERIFY(writeFile(m_project + QStringLiteral("/versions/aaaa_customers.sql"),
+                          "-- revision: aaaa\n-- message: customers\n-- +upgrade\n"
+                          "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);\n"
+                          "INSERT INTO customers (name) VALUES ('Ada'), ('Grace');\n"
+                          "-- +downgrade\nDROP TABLE customers;\n"));
+        QVERIFY(writeFile(m_project + QStringLiteral("/versions/bbbb_orders.sql"),
+                          "-- revision: bbbb\n-- down_revision: aaaa\n-- message: orders\n"
+                          "-- +upgrade\nCREATE TABLE orders (id INTEGER PRIMARY KEY, total INT);\n"
+                          "-- +downgrade\nDROP TABLE orders;\n"));
+        // Its downgrade fails on its second statement when the marker table is there.
+        QVERIFY(writeFile(m_project + QStringLiteral("/versions/cccc_notes.sql"),
+                          "-- revision: cccc\n-- down_revision: bbbb\n-- message: order notes\n"
+                          "-- +upgrade\nALTER TABLE orders ADD COLUMN note TEXT;\n"
+                          "-- +downgrade\nALTER TABLE orders DROP COLUMN note;\n"
+                          "INSERT INTO rollback_guard SELECT 1 FROM rollback_guard_trip;\n"));
+    }
+
+    void successPathThroughEveryPage()
+    {
+        const Profile p = preparedProfile(false);
+        // The trip wire is not armed: the downgrade's INSERT reads an empty table.
+        QVERIFY(executeSqlite(p.sqliteFile, QStringLiteral("CREATE TABLE rollback_guard (x INT);"
+                                                           "CREATE TABLE rollback_guard_trip (x "
+                                                           "INT);")));
+        auto session = open(p);
+        QVERIFY(session);
+        RollbackWizard &w = *session->wizard;
+
+        // 1. Target: the current state cannot be chosen; "customers" can.
+        QVERIFY(!w.chooseTarget(QStringLiteral("cccc")));
+        QVERIFY(!next(w)->isEnabled());
+        QVERIFY(w.chooseTarget(QStringLiteral("aaaa")));
+        QVERIFY(next(w)->isEnabled());
+        shot(w, QStringLiteral("rollback-1-target"));
+        QSignalSpy planned(&w, &RollbackWizard::planShown);
+        next(w)->click();
+
+        // 2. Review: two steps, newest first; dropping a column and a table delete data, which
+        // must be acknowledged.
+        QCOMPARE(w.currentId(), int(RollbackWizard::ReviewPage));
+        QVERIFY(planned.wait(20000));
+        auto *steps = child<QTreeWidget>(w, "stepList");
+        QCOMPARE(steps->topLevelItemCount(), 2);
+        QCOMPARE(steps->topLevelItem(0)->text(2), QStringLiteral("cccc"));
+        QCOMPARE(steps->topLevelItem(1)->text(2), QStringLiteral("bbbb"));
+        const QString problems = child<QLabel>(w, "problemsLabel")->text();
+        QVERIFY2(problems.contains(QStringLiteral("drops a column")), qPrintable(problems));
+        QVERIFY2(problems.contains(QStringLiteral("drops a table")), qPrintable(problems));
+        QVERIFY(!next(w)->isEnabled());
+        shot(w, QStringLiteral("rollback-2-review"));
+        child<QCheckBox>(w, "dataLossCheck")->setChecked(true);
+        QVERIFY(next(w)->isEnabled());
+        next(w)->click();
+
+        // 3. Backup: recommended, may be declined on a profile that is not protected.
+        QCOMPARE(w.currentId(), int(RollbackWizard::BackupPage));
+        QVERIFY(!next(w)->isEnabled());
+        child<QCheckBox>(w, "backupCheck")->setChecked(false);
+        QVERIFY(next(w)->isEnabled());
+        next(w)->click();
+
+        // 4. Confirm: the database name typed exactly, and a reason.
+        QCOMPARE(w.currentId(), int(RollbackWizard::ConfirmPage));
+        QVERIFY(!next(w)->isEnabled());
+        child<QLineEdit>(w, "typedEdit")->setText(p.databaseName() + QStringLiteral("x"));
+        child<QLineEdit>(w, "reasonEdit")->setText(QStringLiteral("SUP-4711 orders broke"));
+        QVERIFY(!next(w)->isEnabled());
+        child<QLineEdit>(w, "typedEdit")->setText(p.databaseName());
+        QVERIFY(next(w)->isEnabled());
+        shot(w, QStringLiteral("rollback-4-confirm"));
+        QCOMPARE(current(p), QStringList{QStringLiteral("cccc")}); // nothing ran yet
+        QSignalSpy done(&w, &RollbackWizard::runDone);
+        next(w)->click();
+
+        // 5. Run: live, then done.
+        QCOMPARE(w.currentId(), int(RollbackWizard::RunPage));
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().at(0).toBool(), true);
+        QCOMPARE(current(p), QStringList{QStringLiteral("aaaa")});
+        QVERIFY(w.button(QWizard::BackButton)->isHidden() ||
+                !w.button(QWizard::BackButton)->isEnabled());
+        QVERIFY(next(w)->isEnabled());
+        next(w)->click();
+
+        // 6. Summary and report.
+        QCOMPARE(w.currentId(), int(RollbackWizard::SummaryPage));
+        shot(w, QStringLiteral("rollback-6-summary"));
+        QVERIFY(QFile::exists(w.reportFile()));
+        const QString report = QString::fromUtf8(readFile(w.reportFile()));
+        QVERIFY(report.contains(QStringLiteral("SUP-4711 orders broke")));
+        QVERIFY(report.contains(QStringLiteral("Rolled back")));
+        QCOMPARE(report.count(QStringLiteral(">done<")), 2);
+
+        // The audit log: each step, then the whole.
+        auto entries = AuditLog(AuditLog::defaultFilePath()).readAll();
+        QVERIFY(entries.ok());
+        QStringList actions;
+        for (const AuditEntry &e : *entries)
+            if (e.profile == p.name)
+                actions << e.action + QLatin1Char('=') + e.result;
+        QCOMPARE(actions, (QStringList{QStringLiteral("rollback step 1/2: down cccc=success"),
+                                       QStringLiteral("rollback step 2/2: down bbbb=success"),
+                                       QStringLiteral("guided rollback=success")}));
+    }
+
+    void downgradeFailingHalfWayIsExplained()
+    {
+        const Profile p = preparedProfile(false);
+        // The trip wire is armed: the INSERT into the missing table fails in step 1.
+        QVERIFY(executeSqlite(p.sqliteFile, QStringLiteral("CREATE TABLE rollback_guard_trip (x "
+                                                           "INT); INSERT INTO "
+                                                           "rollback_guard_trip VALUES (1);")));
+        auto session = open(p);
+        QVERIFY(session);
+        RollbackWizard &w = *session->wizard;
+        QVERIFY(w.chooseTarget(QStringLiteral("aaaa")));
+        QSignalSpy planned(&w, &RollbackWizard::planShown);
+        next(w)->click();
+        QVERIFY(planned.wait(20000));
+        child<QCheckBox>(w, "dataLossCheck")->setChecked(true);
+        next(w)->click();
+        child<QCheckBox>(w, "backupCheck")->setChecked(false);
+        next(w)->click();
+        child<QLineEdit>(w, "typedEdit")->setText(p.databaseName());
+        child<QLineEdit>(w, "reasonEdit")->setText(QStringLiteral("SUP-9 try"));
+        QSignalSpy done(&w, &RollbackWizard::runDone);
+        next(w)->click();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().at(0).toBool(), false);
+        // The failing step was rolled back whole: the column is still there, the rows too.
+        QCOMPARE(current(p), QStringList{QStringLiteral("cccc")});
+        const QString failure = child<QLabel>(w, "failureLabel")->text();
+        QVERIFY2(failure.contains(QStringLiteral("Stopped at step 1 of 2")), qPrintable(failure));
+        QVERIFY2(failure.contains(QStringLiteral("cccc_notes.sql:8")), qPrintable(failure));
+        QVERIFY2(failure.contains(QStringLiteral("cccc")), qPrintable(failure));
+        QVERIFY(child<QPushButton>(w, "restoreButton")->isHidden()); // no backup was taken
+        shot(w, QStringLiteral("rollback-5-failed"));
+        QVERIFY(next(w)->isEnabled());
+        next(w)->click();
+        const QString report = QString::fromUtf8(readFile(w.reportFile()));
+        QVERIFY(report.contains(QStringLiteral("Rollback failed")));
+        QVERIFY(report.contains(QStringLiteral("failed, rolled back")));
+        QVERIFY(report.contains(QStringLiteral("not run")));
+        auto entries = AuditLog(AuditLog::defaultFilePath()).readAll();
+        QVERIFY(entries.ok());
+        QStringList actions;
+        for (const AuditEntry &e : *entries)
+            if (e.profile == p.name)
+                actions << e.action + QLatin1Char('=') + e.result.section(QLatin1Char(':'), 0, 0);
+        QCOMPARE(actions, (QStringList{QStringLiteral("rollback step 1/2: down cccc=failed"),
+                                       QStringLiteral("guided rollback=failed")}));
+    }
+
+    void protectedProfileRequiresTheBackup()
+    {
+        const Profile p = preparedProfile(true);
+        auto session = open(p);
+        QVERIFY(session);
+        RollbackWizard &w = *session->wizard;
+        QVERIFY(w.chooseTarget(QStringLiteral("bbbb")));
+        QSignalSpy planned(&w, &RollbackWizard::planShown);
+        next(w)->click();
+        QVERIFY(planned.wait(20000));
+        child<QCheckBox>(w, "dataLossCheck")->setChecked(true);
+        next(w)->click();
+        QCOMPARE(w.currentId(), int(RollbackWizard::BackupPage));
+        auto *check = child<QCheckBox>(w, "backupCheck");
+        QVERIFY(check->isChecked());
+        QVERIFY(!check->isEnabled());
+        QVERIFY(!next(w)->isEnabled()); // no way on without a backup
+    }
+
+private:
+    // Setting the scene beside the migrations, through a Qt Sql connection of its own.
+    static bool executeSqlite(const QString &file, const QString &sql);
+};
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+bool TestRollbackWizard::executeSqlite(const QString &file, const QString &sql)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-setup"));
+        db.setDatabaseName(file);
+        ok = db.open();
+        for (const QString &statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            if (!ok || statement.trimmed().isEmpty())
+                continue;
+            QSqlQuery q(db);
+            ok = q.exec(statement);
+            if (!ok)
+                qWarning() << q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("test-setup"));
+    return ok;
+}
+
+QTEST_MAIN(TestRollbackWizard)
+#include "tst_rollbackwizard.moc"
