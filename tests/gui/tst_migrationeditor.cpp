@@ -5,6 +5,7 @@
 #include "authoring/findbar.h"
 #include "authoring/migrationeditor.h"
 #include "authoring/sqleditor.h"
+#include "files.h"
 
 #include <QFile>
 #include <QPushButton>
@@ -16,20 +17,10 @@
 
 using namespace strata;
 using namespace strata::gui;
+using strata::test::readFile;
+using strata::test::writeFile;
 
 namespace {
-
-bool writeFile(const QString &path, const QByteArray &text)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 CheckContext postgresProject(const QString &dir)
 {

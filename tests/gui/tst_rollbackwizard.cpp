@@ -3,6 +3,7 @@
 // leaves it, said plainly), with the audit log and the HTML report checked.
 
 #include "audit/auditlog.h"
+#include "files.h"
 #include "jobs/jobcontroller.h"
 #include "jobs/migrationworker.h"
 #include "migrator.h"
@@ -25,22 +26,8 @@
 
 using namespace strata;
 using namespace strata::gui;
-
-namespace {
-
-bool writeFile(const QString &path, const QByteArray &text)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-} // namespace
+using strata::test::readFile;
+using strata::test::writeFile;
 
 class TestRollbackWizard : public QObject
 {

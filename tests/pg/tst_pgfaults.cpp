@@ -3,6 +3,7 @@
 // `kill -9` at random moments. Each slot uses a database of its own.
 
 #include "cli.h"
+#include "files.h"
 #include "pgserver.h"
 
 #include <QDir>
@@ -28,20 +29,12 @@ const QString kExampleHead = QStringLiteral("be0a3c5f7b11");
 
 bool writeFile(const QString &path, const QString &text)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    const QByteArray bytes = text.toUtf8();
-    return f.write(bytes) == bytes.size();
+    return strata::test::writeFile(path, text.toUtf8());
 }
 
 QString readFile(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(f.readAll());
+    return QString::fromUtf8(strata::test::readFile(path));
 }
 
 // One migration file: the header takes lines 1-4, "-- +upgrade" is line 5 and the upgrade SQL
