@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "profiles/profilestore.h"
+
 #include "migrator.h"
 
 #include <QJsonArray>
@@ -65,6 +67,12 @@ int Cli::dispatch()
         return show();
     if (c == QLatin1String("check"))
         return check();
+    if (c == QLatin1String("backup"))
+        return backup();
+    if (c == QLatin1String("backups"))
+        return backups();
+    if (c == QLatin1String("restore"))
+        return restore();
     return fail(Error::usage(QStringLiteral("unknown command '%1'").arg(c)));
 }
 
@@ -84,14 +92,57 @@ int Cli::fail(const Error &error)
     return error.kind == Error::Kind::Usage ? UsageError : Failure;
 }
 
-Result<std::unique_ptr<Migrator>> Cli::openMigrator()
+Result<Profile> Cli::findProfile(const QString &name)
+{
+    const ProfileStore store(ProfileStore::defaultFilePath());
+    auto profiles = store.load();
+    if (!profiles)
+        return profiles.error();
+    QStringList names;
+    for (const Profile &p : *profiles) {
+        if (p.name == name)
+            return p;
+        names.append(p.name);
+    }
+    return Error::usage(
+        names.isEmpty()
+            ? QStringLiteral("no profile named '%1': %2 holds none (the desktop app saves them)")
+                  .arg(name, store.filePath())
+            : QStringLiteral("no profile named '%1'; the profiles are: %2")
+                  .arg(name, names.join(QLatin1String(", "))));
+}
+
+Result<MigratorOptions> Cli::migratorOptions(const QString &profileName)
 {
     MigratorOptions options;
     options.projectDir = m_inv.projectDir;
     options.url = m_inv.url;
     options.versionTable = m_inv.versionTable;
     options.schema = m_inv.schema;
-    auto migrator = Migrator::open(options);
+    const QString name = profileName.isEmpty() ? m_inv.profile : profileName;
+    if (name.isEmpty())
+        return options;
+    auto p = findProfile(name);
+    if (!p)
+        return p.error();
+    // The password comes from libpq's own places (PGPASSWORD, .pgpass, the service file);
+    // the command line has no keychain.
+    options.url = p->url();
+    if (options.projectDir.isEmpty())
+        options.projectDir = p->projectDir;
+    if (options.versionTable.isEmpty())
+        options.versionTable = p->versionTable;
+    if (options.schema.isEmpty())
+        options.schema = p->schema;
+    return options;
+}
+
+Result<std::unique_ptr<Migrator>> Cli::openMigrator()
+{
+    auto options = migratorOptions();
+    if (!options)
+        return options.error();
+    auto migrator = Migrator::open(*options);
     if (migrator)
         note(QStringLiteral("database: %1 (from %2)")
                  .arg((*migrator)->databaseDisplay(), (*migrator)->databaseSource()));

@@ -2,6 +2,8 @@
 
 #include "commandline.h"
 #include "error.h"
+#include "migrator.h"
+#include "profiles/profile.h"
 
 #include <QJsonObject>
 #include <QTextStream>
@@ -9,7 +11,6 @@
 #include <memory>
 
 namespace strata {
-class Migrator;
 class RevisionGraph;
 struct Plan;
 } // namespace strata
@@ -30,6 +31,10 @@ private:
     int dispatch();
     int fail(const Error &error);
     Result<std::unique_ptr<Migrator>> openMigrator();
+    // The options for a Migrator: the command line's, filled in from --profile (or `profile`).
+    Result<MigratorOptions> migratorOptions(const QString &profile = {});
+    // A saved profile by name; a usage error listing the names there are.
+    Result<Profile> findProfile(const QString &name);
     void printJson(const QJsonObject &object);
     void say(const QString &line);  // stdout, unless --quiet or --json
     void note(const QString &line); // stderr, only with --verbose
@@ -47,6 +52,12 @@ private:
     // cannot be written is a warning on stderr, never a failed migration.
     void audit(Migrator &migrator, const QString &action, const QStringList &from,
                const Result<Plan> &ran, qint64 durationMs);
+    // backups (cli_backup.cpp)
+    int backup();
+    int backups();
+    int restore();
+    void auditBackup(const QString &action, const QString &database, const QString &from,
+                     const QString &result, const QString &profile, qint64 durationMs);
     // reading (cli_inspect.cpp)
     int current();
     int ping();

@@ -69,15 +69,10 @@ int Cli::printPlan(const Migrator &migrator, const Plan &plan)
 void Cli::audit(Migrator &migrator, const QString &action, const QStringList &from,
                 const Result<Plan> &ran, qint64 durationMs)
 {
-    AuditEntry entry;
-    entry.time = QDateTime::currentDateTimeUtc().addMSecs(-durationMs);
-    entry.source = QStringLiteral("cli");
-    entry.database = migrator.databaseDisplay();
-    entry.osUser = Executor::osUser();
-    entry.action = action;
+    AuditEntry entry = AuditEntry::of(QStringLiteral("cli"), m_inv.profile,
+                                      migrator.databaseDisplay(), action, durationMs);
     entry.fromRevisions = from.join(QLatin1Char(','));
     entry.reason = m_inv.reason;
-    entry.durationMs = durationMs;
     if (ran) {
         entry.toRevisions = ran->endHeads.join(QLatin1Char(','));
         entry.result = QStringLiteral("success");

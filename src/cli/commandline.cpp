@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QHash>
 
+#include <tuple>
+
 namespace strata::cli {
 
 namespace {
@@ -99,6 +101,27 @@ const QList<CommandSpec> &commands()
          {},
          0,
          0},
+        {"backup",
+         "backup [--format F] [--jobs N] [--compress N] [--schema-only] [--out DIR] [--keep N]",
+         "Back up the database (pg_dump, or SQLite's backup API), verified and catalogued.",
+         {QStringLiteral("format"), QStringLiteral("jobs"), QStringLiteral("compress"),
+          QStringLiteral("schema-only"), QStringLiteral("out"), QStringLiteral("keep"),
+          QStringLiteral("reason")},
+         0,
+         0},
+        {"backups",
+         "backups [--out DIR]",
+         "List the catalogued backups, newest first.",
+         {QStringLiteral("out")},
+         0,
+         0},
+        {"restore",
+         "restore BACKUP [--into PROFILE] [--confirm DBNAME] [--jobs N]",
+         "Restore a catalogued backup into the database (or another profile's).",
+         {QStringLiteral("into"), QStringLiteral("confirm"), QStringLiteral("jobs"),
+          QStringLiteral("reason"), QStringLiteral("out")},
+         1,
+         1},
         {"history",
          "history [-r A:B] [-v] [-i]",
          "List revisions, newest first.",
@@ -142,10 +165,11 @@ const CommandSpec *findCommand(const QString &name)
 
 const QStringList &commonOptions()
 {
-    static const QStringList names = {
-        QStringLiteral("project"), QStringLiteral("url"),  QStringLiteral("version-table"),
-        QStringLiteral("schema"),  QStringLiteral("json"), QStringLiteral("quiet"),
-        QStringLiteral("verbose"), QStringLiteral("help"), QStringLiteral("version")};
+    static const QStringList names = {QStringLiteral("project"), QStringLiteral("url"),
+                                      QStringLiteral("profile"), QStringLiteral("version-table"),
+                                      QStringLiteral("schema"),  QStringLiteral("json"),
+                                      QStringLiteral("quiet"),   QStringLiteral("verbose"),
+                                      QStringLiteral("help"),    QStringLiteral("version")};
     return names;
 }
 
@@ -167,6 +191,8 @@ QString usageText()
         "searched upward)\n"
         "  --url URL                database URL (sqlite:///relative.db, sqlite:////absolute.db, "
         "...)\n"
+        "  --profile NAME           a saved connection profile (the desktop app's): its database,\n"
+        "                           project, version table and schema\n"
         "  --version-table NAME     version table (default: strata.ini's version_table, else "
         "strata_version)\n"
         "  --schema NAME            PostgreSQL schema of the version tables (default: strata.ini's "
@@ -178,7 +204,7 @@ QString usageText()
         "  --version                print the version\n\n"
         "Exit codes: 0 success, 1 failure, 2 usage error, 3 `check` found the database behind or "
         "edited.\n"
-        "Connection, first found wins: --url, DATABASE_URL, "
+        "Connection, first found wins: --url, --profile, DATABASE_URL, "
         "DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD,\n"
         ".env in the project, url in strata.ini, else strata.db in the project folder.\n");
     return text;
@@ -220,6 +246,27 @@ QString commandHelp(const QString &command)
                            "exist (PostgreSQL)\n"
                            "  --dry-run                run it in one transaction and roll it all "
                            "back: every statement tried, nothing kept\n");
+    if (command == QLatin1String("backup"))
+        text += QStringLiteral(
+            "\n  --format F               PostgreSQL: custom (default), directory, plain or tar\n"
+            "  --jobs N                 directory format: N parallel pg_dump workers\n"
+            "  --compress N             compression level 0-9 (custom and directory)\n"
+            "  --schema-only            the schema without the data\n"
+            "  --out DIR                where (default: $STRATA_BACKUP_DIR, else\n"
+            "                           ~/.local/share/strata/backups)\n"
+            "  --keep N                 afterwards keep only the newest N backups of this profile\n"
+            "                           (or database)\n"
+            "The password reaches pg_dump through its environment, never its command line. Each\n"
+            "backup is verified (pg_restore --list, or SQLite's integrity check) and catalogued\n"
+            "beside it in BACKUP.json: database, server version, revisions, size, SHA-256.\n");
+    if (command == QLatin1String("restore"))
+        text += QStringLiteral(
+            "\n  --into PROFILE           restore into that profile's database instead\n"
+            "  --confirm DBNAME         required when the target profile is protected\n"
+            "  --out DIR                the backup folder, where a bare BACKUP name is looked for\n"
+            "  --jobs N                 PostgreSQL: N parallel pg_restore workers (else one\n"
+            "                           transaction: all or nothing)\n"
+            "A backup whose checksum no longer matches its catalogue entry is refused.\n");
     if (command == QLatin1String("history"))
         text +=
             QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "
@@ -242,6 +289,15 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption project({QStringLiteral("d"), QStringLiteral("project")}, {},
                                      QStringLiteral("DIR"));
     const QCommandLineOption url(QStringLiteral("url"), {}, QStringLiteral("URL"));
+    const QCommandLineOption profile(QStringLiteral("profile"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption format(QStringLiteral("format"), {}, QStringLiteral("F"));
+    const QCommandLineOption jobs(QStringLiteral("jobs"), {}, QStringLiteral("N"));
+    const QCommandLineOption compress(QStringLiteral("compress"), {}, QStringLiteral("N"));
+    const QCommandLineOption schemaOnly(QStringLiteral("schema-only"));
+    const QCommandLineOption out(QStringLiteral("out"), {}, QStringLiteral("DIR"));
+    const QCommandLineOption keep(QStringLiteral("keep"), {}, QStringLiteral("N"));
+    const QCommandLineOption into(QStringLiteral("into"), {}, QStringLiteral("PROFILE"));
+    const QCommandLineOption confirm(QStringLiteral("confirm"), {}, QStringLiteral("DBNAME"));
     const QCommandLineOption versionTable(QStringLiteral("version-table"), {},
                                           QStringLiteral("NAME"));
     const QCommandLineOption schema(QStringLiteral("schema"), {}, QStringLiteral("NAME"));
@@ -273,13 +329,42 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                    QStringLiteral("A:B"));
     const QCommandLineOption indicate(
         QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
-    const QList<QCommandLineOption> all = {
-        project, url,         versionTable,     json,           quiet,
-        verbose, help,        version,          message,        head,
-        splice,  branchLabel, dependsOn,        revId,          sql,
-        plan,    purge,       lockWait,         range,          indicate,
-        reason,  lockTimeout, statementTimeout, createDatabase, singleTransaction,
-        schema,  dryRun};
+    const QList<QCommandLineOption> all = {project,
+                                           url,
+                                           versionTable,
+                                           json,
+                                           quiet,
+                                           verbose,
+                                           help,
+                                           version,
+                                           message,
+                                           head,
+                                           splice,
+                                           branchLabel,
+                                           dependsOn,
+                                           revId,
+                                           sql,
+                                           plan,
+                                           purge,
+                                           lockWait,
+                                           range,
+                                           indicate,
+                                           reason,
+                                           lockTimeout,
+                                           statementTimeout,
+                                           createDatabase,
+                                           singleTransaction,
+                                           schema,
+                                           dryRun,
+                                           profile,
+                                           format,
+                                           jobs,
+                                           compress,
+                                           schemaOnly,
+                                           out,
+                                           keep,
+                                           into,
+                                           confirm};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -305,6 +390,27 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.version = parser.isSet(version);
     inv.projectDir = parser.value(project);
     inv.url = parser.value(url);
+    inv.profile = parser.value(profile);
+    if (parser.isSet(format))
+        inv.format = parser.value(format);
+    inv.schemaOnly = parser.isSet(schemaOnly);
+    inv.outDir = parser.value(out);
+    inv.into = parser.value(into);
+    inv.confirm = parser.value(confirm);
+    for (const auto &[option, target, low, high] :
+         {std::tuple{&jobs, &inv.jobs, 1, 64}, std::tuple{&compress, &inv.compression, 0, 9},
+          std::tuple{&keep, &inv.keep, 1, 100000}}) {
+        if (!parser.isSet(*option))
+            continue;
+        bool ok = false;
+        *target = parser.value(*option).toInt(&ok);
+        if (!ok || *target < low || *target > high)
+            return Error::usage(QStringLiteral("--%1 takes a number from %2 to %3, not '%4'")
+                                    .arg(option->names().last())
+                                    .arg(low)
+                                    .arg(high)
+                                    .arg(parser.value(*option)));
+    }
     inv.versionTable = parser.value(versionTable);
     inv.schema = parser.value(schema);
     inv.json = parser.isSet(json);
@@ -388,6 +494,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         return Error::usage(QStringLiteral("--sql and --plan exclude each other"));
     if (inv.json && inv.sql)
         return Error::usage(QStringLiteral("--json does not apply to --sql output"));
+    if (!inv.url.isEmpty() && !inv.profile.isEmpty())
+        return Error::usage(QStringLiteral("--url and --profile exclude each other"));
     return inv;
 }
 

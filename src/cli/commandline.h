@@ -16,6 +16,7 @@ struct Invocation
     // common
     QString projectDir;
     QString url;
+    QString profile; // --profile: a saved connection profile (the desktop app's)
     QString versionTable;
     QString schema; // --schema: PostgreSQL schema of the version tables
     bool json = false;
@@ -43,6 +44,16 @@ struct Invocation
     bool createDatabase = false;    // upgrade --create-database
     bool singleTransaction = false; // --single-transaction
     bool dryRun = false;            // upgrade --dry-run
+
+    // backup, backups, restore
+    QString format = QStringLiteral("custom");
+    int jobs = 1;
+    int compression = -1;
+    bool schemaOnly = false;
+    QString outDir;
+    int keep = 0;
+    QString into;    // restore --into PROFILE
+    QString confirm; // restore --confirm DBNAME, for protected targets
 
     // history
     QString range;

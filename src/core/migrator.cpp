@@ -189,6 +189,16 @@ QString Migrator::engine() const
     return d->driver->engine();
 }
 
+const ConnectionInfo &Migrator::connectionInfo() const
+{
+    return d->connection;
+}
+
+void Migrator::disconnect()
+{
+    d->driver->close();
+}
+
 Result<SchemaCatalog> Migrator::catalog()
 {
     return d->driver->catalog(d->versionTable);

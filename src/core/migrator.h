@@ -97,6 +97,11 @@ public:
     // Where the database is, password masked, and which rule chose it ("--url", ".env", ...).
     QString databaseDisplay() const;
     QString engine() const; // "postgresql", "sqlite"
+    // The database this Migrator works on, for tools that connect on their own (pg_dump).
+    const ConnectionInfo &connectionInfo() const;
+    // Closes the connection (before another program replaces the database, say); the next call
+    // that needs it opens it again.
+    void disconnect();
     QString databaseSource() const;
 
     // Reading. A SQLite database file that does not exist yet reads as empty and is not created.

@@ -218,6 +218,9 @@ void MainWindow::onRunFinished(const QString &name, const JobResult &result)
         box->open();
     }
     reloadAudit();
+    // The schema changed: the editor's completion words are read again when next shown.
+    if (name == m_catalogProfile)
+        m_catalogProfile.clear();
     updateActions();
     Q_EMIT runFinished(name, result.success);
 }

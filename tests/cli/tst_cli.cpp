@@ -4,6 +4,7 @@
 #include "audit/auditlog.h"
 #include "cli.h"
 #include "pgserver.h"
+#include "profiles/profilestore.h"
 
 #include <QDir>
 #include <QFile>
@@ -871,6 +872,103 @@ private Q_SLOTS:
         QVERIFY2(o.code == 0, qPrintable(o.err));
         QCOMPARE(schema(), first);
         QCOMPARE(run({QStringLiteral("check")}).code, 0);
+    }
+
+    // Profiles from the desktop app's file; backups taken, listed and restored through them;
+    // a protected target needs its database name; bad input named, nothing touched.
+    void backupBackupsAndRestoreThroughProfiles()
+    {
+        Fixture f;
+        f.addChain();
+        QTemporaryDir home;
+        const QString config = home.filePath(QStringLiteral("config"));
+        const QString backups = home.filePath(QStringLiteral("backups"));
+        qputenv("STRATA_CONFIG_DIR", config.toUtf8());
+        auto unset = qScopeGuard([] { qunsetenv("STRATA_CONFIG_DIR"); });
+        auto profileOf = [&](const QString &name, const QString &environment) {
+            Profile p = Profile::forEnvironment(environment);
+            p.name = name;
+            p.projectDir = f.root();
+            if (kPostgres) {
+                p.engine = Profile::Engine::Postgres;
+                p.host = pgServer()->socketDir();
+                p.port = pgServer()->port();
+                p.user = QStringLiteral("postgres");
+                p.database = f.url().section(QStringLiteral("dbname="), 1).section(u' ', 0, 0);
+            } else {
+                p.sqliteFile = f.dbPath();
+            }
+            return p;
+        };
+        const Profile dev = profileOf(QStringLiteral("dev"), QStringLiteral("Development"));
+        const Profile prod = profileOf(QStringLiteral("prod"), QStringLiteral("Production"));
+        QVERIFY(prod.isProtected);
+        QVERIFY(ProfileStore(ProfileStore::defaultFilePath()).save({dev, prod}).ok());
+        auto strata = [&](QStringList args) {
+            return Fixture::runRaw(args << QStringLiteral("--out") << backups);
+        };
+
+        Outcome o = Fixture::runRaw(
+            {QStringLiteral("--profile"), QStringLiteral("nosuch"), QStringLiteral("current")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("no profile named 'nosuch'")) &&
+                     o.err.contains(QStringLiteral("dev, prod")),
+                 qPrintable(o.err));
+        o = Fixture::runRaw({QStringLiteral("--profile"), QStringLiteral("dev"),
+                             QStringLiteral("--url"), f.url(), QStringLiteral("current")});
+        QCOMPARE(o.code, 2);
+        QVERIFY(!f.touched());
+
+        o = Fixture::runRaw({QStringLiteral("--profile"), QStringLiteral("dev"),
+                             QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        o = strata({QStringLiteral("--profile"), QStringLiteral("dev"), QStringLiteral("backup"),
+                    QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QString file = o.json().value(QStringLiteral("path")).toString();
+        QVERIFY(QFile::exists(file));
+        QCOMPARE(o.json().value(QStringLiteral("profile")).toString(), QStringLiteral("dev"));
+        o = strata({QStringLiteral("backups"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 0);
+        const QJsonArray listed = o.json().value(QStringLiteral("backups")).toArray();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.at(0).toObject().value(QStringLiteral("revisions")).toArray().at(0),
+                 QJsonValue(QStringLiteral("cccc03")));
+
+        o = Fixture::runRaw({QStringLiteral("--profile"), QStringLiteral("dev"),
+                             QStringLiteral("downgrade"), QStringLiteral("base")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{});
+
+        // Into the protected profile: refused without its database name, nothing touched.
+        o = strata(
+            {QStringLiteral("restore"), file, QStringLiteral("--into"), QStringLiteral("prod")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("prod is protected")) &&
+                     o.err.contains(QStringLiteral("--confirm ") + prod.databaseName()),
+                 qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{});
+        o = strata({QStringLiteral("restore"), QStringLiteral("no-such-backup.dump")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("no-such-backup.dump")), qPrintable(o.err));
+
+        o = strata({QStringLiteral("restore"), QFileInfo(file).fileName(), QStringLiteral("--into"),
+                    QStringLiteral("prod"), QStringLiteral("--confirm"), prod.databaseName()});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM t_b")),
+                 QStringList{QStringLiteral("1")});
+
+        auto entries = AuditLog(AuditLog::defaultFilePath()).readAll();
+        QVERIFY(entries.ok());
+        QStringList actions;
+        for (const AuditEntry &e : *entries)
+            if (e.action == QLatin1String("backup") || e.action == QLatin1String("restore"))
+                actions << e.action + QLatin1Char('@') + e.profile + QLatin1Char('=') +
+                               e.result.section(QLatin1Char(':'), 0, 0);
+        QCOMPARE(actions.mid(actions.size() - 2),
+                 (QStringList{QStringLiteral("backup@dev=success"),
+                              QStringLiteral("restore@prod=success")}));
     }
 
     void cleanupTestCase() { pgServer().reset(); }

@@ -11,15 +11,18 @@
 #include "rollback/rollbackwizard.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <memory>
@@ -116,6 +119,7 @@ private Q_SLOTS:
         QVERIFY(m_home.isValid());
         qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("xdg-data")).toUtf8());
+        qputenv("STRATA_BACKUP_DIR", m_home.filePath(QStringLiteral("backups")).toUtf8());
         QCoreApplication::setApplicationName(QStringLiteral("strata-test"));
         m_project = m_home.filePath(QStringLiteral("shop"));
         QVERIFY(QDir().mkpath(m_project + QStringLiteral("/versions")));
@@ -126,16 +130,18 @@ private Q_SLOTS:
                           "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);\n"
                           "INSERT INTO customers (name) VALUES ('Ada'), ('Grace');\n"
                           "-- +downgrade\nDROP TABLE customers;\n"));
-        QVERIFY(writeFile(m_project + QStringLiteral("/versions/bbbb_orders.sql"),
-                          "-- revision: bbbb\n-- down_revision: aaaa\n-- message: orders\n"
-                          "-- +upgrade\nCREATE TABLE orders (id INTEGER PRIMARY KEY, total INT);\n"
-                          "-- +downgrade\nDROP TABLE orders;\n"));
-        // Its downgrade fails on its second statement when the marker table is there.
+        QVERIFY(
+            writeFile(m_project + QStringLiteral("/versions/bbbb_orders.sql"),
+                      "-- revision: bbbb\n-- down_revision: aaaa\n-- message: orders\n"
+                      "-- +upgrade\nCREATE TABLE orders (id INTEGER PRIMARY KEY, total INT);\n"
+                      "-- +downgrade\nDROP TABLE orders;\n"
+                      // Fails (line 8) when the trip wire holds a row and its target is missing.
+                      "INSERT INTO rollback_guard SELECT 1 FROM rollback_guard_trip;\n"));
         QVERIFY(writeFile(m_project + QStringLiteral("/versions/cccc_notes.sql"),
                           "-- revision: cccc\n-- down_revision: bbbb\n-- message: order notes\n"
                           "-- +upgrade\nALTER TABLE orders ADD COLUMN note TEXT;\n"
-                          "-- +downgrade\nALTER TABLE orders DROP COLUMN note;\n"
-                          "INSERT INTO rollback_guard SELECT 1 FROM rollback_guard_trip;\n"));
+                          "INSERT INTO orders (total, note) VALUES (12, 'gift wrap');\n"
+                          "-- +downgrade\nALTER TABLE orders DROP COLUMN note;\n"));
     }
 
     void successPathThroughEveryPage()
@@ -226,10 +232,10 @@ private Q_SLOTS:
                                        QStringLiteral("guided rollback=success")}));
     }
 
-    void downgradeFailingHalfWayIsExplained()
+    void downgradeFailingHalfWayIsExplainedAndTheBackupRestores()
     {
         const Profile p = preparedProfile(false);
-        // The trip wire is armed: the INSERT into the missing table fails in step 1.
+        // The trip wire is armed: step 2 (bbbb's downgrade) fails after step 1 undid cccc.
         QVERIFY(executeSqlite(p.sqliteFile, QStringLiteral("CREATE TABLE rollback_guard_trip (x "
                                                            "INT); INSERT INTO "
                                                            "rollback_guard_trip VALUES (1);")));
@@ -242,36 +248,63 @@ private Q_SLOTS:
         QVERIFY(planned.wait(20000));
         child<QCheckBox>(w, "dataLossCheck")->setChecked(true);
         next(w)->click();
-        child<QCheckBox>(w, "backupCheck")->setChecked(false);
+
+        // The safety backup, taken from the page, verified and catalogued.
+        QVERIFY(!next(w)->isEnabled());
+        QSignalSpy backedUp(&w, &RollbackWizard::backupDone);
+        child<QPushButton>(w, "backupButton")->click();
+        QVERIFY(backedUp.wait(30000));
+        QCOMPARE(backedUp.first().at(0).toBool(), true);
+        QVERIFY(QFile::exists(w.record().backupFile));
+        QVERIFY(QFile::exists(w.record().backupFile + QStringLiteral(".json")));
+        QVERIFY(next(w)->isEnabled());
+        shot(w, QStringLiteral("rollback-3-backup"));
         next(w)->click();
+
         child<QLineEdit>(w, "typedEdit")->setText(p.databaseName());
         child<QLineEdit>(w, "reasonEdit")->setText(QStringLiteral("SUP-9 try"));
         QSignalSpy done(&w, &RollbackWizard::runDone);
         next(w)->click();
         QVERIFY(done.wait(30000));
         QCOMPARE(done.first().at(0).toBool(), false);
-        // The failing step was rolled back whole: the column is still there, the rows too.
-        QCOMPARE(current(p), QStringList{QStringLiteral("cccc")});
+        // Step 1 stays done, step 2 was rolled back whole: the database is at bbbb.
+        QCOMPARE(current(p), QStringList{QStringLiteral("bbbb")});
         const QString failure = child<QLabel>(w, "failureLabel")->text();
-        QVERIFY2(failure.contains(QStringLiteral("Stopped at step 1 of 2")), qPrintable(failure));
-        QVERIFY2(failure.contains(QStringLiteral("cccc_notes.sql:8")), qPrintable(failure));
-        QVERIFY2(failure.contains(QStringLiteral("cccc")), qPrintable(failure));
-        QVERIFY(child<QPushButton>(w, "restoreButton")->isHidden()); // no backup was taken
+        QVERIFY2(failure.contains(QStringLiteral("Stopped at step 2 of 2")), qPrintable(failure));
+        QVERIFY2(failure.contains(QStringLiteral("bbbb_orders.sql:8")), qPrintable(failure));
+        QVERIFY2(failure.contains(QStringLiteral("<b>bbbb</b>")), qPrintable(failure));
+        QVERIFY2(failure.contains(QStringLiteral("restore the safety backup")),
+                 qPrintable(failure));
+        auto *restore = child<QPushButton>(w, "restoreButton");
+        QVERIFY(!restore->isHidden());
         shot(w, QStringLiteral("rollback-5-failed"));
+
+        // Restore: the database is as it was before the rollback, the note row included.
+        QSignalSpy restored(&w, &RollbackWizard::restoreDone);
+        answerNextMessageBox(QMessageBox::Yes);
+        restore->click();
+        QVERIFY(restored.wait(30000));
+        QCOMPARE(restored.first().at(0).toBool(), true);
+        QCOMPARE(current(p), QStringList{QStringLiteral("cccc")});
+        QCOMPARE(querySqlite(p.sqliteFile, QStringLiteral("SELECT note FROM orders")),
+                 QStringLiteral("gift wrap"));
         QVERIFY(next(w)->isEnabled());
         next(w)->click();
         const QString report = QString::fromUtf8(readFile(w.reportFile()));
         QVERIFY(report.contains(QStringLiteral("Rollback failed")));
         QVERIFY(report.contains(QStringLiteral("failed, rolled back")));
-        QVERIFY(report.contains(QStringLiteral("not run")));
+        QVERIFY(report.contains(QStringLiteral("Restored from")));
         auto entries = AuditLog(AuditLog::defaultFilePath()).readAll();
         QVERIFY(entries.ok());
         QStringList actions;
         for (const AuditEntry &e : *entries)
             if (e.profile == p.name)
                 actions << e.action + QLatin1Char('=') + e.result.section(QLatin1Char(':'), 0, 0);
-        QCOMPARE(actions, (QStringList{QStringLiteral("rollback step 1/2: down cccc=failed"),
-                                       QStringLiteral("guided rollback=failed")}));
+        QCOMPARE(actions, (QStringList{QStringLiteral("backup=success"),
+                                       QStringLiteral("rollback step 1/2: down cccc=success"),
+                                       QStringLiteral("rollback step 2/2: down bbbb=failed"),
+                                       QStringLiteral("guided rollback=failed"),
+                                       QStringLiteral("restore=success")}));
     }
 
     void protectedProfileRequiresTheBackup()
@@ -291,11 +324,32 @@ private Q_SLOTS:
         QVERIFY(check->isChecked());
         QVERIFY(!check->isEnabled());
         QVERIFY(!next(w)->isEnabled()); // no way on without a backup
+        QSignalSpy backedUp(&w, &RollbackWizard::backupDone);
+        child<QPushButton>(w, "backupButton")->click();
+        QVERIFY(backedUp.wait(30000));
+        QCOMPARE(backedUp.first().at(0).toBool(), true);
+        QVERIFY(next(w)->isEnabled());
     }
 
 private:
     // Setting the scene beside the migrations, through a Qt Sql connection of its own.
     static bool executeSqlite(const QString &file, const QString &sql);
+    static QString querySqlite(const QString &file, const QString &sql);
+
+    // Presses `button` on the next message box that opens (the restore's question).
+    static void answerNextMessageBox(QMessageBox::StandardButton button)
+    {
+        QTimer::singleShot(0, [button] {
+            for (int tries = 0; tries < 200; ++tries) {
+                for (QWidget *w : QApplication::topLevelWidgets())
+                    if (auto *box = qobject_cast<QMessageBox *>(w); box && box->isVisible()) {
+                        box->button(button)->click();
+                        return;
+                    }
+                QTest::qWait(25);
+            }
+        });
+    }
 };
 
 #include <QSqlDatabase>
@@ -322,6 +376,24 @@ bool TestRollbackWizard::executeSqlite(const QString &file, const QString &sql)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("test-setup"));
     return ok;
+}
+
+QString TestRollbackWizard::querySqlite(const QString &file, const QString &sql)
+{
+    QString value;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-query"));
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql) && q.next())
+                value = q.value(0).toString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("test-query"));
+    return value;
 }
 
 QTEST_MAIN(TestRollbackWizard)

@@ -1,5 +1,7 @@
 #include "audit/auditlog.h"
 
+#include "engine/executor.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,6 +10,20 @@
 #include <QStandardPaths>
 
 namespace strata {
+
+AuditEntry AuditEntry::of(QString source, QString profile, QString database, QString action,
+                          qint64 durationMs)
+{
+    AuditEntry e;
+    e.time = QDateTime::currentDateTimeUtc().addMSecs(-durationMs);
+    e.source = std::move(source);
+    e.profile = std::move(profile);
+    e.database = std::move(database);
+    e.osUser = Executor::osUser();
+    e.action = std::move(action);
+    e.durationMs = durationMs;
+    return e;
+}
 
 namespace {
 

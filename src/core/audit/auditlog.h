@@ -16,12 +16,16 @@ struct AuditEntry
     QString profile;  // empty when none was used
     QString database; // display form, never a password
     QString osUser;
-    QString action; // upgrade, downgrade, stamp, repair, backup, restore, ...
+    QString action;        // upgrade, downgrade, stamp, repair, backup, restore, ...
     QString fromRevisions; // comma-separated
     QString toRevisions;
     QString result; // "success", "failed: <message>", "cancelled"
     QString reason; // what the person typed, may be empty
     qint64 durationMs = 0;
+
+    // An entry for an action that started durationMs ago, by this operating-system user.
+    static AuditEntry of(QString source, QString profile, QString database, QString action,
+                         qint64 durationMs = 0);
 };
 
 // An append-only local log of operations: one JSON object per line, so concurrent writers (the

@@ -1,6 +1,8 @@
 #include "jobs/migrationworker.h"
 
 #include "audit/auditlog.h"
+#include "backup/backuprunner.h"
+#include "backup/restorerunner.h"
 #include "engine/executor.h"
 #include "loadedproject.h"
 #include "revision/revisiongraph.h"
@@ -265,21 +267,17 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         if (!context.guided || index < 0 || index >= plan.steps.size())
             return;
         const PlanStep &step = plan.steps.at(index);
-        AuditEntry entry;
-        entry.time = stepStarted;
-        entry.source = QStringLiteral("gui");
-        entry.profile = context.profile;
-        entry.database = m.databaseDisplay();
-        entry.osUser = Executor::osUser();
-        entry.action = QStringLiteral("rollback step %1/%2: %3 %4")
-                           .arg(index + 1)
-                           .arg(plan.steps.size())
-                           .arg(directionName(step.direction), step.revision);
+        AuditEntry entry =
+            AuditEntry::of(QStringLiteral("gui"), context.profile, m.databaseDisplay(),
+                           QStringLiteral("rollback step %1/%2: %3 %4")
+                               .arg(index + 1)
+                               .arg(plan.steps.size())
+                               .arg(directionName(step.direction), step.revision),
+                           stepStarted.msecsTo(QDateTime::currentDateTimeUtc()));
         entry.fromRevisions = step.fromRevisions.join(QLatin1Char(','));
         entry.toRevisions = step.toRevisions.join(QLatin1Char(','));
         entry.result = outcome;
         entry.reason = context.reason;
-        entry.durationMs = stepStarted.msecsTo(QDateTime::currentDateTimeUtc());
         if (auto s = AuditLog(AuditLog::defaultFilePath()).append(entry); !s)
             log->error("Could not write the audit log: {}", utf8(s.error().toString()));
         stepStarted = QDateTime::currentDateTimeUtc();
@@ -314,13 +312,9 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         Q_EMIT progress(jp);
     };
 
-    AuditEntry audit;
-    audit.time = QDateTime::currentDateTimeUtc();
-    audit.source = QStringLiteral("gui");
-    audit.profile = context.profile;
-    audit.database = m.databaseDisplay();
-    audit.osUser = Executor::osUser();
-    audit.action = context.guided ? QStringLiteral("guided rollback") : result.action;
+    AuditEntry audit =
+        AuditEntry::of(QStringLiteral("gui"), context.profile, m.databaseDisplay(),
+                       context.guided ? QStringLiteral("guided rollback") : result.action);
     audit.fromRevisions = plan.startHeads.join(QLatin1Char(','));
     audit.reason = context.reason;
 
@@ -441,16 +435,87 @@ void MigrationWorker::tryRevision(const QString &revision)
 
 void MigrationWorker::backup(const QString &profile)
 {
-    Q_UNUSED(profile);
-    Q_EMIT backupFinished({}, Error::failure(QStringLiteral("backups are not available in this build yet")));
+    m_cancel.store(false);
+    auto log = jobLog();
+    auto migrator = reopen();
+    if (!migrator) {
+        Q_EMIT backupFinished({}, migrator.error());
+        return;
+    }
+    Migrator &m = **migrator;
+    auto current = m.current();
+    if (!current) {
+        Q_EMIT backupFinished({}, current.error());
+        return;
+    }
+    BackupRequest request;
+    request.connection = m.connectionInfo();
+    request.profile = profile;
+    request.revisions = *current;
+    BackupCallbacks callbacks;
+    callbacks.cancel = &m_cancel;
+    callbacks.progress = [this](const BackupProgress &p) {
+        Q_EMIT backupProgress(p.text, p.total > 0 ? p.done * 100 / p.total : -1);
+    };
+    log->info("{}: backing up {}", utf8(m_label), utf8(m.databaseDisplay()));
+    QElapsedTimer clock;
+    clock.start();
+    auto info = BackupRunner::run(request, callbacks);
+    AuditEntry entry = AuditEntry::of(QStringLiteral("gui"), profile, m.databaseDisplay(),
+                                      QStringLiteral("backup"), clock.elapsed());
+    entry.fromRevisions = current->join(QLatin1Char(','));
+    entry.result = info ? QStringLiteral("success")
+                        : (m_cancel.load() ? QStringLiteral("cancelled")
+                                           : QStringLiteral("failed: ") + info.error().message);
+    if (auto s = AuditLog(AuditLog::defaultFilePath()).append(entry); !s)
+        log->error("Could not write the audit log: {}", utf8(s.error().toString()));
+    if (!info) {
+        log->error("{}: the backup failed: {}", utf8(m_label), utf8(info.error().toString()));
+        Q_EMIT backupFinished({}, info.error());
+        return;
+    }
+    log->info("{}: backed up to {} ({}, verified)", utf8(m_label), utf8(info->path),
+              utf8(BackupRunner::humanSize(info->sizeBytes)));
+    Q_EMIT backupFinished(info->path, {});
 }
 
 void MigrationWorker::restore(const QString &file, const QString &profile, const QString &reason)
 {
-    Q_UNUSED(file);
-    Q_UNUSED(profile);
-    Q_UNUSED(reason);
-    Q_EMIT restoreFinished(false, Error::failure(QStringLiteral("restoring backups is not available in this build yet")));
+    m_cancel.store(false);
+    auto log = jobLog();
+    auto migrator = reopen();
+    if (!migrator) {
+        Q_EMIT restoreFinished(false, migrator.error());
+        return;
+    }
+    Migrator &m = **migrator;
+    const QStringList before = m.current() ? *m.current() : QStringList();
+    m.disconnect(); // the restore replaces what this connection sees
+    RestoreRequest request;
+    request.backup = file;
+    request.target = m.connectionInfo();
+    BackupCallbacks callbacks;
+    callbacks.cancel = &m_cancel;
+    callbacks.progress = [this](const BackupProgress &p) { Q_EMIT restoreProgress(p.text, -1); };
+    log->warn("{}: restoring {} into {}", utf8(m_label), utf8(file), utf8(m.databaseDisplay()));
+    QElapsedTimer clock;
+    clock.start();
+    auto restored = RestoreRunner::run(request, callbacks);
+    AuditEntry entry = AuditEntry::of(QStringLiteral("gui"), profile, m.databaseDisplay(),
+                                      QStringLiteral("restore"), clock.elapsed());
+    entry.fromRevisions = before.join(QLatin1Char(','));
+    entry.toRevisions = restored ? restored->revisions.join(QLatin1Char(',')) : QString();
+    entry.result = restored ? QStringLiteral("success")
+                            : QStringLiteral("failed: ") + restored.error().message;
+    entry.reason = reason;
+    if (auto s = AuditLog(AuditLog::defaultFilePath()).append(entry); !s)
+        log->error("Could not write the audit log: {}", utf8(s.error().toString()));
+    if (!restored)
+        log->error("{}: the restore failed: {}", utf8(m_label), utf8(restored.error().toString()));
+    else
+        log->info("{}: restored {}", utf8(m_label), utf8(file));
+    Q_EMIT restoreFinished(restored.ok(), restored ? Error{} : restored.error());
+    Q_EMIT snapshotReady(buildSnapshot(m));
 }
 
 void MigrationWorker::testConnection()

@@ -1,0 +1,193 @@
+#include "backup/pgtools.h"
+
+#include "connection/connectioninfo.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+
+namespace strata {
+
+QStringList PgTools::defaultSearchDirs()
+{
+    const QString configured = qEnvironmentVariable("STRATA_PG_TOOL_DIRS");
+    if (!configured.isEmpty())
+        return configured.split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    QStringList dirs;
+    QDir root(QStringLiteral("/usr/lib/postgresql"));
+    QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    for (const QString &v : versions)
+        dirs.append(root.filePath(v + QStringLiteral("/bin")));
+    dirs += qEnvironmentVariable("PATH").split(QLatin1Char(':'), Qt::SkipEmptyParts);
+    return dirs;
+}
+
+int PgTools::majorVersion(const QString &programPath)
+{
+    QProcess process;
+    process.start(programPath, {QStringLiteral("--version")});
+    if (!process.waitForFinished(10000) || process.exitCode() != 0)
+        return 0;
+    static const QRegularExpression version(QStringLiteral("\\(PostgreSQL\\)\\s+(\\d+)"));
+    const auto m = version.match(QString::fromLocal8Bit(process.readAllStandardOutput()));
+    return m.hasMatch() ? m.captured(1).toInt() : 0;
+}
+
+Result<QString> PgTools::find(const QString &program, int serverMajor, const QStringList &dirs)
+{
+    QString best;
+    int bestMajor = 0;
+    QStringList found; // "15 (/usr/lib/postgresql/15/bin/pg_dump)"
+    QStringList seen;
+    for (const QString &dir : dirs) {
+        const QString path = QDir(dir).filePath(program);
+        const QFileInfo info(path);
+        if (!info.isExecutable() || info.isDir())
+            continue;
+        const QString canonical = info.canonicalFilePath();
+        if (seen.contains(canonical)) // PATH often leads to the same program again
+            continue;
+        seen.append(canonical);
+        const int major = majorVersion(path);
+        if (major <= 0)
+            continue;
+        found.append(QStringLiteral("%1 (%2)").arg(major).arg(path));
+        if (major >= serverMajor && (best.isEmpty() || major < bestMajor)) {
+            best = path;
+            bestMajor = major;
+        }
+    }
+    if (!best.isEmpty())
+        return best;
+    Error e = Error::failure(
+        QStringLiteral("%1 %2 or newer is needed for this PostgreSQL %2 server; %3. Install the "
+                       "matching client (on Debian: postgresql-client-%2)")
+            .arg(program)
+            .arg(serverMajor)
+            .arg(found.isEmpty()
+                     ? QStringLiteral("none was found")
+                     : QStringLiteral("found only %1").arg(found.join(QLatin1String(", ")))));
+    e.details.append(QStringLiteral("searched: %1").arg(dirs.join(QLatin1Char(':'))));
+    return e;
+}
+
+Result<PgTools::Connection> PgTools::connection(const QString &conninfo,
+                                                const QProcessEnvironment &base)
+{
+    char *parseError = nullptr;
+    PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), &parseError);
+    if (!options) {
+        const QString why = parseError ? QString::fromUtf8(parseError).trimmed() : QString();
+        PQfreemem(parseError);
+        return Error::failure(QStringLiteral("cannot read the connection %1: %2")
+                                  .arg(ConnectionResolver::maskPassword(conninfo), why));
+    }
+    Connection out;
+    out.environment = base;
+    QStringList kept;
+    for (PQconninfoOption *o = options; o->keyword; ++o) {
+        if (!o->val || !*o->val)
+            continue;
+        const QString keyword = QString::fromUtf8(o->keyword);
+        const QString value = QString::fromUtf8(o->val);
+        if (keyword == QLatin1String("password")) {
+            out.environment.insert(QStringLiteral("PGPASSWORD"), value);
+            continue;
+        }
+        if (keyword == QLatin1String("dbname"))
+            out.database = value;
+        kept.append(keyword + QLatin1Char('=') + ConnectionResolver::quoteKeywordValue(value));
+    }
+    PQconninfoFree(options);
+    out.dbname = kept.join(QLatin1Char(' '));
+    out.display = ConnectionResolver::maskPassword(conninfo);
+    return out;
+}
+
+Result<int> PgTools::serverMajor(const QString &conninfo)
+{
+    PGconn *conn = PQconnectdb(conninfo.toUtf8().constData());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        PQfinish(conn);
+        return Error::failure(QStringLiteral("cannot connect to %1: %2")
+                                  .arg(ConnectionResolver::maskPassword(conninfo), why));
+    }
+    const int version = PQserverVersion(conn);
+    PQfinish(conn);
+    return version / 10000;
+}
+
+Result<QByteArray> PgTools::run(const Run &r)
+{
+    QProcess process;
+    process.setProcessEnvironment(r.environment);
+    if (!r.stdoutFile.isEmpty())
+        process.setStandardOutputFile(r.stdoutFile, QIODevice::Truncate);
+    QByteArray out;
+    QByteArray pending;
+    QStringList last; // the last lines of stderr, for the error
+    auto takeLines = [&] {
+        pending += process.readAllStandardError();
+        qsizetype nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            const QString line = QString::fromLocal8Bit(pending.left(nl)).trimmed();
+            pending.remove(0, nl + 1);
+            if (line.isEmpty())
+                continue;
+            last.append(line);
+            if (last.size() > 5)
+                last.removeFirst();
+            if (r.onLine)
+                r.onLine(line);
+        }
+    };
+    process.start(r.program, r.arguments);
+    if (!process.waitForStarted(10000))
+        return Error::failure(
+            QStringLiteral("cannot start %1: %2").arg(r.program, process.errorString()));
+    if (r.started)
+        r.started(process.processId());
+    auto cancelRequested = [&r] { return r.cancel && r.cancel->load(); };
+    bool cancelled = false;
+    while (!cancelRequested() && !process.waitForFinished(100)) {
+        if (process.state() == QProcess::NotRunning)
+            break;
+        takeLines();
+        if (r.stdoutFile.isEmpty())
+            out += process.readAllStandardOutput();
+        if (r.tick)
+            r.tick();
+    }
+    // A cancel counts even when the program had just finished: what it wrote is not kept.
+    if (cancelRequested()) {
+        cancelled = true;
+        process.kill();
+        process.waitForFinished(10000);
+    }
+    takeLines();
+    if (r.stdoutFile.isEmpty())
+        out += process.readAllStandardOutput();
+    const QString name = QFileInfo(r.program).fileName();
+    if (cancelled)
+        return Error::failure(QStringLiteral("%1 was cancelled").arg(name));
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        Error e = Error::failure(
+            process.exitStatus() != QProcess::NormalExit
+                ? QStringLiteral("%1 stopped unexpectedly").arg(name)
+                : QStringLiteral("%1 failed (exit code %2)").arg(name).arg(process.exitCode()));
+        e.details = last;
+        return e;
+    }
+    return out;
+}
+
+} // namespace strata

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "error.h"
+
+#include <QHash>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace strata {
+
+// PostgreSQL's client programs (pg_dump, pg_restore, psql) as Strata runs them: the right major
+// version for the server, connection settings and the password in the child's environment,
+// never on its command line.
+class PgTools
+{
+public:
+    // Folders to look in, in order: Debian's /usr/lib/postgresql/N/bin (newest first), then
+    // PATH. $STRATA_PG_TOOL_DIRS (colon-separated) replaces the list, for tests and odd installs.
+    static QStringList defaultSearchDirs();
+
+    // The program (pg_dump, pg_restore or psql) of the lowest major version >= serverMajor in
+    // dirs: a dump from an older pg_dump than the server is refused by pg_dump itself, and a
+    // much newer one is fine. An error says which version is needed and what was found.
+    static Result<QString> find(const QString &program, int serverMajor, const QStringList &dirs);
+    // The major version a client program reports ("pg_dump (PostgreSQL) 15.5" -> 15); 0 if it
+    // cannot be run or read.
+    static int majorVersion(const QString &programPath);
+
+    // A libpq connection (URI or keyword string) split for a child process: `dbname` is a
+    // keyword string without the password, for --dbname; `environment` holds PGPASSWORD (and
+    // PGSERVICE, PGSSLMODE, ...) on top of `base`. `display` names the database for people.
+    struct Connection
+    {
+        QString dbname;
+        QProcessEnvironment environment;
+        QString display;
+        QString database; // the database name alone, empty when only a service names it
+    };
+    static Result<Connection> connection(const QString &conninfo, const QProcessEnvironment &base);
+
+    // The server's major version (15 for 15.5), by connecting with libpq.
+    static Result<int> serverMajor(const QString &conninfo);
+
+    // Runs program with arguments, handing each line it writes to stderr to onLine, until it
+    // ends or *cancel turns true (then it is killed). stdout goes to stdoutFile when given, else
+    // is kept and returned. An error names the program, its exit code and its last lines.
+    struct Run
+    {
+        QString program;
+        QStringList arguments;
+        QProcessEnvironment environment;
+        QString stdoutFile;
+        std::function<void(const QString &)> onLine;
+        std::function<void(qint64 pid)> started; // e.g. to look at the child from a test
+        std::function<void()> tick;              // called about every 100 ms while it runs
+        const std::atomic<bool> *cancel = nullptr;
+    };
+    static Result<QByteArray> run(const Run &run);
+};
+
+} // namespace strata

@@ -1,0 +1,406 @@
+// Backups and restores on real engines: a PostgreSQL database with data (several tables,
+// thousands of rows, a sequence, a view) backed up in every format, changed, restored, and
+// compared by schema dump and row counts; the same on SQLite; the password never on pg_dump's
+// command line nor in the catalogue or the audit log; a damaged backup refused; a pg_dump too
+// old for the server named; retention; cancel.
+
+#include "audit/auditlog.h"
+#include "backup/backupcatalog.h"
+#include "backup/backuprunner.h"
+#include "backup/pgtools.h"
+#include "backup/restorerunner.h"
+#include "connection/connectioninfo.h"
+#include "files.h"
+#include "pgserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace strata;
+using strata::test::PgServer;
+
+class TestBackup : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<PgServer> m_server;
+    QTemporaryDir m_home;
+    int m_databases = 0;
+
+    QString backupDir(const QString &name) const { return m_home.filePath(name); }
+
+    static ConnectionInfo connection(const QString &url)
+    {
+        auto c = ConnectionResolver::parseUrl(url, QDir::currentPath());
+        if (!c)
+            qFatal("bad url");
+        return *c;
+    }
+
+    QString psqlOut(const QString &sql, const QString &database) const
+    {
+        QString out;
+        if (!m_server->psql(sql, &out, database))
+            return QStringLiteral("ERROR: ") + out;
+        return out;
+    }
+
+    // A fresh database like a shop's: three tables with thousands of rows, a sequence used by
+    // one of them, a view.
+    QString shopDatabase()
+    {
+        const QString db = QStringLiteral("shop_%1").arg(++m_databases);
+        if (!m_server->psql(QStringLiteral("CREATE DATABASE %1").arg(db)))
+            return {};
+        const bool ok = m_server->psql(
+            QStringLiteral(
+                "CREATE SEQUENCE invoice_numbers START 1000;"
+                "CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);"
+                "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES "
+                "customers (id), total_cents bigint NOT NULL, invoice bigint DEFAULT "
+                "nextval('invoice_numbers'));"
+                "CREATE TABLE order_notes (order_id bigint REFERENCES orders (id), note text);"
+                "CREATE INDEX orders_customer ON orders (customer_id);"
+                "INSERT INTO customers SELECT g, 'customer ' || g FROM generate_series(1, 2000) g;"
+                "INSERT INTO orders (id, customer_id, total_cents) SELECT g, 1 + g % 2000, g * 7 "
+                "FROM generate_series(1, 6000) g;"
+                "INSERT INTO order_notes SELECT g, repeat('n', g % 50) FROM generate_series(1, "
+                "6000, 3) g;"
+                "CREATE VIEW big_spenders AS SELECT customer_id, sum(total_cents) AS spent FROM "
+                "orders GROUP BY customer_id HAVING sum(total_cents) > 100000;"),
+            nullptr, db);
+        return ok ? db : QString();
+    }
+
+    QString schemaDump(const QString &db) const
+    {
+        QProcess p;
+        p.start(
+            m_server->binDir() + QStringLiteral("/pg_dump"),
+            {QStringLiteral("--schema-only"), QStringLiteral("--dbname"), m_server->conninfo(db)});
+        p.waitForFinished(60000);
+        // pg_dump 15.14 and later fence the script with a random \restrict key.
+        QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'));
+        lines.removeIf([](const QString &l) {
+            return l.startsWith(QLatin1String("\\restrict")) ||
+                   l.startsWith(QLatin1String("\\unrestrict"));
+        });
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    QString counts(const QString &db) const
+    {
+        return psqlOut(QStringLiteral("SELECT (SELECT count(*) FROM customers) || ',' || (SELECT "
+                                      "count(*) FROM orders) || ',' || (SELECT count(*) FROM "
+                                      "order_notes) || ',' || (SELECT last_value FROM "
+                                      "invoice_numbers) || ',' || (SELECT count(*) FROM "
+                                      "big_spenders)"),
+                       db);
+    }
+
+    // What a careless afternoon does to a database.
+    bool damage(const QString &db) const
+    {
+        return m_server->psql(QStringLiteral("DROP VIEW big_spenders; DELETE FROM order_notes; "
+                                             "DELETE FROM orders WHERE id % 2 = 0; ALTER TABLE "
+                                             "customers ADD COLUMN vip boolean; SELECT "
+                                             "setval('invoice_numbers', 99999);"),
+                              nullptr, db);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        QString why;
+        m_server = PgServer::start(&why);
+        QVERIFY2(m_server, qPrintable(why));
+    }
+
+    void postgresRoundTrip_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("jobs");
+        QTest::newRow("custom") << QStringLiteral("custom") << 1;
+        QTest::newRow("directory, 2 jobs") << QStringLiteral("directory") << 2;
+        QTest::newRow("plain") << QStringLiteral("plain") << 1;
+        QTest::newRow("tar") << QStringLiteral("tar") << 1;
+    }
+
+    void postgresRoundTrip()
+    {
+        QFETCH(QString, format);
+        QFETCH(int, jobs);
+        const QString db = shopDatabase();
+        QVERIFY(!db.isEmpty());
+        const QString schema = schemaDump(db);
+        const QString rows = counts(db);
+        QVERIFY2(rows.startsWith(QStringLiteral("2000,6000,2000,")), qPrintable(rows));
+
+        BackupRequest request;
+        request.connection = connection(m_server->conninfo(db));
+        request.profile = QStringLiteral("staging");
+        request.revisions = {QStringLiteral("be0a3c5f7b11")};
+        request.outDir = backupDir(QStringLiteral("pg-") + format);
+        request.format = format;
+        request.jobs = jobs;
+        QList<BackupProgress> progress;
+        BackupCallbacks callbacks;
+        callbacks.progress = [&](const BackupProgress &p) { progress.append(p); };
+        auto info = BackupRunner::run(request, callbacks);
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+        QVERIFY(QFileInfo::exists(info->path));
+        QCOMPARE(info->format, format);
+        QCOMPARE(info->revisions, request.revisions);
+        QVERIFY(info->serverVersion.startsWith(QStringLiteral("PostgreSQL ")));
+        QVERIFY(info->sizeBytes > 0);
+        QCOMPARE(BackupCatalog::checksum(info->path).value(), info->sha256);
+        QCOMPARE(BackupCatalog::list(request.outDir).size(), 1);
+        // Progress names tables as pg_dump reaches them, out of the three there are.
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().total, 3);
+        QCOMPARE(progress.last().done, 3);
+
+        QVERIFY(damage(db));
+        QVERIFY(counts(db) != rows);
+        RestoreRequest restore;
+        restore.backup = info->path;
+        restore.target = request.connection;
+        restore.jobs = jobs;
+        auto restored = RestoreRunner::run(restore);
+        QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().toString()));
+        QCOMPARE(counts(db), rows);
+        QCOMPARE(schemaDump(db), schema);
+    }
+
+    void restoreIntoAnotherDatabase()
+    {
+        // Production into staging: a different database, the same content.
+        const QString source = shopDatabase();
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE staging_copy")));
+        BackupRequest request;
+        request.connection = connection(m_server->conninfo(source));
+        request.outDir = backupDir(QStringLiteral("cross"));
+        auto info = BackupRunner::run(request);
+        QVERIFY(info.ok());
+        RestoreRequest restore;
+        restore.backup = info->path;
+        restore.target = connection(m_server->conninfo(QStringLiteral("staging_copy")));
+        auto restored = RestoreRunner::run(restore);
+        QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().toString()));
+        QCOMPARE(counts(QStringLiteral("staging_copy")), counts(source));
+    }
+
+    void passwordNeverOnTheCommandLineNorWritten()
+    {
+        const QString db = shopDatabase();
+        const QString secret = QStringLiteral("s3cret-%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(m_server->psql(
+            QStringLiteral("CREATE ROLE backup_user LOGIN SUPERUSER PASSWORD '%1'").arg(secret)));
+        // Over TCP the server asks for the password (scram-sha-256).
+        const QString url = QStringLiteral("host=127.0.0.1 port=%1 dbname=%2 user=backup_user "
+                                           "password=%3")
+                                .arg(m_server->port())
+                                .arg(db, secret);
+        BackupRequest request;
+        request.connection = connection(url);
+        request.profile = QStringLiteral("prod");
+        request.outDir = backupDir(QStringLiteral("secret"));
+        QByteArray commandLine;
+        QString program;
+        BackupCallbacks callbacks;
+        callbacks.started = [&](qint64 pid) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (cmdline.open(QIODevice::ReadOnly))
+                commandLine = cmdline.readAll();
+            program =
+                QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid))).fileName();
+        };
+        auto info = BackupRunner::run(request, callbacks);
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+        QCOMPARE(program, QStringLiteral("pg_dump"));
+        QVERIFY(commandLine.contains("backup_user"));
+        QVERIFY2(!commandLine.contains(secret.toUtf8()), commandLine.constData());
+        QVERIFY(!test::readFile(info->catalogFile()).contains(secret.toUtf8()));
+        QVERIFY(!info->database.contains(secret));
+
+        // The restore goes the same way.
+        QByteArray restoreLine;
+        BackupCallbacks restoreCallbacks;
+        restoreCallbacks.started = [&](qint64 pid) {
+            restoreLine = test::readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        };
+        RestoreRequest restore;
+        restore.backup = info->path;
+        restore.target = request.connection;
+        QVERIFY(RestoreRunner::run(restore, restoreCallbacks).ok());
+        QVERIFY(restoreLine.contains("pg_restore"));
+        QVERIFY(!restoreLine.contains(secret.toUtf8()));
+
+        // A wrong password: the error says so without repeating it.
+        BackupRequest wrong = request;
+        wrong.connection = connection(QString(url).replace(secret, QStringLiteral("nope-x1")));
+        auto refused = BackupRunner::run(wrong);
+        QVERIFY(!refused.ok());
+        QVERIFY(!refused.error().toString().contains(QStringLiteral("nope-x1")));
+        QVERIFY(BackupCatalog::list(request.outDir).size() == 1);
+    }
+
+    void damagedBackupIsRefusedAndTheDatabaseKept()
+    {
+        const QString db = shopDatabase();
+        BackupRequest request;
+        request.connection = connection(m_server->conninfo(db));
+        request.outDir = backupDir(QStringLiteral("damaged"));
+        auto info = BackupRunner::run(request);
+        QVERIFY(info.ok());
+        {
+            QFile f(info->path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(f.size() / 2);
+            const char c = f.peek(1).at(0);
+            f.write(QByteArray(1, char(c ^ 0x5a)));
+        }
+        QVERIFY(damage(db));
+        const QString after = counts(db);
+        RestoreRequest restore;
+        restore.backup = info->path;
+        restore.target = request.connection;
+        auto refused = RestoreRunner::run(restore);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(info->path) &&
+                     refused.error().message.contains(QStringLiteral("does not match")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(counts(db), after);
+    }
+
+    void tooOldPgDumpIsNamed()
+    {
+        // A pg_dump that says it is 9.6, and nothing else to choose from.
+        const QString dir = backupDir(QStringLiteral("oldtools"));
+        QVERIFY(test::writeFile(dir + QStringLiteral("/pg_dump"),
+                                "#!/bin/sh\necho 'pg_dump (PostgreSQL) 9.6.24'\n"));
+        QFile::setPermissions(dir + QStringLiteral("/pg_dump"),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        BackupRequest request;
+        request.connection = connection(m_server->conninfo(QStringLiteral("postgres")));
+        request.outDir = backupDir(QStringLiteral("old"));
+        request.toolDirs = {dir};
+        auto refused = BackupRunner::run(request);
+        QVERIFY(!refused.ok());
+        const QString message = refused.error().message;
+        const int major = PgTools::majorVersion(m_server->binDir() + QStringLiteral("/pg_dump"));
+        QVERIFY2(message.contains(QStringLiteral("pg_dump %1 or newer is needed").arg(major)),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("found only 9")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("postgresql-client-%1").arg(major)),
+                 qPrintable(message));
+        QVERIFY(BackupCatalog::list(request.outDir).isEmpty());
+    }
+
+    void cancelLeavesNoBackup()
+    {
+        const QString db = shopDatabase();
+        BackupRequest request;
+        request.connection = connection(m_server->conninfo(db));
+        request.outDir = backupDir(QStringLiteral("cancelled"));
+        std::atomic<bool> cancel{false};
+        BackupCallbacks callbacks;
+        callbacks.cancel = &cancel;
+        callbacks.started = [&](qint64) { cancel.store(true); };
+        auto stopped = BackupRunner::run(request, callbacks);
+        QVERIFY(!stopped.ok());
+        QVERIFY2(stopped.error().message.contains(QStringLiteral("cancelled")),
+                 qPrintable(stopped.error().message));
+        QCOMPARE(QDir(request.outDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{});
+    }
+
+    void sqliteRoundTripAndRetention()
+    {
+        const QString file = m_home.filePath(QStringLiteral("shop.sqlite"));
+        auto exec = [&](const QString &sql) {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
+            db.setDatabaseName(file);
+            bool ok = db.open();
+            QStringList rows;
+            for (const QString &s : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                QSqlQuery q(db);
+                ok = ok && q.exec(s);
+                while (q.next())
+                    rows.append(q.value(0).toString());
+            }
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("setup"));
+            return ok ? rows.join(QLatin1Char(',')) : QStringLiteral("ERROR");
+        };
+        QCOMPARE(
+            exec(QStringLiteral(
+                "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER, total INT);"
+                "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < "
+                "3000) INSERT INTO customers SELECT x, 'c' || x FROM g;"
+                "WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < "
+                "5000) INSERT INTO orders SELECT x, 1 + x % 3000, x * 3 FROM g;"
+                "CREATE VIEW totals AS SELECT customer_id, sum(total) FROM orders GROUP BY 1")),
+            QString());
+        const QString probe = QStringLiteral(
+            "SELECT count(*) FROM customers; SELECT count(*) FROM orders; SELECT group_concat(sql, "
+            "'|') FROM (SELECT sql FROM sqlite_master ORDER BY name)");
+        const QString before = exec(probe);
+
+        BackupRequest request;
+        request.connection = connection(QStringLiteral("sqlite:///") + file);
+        request.profile = QStringLiteral("local");
+        request.outDir = backupDir(QStringLiteral("sqlite"));
+        request.keep = 2;
+        auto info = BackupRunner::run(request);
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+        QCOMPARE(info->format, QStringLiteral("sqlite"));
+        QVERIFY(info->serverVersion.startsWith(QStringLiteral("SQLite ")));
+
+        QCOMPARE(exec(QStringLiteral("DELETE FROM orders WHERE id > 10; DROP VIEW totals; ALTER "
+                                     "TABLE customers ADD COLUMN vip INT")),
+                 QString());
+        QVERIFY(exec(probe) != before);
+        RestoreRequest restore;
+        restore.backup = info->path;
+        restore.target = request.connection;
+        auto restored = RestoreRunner::run(restore);
+        QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().toString()));
+        QCOMPARE(exec(probe), before);
+
+        // Retention: four more, the newest two stay (by profile), the first is gone.
+        QStringList paths{info->path};
+        for (int i = 0; i < 3; ++i) {
+            QTest::qWait(5); // distinct creation times
+            auto again = BackupRunner::run(request);
+            QVERIFY(again.ok());
+            paths.append(again->path);
+        }
+        const QList<BackupInfo> kept = BackupCatalog::list(request.outDir);
+        QCOMPARE(kept.size(), 2);
+        QCOMPARE(kept.at(0).path, paths.at(3));
+        QCOMPARE(kept.at(1).path, paths.at(2));
+        QVERIFY(!QFile::exists(paths.at(0)));
+        QVERIFY(!QFile::exists(paths.at(0) + QStringLiteral(".json")));
+        QCOMPARE(QFile::permissions(kept.at(0).path) &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions{});
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+};
+
+QTEST_GUILESS_MAIN(TestBackup)
+#include "tst_backup.moc"
