@@ -13,7 +13,12 @@
         <translation>&amp;Datenbankname:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
+        <source>&amp;Back up first (pg_dump, verified and catalogued; the run starts when it is done)</source>
+        <translation>Zuerst &amp;sichern (pg_dump, geprüft und katalogisiert; der Lauf beginnt danach)</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&amp;Reason (for the audit log):</source>
         <translation>&amp;Grund (für das Audit-Protokoll):</translation>
     </message>
@@ -150,6 +155,36 @@
     </message>
     <message>
         <location line="+10" />
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Back Up Now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>pg_dump's format: custom (compressed, restores selectively), directory (parallel), plain SQL, tar</source>
+        <translation>Format von pg_dump: custom (komprimiert, gezielt wiederherstellbar), directory (parallel), einfaches SQL, tar</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Check that the selected backup still matches its catalogued SHA-256</source>
+        <translation>Prüfen, ob die gewählte Sicherung noch zu ihrem katalogisierten SHA-256 passt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
@@ -718,7 +753,7 @@
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+48" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+50" />
         <source>Upgrade to %1</source>
         <translation>Upgrade auf %1</translation>
     </message>
@@ -744,6 +779,34 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../ui/backups/restoredialog.ui" line="+6" />
+        <source>Restore Backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Restore &amp;into:</source>
+        <translation>Wiederherstellen &amp;in:</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Database name:</source>
+        <translation>&amp;Datenbankname:</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Reason (for the audit log):</source>
+        <translation>&amp;Grund (für das Audit-Protokoll):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>e.g. refresh staging from production, ticket OPS-88</source>
+        <translation>z. B. Staging aus Produktion auffrischen, Ticket OPS-88</translation>
+    </message>
+</context>
+<context>
     <name>RollbackReport</name>
     <message>
         <location filename="../src/gui/rollback/rollbackreport.cpp" line="+20" />
@@ -751,7 +814,7 @@
         <translation>base (keine Migration angewendet)</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+15" />
         <source>Rolled back</source>
         <translation>Zurückgerollt</translation>
     </message>
@@ -1156,9 +1219,61 @@
     </message>
 </context>
 <context>
+    <name>strata::gui::BackupModel</name>
+    <message>
+        <location filename="../src/gui/backups/backupmodel.cpp" line="+54" />
+        <source>%1
+SHA-256 %2
+taken with %3 by Strata %4 in %5 s</source>
+        <translation>%1
+SHA-256 %2
+mit %3 von Strata %4 in %5 s angelegt</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1, schema only</source>
+        <translation>%1, nur Schema</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Taken</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>At revision</source>
+        <translation>Auf Revision</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::ConfirmRunDialog</name>
     <message>
-        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+16" />
+        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+17" />
         <source>Confirm: %1</source>
         <translation>Bestätigen: %1</translation>
     </message>
@@ -1193,7 +1308,12 @@
         <translation>Nicht umkehrbare Revision(en) im Weg: %1.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+15" />
+        <source>&amp;Back up first (a copy of the SQLite file, verified and catalogued)</source>
+        <translation>Zuerst &amp;sichern (eine Kopie der SQLite-Datei, geprüft und katalogisiert)</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>&lt;b&gt;%1&lt;/b&gt; is a protected profile. Type the database name &lt;b&gt;%2&lt;/b&gt; to go on.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; ist ein geschütztes Profil. Geben Sie zum Fortfahren den Datenbanknamen &lt;b&gt;%2&lt;/b&gt; ein.</translation>
     </message>
@@ -1414,7 +1534,7 @@
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+190" />
+        <location filename="../src/gui/mainwindow.cpp" line="+191" />
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -1429,12 +1549,12 @@
         <translation>Das Profil &lt;b&gt;%1&lt;/b&gt; löschen? Die Datenbank und die Migrationsdateien bleiben unberührt.</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+54" />
         <source>Your saved profiles could not be read: %1</source>
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+138" />
         <source>Reading the plan…</source>
         <translation>Plan wird gelesen…</translation>
     </message>
@@ -1444,7 +1564,7 @@
         <translation>Datenbank wird gelesen…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>No profile selected</source>
         <translation>Kein Profil ausgewählt</translation>
     </message>
@@ -1504,7 +1624,7 @@
         <translation>Die Datenbank steht auf %1, die keine Migrationsdatei hat. Stellen Sie die Datei wieder her oder stempeln Sie die Datenbank auf eine bekannte Revision.</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+70" />
         <source>The project could not be read: %1</source>
         <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1548,12 +1668,12 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+116" />
+        <location line="+131" />
         <source>base</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-110" />
         <source>%1: nothing to do.</source>
         <translation>%1: nichts zu tun.</translation>
     </message>
@@ -1563,12 +1683,18 @@
         <translation>%1: nicht ausgeführt.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+12" />
+        <location line="+23" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-22" />
+        <source>Backing up %1 before the upgrade…</source>
+        <translation>%1 wird vor dem Upgrade gesichert…</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>%1: starting…</source>
         <translation>%1: wird gestartet…</translation>
     </message>
@@ -1645,7 +1771,7 @@
         <translation>%1 auf %2 fehlgeschlagen. Die Datenbank steht auf %3; der fehlgeschlagene Schritt wurde zurückgerollt.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+23" />
         <source>-- A stamp changes only the version rows.</source>
         <translation>-- Eine Stempelung ändert nur die Versionszeilen.</translation>
     </message>
@@ -1904,6 +2030,134 @@
         <source>A migration is running. Cancel it and quit? The interrupted step is rolled back.</source>
         <translation>Eine Migration läuft. Abbrechen und beenden? Der unterbrochene Schritt wird zurückgerollt.</translation>
     </message>
+    <message>
+        <location filename="../src/gui/mainwindow_backups.cpp" line="+28" />
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Backing up: %1</source>
+        <translation>Sicherung: %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Restoring: %1</source>
+        <translation>Wiederherstellung: %1</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 matches its catalogued SHA-256.</source>
+        <translation>%1 passt zu ihrem katalogisierten SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Verification failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No backup of %1 yet.</source>
+        <translation>Noch keine Sicherung von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n backup(s) of %1.</source>
+        <translation><numerusform>%n Sicherung von %1.</numerusform><numerusform>%n Sicherungen von %1.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <location line="+1" />
+        <source>Backing up %1…</source>
+        <translation>%1 wird gesichert…</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The backup failed: %1</source>
+        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Backup Failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The backup of %1 failed, so the upgrade was not started.
+
+%2</source>
+        <translation>Die Sicherung von %1 ist fehlgeschlagen, daher wurde das Upgrade nicht gestartet.
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The backup of %1 failed.
+
+%2</source>
+        <translation>Die Sicherung von %1 ist fehlgeschlagen.
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: backed up to %2.</source>
+        <translation>%1: gesichert nach %2.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Backed up and verified: %1</source>
+        <translation>Gesichert und geprüft: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 backed up.</source>
+        <translation>%1 gesichert.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Restoring %1 into %2…</source>
+        <translation>%1 wird in %2 wiederhergestellt…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>%1: restored from a backup.</source>
+        <translation>%1: aus einer Sicherung wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restored into %1.</source>
+        <translation>In %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 restored.</source>
+        <translation>%1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The restore failed: %1</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restore Failed</source>
+        <translation>Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restoring into %1 failed.
+
+%2</source>
+        <translation>Die Wiederherstellung in %1 ist fehlgeschlagen.
+
+%2</translation>
+    </message>
 </context>
 <context>
     <name>strata::gui::MemoryVault</name>
@@ -1962,7 +2216,7 @@
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+323" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+398" />
         <source>no revision applied yet</source>
         <translation>noch keine Revision angewendet</translation>
     </message>
@@ -2216,6 +2470,39 @@ Geschützt</translation>
     </message>
 </context>
 <context>
+    <name>strata::gui::RestoreDialog</name>
+    <message>
+        <location filename="../src/gui/backups/restoredialog.cpp" line="+26" />
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;taken %2 from %3, at revision %4; %5, %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;angelegt %2 von %3, auf Revision %4; %5, %6</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>&lt;span style='color:#c62828'&gt;Everything in &lt;b&gt;%1&lt;/b&gt; (%2) is replaced by the backup's contents. Changes made there since are lost.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;Alles in &lt;b&gt;%1&lt;/b&gt; (%2) wird durch den Inhalt der Sicherung ersetzt. Änderungen seither gehen verloren.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No profile of this engine to restore into.</source>
+        <translation>Kein Profil dieser Datenbankart zum Wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 is protected. Type &lt;b&gt;%2&lt;/b&gt;:</source>
+        <translation>%1 ist geschützt. Geben Sie &lt;b&gt;%2&lt;/b&gt; ein:</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::RollbackWizard</name>
     <message>
         <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+24" />
@@ -2316,7 +2603,10 @@ Geschützt</translation>
     <message numerus="yes">
         <location line="+12" />
         <source>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step(s).&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</source>
-        <translation><numerusform>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) von %3 auf &lt;b&gt;%4&lt;/b&gt; zurückrollen: %n Schritt.&lt;/p&gt;&lt;p&gt;Sicherung: %5&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) von %3 auf &lt;b&gt;%4&lt;/b&gt; zurückrollen: %n Schritte.&lt;/p&gt;&lt;p&gt;Sicherung: %5&lt;/p&gt;</numerusform></translation>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) von %3 auf &lt;b&gt;%4&lt;/b&gt; zurückrollen: %n Schritt.&lt;/p&gt;&lt;p&gt;Sicherung: %5&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) von %3 auf &lt;b&gt;%4&lt;/b&gt; zurückrollen: %n Schritte.&lt;/p&gt;&lt;p&gt;Sicherung: %5&lt;/p&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -2362,7 +2652,10 @@ Geschützt</translation>
     <message numerus="yes">
         <location line="+1" />
         <source>%n step(s) will be undone on %1, from %2 back to %3.</source>
-        <translation><numerusform>%n Schritt wird auf %1 rückgängig gemacht, von %2 zurück auf %3.</numerusform><numerusform>%n Schritte werden auf %1 rückgängig gemacht, von %2 zurück auf %3.</numerusform></translation>
+        <translation>
+            <numerusform>%n Schritt wird auf %1 rückgängig gemacht, von %2 zurück auf %3.</numerusform>
+            <numerusform>%n Schritte werden auf %1 rückgängig gemacht, von %2 zurück auf %3.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -2437,7 +2730,10 @@ Geschützt</translation>
     <message numerus="yes">
         <location line="+23" />
         <source>✔ All %n step(s) done.</source>
-        <translation><numerusform>✔ %n Schritt erledigt.</numerusform><numerusform>✔ Alle %n Schritte erledigt.</numerusform></translation>
+        <translation>
+            <numerusform>✔ %n Schritt erledigt.</numerusform>
+            <numerusform>✔ Alle %n Schritte erledigt.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -2467,7 +2763,10 @@ Geschützt</translation>
     <message numerus="yes">
         <location line="+1" />
         <source>the %n step(s) before it were undone and stay undone</source>
-        <translation><numerusform>der Schritt davor wurde rückgängig gemacht und bleibt es</numerusform><numerusform>die %n Schritte davor wurden rückgängig gemacht und bleiben es</numerusform></translation>
+        <translation>
+            <numerusform>der Schritt davor wurde rückgängig gemacht und bleibt es</numerusform>
+            <numerusform>die %n Schritte davor wurden rückgängig gemacht und bleiben es</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />

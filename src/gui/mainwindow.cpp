@@ -3,6 +3,7 @@
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
 #include "authoring/newmigrationdialog.h"
+#include "backups/backupmodel.h"
 #include "connection/connectioninfo.h"
 #include "history/graphdelegate.h"
 #include "history/historymodel.h"
@@ -253,6 +254,7 @@ void MainWindow::setupActions()
     ui.historyView->addAction(ui.actionStamp);
     ui.historyView->addAction(ui.actionNewMigration);
     setupAuthoring();
+    setupBackups();
     m_profileDock->tree()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_profileDock->tree()->addActions(
         {ui.actionEditProfile, ui.actionDeleteProfile, ui.actionRefresh, ui.actionUpgradeHeads});
@@ -343,6 +345,7 @@ JobController *MainWindow::controller(const QString &name)
     connect(w, &MigrationWorker::runFinished, this,
             [this, name](const JobResult &r) { onRunFinished(name, r); });
     connectAuthoring(name, w);
+    connectBackups(name, w);
     m_controllers.insert(name, c);
     return c;
 }
@@ -410,6 +413,8 @@ void MainWindow::showCurrent()
         previewPlan(m_preview.value(m_current, preview));
     }
     updateProblems();
+    if (m_ui->tabs->currentWidget() == m_ui->backupsTab)
+        reloadBackups();
     updateActions();
 }
 
@@ -490,6 +495,11 @@ void MainWindow::updateActions()
     m_ui->actionNewMigration->setEnabled(have && snap && !busy);
     m_ui->actionGenerateSql->setEnabled(have && snap && !busy);
     m_ui->exportSqlButton->setEnabled(!m_previewSql.isEmpty());
+    const bool backupSelected =
+        m_backupModel && m_backupModel->backupAt(m_ui->backupsView->currentIndex().row());
+    m_ui->backupNowButton->setEnabled(ready);
+    m_ui->verifyBackupButton->setEnabled(backupSelected);
+    m_ui->restoreBackupButton->setEnabled(backupSelected && !busy);
     updateEditor();
 }
 

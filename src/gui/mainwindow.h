@@ -73,6 +73,7 @@ public:
     HistoryModel *historyModel() const { return m_historyModel; }
     PlanModel *planModel() const { return m_planModel; }
     AuditModel *auditModel() const { return m_auditModel; }
+    class BackupModel *backupModel() const { return m_backupModel; }
     EditorArea *editorArea() const;
     // Opens a migration file in the Editor tab and shows that tab.
     void openInEditor(const QString &path);
@@ -124,6 +125,16 @@ private:
     void startRun(const QString &name, const PlanRequest &request, const Plan &plan,
                   const RunContext &context);
     void rollbackWizard();
+    // Backups (mainwindow_backups.cpp): the Backups tab, back up before a protected upgrade.
+    void setupBackups();
+    void connectBackups(const QString &name, MigrationWorker *worker);
+    void reloadBackups();
+    void backupNow();
+    void verifySelectedBackup();
+    void restoreSelectedBackup();
+    void showJobProgress(const QString &text, int percent);
+    void onBackupFinished(const QString &name, const QString &file, const Error &error);
+    void onRestoreFinished(const QString &name, bool ok, const Error &error);
     void maybeAskPassword(const QString &name, const QString &problem);
     void promptPassword(const QString &name);
 
@@ -188,6 +199,18 @@ private:
     QTimer m_elapsedTicker;
     JobProgress m_lastProgress;
     bool m_guidedRun = false; // the running job belongs to a wizard, which shows its outcome
+    // A backup or restore started here (not by the wizard), and the run waiting for it.
+    enum class BackupPurpose { None, OnDemand, BeforeRun, Restore };
+    BackupPurpose m_backupPurpose = BackupPurpose::None;
+    struct PendingRun
+    {
+        QString name;
+        PlanRequest request;
+        Plan plan;
+        QString reason;
+    };
+    std::optional<PendingRun> m_runAfterBackup;
+    class BackupModel *m_backupModel = nullptr;
     QString m_catalogProfile; // whose schema the editor completes from
     QString m_trialProfile;   // a Try it under way, on this profile
 };

@@ -118,6 +118,21 @@ void MainWindow::onPlanReady(const QString &name, const PlanRequest &request, co
         statusBar()->showMessage(tr("%1: not run.").arg(request.description()), 5000);
         return;
     }
+    if (confirm.backupFirst()) {
+        // The run waits for the backup; a failed or cancelled backup means no run.
+        JobController *c = controller(name);
+        if (!c || c->isRunning())
+            return;
+        m_runAfterBackup = PendingRun{name, request, plan, confirm.reason()};
+        m_backupPurpose = BackupPurpose::BeforeRun;
+        m_runningProfile = name;
+        m_ui->cancelButton->setEnabled(true);
+        m_ui->cancelButton->setText(tr("Cancel"));
+        showJobProgress(tr("Backing up %1 before the upgrade…").arg(name), -1);
+        c->backup(name);
+        updateActions();
+        return;
+    }
     startRun(name, request, plan, RunContext{name, confirm.reason()});
 }
 

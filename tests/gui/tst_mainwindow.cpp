@@ -9,6 +9,9 @@
 #include "authoring/migrationeditor.h"
 #include "authoring/newmigrationdialog.h"
 #include "authoring/sqleditor.h"
+#include "backup/backupcatalog.h"
+#include "backups/backupmodel.h"
+#include "backups/restoredialog.h"
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
 #include "jobs/stampdialog.h"
@@ -38,6 +41,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -90,6 +94,15 @@ QAction *action(MainWindow &w, const char *name)
     if (!found)
         qFatal("no action %s", name);
     return found;
+}
+
+bool downgradeTo(const QString &project, const QString &url, const QString &target)
+{
+    MigratorOptions options;
+    options.projectDir = project;
+    options.url = url;
+    auto migrator = Migrator::open(options);
+    return migrator && (*migrator)->downgrade(target).ok();
 }
 
 QStringList currentRows(const QString &project, const QString &url)
@@ -188,6 +201,7 @@ private Q_SLOTS:
         qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
         qputenv("STRATA_NO_KEYCHAIN", "1"); // never the desktop's keychain from a test
         qputenv("STRATA_LOG_DIR", m_home.filePath(QStringLiteral("logs")).toUtf8());
+        qputenv("STRATA_BACKUP_DIR", m_home.filePath(QStringLiteral("backups")).toUtf8());
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("xdg-config")).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("xdg-data")).toUtf8());
         QCoreApplication::setApplicationName(QStringLiteral("strata-test"));
@@ -392,6 +406,7 @@ private Q_SLOTS:
         const Profile p =
             sqliteProfile(QStringLiteral("prod"), QStringLiteral("Production"), m_example);
         QVERIFY(p.isProtected);
+        QVERIFY(upgradeDatabase(m_example, p.url(), QStringLiteral("5e4a7c9f1b05")).ok());
         w.saveProfile(p);
         waitForSnapshot(w, p.name);
 
@@ -411,7 +426,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(sawDisabled, 20000);
         QTest::qWait(200);
         QVERIFY(finished.isEmpty());
-        QVERIFY(currentRows(m_example, p.url()).isEmpty());
+        QCOMPARE(currentRows(m_example, p.url()), QStringList{QStringLiteral("5e4a7c9f1b05")});
 
         // The right name, with a reason that reaches the audit log.
         QVERIFY(runThroughAction(w, "actionUpgradeHeads", p.databaseName(),
@@ -420,6 +435,48 @@ private Q_SLOTS:
         auto audit = AuditLog(AuditLog::defaultFilePath()).readAll();
         QCOMPARE(audit->last().reason, QStringLiteral("CHG-1234 release 2.3"));
         QCOMPARE(audit->last().profile, QStringLiteral("prod"));
+        // Protected: a backup was taken first (on by default), of the database as it was.
+        QList<BackupInfo> backups = BackupCatalog::list(BackupCatalog::defaultDir());
+        backups.removeIf([](const BackupInfo &b) { return b.profile != QLatin1String("prod"); });
+        QCOMPARE(backups.size(), 1);
+        QCOMPARE(backups.first().revisions, QStringList{QStringLiteral("5e4a7c9f1b05")});
+        QCOMPARE(audit->at(audit->size() - 2).action, QStringLiteral("backup"));
+    }
+
+    void backupsTabBacksUpVerifiesAndRestores()
+    {
+        MainWindow w;
+        const Profile p =
+            sqliteProfile(QStringLiteral("backed"), QStringLiteral("Staging"), m_example);
+        w.saveProfile(p);
+        waitForSnapshot(w, p.name);
+        QVERIFY(runThroughAction(w, "actionUpgradeHeads"));
+        auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
+        tabs->setCurrentWidget(w.findChild<QWidget *>(QStringLiteral("backupsTab")));
+        QCOMPARE(w.backupModel()->rowCount(), 0);
+
+        w.findChild<QPushButton *>(QStringLiteral("backupNowButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(w.backupModel()->rowCount(), 1, 20000);
+        const BackupInfo taken = *w.backupModel()->backupAt(0);
+        QCOMPARE(taken.revisions, QStringList{QStringLiteral("be0a3c5f7b11")});
+        auto *view = w.findChild<QTableView *>(QStringLiteral("backupsView"));
+        view->setCurrentIndex(w.backupModel()->index(0, 0));
+        auto *status = w.findChild<QLabel *>(QStringLiteral("backupStatus"));
+        w.findChild<QPushButton *>(QStringLiteral("verifyBackupButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("matches")), 20000);
+
+        // Lose everything, then restore it from the tab.
+        QVERIFY(downgradeTo(m_example, p.url(), QStringLiteral("base")));
+        QCOMPARE(currentRows(m_example, p.url()), QStringList{});
+        whenDialogOpens<RestoreDialog>([](RestoreDialog *d) {
+            QCOMPARE(d->target(), QStringLiteral("backed"));
+            clickOk(d);
+        });
+        w.findChild<QPushButton *>(QStringLiteral("restoreBackupButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("Restored")), 20000);
+        QCOMPARE(currentRows(m_example, p.url()), QStringList{QStringLiteral("be0a3c5f7b11")});
+        QTRY_COMPARE_WITH_TIMEOUT(w.snapshot(p.name)->current,
+                                  QStringList{QStringLiteral("be0a3c5f7b11")}, 20000);
     }
 
     void longMigrationKeepsTheWindowResponsiveAndCancelLeavesVersionRowsAlone()

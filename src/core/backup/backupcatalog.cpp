@@ -1,6 +1,5 @@
 #include "backup/backupcatalog.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -10,7 +9,10 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
+#include <memory>
 
 namespace strata {
 
@@ -123,7 +125,14 @@ QList<BackupInfo> BackupCatalog::list(const QString &dir, QStringList *skipped)
 
 Result<QString> BackupCatalog::checksum(const QString &path)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    // OpenSSL's SHA-256 uses the CPU's SHA instructions: several times faster than
+    // QCryptographicHash on a backup of hundreds of megabytes.
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+        return Error::failure(QStringLiteral("SHA-256 is not available"));
+    auto add = [&ctx](const char *data, qsizetype size) {
+        return EVP_DigestUpdate(ctx.get(), data, size_t(size)) == 1;
+    };
     const QFileInfo info(path);
     QStringList files;
     if (info.isDir()) {
@@ -136,14 +145,28 @@ Result<QString> BackupCatalog::checksum(const QString &path)
     } else {
         return Error::failure(QStringLiteral("%1 is missing").arg(path));
     }
+    QByteArray buffer(1 << 20, Qt::Uninitialized);
     for (const QString &file : std::as_const(files)) {
-        if (info.isDir())
-            hash.addData(QDir(path).relativeFilePath(file).toUtf8() + '\0');
+        if (info.isDir()) {
+            const QByteArray name = QDir(path).relativeFilePath(file).toUtf8() + '\0';
+            add(name.constData(), name.size());
+        }
         QFile f(file);
-        if (!f.open(QIODevice::ReadOnly) || !hash.addData(&f))
+        if (!f.open(QIODevice::ReadOnly))
+            return Error::failure(QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
+        qint64 n;
+        while ((n = f.read(buffer.data(), buffer.size())) > 0)
+            if (!add(buffer.constData(), n))
+                return Error::failure(QStringLiteral("cannot hash %1").arg(file));
+        if (n < 0)
             return Error::failure(QStringLiteral("cannot read %1: %2").arg(file, f.errorString()));
     }
-    return QString::fromLatin1(hash.result().toHex());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1)
+        return Error::failure(QStringLiteral("cannot compute the SHA-256 of %1").arg(path));
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex());
 }
 
 Status BackupCatalog::verifyChecksum(const BackupInfo &info)

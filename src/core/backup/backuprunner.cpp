@@ -108,7 +108,8 @@ Result<BackupInfo> postgresBackup(const BackupRequest &request, const BackupCall
         return facts.error();
     const QStringList dirs =
         request.toolDirs.isEmpty() ? PgTools::defaultSearchDirs() : request.toolDirs;
-    auto pgDump = PgTools::find(QStringLiteral("pg_dump"), facts->major, dirs);
+    int dumpMajor = 0;
+    auto pgDump = PgTools::find(QStringLiteral("pg_dump"), facts->major, dirs, &dumpMajor);
     if (!pgDump)
         return pgDump.error();
     auto conn = PgTools::connection(request.connection.postgresConninfo, request.environment);
@@ -201,7 +202,7 @@ Result<BackupInfo> postgresBackup(const BackupRequest &request, const BackupCall
                                                  "--list found no table of contents"));
     }
     info.serverVersion = QStringLiteral("PostgreSQL ") + facts->version;
-    info.dumpTool = QStringLiteral("pg_dump %1").arg(PgTools::majorVersion(*pgDump));
+    info.dumpTool = QStringLiteral("pg_dump %1").arg(dumpMajor);
     return info;
 }
 

@@ -41,8 +41,11 @@ int PgTools::majorVersion(const QString &programPath)
     return m.hasMatch() ? m.captured(1).toInt() : 0;
 }
 
-Result<QString> PgTools::find(const QString &program, int serverMajor, const QStringList &dirs)
+Result<QString> PgTools::find(const QString &program, int serverMajor, const QStringList &dirs,
+                              int *foundMajor)
 {
+    // Debian names the version in the folder: no need to run each program to ask it.
+    static const QRegularExpression debian(QStringLiteral("^/usr/lib/postgresql/(\\d+)/bin/"));
     QString best;
     int bestMajor = 0;
     QStringList found; // "15 (/usr/lib/postgresql/15/bin/pg_dump)"
@@ -53,10 +56,13 @@ Result<QString> PgTools::find(const QString &program, int serverMajor, const QSt
         if (!info.isExecutable() || info.isDir())
             continue;
         const QString canonical = info.canonicalFilePath();
-        if (seen.contains(canonical)) // PATH often leads to the same program again
+        // PATH often leads to the same program again, or to Debian's pg_wrapper, which picks a
+        // version of its own.
+        if (seen.contains(canonical) || canonical.endsWith(QLatin1String("/pg_wrapper")))
             continue;
         seen.append(canonical);
-        const int major = majorVersion(path);
+        const auto m = debian.match(canonical);
+        const int major = m.hasMatch() ? m.captured(1).toInt() : majorVersion(path);
         if (major <= 0)
             continue;
         found.append(QStringLiteral("%1 (%2)").arg(major).arg(path));
@@ -65,8 +71,11 @@ Result<QString> PgTools::find(const QString &program, int serverMajor, const QSt
             bestMajor = major;
         }
     }
-    if (!best.isEmpty())
+    if (!best.isEmpty()) {
+        if (foundMajor)
+            *foundMajor = bestMajor;
         return best;
+    }
     Error e = Error::failure(
         QStringLiteral("%1 %2 or newer is needed for this PostgreSQL %2 server; %3. Install the "
                        "matching client (on Debian: postgresql-client-%2)")

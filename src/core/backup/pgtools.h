@@ -25,7 +25,9 @@ public:
     // The program (pg_dump, pg_restore or psql) of the lowest major version >= serverMajor in
     // dirs: a dump from an older pg_dump than the server is refused by pg_dump itself, and a
     // much newer one is fine. An error says which version is needed and what was found.
-    static Result<QString> find(const QString &program, int serverMajor, const QStringList &dirs);
+    // *foundMajor (when given) gets the chosen program's major version.
+    static Result<QString> find(const QString &program, int serverMajor, const QStringList &dirs,
+                                int *foundMajor = nullptr);
     // The major version a client program reports ("pg_dump (PostgreSQL) 15.5" -> 15); 0 if it
     // cannot be run or read.
     static int majorVersion(const QString &programPath);

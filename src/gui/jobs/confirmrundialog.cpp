@@ -2,6 +2,7 @@
 
 #include "ui_confirmrundialog.h"
 
+#include <QFileInfo>
 #include <QPushButton>
 
 namespace strata::gui {
@@ -41,6 +42,15 @@ ConfirmRunDialog::ConfirmRunDialog(const Profile &profile, const PlanRequest &re
     m_ui->warningLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
 
     m_ui->protectedBox->setVisible(m_protected);
+    // A SQLite file not created yet has nothing to back up.
+    m_offerBackup = m_protected && request.kind == PlanRequest::Kind::Upgrade &&
+                    (profile.engine == Profile::Engine::Postgres ||
+                     QFileInfo::exists(profile.sqliteFile));
+    m_ui->backupFirstCheck->setVisible(m_offerBackup);
+    m_ui->backupFirstCheck->setChecked(m_offerBackup);
+    if (profile.engine == Profile::Engine::Sqlite)
+        m_ui->backupFirstCheck->setText(
+            tr("&Back up first (a copy of the SQLite file, verified and catalogued)"));
     m_ui->typeLabel->setText(
         tr("<b>%1</b> is a protected profile. Type the database name <b>%2</b> to go on.")
             .arg(profile.name.toHtmlEscaped(), m_expected.toHtmlEscaped()));
@@ -58,6 +68,11 @@ ConfirmRunDialog::~ConfirmRunDialog() = default;
 QString ConfirmRunDialog::reason() const
 {
     return m_ui->reasonEdit->text().trimmed();
+}
+
+bool ConfirmRunDialog::backupFirst() const
+{
+    return m_offerBackup && m_ui->backupFirstCheck->isChecked();
 }
 
 void ConfirmRunDialog::updateOk()

@@ -25,6 +25,8 @@ public:
     ~ConfirmRunDialog() override;
 
     QString reason() const;
+    // Offered for upgrades on protected profiles, on by default.
+    bool backupFirst() const;
 
 private:
     void updateOk();
@@ -32,6 +34,7 @@ private:
     std::unique_ptr<Ui::ConfirmRunDialog> m_ui;
     QString m_expected;
     bool m_protected = false;
+    bool m_offerBackup = false;
 };
 
 } // namespace strata::gui

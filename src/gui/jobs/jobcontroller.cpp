@@ -13,6 +13,7 @@ void registerTypes()
         qRegisterMetaType<JobResult>();
         qRegisterMetaType<Plan>();
         qRegisterMetaType<Error>();
+        qRegisterMetaType<SchemaCatalog>();
         return true;
     }();
     Q_UNUSED(done);
@@ -27,10 +28,14 @@ JobController::JobController(const MigratorOptions &options, const QString &labe
     m_worker = new MigrationWorker(options, label);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &MigrationWorker::runFinished, this, [this] {
+    // A run, a backup and a restore each hold the worker; the window waits for its answer.
+    auto idle = [this] {
         m_running = false;
         Q_EMIT runningChanged(false);
-    });
+    };
+    connect(m_worker, &MigrationWorker::runFinished, this, idle);
+    connect(m_worker, &MigrationWorker::backupFinished, this, idle);
+    connect(m_worker, &MigrationWorker::restoreFinished, this, idle);
     m_thread.setObjectName(QStringLiteral("strata-worker"));
     m_thread.start();
 }
@@ -91,13 +96,22 @@ void JobController::tryRevision(const QString &revision)
     post([revision](MigrationWorker &w) { w.tryRevision(revision); });
 }
 
-void JobController::backup(const QString &profile)
+void JobController::backup(const QString &profile, const QString &format)
 {
-    post([profile](MigrationWorker &w) { w.backup(profile); });
+    m_running = true;
+    Q_EMIT runningChanged(true);
+    post([profile, format](MigrationWorker &w) { w.backup(profile, format); });
+}
+
+void JobController::verifyBackup(const QString &file)
+{
+    post([file](MigrationWorker &w) { w.verifyBackup(file); });
 }
 
 void JobController::restore(const QString &file, const QString &profile, const QString &reason)
 {
+    m_running = true;
+    Q_EMIT runningChanged(true);
     post([file, profile, reason](MigrationWorker &w) { w.restore(file, profile, reason); });
 }
 

@@ -30,12 +30,13 @@ public:
     void createMerge(const MergeRequest &request);
     void fetchCatalog();
     void tryRevision(const QString &revision);
-    void backup(const QString &profile);
+    void backup(const QString &profile, const QString &format = QStringLiteral("custom"));
+    void verifyBackup(const QString &file);
     void restore(const QString &file, const QString &profile, const QString &reason);
     void setOptions(const MigratorOptions &options);
     void cancel();
 
-    // True from runPlan() until its runFinished signal.
+    // True from runPlan(), backup() or restore() until the worker's answer.
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:

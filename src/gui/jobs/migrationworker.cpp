@@ -433,7 +433,7 @@ void MigrationWorker::tryRevision(const QString &revision)
     Q_EMIT trialFinished(revision, true, steps, {});
 }
 
-void MigrationWorker::backup(const QString &profile)
+void MigrationWorker::backup(const QString &profile, const QString &format)
 {
     m_cancel.store(false);
     auto log = jobLog();
@@ -452,6 +452,7 @@ void MigrationWorker::backup(const QString &profile)
     request.connection = m.connectionInfo();
     request.profile = profile;
     request.revisions = *current;
+    request.format = format;
     BackupCallbacks callbacks;
     callbacks.cancel = &m_cancel;
     callbacks.progress = [this](const BackupProgress &p) {
@@ -516,6 +517,17 @@ void MigrationWorker::restore(const QString &file, const QString &profile, const
         log->info("{}: restored {}", utf8(m_label), utf8(file));
     Q_EMIT restoreFinished(restored.ok(), restored ? Error{} : restored.error());
     Q_EMIT snapshotReady(buildSnapshot(m));
+}
+
+void MigrationWorker::verifyBackup(const QString &file)
+{
+    auto info = BackupCatalog::read(file);
+    Status checked = info ? BackupCatalog::verifyChecksum(*info) : Status(info.error());
+    if (!checked)
+        jobLog()->error("{}: {}", utf8(m_label), utf8(checked.error().toString()));
+    else
+        jobLog()->info("{}: {} matches its catalogue entry", utf8(m_label), utf8(file));
+    Q_EMIT backupVerified(file, checked.ok(), checked ? Error{} : checked.error());
 }
 
 void MigrationWorker::testConnection()

@@ -52,8 +52,10 @@ public:
     // A verified, catalogued backup of the database (pg_dump, or SQLite's backup API), and
     // restoring one into this worker's database. `profile` and `reason` go to the catalogue
     // and the audit log.
-    void backup(const QString &profile);
+    void backup(const QString &profile, const QString &format = QStringLiteral("custom"));
     void restore(const QString &file, const QString &profile, const QString &reason);
+    // The backup is there and matches its catalogue entry's SHA-256.
+    void verifyBackup(const QString &file);
     // Takes effect for the next job (a password typed after a refused connection).
     void setOptions(const strata::MigratorOptions &options);
 
@@ -80,6 +82,7 @@ Q_SIGNALS:
     void backupFinished(QString file, strata::Error error);
     void restoreProgress(QString text, int percent);
     void restoreFinished(bool ok, strata::Error error);
+    void backupVerified(QString file, bool ok, strata::Error error);
 
 private:
     // A fresh Migrator reads the project files again, so edits on disk show up.

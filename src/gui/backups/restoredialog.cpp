@@ -1,0 +1,73 @@
+#include "backups/restoredialog.h"
+
+#include "backup/backuprunner.h"
+#include "ui_restoredialog.h"
+
+#include <QFileInfo>
+#include <QLocale>
+#include <QPushButton>
+
+namespace strata::gui {
+
+RestoreDialog::RestoreDialog(const BackupInfo &backup, const QList<Profile> &targets,
+                             const QString &preselected, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::RestoreDialog>())
+{
+    m_ui->setupUi(this);
+    const bool postgres = backup.engine == QLatin1String("postgresql");
+    for (const Profile &p : targets)
+        if ((p.engine == Profile::Engine::Postgres) == postgres)
+            m_targets.append(p);
+    for (const Profile &p : std::as_const(m_targets))
+        m_ui->targetCombo->addItem(
+            QStringLiteral("%1 (%2, %3)").arg(p.name, p.environment, p.displayTarget()), p.name);
+    m_ui->targetCombo->setCurrentIndex(std::max(0, int(m_ui->targetCombo->findData(preselected))));
+    m_ui->backupLabel->setText(
+        tr("<b>%1</b><br>taken %2 from %3, at revision %4; %5, %6")
+            .arg(QFileInfo(backup.path).fileName().toHtmlEscaped(),
+                 QLocale().toString(backup.createdAt.toLocalTime(), QLocale::ShortFormat),
+                 backup.database.toHtmlEscaped(),
+                 (backup.revisions.isEmpty() ? tr("base")
+                                             : backup.revisions.join(QLatin1String(", ")))
+                     .toHtmlEscaped(),
+                 backup.format, BackupRunner::humanSize(backup.sizeBytes)));
+    connect(m_ui->targetCombo, &QComboBox::currentIndexChanged, this, &RestoreDialog::update);
+    connect(m_ui->typedEdit, &QLineEdit::textChanged, this, &RestoreDialog::update);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Restore"));
+    update();
+}
+
+RestoreDialog::~RestoreDialog() = default;
+
+QString RestoreDialog::target() const
+{
+    return m_ui->targetCombo->currentData().toString();
+}
+
+QString RestoreDialog::reason() const
+{
+    return m_ui->reasonEdit->text().trimmed();
+}
+
+void RestoreDialog::update()
+{
+    const int i = m_ui->targetCombo->currentIndex();
+    const Profile *p = i >= 0 && i < m_targets.size() ? &m_targets[i] : nullptr;
+    m_ui->warningLabel->setText(
+        p ? tr("<span style='color:#c62828'>Everything in <b>%1</b> (%2) is replaced by the "
+               "backup's contents. Changes made there since are lost.</span>")
+                .arg(p->databaseName().toHtmlEscaped(), p->displayTarget().toHtmlEscaped())
+          : tr("No profile of this engine to restore into."));
+    const bool guarded = p && p->isProtected;
+    m_ui->protectedBox->setVisible(guarded);
+    if (guarded)
+        m_ui->typedLabel->setText(
+            tr("%1 is protected. Type <b>%2</b>:")
+                .arg(p->name.toHtmlEscaped(), p->databaseName().toHtmlEscaped()));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
+        ->setEnabled(p && (!guarded || m_ui->typedEdit->text() == p->databaseName()));
+}
+
+} // namespace strata::gui

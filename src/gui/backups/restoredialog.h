@@ -1,0 +1,38 @@
+#pragma once
+
+#include "backup/backupcatalog.h"
+#include "profiles/profile.h"
+
+#include <QDialog>
+
+#include <memory>
+
+namespace Ui {
+class RestoreDialog;
+}
+
+namespace strata::gui {
+
+// Where a backup goes back to: the profile it came from or another one of the same engine
+// (production into staging); what it replaces, said plainly; the database name typed when the
+// target is protected; a reason for the audit log.
+class RestoreDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    RestoreDialog(const BackupInfo &backup, const QList<Profile> &targets,
+                  const QString &preselected, QWidget *parent = nullptr);
+    ~RestoreDialog() override;
+
+    QString target() const;
+    QString reason() const;
+
+private:
+    void update();
+
+    std::unique_ptr<Ui::RestoreDialog> m_ui;
+    QList<Profile> m_targets;
+};
+
+} // namespace strata::gui
