@@ -9,7 +9,7 @@ orders with text and numbers, and an index. Then, for each format (custom; direc
 - strata backup --format F [--jobs N] --out DIR   (which also verifies the backup with
   pg_restore --list, checksums it and writes its catalogue entry).
 
-Target: strata at most 1.05x pg_dump. Usage: bench_backup.py STRATA_BINARY [--mb MB] [--runs R]
+Target: strata at most 1.05x pg_dump (the median of the back-to-back pairs' ratios). Usage: bench_backup.py STRATA_BINARY [--mb MB] [--runs R]
 Exits 1 if the target is missed.
 """
 
@@ -37,7 +37,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("strata")
     ap.add_argument("--mb", type=int, default=300, help="about how large the database is")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     strata = os.path.abspath(args.strata)
 
@@ -85,11 +85,17 @@ def main():
                         cmd += ["--jobs", str(jobs)]
                     strata_times.append(timed(cmd, env))
                     shutil.rmtree(folder)
-                base, ours = statistics.median(dump_times), statistics.median(strata_times)
-                ratio = ours / base
+                # Each pair runs back to back, so the ratio of a pair sees the same machine; the
+                # median of the pair ratios is what is judged. Medians and minimums are printed
+                # too: on a shared 2-core machine single runs swing by 10%.
+                pairs = sorted(o / b for o, b in zip(strata_times, dump_times))
+                ratio = statistics.median(pairs)
                 verdict = "ok" if ratio <= 1.05 else "MISSED (target 1.05x)"
-                print("%-9s jobs %d: pg_dump %.2f s, strata backup %.2f s: %.3fx  %s"
-                      % (fmt, jobs, base, ours, ratio, verdict))
+                print("%-9s jobs %d: pg_dump median %.2f s (min %.2f), strata backup median %.2f s "
+                      "(min %.2f); pair ratios %s: median %.3fx  %s"
+                      % (fmt, jobs, statistics.median(dump_times), min(dump_times),
+                         statistics.median(strata_times), min(strata_times),
+                         " ".join("%.2f" % r for r in pairs), ratio, verdict))
                 failed = failed or ratio > 1.05
         finally:
             cluster.stop()
