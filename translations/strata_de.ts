@@ -952,7 +952,12 @@
         <translation>Wählen Sie die letzte Änderung, die bleiben soll. Alles danach Angewendete wird rückgängig gemacht.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+4" />
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Return to the state after</source>
         <translation>Zurück zum Zustand nach</translation>
     </message>
@@ -1781,7 +1786,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>-- Dieser Schritt hat kein SQL.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+43" />
         <source>%1: rollback report saved as %2.</source>
         <translation>%1: Bericht zum Zurückrollen gespeichert als %2.</translation>
     </message>
@@ -1965,7 +1970,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Auf %1 ausprobiert: %2. Alles wurde zurückgerollt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_runs.cpp" line="+11" />
+        <location filename="../src/gui/mainwindow_runs.cpp" line="+12" />
         <source>Nothing to export: no step is pending.</source>
         <translation>Nichts zu exportieren: Kein Schritt steht aus.</translation>
     </message>
@@ -2063,7 +2068,10 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="+1" />
         <source>%n backup(s) of %1.</source>
-        <translation><numerusform>%n Sicherung von %1.</numerusform><numerusform>%n Sicherungen von %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n Sicherung von %1.</numerusform>
+            <numerusform>%n Sicherungen von %1.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+21" />
@@ -2510,12 +2518,12 @@ Geschützt</translation>
         <translation>base (keine Migration angewendet)</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+89" />
         <source>Guided Rollback: %1</source>
         <translation>Geführtes Zurückrollen: %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-63" />
         <source>Roll Back</source>
         <translation>Zurückrollen</translation>
     </message>
@@ -2541,7 +2549,17 @@ Geschützt</translation>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+71" />
+        <source>%1 cannot be read now: %2</source>
+        <translation>%1 lässt sich gerade nicht lesen: %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>its database has not answered yet</source>
+        <translation>seine Datenbank hat noch nicht geantwortet</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>%1 (%2) is now at %3. The list shows what was applied, newest first: choose the last change that should remain.</source>
         <translation>%1 (%2) steht jetzt auf %3. Die Liste zeigt, was angewendet wurde, das Neueste zuerst: Wählen Sie die letzte Änderung, die bleiben soll.</translation>
     </message>

@@ -270,21 +270,29 @@ void MainWindow::stamp()
 
 void MainWindow::rollbackWizard()
 {
-    const Profile *p = profile(m_current);
-    const SnapshotPtr snap = m_snapshots.value(m_current);
-    JobController *c = controller(m_current);
-    if (!p || !snap || !c || c->isRunning())
+    QStringList names;
+    if (m_session)
+        names.append(m_session->profile.name);
+    for (const Profile &p : std::as_const(m_profiles))
+        names.append(p.name);
+    if (!profile(m_current))
         return;
-    const QString name = m_current;
     RollbackWizard wizard(
-        *p, snap, c,
-        [this, name](const PlanRequest &r, const Plan &plan, const RunContext &context) {
-            startRun(name, r, plan, context);
+        names, m_current,
+        [this](const QString &name) {
+            const Profile *p = profile(name);
+            JobController *c = p ? controller(name) : nullptr;
+            return RollbackWizard::Target{p ? *p : Profile{}, m_snapshots.value(name),
+                                          c && !c->isRunning() ? c : nullptr};
+        },
+        [this](const PlanRequest &r, const Plan &plan, const RunContext &context) {
+            startRun(context.profile, r, plan, context);
         },
         this);
     wizard.exec();
     if (!wizard.reportFile().isEmpty())
-        logLine(tr("%1: rollback report saved as %2.").arg(name, wizard.reportFile()));
+        logLine(tr("%1: rollback report saved as %2.")
+                    .arg(wizard.record().profile, wizard.reportFile()));
 }
 
 void MainWindow::exportPendingSql()

@@ -82,8 +82,17 @@ class TestRollbackWizard : public QObject
             return nullptr;
         s->snapshot = ready.first().at(0).value<SnapshotPtr>();
         JobController *c = s->controller.get();
+        const SnapshotPtr snapshot = s->snapshot;
         s->wizard = std::make_unique<RollbackWizard>(
-            p, s->snapshot, c,
+            QStringList{p.name, QStringLiteral("elsewhere")}, p.name,
+            [p, snapshot, c](const QString &name) {
+                if (name != p.name) { // a profile whose database has not answered
+                    Profile other = p;
+                    other.name = name;
+                    return RollbackWizard::Target{other, nullptr, nullptr};
+                }
+                return RollbackWizard::Target{p, snapshot, c};
+            },
             [c](const PlanRequest &r, const Plan &plan, const RunContext &context) {
                 c->runPlan(r, plan, context);
             });
@@ -155,7 +164,13 @@ private Q_SLOTS:
         QVERIFY(session);
         RollbackWizard &w = *session->wizard;
 
-        // 1. Target: the current state cannot be chosen; "customers" can.
+        // 1. Target: another profile that cannot be read offers nothing; back to this one.
+        QVERIFY(w.chooseProfile(QStringLiteral("elsewhere")));
+        QCOMPARE(child<QTreeWidget>(w, "targetList")->topLevelItemCount(), 0);
+        QVERIFY(child<QLabel>(w, "targetIntro")->text().contains(QStringLiteral("cannot be read")));
+        QVERIFY(!next(w)->isEnabled());
+        QVERIFY(w.chooseProfile(p.name));
+        // The current state cannot be chosen; "customers" can.
         QVERIFY(!w.chooseTarget(QStringLiteral("cccc")));
         QVERIFY(!next(w)->isEnabled());
         QVERIFY(w.chooseTarget(QStringLiteral("aaaa")));

@@ -39,13 +39,14 @@ Migration migrationOf(const RevisionRow &row)
 
 } // namespace
 
-RollbackWizard::RollbackWizard(const Profile &profile, SnapshotPtr snapshot,
-                               JobController *controller, StartRun startRun, QWidget *parent)
-    : QWizard(parent), m_ui(std::make_unique<Ui::RollbackWizard>()), m_profile(profile),
-      m_snapshot(std::move(snapshot)), m_controller(controller), m_startRun(std::move(startRun))
+RollbackWizard::RollbackWizard(const QStringList &profiles, const QString &initial, Resolve resolve,
+                               StartRun startRun, QWidget *parent)
+    : QWizard(parent), m_ui(std::make_unique<Ui::RollbackWizard>()), m_resolve(std::move(resolve)),
+      m_startRun(std::move(startRun))
 {
     m_ui->setupUi(this);
-    setWindowTitle(tr("Guided Rollback: %1").arg(m_profile.name));
+    m_ui->profileCombo->addItems(profiles);
+    m_ui->profileCombo->setCurrentText(initial);
     setButtonText(QWizard::CommitButton, tr("Roll Back"));
     m_ui->confirmPage->setCommitPage(true); // no way back once the rollback has started
     setButtonText(QWizard::FinishButton, tr("Close"));
@@ -98,44 +99,79 @@ RollbackWizard::RollbackWizard(const Profile &profile, SnapshotPtr snapshot,
             QMessageBox::warning(this, tr("Save Report"), tr("Cannot write %1.").arg(file));
     });
 
-    if (MigrationWorker *w = m_controller ? m_controller->worker() : nullptr) {
-        connect(w, &MigrationWorker::planReady, this,
-                [this](const PlanRequest &r, const Plan &plan, const QString &) {
-                    if (r.purpose == PlanRequest::Purpose::Wizard)
-                        showPlan(plan);
-                });
-        connect(w, &MigrationWorker::planFailed, this,
-                [this](const PlanRequest &r, const Error &error) {
-                    if (r.purpose == PlanRequest::Purpose::Wizard)
-                        showPlanError(error);
-                });
-        connect(w, &MigrationWorker::progress, this, &RollbackWizard::onProgress);
-        connect(w, &MigrationWorker::runFinished, this, &RollbackWizard::onRunFinished);
-        connect(w, &MigrationWorker::backupProgress, this, &RollbackWizard::onBackupProgress);
-        connect(w, &MigrationWorker::backupFinished, this, &RollbackWizard::onBackupFinished);
-        connect(w, &MigrationWorker::restoreProgress, this,
-                [this](const QString &text, int percent) {
-                    m_ui->restoreProgress->setRange(0, percent < 0 ? 0 : 100);
-                    if (percent >= 0)
-                        m_ui->restoreProgress->setValue(percent);
-                    m_ui->runStatus->setText(text);
-                });
-        connect(w, &MigrationWorker::restoreFinished, this, &RollbackWizard::onRestoreFinished);
-    }
+    connect(m_ui->profileCombo, &QComboBox::currentTextChanged, this, &RollbackWizard::useProfile);
+    useProfile(initial);
+}
 
+void RollbackWizard::useProfile(const QString &name)
+{
+    const Target t = m_resolve(name);
+    m_profile = t.profile;
+    m_snapshot = t.snapshot;
+    m_controller = t.controller;
+    m_target.clear();
+    setWindowTitle(tr("Guided Rollback: %1").arg(m_profile.name));
+    for (const QMetaObject::Connection &c : std::as_const(m_workerConnections))
+        disconnect(c);
+    m_workerConnections.clear();
+    if (MigrationWorker *w = m_controller ? m_controller->worker() : nullptr) {
+        m_workerConnections = {
+            connect(w, &MigrationWorker::planReady, this,
+                    [this](const PlanRequest &r, const Plan &plan, const QString &) {
+                        if (r.purpose == PlanRequest::Purpose::Wizard)
+                            showPlan(plan);
+                    }),
+            connect(w, &MigrationWorker::planFailed, this,
+                    [this](const PlanRequest &r, const Error &error) {
+                        if (r.purpose == PlanRequest::Purpose::Wizard)
+                            showPlanError(error);
+                    }),
+            connect(w, &MigrationWorker::progress, this, &RollbackWizard::onProgress),
+            connect(w, &MigrationWorker::runFinished, this, &RollbackWizard::onRunFinished),
+            connect(w, &MigrationWorker::backupProgress, this, &RollbackWizard::onBackupProgress),
+            connect(w, &MigrationWorker::backupFinished, this, &RollbackWizard::onBackupFinished),
+            connect(w, &MigrationWorker::restoreProgress, this,
+                    [this](const QString &text, int percent) {
+                        m_ui->restoreProgress->setRange(0, percent < 0 ? 0 : 100);
+                        if (percent >= 0)
+                            m_ui->restoreProgress->setValue(percent);
+                        m_ui->runStatus->setText(text);
+                    }),
+            connect(w, &MigrationWorker::restoreFinished, this, &RollbackWizard::onRestoreFinished),
+        };
+    }
+    m_record = RollbackRecord{};
     m_record.profile = m_profile.name;
     m_record.environment = m_profile.environment;
     m_record.database = m_snapshot ? m_snapshot->database : m_profile.displayTarget();
     m_record.fromRevisions = m_snapshot ? m_snapshot->current : QStringList();
     m_record.osUser = Executor::osUser();
     m_record.toolVersion = QStringLiteral(STRATA_VERSION_STRING);
+    m_ui->targetList->clear();
     fillTargets();
+    m_ui->targetPage->recheck();
+}
+
+bool RollbackWizard::chooseProfile(const QString &name)
+{
+    const int i = m_ui->profileCombo->findText(name);
+    if (i < 0 || currentId() != TargetPage)
+        return false;
+    m_ui->profileCombo->setCurrentIndex(i);
+    return true;
 }
 
 RollbackWizard::~RollbackWizard() = default;
 
 void RollbackWizard::fillTargets()
 {
+    if (!m_snapshot || !m_snapshot->reachable || !m_controller) {
+        m_ui->targetIntro->setText(
+            tr("%1 cannot be read now: %2")
+                .arg(m_profile.name,
+                     m_snapshot ? m_snapshot->problem : tr("its database has not answered yet")));
+        return;
+    }
     m_ui->targetIntro->setText(
         tr("%1 (%2) is now at %3. The list shows what was applied, newest first: choose the last "
            "change that should remain.")

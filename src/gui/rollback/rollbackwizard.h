@@ -33,11 +33,23 @@ class RollbackWizard : public QWizard
 public:
     enum PageId { TargetPage, ReviewPage, BackupPage, ConfirmPage, RunPage, SummaryPage };
     using StartRun = std::function<void(const PlanRequest &, const Plan &, const RunContext &)>;
+    // What the wizard works on for a profile chosen on its first page: the profile, what its
+    // worker last read, and the worker. No controller: the profile cannot be used now.
+    struct Target
+    {
+        Profile profile;
+        SnapshotPtr snapshot;
+        JobController *controller = nullptr;
+    };
+    using Resolve = std::function<Target(const QString &profile)>;
 
-    RollbackWizard(const Profile &profile, SnapshotPtr snapshot, JobController *controller,
+    // profiles: offered on the first page; `initial` is chosen first.
+    RollbackWizard(const QStringList &profiles, const QString &initial, Resolve resolve,
                    StartRun startRun, QWidget *parent = nullptr);
     ~RollbackWizard() override;
 
+    // Switches to another profile (first page only), as picking it in the list does.
+    bool chooseProfile(const QString &name);
     // Selects the state to return to by revision id ("base" for none), as a person would by
     // clicking it; false when it is not offered.
     bool chooseTarget(const QString &revision);
@@ -58,6 +70,7 @@ protected:
     void initializePage(int id) override;
 
 private:
+    void useProfile(const QString &name);
     void fillTargets();
     void showPlan(const Plan &plan);
     void showPlanError(const Error &error);
@@ -77,7 +90,9 @@ private:
     Profile m_profile;
     SnapshotPtr m_snapshot;
     QPointer<JobController> m_controller;
+    Resolve m_resolve;
     StartRun m_startRun;
+    QList<QMetaObject::Connection> m_workerConnections;
 
     QString m_target;
     bool m_planReady = false;
