@@ -15,14 +15,16 @@
 
 namespace {
 
-// The language chosen in Settings, else the system's; English needs no translator.
+// The language chosen in Settings, else the system's. Without a translation the English one
+// is loaded: it holds only the plural forms ("1 step", "2 steps").
 void installTranslators(QApplication &app)
 {
     const QString chosen = QSettings().value(QStringLiteral("language")).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     auto *strata = new QTranslator(&app);
     if (strata->load(locale, QStringLiteral("strata"), QStringLiteral("_"),
-                     QStringLiteral(":/i18n")))
+                     QStringLiteral(":/i18n")) ||
+        strata->load(QStringLiteral(":/i18n/strata_en")))
         QApplication::installTranslator(strata);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Fails when a visible string of the app has no German translation.
+"""Fails when a visible string of the app has no German translation, or a plural no English forms.
 
-Runs lupdate over the sources into a copy of translations/strata_de.ts and reports every
-message left unfinished (new or changed since the translation was last brought up to date).
+Runs lupdate over the sources into a copy of translations/strata_de.ts (and, plurals only, of
+strata_en.ts) and reports every message left unfinished (new or changed since the translation
+was last brought up to date).
 Usage: check_translations.py LUPDATE SOURCE_DIR
 """
 import os
@@ -29,6 +30,16 @@ def main():
                 empty = not (translation.text or "").strip() and not len(translation)
                 if translation.get("type") == "unfinished" or empty:
                     untranslated.append(f"{name}: {message.find('source').text!r}")
+        # English: only the plural forms ("%n step(s)" -> "1 step", "2 steps").
+        en = os.path.join(tmp, "strata_en.ts")
+        shutil.copy(os.path.join(source, "translations", "strata_en.ts"), en)
+        subprocess.run([lupdate, "-silent", "-no-obsolete", "-pluralonly",
+                        os.path.join(source, "src", "gui"), os.path.join(source, "src", "app"),
+                        os.path.join(source, "ui"), "-ts", en], check=True)
+        for message in ET.parse(en).getroot().iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") == "unfinished":
+                untranslated.append(f"English plural: {message.find('source').text!r}")
     if untranslated:
         print(f"{len(untranslated)} string(s) without a German translation in "
               "translations/strata_de.ts (run the update_translations target, then translate "
