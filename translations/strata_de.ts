@@ -170,6 +170,26 @@
     </message>
     <message>
         <location line="+1" />
+        <source>&amp;Keep:</source>
+        <translation>&amp;Behalten:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source> newest</source>
+        <translation> neueste</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>After each backup of this profile, delete all but the newest N of its backups (all: keep every one)</source>
+        <translation>Nach jeder Sicherung dieses Profils alle außer den N neuesten Sicherungen löschen (alle: jede behalten)</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
@@ -1114,7 +1134,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="+54" />
+        <location filename="../src/app/main.cpp" line="+56" />
         <source>Strata: database schema migrations as SQL files.</source>
         <translation>Strata: Datenbank-Schemamigrationen als SQL-Dateien.</translation>
     </message>
@@ -1673,12 +1693,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+131" />
+        <location line="+132" />
         <source>base</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location line="-110" />
+        <location line="-111" />
         <source>%1: nothing to do.</source>
         <translation>%1: nichts zu tun.</translation>
     </message>
@@ -1689,17 +1709,17 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
     <message>
         <location line="+12" />
-        <location line="+23" />
+        <location line="+24" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="-23" />
         <source>Backing up %1 before the upgrade…</source>
         <translation>%1 wird vor dem Upgrade gesichert…</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>%1: starting…</source>
         <translation>%1: wird gestartet…</translation>
     </message>
@@ -2036,12 +2056,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Eine Migration läuft. Abbrechen und beenden? Der unterbrochene Schritt wird zurückgerollt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_backups.cpp" line="+28" />
+        <location filename="../src/gui/mainwindow_backups.cpp" line="+30" />
         <source>Folder: %1</source>
         <translation>Ordner: %1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+22" />
         <source>Backing up: %1</source>
         <translation>Sicherung: %1</translation>
     </message>
@@ -2061,7 +2081,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Prüfung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>No backup of %1 yet.</source>
         <translation>Noch keine Sicherung von %1.</translation>
     </message>
@@ -2080,7 +2100,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1 wird gesichert…</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>The backup failed: %1</source>
         <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
@@ -2224,7 +2244,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+398" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+399" />
         <source>no revision applied yet</source>
         <translation>noch keine Revision angewendet</translation>
     </message>

@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMessageBox>
+#include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 
 namespace strata::gui {
@@ -27,6 +29,11 @@ void MainWindow::setupBackups()
                                     QStringLiteral("plain"), QStringLiteral("tar")});
     ui.backupFolderLabel->setText(tr("Folder: %1").arg(BackupCatalog::defaultDir()));
     connect(ui.backupNowButton, &QPushButton::clicked, this, &MainWindow::backupNow);
+    // Retention is the profile's: kept in the settings under its name.
+    connect(ui.keepSpin, &QSpinBox::valueChanged, this, [this](int keep) {
+        if (!m_current.isEmpty())
+            QSettings().setValue(QStringLiteral("backups/keep/") + m_current, keep);
+    });
     connect(ui.verifyBackupButton, &QPushButton::clicked, this, &MainWindow::verifySelectedBackup);
     connect(ui.restoreBackupButton, &QPushButton::clicked, this,
             &MainWindow::restoreSelectedBackup);
@@ -71,6 +78,9 @@ void MainWindow::reloadBackups()
     m_ui->backupsView->resizeColumnsToContents();
     const Profile *p = profile(m_current);
     m_ui->backupFormatCombo->setVisible(p && p->engine == Profile::Engine::Postgres);
+    const QSignalBlocker quiet(m_ui->keepSpin);
+    m_ui->keepSpin->setValue(
+        QSettings().value(QStringLiteral("backups/keep/") + m_current, 0).toInt());
     if (m_ui->backupStatus->text().isEmpty() || all.isEmpty())
         m_ui->backupStatus->setText(
             all.isEmpty() ? tr("No backup of %1 yet.").arg(m_current)
@@ -97,9 +107,10 @@ void MainWindow::backupNow()
     m_ui->cancelButton->setEnabled(true);
     showJobProgress(tr("Backing up %1…").arg(m_current), -1);
     m_ui->backupStatus->setText(tr("Backing up %1…").arg(m_current));
-    c->backup(m_current, m_ui->backupFormatCombo->isVisible()
-                             ? m_ui->backupFormatCombo->currentText()
-                             : QStringLiteral("custom"));
+    c->backup(m_current,
+              m_ui->backupFormatCombo->isVisible() ? m_ui->backupFormatCombo->currentText()
+                                                   : QStringLiteral("custom"),
+              m_ui->keepSpin->value());
     updateActions();
 }
 

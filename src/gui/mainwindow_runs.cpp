@@ -129,7 +129,8 @@ void MainWindow::onPlanReady(const QString &name, const PlanRequest &request, co
         m_ui->cancelButton->setEnabled(true);
         m_ui->cancelButton->setText(tr("Cancel"));
         showJobProgress(tr("Backing up %1 before the upgrade…").arg(name), -1);
-        c->backup(name);
+        c->backup(name, QStringLiteral("custom"),
+                  QSettings().value(QStringLiteral("backups/keep/") + name, 0).toInt());
         updateActions();
         return;
     }

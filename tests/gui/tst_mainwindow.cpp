@@ -465,6 +465,15 @@ private Q_SLOTS:
         w.findChild<QPushButton *>(QStringLiteral("verifyBackupButton"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("matches")), 20000);
 
+        // Retention: keeping the newest one, a second backup replaces the first.
+        w.findChild<QSpinBox *>(QStringLiteral("keepSpin"))->setValue(1);
+        w.findChild<QPushButton *>(QStringLiteral("backupNowButton"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(w.backupModel()->rowCount() == 1 &&
+                                     w.backupModel()->backupAt(0)->path != taken.path,
+                                 20000);
+        QVERIFY(!QFile::exists(taken.path));
+        view->setCurrentIndex(w.backupModel()->index(0, 0));
+
         // Lose everything, then restore it from the tab.
         QVERIFY(downgradeTo(m_example, p.url(), QStringLiteral("base")));
         QCOMPARE(currentRows(m_example, p.url()), QStringList{});

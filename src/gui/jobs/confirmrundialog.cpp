@@ -43,9 +43,9 @@ ConfirmRunDialog::ConfirmRunDialog(const Profile &profile, const PlanRequest &re
 
     m_ui->protectedBox->setVisible(m_protected);
     // A SQLite file not created yet has nothing to back up.
-    m_offerBackup = m_protected && request.kind == PlanRequest::Kind::Upgrade &&
-                    (profile.engine == Profile::Engine::Postgres ||
-                     QFileInfo::exists(profile.sqliteFile));
+    m_offerBackup =
+        m_protected && request.kind == PlanRequest::Kind::Upgrade &&
+        (profile.engine == Profile::Engine::Postgres || QFileInfo::exists(profile.sqliteFile));
     m_ui->backupFirstCheck->setVisible(m_offerBackup);
     m_ui->backupFirstCheck->setChecked(m_offerBackup);
     if (profile.engine == Profile::Engine::Sqlite)

@@ -96,11 +96,11 @@ void JobController::tryRevision(const QString &revision)
     post([revision](MigrationWorker &w) { w.tryRevision(revision); });
 }
 
-void JobController::backup(const QString &profile, const QString &format)
+void JobController::backup(const QString &profile, const QString &format, int keep)
 {
     m_running = true;
     Q_EMIT runningChanged(true);
-    post([profile, format](MigrationWorker &w) { w.backup(profile, format); });
+    post([profile, format, keep](MigrationWorker &w) { w.backup(profile, format, keep); });
 }
 
 void JobController::verifyBackup(const QString &file)

@@ -30,7 +30,8 @@ public:
     void createMerge(const MergeRequest &request);
     void fetchCatalog();
     void tryRevision(const QString &revision);
-    void backup(const QString &profile, const QString &format = QStringLiteral("custom"));
+    void backup(const QString &profile, const QString &format = QStringLiteral("custom"),
+                int keep = 0);
     void verifyBackup(const QString &file);
     void restore(const QString &file, const QString &profile, const QString &reason);
     void setOptions(const MigratorOptions &options);

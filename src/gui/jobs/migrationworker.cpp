@@ -433,7 +433,7 @@ void MigrationWorker::tryRevision(const QString &revision)
     Q_EMIT trialFinished(revision, true, steps, {});
 }
 
-void MigrationWorker::backup(const QString &profile, const QString &format)
+void MigrationWorker::backup(const QString &profile, const QString &format, int keep)
 {
     m_cancel.store(false);
     auto log = jobLog();
@@ -453,6 +453,7 @@ void MigrationWorker::backup(const QString &profile, const QString &format)
     request.profile = profile;
     request.revisions = *current;
     request.format = format;
+    request.keep = keep;
     BackupCallbacks callbacks;
     callbacks.cancel = &m_cancel;
     callbacks.progress = [this](const BackupProgress &p) {

@@ -52,7 +52,9 @@ public:
     // A verified, catalogued backup of the database (pg_dump, or SQLite's backup API), and
     // restoring one into this worker's database. `profile` and `reason` go to the catalogue
     // and the audit log.
-    void backup(const QString &profile, const QString &format = QStringLiteral("custom"));
+    // keep > 0: afterwards only the newest `keep` backups of the profile stay.
+    void backup(const QString &profile, const QString &format = QStringLiteral("custom"),
+                int keep = 0);
     void restore(const QString &file, const QString &profile, const QString &reason);
     // The backup is there and matches its catalogue entry's SHA-256.
     void verifyBackup(const QString &file);
