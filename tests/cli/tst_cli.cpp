@@ -465,8 +465,8 @@ private Q_SLOTS:
         f.addChain();
         QTemporaryDir logDir;
         const QString logFile = logDir.filePath(QStringLiteral("audit.jsonl"));
-        qputenv("STRATA_AUDIT_LOG", logFile.toUtf8());
         const QByteArray previous = qgetenv("STRATA_AUDIT_LOG");
+        qputenv("STRATA_AUDIT_LOG", logFile.toUtf8());
         auto restore = qScopeGuard([previous] { qputenv("STRATA_AUDIT_LOG", previous); });
 
         QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("bbbb02"),

@@ -2,6 +2,7 @@
 
 #include "profiles/profilestore.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -44,6 +45,24 @@ class TestProfileStore : public QObject
     }
 
 private Q_SLOTS:
+    void defaultFileIsTheSameForTheAppAndTheCommandLine()
+    {
+        QTemporaryDir home;
+        qunsetenv("STRATA_CONFIG_DIR");
+        qputenv("XDG_CONFIG_HOME", home.path().toUtf8());
+        // The command line sets no organisation; the app sets "Strata". Both read one file.
+        const QString expected = home.filePath(QStringLiteral("Strata/strata/profiles.json"));
+        QCoreApplication::setOrganizationName({});
+        QCOMPARE(ProfileStore::defaultFilePath(), expected);
+        QCoreApplication::setOrganizationName(QStringLiteral("Strata"));
+        QCOMPARE(ProfileStore::defaultFilePath(), expected);
+        qputenv("STRATA_CONFIG_DIR", home.filePath(QStringLiteral("elsewhere")).toUtf8());
+        QCOMPARE(ProfileStore::defaultFilePath(),
+                 home.filePath(QStringLiteral("elsewhere/profiles.json")));
+        qunsetenv("STRATA_CONFIG_DIR");
+        qunsetenv("XDG_CONFIG_HOME");
+    }
+
     void environmentsSetColourAndProtection()
     {
         const Profile production = Profile::forEnvironment(QStringLiteral("Production"));

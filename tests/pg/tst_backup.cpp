@@ -20,6 +20,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <memory>
 
@@ -113,6 +114,29 @@ class TestBackup : public QObject
                                              "customers ADD COLUMN vip boolean; SELECT "
                                              "setval('invoice_numbers', 99999);"),
                               nullptr, db);
+    }
+
+    // A session holding an exclusive lock on orders for about a second, so the next pg_dump
+    // or pg_restore waits while a test looks at it; null when the lock was not taken.
+    std::unique_ptr<QProcess> holdLock(const QString &db) const
+    {
+        auto holder = std::make_unique<QProcess>();
+        holder->start(m_server->binDir() + QStringLiteral("/psql"),
+                      {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"),
+                       m_server->conninfo(db), QStringLiteral("-c"),
+                       QStringLiteral("BEGIN; LOCK TABLE orders IN ACCESS EXCLUSIVE MODE; SELECT "
+                                      "pg_sleep(1); COMMIT;")});
+        if (!holder->waitForStarted(10000))
+            return nullptr;
+        for (int i = 0; i < 100; ++i) {
+            if (psqlOut(QStringLiteral("SELECT count(*) FROM pg_locks WHERE relation = "
+                                       "'orders'::regclass AND mode = 'AccessExclusiveLock' AND "
+                                       "granted"),
+                        db) == QLatin1String("1"))
+                return holder;
+            QThread::msleep(20);
+        }
+        return nullptr;
     }
 
 private Q_SLOTS:
@@ -214,16 +238,22 @@ private Q_SLOTS:
         request.connection = connection(url);
         request.profile = QStringLiteral("prod");
         request.outDir = backupDir(QStringLiteral("secret"));
+        // pg_dump is held on a lock for a moment, so its command line is read while it runs
+        // (a finished child's /proc entry is empty).
         QByteArray commandLine;
         QString program;
+        qint64 child = 0;
         BackupCallbacks callbacks;
-        callbacks.started = [&](qint64 pid) {
-            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-            if (cmdline.open(QIODevice::ReadOnly))
-                commandLine = cmdline.readAll();
-            program =
-                QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid))).fileName();
+        callbacks.started = [&](qint64 pid) { child = pid; };
+        callbacks.running = [&] {
+            if (!commandLine.isEmpty())
+                return;
+            commandLine = test::readFile(QStringLiteral("/proc/%1/cmdline").arg(child));
+            program = QFileInfo(QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(child)))
+                          .fileName();
         };
+        auto lock = holdLock(db);
+        QVERIFY(lock);
         auto info = BackupRunner::run(request, callbacks);
         QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
         QCOMPARE(program, QStringLiteral("pg_dump"));
@@ -235,13 +265,19 @@ private Q_SLOTS:
         // The restore goes the same way.
         QByteArray restoreLine;
         BackupCallbacks restoreCallbacks;
-        restoreCallbacks.started = [&](qint64 pid) {
-            restoreLine = test::readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        restoreCallbacks.started = [&](qint64 pid) { child = pid; };
+        restoreCallbacks.running = [&] {
+            if (restoreLine.isEmpty())
+                restoreLine = test::readFile(QStringLiteral("/proc/%1/cmdline").arg(child));
         };
+        lock->waitForFinished(10000);
+        lock = holdLock(db);
+        QVERIFY(lock);
         RestoreRequest restore;
         restore.backup = info->path;
         restore.target = request.connection;
         QVERIFY(RestoreRunner::run(restore, restoreCallbacks).ok());
+        lock->waitForFinished(10000);
         QVERIFY(restoreLine.contains("pg_restore"));
         QVERIFY(!restoreLine.contains(secret.toUtf8()));
 

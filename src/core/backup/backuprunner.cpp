@@ -162,7 +162,11 @@ Result<BackupInfo> postgresBackup(const BackupRequest &request, const BackupCall
     run.environment = conn->environment;
     run.cancel = callbacks.cancel;
     run.started = callbacks.started;
-    run.tick = [&] { report(false); };
+    run.tick = [&] {
+        if (callbacks.running)
+            callbacks.running();
+        report(false);
+    };
     run.onLine = [&](const QString &line) {
         const auto m = table.match(line);
         if (m.hasMatch()) {

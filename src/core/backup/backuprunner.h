@@ -39,7 +39,8 @@ struct BackupProgress
 struct BackupCallbacks
 {
     std::function<void(const BackupProgress &)> progress;
-    std::function<void(qint64 pid)> started; // pg_dump's process id, when one runs
+    std::function<void(qint64 pid)> started; // the child's process id (pg_dump, pg_restore)
+    std::function<void()> running;           // about every 100 ms while the child runs
     const std::atomic<bool> *cancel = nullptr;
 };
 

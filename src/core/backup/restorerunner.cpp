@@ -74,6 +74,7 @@ Status postgresRestore(const RestoreRequest &request, const BackupCallbacks &cal
     run.environment = conn->environment;
     run.cancel = callbacks.cancel;
     run.started = callbacks.started;
+    run.tick = callbacks.running;
     run.onLine = [&](const QString &line) {
         const auto m = item.match(line);
         if (m.hasMatch() && callbacks.progress) {

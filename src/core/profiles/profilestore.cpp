@@ -83,8 +83,10 @@ QString ProfileStore::defaultFilePath()
     const QString dir = qEnvironmentVariable("STRATA_CONFIG_DIR");
     if (!dir.isEmpty())
         return QDir(dir).filePath(QStringLiteral("profiles.json"));
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
-        .filePath(QStringLiteral("profiles.json"));
+    // Spelled out rather than AppConfigLocation, which follows the program's organisation and
+    // application names: the command line must find the desktop app's profiles.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(QStringLiteral("Strata/strata/profiles.json"));
 }
 
 Result<QList<Profile>> ProfileStore::load() const

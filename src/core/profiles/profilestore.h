@@ -17,7 +17,7 @@ public:
     explicit ProfileStore(QString filePath);
 
     // $STRATA_CONFIG_DIR/profiles.json when that variable is set (tests), else
-    // QStandardPaths::AppConfigLocation/profiles.json.
+    // ~/.config/Strata/strata/profiles.json, for the desktop app and the command line alike.
     static QString defaultFilePath();
 
     QString filePath() const { return m_filePath; }
