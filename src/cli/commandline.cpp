@@ -266,7 +266,8 @@ QString commandHelp(const QString &command)
             "  --out DIR                the backup folder, where a bare BACKUP name is looked for\n"
             "  --jobs N                 PostgreSQL: N parallel pg_restore workers (else one\n"
             "                           transaction: all or nothing)\n"
-            "A backup whose checksum no longer matches its catalogue entry is refused.\n");
+            "A backup whose checksum no longer matches its catalogue entry is refused. The\n"
+            "target's user schemas are replaced whole: what was created since the backup is gone.\n");
     if (command == QLatin1String("history"))
         text +=
             QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "

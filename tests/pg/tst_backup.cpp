@@ -106,13 +106,15 @@ class TestBackup : public QObject
                        db);
     }
 
-    // What a careless afternoon does to a database.
+    // What a careless afternoon does to a database: objects dropped, changed and created.
     bool damage(const QString &db) const
     {
         return m_server->psql(QStringLiteral("DROP VIEW big_spenders; DELETE FROM order_notes; "
                                              "DELETE FROM orders WHERE id % 2 = 0; ALTER TABLE "
                                              "customers ADD COLUMN vip boolean; SELECT "
-                                             "setval('invoice_numbers', 99999);"),
+                                             "setval('invoice_numbers', 99999); CREATE TABLE "
+                                             "created_later (x int); CREATE SCHEMA reports; "
+                                             "CREATE TABLE reports.daily (d date);"),
                               nullptr, db);
     }
 

@@ -11,6 +11,7 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace strata {
 
@@ -133,6 +134,112 @@ Result<int> PgTools::serverMajor(const QString &conninfo)
     const int version = PQserverVersion(conn);
     PQfinish(conn);
     return version / 10000;
+}
+
+Result<QStringList> PgTools::column(const QString &conninfo, const QString &sql)
+{
+    PGconn *conn = PQconnectdb(conninfo.toUtf8().constData());
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        PQfinish(conn);
+        return Error::failure(QStringLiteral("cannot connect to %1: %2")
+                                  .arg(ConnectionResolver::maskPassword(conninfo), why));
+    }
+    PGresult *r = PQexec(conn, sql.toUtf8().constData());
+    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+        const QString why = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+        PQclear(r);
+        PQfinish(conn);
+        return Error::failure(why);
+    }
+    QStringList out;
+    for (int i = 0; i < PQntuples(r); ++i)
+        out.append(QString::fromUtf8(PQgetvalue(r, i, 0)));
+    PQclear(r);
+    PQfinish(conn);
+    return out;
+}
+
+Status PgTools::pipe(const Run &first, const Run &second)
+{
+    QProcess producer, consumer;
+    producer.setProcessEnvironment(first.environment);
+    consumer.setProcessEnvironment(second.environment);
+    producer.setStandardOutputProcess(&consumer);
+    QByteArray pendingFirst, pendingSecond;
+    QStringList lastFirst, lastSecond;
+    auto takeLines = [](QProcess &p, QByteArray &pending, QStringList &last,
+                        const std::function<void(const QString &)> &onLine) {
+        pending += p.readAllStandardError();
+        qsizetype nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            const QString line = QString::fromLocal8Bit(pending.left(nl)).trimmed();
+            pending.remove(0, nl + 1);
+            if (line.isEmpty())
+                continue;
+            last.append(line);
+            if (last.size() > 5)
+                last.removeFirst();
+            if (onLine)
+                onLine(line);
+        }
+    };
+    consumer.start(second.program, second.arguments);
+    if (!consumer.waitForStarted(10000))
+        return Error::failure(
+            QStringLiteral("cannot start %1: %2").arg(second.program, consumer.errorString()));
+    producer.start(first.program, first.arguments);
+    if (!producer.waitForStarted(10000)) {
+        consumer.kill();
+        consumer.waitForFinished(10000);
+        return Error::failure(
+            QStringLiteral("cannot start %1: %2").arg(first.program, producer.errorString()));
+    }
+    if (first.started)
+        first.started(producer.processId());
+    auto cancelRequested = [&first] { return first.cancel && first.cancel->load(); };
+    while (!cancelRequested() &&
+           (producer.state() != QProcess::NotRunning || consumer.state() != QProcess::NotRunning)) {
+        if (producer.state() != QProcess::NotRunning)
+            producer.waitForFinished(50);
+        else
+            consumer.waitForFinished(50);
+        takeLines(producer, pendingFirst, lastFirst, first.onLine);
+        takeLines(consumer, pendingSecond, lastSecond, second.onLine);
+        if (first.tick)
+            first.tick();
+        // A failed producer must not leave the consumer committing half a script: psql only
+        // commits when its input ends cleanly, so stop it before the pipe closes.
+        if (producer.state() == QProcess::NotRunning &&
+            (producer.exitStatus() != QProcess::NormalExit || producer.exitCode() != 0) &&
+            consumer.state() != QProcess::NotRunning) {
+            consumer.kill();
+            consumer.waitForFinished(10000);
+        }
+    }
+    if (cancelRequested()) {
+        consumer.kill(); // first, so nothing the producer wrote last gets committed
+        producer.kill();
+        consumer.waitForFinished(10000);
+        producer.waitForFinished(10000);
+        return Error::failure(QStringLiteral("%1 was cancelled; nothing of it was kept")
+                                  .arg(QFileInfo(first.program).fileName()));
+    }
+    takeLines(producer, pendingFirst, lastFirst, first.onLine);
+    takeLines(consumer, pendingSecond, lastSecond, second.onLine);
+    for (auto [process, program, last] : {std::tuple{&producer, &first.program, &lastFirst},
+                                          std::tuple{&consumer, &second.program, &lastSecond}}) {
+        if (process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0)
+            continue;
+        const QString name = QFileInfo(*program).fileName();
+        Error e = Error::failure(
+            process->exitStatus() != QProcess::NormalExit
+                ? QStringLiteral("%1 stopped unexpectedly").arg(name)
+                : QStringLiteral("%1 failed (exit code %2)").arg(name).arg(process->exitCode()));
+        e.details = *last;
+        return e;
+    }
+    return {};
 }
 
 Result<QByteArray> PgTools::run(const Run &r)

@@ -62,6 +62,13 @@ public:
         const std::atomic<bool> *cancel = nullptr;
     };
     static Result<QByteArray> run(const Run &run);
+    // Runs `first` with its stdout fed to `second`'s stdin (pg_restore's script into psql);
+    // both end when either fails or *first.cancel turns true. The error names the one that
+    // failed first.
+    static Status pipe(const Run &first, const Run &second);
+
+    // The first column of a query's rows, over a connection of its own.
+    static Result<QStringList> column(const QString &conninfo, const QString &sql);
 };
 
 } // namespace strata

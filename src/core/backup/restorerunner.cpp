@@ -27,40 +27,78 @@ Status postgresRestore(const RestoreRequest &request, const BackupCallbacks &cal
     const QStringList dirs =
         request.toolDirs.isEmpty() ? PgTools::defaultSearchDirs() : request.toolDirs;
     const bool plain = info.format == QLatin1String("plain");
-    auto tool =
-        PgTools::find(plain ? QStringLiteral("psql") : QStringLiteral("pg_restore"), *major, dirs);
-    if (!tool)
-        return tool.error();
+    auto psql = PgTools::find(QStringLiteral("psql"), *major, dirs);
+    if (!psql)
+        return psql.error();
+    auto pgRestore = plain ? Result<QString>(QString())
+                           : PgTools::find(QStringLiteral("pg_restore"), *major, dirs);
+    if (!pgRestore)
+        return pgRestore.error();
     auto conn = PgTools::connection(request.target.postgresConninfo, request.environment);
     if (!conn)
         return conn.error();
     const bool elsewhere = info.database != request.target.display;
 
+    // The database as it was when the backup was taken: every user schema is dropped first,
+    // so tables and functions created since do not survive the restore, and the backup
+    // recreates what it holds. In one transaction with the restore (unless jobs > 1), so a
+    // failure keeps the database as it was.
+    auto schemas = PgTools::column(request.target.postgresConninfo,
+                                   QStringLiteral("SELECT nspname FROM pg_namespace WHERE nspname "
+                                                  "NOT LIKE 'pg\\_%' AND nspname <> "
+                                                  "'information_schema' ORDER BY 1"));
+    if (!schemas)
+        return schemas.error();
+    QString reset;
+    for (const QString &schema : std::as_const(*schemas))
+        reset += QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE;\n")
+                     .arg(QString(schema)
+                              .replace(QLatin1Char('"'), QStringLiteral("\"\""))
+                              .prepend(QLatin1Char('"'))
+                              .append(QLatin1Char('"')));
+    if (schemas->contains(QStringLiteral("public"))) {
+        // public as initdb makes it (pg_dump leaves a default public schema out).
+        reset += QStringLiteral("CREATE SCHEMA public;\nCOMMENT ON SCHEMA public IS 'standard "
+                                "public schema';\n");
+        reset += *major >= 15 ? QStringLiteral("ALTER SCHEMA public OWNER TO "
+                                               "pg_database_owner;\nGRANT USAGE ON SCHEMA public "
+                                               "TO PUBLIC;\n")
+                              : QStringLiteral("GRANT ALL ON SCHEMA public TO PUBLIC;\n");
+    }
+    const QStringList psqlArgs{QStringLiteral("-X"),
+                               QStringLiteral("-q"),
+                               QStringLiteral("--no-password"),
+                               QStringLiteral("-v"),
+                               QStringLiteral("ON_ERROR_STOP=1"),
+                               QStringLiteral("--dbname"),
+                               conn->dbname};
+    const bool parallel = !plain && request.jobs > 1;
     QStringList args;
+    QString program = *psql;
     if (plain) {
-        args = {QStringLiteral("-X"),
-                QStringLiteral("-q"),
+        args = psqlArgs + QStringList{QStringLiteral("--single-transaction"), QStringLiteral("-c"),
+                                      reset, QStringLiteral("--file"), info.path};
+    } else if (parallel) {
+        // Parallel workers cannot share a transaction: the reset commits on its own first.
+        PgTools::Run drop;
+        drop.program = *psql;
+        drop.arguments = psqlArgs + QStringList{QStringLiteral("-c"), reset};
+        drop.environment = conn->environment;
+        if (auto dropped = PgTools::run(drop); !dropped)
+            return dropped.error();
+        program = *pgRestore;
+        args = {QStringLiteral("--exit-on-error"),
+                QStringLiteral("--verbose"),
                 QStringLiteral("--no-password"),
-                QStringLiteral("-v"),
-                QStringLiteral("ON_ERROR_STOP=1"),
-                QStringLiteral("--single-transaction"),
-                QStringLiteral("--echo-errors"),
-                QStringLiteral("--file"),
-                info.path,
+                QStringLiteral("--jobs"),
+                QString::number(request.jobs),
                 QStringLiteral("--dbname"),
                 conn->dbname};
     } else {
-        args = {QStringLiteral("--clean"),
-                QStringLiteral("--if-exists"),
-                QStringLiteral("--exit-on-error"),
-                QStringLiteral("--verbose"),
-                QStringLiteral("--no-password"),
-                QStringLiteral("--dbname"),
-                conn->dbname};
-        if (request.jobs > 1)
-            args << QStringLiteral("--jobs") << QString::number(request.jobs);
-        else
-            args << QStringLiteral("--single-transaction");
+        program = *pgRestore;
+        args = {QStringLiteral("--verbose"), QStringLiteral("--file"), QStringLiteral("-")};
+    }
+    if (!plain) {
         if (elsewhere) // the source's roles may not exist here
             args << QStringLiteral("--no-owner") << QStringLiteral("--no-privileges");
         args << info.path;
@@ -69,7 +107,7 @@ Status postgresRestore(const RestoreRequest &request, const BackupCallbacks &cal
         QStringLiteral("(?:processing data for table|creating \\w+) \"?([^\"]+)\"?"));
     int done = 0;
     PgTools::Run run;
-    run.program = *tool;
+    run.program = program;
     run.arguments = args;
     run.environment = conn->environment;
     run.cancel = callbacks.cancel;
@@ -84,11 +122,25 @@ Status postgresRestore(const RestoreRequest &request, const BackupCallbacks &cal
             callbacks.progress(p);
         }
     };
-    if (auto ran = PgTools::run(run); !ran) {
+    Status ran = {};
+    if (plain || parallel) {
+        if (auto r = PgTools::run(run); !r)
+            ran = r.error();
+    } else {
+        // pg_restore writes the script, psql runs it after the reset, all in one transaction.
+        PgTools::Run apply;
+        apply.program = *psql;
+        apply.arguments =
+            psqlArgs + QStringList{QStringLiteral("--single-transaction"), QStringLiteral("-c"),
+                                   reset, QStringLiteral("--file"), QStringLiteral("-")};
+        apply.environment = conn->environment;
+        ran = PgTools::pipe(run, apply);
+    }
+    if (!ran) {
         Error e = ran.error();
         e.message = QStringLiteral("restoring %1 into %2 failed: %3")
                         .arg(info.path, request.target.display, e.message);
-        if (request.jobs <= 1)
+        if (!parallel)
             e.details.prepend(QStringLiteral("the restore ran in one transaction; nothing of it "
                                              "was kept"));
         return e;

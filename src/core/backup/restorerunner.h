@@ -20,10 +20,11 @@ struct RestoreRequest
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
-// Puts a catalogued backup back: its checksum is checked first (a mismatch refuses it), then
-// PostgreSQL's objects are dropped and recreated from it by pg_restore --clean --if-exists
-// (psql for a plain dump), in one transaction unless jobs > 1; a SQLite file is replaced
-// through the online backup API. Restoring into another database than the one backed up (say
+// Puts a catalogued backup back: its checksum is checked first (a mismatch refuses it). On
+// PostgreSQL every user schema of the target is dropped and the backup's content recreated
+// (pg_restore's script, or the plain dump, run by psql), in one transaction unless jobs > 1,
+// so the database is as it was when the backup was taken; a SQLite file is replaced through
+// the online backup API. Restoring into another database than the one backed up (say
 // production into staging) leaves out ownership and grants, which belong to the source's roles.
 class RestoreRunner
 {
