@@ -136,6 +136,34 @@ Result<int> PgTools::serverMajor(const QString &conninfo)
     return version / 10000;
 }
 
+namespace {
+
+// A child's stderr, line by line: each complete line to onLine, the last five kept for errors.
+struct StderrLines
+{
+    QByteArray pending;
+    QStringList last;
+
+    void take(QProcess &process, const std::function<void(const QString &)> &onLine)
+    {
+        pending += process.readAllStandardError();
+        qsizetype nl;
+        while ((nl = pending.indexOf('\n')) >= 0) {
+            const QString line = QString::fromLocal8Bit(pending.left(nl)).trimmed();
+            pending.remove(0, nl + 1);
+            if (line.isEmpty())
+                continue;
+            last.append(line);
+            if (last.size() > 5)
+                last.removeFirst();
+            if (onLine)
+                onLine(line);
+        }
+    }
+};
+
+} // namespace
+
 Result<QStringList> PgTools::column(const QString &conninfo, const QString &sql)
 {
     PGconn *conn = PQconnectdb(conninfo.toUtf8().constData());
@@ -166,24 +194,7 @@ Status PgTools::pipe(const Run &first, const Run &second)
     producer.setProcessEnvironment(first.environment);
     consumer.setProcessEnvironment(second.environment);
     producer.setStandardOutputProcess(&consumer);
-    QByteArray pendingFirst, pendingSecond;
-    QStringList lastFirst, lastSecond;
-    auto takeLines = [](QProcess &p, QByteArray &pending, QStringList &last,
-                        const std::function<void(const QString &)> &onLine) {
-        pending += p.readAllStandardError();
-        qsizetype nl;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-            const QString line = QString::fromLocal8Bit(pending.left(nl)).trimmed();
-            pending.remove(0, nl + 1);
-            if (line.isEmpty())
-                continue;
-            last.append(line);
-            if (last.size() > 5)
-                last.removeFirst();
-            if (onLine)
-                onLine(line);
-        }
-    };
+    StderrLines linesFirst, linesSecond;
     consumer.start(second.program, second.arguments);
     if (!consumer.waitForStarted(10000))
         return Error::failure(
@@ -204,8 +215,8 @@ Status PgTools::pipe(const Run &first, const Run &second)
             producer.waitForFinished(50);
         else
             consumer.waitForFinished(50);
-        takeLines(producer, pendingFirst, lastFirst, first.onLine);
-        takeLines(consumer, pendingSecond, lastSecond, second.onLine);
+        linesFirst.take(producer, first.onLine);
+        linesSecond.take(consumer, second.onLine);
         if (first.tick)
             first.tick();
         // A failed producer must not leave the consumer committing half a script: psql only
@@ -225,10 +236,11 @@ Status PgTools::pipe(const Run &first, const Run &second)
         return Error::failure(QStringLiteral("%1 was cancelled; nothing of it was kept")
                                   .arg(QFileInfo(first.program).fileName()));
     }
-    takeLines(producer, pendingFirst, lastFirst, first.onLine);
-    takeLines(consumer, pendingSecond, lastSecond, second.onLine);
-    for (auto [process, program, last] : {std::tuple{&producer, &first.program, &lastFirst},
-                                          std::tuple{&consumer, &second.program, &lastSecond}}) {
+    linesFirst.take(producer, first.onLine);
+    linesSecond.take(consumer, second.onLine);
+    for (auto [process, program, last] :
+         {std::tuple{&producer, &first.program, &linesFirst.last},
+          std::tuple{&consumer, &second.program, &linesSecond.last}}) {
         if (process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0)
             continue;
         const QString name = QFileInfo(*program).fileName();
@@ -249,23 +261,8 @@ Result<QByteArray> PgTools::run(const Run &r)
     if (!r.stdoutFile.isEmpty())
         process.setStandardOutputFile(r.stdoutFile, QIODevice::Truncate);
     QByteArray out;
-    QByteArray pending;
-    QStringList last; // the last lines of stderr, for the error
-    auto takeLines = [&] {
-        pending += process.readAllStandardError();
-        qsizetype nl;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-            const QString line = QString::fromLocal8Bit(pending.left(nl)).trimmed();
-            pending.remove(0, nl + 1);
-            if (line.isEmpty())
-                continue;
-            last.append(line);
-            if (last.size() > 5)
-                last.removeFirst();
-            if (r.onLine)
-                r.onLine(line);
-        }
-    };
+    StderrLines lines; // the last ones go into an error
+    auto takeLines = [&] { lines.take(process, r.onLine); };
     process.start(r.program, r.arguments);
     if (!process.waitForStarted(10000))
         return Error::failure(
@@ -300,7 +297,7 @@ Result<QByteArray> PgTools::run(const Run &r)
             process.exitStatus() != QProcess::NormalExit
                 ? QStringLiteral("%1 stopped unexpectedly").arg(name)
                 : QStringLiteral("%1 failed (exit code %2)").arg(name).arg(process.exitCode()));
-        e.details = last;
+        e.details = lines.last;
         return e;
     }
     return out;
