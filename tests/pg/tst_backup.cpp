@@ -320,6 +320,43 @@ private Q_SLOTS:
         QCOMPARE(counts(db), after);
     }
 
+    void restoreThatFailsHalfWayChangesNothing()
+    {
+        // The backup names an owner that is gone by the time it is restored: psql stops at
+        // that statement, and the drop of the schemas before it is rolled back with the rest.
+        const QString db = shopDatabase();
+        QVERIFY(m_server->psql(QStringLiteral("CREATE ROLE report_owner"), nullptr, db));
+        QVERIFY(m_server->psql(QStringLiteral("ALTER TABLE order_notes OWNER TO report_owner"),
+                               nullptr, db));
+        BackupRequest request;
+        request.connection = connection(m_server->conninfo(db));
+        request.outDir = backupDir(QStringLiteral("halfway"));
+        auto info = BackupRunner::run(request);
+        QVERIFY(info.ok());
+        QVERIFY(m_server->psql(QStringLiteral("REASSIGN OWNED BY report_owner TO postgres; DROP "
+                                              "OWNED BY report_owner; DROP ROLE report_owner"),
+                               nullptr, db));
+        QVERIFY(damage(db));
+        const QString schema = schemaDump(db);
+        const QString rows = psqlOut(QStringLiteral("SELECT (SELECT count(*) FROM orders) || ',' "
+                                                    "|| (SELECT count(*) FROM created_later)"),
+                                     db);
+        RestoreRequest restore;
+        restore.backup = info->path;
+        restore.target = request.connection;
+        auto failed = RestoreRunner::run(restore);
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().toString().contains(QStringLiteral("report_owner")),
+                 qPrintable(failed.error().toString()));
+        QVERIFY2(failed.error().toString().contains(QStringLiteral("nothing of it was kept")),
+                 qPrintable(failed.error().toString()));
+        QCOMPARE(schemaDump(db), schema);
+        QCOMPARE(psqlOut(QStringLiteral("SELECT (SELECT count(*) FROM orders) || ',' || (SELECT "
+                                        "count(*) FROM created_later)"),
+                         db),
+                 rows);
+    }
+
     void tooOldPgDumpIsNamed()
     {
         // A pg_dump that says it is 9.6, and nothing else to choose from.

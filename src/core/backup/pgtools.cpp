@@ -11,7 +11,6 @@
 #include <libpq-fe.h>
 
 #include <algorithm>
-#include <tuple>
 
 namespace strata {
 
@@ -238,19 +237,29 @@ Status PgTools::pipe(const Run &first, const Run &second)
     }
     linesFirst.take(producer, first.onLine);
     linesSecond.take(consumer, second.onLine);
-    for (auto [process, program, last] :
-         {std::tuple{&producer, &first.program, &linesFirst.last},
-          std::tuple{&consumer, &second.program, &linesSecond.last}}) {
-        if (process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0)
-            continue;
-        const QString name = QFileInfo(*program).fileName();
+    // When psql stops at an error, pg_restore dies writing into the closed pipe: the error that
+    // matters is psql's. When pg_restore fails, psql was stopped by us: pg_restore's it is.
+    auto failedOnItsOwn = [](const QProcess &p) {
+        return p.exitStatus() == QProcess::NormalExit && p.exitCode() != 0;
+    };
+    auto failed = [](const QProcess &p) {
+        return p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0;
+    };
+    auto errorOf = [](const QProcess &p, const QString &program, const QStringList &last) {
+        const QString name = QFileInfo(program).fileName();
         Error e = Error::failure(
-            process->exitStatus() != QProcess::NormalExit
+            p.exitStatus() != QProcess::NormalExit
                 ? QStringLiteral("%1 stopped unexpectedly").arg(name)
-                : QStringLiteral("%1 failed (exit code %2)").arg(name).arg(process->exitCode()));
-        e.details = *last;
+                : QStringLiteral("%1 failed (exit code %2)").arg(name).arg(p.exitCode()));
+        e.details = last;
         return e;
-    }
+    };
+    if (failedOnItsOwn(consumer))
+        return errorOf(consumer, second.program, linesSecond.last);
+    if (failed(producer))
+        return errorOf(producer, first.program, linesFirst.last);
+    if (failed(consumer))
+        return errorOf(consumer, second.program, linesSecond.last);
     return {};
 }
 
