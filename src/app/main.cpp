@@ -1,6 +1,7 @@
 // strata-gui: the desktop app. Profiles, history, pending plans and runs in worker threads.
 
 #include "mainwindow.h"
+#include "project/project.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -81,10 +82,16 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     strata::gui::MainWindow window;
-    if (parser.isSet(project))
+    const QStringList files = parser.values(edit);
+    if (parser.isSet(project)) {
         window.openProject(parser.value(project), parser.value(url));
+    } else if (!files.isEmpty()) {
+        // A file to edit and no project named: the project that holds the file, for this session.
+        if (auto root = strata::Project::findRoot(QFileInfo(files.first()).absolutePath()))
+            window.openProject(*root, parser.value(url));
+    }
     window.show();
-    for (const QString &file : parser.values(edit))
+    for (const QString &file : files)
         window.openInEditor(QFileInfo(file).absoluteFilePath());
 
     if (parser.isSet(screenshot)) {

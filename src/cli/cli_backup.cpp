@@ -153,7 +153,8 @@ int Cli::restore()
     if (!migrator)
         return fail(migrator.error());
     Migrator &m = **migrator;
-    const QString before = m.current() ? m.current()->join(QLatin1Char(',')) : QString();
+    const auto now = m.current();
+    const QString before = now ? now->join(QLatin1Char(',')) : QString();
     m.disconnect(); // pg_restore or the SQLite copy replaces what this connection sees
 
     RestoreRequest request;

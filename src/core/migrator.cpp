@@ -353,12 +353,11 @@ Result<Plan> Migrator::planTrial(const QString &revision)
                                   .arg(m.revision, databaseDisplay()));
     Plan trial = *up;
     trial.request = Plan::Request::None; // run as planned, never planned again
-    if (m.hasDowngrade) {
-        // Back to its parents: accepted only when that reverts this migration alone.
-        const QString target =
-            m.downRevisions.size() == 1 ? m.downRevisions.first() : QStringLiteral("base");
-        auto down = m.downRevisions.size() > 1 ? Result<Plan>(Error::failure({}))
-                                               : planDowngradeFrom(up->endHeads, target);
+    // Back to its parent (a merge has several: not tried), accepted only when that reverts
+    // this migration alone.
+    if (m.hasDowngrade && m.downRevisions.size() <= 1) {
+        auto down =
+            planDowngradeFrom(up->endHeads, m.downRevisions.value(0, QStringLiteral("base")));
         if (down && down->steps.size() == 1 && down->steps.first().revision == m.revision) {
             trial.steps += down->steps;
             trial.endHeads = down->endHeads;

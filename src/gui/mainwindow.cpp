@@ -413,6 +413,7 @@ void MainWindow::showCurrent()
         previewPlan(m_preview.value(m_current, preview));
     }
     updateProblems();
+    updateEditorContext();
     if (m_ui->tabs->currentWidget() == m_ui->backupsTab)
         reloadBackups();
     updateActions();

@@ -162,6 +162,7 @@ private:
     void wroteFile(const QString &projectRoot, const QString &path);
     void openSelectedInEditor();
     void updateEditor();
+    void updateEditorContext();
     void requestCatalog();
     void tryInEditor(const QString &path, const QString &revision);
     void onTrialFinished(const QString &name, const QString &revision, bool ok,

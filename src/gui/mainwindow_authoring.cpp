@@ -73,9 +73,10 @@ void MainWindow::requestCatalog()
     c->fetchCatalog();
 }
 
-void MainWindow::updateEditor()
+void MainWindow::updateEditorContext()
 {
-    const Profile *p = profile(m_current);
+    // What open files are checked against: once per snapshot, not on every click (a project
+    // can hold thousands of revisions).
     const SnapshotPtr snap = m_snapshots.value(m_current);
     CheckContext context;
     if (snap) {
@@ -88,7 +89,12 @@ void MainWindow::updateEditor()
         context.postgres = snap->engine == QLatin1String("postgresql");
     }
     m_ui->editorArea->setContext(context);
+}
 
+void MainWindow::updateEditor()
+{
+    const Profile *p = profile(m_current);
+    const SnapshotPtr snap = m_snapshots.value(m_current);
     QString why;
     if (!p)
         why = tr("Select a profile to try migrations on.");

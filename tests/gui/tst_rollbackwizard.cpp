@@ -9,6 +9,7 @@
 #include "migrator.h"
 #include "profiles/profile.h"
 #include "rollback/rollbackwizard.h"
+#include "sqlitefile.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -301,7 +302,7 @@ private Q_SLOTS:
         QVERIFY(restored.wait(30000));
         QCOMPARE(restored.first().at(0).toBool(), true);
         QCOMPARE(current(p), QStringList{QStringLiteral("cccc")});
-        QCOMPARE(querySqlite(p.sqliteFile, QStringLiteral("SELECT note FROM orders")),
+        QCOMPARE(test::sqliteRun(p.sqliteFile, QStringLiteral("SELECT note FROM orders")),
                  QStringLiteral("gift wrap"));
         QVERIFY(next(w)->isEnabled());
         next(w)->click();
@@ -347,9 +348,10 @@ private Q_SLOTS:
     }
 
 private:
-    // Setting the scene beside the migrations, through a Qt Sql connection of its own.
-    static bool executeSqlite(const QString &file, const QString &sql);
-    static QString querySqlite(const QString &file, const QString &sql);
+    static bool executeSqlite(const QString &file, const QString &sql)
+    {
+        return test::sqliteRun(file, sql) != QLatin1String("ERROR");
+    }
 
     // Presses `button` on the next message box that opens (the restore's question).
     static void answerNextMessageBox(QMessageBox::StandardButton button)
@@ -366,50 +368,6 @@ private:
         });
     }
 };
-
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-
-bool TestRollbackWizard::executeSqlite(const QString &file, const QString &sql)
-{
-    bool ok = true;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-setup"));
-        db.setDatabaseName(file);
-        ok = db.open();
-        for (const QString &statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-            if (!ok || statement.trimmed().isEmpty())
-                continue;
-            QSqlQuery q(db);
-            ok = q.exec(statement);
-            if (!ok)
-                qWarning() << q.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("test-setup"));
-    return ok;
-}
-
-QString TestRollbackWizard::querySqlite(const QString &file, const QString &sql)
-{
-    QString value;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-query"));
-        db.setDatabaseName(file);
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql) && q.next())
-                value = q.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("test-query"));
-    return value;
-}
 
 QTEST_MAIN(TestRollbackWizard)
 #include "tst_rollbackwizard.moc"

@@ -12,12 +12,11 @@
 #include "connection/connectioninfo.h"
 #include "files.h"
 #include "pgserver.h"
+#include "sqlitefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -402,23 +401,7 @@ private Q_SLOTS:
     void sqliteRoundTripAndRetention()
     {
         const QString file = m_home.filePath(QStringLiteral("shop.sqlite"));
-        auto exec = [&](const QString &sql) {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("setup"));
-            db.setDatabaseName(file);
-            bool ok = db.open();
-            QStringList rows;
-            for (const QString &s : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-                QSqlQuery q(db);
-                ok = ok && q.exec(s);
-                while (q.next())
-                    rows.append(q.value(0).toString());
-            }
-            db.close();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(QStringLiteral("setup"));
-            return ok ? rows.join(QLatin1Char(',')) : QStringLiteral("ERROR");
-        };
+        auto exec = [&](const QString &sql) { return test::sqliteRun(file, sql); };
         QCOMPARE(
             exec(QStringLiteral(
                 "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT);"

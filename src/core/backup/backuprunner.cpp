@@ -7,12 +7,12 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSet>
 #include <QThread>
 
-#include <libpq-fe.h>
 #include <sqlite3.h>
 
 namespace strata {
@@ -69,25 +69,17 @@ struct ServerFacts
 
 Result<ServerFacts> serverFacts(const QString &conninfo)
 {
-    PGconn *conn = PQconnectdb(conninfo.toUtf8().constData());
-    if (PQstatus(conn) != CONNECTION_OK) {
-        const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-        PQfinish(conn);
-        return Error::failure(QStringLiteral("cannot connect to %1: %2")
-                                  .arg(ConnectionResolver::maskPassword(conninfo), why));
-    }
-    ServerFacts facts;
-    facts.major = PQserverVersion(conn) / 10000;
-    facts.version = QString::fromUtf8(PQparameterStatus(conn, "server_version"));
-    PGresult *r = PQexec(conn, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = "
-                               "c.relnamespace WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname "
-                               "NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT "
-                               "LIKE 'pg_toast%'");
-    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
-        facts.tables = QString::fromLatin1(PQgetvalue(r, 0, 0)).toInt();
-    PQclear(r);
-    PQfinish(conn);
-    return facts;
+    auto rows = PgTools::query(
+        conninfo, QStringLiteral("SELECT current_setting('server_version_num'), "
+                                 "current_setting('server_version'), (SELECT count(*) FROM "
+                                 "pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+                                 "c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN "
+                                 "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE "
+                                 "'pg_toast%')"));
+    if (!rows)
+        return rows.error();
+    const QStringList row = rows->value(0);
+    return ServerFacts{row.value(0).toInt() / 10000, row.value(1), row.value(2).toInt()};
 }
 
 Result<BackupInfo> postgresBackup(const BackupRequest &request, const BackupCallbacks &callbacks,
@@ -288,13 +280,7 @@ QStringList BackupRunner::formats()
 
 QString BackupRunner::humanSize(qint64 bytes)
 {
-    if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 kB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-    if (bytes < 1024LL * 1024 * 1024)
-        return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
-    return QStringLiteral("%1 GB").arg(double(bytes) / (1024.0 * 1024.0 * 1024.0), 0, 'f', 2);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
 Result<BackupInfo> BackupRunner::run(const BackupRequest &request, const BackupCallbacks &callbacks)

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 
 #include <libpq-fe.h>
@@ -123,16 +124,10 @@ Result<PgTools::Connection> PgTools::connection(const QString &conninfo,
 
 Result<int> PgTools::serverMajor(const QString &conninfo)
 {
-    PGconn *conn = PQconnectdb(conninfo.toUtf8().constData());
-    if (PQstatus(conn) != CONNECTION_OK) {
-        const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-        PQfinish(conn);
-        return Error::failure(QStringLiteral("cannot connect to %1: %2")
-                                  .arg(ConnectionResolver::maskPassword(conninfo), why));
-    }
-    const int version = PQserverVersion(conn);
-    PQfinish(conn);
-    return version / 10000;
+    auto rows = query(conninfo, QStringLiteral("SELECT current_setting('server_version_num')"));
+    if (!rows)
+        return rows.error();
+    return rows->value(0).value(0).toInt() / 10000;
 }
 
 namespace {
@@ -163,27 +158,36 @@ struct StderrLines
 
 } // namespace
 
-Result<QStringList> PgTools::column(const QString &conninfo, const QString &sql)
+Result<QList<QStringList>> PgTools::query(const QString &conninfo, const QString &sql)
 {
     PGconn *conn = PQconnectdb(conninfo.toUtf8().constData());
-    if (PQstatus(conn) != CONNECTION_OK) {
-        const QString why = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-        PQfinish(conn);
+    auto finish = qScopeGuard([conn] { PQfinish(conn); });
+    if (PQstatus(conn) != CONNECTION_OK)
         return Error::failure(QStringLiteral("cannot connect to %1: %2")
-                                  .arg(ConnectionResolver::maskPassword(conninfo), why));
-    }
+                                  .arg(ConnectionResolver::maskPassword(conninfo),
+                                       QString::fromUtf8(PQerrorMessage(conn)).trimmed()));
     PGresult *r = PQexec(conn, sql.toUtf8().constData());
-    if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-        const QString why = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
-        PQclear(r);
-        PQfinish(conn);
-        return Error::failure(why);
+    auto clear = qScopeGuard([r] { PQclear(r); });
+    if (PQresultStatus(r) != PGRES_TUPLES_OK)
+        return Error::failure(QString::fromUtf8(PQresultErrorMessage(r)).trimmed());
+    QList<QStringList> rows;
+    for (int i = 0; i < PQntuples(r); ++i) {
+        QStringList row;
+        for (int c = 0; c < PQnfields(r); ++c)
+            row.append(QString::fromUtf8(PQgetvalue(r, i, c)));
+        rows.append(row);
     }
+    return rows;
+}
+
+Result<QStringList> PgTools::column(const QString &conninfo, const QString &sql)
+{
+    auto rows = query(conninfo, sql);
+    if (!rows)
+        return rows.error();
     QStringList out;
-    for (int i = 0; i < PQntuples(r); ++i)
-        out.append(QString::fromUtf8(PQgetvalue(r, i, 0)));
-    PQclear(r);
-    PQfinish(conn);
+    for (const QStringList &row : std::as_const(*rows))
+        out.append(row.value(0));
     return out;
 }
 

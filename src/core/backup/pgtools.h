@@ -67,7 +67,8 @@ public:
     // failed first.
     static Status pipe(const Run &first, const Run &second);
 
-    // The first column of a query's rows, over a connection of its own.
+    // A query's rows as text, over a connection of its own; column() keeps the first field.
+    static Result<QList<QStringList>> query(const QString &conninfo, const QString &sql);
     static Result<QStringList> column(const QString &conninfo, const QString &sql);
 };
 

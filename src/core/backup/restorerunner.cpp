@@ -1,6 +1,7 @@
 #include "backup/restorerunner.h"
 
 #include "backup/pgtools.h"
+#include "drivers/driver.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -51,11 +52,7 @@ Status postgresRestore(const RestoreRequest &request, const BackupCallbacks &cal
         return schemas.error();
     QString reset;
     for (const QString &schema : std::as_const(*schemas))
-        reset += QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE;\n")
-                     .arg(QString(schema)
-                              .replace(QLatin1Char('"'), QStringLiteral("\"\""))
-                              .prepend(QLatin1Char('"'))
-                              .append(QLatin1Char('"')));
+        reset += QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE;\n").arg(quoteIdentifier(schema));
     if (schemas->contains(QStringLiteral("public"))) {
         // public as initdb makes it (pg_dump leaves a default public schema out).
         reset += QStringLiteral("CREATE SCHEMA public;\nCOMMENT ON SCHEMA public IS 'standard "

@@ -135,6 +135,26 @@ QString commentsAbove(const QStringList &fileLines, int line)
     return out.join(QLatin1Char('\n'));
 }
 
+// What a statement does to data already there, for the upgrade rule and a rollback's review
+// alike: "drops a table", "empties a table", "drops a column", or empty.
+QString dataLoss(const QString &type, const QJsonObject &body)
+{
+    if (type == QLatin1String("DropStmt") &&
+        body.value(QStringLiteral("removeType")).toString() == QLatin1String("OBJECT_TABLE"))
+        return QStringLiteral("drops a table");
+    if (type == QLatin1String("TruncateStmt"))
+        return QStringLiteral("empties a table");
+    if (type == QLatin1String("AlterTableStmt"))
+        for (const QJsonValue &cmd : body.value(QStringLiteral("cmds")).toArray())
+            if (cmd.toObject()
+                    .value(QStringLiteral("AlterTableCmd"))
+                    .toObject()
+                    .value(QStringLiteral("subtype"))
+                    .toString() == QLatin1String("AT_DropColumn"))
+                return QStringLiteral("drops a column");
+    return {};
+}
+
 } // namespace
 
 QString LintFinding::severityName(Severity severity)
@@ -158,8 +178,8 @@ Result<QList<LintFinding>> Linter::lint(const Migration &m)
     QList<LintFinding> out;
     auto add = [&](const char *name, int line) {
         const RuleText &r = rule(name);
-        out.append(LintFinding{m.revision, m.filePath, line, 0, QLatin1String(r.name),
-                               r.severity, QLatin1String(r.message)});
+        out.append(LintFinding{m.revision, m.filePath, line, 0, QLatin1String(r.name), r.severity,
+                               QLatin1String(r.message)});
     };
     if (!m.hasDowngrade)
         add("missing-downgrade", m.headerLine);
@@ -241,19 +261,10 @@ Result<QList<LintFinding>> Linter::lint(const Migration &m)
                          contype == QLatin1String("CONSTR_CHECK")) &&
                         !c.value(QStringLiteral("skip_validation")).toBool())
                         add("constraint-not-valid", statement.line);
-                } else if (subtype == QLatin1String("AT_DropColumn")) {
-                    add("data-loss", statement.line);
                 }
             }
-        } else if (type == QLatin1String("DropStmt")) {
-            if (body.value(QStringLiteral("removeType")).toString() ==
-                QLatin1String("OBJECT_TABLE")) {
-                add("data-loss", statement.line);
-                accessExclusive = true;
-            }
-        } else if (type == QLatin1String("TruncateStmt")) {
-            add("data-loss", statement.line);
-            accessExclusive = true;
+        } else if (type == QLatin1String("DropStmt") || type == QLatin1String("TruncateStmt")) {
+            accessExclusive = !dataLoss(type, body).isEmpty();
         } else if (type == QLatin1String("RenameStmt")) {
             const QString what = body.value(QStringLiteral("renameType")).toString();
             if (what == QLatin1String("OBJECT_TABLE") || what == QLatin1String("OBJECT_COLUMN")) {
@@ -261,6 +272,8 @@ Result<QList<LintFinding>> Linter::lint(const Migration &m)
                 accessExclusive = true;
             }
         }
+        if (!dataLoss(type, body).isEmpty())
+            add("data-loss", statement.line);
         if (accessExclusive && !lockTimeoutSet && !lockTimeoutReported) {
             add("lock-timeout", statement.line);
             lockTimeoutReported = true; // once per migration: one SET fixes them all
@@ -286,22 +299,7 @@ Result<QList<LintFinding>> Linter::downgradeDataLoss(const Migration &m)
         if (!parsed)
             return Error::at(m.filePath, statement.line,
                              QStringLiteral("syntax error: %1").arg(parsed.error().message));
-        const QString &type = parsed->type;
-        const QJsonObject &body = parsed->body;
-        QString what;
-        if (type == QLatin1String("DropStmt") &&
-            body.value(QStringLiteral("removeType")).toString() == QLatin1String("OBJECT_TABLE"))
-            what = QStringLiteral("drops a table");
-        else if (type == QLatin1String("TruncateStmt"))
-            what = QStringLiteral("empties a table");
-        else if (type == QLatin1String("AlterTableStmt"))
-            for (const QJsonValue &cmd : body.value(QStringLiteral("cmds")).toArray())
-                if (cmd.toObject()
-                        .value(QStringLiteral("AlterTableCmd"))
-                        .toObject()
-                        .value(QStringLiteral("subtype"))
-                        .toString() == QLatin1String("AT_DropColumn"))
-                    what = QStringLiteral("drops a column");
+        const QString what = dataLoss(parsed->type, parsed->body);
         if (what.isEmpty())
             continue;
         out.append(LintFinding{

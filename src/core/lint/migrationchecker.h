@@ -15,6 +15,8 @@ struct CheckContext
     QHash<QString, QString> revisions; // revision id -> its file (absolute path)
     QStringList branchLabels;
     bool postgres = false; // PostgreSQL: the parser's syntax errors and the lint rules too
+
+    bool operator==(const CheckContext &) const = default;
 };
 
 // Everything wrong with one migration file's text as it stands, for an editor to underline

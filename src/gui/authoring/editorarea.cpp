@@ -185,6 +185,8 @@ void EditorArea::updateActions()
 
 void EditorArea::setContext(const CheckContext &context)
 {
+    if (context == m_context) // nothing new to check against
+        return;
     m_context = context;
     for (MigrationEditor *e : editors())
         e->setContext(context);

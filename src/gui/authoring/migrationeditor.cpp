@@ -218,8 +218,6 @@ void MigrationEditor::onFileChanged()
     if (!isDirty()) {
         reloadFromDisk();
         showMessage(tr("%1 changed on disk and was reloaded.").arg(displayName()), false);
-        m_ui->reloadButton->hide();
-        m_ui->keepButton->hide();
         return;
     }
     showMessage(tr("%1 changed on disk, and you have unsaved changes here. Reload it (your "

@@ -491,7 +491,8 @@ void MigrationWorker::restore(const QString &file, const QString &profile, const
         return;
     }
     Migrator &m = **migrator;
-    const QStringList before = m.current() ? *m.current() : QStringList();
+    const auto now = m.current();
+    const QStringList before = now ? *now : QStringList();
     m.disconnect(); // the restore replaces what this connection sees
     RestoreRequest request;
     request.backup = file;
