@@ -18,24 +18,64 @@ struct Error
         Usage,   // the request itself is malformed (exit code 2)
     };
 
+    // What kind of failure, for callers that act on it (retry, reconnect, exit 130, say
+    // "unknown"); never match message text instead. The server's own SQLSTATE is in sqlState.
+    enum class Code {
+        None,                 // no particular kind: read the message
+        Cancelled,            // a person or a signal stopped it (Ctrl-C, Cancel, SIGTERM)
+        ConnectionLost,       // the session ended mid-way: the database's state is unknown
+        ConnectionFailed,     // could not connect at all (host, port, database, timeout)
+        AuthenticationFailed, // the server refused the credentials (SQLSTATE 28P01, 28000)
+        LockTimeout,          // another run holds the lock, or lock_timeout expired (55P03)
+        RowsMoved,            // the version rows changed under the run (another run)
+        TransactionBroken,    // a migration ended or replaced the run's transaction
+        Unreadable,           // the database file or table could not be read as one
+        NotFound,             // an unknown revision, profile, file or table
+        Refused,              // a guard said no (protection, lint, a plan that cannot run)
+    };
+
     QString message;     // one sentence, no trailing newline
     QString file;        // file at fault, empty when none
     int line = 0;        // 1-based line in file, 0 when unknown
     QStringList details; // further lines: the statement, the engine's detail and hint
     Kind kind = Kind::Failure;
     int column = 0; // 1-based character in line, 0 when unknown (editors place a marker there)
+    Code code = Code::None;
+    QString sqlState; // the engine's SQLSTATE (PostgreSQL's five characters), empty when none
 
     static Error failure(QString message)
     {
-        return Error{std::move(message), {}, 0, {}, Kind::Failure};
+        Error e;
+        e.message = std::move(message);
+        return e;
     }
     static Error usage(QString message)
     {
-        return Error{std::move(message), {}, 0, {}, Kind::Usage};
+        Error e;
+        e.message = std::move(message);
+        e.kind = Kind::Usage;
+        return e;
     }
     static Error at(QString file, int line, QString message)
     {
-        return Error{std::move(message), std::move(file), line, {}, Kind::Failure};
+        Error e;
+        e.message = std::move(message);
+        e.file = std::move(file);
+        e.line = line;
+        return e;
+    }
+
+    // The same error with a code set, for chaining: Error::failure(...).with(Code::Cancelled).
+    Error with(Code c) const &
+    {
+        Error e = *this;
+        e.code = c;
+        return e;
+    }
+    Error with(Code c) &&
+    {
+        code = c;
+        return std::move(*this);
     }
 
     // "file:line: message" followed by the detail lines, as printed on stderr.
