@@ -64,8 +64,7 @@ struct Migrator::Private
         std::sort(applied.begin(), applied.end());
         for (int i : applied) {
             const auto it = recorded->constFind(graph.id(i));
-            if (it != recorded->constEnd() &&
-                *it != QString::fromLatin1(graph.migration(i).upgradeChecksum()))
+            if (it != recorded->constEnd() && !graph.migration(i).checksumMatches(*it))
                 out.append(graph.id(i));
         }
         return out;

@@ -716,6 +716,32 @@ private Q_SLOTS:
         QCOMPARE(f.run({QStringLiteral("check")}).code, 0);
     }
 
+    // Issue 13, section 8: a downgrade section added to an applied migration that had none is
+    // not an edit; `check` stays clean and `upgrade` goes on.
+    void addingADowngradeIsNotAnEdit()
+    {
+        Fixture f;
+        f.write(QStringLiteral("versions/aaaa01.sql"),
+                QStringLiteral("-- revision: aaaa01\n-- message: a\n\n-- +upgrade\n"
+                               "CREATE TABLE t_a (id INTEGER);\n"));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        f.write(QStringLiteral("versions/aaaa01.sql"),
+                QStringLiteral("-- revision: aaaa01\n-- message: a\n\n-- +upgrade\n"
+                               "CREATE TABLE t_a (id INTEGER);\n\n-- +downgrade\n"
+                               "DROP TABLE t_a;\n"));
+        f.addMigration(QStringLiteral("bbbb02"), QStringLiteral("aaaa01"),
+                       QStringLiteral("CREATE TABLE t_b (id INTEGER);"),
+                       QStringLiteral("DROP TABLE t_b;"));
+        Outcome o = f.run({QStringLiteral("check"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 3); // bbbb02 is pending, nothing is edited
+        QCOMPARE(o.json()[QStringLiteral("edited")].toArray(), QJsonArray{});
+        o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
+        QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("base")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{});
+    }
+
     void historyRangeAndIndicate()
     {
         Fixture f;

@@ -146,6 +146,55 @@ private Q_SLOTS:
         QVERIFY(a->upgradeChecksum() != c->upgradeChecksum());
     }
 
+    // Adding a downgrade section to an applied migration that had none puts a blank line before
+    // the new marker; that blank line, and any others around the section, are layout.
+    void addingADowngradeKeepsTheChecksum()
+    {
+        auto before = parse("-- revision: r1\n-- +upgrade\nCREATE TABLE a (id int);\n");
+        auto after = parse("-- revision: r1\n-- +upgrade\nCREATE TABLE a (id int);\n\n"
+                           "-- +downgrade\nDROP TABLE a;\n");
+        auto spaced = parse("-- revision: r1\n-- +upgrade\n\n  \nCREATE TABLE a (id int);\n\n\n\n"
+                            "-- +downgrade\nDROP TABLE a;\n");
+        auto edited = parse("-- revision: r1\n-- +upgrade\nCREATE TABLE a (id bigint);\n\n"
+                            "-- +downgrade\nDROP TABLE a;\n");
+        auto inner = parse("-- revision: r1\n-- +upgrade\nCREATE TABLE a\n\n(id int);\n");
+        QVERIFY(before.ok() && after.ok() && spaced.ok() && edited.ok() && inner.ok());
+        QCOMPARE(after->upgradeChecksum(), before->upgradeChecksum());
+        QCOMPARE(spaced->upgradeChecksum(), before->upgradeChecksum());
+        QVERIFY(edited->upgradeChecksum() != before->upgradeChecksum());
+        QVERIFY(inner->upgradeChecksum() != before->upgradeChecksum()); // blank lines inside count
+        QVERIFY(after->checksumMatches(QString::fromLatin1(before->upgradeChecksum())));
+        QVERIFY(!edited->checksumMatches(QString::fromLatin1(before->upgradeChecksum())));
+    }
+
+    // Checksums recorded by Strata 0.1.0 (which hashed the raw section) keep matching the same
+    // SQL, before and after a downgrade section is added; an edit still shows.
+    void checksumsRecordedBeforeKeepMatching()
+    {
+        // Recorded by Strata 0.1.0 for "-- +upgrade\nCREATE TABLE a (id int);\n\n-- +downgrade"
+        const QString a =
+            QStringLiteral("a0549674196b7e17d4ccc2e1f0c9f3f4133212c9995ed8e5d0fd3446a8eec064");
+        // ... and for "-- +upgrade\n\nCREATE TABLE b (id int);\n\n\n" at the end of a file.
+        const QString b =
+            QStringLiteral("f78ded18d601a57b10bbe6a9bf2ce974a016ae39b723cc29d22a7811ce545efd");
+        auto aSame = parse("-- revision: a1\n-- +upgrade\nCREATE TABLE a (id int);\n\n"
+                           "-- +downgrade\nDROP TABLE a;\n");
+        auto aTight = parse("-- revision: a1\n-- +upgrade\nCREATE TABLE a (id int);\n"
+                            "-- +downgrade\nDROP TABLE a;\n");
+        auto bSame = parse("-- revision: b2\n-- +upgrade\n\nCREATE TABLE b (id int);\n\n\n");
+        auto bWithDowngrade = parse("-- revision: b2\n-- +upgrade\n\nCREATE TABLE b (id int);\n"
+                                    "\n-- +downgrade\nDROP TABLE b;\n");
+        auto bEdited = parse("-- revision: b2\n-- +upgrade\n\nCREATE TABLE b (id text);\n");
+        QVERIFY(aSame.ok() && aTight.ok() && bSame.ok() && bWithDowngrade.ok() && bEdited.ok());
+        QVERIFY(aSame->checksumMatches(a));
+        QVERIFY(aTight->checksumMatches(a));
+        QVERIFY(bSame->checksumMatches(b));
+        QVERIFY(bWithDowngrade->checksumMatches(b));
+        QVERIFY(!bEdited->checksumMatches(b));
+        QVERIFY(!aSame->checksumMatches(b));
+        QVERIFY(!aSame->checksumMatches(QString()));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("text");

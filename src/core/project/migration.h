@@ -29,8 +29,15 @@ struct Migration
     int dependsOnLine = 0;     // line of the "depends_on:" key (0: absent)
     int branchLabelsLine = 0;  // line of the "branch_labels:" key (0: absent)
 
-    // SHA-256 (hex) of the upgrade section's UTF-8 bytes, line endings normalised to \n.
+    // SHA-256 (hex) of the upgrade section's UTF-8 bytes, line endings normalised to \n, with
+    // the section's leading and trailing blank lines left out (a blank line before a new
+    // '-- +downgrade' marker is layout, not SQL) and each remaining line ending in \n.
+    // Recorded in the history table; compare with checksumMatches(), never with ==.
     QByteArray upgradeChecksum() const;
+    // Whether a checksum recorded in the history table is this upgrade section's: the current
+    // checksum, or one an older Strata recorded for the same SQL (it hashed the section's raw
+    // text, blank lines around it included). False means the section was edited.
+    bool checksumMatches(const QString &recorded) const;
 };
 
 } // namespace strata
