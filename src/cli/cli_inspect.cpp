@@ -176,13 +176,25 @@ int Cli::lint()
             chosen += *resolved;
         }
     }
+    // The project's engine decides the rules: SQLite has its own grammar and no PostgreSQL locks.
+    const SqlDialect dialect = dialectOfEngine((*migrator)->engine());
     QList<LintFinding> findings;
+    int unread = 0;
     for (int i : std::as_const(chosen)) {
-        auto found = Linter::lint(graph.migration(i));
+        int unreadHere = 0;
+        auto found = Linter::lint(graph.migration(i), dialect, &unreadHere);
         if (!found)
             return fail(found.error());
         findings += *found;
+        unread += unreadHere;
     }
+    const QString sqliteNote =
+        QStringLiteral("SQLite project: checked %1; the PostgreSQL lock rules do not apply%2.")
+            .arg(Linter::rulesFor(SqlDialect::SQLite).join(QLatin1String(", ")),
+                 unread == 0 ? QString()
+                             : QStringLiteral("; %1 statement(s) in SQLite's own syntax were "
+                                              "checked for transaction control only")
+                                   .arg(unread));
     const bool errors = std::any_of(findings.cbegin(), findings.cend(), [](const LintFinding &f) {
         return f.severity == LintFinding::Severity::Error;
     });
@@ -196,7 +208,12 @@ int Cli::lint()
                             {QStringLiteral("rule"), f.rule},
                             {QStringLiteral("severity"), LintFinding::severityName(f.severity)},
                             {QStringLiteral("message"), f.message}});
-        printJson({{QStringLiteral("findings"), list}});
+        printJson(
+            {{QStringLiteral("findings"), list},
+             {QStringLiteral("dialect"), dialect == SqlDialect::SQLite
+                                             ? QStringLiteral("sqlite")
+                                             : QStringLiteral("postgresql")},
+             {QStringLiteral("rules"), QJsonArray::fromStringList(Linter::rulesFor(dialect))}});
         return errors ? Failure : Success;
     }
     for (const LintFinding &f : std::as_const(findings))
@@ -204,6 +221,8 @@ int Cli::lint()
                 .arg(f.file)
                 .arg(f.line)
                 .arg(LintFinding::severityName(f.severity), f.rule, f.message, f.revision));
+    if (dialect == SqlDialect::SQLite)
+        say(sqliteNote);
     say(findings.isEmpty() ? QStringLiteral("No findings in %1 migration(s).").arg(chosen.size())
                            : QStringLiteral("%1 finding(s) in %2 migration(s); silence one with "
                                             "`-- strata:allow RULE` on its statement.")

@@ -567,12 +567,17 @@ private Q_SLOTS:
         QVERIFY2(o.out.contains(QStringLiteral("No findings in 3 migration(s)")),
                  qPrintable(o.out));
         // A warning alone keeps exit 0; an error makes it 1.
-        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"),
-                       QStringLiteral("SET lock_timeout = '5s';\nCREATE INDEX t_a_id ON t_a (id);"),
-                       QStringLiteral("DROP INDEX t_a_id;"));
+        // (SQLite has no CREATE INDEX CONCURRENTLY: its warning is another.)
+        f.addMigration(
+            QStringLiteral("dddd04"), QStringLiteral("cccc03"),
+            kPostgres ? QStringLiteral("SET lock_timeout = '5s';\nCREATE INDEX t_a_id ON t_a (id);")
+                      : QStringLiteral("SET lock_timeout = '5s';\nUPDATE t_a SET id = id;"),
+            QStringLiteral("DROP INDEX t_a_id;"));
         o = f.run({QStringLiteral("lint"), QStringLiteral("dddd04")});
         QCOMPARE(o.code, 0);
-        QVERIFY2(o.out.contains(QStringLiteral("dddd04.sql:7: warning: [index-not-concurrent]")),
+        QVERIFY2(o.out.contains(
+                     kPostgres ? QStringLiteral("dddd04.sql:7: warning: [index-not-concurrent]")
+                               : QStringLiteral("dddd04.sql:7: warning: [missing-where]")),
                  qPrintable(o.out));
         f.addMigration(QStringLiteral("eeee05"), QStringLiteral("dddd04"),
                        QStringLiteral("SET lock_timeout = '5s';\nDROP TABLE t_b;"),
@@ -592,6 +597,47 @@ private Q_SLOTS:
         o = f.run({QStringLiteral("lint"), QStringLiteral("nope")});
         QCOMPARE(o.code, 2); // an unknown revision, as for every command taking one
         QVERIFY2(o.err.contains(QStringLiteral("nope")), qPrintable(o.err));
+    }
+
+    // Issue 13, sections 1 and 9: lint names transaction control and statements the engine
+    // refuses in a transaction, in either section; SQLite projects get SQLite's rules; an allow
+    // comment naming no rule is an error.
+    void lintFindsWhatBreaksTheTransaction()
+    {
+        Fixture f;
+        f.addMigration(
+            QStringLiteral("aaaa01"), {},
+            QStringLiteral("CREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);"),
+            QStringLiteral("DROP TABLE b;\nVACUUM;\nDROP TABLE a;"));
+        Outcome o = f.run({QStringLiteral("lint"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 1);
+        QStringList found;
+        for (const QJsonValue &v : o.json()[QStringLiteral("findings")].toArray())
+            found << QStringLiteral("%1@%2")
+                         .arg(v[QStringLiteral("rule")].toString())
+                         .arg(v[QStringLiteral("line")].toInt());
+        QCOMPARE(found, (QStringList{QStringLiteral("transaction-control@7"),
+                                     QStringLiteral("no-transaction-block@12")}));
+        QCOMPARE(o.json()[QStringLiteral("dialect")].toString(),
+                 kPostgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+
+        // SQLite's own statements and an unknown rule name.
+        f.addMigration(QStringLiteral("aaaa01"), {},
+                       kPostgres ? QStringLiteral("CREATE TEMP TABLE t (id int);\nDROP TABLE t;\n"
+                                                  "SELECT 1; -- strata:allow no-such-rule")
+                                 : QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY "
+                                                  "AUTOINCREMENT) WITHOUT ROWID;\nDROP TABLE t;\n"
+                                                  "SELECT 1; -- strata:allow no-such-rule"),
+                       QStringLiteral("SELECT 1;"));
+        o = f.run({QStringLiteral("lint")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.out.contains(QStringLiteral("aaaa01.sql:8: error: [unknown-rule]")) &&
+                     o.out.contains(QStringLiteral("no-such-rule")),
+                 qPrintable(o.out));
+        QVERIFY2(!o.out.contains(QStringLiteral("[data-loss]")), qPrintable(o.out));
+        if (!kPostgres)
+            QVERIFY2(o.out.contains(QStringLiteral("SQLite project: checked")), qPrintable(o.out));
+        QVERIFY(!f.touched());
     }
 
     void brokenFileIsReportedWithLine()

@@ -8,7 +8,6 @@
 
 using namespace strata;
 
-
 class TestLinter : public QObject
 {
     Q_OBJECT
@@ -28,9 +27,9 @@ class TestLinter : public QObject
         return m;
     }
 
-    static QStringList rulesOf(const Migration &m)
+    static QStringList rulesOf(const Migration &m, SqlDialect dialect = SqlDialect::PostgreSQL)
     {
-        auto found = Linter::lint(m);
+        auto found = Linter::lint(m, dialect);
         if (!found)
             return {QStringLiteral("ERROR: ") + found.error().toString()};
         QStringList out;
@@ -59,7 +58,7 @@ private Q_SLOTS:
             << false << QStringList{};
         QTest::newRow("concurrently inside a transaction")
             << QStringLiteral("CREATE INDEX CONCURRENTLY orders_placed ON orders (placed_at);")
-            << true << QStringList{QStringLiteral("concurrently-in-transaction@5")};
+            << true << QStringList{QStringLiteral("no-transaction-block@5")};
         QTest::newRow("not null column without default")
             << lt + QStringLiteral("ALTER TABLE customers ADD COLUMN tier text NOT NULL;") << true
             << QStringList{QStringLiteral("add-column-not-null-no-default@6")};
@@ -88,15 +87,13 @@ private Q_SLOTS:
         QTest::newRow("check validated at once")
             << lt + QStringLiteral("ALTER TABLE orders ADD CONSTRAINT positive CHECK (total >= 0);")
             << true << QStringList{QStringLiteral("constraint-not-valid@6")};
-        QTest::newRow("drop table")
-            << lt + QStringLiteral("DROP TABLE legacy_orders;") << true
-            << QStringList{QStringLiteral("data-loss@6")};
+        QTest::newRow("drop table") << lt + QStringLiteral("DROP TABLE legacy_orders;") << true
+                                    << QStringList{QStringLiteral("data-loss@6")};
         QTest::newRow("drop column")
             << lt + QStringLiteral("ALTER TABLE customers DROP COLUMN fax;") << true
             << QStringList{QStringLiteral("data-loss@6")};
-        QTest::newRow("truncate")
-            << lt + QStringLiteral("TRUNCATE sessions;") << true
-            << QStringList{QStringLiteral("data-loss@6")};
+        QTest::newRow("truncate") << lt + QStringLiteral("TRUNCATE sessions;") << true
+                                  << QStringList{QStringLiteral("data-loss@6")};
         QTest::newRow("drop index is not data loss")
             << QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS orders_old;") << false
             << QStringList{};
@@ -128,6 +125,287 @@ private Q_SLOTS:
             << true << QStringList{};
     }
 
+    // Issue 13, section 1: whatever ends, starts or replaces the run's transaction, in either
+    // section, in every spelling; savepoints nest inside it and stay allowed.
+    void transactionControl_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<int>("dialect"); // 0 PostgreSQL, 1 SQLite
+        QTest::addColumn<bool>("transactional");
+        QTest::addColumn<bool>("downgrade"); // the SQL stands in the downgrade section
+        QTest::addColumn<QStringList>("expected");
+        const QString c = QStringLiteral("transaction-control@%1");
+        const QString r = QStringLiteral("no-transaction-block@%1");
+        const QString create = QStringLiteral("CREATE TABLE a (id int);\n");
+        struct Case
+        {
+            const char *name;
+            const char *sql;
+        };
+        const Case pgControl[] = {
+            {"COMMIT", "COMMIT;"},
+            {"commit work, lower case", "commit work;"},
+            {"END", "END;"},
+            {"END TRANSACTION", "end transaction;"},
+            {"ROLLBACK", "ROLLBACK;"},
+            {"ABORT", "ABORT;"},
+            {"BEGIN", "BEGIN;"},
+            {"BEGIN ISOLATION LEVEL", "BEGIN ISOLATION LEVEL SERIALIZABLE;"},
+            {"START TRANSACTION", "START TRANSACTION;"},
+            {"COMMIT AND CHAIN", "COMMIT AND CHAIN;"},
+            {"ROLLBACK AND CHAIN", "ROLLBACK AND CHAIN;"},
+            {"PREPARE TRANSACTION", "PREPARE TRANSACTION 'x';"},
+            {"behind comments", "/* done */ CoMmIt; -- now"},
+        };
+        for (const Case &k : pgControl) {
+            const QString sql =
+                create + QLatin1String(k.sql) + QStringLiteral("\nCREATE TABLE b (id int);");
+            QTest::addRow("postgresql upgrade: %s", k.name)
+                << sql << 0 << true << false << QStringList{c.arg(6)};
+            QTest::addRow("postgresql downgrade: %s", k.name)
+                << sql << 0 << true << true << QStringList{c.arg(6)};
+        }
+        const Case pgRefused[] = {
+            {"VACUUM", "VACUUM;"},
+            {"VACUUM ANALYZE a table", "VACUUM (ANALYZE) a;"},
+            {"CLUSTER without a table", "CLUSTER;"},
+            {"CREATE DATABASE", "CREATE DATABASE other;"},
+            {"DROP DATABASE", "DROP DATABASE IF EXISTS other;"},
+            {"ALTER DATABASE SET TABLESPACE", "ALTER DATABASE d SET TABLESPACE fast;"},
+            {"CREATE TABLESPACE", "CREATE TABLESPACE fast LOCATION '/srv/fast';"},
+            {"DROP TABLESPACE", "DROP TABLESPACE fast;"},
+            {"ALTER SYSTEM", "ALTER SYSTEM SET work_mem = '64MB';"},
+            {"CREATE INDEX CONCURRENTLY", "CREATE UNIQUE INDEX CONCURRENTLY i ON a (id);"},
+            {"DROP INDEX CONCURRENTLY", "DROP INDEX CONCURRENTLY i;"},
+            {"REINDEX CONCURRENTLY", "REINDEX TABLE CONCURRENTLY a;"},
+            {"REINDEX (CONCURRENTLY)", "REINDEX (CONCURRENTLY) INDEX i;"},
+            {"REINDEX SCHEMA", "REINDEX SCHEMA public;"},
+            {"REINDEX DATABASE", "REINDEX DATABASE d;"},
+            {"REINDEX SYSTEM", "REINDEX SYSTEM d;"},
+            {"DETACH PARTITION CONCURRENTLY", "ALTER TABLE a DETACH PARTITION c CONCURRENTLY;"},
+            {"DISCARD ALL", "DISCARD ALL;"},
+            {"COMMIT PREPARED", "COMMIT PREPARED 'x';"},
+            {"ROLLBACK PREPARED", "ROLLBACK PREPARED 'x';"},
+            {"CREATE SUBSCRIPTION", "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p;"},
+            {"ALTER SUBSCRIPTION REFRESH", "ALTER SUBSCRIPTION s REFRESH PUBLICATION;"},
+            {"ALTER SUBSCRIPTION SET PUBLICATION", "ALTER SUBSCRIPTION s SET PUBLICATION p;"},
+        };
+        for (const Case &k : pgRefused) {
+            const QString sql = create + QLatin1String(k.sql);
+            QTest::addRow("postgresql upgrade refuses %s", k.name)
+                << sql << 0 << true << false << QStringList{r.arg(6)};
+            QTest::addRow("postgresql downgrade refuses %s", k.name)
+                << sql << 0 << true << true << QStringList{r.arg(6)};
+            QTest::addRow("postgresql, not transactional: %s", k.name)
+                << sql << 0 << false << true << QStringList{};
+        }
+        const Case pgFine[] = {
+            {"SAVEPOINT, RELEASE, ROLLBACK TO",
+             "SAVEPOINT s;\nRELEASE SAVEPOINT s;\nSAVEPOINT t;\nROLLBACK TO SAVEPOINT t;"},
+            {"ANALYZE", "ANALYZE a;"},
+            {"CLUSTER a table", "CLUSTER a USING a_pkey;"},
+            {"REFRESH MATERIALIZED VIEW CONCURRENTLY", "REFRESH MATERIALIZED VIEW CONCURRENTLY m;"},
+            {"ALTER TYPE ADD VALUE (allowed since PostgreSQL 12)",
+             "ALTER TYPE mood ADD VALUE 'meh';"},
+            {"DISCARD PLANS", "DISCARD PLANS;"},
+            {"ALTER DATABASE SET a setting", "ALTER DATABASE d SET work_mem = '8MB';"},
+            {"subscription without a slot",
+             "CREATE SUBSCRIPTION s CONNECTION 'host=x' PUBLICATION p WITH (connect = false);"},
+            {"SET PUBLICATION without refresh",
+             "ALTER SUBSCRIPTION s SET PUBLICATION p WITH (refresh = false);"},
+            {"words in a string", "INSERT INTO notes VALUES ('COMMIT; VACUUM');"},
+            {"a function body", "CREATE FUNCTION f() RETURNS void LANGUAGE sql AS $$ SELECT 1 $$;"},
+        };
+        for (const Case &k : pgFine)
+            QTest::addRow("postgresql allows %s", k.name)
+                << create + QLatin1String(k.sql) << 0 << true << true << QStringList{};
+        QTest::newRow("postgresql, not transactional: COMMIT and BEGIN are the author's")
+            << create + QStringLiteral("BEGIN;\nUPDATE a SET id = 1 WHERE id = 0;\nCOMMIT;") << 0
+            << false << true << QStringList{};
+
+        const Case sqliteControl[] = {
+            {"BEGIN", "BEGIN;"},
+            {"BEGIN TRANSACTION", "BEGIN TRANSACTION;"},
+            {"BEGIN DEFERRED", "begin deferred;"},
+            {"BEGIN IMMEDIATE TRANSACTION", "BEGIN IMMEDIATE TRANSACTION;"},
+            {"BEGIN EXCLUSIVE", "Begin Exclusive;"},
+            {"COMMIT", "COMMIT;"},
+            {"COMMIT TRANSACTION", "commit transaction;"},
+            {"END", "END;"},
+            {"END TRANSACTION", "END TRANSACTION;"},
+            {"ROLLBACK", "ROLLBACK;"},
+            {"ROLLBACK TRANSACTION", "rollback transaction;"},
+            {"behind comments", "/* done */ COMMIT -- now\n;"},
+        };
+        for (const Case &k : sqliteControl) {
+            const QString sql =
+                create + QLatin1String(k.sql) + QStringLiteral("\nCREATE TABLE b (id int);");
+            QTest::addRow("sqlite upgrade: %s", k.name)
+                << sql << 1 << true << false << QStringList{c.arg(6)};
+            QTest::addRow("sqlite downgrade: %s", k.name)
+                << sql << 1 << true << true << QStringList{c.arg(6)};
+            // SQLite runs `transactional: false` in the step's transaction all the same.
+            QTest::addRow("sqlite, not transactional: %s", k.name)
+                << sql << 1 << false << true << QStringList{c.arg(6)};
+        }
+        QTest::newRow("sqlite refuses VACUUM")
+            << create + QStringLiteral("VACUUM;") << 1 << true << true << QStringList{r.arg(6)};
+        QTest::newRow("sqlite refuses ATTACH")
+            << create + QStringLiteral("ATTACH DATABASE 'x.db' AS x;") << 1 << true << true
+            << QStringList{r.arg(6)};
+        QTest::newRow("sqlite allows savepoints")
+            << create + QStringLiteral("SAVEPOINT s;\nRELEASE s;\nSAVEPOINT t;\nROLLBACK TO t;\n"
+                                       "rollback transaction to savepoint t;")
+            << 1 << true << true << QStringList{};
+        QTest::newRow("sqlite: a comment is not a statement")
+            << create + QStringLiteral("-- COMMIT;\nSELECT 'COMMIT';") << 1 << true << false
+            << QStringList{};
+    }
+
+    void transactionControl()
+    {
+        QFETCH(QString, sql);
+        QFETCH(int, dialect);
+        QFETCH(bool, transactional);
+        QFETCH(bool, downgrade);
+        QFETCH(QStringList, expected);
+        Migration m = migration(downgrade ? QStringLiteral("SELECT 1;") : sql, transactional);
+        if (downgrade) {
+            m.downgradeSql = sql;
+            m.downgradeLine = 5; // so the expected lines hold for either section
+            m.upgradeLine = 1;
+        }
+        QCOMPARE(rulesOf(m, dialect ? SqlDialect::SQLite : SqlDialect::PostgreSQL), expected);
+    }
+
+    // Issue 13, section 9: what the migration created holds no data, and columns whose values
+    // the server supplies do not fail on tables with rows.
+    void noFalseAlarms_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QStringList>("expected");
+        const QString lt = QStringLiteral("SET lock_timeout = '5s';\n");
+        QTest::newRow("temporary table dropped")
+            << QStringLiteral("CREATE TEMP TABLE t (id int);\nINSERT INTO t VALUES (1);\n"
+                              "DROP TABLE t;")
+            << QStringList{};
+        QTest::newRow("table created, emptied and dropped, qualified or not")
+            << QStringLiteral("CREATE TABLE app.staging (id int);\nTRUNCATE staging;\n"
+                              "DROP TABLE IF EXISTS app.staging;")
+            << QStringList{};
+        QTest::newRow("CREATE TABLE AS, then dropped")
+            << QStringLiteral("CREATE TABLE copy AS SELECT 1 AS id;\nDROP TABLE copy;")
+            << QStringList{};
+        QTest::newRow("another schema's table of that name is not it")
+            << lt + QStringLiteral("CREATE TABLE app.t (id int);\nDROP TABLE old.t;")
+            << QStringList{QStringLiteral("data-loss@7")};
+        QTest::newRow("one of two tables created here")
+            << lt + QStringLiteral("CREATE TABLE t (id int);\nDROP TABLE t, orders;")
+            << QStringList{QStringLiteral("data-loss@7")};
+        QTest::newRow("column added and dropped")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN tmp int;\n"
+                                   "ALTER TABLE orders DROP COLUMN tmp;")
+            << QStringList{};
+        QTest::newRow("created table renamed")
+            << QStringLiteral("CREATE TABLE t (id int);\nALTER TABLE t RENAME TO u;")
+            << QStringList{};
+        QTest::newRow("generated stored column")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN c int NOT NULL GENERATED ALWAYS "
+                                   "AS (id * 2) STORED;")
+            << QStringList{};
+        QTest::newRow("identity by default")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN n bigint NOT NULL GENERATED BY "
+                                   "DEFAULT AS IDENTITY;")
+            << QStringList{};
+        QTest::newRow("identity always")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN n int GENERATED ALWAYS AS "
+                                   "IDENTITY NOT NULL;")
+            << QStringList{};
+        QTest::newRow("serial types")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN a serial NOT NULL, ADD COLUMN b "
+                                   "bigserial NOT NULL, ADD COLUMN c smallserial NOT NULL;")
+            << QStringList{};
+        QTest::newRow("default then not null")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN d int DEFAULT 0 NOT NULL;")
+            << QStringList{};
+        QTest::newRow("a primary key column has no value for old rows")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN k int PRIMARY KEY;")
+            << QStringList{QStringLiteral("add-column-not-null-no-default@6")};
+        QTest::newRow("UPDATE without WHERE") << QStringLiteral("UPDATE orders SET total = 0;")
+                                              << QStringList{QStringLiteral("missing-where@5")};
+        QTest::newRow("DELETE without WHERE") << QStringLiteral("DELETE FROM sessions;")
+                                              << QStringList{QStringLiteral("missing-where@5")};
+        QTest::newRow("UPDATE and DELETE with WHERE")
+            << QStringLiteral("UPDATE orders SET total = 0 WHERE total IS NULL;\nDELETE FROM "
+                              "sessions WHERE expires < now();")
+            << QStringList{};
+        QTest::newRow("filling a table created here")
+            << QStringLiteral(
+                   "CREATE TABLE t (id int, v int);\nUPDATE t SET v = 1;\nDELETE FROM t;")
+            << QStringList{};
+        QTest::newRow("UPDATE without WHERE, allowed")
+            << QStringLiteral("UPDATE orders SET total = 0; -- strata:allow missing-where (tiny)")
+            << QStringList{};
+        QTest::newRow("allow naming no rule")
+            << QStringLiteral("-- strata:allow data-los\nSELECT 1;")
+            << QStringList{QStringLiteral("unknown-rule@5")};
+        QTest::newRow("allow with a reason in words")
+            << QStringLiteral("SELECT 1; -- strata:allow rename because we must")
+            << QStringList{QStringLiteral("unknown-rule@5"), QStringLiteral("unknown-rule@5"),
+                           QStringLiteral("unknown-rule@5")};
+    }
+
+    void noFalseAlarms()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QStringList, expected);
+        QCOMPARE(rulesOf(migration(sql)), expected);
+    }
+
+    void unknownAllowRuleInTheDowngradeToo()
+    {
+        Migration m = migration(QStringLiteral("SELECT 1;"));
+        m.downgradeLine = 9;
+        m.downgradeSql = QStringLiteral("SELECT 2;\n-- strata:allow nothing-such\nSELECT 3;");
+        auto found = Linter::lint(m);
+        QVERIFY(found.ok());
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().rule, QStringLiteral("unknown-rule"));
+        QCOMPARE(found->first().line, 10);
+        QCOMPARE(found->first().severity, LintFinding::Severity::Error);
+        QVERIFY(found->first().message.contains(QStringLiteral("nothing-such")));
+    }
+
+    // On a SQLite project the SQLite-only statements do not stop the lint, and the rules that
+    // hold for SQLite still run around them.
+    void sqliteProjectsAreCheckedWithSqliteRules()
+    {
+        Migration m = migration(QStringLiteral(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT) WITHOUT ROWID;\n"
+            "INSERT OR REPLACE INTO t (v) VALUES ('x');\n"
+            "CREATE INDEX t_v ON t (v);\n"
+            "ALTER TABLE customers ADD COLUMN tier TEXT NOT NULL;\n"
+            "DROP TABLE legacy;\n"
+            "PRAGMA foreign_keys = OFF;\n"
+            "DELETE FROM sessions;\n"
+            "COMMIT;"));
+        int unread = -1;
+        auto found = Linter::lint(m, SqlDialect::SQLite, &unread);
+        QVERIFY2(found.ok(), qPrintable(found.ok() ? QString() : found.error().toString()));
+        QStringList rules;
+        for (const LintFinding &f : *found)
+            rules << QStringLiteral("%1@%2").arg(f.rule).arg(f.line);
+        QCOMPARE(rules,
+                 (QStringList{QStringLiteral("add-column-not-null-no-default@8"),
+                              QStringLiteral("data-loss@9"), QStringLiteral("missing-where@11"),
+                              QStringLiteral("transaction-control@12")}));
+        QVERIFY(unread >= 1); // the WITHOUT ROWID table at least
+        QVERIFY(Linter::rulesFor(SqlDialect::SQLite).contains(QStringLiteral("data-loss")));
+        QVERIFY(!Linter::rulesFor(SqlDialect::SQLite).contains(QStringLiteral("lock-timeout")));
+        // The same file read as PostgreSQL stops at its first SQLite-only statement.
+        QVERIFY(!Linter::lint(m, SqlDialect::PostgreSQL).ok());
+    }
+
     void rules()
     {
         QFETCH(QString, sql);
@@ -155,7 +433,7 @@ private Q_SLOTS:
         QVERIFY(f.message.contains(QStringLiteral("CONCURRENTLY")));
         for (const Linter::Rule &r : Linter::rules())
             QVERIFY(qstrlen(r.name) > 0);
-        QCOMPARE(Linter::rules().size(), 10);
+        QCOMPARE(Linter::rules().size(), 13);
     }
 
     void syntaxErrorNamesFileAndLine()
@@ -180,8 +458,8 @@ private Q_SLOTS:
             QCOMPARE(f.rule, QStringLiteral("data-loss"));
             lines << QString::number(f.line);
         }
-        QCOMPARE(lines, (QStringList{QStringLiteral("9"), QStringLiteral("11"),
-                                     QStringLiteral("12")}));
+        QCOMPARE(lines,
+                 (QStringList{QStringLiteral("9"), QStringLiteral("11"), QStringLiteral("12")}));
         QVERIFY(found->first().message.contains(QStringLiteral("drops a column")));
         m.hasDowngrade = false;
         QVERIFY(Linter::downgradeDataLoss(m)->isEmpty());

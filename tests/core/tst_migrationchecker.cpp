@@ -104,12 +104,32 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("data-loss@5:0")});
     }
 
-    void sqliteGetsHeaderChecksOnly()
+    void sqliteGetsHeaderChecksAndSqliteRules()
     {
+        // No PostgreSQL syntax errors on a SQLite project: SQLite has its own grammar.
         const QString text = file(QStringLiteral("-- revision: cccc03\n-- down_revision: nosuch\n"),
                                   QStringLiteral("CREATE TABLE b (id int,,);\n"));
         QCOMPARE(summary(MigrationChecker::check(path, text, context(false))),
                  QStringList{QStringLiteral("unknown-parent@2:0")});
+        // SQLite-only statements do not stop the checks that hold for SQLite.
+        const QString rules = file(
+            QStringLiteral("-- revision: cccc03\n-- down_revision: bbbb02\n"),
+            QStringLiteral("CREATE TABLE c (id INTEGER PRIMARY KEY AUTOINCREMENT) WITHOUT ROWID;\n"
+                           "DELETE FROM orders;\n"),
+            QStringLiteral("DROP TABLE c;\nCOMMIT;\n"));
+        QCOMPARE(summary(MigrationChecker::check(path, rules, context(false))),
+                 (QStringList{QStringLiteral("missing-where@5:0"),
+                              QStringLiteral("transaction-control@8:0")}));
+    }
+
+    void transactionControlInTheDowngrade()
+    {
+        const QString text = file(QStringLiteral("-- revision: cccc03\n-- down_revision: bbbb02\n"),
+                                  QStringLiteral("CREATE TABLE a (id int);\n"),
+                                  QStringLiteral("DROP TABLE a;\nVACUUM;\nEND;\n"));
+        QCOMPARE(summary(MigrationChecker::check(path, text, context())),
+                 (QStringList{QStringLiteral("no-transaction-block@7:0"),
+                              QStringLiteral("transaction-control@8:0")}));
     }
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "lint/transactionrules.h"
 
 #include <QList>
 #include <QString>
@@ -26,10 +27,12 @@ struct LintFinding
     static QString severityName(Severity severity);
 };
 
-// Checks PostgreSQL migrations for statements that lock, rewrite or lose data. Rules read the
-// parse tree from PostgreSQL's own parser (libpg_query), never the text. A comment
-// `-- strata:allow RULE` on the statement (on it, or on the comment lines right above it)
-// silences RULE for that statement.
+// Checks migrations for statements that break the run's transaction, lock, rewrite or lose
+// data. Rules read the parse tree from PostgreSQL's own parser (libpg_query), never the text;
+// SQLite projects are split with SQLite's own completeness check, and checked with the rules
+// that hold for SQLite (rulesFor()): statements only SQLite reads are checked for transaction
+// control alone. A comment `-- strata:allow RULE` on the statement (on it, or on the comment
+// lines right above it) silences RULE for that statement; naming no rule is an error finding.
 class Linter
 {
 public:
@@ -37,12 +40,20 @@ public:
     {
         const char *name;
         LintFinding::Severity severity;
+        bool sqlite; // checked on SQLite projects too
     };
     static const QList<Rule> &rules();
+    // The rule names checked for a dialect, in the table's order.
+    static QStringList rulesFor(SqlDialect dialect);
 
-    // Findings for the upgrade section (and a missing downgrade). A section that does not
-    // parse is an Error naming the file and line.
-    static Result<QList<LintFinding>> lint(const Migration &migration);
+    // Findings for the upgrade section, transaction control in both sections, `strata:allow`
+    // comments naming no rule, and a missing downgrade, ordered by line. A section that does
+    // not split (PostgreSQL: does not parse) is an Error naming the file and line.
+    // unread: when given, the number of SQLite statements PostgreSQL's parser could not read
+    // (checked for transaction control only).
+    static Result<QList<LintFinding>> lint(const Migration &migration,
+                                           SqlDialect dialect = SqlDialect::PostgreSQL,
+                                           int *unread = nullptr);
     // Statements of the downgrade section that delete data (DROP TABLE, DROP COLUMN,
     // TRUNCATE), for a rollback to show before it runs. PostgreSQL's parser reads the section;
     // SQL it cannot read is an Error naming the file and line.

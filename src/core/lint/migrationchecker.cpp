@@ -63,18 +63,24 @@ QList<LintFinding> MigrationChecker::check(const QString &filePath, const QStrin
                                QStringLiteral("depends_on %1 is neither a revision nor a branch "
                                               "label of the project")
                                    .arg(dependency)));
-    if (!context.postgres)
+    if (!context.postgres) {
+        // SQLite: its own splitter and the rules that hold for it; no PostgreSQL syntax errors.
+        if (auto findings = Linter::lint(m, SqlDialect::SQLite))
+            out += *findings;
         return out;
+    }
 
-    bool upgradeParses = true;
+    bool parses = true;
     if (auto s = PostgresSplitter::split(m.upgradeSql, m.upgradeLine, filePath); !s) {
         out.append(fromError(m, filePath, s.error(), syntaxRule));
-        upgradeParses = false;
+        parses = false;
     }
     if (m.hasDowngrade)
-        if (auto s = PostgresSplitter::split(m.downgradeSql, m.downgradeLine, filePath); !s)
+        if (auto s = PostgresSplitter::split(m.downgradeSql, m.downgradeLine, filePath); !s) {
             out.append(fromError(m, filePath, s.error(), syntaxRule));
-    if (!upgradeParses)
+            parses = false;
+        }
+    if (!parses)
         return out;
     auto findings = Linter::lint(m);
     if (!findings)

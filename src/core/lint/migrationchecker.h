@@ -14,14 +14,15 @@ struct CheckContext
 {
     QHash<QString, QString> revisions; // revision id -> its file (absolute path)
     QStringList branchLabels;
-    bool postgres = false; // PostgreSQL: the parser's syntax errors and the lint rules too
+    bool postgres = false; // PostgreSQL: its parser's syntax errors and rules; else SQLite's rules
 
     bool operator==(const CheckContext &) const = default;
 };
 
 // Everything wrong with one migration file's text as it stands, for an editor to underline
 // while someone types: header errors, an unknown parent or dependency, an id another file
-// already has, PostgreSQL syntax errors at their line and column, and the lint's findings.
+// already has, PostgreSQL syntax errors at their line and column, and the lint's findings (with
+// SQLite's rules on a SQLite project).
 // A pure function of its arguments, so it runs on any thread.
 class MigrationChecker
 {
