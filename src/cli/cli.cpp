@@ -89,6 +89,8 @@ int Cli::fail(const Error &error)
             e.insert(QStringLiteral("details"), QJsonArray::fromStringList(error.details));
         printJson({{QStringLiteral("error"), e}});
     }
+    if (error.code == Error::Code::Cancelled || m_interrupted.load())
+        return Cancelled;
     return error.kind == Error::Kind::Usage ? UsageError : Failure;
 }
 
@@ -119,6 +121,7 @@ Result<MigratorOptions> Cli::migratorOptions(const QString &profileName)
     options.url = m_inv.url;
     options.versionTable = m_inv.versionTable;
     options.schema = m_inv.schema;
+    options.connectTimeoutSeconds = m_inv.connectTimeout;
     const QString name = profileName.isEmpty() ? m_inv.profile : profileName;
     if (name.isEmpty())
         return options;

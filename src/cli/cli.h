@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QTextStream>
 
+#include <atomic>
 #include <memory>
 
 namespace strata {
@@ -17,7 +18,9 @@ struct Plan;
 
 namespace strata::cli {
 
-enum ExitCode { Success = 0, Failure = 1, UsageError = 2, CheckFailed = 3 };
+// 130: stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); the step under way was
+// rolled back and recorded as cancelled.
+enum ExitCode { Success = 0, Failure = 1, UsageError = 2, CheckFailed = 3, Cancelled = 130 };
 
 // The `strata` command line: parses the arguments, runs one command through the core's
 // Migrator, prints text (or one JSON document) and returns the exit code.
@@ -69,9 +72,16 @@ private:
     int show();
     int check();
 
+    // RunOptions for upgrade, downgrade and stamp: the command line's lock wait and timeouts,
+    // and m_interrupted as the cancel token.
+    RunOptions runOptions();
+
     QTextStream &m_out;
     QTextStream &m_err;
     Invocation m_inv;
+    // Set by the first Ctrl-C or SIGTERM during a run (Interrupts::Scope): whatever fails after
+    // it exits 130.
+    std::atomic<bool> m_interrupted{false};
 };
 
 // "a, b -> c (head) (mergepoint), message" as Alembic's history prints it.

@@ -322,8 +322,11 @@ int Cli::current()
     // too: stderr, so scripts reading the revisions are not disturbed.
     if (auto records = mig.historyRecords())
         for (const HistoryRecord &r : VersionStore::lastFailures(*records))
-            m_err << QStringLiteral("strata: warning: the last attempt of %1 failed: %2\n")
-                         .arg(r.revision, r.error);
+            m_err << QStringLiteral("strata: warning: the last attempt of %1 %2: %3\n")
+                         .arg(r.revision,
+                              r.cancelled ? QStringLiteral("was cancelled")
+                                          : QStringLiteral("failed"),
+                              r.error);
     return Success;
 }
 

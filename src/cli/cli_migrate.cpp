@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "engine/executor.h"
+#include "interrupts.h"
 #include "migrator.h"
 #include "project/migration.h"
 #include "revision/revisiongraph.h"
@@ -79,7 +80,9 @@ void Cli::audit(Migrator &migrator, const QString &action, const QStringList &fr
     } else {
         if (auto now = migrator.current())
             entry.toRevisions = now->join(QLatin1Char(','));
-        entry.result = QStringLiteral("failed: ") + ran.error().message;
+        entry.result = (ran.error().code == Error::Code::Cancelled ? QStringLiteral("cancelled: ")
+                                                                   : QStringLiteral("failed: ")) +
+                       ran.error().message;
     }
     const AuditLog log(AuditLog::defaultFilePath());
     if (auto s = log.append(entry); !s)
@@ -139,7 +142,7 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     if (m_inv.plan)
         return printPlan(mig, *plan);
 
-    RunOptions options;
+    RunOptions options = runOptions();
     options.progress = [this, &mig, &plan](const Progress &p) {
         if (p.statement == 0)
             say(QStringLiteral("Running %1").arg(stepLine(mig.graph(), p.planStep)));
@@ -147,14 +150,17 @@ int Cli::upgradeOrDowngrade(bool upgrade)
             note(QStringLiteral("  statement %1 of %2").arg(p.statement).arg(p.statementCount));
     };
     options.notice = [this](const QString &text) { note(text); };
-    options.lockWaitSeconds = m_inv.lockWait;
-    options.lockTimeoutMs = m_inv.lockTimeoutMs;
-    options.statementTimeoutMs = m_inv.statementTimeoutMs;
     options.singleTransaction = m_inv.singleTransaction;
     options.dryRun = m_inv.dryRun;
     QElapsedTimer timer;
     timer.start();
-    auto ran = mig.run(*plan, options);
+    auto ran = [&] {
+        const Interrupts::Scope stopping([this, &mig] {
+            m_interrupted.store(true);
+            mig.cancel();
+        });
+        return mig.run(*plan, options);
+    }();
     if (m_inv.dryRun) { // nothing changed: nothing to audit
         if (!ran)
             return fail(ran.error());
@@ -188,6 +194,16 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     return Success;
 }
 
+RunOptions Cli::runOptions()
+{
+    RunOptions options;
+    options.cancel = &m_interrupted;
+    options.lockWaitSeconds = m_inv.lockWait;
+    options.lockTimeoutMs = m_inv.lockTimeoutMs;
+    options.statementTimeoutMs = m_inv.statementTimeoutMs;
+    return options;
+}
+
 int Cli::stamp()
 {
     auto migrator = openMigrator();
@@ -215,14 +231,17 @@ int Cli::stamp()
         m_out << *sql;
         return Success;
     }
-    RunOptions options;
-    options.lockWaitSeconds = m_inv.lockWait;
-    options.lockTimeoutMs = m_inv.lockTimeoutMs;
-    options.statementTimeoutMs = m_inv.statementTimeoutMs;
+    const RunOptions options = runOptions();
     QElapsedTimer timer;
     timer.start();
     const auto before = mig.current();
-    auto ran = mig.stamp(targets, m_inv.purge, options);
+    auto ran = [&] {
+        const Interrupts::Scope stopping([this, &mig] {
+            m_interrupted.store(true);
+            mig.cancel();
+        });
+        return mig.stamp(targets, m_inv.purge, options);
+    }();
     audit(mig, m_inv.purge ? QStringLiteral("stamp --purge") : QStringLiteral("stamp"),
           before ? *before : QStringList(), ran, timer.elapsed());
     if (!ran)

@@ -165,11 +165,13 @@ const CommandSpec *findCommand(const QString &name)
 
 const QStringList &commonOptions()
 {
-    static const QStringList names = {QStringLiteral("project"), QStringLiteral("url"),
-                                      QStringLiteral("profile"), QStringLiteral("version-table"),
-                                      QStringLiteral("schema"),  QStringLiteral("json"),
-                                      QStringLiteral("quiet"),   QStringLiteral("verbose"),
-                                      QStringLiteral("help"),    QStringLiteral("version")};
+    static const QStringList names = {
+        QStringLiteral("project"),        QStringLiteral("url"),
+        QStringLiteral("profile"),        QStringLiteral("version-table"),
+        QStringLiteral("schema"),         QStringLiteral("json"),
+        QStringLiteral("quiet"),          QStringLiteral("verbose"),
+        QStringLiteral("help"),           QStringLiteral("version"),
+        QStringLiteral("connect-timeout")};
     return names;
 }
 
@@ -197,13 +199,16 @@ QString usageText()
         "strata_version)\n"
         "  --schema NAME            PostgreSQL schema of the version tables (default: strata.ini's "
         "version_table_schema)\n"
+        "  --connect-timeout SECONDS  give up connecting after this long (10; 0: no limit)\n"
         "  --json                   print one JSON document on stdout\n"
         "  -q, --quiet              print only errors\n"
         "  -v, --verbose            print more\n"
         "  -h, --help               this help; `strata COMMAND --help` for one command\n"
         "  --version                print the version\n\n"
         "Exit codes: 0 success, 1 failure, 2 usage error, 3 `check` found the database behind or "
-        "edited.\n"
+        "edited,\n"
+        "130 stopped by Ctrl-C or SIGTERM (the step under way rolled back, recorded as "
+        "cancelled).\n"
         "Connection, first found wins: --url, --profile, DATABASE_URL, "
         "DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD,\n"
         ".env in the project, url in strata.ini, else strata.db in the project folder.\n");
@@ -267,7 +272,8 @@ QString commandHelp(const QString &command)
             "  --jobs N                 PostgreSQL: N parallel pg_restore workers (else one\n"
             "                           transaction: all or nothing)\n"
             "A backup whose checksum no longer matches its catalogue entry is refused. The\n"
-            "target's user schemas are replaced whole: what was created since the backup is gone.\n");
+            "target's user schemas are replaced whole: what was created since the backup is "
+            "gone.\n");
     if (command == QLatin1String("history"))
         text +=
             QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "
@@ -302,6 +308,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption versionTable(QStringLiteral("version-table"), {},
                                           QStringLiteral("NAME"));
     const QCommandLineOption schema(QStringLiteral("schema"), {}, QStringLiteral("NAME"));
+    const QCommandLineOption connectTimeout(QStringLiteral("connect-timeout"), {},
+                                            QStringLiteral("SECONDS"));
     const QCommandLineOption json(QStringLiteral("json"));
     const QCommandLineOption quiet(QStringList{QStringLiteral("q"), QStringLiteral("quiet")});
     const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")});
@@ -365,7 +373,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                            out,
                                            keep,
                                            into,
-                                           confirm};
+                                           confirm,
+                                           connectTimeout};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -432,6 +441,14 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (!ok || inv.lockWait < 0)
             return Error::usage(QStringLiteral("--lock-wait takes a number of seconds, not '%1'")
                                     .arg(parser.value(lockWait)));
+    }
+    if (parser.isSet(connectTimeout)) {
+        bool ok = false;
+        inv.connectTimeout = parser.value(connectTimeout).toInt(&ok);
+        if (!ok || inv.connectTimeout < 0)
+            return Error::usage(
+                QStringLiteral("--connect-timeout takes a number of seconds, not '%1'")
+                    .arg(parser.value(connectTimeout)));
     }
     inv.reason = parser.value(reason);
     inv.createDatabase = parser.isSet(createDatabase);

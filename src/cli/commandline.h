@@ -18,7 +18,8 @@ struct Invocation
     QString url;
     QString profile; // --profile: a saved connection profile (the desktop app's)
     QString versionTable;
-    QString schema; // --schema: PostgreSQL schema of the version tables
+    QString schema;          // --schema: PostgreSQL schema of the version tables
+    int connectTimeout = 10; // --connect-timeout SECONDS; 0: no limit
     bool json = false;
     bool quiet = false;
     bool verbose = false;

@@ -4,6 +4,7 @@
 #include "connection/driverfactory.h"
 #include "drivers/driver.h"
 #include "engine/executor.h"
+#include "engine/runlock.h"
 #include "engine/versionstore.h"
 #include "loadedproject.h"
 #include "project/project.h"
@@ -27,6 +28,7 @@ struct Migrator::Private
     ConnectionInfo connection;
     std::unique_ptr<Driver> driver;
     QString schema; // of the version tables (PostgreSQL)
+    int connectTimeoutSeconds = 10;
     std::atomic<bool> cancelled{false};
 
     Executor executor()
@@ -99,6 +101,8 @@ Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
     if (!driver)
         return driver.error();
     p.driver = std::move(driver).value();
+    p.driver->setConnectTimeout(options.connectTimeoutSeconds);
+    p.connectTimeoutSeconds = options.connectTimeoutSeconds;
     const QString schema =
         options.schema.isEmpty() ? p.project.config().versionTableSchema : options.schema;
     if (auto s = p.driver->setVersionSchema(schema); !s)
@@ -236,6 +240,7 @@ Result<VerifyReport> Migrator::verify(const RunOptions &options)
     scratchOptions.url = *url;
     scratchOptions.versionTable = d->versionTable;
     scratchOptions.schema = d->schema;
+    scratchOptions.connectTimeoutSeconds = d->connectTimeoutSeconds;
     auto opened = Migrator::open(scratchOptions);
     if (!opened)
         return opened.error();
@@ -411,16 +416,18 @@ Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
         return Error::failure(QStringLiteral("%1 does not exist yet; a dry run needs the database "
                                              "it would change")
                                   .arg(databaseDisplay()));
+    // The run's cancel token: the caller's, else this Migrator's (cancel()), cleared here at the
+    // start so that a cancel during the lock wait or the planning below is not lost.
+    RunOptions effective = options;
+    if (!effective.cancel) {
+        d->cancelled.store(false);
+        effective.cancel = &d->cancelled;
+    }
     if (auto s = d->driver->open(); !s)
         return s.error();
-    if (auto s = d->driver->lockRuns(d->versionTable, options.lockWaitSeconds); !s)
+    RunLock lock(*d->driver, d->versionTable);
+    if (auto s = lock.take(options.lockWaitSeconds, effective.cancel); !s)
         return s.error();
-    struct Unlock
-    {
-        Driver &driver;
-        const QString &table;
-        ~Unlock() { driver.unlockRuns(table); }
-    } unlock{*d->driver, d->versionTable};
     if (auto s = d->driver->setTimeouts(options.lockTimeoutMs, options.statementTimeoutMs); !s)
         return s.error();
 
@@ -463,10 +470,6 @@ Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
             return e;
         }
     }
-    d->cancelled.store(false);
-    RunOptions effective = options;
-    if (!effective.cancel)
-        effective.cancel = &d->cancelled;
     if (auto s = d->executor().run(plan, effective); !s)
         return s.error();
     return plan;

@@ -30,6 +30,9 @@ struct MigratorOptions
     QString url;
     QString versionTable; // empty: strata.ini's version_table, else strata_version
     QString schema;       // PostgreSQL: the version tables' schema; empty: strata.ini's, else none
+    // Seconds a connection attempt may take before it fails (Error::Code::ConnectionFailed),
+    // so an unreachable host never hangs; 0: no limit. A URL's own connect_timeout wins.
+    int connectTimeoutSeconds = 10;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 

@@ -494,7 +494,7 @@ private Q_SLOTS:
                               QStringLiteral("started_at"), QStringLiteral("finished_at"),
                               QStringLiteral("duration_ms"), QStringLiteral("os_user"),
                               QStringLiteral("tool_version"), QStringLiteral("success"),
-                              QStringLiteral("error")}));
+                              QStringLiteral("error"), QStringLiteral("cancelled")}));
         QVERIFY(scalar(path, QStringLiteral("SELECT sql FROM sqlite_master WHERE name = "
                                             "'strata_version'"))
                     .contains(QStringLiteral("CONSTRAINT strata_version_pkc PRIMARY KEY")));

@@ -33,6 +33,10 @@ struct HistoryRecord
     QString osUser;
     QString toolVersion;
     bool success = false;
+    // Stopped by a person or a signal (Ctrl-C, SIGTERM, Cancel) and rolled back; success is then
+    // false too. Stored in the history table's nullable `cancelled` column, added to tables made
+    // before it existed; older rows read as false.
+    bool cancelled = false;
     QString error;
 };
 
@@ -89,8 +93,11 @@ public:
     virtual bool runsOutsideTransactions() const { return false; }
 
     // Serialises runs on one version table across processes, waiting up to waitSeconds for
-    // another run to finish. Engines that serialise on their own (SQLite's BEGIN IMMEDIATE)
-    // need nothing here.
+    // another run to finish (0: not at all). The wait is the server's, so cancel() ends it
+    // (Error::Code::Cancelled); a wait that runs out is Error::Code::LockTimeout naming the
+    // holder. Taking it again in the same session only counts; unlockRuns() releases it when
+    // the count drops to zero. Engines that serialise on their own (SQLite's BEGIN IMMEDIATE)
+    // need nothing here. Use RunLock (engine/runlock.h) rather than calling these directly.
     virtual Status lockRuns(const QString &versionTable, int waitSeconds)
     {
         Q_UNUSED(versionTable);
@@ -98,6 +105,17 @@ public:
         return {};
     }
     virtual void unlockRuns(const QString &versionTable) { Q_UNUSED(versionTable); }
+
+    // Undoes what a migration may have changed in the session, so the next step (and Strata's
+    // own bookkeeping) starts from the session as it was opened: settings, role, temporary
+    // objects and the like; each engine documents what it resets. Strata's own settings (the
+    // run's timeouts, application_name) are set again. Inside a transaction what can only be
+    // done outside one waits for the next call outside it.
+    virtual Status resetSession() { return {}; }
+
+    // Seconds a connection attempt may take before it fails with Error::Code::ConnectionFailed
+    // (0: no limit). Engines without a network ignore it. Default 10.
+    virtual void setConnectTimeout(int seconds) { Q_UNUSED(seconds); }
 
     // Timeouts for the statements that follow, in milliseconds (PostgreSQL's lock_timeout and
     // statement_timeout); -1 leaves the server's setting. Engines without them ignore them.

@@ -1,6 +1,7 @@
 #include "engine/executor.h"
 
 #include "drivers/driver.h"
+#include "engine/runlock.h"
 #include "project/migration.h"
 
 #include <QDateTime>
@@ -103,15 +104,9 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
     }
     if (auto s = m_driver.open(); !s)
         return s;
-    if (auto s = m_driver.lockRuns(m_versionTable, options.lockWaitSeconds); !s)
+    RunLock lock(m_driver, m_versionTable); // released however the run ends
+    if (auto s = lock.take(options.lockWaitSeconds, options.cancel); !s)
         return s;
-    // Released however the run ends; a dead process's lock goes with its session.
-    struct Unlock
-    {
-        Driver &driver;
-        const QString &table;
-        ~Unlock() { driver.unlockRuns(table); }
-    } unlock{m_driver, m_versionTable};
     if (auto s = m_driver.begin(); !s)
         return s;
     if (auto s = m_driver.ensureTables(m_versionTable); !s) {
@@ -131,16 +126,23 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
             return s;
     QStringList expectedRows = plan.purge ? QStringList{} : plan.startHeads;
     for (int i = 0; i < plan.steps.size(); ++i)
-        if (auto s = runStep(plan, i, options, expectedRows); !s)
+        if (auto s = runStep(plan, i, options, expectedRows); !s) {
+            if (single) // the steps' own resets waited for the end of the run's transaction
+                (void)m_driver.resetSession();
             return s;
-    if (options.dryRun)
-        return m_driver.rollback(); // everything ran; nothing stays
-    if (single)
+        }
+    Status ended;
+    if (options.dryRun) {
+        ended = m_driver.rollback(); // everything ran; nothing stays
+    } else if (single) {
         if (auto s = m_driver.commit(); !s)
-            return Error::failure(
+            ended = Error::failure(
                 QStringLiteral("the run could not be committed; nothing of it was applied: %1")
                     .arg(s.error().message));
-    return {};
+    }
+    if (single)
+        (void)m_driver.resetSession();
+    return ended;
 }
 
 Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
@@ -186,9 +188,14 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
 
     auto failStep = [&](Error error) -> Status {
         (void)m_driver.rollback();
+        // The rollback took back what the migration set inside the transaction; the rest of
+        // the session (advisory locks, prepared statements, ...) is reset here.
+        if (!statements.isEmpty())
+            (void)m_driver.resetSession();
         record.finishedAt = QDateTime::currentDateTimeUtc();
         record.durationMs = timer.elapsed();
         record.success = false;
+        record.cancelled = error.code == Error::Code::Cancelled;
         record.error = error.message;
         // The failure is recorded on its own, so the rolled-back step leaves a trace (a dry run
         // leaves none at all).
@@ -240,15 +247,18 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     for (int k = 0; k < statements.size(); ++k) {
         const Statement &statement = statements[k];
         if (options.cancel && options.cancel->load())
-            return failStep(Error::at(
-                m->filePath, statement.line,
-                QStringLiteral("%1 %2 cancelled before this statement; the step was rolled back")
-                    .arg(stepVerb(step), step.revision)));
+            return failStep(
+                Error::at(m->filePath, statement.line,
+                          QStringLiteral(
+                              "%1 %2 cancelled before this statement; the step was rolled back")
+                              .arg(stepVerb(step), step.revision))
+                    .with(Error::Code::Cancelled));
         progress.statement = k + 1;
         if (options.progress)
             options.progress(progress);
         if (auto s = m_driver.execute(statement); !s) {
-            const bool cancelled = options.cancel && options.cancel->load();
+            const bool cancelled = (options.cancel && options.cancel->load()) ||
+                                   s.error().code == Error::Code::Cancelled;
             // The engine may point inside a multi-line statement (PostgreSQL's "LINE n:").
             Error e =
                 Error::at(m->filePath, s.error().line > 0 ? s.error().line : statement.line,
@@ -257,6 +267,10 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
                                     : QStringLiteral("%1 %2 failed: %3")
                                           .arg(stepVerb(step), step.revision, s.error().message));
             e.details.append(QStringLiteral("statement: %1").arg(statement.text));
+            if (cancelled)
+                e.code = Error::Code::Cancelled;
+            else
+                e.sqlState = s.error().sqlState;
             if (single)
                 e.details.append(
                     QStringLiteral("With --single-transaction the whole run was rolled back; the "
@@ -277,7 +291,13 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
         return failStep(Error::at(m->filePath, statements.last().line,
                                   QStringLiteral("%1 %2 cancelled after its last statement; the "
                                                  "step was rolled back")
-                                      .arg(stepVerb(step), step.revision)));
+                                      .arg(stepVerb(step), step.revision))
+                            .with(Error::Code::Cancelled));
+    // Whatever the migration set in the session (role, search_path, timeouts, ...) is undone
+    // before Strata's own rows are written, and commits with them.
+    if (!statements.isEmpty())
+        if (auto s = m_driver.resetSession(); !s)
+            return failStep(s.error());
     for (const VersionChange &change : step.versionChanges)
         if (auto s = m_driver.applyVersionChange(m_versionTable, change); !s)
             return failStep(s.error());
@@ -286,9 +306,17 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     record.success = true;
     if (auto s = m_driver.recordHistory(m_versionTable, record); !s)
         return failStep(s.error());
-    if (!single)
+    if (!single) {
         if (auto s = m_driver.commit(); !s)
             return failStep(s.error());
+        // What only a session outside a transaction can undo (advisory locks). The step is
+        // applied; a session that cannot be reset must not run the next one.
+        if (!statements.isEmpty())
+            if (auto s = m_driver.resetSession(); !s)
+                return Error::failure(QStringLiteral("%1 %2 was applied, but the run stopped "
+                                                     "after it: %3")
+                                          .arg(stepVerb(step), step.revision, s.error().message));
+    }
     for (const VersionChange &change : step.versionChanges)
         applyToRows(expectedRows, change);
     return {};
@@ -322,10 +350,13 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
     const QString at = step.fromRevisions.isEmpty() ? QStringLiteral("base")
                                                     : step.fromRevisions.join(QLatin1String(", "));
     // Nothing rolls back here: say exactly what ran, record it, and leave the rows alone.
-    auto partly = [&](int ran, int line, const QString &what, const QString &statementText) {
+    auto partly = [&](int ran, int line, const QString &what, const QString &statementText,
+                      bool cancelled = false) {
+        (void)m_driver.resetSession();
         record.finishedAt = QDateTime::currentDateTimeUtc();
         record.durationMs = timer.elapsed();
         record.success = false;
+        record.cancelled = cancelled;
         record.error = QStringLiteral("partly applied: %1 of %2 statement(s) ran and stay "
                                       "applied (transactional: false); then %3")
                            .arg(ran)
@@ -344,6 +375,8 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
                                 .arg(ran)
                                 .arg(total)
                                 .arg(what));
+        if (cancelled)
+            e.code = Error::Code::Cancelled;
         if (!statementText.isEmpty())
             e.details.append(QStringLiteral("statement: %1").arg(statementText));
         e.details.append(
@@ -357,22 +390,26 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
     for (int k = 0; k < total; ++k) {
         const Statement &statement = statements[k];
         if (options.cancel && options.cancel->load())
-            return partly(k, statement.line, QStringLiteral("it was cancelled"), {});
+            return partly(k, statement.line, QStringLiteral("it was cancelled"), {}, true);
         progress.statement = k + 1;
         if (options.progress)
             options.progress(progress);
         if (auto s = m_driver.execute(statement); !s) {
-            const bool cancelled = options.cancel && options.cancel->load();
+            const bool cancelled = (options.cancel && options.cancel->load()) ||
+                                   s.error().code == Error::Code::Cancelled;
             return partly(
                 k, s.error().line > 0 ? s.error().line : statement.line,
                 cancelled
                     ? QStringLiteral("statement %1 was cancelled").arg(k + 1)
                     : QStringLiteral("statement %1 failed: %2").arg(k + 1).arg(s.error().message),
-                statement.text);
+                statement.text, cancelled);
         }
     }
 
-    // Every statement ran: move the version rows and record success together.
+    // Every statement ran: undo what they set in the session, then move the version rows and
+    // record success together.
+    if (auto s = m_driver.resetSession(); !s)
+        return partly(total, 0, s.error().message, {});
     if (auto s = m_driver.begin(); !s)
         return partly(total, 0, QStringLiteral("the version rows could not be changed"), {});
     for (const VersionChange &change : step.versionChanges)

@@ -1,6 +1,7 @@
 #include "drivers/postgres/postgresdriver.h"
 
 #include "connection/connectioninfo.h"
+#include "drivers/postgres/postgressession.h"
 #include "drivers/postgres/postgressplitter.h"
 
 #include <QElapsedTimer>
@@ -12,50 +13,6 @@
 #include <pqxx/pqxx>
 
 namespace strata {
-
-namespace {
-
-// The connection options libpq will use: those given (URI or keyword string) over its
-// defaults (PGHOST, PGUSER, ... or compiled in). Empty when the string does not parse.
-QHash<QString, QString> effectiveOptions(const QString &conninfo)
-{
-    QHash<QString, QString> out;
-    if (PQconninfoOption *defaults = PQconndefaults()) {
-        for (PQconninfoOption *o = defaults; o->keyword; ++o)
-            if (o->val)
-                out.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
-        PQconninfoFree(defaults);
-    }
-    char *error = nullptr;
-    PQconninfoOption *given = PQconninfoParse(conninfo.toUtf8().constData(), &error);
-    PQfreemem(error);
-    if (!given)
-        return {};
-    for (PQconninfoOption *o = given; o->keyword; ++o)
-        if (o->val)
-            out.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
-    PQconninfoFree(given);
-    return out;
-}
-
-// "database shop on host db.example port 5432 as user deployer", never the password.
-QString describeTarget(const QString &conninfo)
-{
-    const QHash<QString, QString> o = effectiveOptions(conninfo);
-    if (o.isEmpty())
-        return {};
-    const QString user = o.value(QStringLiteral("user"));
-    QString text = QStringLiteral("database %1 on host %2 port %3 as user %4")
-                       .arg(o.value(QStringLiteral("dbname"), user),
-                            o.value(QStringLiteral("host"), QStringLiteral("(local socket)")),
-                            o.value(QStringLiteral("port"), QStringLiteral("5432")), user);
-    if (o.contains(QStringLiteral("service")))
-        text += QStringLiteral(" (service %1 may override these)")
-                    .arg(o.value(QStringLiteral("service")));
-    return text;
-}
-
-} // namespace
 
 struct PostgresDriver::Connection
 {
@@ -77,8 +34,11 @@ Status PostgresDriver::open()
 {
     if (m_connection)
         return {};
+    const QString conninfo = pgsession::withConnectTimeout(m_conninfo, m_connectTimeoutSeconds);
+    QElapsedTimer connecting;
+    connecting.start();
     try {
-        auto connection = std::make_unique<Connection>(m_conninfo.toStdString());
+        auto connection = std::make_unique<Connection>(conninfo.toStdString());
         // libpqxx 6 would quietly open a new session after a lost one, without the run's
         // advisory lock, timeouts or transaction. A lost session must stay lost: the run stops.
 #pragma GCC diagnostic push
@@ -89,14 +49,39 @@ Status PostgresDriver::open()
         m_connection = std::move(connection);
     } catch (const std::exception &e) {
         // What was tried (never the password), then libpq's own reason.
-        Error error = Error::failure(QStringLiteral("cannot connect to %1: %2")
-                                         .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
-        if (const QString tried = describeTarget(m_conninfo); !tried.isEmpty())
+        const QHash<QString, QString> options = pgsession::effectiveOptions(conninfo);
+        const int timeout = options.value(QStringLiteral("connect_timeout")).toInt();
+        // libpq waits at least 2 s whatever connect_timeout says.
+        const bool timedOut = timeout > 0 && connecting.elapsed() >= qMax(timeout, 2) * 1000 - 50;
+        Error error = Error::failure(
+            timedOut
+                ? QStringLiteral("cannot connect to %1: host %2 port %3 did not answer within "
+                                 "%4 s (connect timeout; --connect-timeout SECONDS sets it)")
+                      .arg(m_display,
+                           options.value(QStringLiteral("host"), QStringLiteral("(local socket)")),
+                           options.value(QStringLiteral("port"), QStringLiteral("5432")))
+                      .arg(qMax(timeout, 2))
+                : QStringLiteral("cannot connect to %1: %2")
+                      .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
+        if (const QString tried = pgsession::describeTarget(conninfo); !tried.isEmpty())
             error.details.append(QStringLiteral("tried %1").arg(tried));
-        return error;
+        return std::move(error).with(Error::Code::ConnectionFailed);
     }
-    if (auto s = query(QStringLiteral("SET application_name = 'strata'")); !s)
-        return s.error();
+    // Strata's tables stay where they are whatever a migration does to search_path: the schema
+    // is fixed now, from the one given or the session's first.
+    auto r = query(QStringLiteral("SELECT %1, current_schema()").arg(sessionSettingsSql()));
+    if (!r)
+        return r.error();
+    m_openedSchema = r->isEmpty() ? QString() : r->first().last();
+    if (m_schema.isEmpty() && m_openedSchema.isEmpty()) {
+        close();
+        return Error::failure(
+            QStringLiteral("%1 has no current schema: no schema on the search_path of the role "
+                           "exists, so Strata cannot tell where its version table is; give "
+                           "--schema NAME (or version_table_schema in strata.ini), or fix the "
+                           "role's search_path")
+                .arg(m_display));
+    }
     return {};
 }
 
@@ -107,6 +92,8 @@ void PostgresDriver::close()
     m_beginPending = m_inTransaction = false;
     m_deferred.clear();
     m_knownTables.clear();
+    m_heldLocks.clear(); // session locks end with the session
+    m_prelude.clear();
 }
 
 void PostgresDriver::cancel()
@@ -114,6 +101,7 @@ void PostgresDriver::cancel()
     std::lock_guard lock(m_cancelMutex);
     if (!m_connection)
         return;
+    m_cancelRequested.store(true);
     try {
         m_connection->connection.cancel_query();
     } catch (const std::exception &) {
@@ -121,63 +109,79 @@ void PostgresDriver::cancel()
     }
 }
 
-namespace {
-
-// Session advisory lock (key 'ST', hash of the version table): two ints, so pg_locks shows
-// them as classid and objid.
-constexpr int kLockClass = 0x5354;
-
-// versionTable: as SQL text, schema included, so runs on different schemas do not wait on
-// each other.
-QString lockKey(const QString &versionTable)
-{
-    return QStringLiteral("%1, hashtext(%2)")
-        .arg(kLockClass)
-        .arg(quoteLiteral(QStringLiteral("strata:") + versionTable));
-}
-
-} // namespace
-
 Status PostgresDriver::lockRuns(const QString &versionTable, int waitSeconds)
 {
     const QString lockName = tableSql(versionTable);
-    QElapsedTimer waited;
-    waited.start();
-    while (true) {
-        auto r = query(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(lockKey(lockName)));
+    if (int &held = m_heldLocks[lockName]; held > 0) {
+        ++held; // this session holds it already: advisory locks count, so only count here
+        return {};
+    }
+    m_heldLocks.remove(lockName);
+    // The server waits, under lock_timeout, so a cancel() (PQcancel) ends the wait at once.
+    // statement_timeout is off meanwhile, so only the lock wait can run out; both are set back
+    // to the run's own values however the wait ends.
+    const QString wait =
+        waitSeconds <= 0
+            ? QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(pgsession::runLockKey(lockName))
+            : QStringLiteral("SET lock_timeout = %1; SET statement_timeout = 0; SELECT "
+                             "pg_advisory_lock(%2), true")
+                  .arg(qint64(waitSeconds) * 1000)
+                  .arg(pgsession::runLockKey(lockName));
+    auto r = query(wait);
+    const bool cancelled = !r && m_cancelRequested.load();
+    if (waitSeconds > 0)
+        if (auto restored = query(sessionSettingsSql().prepend(QStringLiteral("SELECT ")));
+            !restored)
+            return restored.error();
+    if (cancelled)
+        return Error::failure(QStringLiteral("cancelled while waiting for the lock on version "
+                                             "table %1; nothing was run")
+                                  .arg(versionTable))
+            .with(Error::Code::Cancelled);
+    if (!r) {
+        // The wait ran out (lock_timeout), or the session failed: one more try tells which.
+        r = query(
+            QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(pgsession::runLockKey(lockName)));
         if (!r)
             return r.error();
-        if (!r->isEmpty() && r->first().value(0) == QLatin1String("t"))
-            return {};
-        if (waited.elapsed() >= qint64(waitSeconds) * 1000)
-            break;
-        QThread::msleep(200);
+    }
+    if (!r->isEmpty() && r->first().last() == QLatin1String("t")) {
+        m_heldLocks.insert(lockName, 1);
+        return {};
     }
     auto holder = query(
         QStringLiteral("SELECT a.pid, coalesce(a.application_name, ''), to_char(a.backend_start, "
                        "'YYYY-MM-DD HH24:MI:SS TZ') "
                        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
                        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %1 "
-                       "AND l.objid = (hashtext(%2)::bigint & 4294967295)::oid AND l.objsubid = 2")
-            .arg(kLockClass)
-            .arg(quoteLiteral(QStringLiteral("strata:") + lockName)));
+                       "AND l.objid = %2 AND l.objsubid = 2")
+            .arg(pgsession::kRunLockClass)
+            .arg(pgsession::runLockObjid(lockName)));
     QString who = QStringLiteral("another session");
     if (holder && !holder->isEmpty())
         who =
             QStringLiteral("process %1 (application '%2', connected since %3)")
                 .arg(holder->first().value(0), holder->first().value(1), holder->first().value(2));
     return Error::failure(
-        QStringLiteral("another run holds the lock on version table %1: %2; waited %3 s "
-                       "(raise --lock-wait to wait longer)")
-            .arg(versionTable, who)
-            .arg(waitSeconds));
+               QStringLiteral("another run holds the lock on version table %1: %2; waited %3 s "
+                              "(raise --lock-wait to wait longer)")
+                   .arg(versionTable, who)
+                   .arg(waitSeconds))
+        .with(Error::Code::LockTimeout);
 }
 
 void PostgresDriver::unlockRuns(const QString &versionTable)
 {
+    const QString lockName = tableSql(versionTable);
+    auto held = m_heldLocks.find(lockName);
+    if (held == m_heldLocks.end())
+        return;
+    if (--*held > 0)
+        return;
+    m_heldLocks.erase(held);
     if (m_connection)
         (void)query(
-            QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(lockKey(tableSql(versionTable))));
+            QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(pgsession::runLockKey(lockName)));
 }
 
 Status PostgresDriver::setTimeouts(int lockTimeoutMs, int statementTimeoutMs)
@@ -190,7 +194,60 @@ Status PostgresDriver::setTimeouts(int lockTimeoutMs, int statementTimeoutMs)
             return Error::failure(
                 QStringLiteral("cannot set %1: %2").arg(QLatin1String(name), r.error().message));
     }
+    m_lockTimeoutMs = lockTimeoutMs;
+    m_statementTimeoutMs = statementTimeoutMs;
     return {};
+}
+
+QString PostgresDriver::sessionSettingsSql() const
+{
+    // set_config() rather than SET, so the settings fit in one SELECT with other columns.
+    QString sql = QStringLiteral("set_config('application_name', 'strata', false)");
+    for (const auto &[name, value] : {std::pair{"lock_timeout", m_lockTimeoutMs},
+                                      std::pair{"statement_timeout", m_statementTimeoutMs}})
+        sql += value < 0 ? QStringLiteral(", set_config('%1', (SELECT reset_val FROM pg_settings "
+                                          "WHERE name = '%1'), false)")
+                               .arg(QLatin1String(name))
+                         : QStringLiteral(", set_config('%1', '%2', false)")
+                               .arg(QLatin1String(name))
+                               .arg(value);
+    return sql;
+}
+
+Status PostgresDriver::resetSession()
+{
+    if (!m_connection)
+        return {};
+    if (m_inTransaction) {
+        m_prelude = pgsession::resetSql() + QStringLiteral("SELECT %1; ").arg(sessionSettingsSql());
+        return {};
+    }
+    m_prelude.clear();
+    // Session-level advisory locks the migration took, with how to release each; the run's
+    // own stays.
+    auto locks =
+        query(pgsession::resetSql() + QStringLiteral("SELECT %1; ").arg(sessionSettingsSql()) +
+              pgsession::foreignAdvisoryLocksSql(m_heldLocks.keys()));
+    if (!locks)
+        return Error::failure(QStringLiteral("cannot reset the session after a migration: %1")
+                                  .arg(locks.error().message));
+    // A session lock taken n times needs n releases.
+    for (const QStringList &row : *locks)
+        for (int guard = 0; guard < 10000; ++guard) {
+            auto released = query(QStringLiteral("SELECT %1").arg(row.value(0)));
+            if (!released)
+                return released.error();
+            if (released->isEmpty() || released->first().value(0) != QLatin1String("t"))
+                break;
+        }
+    return {};
+}
+
+Error PostgresDriver::cancelledOr(Error error)
+{
+    if (m_cancelRequested.load())
+        error.code = Error::Code::Cancelled;
+    return error;
 }
 
 Status PostgresDriver::setVersionSchema(const QString &schema)
@@ -206,9 +263,11 @@ Status PostgresDriver::setVersionSchema(const QString &schema)
 
 QString PostgresDriver::tableSql(const QString &table) const
 {
-    if (m_schema.isEmpty())
+    // Offline SQL (no session) leaves an unset schema to the search path of whoever runs it.
+    const QString schema = m_schema.isEmpty() ? m_openedSchema : m_schema;
+    if (schema.isEmpty())
         return quoteIdentifier(table);
-    return quoteIdentifier(m_schema) + QLatin1Char('.') + quoteIdentifier(table);
+    return quoteIdentifier(schema) + QLatin1Char('.') + quoteIdentifier(table);
 }
 
 Result<Driver::ServerInfo> PostgresDriver::serverInfo()
@@ -261,6 +320,7 @@ Result<QList<QStringList>> PostgresDriver::onMaintenanceDatabase(const QString &
     PostgresDriver server(
         maintenance->conninfo,
         QStringLiteral("the maintenance database postgres on the server of %1").arg(m_display));
+    server.setConnectTimeout(m_connectTimeoutSeconds);
     if (auto s = server.open(); !s)
         return s.error();
     return server.query(sql);
@@ -434,8 +494,11 @@ Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affect
         return Error::failure(QStringLiteral("not connected to %1").arg(m_display));
     // A pending BEGIN goes first on the same line, so the server's "LINE n" still counts the
     // statement's own lines.
-    const QString text = m_beginPending ? QStringLiteral("BEGIN; ") + sql : sql;
+    // So does a session reset queued inside the transaction (resetSession()).
+    const QString text = (m_beginPending ? QStringLiteral("BEGIN; ") : QString()) + m_prelude + sql;
     m_beginPending = false;
+    m_prelude.clear();
+    m_cancelRequested.store(false); // a cancel() from now on is this statement's
     try {
         pqxx::nontransaction tx(m_connection->connection);
         const pqxx::result result = tx.exec(text.toStdString());
@@ -504,6 +567,7 @@ Status PostgresDriver::commit()
 
 Status PostgresDriver::rollback()
 {
+    m_prelude.clear(); // rolled back with the rest: the session is as before the transaction
     m_deferred.clear();
     m_inTransaction = false;
     m_knownTables.clear(); // a table created in the transaction is gone again
@@ -522,7 +586,7 @@ Status PostgresDriver::execute(const Statement &statement)
     auto r = query(statement.text);
     if (r)
         return {};
-    Error e = r.error();
+    Error e = cancelledOr(r.error());
     // "LINE 3: ..." counts lines within the statement; make it a file line.
     static const QRegularExpression lineRe(QStringLiteral("LINE (\\d+):"));
     const QRegularExpressionMatch m = lineRe.match(e.message);
@@ -570,7 +634,8 @@ QString PostgresDriver::historyTableDdl(const QString &table) const
                           "    os_user TEXT,\n"
                           "    tool_version TEXT,\n"
                           "    success BOOLEAN NOT NULL,\n"
-                          "    error TEXT\n)")
+                          "    error TEXT,\n"
+                          "    cancelled BOOLEAN\n)")
         .arg(tableSql(historyTableName(table)));
 }
 
@@ -621,7 +686,7 @@ Status PostgresDriver::recordHistory(const QString &table, const HistoryRecord &
     auto text = [](const QString &value) {
         return value.isNull() ? QStringLiteral("NULL") : quoteLiteral(value);
     };
-    const QString sql =
+    const QString insert =
         QStringLiteral("INSERT INTO %1 (revision, direction, checksum, from_revisions, "
                        "to_revisions, started_at, "
                        "finished_at, duration_ms, os_user, tool_version, success, error) VALUES "
@@ -635,6 +700,24 @@ Status PostgresDriver::recordHistory(const QString &table, const HistoryRecord &
             .arg(h.durationMs)
             .arg(text(h.osUser), text(h.toolVersion),
                  h.success ? QStringLiteral("TRUE") : QStringLiteral("FALSE"), text(h.error));
+    QString sql = insert;
+    if (h.cancelled) {
+        // Tables made before the column existed get it now (older Strata versions read and
+        // write the others as before); rows without it read as not cancelled.
+        const QString history = tableSql(historyTableName(table));
+        auto has = query(QStringLiteral("SELECT 1 FROM pg_attribute WHERE attrelid = "
+                                        "to_regclass(%1) AND attname = 'cancelled' AND NOT "
+                                        "attisdropped")
+                             .arg(quoteLiteral(history)));
+        if (!has)
+            return has.error();
+        if (has->isEmpty())
+            sql.prepend(
+                QStringLiteral("ALTER TABLE %1 ADD COLUMN cancelled BOOLEAN;\n").arg(history));
+        sql.replace(QLatin1String(", error) VALUES"), QLatin1String(", error, cancelled) VALUES"));
+        sql.chop(1);
+        sql += QStringLiteral(", TRUE)");
+    }
     if (m_inTransaction) {
         m_deferred.append(sql); // written with the COMMIT; a failure there fails the commit
         return {};
@@ -657,7 +740,9 @@ Result<QList<HistoryRecord>> PostgresDriver::history(const QString &table)
                   "SELECT revision, direction, checksum, from_revisions, to_revisions, "
                   "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
                   "to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-                  "duration_ms, os_user, tool_version, success, error FROM %1 ORDER BY id")
+                  "duration_ms, os_user, tool_version, success, error, "
+                  // Read whether or not the table has the column yet.
+                  "to_jsonb(h) ->> 'cancelled' FROM %1 h ORDER BY id")
                   .arg(tableSql(name)));
     if (!r)
         return Error::failure(QStringLiteral("cannot read %1: %2").arg(name, r.error().message));
@@ -675,6 +760,7 @@ Result<QList<HistoryRecord>> PostgresDriver::history(const QString &table)
         h.toolVersion = row.value(9);
         h.success = row.value(10) == QLatin1String("t");
         h.error = row.value(11);
+        h.cancelled = row.value(12) == QLatin1String("true");
         out.append(h);
     }
     return out;

@@ -2,9 +2,11 @@
 
 #include "drivers/driver.h"
 
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -13,6 +15,11 @@ namespace strata {
 // PostgreSQL through libpqxx: the only code that includes <pqxx/...>. Statements are split
 // with libpg_query; a server error keeps the server's message, and the statement line it
 // points at ("LINE n:") is added to the statement's own line.
+//
+// Strata's own tables are always named schema-qualified: with the schema given
+// (setVersionSchema, --schema), else the one current_schema() names when the session opens,
+// so a migration's SET search_path cannot move them. resetSession() undoes a migration's
+// session state as DISCARD ALL would, except that the run's own advisory lock stays held.
 class PostgresDriver : public Driver
 {
 public:
@@ -34,6 +41,14 @@ public:
     Status lockRuns(const QString &versionTable, int waitSeconds) override;
     void unlockRuns(const QString &versionTable) override;
     Status setTimeouts(int lockTimeoutMs, int statementTimeoutMs) override;
+    // SET SESSION AUTHORIZATION DEFAULT, RESET ALL, CLOSE ALL, DEALLOCATE ALL, UNLISTEN *,
+    // DISCARD PLANS, TEMP and SEQUENCES, and the session-level advisory locks a migration took
+    // released (all but the run's own); then application_name and the run's timeouts again.
+    // Inside a transaction it travels with the next statement, and advisory locks wait for the
+    // next call outside one (a transaction-level lock cannot be told apart from a session one).
+    Status resetSession() override;
+    // libpq's connect_timeout, unless the connection string sets one.
+    void setConnectTimeout(int seconds) override { m_connectTimeoutSeconds = seconds; }
     bool runsOutsideTransactions() const override { return true; }
     Status setVersionSchema(const QString &schema) override;
     QString tableSql(const QString &table) const override;
@@ -73,7 +88,18 @@ private:
     Result<QList<QStringList>> onMaintenanceDatabase(const QString &sql);
     QString m_conninfo;
     QString m_display;
-    QString m_schema; // of the version and history tables; empty: the search path's
+    // What comes back from the server when cancel() interrupted it, as an Error with the code.
+    Error cancelledOr(Error error);
+    // SET statements restoring Strata's own session settings (application_name, timeouts).
+    QString sessionSettingsSql() const;
+    QString m_schema;       // of the version and history tables, as given; may be empty
+    QString m_openedSchema; // current_schema() when the session opened, used when m_schema is empty
+    int m_connectTimeoutSeconds = 10;
+    int m_lockTimeoutMs = -1; // as set by setTimeouts(); -1: the server's
+    int m_statementTimeoutMs = -1;
+    QHash<QString, int> m_heldLocks; // lock name -> times taken in this session
+    std::atomic<bool> m_cancelRequested{false};
+    QString m_prelude; // sent before the next statement, in the same round trip
     std::unique_ptr<Connection> m_connection;
     mutable std::mutex m_cancelMutex;
 

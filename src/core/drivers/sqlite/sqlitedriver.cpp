@@ -6,11 +6,36 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUuid>
 
 #include <sqlite3.h>
 
 namespace strata {
+
+namespace {
+
+// Connection-level PRAGMAs that change what later statements do, read at open() and restored
+// by resetSession(). See the class comment for what is kept.
+const char *const kSessionPragmas[] = {"foreign_keys",
+                                       "recursive_triggers",
+                                       "query_only",
+                                       "legacy_alter_table",
+                                       "reverse_unordered_selects",
+                                       "ignore_check_constraints",
+                                       "writable_schema",
+                                       "defer_foreign_keys",
+                                       "automatic_index",
+                                       "trusted_schema",
+                                       "cell_size_check",
+                                       "secure_delete",
+                                       "synchronous",
+                                       "temp_store",
+                                       "cache_size",
+                                       "busy_timeout",
+                                       "locking_mode"};
+
+} // namespace
 
 SqliteDriver::SqliteDriver(QString path) : m_path(std::move(path)) {}
 
@@ -71,6 +96,14 @@ Status SqliteDriver::open()
     if (failure.isEmpty())
         if (auto s = exec(QStringLiteral("PRAGMA foreign_keys = ON")); !s)
             failure = s.error().message;
+    m_openedPragmas.clear();
+    for (const char *name : kSessionPragmas) {
+        if (!failure.isEmpty())
+            break;
+        QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+        if (query.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) && query.next())
+            m_openedPragmas.append({QLatin1String(name), query.value(0).toString()});
+    }
     if (!failure.isEmpty()) {
         close(); // no half-open connection for the next open() to mistake for a good one
         return Error::failure(
@@ -178,6 +211,61 @@ Status SqliteDriver::execute(const Statement &statement)
     return exec(statement.text);
 }
 
+Status SqliteDriver::resetSession()
+{
+    if (m_connectionName.isEmpty())
+        return {};
+    const bool inTransaction = m_handle && !sqlite3_get_autocommit(m_handle);
+    // One read tells what changed, so an untouched session costs one query.
+    QStringList columns;
+    for (const auto &[name, value] : std::as_const(m_openedPragmas))
+        columns.append(QStringLiteral("(SELECT * FROM pragma_%1())").arg(name));
+    columns.append(QStringLiteral("(SELECT count(*) FROM temp.sqlite_master)"));
+    columns.append(QStringLiteral("(SELECT count(*) FROM pragma_database_list() WHERE name NOT "
+                                  "IN ('main', 'temp'))"));
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("SELECT ") + columns.join(QLatin1String(", "))) || !query.next())
+        return Error::failure(QStringLiteral("cannot read the session state of %1: %2")
+                                  .arg(m_path, query.lastError().text()));
+    QStringList sql;
+    const qsizetype pragmas = m_openedPragmas.size();
+    for (qsizetype i = 0; i < pragmas; ++i)
+        if (query.value(int(i)).toString() != m_openedPragmas[i].second)
+            sql.append(QStringLiteral("PRAGMA %1 = %2")
+                           .arg(m_openedPragmas[i].first, m_openedPragmas[i].second));
+    const bool temporary = query.value(int(pragmas)).toInt() > 0;
+    const bool attached = query.value(int(pragmas) + 1).toInt() > 0;
+    // Triggers and views first: a temporary one may stand on a temporary table.
+    if (temporary) {
+        if (!query.exec(QStringLiteral("SELECT type, name FROM temp.sqlite_master WHERE type IN "
+                                       "('trigger', 'view', 'table') ORDER BY type = 'table'")))
+            return Error::failure(QStringLiteral("cannot read the temporary objects of %1: %2")
+                                      .arg(m_path, query.lastError().text()));
+        while (query.next())
+            sql.append(QStringLiteral("DROP %1 IF EXISTS temp.%2")
+                           .arg(query.value(0).toString().toUpper(),
+                                quoteIdentifier(query.value(1).toString())));
+    }
+    if (attached && !inTransaction) {
+        if (!query.exec(QStringLiteral("PRAGMA database_list")))
+            return Error::failure(QStringLiteral("cannot list the databases attached to %1: %2")
+                                      .arg(m_path, query.lastError().text()));
+        while (query.next())
+            if (const QString name = query.value(1).toString();
+                name != QLatin1String("main") && name != QLatin1String("temp"))
+                sql.append(QStringLiteral("DETACH DATABASE %1").arg(quoteIdentifier(name)));
+    }
+    query.finish();
+    // Write-only, so it cannot be read to tell; LIKE is case-insensitive again.
+    sql.append(QStringLiteral("PRAGMA case_sensitive_like = 0"));
+    for (const QString &statement : std::as_const(sql))
+        if (auto s = exec(statement); !s)
+            return Error::failure(QStringLiteral("cannot reset the session on %1 after a "
+                                                 "migration (%2): %3")
+                                      .arg(m_path, statement, s.error().message));
+    return {};
+}
+
 void SqliteDriver::cancel()
 {
     const std::lock_guard lock(m_handleMutex);
@@ -215,7 +303,8 @@ QString SqliteDriver::historyTableDdl(const QString &table) const
                           "    os_user TEXT,\n"
                           "    tool_version TEXT,\n"
                           "    success INTEGER NOT NULL,\n"
-                          "    error TEXT\n)")
+                          "    error TEXT,\n"
+                          "    cancelled INTEGER\n)")
         .arg(quoteIdentifier(historyTableName(table)));
 }
 
@@ -349,13 +438,30 @@ Status SqliteDriver::deleteAllVersionRows(const QString &table)
 
 Status SqliteDriver::recordHistory(const QString &table, const HistoryRecord &r)
 {
+    const QString history = quoteIdentifier(historyTableName(table));
+    if (r.cancelled) {
+        // Tables made before the column existed get it now; their other rows read as not
+        // cancelled, and older Strata versions go on reading and writing the rest.
+        QSqlQuery has(QSqlDatabase::database(m_connectionName, false));
+        if (!has.exec(QStringLiteral("SELECT 1 FROM pragma_table_info(%1) WHERE name = "
+                                     "'cancelled'")
+                          .arg(quoteLiteral(historyTableName(table)))))
+            return Error::failure(QStringLiteral("cannot read the columns of %1: %2")
+                                      .arg(historyTableName(table), has.lastError().text()));
+        if (!has.next())
+            if (auto s = exec(
+                    QStringLiteral("ALTER TABLE %1 ADD COLUMN cancelled INTEGER").arg(history));
+                !s)
+                return s;
+    }
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(
         QStringLiteral(
             "INSERT INTO %1 (revision, direction, checksum, from_revisions, to_revisions, "
-            "started_at, finished_at, duration_ms, os_user, tool_version, success, error) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .arg(quoteIdentifier(historyTableName(table))));
+            "started_at, finished_at, duration_ms, os_user, tool_version, success, error%2) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?%3)")
+            .arg(history, r.cancelled ? QStringLiteral(", cancelled") : QString(),
+                 r.cancelled ? QStringLiteral(", 1") : QString()));
     query.addBindValue(r.revision);
     query.addBindValue(r.direction);
     query.addBindValue(r.checksum);
@@ -383,28 +489,33 @@ Result<QList<HistoryRecord>> SqliteDriver::history(const QString &table)
         return out;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
-    if (!query.exec(
-            QStringLiteral(
-                "SELECT revision, direction, checksum, from_revisions, to_revisions, started_at, "
-                "finished_at, duration_ms, os_user, tool_version, success, error FROM %1 ORDER BY "
-                "id")
-                .arg(quoteIdentifier(name))))
+    // Every column, so a table made before `cancelled` existed reads too.
+    if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(quoteIdentifier(name))))
         return Error::failure(
             QStringLiteral("cannot read %1: %2").arg(name, query.lastError().text()));
+    const QSqlRecord columns = query.record();
+    const int cancelled = columns.indexOf(QStringLiteral("cancelled"));
+    int at[12];
+    const char *names[12] = {"revision",     "direction",    "checksum",    "from_revisions",
+                             "to_revisions", "started_at",   "finished_at", "duration_ms",
+                             "os_user",      "tool_version", "success",     "error"};
+    for (int i = 0; i < 12; ++i)
+        at[i] = columns.indexOf(QLatin1String(names[i]));
     while (query.next()) {
         HistoryRecord r;
-        r.revision = query.value(0).toString();
-        r.direction = query.value(1).toString();
-        r.checksum = query.value(2).toString();
-        r.fromRevisions = query.value(3).toString();
-        r.toRevisions = query.value(4).toString();
-        r.startedAt = QDateTime::fromString(query.value(5).toString(), Qt::ISODateWithMs);
-        r.finishedAt = QDateTime::fromString(query.value(6).toString(), Qt::ISODateWithMs);
-        r.durationMs = query.value(7).toLongLong();
-        r.osUser = query.value(8).toString();
-        r.toolVersion = query.value(9).toString();
-        r.success = query.value(10).toInt() != 0;
-        r.error = query.value(11).toString();
+        r.revision = query.value(at[0]).toString();
+        r.direction = query.value(at[1]).toString();
+        r.checksum = query.value(at[2]).toString();
+        r.fromRevisions = query.value(at[3]).toString();
+        r.toRevisions = query.value(at[4]).toString();
+        r.startedAt = QDateTime::fromString(query.value(at[5]).toString(), Qt::ISODateWithMs);
+        r.finishedAt = QDateTime::fromString(query.value(at[6]).toString(), Qt::ISODateWithMs);
+        r.durationMs = query.value(at[7]).toLongLong();
+        r.osUser = query.value(at[8]).toString();
+        r.toolVersion = query.value(at[9]).toString();
+        r.success = query.value(at[10]).toInt() != 0;
+        r.error = query.value(at[11]).toString();
+        r.cancelled = cancelled >= 0 && query.value(cancelled).toInt() != 0;
         out.append(r);
     }
     return out;

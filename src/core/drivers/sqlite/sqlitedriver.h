@@ -35,6 +35,16 @@ public:
     Status execute(const Statement &statement) override;
     // sqlite3_interrupt() on the open handle; a no-op when no statement runs.
     void cancel() override;
+    // Back to the session as open() left it: the connection-level PRAGMAs that change what later
+    // statements do (foreign_keys, recursive_triggers, query_only, legacy_alter_table,
+    // ignore_check_constraints, writable_schema, reverse_unordered_selects, defer_foreign_keys,
+    // automatic_index, trusted_schema, cell_size_check, secure_delete, synchronous, temp_store,
+    // cache_size, busy_timeout, locking_mode; case_sensitive_like off) restored to the values read
+    // at open, temporary tables, views and triggers dropped, and attached databases detached
+    // (outside a transaction; ATTACH cannot run inside one anyway). Kept: journal_mode (WAL is a
+    // property of the file, and no mode changes inside a step's transaction) and anything a
+    // migration stored in the database itself.
+    Status resetSession() override;
 
     bool hasTable(const QString &table) override;
     Result<QStringList> versionRows(const QString &versionTable) override;
@@ -56,6 +66,7 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    QList<std::pair<QString, QString>> m_openedPragmas; // name, value as open() left them
     // Written by open() and close() in the owning thread, read by cancel() from any thread: the
     // lock keeps close() from freeing the handle while cancel() interrupts it.
     std::mutex m_handleMutex;

@@ -1,0 +1,96 @@
+#include "interrupts.h"
+
+#include <mutex>
+#include <thread>
+
+#include <cerrno>
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace strata::cli {
+
+namespace {
+
+std::mutex &callbackMutex()
+{
+    static std::mutex mutex;
+    return mutex;
+}
+
+std::function<void()> &callback()
+{
+    static std::function<void()> current;
+    return current;
+}
+
+int g_pipe[2] = {-1, -1};
+
+// The only code that runs in the handler: one write(2) of the signal's number, which is
+// async-signal-safe; everything else happens on the waiting thread.
+extern "C" void onSignal(int signal)
+{
+    const int saved = errno;
+    const char byte = char(signal);
+    (void)!::write(g_pipe[1], &byte, 1);
+    errno = saved;
+}
+
+void waitForSignals()
+{
+    bool cancelling = false;
+    while (true) {
+        char byte = 0;
+        const ssize_t n = ::read(g_pipe[0], &byte, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        {
+            std::lock_guard lock(callbackMutex());
+            if (!cancelling && callback()) {
+                cancelling = true;
+                static const char text[] =
+                    "\nstrata: stopping: cancelling the running statement and rolling back "
+                    "(press Ctrl-C again to quit at once)\n";
+                (void)!::write(STDERR_FILENO, text, sizeof text - 1);
+                callback()();
+                continue;
+            }
+        }
+        // 128 + SIGINT, as shells report an interrupted command; the same for SIGTERM, so
+        // scripts see one code for "stopped".
+        ::_exit(130);
+    }
+}
+
+} // namespace
+
+void Interrupts::install()
+{
+    // A self-pipe rather than a blocked signal mask: children (pg_dump, psql) inherit a mask,
+    // but a handler is reset to the default by exec.
+    if (g_pipe[0] >= 0 || ::pipe2(g_pipe, O_CLOEXEC) != 0)
+        return;
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+    std::thread(waitForSignals).detach();
+}
+
+Interrupts::Scope::Scope(std::function<void()> onFirstSignal)
+{
+    std::lock_guard lock(callbackMutex());
+    callback() = std::move(onFirstSignal);
+}
+
+Interrupts::Scope::~Scope()
+{
+    std::lock_guard lock(callbackMutex());
+    callback() = nullptr;
+}
+
+} // namespace strata::cli
