@@ -2,7 +2,6 @@
 
 #include "project/migrationparser.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace strata;
@@ -316,27 +315,6 @@ private Q_SLOTS:
         QVERIFY(MigrationParser::revisionIdProblem(QStringLiteral("a@b"))
                     .contains(QStringLiteral("'@'")));
         QVERIFY(!MigrationParser::revisionIdProblem(QStringLiteral("caf\u00e9")).isEmpty());
-    }
-
-    // The benchmark loads 10,000 files; parsing must stay far below its 100 ms budget.
-    void speed()
-    {
-        QByteArray file = "-- revision: 3f2a9c1b7d4e\n-- down_revision: 1a2b3c4d5e6f\n"
-                          "-- message: create users table\n-- create_date: 2026-11-20 10:00:00\n"
-                          "\n-- +upgrade\n";
-        for (int i = 0; i < 10; ++i)
-            file += "CREATE TABLE users (id bigserial PRIMARY KEY, email text NOT NULL);\n";
-        file += "\n-- +downgrade\nDROP TABLE users;\n";
-        const QString path = QStringLiteral("versions/3f2a9c1b7d4e_create_users.sql");
-        QElapsedTimer timer;
-        timer.start();
-        int ok = 0;
-        for (int i = 0; i < 10000; ++i)
-            ok += MigrationParser::parse(path, file).ok() ? 1 : 0;
-        const qint64 ms = timer.elapsed();
-        QCOMPARE(ok, 10000);
-        qInfo("10,000 parses: %lld ms", ms);
-        QVERIFY2(ms < 500, qPrintable(QStringLiteral("%1 ms").arg(ms))); // debug builds included
     }
 };
 
