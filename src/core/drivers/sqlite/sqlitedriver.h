@@ -41,9 +41,9 @@ public:
     // automatic_index, trusted_schema, cell_size_check, secure_delete, synchronous, temp_store,
     // cache_size, busy_timeout, locking_mode; case_sensitive_like off) restored to the values read
     // at open, temporary tables, views and triggers dropped, and attached databases detached
-    // (outside a transaction; ATTACH cannot run inside one anyway). Kept: journal_mode (WAL is a
-    // property of the file, and no mode changes inside a step's transaction) and anything a
-    // migration stored in the database itself.
+    // (once the step's transaction has ended: DETACH cannot run inside one). Kept: journal_mode
+    // (WAL is a property of the file, and no mode changes inside a step's transaction) and
+    // anything a migration stored in the database itself.
     Status resetSession() override;
 
     bool hasTable(const QString &table) override;
