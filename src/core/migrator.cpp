@@ -410,8 +410,8 @@ Result<QString> Migrator::offlineSql(const Plan &plan, bool singleTransaction) c
 Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
 {
     // Take the run lock before looking at the rows, so a run that had to wait for another one
-    // plans again from what that one left (usually: nothing left to do). The executor takes the
-    // lock again; PostgreSQL's advisory locks count, so that is harmless.
+    // plans again from what that one left (usually: nothing left to do). The executor takes it
+    // again through RunLock too; the driver only counts a second take in one session.
     if (options.dryRun && !d->driver->exists())
         return Error::failure(QStringLiteral("%1 does not exist yet; a dry run needs the database "
                                              "it would change")

@@ -174,6 +174,20 @@ private Q_SLOTS:
         strata::PostgresDriver holder(m_server->conninfo(database), database);
         QVERIFY(holder.open().ok());
         QVERIFY(holder.lockRuns(QStringLiteral("strata_version"), 0).ok());
+        // A wait that runs out says so by its code, and names who holds the lock.
+        {
+            strata::PostgresDriver waiter(m_server->conninfo(database), database);
+            QVERIFY(waiter.open().ok());
+            const strata::Status s = waiter.lockRuns(QStringLiteral("strata_version"), 1);
+            QVERIFY(!s.ok());
+            QCOMPARE(s.error().code, strata::Error::Code::LockTimeout);
+            QVERIFY2(s.error().message.contains(QStringLiteral("process ")),
+                     qPrintable(s.error().message));
+            // Its own settings are back: the wait's lock_timeout does not stay behind.
+            auto timeout = waiter.query(QStringLiteral("SHOW lock_timeout"));
+            QVERIFY(timeout.ok());
+            QCOMPARE(timeout->value(0).value(0), QStringLiteral("0"));
+        }
         auto child =
             start({QStringLiteral("-d"), dir, QStringLiteral("--url"), m_server->conninfo(database),
                    QStringLiteral("upgrade"), QStringLiteral("heads"),
@@ -205,9 +219,14 @@ private Q_SLOTS:
                                QStringLiteral("--url"),   QStringLiteral("sqlite:///") + file,
                                QStringLiteral("upgrade"), QStringLiteral("heads")};
         auto child = start(args);
-        // No server to ask what runs: the statement starts well within this second and the
-        // count runs for minutes.
-        QThread::msleep(1500);
+        // No server to ask what runs: the step's transaction shows as its rollback journal, and
+        // the count that follows runs for minutes.
+        QElapsedTimer waited;
+        waited.start();
+        while (!QFile::exists(file + QStringLiteral("-journal")) && waited.elapsed() < 20000)
+            QThread::msleep(20);
+        QVERIFY(QFile::exists(file + QStringLiteral("-journal")));
+        QThread::msleep(1000);
         QCOMPARE(::kill(pid_t(child->processId()), SIGINT), 0);
         const Outcome o = finish(*child, 20000);
         QVERIFY2(o.code == 130, qPrintable(QStringLiteral("%1: %2").arg(o.code).arg(o.err)));
