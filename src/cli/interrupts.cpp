@@ -1,5 +1,6 @@
 #include "interrupts.h"
 
+#include <atomic>
 #include <mutex>
 #include <thread>
 
@@ -25,11 +26,16 @@ std::function<void()> &callback()
 }
 
 int g_pipe[2] = {-1, -1};
+std::atomic<int> g_signals{0};
+static_assert(std::atomic<int>::is_always_lock_free, "used in a signal handler");
 
-// The only code that runs in the handler: one write(2) of the signal's number, which is
-// async-signal-safe; everything else happens on the waiting thread.
+// Only async-signal-safe calls here: one write(2) of the signal's number to wake the waiting
+// thread, which does the rest. The second signal ends the process in the handler itself, so it
+// works even while the first one's cancel is still under way (PQcancel may wait on the network).
 extern "C" void onSignal(int signal)
 {
+    if (g_signals.fetch_add(1) >= 1)
+        ::_exit(130);
     const int saved = errno;
     const char byte = char(signal);
     (void)!::write(g_pipe[1], &byte, 1);
@@ -38,7 +44,6 @@ extern "C" void onSignal(int signal)
 
 void waitForSignals()
 {
-    bool cancelling = false;
     while (true) {
         char byte = 0;
         const ssize_t n = ::read(g_pipe[0], &byte, 1);
@@ -48,8 +53,7 @@ void waitForSignals()
             return;
         {
             std::lock_guard lock(callbackMutex());
-            if (!cancelling && callback()) {
-                cancelling = true;
+            if (callback()) {
                 static const char text[] =
                     "\nstrata: stopping: cancelling the running statement and rolling back "
                     "(press Ctrl-C again to quit at once)\n";

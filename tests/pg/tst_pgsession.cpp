@@ -268,6 +268,26 @@ private Q_SLOTS:
         QVERIFY2(c.code == 0 && c.out.contains(QStringLiteral("r1")), qPrintable(c.out + c.err));
     }
 
+    // Strata's own settings survive the reset: the run's --lock-timeout and --statement-timeout
+    // and application_name are what the next migration sees, whatever the one before set.
+    void strataSettingsComeBack()
+    {
+        const QString dir = project(
+            {QStringLiteral("SET lock_timeout = 0;\nSET statement_timeout = 0;\nSET "
+                            "application_name = 'migration';"),
+             QStringLiteral("CREATE TABLE seen AS SELECT current_setting('lock_timeout') || ',' "
+                            "|| current_setting('statement_timeout') || ',' || "
+                            "current_setting('application_name') AS v;")});
+        const QString db = newDatabase();
+        const Outcome o = run(dir, db,
+                              {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                               QStringLiteral("--lock-timeout"), QStringLiteral("3s"),
+                               QStringLiteral("--statement-timeout"), QStringLiteral("1min")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT v FROM seen")),
+                 QStringLiteral("3s,1min,strata"));
+    }
+
     // A role whose search_path names no schema that exists: said plainly, unless --schema.
     void noCurrentSchemaIsSaidClearly()
     {
