@@ -520,7 +520,8 @@ int Cli::check()
                    {QStringLiteral("heads"), toJson(report->heads)},
                    {QStringLiteral("pending"), toJson(report->pending)},
                    {QStringLiteral("edited"), toJson(report->edited)},
-                   {QStringLiteral("failed"), toJson(report->failed)}});
+                   {QStringLiteral("failed"), toJson(report->failed)},
+                   {QStringLiteral("invalid_indexes"), toJson(report->invalidIndexes)}});
         return report->upToDate() ? Success : CheckFailed;
     }
     if (report->upToDate()) {
@@ -539,6 +540,11 @@ int Cli::check()
     for (const QString &revision : report->failed)
         m_out << QStringLiteral("Last attempt of %1 failed: %2\n")
                      .arg(revision, report->failures.value(revision));
+    if (!report->invalidIndexes.isEmpty())
+        m_out << QStringLiteral("Invalid indexes (kept by the server but never used, left by a "
+                                "failed CREATE INDEX CONCURRENTLY): %1; drop them with DROP INDEX "
+                                "CONCURRENTLY and run the migration again\n")
+                     .arg(commaList(report->invalidIndexes));
     return CheckFailed;
 }
 

@@ -316,6 +316,10 @@ Result<CheckReport> Migrator::check()
         report.failures.insert(r.revision, r.error);
     }
     report.failed.sort();
+    auto invalid = d->driver->invalidIndexes();
+    if (!invalid)
+        return invalid.error();
+    report.invalidIndexes = *invalid;
     return report;
 }
 

@@ -53,7 +53,13 @@ struct CheckReport
     QStringList edited;               // applied revisions whose upgrade section changed since
     QStringList failed;               // revisions whose last recorded step failed
     QHash<QString, QString> failures; // failed revision -> what its history row says
-    bool upToDate() const { return pending.isEmpty() && edited.isEmpty(); }
+    // Indexes the server keeps but cannot use (Driver::invalidIndexes), schema-qualified: left by
+    // a failed CREATE INDEX CONCURRENTLY, so the schema is not what the migrations say.
+    QStringList invalidIndexes;
+    bool upToDate() const
+    {
+        return pending.isEmpty() && edited.isEmpty() && invalidIndexes.isEmpty();
+    }
 };
 
 struct PingReport

@@ -640,6 +640,51 @@ private Q_SLOTS:
         QVERIFY(!f.touched());
     }
 
+    // Issue 13, section 1: the issue's example, `upgrade heads --dry-run` on a section holding
+    // a COMMIT, kept both tables and the version row; now the run is refused before anything
+    // runs, names file:line, and keeps nothing, dry or not, upgrade or downgrade.
+    void commitInAMigrationIsRefusedBeforeItRuns()
+    {
+        Fixture f;
+        f.addMigration(QStringLiteral("aaaa01"), {}, QStringLiteral("CREATE TABLE t_a (id int);"),
+                       QStringLiteral("DROP TABLE t_a;"));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        f.addMigration(
+            QStringLiteral("bbbb02"), QStringLiteral("aaaa01"),
+            QStringLiteral("CREATE TABLE t_x (id int); COMMIT; CREATE TABLE t_y (id int);"),
+            QStringLiteral("DROP TABLE t_y;\nDROP TABLE t_x;"));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("upgrade"), QStringLiteral("heads"),
+                          QStringLiteral("--dry-run")},
+              QStringList{QStringLiteral("upgrade"), QStringLiteral("heads")},
+              QStringList{QStringLiteral("upgrade"), QStringLiteral("heads"),
+                          QStringLiteral("--single-transaction")}}) {
+            const Outcome o = f.run(args);
+            QCOMPARE(o.code, 1);
+            QVERIFY2(o.err.contains(QStringLiteral("bbbb02.sql:6: cannot upgrade bbbb02: COMMIT")),
+                     qPrintable(o.err));
+            QVERIFY2(o.err.contains(QStringLiteral("nothing was run")), qPrintable(o.err));
+            QCOMPARE(f.versionRows(), QStringList{QStringLiteral("aaaa01")});
+            const QStringList t = f.tables();
+            QCOMPARE(t, QStringList{QStringLiteral("t_a")});
+        }
+        // History: the one success of aaaa01, nothing for bbbb02.
+        QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM %1").arg(f.historyTable())),
+                 QStringList{QStringLiteral("1")});
+
+        // A downgrade holding a ROLLBACK is refused the same way.
+        f.addMigration(QStringLiteral("bbbb02"), QStringLiteral("aaaa01"),
+                       QStringLiteral("CREATE TABLE t_y (id int);"),
+                       QStringLiteral("DROP TABLE t_y;\nROLLBACK;"));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        const Outcome o = f.run({QStringLiteral("downgrade"), QStringLiteral("-1")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("bbbb02.sql:10: cannot downgrade bbbb02: ROLLBACK")),
+                 qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
+        QVERIFY(f.tables().contains(QStringLiteral("t_y")));
+    }
+
     void brokenFileIsReportedWithLine()
     {
         Fixture f;

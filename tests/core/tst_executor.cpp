@@ -36,6 +36,22 @@ struct StoredHistory
     QString checksum;
 };
 
+// A driver whose statement "CREATE TABLE tkept ..." is followed by a COMMIT the executor does
+// not see, as a statement no static check can read would do: the executor's last guard must
+// notice the transaction is gone.
+class CommittingDriver : public SqliteDriver
+{
+public:
+    using SqliteDriver::SqliteDriver;
+    Status execute(const Statement &statement) override
+    {
+        Status s = SqliteDriver::execute(statement);
+        if (s && statement.text.contains(QLatin1String("tkept")))
+            (void)commit();
+        return s;
+    }
+};
+
 } // namespace
 
 class TestExecutor : public QObject
@@ -637,6 +653,125 @@ private Q_SLOTS:
         QVERIFY(!executor.run(next, options).ok());
         QVERIFY(!tables(path).contains(QStringLiteral("tc")));
         QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+    }
+
+    // Issue 13, section 1: a statement that ends, starts or replaces the step's transaction is
+    // refused before anything runs, in the upgrade and the downgrade, dry run or not, and on
+    // SQLite whatever `transactional` says (SQLite runs every step in a transaction).
+    void transactionControlIsRefusedUpFront_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<bool>("transactional");
+        QTest::addColumn<bool>("dryRun");
+        QTest::newRow("COMMIT, dry run") << QStringLiteral("COMMIT;") << true << true;
+        QTest::newRow("COMMIT") << QStringLiteral("COMMIT;") << true << false;
+        QTest::newRow("END TRANSACTION") << QStringLiteral("END TRANSACTION;") << true << false;
+        QTest::newRow("rollback behind a comment")
+            << QStringLiteral("/* undo */ rollback;") << true << false;
+        QTest::newRow("BEGIN IMMEDIATE") << QStringLiteral("BEGIN IMMEDIATE;") << true << false;
+        QTest::newRow("begin exclusive transaction")
+            << QStringLiteral("begin exclusive transaction;") << true << true;
+        QTest::newRow("COMMIT, transactional: false")
+            << QStringLiteral("COMMIT;") << false << false;
+        QTest::newRow("VACUUM") << QStringLiteral("VACUUM;") << true << false;
+    }
+
+    void transactionControlIsRefusedUpFront()
+    {
+        QFETCH(QString, statement);
+        QFETCH(bool, transactional);
+        QFETCH(bool, dryRun);
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        VERIFY_OK(executor.run(firstSteps(1)));
+        add(QStringLiteral("b"),
+            QStringLiteral("CREATE TABLE tb (id INTEGER);\n") + statement +
+                QStringLiteral("\nCREATE TABLE tb2 (id INTEGER);"),
+            5, QStringLiteral("DROP TABLE tb;\n") + statement + QStringLiteral("\nDROP TABLE tb2;"),
+            10);
+        m_migrations[QStringLiteral("b")].transactional = transactional;
+        RunOptions options;
+        options.dryRun = dryRun;
+        Plan plan;
+        plan.startHeads = {QStringLiteral("a")};
+        plan.steps = {up(QStringLiteral("a"), QStringLiteral("b"))};
+        Status s = executor.run(plan, options);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::Refused);
+        QCOMPARE(s.error().file, QStringLiteral("/proj/versions/b_step.sql"));
+        QCOMPARE(s.error().line, 6);
+        QVERIFY2(s.error().message.contains(QStringLiteral("nothing was run")),
+                 qPrintable(s.error().message));
+        QCOMPARE(tables(path),
+                 (QStringList{QStringLiteral("strata_version"),
+                              QStringLiteral("strata_version_history"), QStringLiteral("ta")}));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("a")});
+        QCOMPARE(history(path).size(), 1);
+
+        // The downgrade section is read too.
+        m_migrations[QStringLiteral("b")].upgradeSql =
+            QStringLiteral("CREATE TABLE tb (id INTEGER);");
+        VERIFY_OK(executor.run(plan));
+        Plan back;
+        back.startHeads = {QStringLiteral("b")};
+        back.steps = {down(QStringLiteral("b"), QStringLiteral("a"))};
+        s = executor.run(back, options);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::Refused);
+        QCOMPARE(s.error().line, 11);
+        QVERIFY(tables(path).contains(QStringLiteral("tb")));
+        QCOMPARE(versionRows(path), QStringList{QStringLiteral("b")});
+    }
+
+    // The last guard: a transaction ended behind the executor's back (no static check saw it)
+    // stops the step; no version row, no success row; the error says what was kept, by line.
+    void brokenTransactionStopsAndSaysWhatWasKept_data()
+    {
+        QTest::addColumn<bool>("dryRun");
+        QTest::newRow("run") << false;
+        QTest::newRow("dry run") << true;
+    }
+
+    void brokenTransactionStopsAndSaysWhatWasKept()
+    {
+        QFETCH(bool, dryRun);
+        const QString path = freshPath();
+        CommittingDriver driver(path);
+        Executor executor(driver, m_table, lookup());
+        add(QStringLiteral("a"),
+            QStringLiteral("CREATE TABLE ta (id INTEGER);\nCREATE TABLE tkept (id INTEGER);\n"
+                           "CREATE TABLE tafter (id INTEGER);"),
+            5, QStringLiteral("DROP TABLE ta;"), 9);
+        RunOptions options;
+        options.dryRun = dryRun;
+        if (dryRun) // a dry run needs the database it would change
+            VERIFY_OK(driver.open());
+        const Status s = executor.run(firstSteps(1), options);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::TransactionBroken);
+        QCOMPARE(s.error().file, QStringLiteral("/proj/versions/a_step.sql"));
+        QCOMPARE(s.error().line, 6);
+        const QString details = s.error().details.join(QLatin1Char('\n'));
+        QVERIFY2(details.contains(QStringLiteral("/proj/versions/a_step.sql:5, "
+                                                 "/proj/versions/a_step.sql:6")),
+                 qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("did not run")), qPrintable(details));
+        // What the hidden COMMIT kept is there, nothing after it, and no version row.
+        const QStringList t = tables(path);
+        QVERIFY2(t.contains(QStringLiteral("ta")) && t.contains(QStringLiteral("tkept")) &&
+                     !t.contains(QStringLiteral("tafter")),
+                 qPrintable(t.join(QLatin1Char(','))));
+        QCOMPARE(versionRows(path), QStringList{});
+        const QList<StoredHistory> h = history(path);
+        if (dryRun) {
+            QCOMPARE(h.size(), 0);
+        } else {
+            QCOMPARE(h.size(), 1);
+            QCOMPARE(h[0].success, 0);
+            QVERIFY2(h[0].error.contains(QStringLiteral("ended the transaction")),
+                     qPrintable(h[0].error));
+        }
     }
 
     void cancelDuringTheLastStatementRollsTheStepBack()

@@ -77,6 +77,16 @@ public:
     virtual Status execute(const Statement &statement) = 0;
     // Interrupts the running statement; safe from any thread.
     virtual void cancel() = 0;
+    // Where the session stands, as the engine itself says after the last statement: libpq's
+    // PQtransactionStatus on PostgreSQL, sqlite3_get_autocommit on SQLite. The executor reads it
+    // after every statement of a transactional step: a migration that ended the transaction
+    // (COMMIT, ROLLBACK, ...) shows as Idle. Unknown when the engine cannot say.
+    enum class TransactionState { Idle, InTransaction, Failed, Unknown };
+    virtual TransactionState transactionState() const { return TransactionState::Unknown; }
+    // Indexes the engine keeps but cannot use, schema-qualified (PostgreSQL: pg_index.indisvalid
+    // is false, left by a failed CREATE INDEX CONCURRENTLY or REINDEX CONCURRENTLY, or being
+    // built right now). Engines without such indexes have none.
+    virtual Result<QStringList> invalidIndexes() { return QStringList{}; }
     // The version and history tables' schema (PostgreSQL's --schema); engines without schemas
     // refuse a non-empty one.
     virtual Status setVersionSchema(const QString &schema)

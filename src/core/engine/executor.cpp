@@ -2,6 +2,8 @@
 
 #include "drivers/driver.h"
 #include "engine/runlock.h"
+#include "lint/pgtree.h"
+#include "lint/transactionrules.h"
 #include "project/migration.h"
 
 #include <QDateTime>
@@ -77,7 +79,38 @@ Status Executor::validate(const Plan &plan) const
         e.details = irreversible;
         return e;
     }
-    return {};
+    return refuseTransactionHazards(plan);
+}
+
+Status Executor::refuseTransactionHazards(const Plan &plan) const
+{
+    // Statements that would end the step's transaction, or that the engine refuses inside one,
+    // are refused before anything runs (the same table `strata lint` reads).
+    const SqlDialect dialect = dialectOfEngine(m_driver.engine());
+    QStringList where;
+    Error first;
+    for (const PlanStep &step : plan.steps) {
+        const Migration *m = step.stamp ? nullptr : m_lookup(step.revision);
+        if (!m || !TransactionRules::runsInTransaction(*m, dialect))
+            continue;
+        const bool up = step.direction == Direction::Up;
+        const QList<Statement> statements = m_driver.splitStatements(
+            up ? m->upgradeSql : m->downgradeSql, up ? m->upgradeLine : m->downgradeLine);
+        for (const TransactionHazard &h : TransactionRules::hazards(statements, dialect)) {
+            if (h.kind == TransactionHazard::Kind::MaybeRefused)
+                continue; // the server decides; it refuses with its own message if it must
+            if (where.isEmpty())
+                first = Error::at(
+                    m->filePath, h.line,
+                    QStringLiteral("cannot %1 %2: %3; nothing was run")
+                        .arg(stepVerb(step), step.revision, TransactionRules::explain(h, dialect)));
+            where.append(QStringLiteral("%1:%2: %3").arg(m->filePath).arg(h.line).arg(h.what));
+        }
+    }
+    if (where.isEmpty())
+        return {};
+    first.details = where;
+    return std::move(first).with(Error::Code::Refused);
 }
 
 Status Executor::run(const Plan &plan, const RunOptions &options)
@@ -256,7 +289,14 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
         progress.statement = k + 1;
         if (options.progress)
             options.progress(progress);
-        if (auto s = m_driver.execute(statement); !s) {
+        if (auto s = m_driver.execute(statement); s) {
+            // The last guard: the statement must have left the step's transaction open.
+            const Driver::TransactionState state = m_driver.transactionState();
+            if (state == Driver::TransactionState::Idle ||
+                state == Driver::TransactionState::Failed)
+                return failStep(
+                    transactionBroken(plan, index, *m, statements.first(k + 1), options));
+        } else {
             const bool cancelled = (options.cancel && options.cancel->load()) ||
                                    s.error().code == Error::Code::Cancelled;
             // The engine may point inside a multi-line statement (PostgreSQL's "LINE n:").
@@ -320,6 +360,61 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     for (const VersionChange &change : step.versionChanges)
         applyToRows(expectedRows, change);
     return {};
+}
+
+Error Executor::transactionBroken(const Plan &plan, int index, const Migration &m,
+                                  const QList<Statement> &ran, const RunOptions &options) const
+{
+    const PlanStep &step = plan.steps[index];
+    const Statement &last = ran.last();
+    const bool dryRun = options.dryRun;
+    const bool shared = options.dryRun || options.singleTransaction;
+    const auto hazard = TransactionRules::classify(last.text, dialectOfEngine(m_driver.engine()));
+    Error e = Error::at(m.filePath, last.line,
+                        QStringLiteral("%1 %2: the statement on line %3 ended the transaction the "
+                                       "step ran in; the run stopped, and no version row and no "
+                                       "success were recorded for %2")
+                            .arg(stepVerb(step), step.revision)
+                            .arg(last.line))
+                  .with(Error::Code::TransactionBroken);
+    e.details.append(QStringLiteral("statement: %1").arg(last.text));
+    QStringList lines;
+    for (const Statement &s : ran)
+        lines.append(QStringLiteral("%1:%2").arg(m.filePath).arg(s.line));
+    // In one run-wide transaction the earlier steps shared the fate of this one.
+    const bool wholeRun = shared && index > 0;
+    QStringList earlier;
+    for (int i = 0; i < index; ++i)
+        earlier.append(plan.steps[i].revision);
+    if (hazard && hazard->ends && hazard->keeps) {
+        e.details.append(QStringLiteral("Kept, committed by its %1: %2")
+                             .arg(hazard->what, lines.join(QLatin1String(", "))));
+        if (wholeRun)
+            e.details.append(QStringLiteral("Kept with them, in the same transaction (--dry-run "
+                                            "or --single-transaction): the earlier steps %1 and "
+                                            "their version rows.")
+                                 .arg(earlier.join(QLatin1String(", "))));
+        if (dryRun)
+            e.details.append(QStringLiteral("This was a dry run, yet the statements above were "
+                                            "committed by the migration itself."));
+    } else if (hazard && hazard->ends) {
+        e.details.append(QStringLiteral("Nothing of the transaction was kept: its %1 undid "
+                                        "(or, for PREPARE TRANSACTION, set aside) %2%3.")
+                             .arg(hazard->what, lines.join(QLatin1String(", ")),
+                                  wholeRun ? QStringLiteral(" and the earlier steps %1")
+                                                 .arg(earlier.join(QLatin1String(", ")))
+                                           : QString()));
+    } else {
+        e.details.append(QStringLiteral("Whether %1 were kept is unknown, because the statement "
+                                        "that ended the transaction is not one Strata can read; "
+                                        "look at the database before running again.")
+                             .arg(lines.join(QLatin1String(", "))));
+    }
+    e.details.append(QStringLiteral("The statements after line %1 did not run. Remove the "
+                                    "transaction control from the migration (`strata lint` "
+                                    "finds it).")
+                         .arg(last.line));
+    return e;
 }
 
 Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
@@ -387,6 +482,29 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
         return Status(e);
     };
 
+    // A failed CREATE INDEX CONCURRENTLY (or REINDEX CONCURRENTLY) leaves an INVALID index
+    // behind; the ones there before the step are not its doing.
+    const auto before = m_driver.invalidIndexes();
+    const QStringList invalidBefore = before ? *before : QStringList{};
+    auto leftBehind = [&]() -> QString {
+        auto after = m_driver.invalidIndexes();
+        if (!after)
+            return QStringLiteral("; whether it left an INVALID index behind is unknown, because "
+                                  "the catalog could not be read: %1")
+                .arg(after.error().message);
+        QStringList left;
+        for (const QString &index : *after)
+            if (!invalidBefore.contains(index))
+                left.append(index);
+        if (left.isEmpty())
+            return {};
+        return QStringLiteral("; it left the INVALID index %1 behind, which PostgreSQL keeps but "
+                              "never uses: drop it (DROP INDEX CONCURRENTLY %1) before running "
+                              "again, or the rerun fails on its name (or, with IF NOT EXISTS, "
+                              "skips it and stays invalid)")
+            .arg(left.join(QLatin1String(", ")));
+    };
+
     for (int k = 0; k < total; ++k) {
         const Statement &statement = statements[k];
         if (options.cancel && options.cancel->load())
@@ -397,14 +515,42 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
         if (auto s = m_driver.execute(statement); !s) {
             const bool cancelled = (options.cancel && options.cancel->load()) ||
                                    s.error().code == Error::Code::Cancelled;
-            return partly(
-                k, s.error().line > 0 ? s.error().line : statement.line,
-                cancelled
-                    ? QStringLiteral("statement %1 was cancelled").arg(k + 1)
-                    : QStringLiteral("statement %1 failed: %2").arg(k + 1).arg(s.error().message),
-                statement.text, cancelled);
+            return partly(k, s.error().line > 0 ? s.error().line : statement.line,
+                          (cancelled ? QStringLiteral("statement %1 was cancelled").arg(k + 1)
+                                     : QStringLiteral("statement %1 failed: %2")
+                                           .arg(k + 1)
+                                           .arg(s.error().message)) +
+                              leftBehind(),
+                          statement.text, cancelled);
         }
     }
+    // Each statement commits on its own here; one that opened a transaction and left it open
+    // would carry the version rows into it.
+    if (m_driver.transactionState() == Driver::TransactionState::InTransaction) {
+        (void)m_driver.rollback();
+        return partly(total, statements.isEmpty() ? 0 : statements.last().line,
+                      QStringLiteral("the section left a transaction open (a BEGIN without its "
+                                     "COMMIT); what ran in it was rolled back"),
+                      {});
+    }
+    // An index this step creates with IF NOT EXISTS is skipped when an INVALID one of that name
+    // is there (left by an earlier failed run): the step did not build it.
+    if (auto invalid = m_driver.invalidIndexes(); invalid && !invalid->isEmpty())
+        for (const Statement &statement : statements) {
+            auto tree = PgStatementTree::parse(statement.text);
+            if (!tree || tree->type != QLatin1String("IndexStmt"))
+                continue;
+            const QString name = tree->body.value(QStringLiteral("idxname")).toString();
+            for (const QString &index : *invalid)
+                if (!name.isEmpty() && index.section(QLatin1Char('.'), -1) == name)
+                    return partly(total, statement.line,
+                                  QStringLiteral("the index %1 it creates is INVALID (left by an "
+                                                 "earlier failed CREATE INDEX CONCURRENTLY, and "
+                                                 "skipped by IF NOT EXISTS); drop it (DROP INDEX "
+                                                 "CONCURRENTLY %1) and run again")
+                                      .arg(index),
+                                  statement.text);
+        }
 
     // Every statement ran: undo what they set in the session, then move the version rows and
     // record success together.

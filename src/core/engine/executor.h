@@ -72,6 +72,13 @@ public:
 
 private:
     Status validate(const Plan &plan) const;
+    // Refuses a plan whose transactional steps hold statements that end their transaction or
+    // that the engine refuses inside one (TransactionRules), naming file:line; Code::Refused.
+    Status refuseTransactionHazards(const Plan &plan) const;
+    // What a step whose statement ended its transaction kept (`ran`: its statements up to that
+    // one), as an Error with Code::TransactionBroken.
+    Error transactionBroken(const Plan &plan, int index, const Migration &m,
+                            const QList<Statement> &ran, const RunOptions &options) const;
     Status runOutsideTransaction(const Migration &m, const PlanStep &step,
                                  const QList<Statement> &statements, const RunOptions &options,
                                  Progress &progress, HistoryRecord record,

@@ -96,6 +96,58 @@ void PostgresDriver::close()
     m_prelude.clear();
 }
 
+namespace {
+
+// libpqxx 6 keeps its PGconn private, yet libpq's own transaction status is the one source that
+// tells whether a migration's statement ended the transaction. An explicit instantiation may
+// name a private member ([temp.spec.general]/6), which reads it without patching libpqxx.
+PGconn *rawConnection(const pqxx::connection_base &connection);
+template <PGconn *(pqxx::connection_base::*Member)() const> struct RawConnection
+{
+    friend PGconn *rawConnection(const pqxx::connection_base &connection)
+    {
+        return (connection.*Member)();
+    }
+};
+template struct RawConnection<&pqxx::connection_base::raw_connection>;
+
+} // namespace
+
+Driver::TransactionState PostgresDriver::transactionState() const
+{
+    if (!m_connection)
+        return TransactionState::Unknown;
+    if (m_beginPending)
+        return TransactionState::InTransaction;
+    const PGconn *raw = rawConnection(m_connection->connection);
+    if (!raw)
+        return TransactionState::Unknown;
+    switch (PQtransactionStatus(raw)) {
+    case PQTRANS_IDLE:
+        return TransactionState::Idle;
+    case PQTRANS_INTRANS:
+        return TransactionState::InTransaction;
+    case PQTRANS_INERROR:
+        return TransactionState::Failed;
+    default:
+        return TransactionState::Unknown; // a query running, or the connection bad
+    }
+}
+
+Result<QStringList> PostgresDriver::invalidIndexes()
+{
+    auto rows = query(QStringLiteral(
+        "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_index i JOIN pg_class c ON c.oid = "
+        "i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid "
+        "ORDER BY 1"));
+    if (!rows)
+        return rows.error();
+    QStringList out;
+    for (const QStringList &row : *rows)
+        out.append(row.value(0));
+    return out;
+}
+
 void PostgresDriver::cancel()
 {
     std::lock_guard lock(m_cancelMutex);

@@ -38,6 +38,10 @@ public:
     Status rollback() override;
     Status execute(const Statement &statement) override;
     void cancel() override;
+    // libpq's PQtransactionStatus; a BEGIN not sent yet (it travels with the next statement)
+    // counts as open.
+    TransactionState transactionState() const override;
+    Result<QStringList> invalidIndexes() override;
     Status lockRuns(const QString &versionTable, int waitSeconds) override;
     void unlockRuns(const QString &versionTable) override;
     Status setTimeouts(int lockTimeoutMs, int statementTimeoutMs) override;

@@ -266,6 +266,15 @@ Status SqliteDriver::resetSession()
     return {};
 }
 
+Driver::TransactionState SqliteDriver::transactionState() const
+{
+    // Only the owning thread writes m_handle, and this runs there.
+    if (!m_handle)
+        return TransactionState::Unknown;
+    return sqlite3_get_autocommit(m_handle) ? TransactionState::Idle
+                                            : TransactionState::InTransaction;
+}
+
 void SqliteDriver::cancel()
 {
     const std::lock_guard lock(m_handleMutex);

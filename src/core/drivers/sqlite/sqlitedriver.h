@@ -45,6 +45,8 @@ public:
     // (WAL is a property of the file, and no mode changes inside a step's transaction) and
     // anything a migration stored in the database itself.
     Status resetSession() override;
+    // sqlite3_get_autocommit(): autocommit on means no transaction is open.
+    TransactionState transactionState() const override;
 
     bool hasTable(const QString &table) override;
     Result<QStringList> versionRows(const QString &versionTable) override;
