@@ -3,8 +3,11 @@
 // `kill -9` at random moments. Each slot uses a database of its own.
 
 #include "cli.h"
+#include "drivers/postgres/postgresdriver.h"
+#include "engine/executor.h"
 #include "files.h"
 #include "pgserver.h"
+#include "project/migration.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -57,6 +60,23 @@ QString sorted(const QSet<QString> &set)
 {
     return sorted(QStringList(set.cbegin(), set.cend()));
 }
+
+// A driver that COMMITs behind the executor's back after a statement creating "tkept", as a
+// statement no static check can read would: the executor's last guard must see the session
+// idle through libpq's transaction status.
+class CommittingDriver : public strata::PostgresDriver
+{
+public:
+    using PostgresDriver::PostgresDriver;
+    strata::Status execute(const strata::Statement &statement) override
+    {
+        strata::Status s = PostgresDriver::execute(statement);
+        if (s && statement.text.contains(QLatin1String("tkept")))
+            if (auto r = query(QStringLiteral("COMMIT")); !r)
+                return r.error();
+        return s;
+    }
+};
 
 } // namespace
 
@@ -739,6 +759,181 @@ private Q_SLOTS:
               "its head (the slow step rolled back)",
               none, partial, atExampleHead);
         QCOMPARE(none + partial + atExampleHead, trials);
+    }
+
+    // Issue 13, section 1, on PostgreSQL: the issue's example, dry run and not.
+    void commitInAMigrationIsRefusedAndKeepsNothing()
+    {
+        const QString db = QStringLiteral("faultcommit");
+        QString error;
+        QVERIFY2(createDatabase(db, &error), qPrintable(error));
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("strata.ini")),
+                          QStringLiteral("[strata]\nversions = versions\n")));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("versions/c1.sql")),
+                          migrationText(QStringLiteral("com001"), {}, QStringLiteral("commit"),
+                                        QStringLiteral("CREATE TABLE a (id int); COMMIT; "
+                                                       "CREATE TABLE b (id int);"),
+                                        QStringLiteral("DROP TABLE b; DROP TABLE a;"))));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("upgrade"), QStringLiteral("heads"),
+                          QStringLiteral("--dry-run")},
+              QStringList{QStringLiteral("upgrade"), QStringLiteral("heads")}}) {
+            const Outcome o = run(dir.path(), db, args);
+            QCOMPARE(o.code, 1);
+            QVERIFY2(o.err.contains(QStringLiteral("versions/c1.sql:6: cannot upgrade com001: "
+                                                   "COMMIT")),
+                     qPrintable(o.err));
+            QCOMPARE(scalar(db, tablesQuery()), QString());
+            // Refused before the run opened: not even Strata's tables were created.
+            QCOMPARE(scalar(db, QStringLiteral("SELECT to_regclass('strata_version') IS NULL")),
+                     QStringLiteral("t"));
+        }
+    }
+
+    // Statements PostgreSQL refuses inside a transaction block, in the upgrade or the downgrade
+    // of a transactional migration: refused up front with the advice; run once the migration is
+    // marked `transactional: false`.
+    void refusedInATransactionBlockIsRefusedUpFront()
+    {
+        const QString db = QStringLiteral("faultvacuum");
+        QString error;
+        QVERIFY2(createDatabase(db, &error), qPrintable(error));
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("strata.ini")),
+                          QStringLiteral("[strata]\nversions = versions\n")));
+        const QString file = dir.filePath(QStringLiteral("versions/v1.sql"));
+        QVERIFY(writeFile(file, migrationText(QStringLiteral("vac001"), {}, QStringLiteral("v"),
+                                              QStringLiteral("CREATE TABLE t (id int);\n"
+                                                             "REINDEX TABLE CONCURRENTLY t;"),
+                                              QStringLiteral("VACUUM t;\nDROP TABLE t;"))));
+        Outcome o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("versions/v1.sql:7: cannot upgrade vac001: "
+                                               "PostgreSQL refuses REINDEX ... CONCURRENTLY")) &&
+                     o.err.contains(QStringLiteral("transactional: false")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(db, tablesQuery()), QString());
+
+        // Upgraded with a plain REINDEX, the downgrade's VACUUM is refused the same way.
+        QVERIFY(writeFile(file, migrationText(QStringLiteral("vac001"), {}, QStringLiteral("v"),
+                                              QStringLiteral("CREATE TABLE t (id int);"),
+                                              QStringLiteral("VACUUM t;\nDROP TABLE t;"))));
+        QCOMPARE(run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        o = run(dir.path(), db, {QStringLiteral("downgrade"), QStringLiteral("base")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("versions/v1.sql:9: cannot downgrade vac001: "
+                                               "PostgreSQL refuses VACUUM")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(db, tablesQuery()), QStringLiteral("t"));
+        // Marked non-transactional, the same statements run.
+        QVERIFY(writeFile(file, QStringLiteral("-- revision: vac001\n-- transactional: false\n"
+                                               "-- +upgrade\nCREATE TABLE t (id int);\n"
+                                               "-- +downgrade\nVACUUM t;\nDROP TABLE t;\n")));
+        o = run(dir.path(), db, {QStringLiteral("downgrade"), QStringLiteral("base")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(scalar(db, tablesQuery()), QString());
+    }
+
+    // The executor's last guard on PostgreSQL: a COMMIT it did not see (libpq's transaction
+    // status says idle) stops the step; no version row, no success row; what was kept is named.
+    void brokenTransactionIsCaughtByTheTransactionStatus()
+    {
+        const QString db = QStringLiteral("faultbroken");
+        QString error;
+        QVERIFY2(createDatabase(db, &error), qPrintable(error));
+        strata::Migration m;
+        m.revision = QStringLiteral("brk001");
+        m.filePath = QStringLiteral("/proj/versions/brk001.sql");
+        m.upgradeSql = QStringLiteral("CREATE TABLE ta (id int);\nCREATE TABLE tkept (id int);\n"
+                                      "CREATE TABLE tafter (id int);");
+        m.upgradeLine = 6;
+        CommittingDriver driver(m_server->conninfo(db), db);
+        strata::Executor executor(
+            driver, QStringLiteral("strata_version"),
+            [&](const QString &rev) { return rev == m.revision ? &m : nullptr; });
+        strata::Plan plan;
+        strata::PlanStep step;
+        step.revision = m.revision;
+        step.direction = strata::Direction::Up;
+        step.versionChanges = {strata::VersionChange::insert(m.revision)};
+        step.toRevisions = {m.revision};
+        plan.steps = {step};
+        const strata::Status s = executor.run(plan);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, strata::Error::Code::TransactionBroken);
+        QCOMPARE(s.error().line, 7);
+        QVERIFY2(s.error()
+                     .details.join(QLatin1Char('\n'))
+                     .contains(QStringLiteral(
+                         "/proj/versions/brk001.sql:6, /proj/versions/brk001.sql:7")),
+                 qPrintable(s.error().details.join(QLatin1Char('\n'))));
+        driver.close();
+        QCOMPARE(scalar(db, QStringLiteral("SELECT string_agg(table_name, ',' ORDER BY "
+                                           "table_name) FROM information_schema.tables WHERE "
+                                           "table_schema = 'public' AND table_name LIKE 't%'")),
+                 QStringLiteral("ta,tkept"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM strata_version")),
+                 QStringLiteral("0"));
+        QCOMPARE(scalar(db, historyQuery()), QStringLiteral("brk001:up:false"));
+    }
+
+    // A failed CREATE UNIQUE INDEX CONCURRENTLY leaves an INVALID index: the error and `check`
+    // name it, and a rerun with IF NOT EXISTS does not pass over it.
+    void invalidIndexLeftByAFailedConcurrentIndexIsNamed()
+    {
+        const QString db = QStringLiteral("faultinvalid");
+        QString error;
+        QVERIFY2(createDatabase(db, &error), qPrintable(error));
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("strata.ini")),
+                          QStringLiteral("[strata]\nversions = versions\n")));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("versions/i1.sql")),
+                          migrationText(QStringLiteral("idx001"), {}, QStringLiteral("t"),
+                                        QStringLiteral("CREATE TABLE t (email text);\n"
+                                                       "INSERT INTO t VALUES ('a'), ('a');"),
+                                        QStringLiteral("DROP TABLE t;"))));
+        const QString index = dir.filePath(QStringLiteral("versions/i2.sql"));
+        auto writeIndex = [&](const QString &ifNotExists) {
+            return writeFile(index, QStringLiteral("-- revision: idx002\n-- down_revision: idx001\n"
+                                                   "-- transactional: false\n\n-- +upgrade\n"
+                                                   "CREATE UNIQUE INDEX CONCURRENTLY %1t_email "
+                                                   "ON t (email);\n\n-- +downgrade\nDROP INDEX "
+                                                   "CONCURRENTLY t_email;\n")
+                                        .arg(ifNotExists));
+        };
+        QVERIFY(writeIndex({}));
+        Outcome o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("INVALID index public.t_email")) &&
+                     o.err.contains(QStringLiteral("DROP INDEX CONCURRENTLY public.t_email")),
+                 qPrintable(o.err));
+        o = run(dir.path(), db, {QStringLiteral("check")});
+        QCOMPARE(o.code, 3);
+        QVERIFY2(o.out.contains(QStringLiteral("Invalid indexes")) &&
+                     o.out.contains(QStringLiteral("public.t_email")),
+                 qPrintable(o.out));
+
+        // IF NOT EXISTS skips the invalid index; the step must not pass for done.
+        QVERIFY(writeIndex(QStringLiteral("IF NOT EXISTS ")));
+        o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("public.t_email")) &&
+                     o.err.contains(QStringLiteral("INVALID")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT version_num FROM strata_version")),
+                 QStringLiteral("idx001"));
+        o = run(dir.path(), db, {QStringLiteral("check"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 3);
+        QVERIFY2(o.out.contains(QStringLiteral("\"invalid_indexes\"")), qPrintable(o.out));
+
+        // Duplicates gone and the index dropped, the rerun builds it and check is clean.
+        QVERIFY(m_server->psql(QStringLiteral("DELETE FROM t WHERE ctid <> (SELECT min(ctid) FROM "
+                                              "t); DROP INDEX t_email;"),
+                               &error, db));
+        o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(run(dir.path(), db, {QStringLiteral("check")}).code, 0);
     }
 
     void cleanupTestCase() { m_server.reset(); }
