@@ -789,6 +789,26 @@ private Q_SLOTS:
             QCOMPARE(scalar(db, QStringLiteral("SELECT to_regclass('strata_version') IS NULL")),
                      QStringLiteral("t"));
         }
+        // A DO block or a procedure that commits is caught at run time: PostgreSQL itself refuses
+        // it inside the step's transaction block, and the step rolls back whole.
+        for (const QString &body :
+             {QStringLiteral("CREATE TABLE a (id int);\nDO $$ BEGIN COMMIT; END $$;"),
+              QStringLiteral("CREATE TABLE a (id int);\nCREATE PROCEDURE p() LANGUAGE plpgsql AS "
+                             "$$ BEGIN COMMIT; END $$;\nCALL p();")}) {
+            QVERIFY(writeFile(dir.filePath(QStringLiteral("versions/c1.sql")),
+                              migrationText(QStringLiteral("com001"), {}, QStringLiteral("commit"),
+                                            body, QStringLiteral("DROP TABLE a;"))));
+            const Outcome o =
+                run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+            QCOMPARE(o.code, 1);
+            QVERIFY2(o.err.contains(QStringLiteral("invalid transaction termination")),
+                     qPrintable(o.err));
+            QCOMPARE(scalar(db, tablesQuery()), QString());
+            QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM strata_version")),
+                     QStringLiteral("0"));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT to_regproc('p') IS NULL")),
+                     QStringLiteral("t"));
+        }
     }
 
     // Statements PostgreSQL refuses inside a transaction block, in the upgrade or the downgrade
