@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "connection/connectioninfo.h"
+#include "connection/connectiontarget.h"
 #include "profiles/profilestore.h"
 
 #include "migrator.h"
@@ -106,12 +108,14 @@ Result<Profile> Cli::findProfile(const QString &name)
             return p;
         names.append(p.name);
     }
-    return Error::usage(
-        names.isEmpty()
-            ? QStringLiteral("no profile named '%1': %2 holds none (the desktop app saves them)")
-                  .arg(name, store.filePath())
-            : QStringLiteral("no profile named '%1'; the profiles are: %2")
-                  .arg(name, names.join(QLatin1String(", "))));
+    return Error::failure(
+               names.isEmpty()
+                   ? QStringLiteral(
+                         "no profile named '%1': %2 holds none (the desktop app saves them)")
+                         .arg(name, store.filePath())
+                   : QStringLiteral("no profile named '%1'; the profiles are: %2")
+                         .arg(name, names.join(QLatin1String(", "))))
+        .with(Error::Code::NotFound);
 }
 
 Result<MigratorOptions> Cli::migratorOptions(const QString &profileName)
@@ -131,6 +135,7 @@ Result<MigratorOptions> Cli::migratorOptions(const QString &profileName)
     // The password comes from libpq's own places (PGPASSWORD, .pgpass, the service file);
     // the command line has no keychain.
     options.url = p->url();
+    options.urlSource = QStringLiteral("--profile %1").arg(p->name);
     if (options.projectDir.isEmpty())
         options.projectDir = p->projectDir;
     if (options.versionTable.isEmpty())
@@ -140,16 +145,34 @@ Result<MigratorOptions> Cli::migratorOptions(const QString &profileName)
     return options;
 }
 
-Result<std::unique_ptr<Migrator>> Cli::openMigrator()
+Result<std::unique_ptr<Migrator>> Cli::openMigrator(const QString &profile)
 {
-    auto options = migratorOptions();
+    auto options = migratorOptions(profile);
     if (!options)
         return options.error();
+    if (m_inv.sql)
+        options->dialect = m_inv.dialect;
     auto migrator = Migrator::open(*options);
-    if (migrator)
-        note(QStringLiteral("database: %1 (from %2)")
-                 .arg((*migrator)->databaseDisplay(), (*migrator)->databaseSource()));
+    if (!migrator)
+        return migrator;
+    note(QStringLiteral("database: %1 (from %2)")
+             .arg((*migrator)->databaseDisplay(), (*migrator)->databaseSource()));
+    // How the connection was read (URL parameters mapped or ignored, settings shadowed): not
+    // only with -v, as a surprise about the target is worse than a line on stderr.
+    if (!m_inv.quiet)
+        for (const QString &line : (*migrator)->connectionInfo().notes)
+            m_err << "strata: note: " << line << Qt::endl;
     return migrator;
+}
+
+void Cli::announceTarget(const Migrator &migrator)
+{
+    if (m_inv.quiet)
+        return;
+    const QString line =
+        QStringLiteral("Target: %1").arg(ConnectionTarget::of(migrator.connectionInfo()).text());
+    // With --json stdout holds one JSON document: the line goes to stderr.
+    (m_inv.json ? m_err : m_out) << line << Qt::endl;
 }
 
 void Cli::printJson(const QJsonObject &object)

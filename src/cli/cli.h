@@ -33,7 +33,13 @@ public:
 private:
     int dispatch();
     int fail(const Error &error);
-    Result<std::unique_ptr<Migrator>> openMigrator();
+    // The Migrator for the command line's database (or `profile`'s); prints the connection's
+    // notes on stderr.
+    Result<std::unique_ptr<Migrator>> openMigrator(const QString &profile = {});
+    // "Target: <engine, host, port, database, user; or the SQLite file> (from <rule>)": the first
+    // line of every command that changes a database. On stdout; on stderr with --json; not
+    // with --quiet.
+    void announceTarget(const Migrator &migrator);
     // The options for a Migrator: the command line's, filled in from --profile (or `profile`).
     Result<MigratorOptions> migratorOptions(const QString &profile = {});
     // A saved profile by name; a usage error listing the names there are.

@@ -43,6 +43,7 @@ int Cli::backup()
     if (!migrator)
         return fail(migrator.error());
     Migrator &m = **migrator;
+    announceTarget(m);
     auto current = m.current();
     if (!current)
         return fail(current.error());
@@ -132,7 +133,8 @@ int Cli::restore()
     }
     if (!QFileInfo::exists(file))
         return fail(
-            Error::usage(QStringLiteral("no backup %1 (nor in the backup folder)").arg(file)));
+            Error::failure(QStringLiteral("no backup %1 (nor in the backup folder)").arg(file))
+                .with(Error::Code::NotFound));
 
     // The target: --into PROFILE, else the database the command line names as usual.
     const QString targetProfile = m_inv.into.isEmpty() ? m_inv.profile : m_inv.into;
@@ -141,18 +143,18 @@ int Cli::restore()
         if (!p)
             return fail(p.error());
         if (p->isProtected && m_inv.confirm != p->databaseName())
-            return fail(Error::usage(
-                QStringLiteral("%1 is protected: restoring replaces its database; add --confirm "
-                               "%2 to go ahead")
-                    .arg(p->name, p->databaseName())));
+            return fail(Error::failure(
+                            QStringLiteral(
+                                "%1 is protected: restoring replaces its database; add --confirm "
+                                "%2 to go ahead")
+                                .arg(p->name, p->databaseName()))
+                            .with(Error::Code::Refused));
     }
-    auto options = migratorOptions(targetProfile);
-    if (!options)
-        return fail(options.error());
-    auto migrator = Migrator::open(*options);
+    auto migrator = openMigrator(targetProfile);
     if (!migrator)
         return fail(migrator.error());
     Migrator &m = **migrator;
+    announceTarget(m);
     const auto now = m.current();
     const QString before = now ? now->join(QLatin1Char(',')) : QString();
     m.disconnect(); // pg_restore or the SQLite copy replaces what this connection sees

@@ -465,7 +465,7 @@ int Cli::show()
         return fail(resolved.error());
     if (resolved->isEmpty())
         return fail(
-            Error::usage(QStringLiteral("'%1' names no revision").arg(m_inv.arguments.first())));
+            Error::failure(QStringLiteral("'%1' names no revision").arg(m_inv.arguments.first())));
     QJsonArray list;
     for (int i : *resolved) {
         const Migration &m = graph.migration(i);

@@ -128,6 +128,7 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     }
     if (target.contains(QLatin1Char(':')))
         return fail(Error::usage(QStringLiteral("a FROM:TO range needs --sql")));
+    announceTarget(mig);
     if (m_inv.createDatabase) {
         auto created = mig.createDatabaseIfMissing();
         if (!created)
@@ -231,6 +232,7 @@ int Cli::stamp()
         m_out << *sql;
         return Success;
     }
+    announceTarget(mig);
     const RunOptions options = runOptions();
     QElapsedTimer timer;
     timer.start();
@@ -263,6 +265,7 @@ int Cli::repair()
     auto migrator = openMigrator();
     if (!migrator)
         return fail(migrator.error());
+    announceTarget(**migrator);
     QElapsedTimer timer;
     timer.start();
     auto repaired = (*migrator)->repair();

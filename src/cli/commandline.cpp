@@ -66,19 +66,19 @@ const QList<CommandSpec> &commands()
          1,
          -1},
         {"upgrade",
-         "upgrade TARGET [--sql] [--plan] [--create-database]",
+         "upgrade TARGET [--sql [--dialect D]] [--plan] [--create-database]",
          "Apply migrations up to TARGET (e.g. heads, +1, REV).",
-         {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
-          QStringLiteral("reason"), QStringLiteral("lock-timeout"),
+         {QStringLiteral("sql"), QStringLiteral("dialect"), QStringLiteral("plan"),
+          QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
           QStringLiteral("statement-timeout"), QStringLiteral("create-database"),
           QStringLiteral("single-transaction"), QStringLiteral("dry-run")},
          1,
          1},
         {"downgrade",
-         "downgrade TARGET [--sql] [--plan]",
+         "downgrade TARGET [--sql [--dialect D]] [--plan]",
          "Revert migrations down to TARGET (e.g. -1, base, REV).",
-         {QStringLiteral("sql"), QStringLiteral("plan"), QStringLiteral("lock-wait"),
-          QStringLiteral("reason"), QStringLiteral("lock-timeout"),
+         {QStringLiteral("sql"), QStringLiteral("dialect"), QStringLiteral("plan"),
+          QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
           QStringLiteral("statement-timeout"), QStringLiteral("single-transaction")},
          1,
          1},
@@ -132,10 +132,10 @@ const QList<CommandSpec> &commands()
         {"branches", "branches", "Show branch points.", {}, 0, 0},
         {"show", "show REV", "Show one revision in full.", {}, 1, 1},
         {"stamp",
-         "stamp REV... [--purge] [--sql]",
+         "stamp REV... [--purge] [--sql [--dialect D]]",
          "Set the version rows without running migrations.",
-         {QStringLiteral("purge"), QStringLiteral("sql"), QStringLiteral("lock-wait"),
-          QStringLiteral("reason"), QStringLiteral("lock-timeout"),
+         {QStringLiteral("purge"), QStringLiteral("sql"), QStringLiteral("dialect"),
+          QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
           QStringLiteral("statement-timeout")},
          1,
          -1},
@@ -205,13 +205,18 @@ QString usageText()
         "  -v, --verbose            print more\n"
         "  -h, --help               this help; `strata COMMAND --help` for one command\n"
         "  --version                print the version\n\n"
-        "Exit codes: 0 success, 1 failure, 2 usage error, 3 `check` found the database behind or "
-        "edited,\n"
+        "Exit codes: 0 success; 1 failure (also an unknown revision, profile or backup); 2 usage "
+        "error\n"
+        "(the command line itself is wrong); 3 `check` found the database behind or edited;\n"
         "130 stopped by Ctrl-C or SIGTERM (the step under way rolled back, recorded as "
         "cancelled).\n"
         "Connection, first found wins: --url, --profile, DATABASE_URL, "
-        "DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD,\n"
-        ".env in the project, url in strata.ini, else strata.db in the project folder.\n");
+        "DB_HOST/DB_PORT/DB_NAME/DB_USER/DB_PASSWORD\n"
+        "(from the environment, or the .env in the project folder or a parent up to the "
+        "repository root),\n"
+        "url in strata.ini, else strata.db in the project folder. Commands that change a "
+        "database\n"
+        "name it on their first line (\"Target: ...\").\n");
     return text;
 }
 
@@ -238,6 +243,8 @@ QString commandHelp(const QString &command)
             "  --lock-wait SECONDS      wait this long for another run on the same database (60)\n"
             "  --sql                    print the SQL instead of running it; no "
             "database is touched\n"
+            "  --dialect D              with --sql: postgresql or sqlite, instead of the\n"
+            "                           configured database's (needed when none is configured)\n"
             "  --plan                   print the steps; nothing runs\n"
             "  --reason TEXT            why, for the audit log (e.g. a ticket number)\n"
             "  --lock-timeout TIME      PostgreSQL: give up a statement that waits this long for "
@@ -334,6 +341,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption createDatabase(QStringLiteral("create-database"));
     const QCommandLineOption singleTransaction(QStringLiteral("single-transaction"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"));
+    const QCommandLineOption dialect(QStringLiteral("dialect"), {}, QStringLiteral("DIALECT"));
     const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {},
                                    QStringLiteral("A:B"));
     const QCommandLineOption indicate(
@@ -374,7 +382,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                            keep,
                                            into,
                                            confirm,
-                                           connectTimeout};
+                                           connectTimeout,
+                                           dialect};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -454,6 +463,11 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.createDatabase = parser.isSet(createDatabase);
     inv.singleTransaction = parser.isSet(singleTransaction);
     inv.dryRun = parser.isSet(dryRun);
+    inv.dialect = parser.value(dialect);
+    if (parser.isSet(dialect) && inv.dialect != QLatin1String("postgresql") &&
+        inv.dialect != QLatin1String("sqlite"))
+        return Error::usage(
+            QStringLiteral("--dialect takes postgresql or sqlite, not '%1'").arg(inv.dialect));
     for (const auto &[option, target] : {std::pair{&lockTimeout, &inv.lockTimeoutMs},
                                          std::pair{&statementTimeout, &inv.statementTimeoutMs}}) {
         if (!parser.isSet(*option))
@@ -512,6 +526,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         return Error::usage(QStringLiteral("--sql and --plan exclude each other"));
     if (inv.json && inv.sql)
         return Error::usage(QStringLiteral("--json does not apply to --sql output"));
+    if (!inv.dialect.isEmpty() && !inv.sql)
+        return Error::usage(QStringLiteral("--dialect applies to --sql (offline SQL) only"));
     if (!inv.url.isEmpty() && !inv.profile.isEmpty())
         return Error::usage(QStringLiteral("--url and --profile exclude each other"));
     return inv;

@@ -45,6 +45,7 @@ struct Invocation
     bool createDatabase = false;    // upgrade --create-database
     bool singleTransaction = false; // --single-transaction
     bool dryRun = false;            // upgrade --dry-run
+    QString dialect;                // --sql --dialect postgresql|sqlite
 
     // backup, backups, restore
     QString format = QStringLiteral("custom");

@@ -88,12 +88,21 @@ Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
     p.graph = std::move(loaded->graph);
     p.versionTable =
         options.versionTable.isEmpty() ? p.project.config().versionTable : options.versionTable;
-    if (!isValidTableName(p.versionTable))
-        return Error::usage(QStringLiteral("'%1' is not a valid version table name "
-                                           "([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)")
-                                .arg(p.versionTable));
-    auto connection = ConnectionResolver::resolve(options.url, p.project.rootDir(),
-                                                  p.project.config().url, options.environment);
+    if (!isValidTableName(p.versionTable)) {
+        Error e = Error::usage(QStringLiteral("'%1' is not a valid version table name "
+                                              "([A-Za-z_][A-Za-z0-9_]*, at most 63 characters)")
+                                   .arg(p.versionTable));
+        if (options.versionTable.isEmpty()) { // strata.ini's: the project is at fault, not usage
+            e.kind = Error::Kind::Failure;
+            e.file = p.project.iniPath();
+        }
+        return e;
+    }
+    auto connection =
+        options.dialect.isEmpty()
+            ? ConnectionResolver::resolve(options.url, p.project.rootDir(), p.project.config().url,
+                                          options.environment, options.urlSource)
+            : ConnectionResolver::offline(options.dialect, p.project.rootDir());
     if (!connection)
         return connection.error();
     p.connection = *connection;
@@ -344,7 +353,8 @@ Result<Plan> Migrator::planTrial(const QString &revision)
         return s.error();
     const int index = d->graph.indexOf(revision);
     if (index < 0)
-        return Error::usage(QStringLiteral("revision %1 is not in the project").arg(revision));
+        return Error::failure(QStringLiteral("revision %1 is not in the project").arg(revision))
+            .with(Error::Code::NotFound);
     const Migration &m = d->graph.migration(index);
     auto rows = current();
     if (!rows)
@@ -408,7 +418,19 @@ Result<Plan> Migrator::planStamp(const QStringList &targets, bool purge)
 
 Result<QString> Migrator::offlineSql(const Plan &plan, bool singleTransaction) const
 {
-    return d->executor().offlineSql(plan, singleTransaction);
+    const bool postgres = d->connection.engine == ConnectionInfo::Engine::Postgres;
+    if (d->connection.source == QLatin1String("default"))
+        return Error::usage(QStringLiteral(
+            "no database is configured, so the SQL dialect is unknown: add --dialect postgresql "
+            "or --dialect sqlite (or name the database with --url, DATABASE_URL, DB_* or "
+            "strata.ini's url)"));
+    auto sql = d->executor().offlineSql(plan, singleTransaction);
+    if (!sql)
+        return sql;
+    return QStringLiteral("-- Strata offline SQL, dialect %1 (from %2)\n\n")
+               .arg(postgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite"),
+                    d->connection.source) +
+           *sql;
 }
 
 Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)

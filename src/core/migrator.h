@@ -28,11 +28,15 @@ struct MigratorOptions
 {
     QString projectDir;
     QString url;
+    QString urlSource = QStringLiteral("--url"); // where url came from ("--profile dev")
     QString versionTable; // empty: strata.ini's version_table, else strata_version
     QString schema;       // PostgreSQL: the version tables' schema; empty: strata.ini's, else none
     // Seconds a connection attempt may take before it fails (Error::Code::ConnectionFailed),
     // so an unreachable host never hangs; 0: no limit. A URL's own connect_timeout wins.
     int connectTimeoutSeconds = 10;
+    // Offline SQL only: "postgresql" or "sqlite" instead of the configured database's engine;
+    // no database is then resolved or opened (ConnectionResolver::offline).
+    QString dialect;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 };
 
@@ -134,7 +138,9 @@ public:
     // has one and reverting it alone is possible. Run it with RunOptions::dryRun, so all of it
     // is rolled back. An error when `revision` is unknown or already applied.
     Result<Plan> planTrial(const QString &revision);
-    // Offline SQL for a plan, for a DBA to review or run by hand.
+    // Offline SQL for a plan, for a DBA to review or run by hand. Its first line is a comment
+    // naming the dialect and why. Refused (a usage error) when no database is configured and
+    // no dialect was given: the project's default SQLite file is no reason to write SQLite's.
     Result<QString> offlineSql(const Plan &plan, bool singleTransaction = false) const;
 
     // Running. Each returns the plan that ran; on failure the error names file:line.

@@ -64,11 +64,15 @@ public:
             QVERIFY(pgServer()->psql(QStringLiteral("CREATE DATABASE %1").arg(m_database)));
         }
         QDir(m_dir.path()).mkpath(QStringLiteral("proj/versions"));
+        // The folder above the project is a repository root: the search for .env stops there.
+        QDir(m_dir.path()).mkpath(QStringLiteral(".git"));
         write(QStringLiteral("strata.ini"),
               QStringLiteral("[strata]\nversions = versions\nversion_table = strata_version\n"));
     }
 
     QString root() const { return m_dir.path() + QStringLiteral("/proj"); }
+    QString repoRoot() const { return m_dir.path(); }
+    QString database() const { return m_database; }
     QString dbPath() const { return m_dir.path() + QStringLiteral("/db.sqlite"); }
     QString url() const
     {
@@ -304,7 +308,7 @@ private Q_SLOTS:
         Outcome refused =
             run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"),
                  QStringLiteral("--head"), QStringLiteral("base01")});
-        QCOMPARE(refused.code, 2);
+        QCOMPARE(refused.code, 1);
         QVERIFY(refused.err.contains(QStringLiteral("--splice")));
         QCOMPARE(
             run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("branch"),
@@ -324,7 +328,7 @@ private Q_SLOTS:
         // Two heads now: a plain revision must ask which one.
         Outcome ambiguous =
             run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x")});
-        QCOMPARE(ambiguous.code, 2);
+        QCOMPARE(ambiguous.code, 1);
         QVERIFY(ambiguous.err.contains(QStringLiteral("--head")));
 
         QCOMPARE(
@@ -415,6 +419,10 @@ private Q_SLOTS:
         Outcome sql =
             f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")});
         QCOMPARE(sql.code, 0);
+        // The first line names the dialect and why.
+        QCOMPARE(sql.out.section(QLatin1Char('\n'), 0, 0),
+                 QStringLiteral("-- Strata offline SQL, dialect %1 (from --url)")
+                     .arg(kPostgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite")));
         QVERIFY(sql.out.contains(QStringLiteral("-- Running upgrade  -> aaaa01")));
         QVERIFY(sql.out.contains(QStringLiteral("-- Running upgrade aaaa01 -> bbbb02")));
         QVERIFY(sql.out.contains(QStringLiteral("CREATE TABLE t_b")));
@@ -595,7 +603,7 @@ private Q_SLOTS:
         QVERIFY(!loss[QStringLiteral("message")].toString().isEmpty());
         QVERIFY(!f.touched()); // lint never connects
         o = f.run({QStringLiteral("lint"), QStringLiteral("nope")});
-        QCOMPARE(o.code, 2); // an unknown revision, as for every command taking one
+        QCOMPARE(o.code, 1); // an unknown revision, as for every command taking one
         QVERIFY2(o.err.contains(QStringLiteral("nope")), qPrintable(o.err));
     }
 
@@ -714,22 +722,22 @@ private Q_SLOTS:
         f.addMigration(QStringLiteral("aaaa99"), QStringLiteral("aaaa01"),
                        QStringLiteral("SELECT 1;"), QStringLiteral("SELECT 1;"));
         Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("aaaa")});
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QVERIFY(o.err.contains(QStringLiteral("aaaa01")) &&
                 o.err.contains(QStringLiteral("aaaa99")));
         o = f.run({QStringLiteral("upgrade"), QStringLiteral("head")});
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QVERIFY(o.err.contains(QStringLiteral("several heads")));
         o = f.run({QStringLiteral("upgrade"), QStringLiteral("nosuchrev")});
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QVERIFY(o.err.contains(QStringLiteral("nosuchrev")));
         QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
         o = f.run({QStringLiteral("downgrade"), QStringLiteral("-1")});
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QVERIFY(o.err.contains(QStringLiteral("cccc03")) &&
                 o.err.contains(QStringLiteral("aaaa99")));
         o = f.run({QStringLiteral("downgrade"), QStringLiteral("cccc03-5")});
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QCOMPARE(f.versionRows(),
                  (QStringList{QStringLiteral("aaaa99"), QStringLiteral("cccc03")}));
     }
@@ -1027,7 +1035,7 @@ private Q_SLOTS:
 
         Outcome o = Fixture::runRaw(
             {QStringLiteral("--profile"), QStringLiteral("nosuch"), QStringLiteral("current")});
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QVERIFY2(o.err.contains(QStringLiteral("no profile named 'nosuch'")) &&
                      o.err.contains(QStringLiteral("dev, prod")),
                  qPrintable(o.err));
@@ -1060,13 +1068,13 @@ private Q_SLOTS:
         // Into the protected profile: refused without its database name, nothing touched.
         o = strata(
             {QStringLiteral("restore"), file, QStringLiteral("--into"), QStringLiteral("prod")});
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QVERIFY2(o.err.contains(QStringLiteral("prod is protected")) &&
                      o.err.contains(QStringLiteral("--confirm ") + prod.databaseName()),
                  qPrintable(o.err));
         QCOMPARE(f.versionRows(), QStringList{});
         o = strata({QStringLiteral("restore"), QStringLiteral("no-such-backup.dump")});
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QVERIFY2(o.err.contains(QStringLiteral("no-such-backup.dump")), qPrintable(o.err));
 
         o = strata({QStringLiteral("restore"), QFileInfo(file).fileName(), QStringLiteral("--into"),
@@ -1086,6 +1094,309 @@ private Q_SLOTS:
         QCOMPARE(actions.mid(actions.size() - 2),
                  (QStringList{QStringLiteral("backup@dev=success"),
                               QStringLiteral("restore@prod=success")}));
+    }
+
+    // Section 4 of issue 13: the target database is never a surprise.
+
+    // DB_* in a .env one folder above the project (the repository root), written as the teams'
+    // guides write them. On PostgreSQL the run reaches the server they name; on SQLite's build
+    // they name an unreachable server: exit 1, and either way no SQLite file appears.
+    void dotEnvDbVariablesAboveTheProject()
+    {
+        Fixture f;
+        f.addChain();
+        QString host = QStringLiteral("127.0.0.1"), port = QStringLiteral("1"),
+                user = QStringLiteral("app"), dbname = QStringLiteral("shop");
+        if (kPostgres) {
+            for (const QString &pair : pgServer()->conninfo(f.database()).split(QLatin1Char(' '))) {
+                const QString key = pair.section(QLatin1Char('='), 0, 0);
+                const QString value = pair.section(QLatin1Char('='), 1);
+                (key == QLatin1String("host")   ? host
+                 : key == QLatin1String("port") ? port
+                 : key == QLatin1String("user") ? user
+                                                : dbname) = value;
+            }
+        }
+        QFile env(f.repoRoot() + QStringLiteral("/.env"));
+        QVERIFY(env.open(QIODevice::WriteOnly));
+        env.write(
+            QStringLiteral("# from the team's guide\r\nDB_USER=%1\r\nexport DB_HOST=\"%2\"\r\n"
+                           "DB_PORT='%3' # the port\r\nDB_NAME=%4\r\nDB_PASSWORD=\"x#y\"\r\n")
+                .arg(user, host, port, dbname)
+                .toUtf8());
+        env.close();
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}, false);
+        const QString first = o.out.section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(
+            first.startsWith(QStringLiteral("Target: PostgreSQL database %1 on ").arg(dbname)) &&
+                first.contains(QStringLiteral("port %1 as user %2").arg(port, user)) &&
+                first.contains(f.repoRoot() + QStringLiteral("/.env")),
+            qPrintable(o.out + o.err));
+        QVERIFY(!(o.out + o.err).contains(QStringLiteral("x#y")));
+        QVERIFY(!QFile::exists(f.root() + QStringLiteral("/strata.db")));
+        if (kPostgres) {
+            QVERIFY2(o.code == 0, qPrintable(o.err));
+            QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        } else {
+            QCOMPARE(o.code, 1);
+            QVERIFY2(o.err.contains(QStringLiteral("cannot connect")), qPrintable(o.err));
+        }
+        // The environment wins over .env, variable by variable.
+        qputenv("DB_NAME", "not_this_one");
+        o = f.run({QStringLiteral("current")}, false);
+        qunsetenv("DB_NAME");
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("not_this_one")), qPrintable(o.err));
+    }
+
+    // `downgrade 1`, a typo for `-1`, once reverted eleven migrations through the prefix "1".
+    void shortPrefixIsNotARevision()
+    {
+        Fixture f;
+        QString down;
+        for (int i = 0; i < 12; ++i) {
+            const QString id = QStringLiteral("1%1").arg(i, 5, 10, QLatin1Char('0'));
+            f.addMigration(id, down, QStringLiteral("CREATE TABLE t_%1 (id int);").arg(i),
+                           QStringLiteral("DROP TABLE t_%1;").arg(i));
+            down = id;
+        }
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}).code, 0);
+        for (const char *typo : {"1", "10", "100"}) {
+            Outcome o = f.run({QStringLiteral("downgrade"), QLatin1String(typo)});
+            QCOMPARE(o.code, 1);
+            QVERIFY2(o.err.contains(QStringLiteral("four characters")) &&
+                         o.err.contains(QStringLiteral("-%1").arg(QLatin1String(typo))),
+                     qPrintable(o.err));
+            QCOMPARE(f.versionRows(), QStringList{QStringLiteral("100011")});
+        }
+        // Every command that takes a revision follows the same rule.
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("upgrade"), QStringLiteral("100")},
+              QStringList{QStringLiteral("stamp"), QStringLiteral("1")},
+              QStringList{QStringLiteral("show"), QStringLiteral("10")},
+              QStringList{QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("1:")},
+              QStringList{QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x"),
+                          QStringLiteral("--head"), QStringLiteral("100")},
+              QStringList{QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("x"),
+                          QStringLiteral("1"), QStringLiteral("100011")}}) {
+            Outcome o = f.run(args);
+            QVERIFY2(o.code == 1 && o.err.contains(QStringLiteral("four characters")),
+                     qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") + o.err));
+        }
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("100011")});
+        // Four characters make a prefix; a full id of any length matches exactly.
+        QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("1000")}).code, 1); // ambiguous
+        QCOMPARE(f.run({QStringLiteral("downgrade"), QStringLiteral("100001")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("100001")});
+        f.addMigration(QStringLiteral("z"), QStringLiteral("100011"), QStringLiteral("SELECT 1;"),
+                       QStringLiteral("SELECT 1;"));
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("z")}).code, 0);
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("z")});
+    }
+
+    // The documented exit codes (packaging/strata.1): 0 success, 1 failure (also an unknown or
+    // ambiguous revision, profile or backup), 2 the command line itself is wrong, 3 check.
+    void exitCodes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        auto row = [](const char *name, QStringList args, int code) {
+            QTest::newRow(name) << args << code;
+        };
+        const QString u = QStringLiteral("upgrade"), d = QStringLiteral("downgrade");
+        row("0 heads", {QStringLiteral("heads")}, 0);
+        row("0 upgrade", {u, QStringLiteral("bbbb02")}, 0);
+        row("0 plan", {u, QStringLiteral("heads"), QStringLiteral("--plan")}, 0);
+        row("2 unknown command", {QStringLiteral("frobnicate")}, 2);
+        row("2 unknown option", {u, QStringLiteral("heads"), QStringLiteral("--frob")}, 2);
+        row("2 missing argument", {u}, 2);
+        row("2 extra argument", {QStringLiteral("current"), QStringLiteral("x")}, 2);
+        row("2 option of another command", {QStringLiteral("current"), QStringLiteral("--purge")},
+            2);
+        row("2 exclusive options",
+            {u, QStringLiteral("heads"), QStringLiteral("--sql"), QStringLiteral("--plan")}, 2);
+        row("2 malformed time",
+            {u, QStringLiteral("heads"), QStringLiteral("--lock-timeout"), QStringLiteral("soon")},
+            2);
+        row("2 malformed number",
+            {QStringLiteral("backup"), QStringLiteral("--jobs"), QStringLiteral("many")}, 2);
+        row("2 dialect without --sql",
+            {u, QStringLiteral("heads"), QStringLiteral("--dialect"), QStringLiteral("sqlite")}, 2);
+        row("2 unknown dialect",
+            {u, QStringLiteral("heads"), QStringLiteral("--sql"), QStringLiteral("--dialect"),
+             QStringLiteral("mysql")},
+            2);
+        row("2 range without --sql", {u, QStringLiteral("aaaa01:bbbb02")}, 2);
+        row("2 downgrade --sql without a range",
+            {d, QStringLiteral("base"), QStringLiteral("--sql")}, 2);
+        row("2 downward step for upgrade", {u, QStringLiteral("-1")}, 2);
+        row("2 revision without a message", {QStringLiteral("revision")}, 2);
+        row("2 malformed version table",
+            {QStringLiteral("current"), QStringLiteral("--version-table"), QStringLiteral("a b")},
+            2);
+        row("2 history range without colon",
+            {QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("aaaa01")}, 2);
+        row("1 unknown revision", {u, QStringLiteral("nosuchrev")}, 1);
+        row("1 short prefix", {d, QStringLiteral("1")}, 1);
+        row("1 ambiguous prefix", {u, QStringLiteral("aaaa")}, 1);
+        row("1 several heads for head", {u, QStringLiteral("head")}, 1);
+        row("1 unknown branch", {u, QStringLiteral("nolabel@head")}, 1);
+        row("1 walk past the end", {u, QStringLiteral("+9")}, 1);
+        row("1 show base", {QStringLiteral("show"), QStringLiteral("base")}, 1);
+        row("1 unknown stamp target", {QStringLiteral("stamp"), QStringLiteral("nosuchrev")}, 1);
+        row("1 unknown lint revision", {QStringLiteral("lint"), QStringLiteral("nosuchrev")}, 1);
+        row("1 unknown history bound",
+            {QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("nosuchrev:")}, 1);
+        row("1 revision not on a head",
+            {QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x"),
+             QStringLiteral("--head"), QStringLiteral("aaaa01")},
+            1);
+        row("1 nothing to merge",
+            {QStringLiteral("merge"), QStringLiteral("-m"), QStringLiteral("x"),
+             QStringLiteral("cccc03")},
+            1);
+        row("1 unknown profile",
+            {QStringLiteral("current"), QStringLiteral("--profile"),
+             QStringLiteral("no-such-profile")},
+            1);
+        row("1 missing backup",
+            {QStringLiteral("restore"), QStringLiteral("no-such.dump"), QStringLiteral("--out"),
+             QStringLiteral("/nonexistent")},
+            1);
+        row("1 failing migration", {u, QStringLiteral("eeee05")}, 1);
+        row("3 check behind", {QStringLiteral("check")}, 3);
+    }
+
+    void exitCodes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        Fixture f;
+        f.addChain();
+        f.addMigration(QStringLiteral("aaaa99"), QStringLiteral("aaaa01"),
+                       QStringLiteral("SELECT 1;"), QStringLiteral("SELECT 1;"));
+        f.addMigration(QStringLiteral("eeee05"), QStringLiteral("cccc03"),
+                       QStringLiteral("SELECT * FROM no_such_table;"), QStringLiteral("SELECT 1;"));
+        Outcome o = f.run(args.contains(QStringLiteral("--profile")) ? args : args,
+                          !args.contains(QStringLiteral("--profile")));
+        QVERIFY2(o.code == code,
+                 qPrintable(
+                     QStringLiteral("exit %1, expected %2: %3").arg(o.code).arg(code).arg(o.err)));
+    }
+
+    // --sql with no database configured does not pick SQLite's dialect on its own.
+    void offlineSqlDialect()
+    {
+        Fixture f;
+        f.addChain();
+        Outcome o = f.run(
+            {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")}, false);
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("--dialect")), qPrintable(o.err));
+        QVERIFY(o.out.isEmpty());
+        for (const QString &dialect : {QStringLiteral("postgresql"), QStringLiteral("sqlite")}) {
+            o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql"),
+                       QStringLiteral("--dialect"), dialect},
+                      false);
+            QVERIFY2(o.code == 0, qPrintable(o.err));
+            QCOMPARE(
+                o.out.section(QLatin1Char('\n'), 0, 0),
+                QStringLiteral("-- Strata offline SQL, dialect %1 (from --dialect)").arg(dialect));
+            QVERIFY(o.out.contains(QStringLiteral("CREATE TABLE t_a")));
+        }
+        // PostgreSQL's splitter and DDL, not SQLite's.
+        QVERIFY(o.out.contains(QStringLiteral("BEGIN")));
+        o = f.run({QStringLiteral("stamp"), QStringLiteral("bbbb02"), QStringLiteral("--sql"),
+                   QStringLiteral("--dialect"), QStringLiteral("postgresql")},
+                  false);
+        QVERIFY2(o.code == 0 && o.out.startsWith(QStringLiteral("-- Strata offline SQL, dialect "
+                                                                "postgresql")),
+                 qPrintable(o.out + o.err));
+        o = f.run({QStringLiteral("downgrade"), QStringLiteral("cccc03:base"),
+                   QStringLiteral("--sql"), QStringLiteral("--dialect"), QStringLiteral("sqlite")},
+                  false);
+        QVERIFY2(o.code == 0 && o.out.contains(QStringLiteral("DROP TABLE t_c")),
+                 qPrintable(o.err));
+        QVERIFY(!QFile::exists(f.root() + QStringLiteral("/strata.db")));
+        QVERIFY(!f.touched());
+    }
+
+    // Each command that changes a database names it on its first line; with --json on stderr;
+    // with -q not at all. The project's default SQLite file says it is one.
+    void targetLine()
+    {
+        Fixture f;
+        f.addChain();
+        const QString engine = kPostgres ? QStringLiteral("Target: PostgreSQL database ")
+                                         : QStringLiteral("Target: SQLite file ");
+        const QList<QStringList> commands = {
+            {QStringLiteral("upgrade"), QStringLiteral("bbbb02")},
+            {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--plan")},
+            {QStringLiteral("downgrade"), QStringLiteral("-1")},
+            {QStringLiteral("stamp"), QStringLiteral("cccc03")},
+            {QStringLiteral("repair")},
+            {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--dry-run")}};
+        for (const QStringList &args : commands) {
+            Outcome o = f.run(args);
+            QVERIFY2(o.code == 0, qPrintable(o.err));
+            const QString first = o.out.section(QLatin1Char('\n'), 0, 0);
+            QVERIFY2(first.startsWith(engine) && first.endsWith(QStringLiteral("(from --url)")),
+                     qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") + first));
+            QVERIFY(!first.contains(QStringLiteral("password")));
+        }
+        Outcome o =
+            f.run({QStringLiteral("stamp"), QStringLiteral("base"), QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY(!o.json().isEmpty());
+        QVERIFY2(o.err.startsWith(engine), qPrintable(o.err));
+        o = f.run({QStringLiteral("stamp"), QStringLiteral("cccc03"), QStringLiteral("-q")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY(!(o.out + o.err).contains(QStringLiteral("Target:")));
+        // Nothing configured: the project's own file, and the line says why.
+        o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")}, false);
+        QCOMPARE(o.code, 0);
+        QVERIFY2(o.out.startsWith(QStringLiteral("Target: SQLite file %1/strata.db (no database "
+                                                 "configured")
+                                      .arg(f.root())),
+                 qPrintable(o.out));
+        // An empty DATABASE_URL (a missing CI secret) is not "nothing configured".
+        qputenv("DATABASE_URL", "");
+        o = f.run({QStringLiteral("downgrade"), QStringLiteral("base")}, false);
+        qunsetenv("DATABASE_URL");
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("DATABASE_URL")), qPrintable(o.err));
+        QCOMPARE(f.query(QStringLiteral("SELECT version_num FROM strata_version"),
+                         f.root() + QStringLiteral("/strata.db")),
+                 QStringList{QStringLiteral("cccc03")});
+    }
+
+    // Query parameters of the Python drivers' URLs: mapped or ignored with a note on stderr.
+    void driverUrlParameters()
+    {
+        if (!kPostgres)
+            QSKIP("PostgreSQL URLs; tst_connectionresolver covers the mapping itself");
+        Fixture f;
+        f.addChain();
+        QString host, port;
+        for (const QString &pair : pgServer()->conninfo().split(QLatin1Char(' '))) {
+            if (pair.startsWith(QLatin1String("host=")))
+                host = pair.mid(5);
+            if (pair.startsWith(QLatin1String("port=")))
+                port = pair.mid(5);
+        }
+        const QString url =
+            QStringLiteral("postgresql+asyncpg://postgres@/%1?host=%2&port=%3&ssl=disable&"
+                           "prepared_statement_cache_size=0&statement_cache_size=0&"
+                           "application_name=api&command_timeout=60")
+                .arg(f.database(), host, port);
+        Outcome o = f.run(
+            {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--url"), url},
+            false);
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        for (const char *word : {"sslmode=disable", "prepared_statement_cache_size",
+                                 "statement_cache_size", "command_timeout"})
+            QVERIFY2(o.err.contains(QLatin1String(word)), qPrintable(o.err));
     }
 
     void cleanupTestCase() { pgServer().reset(); }

@@ -2,6 +2,9 @@
 // connection is found.
 
 #include "connection/connectioninfo.h"
+#include "connection/connectiontarget.h"
+#include "connection/dotenv.h"
+#include "connection/urlparameters.h"
 
 #include <QDir>
 #include <QFile>
@@ -20,6 +23,15 @@ class TestConnectionResolver : public QObject
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(content);
     }
+
+    // A temporary folder that is a repository root, so the search for .env stops there
+    // whatever the machine keeps in /tmp.
+    struct Repo
+    {
+        QTemporaryDir dir;
+        Repo() { QDir(dir.path()).mkdir(QStringLiteral(".git")); }
+        QString path() const { return dir.path(); }
+    };
 
 private Q_SLOTS:
     void sqliteUrls_data()
@@ -158,10 +170,11 @@ private Q_SLOTS:
                  QStringLiteral("PASSWORD = *** host=h"));
     }
 
-    // First found wins: --url, DATABASE_URL, DB_*, .env, strata.ini, default.
+    // First found wins: --url, DATABASE_URL, DB_*, strata.ini, default; DATABASE_URL and DB_*
+    // from the environment over the same variables in .env.
     void order()
     {
-        QTemporaryDir dir;
+        Repo dir;
         const QString root = dir.path();
         QProcessEnvironment env;
         auto resolve = [&](const QString &cli, const QString &ini) {
@@ -180,23 +193,28 @@ private Q_SLOTS:
 
         auto databaseUrl = resolve({}, ini);
         QVERIFY(databaseUrl.ok());
-        QCOMPARE(databaseUrl->source, QStringLiteral("DATABASE_URL"));
+        QCOMPARE(databaseUrl->source, QStringLiteral("DATABASE_URL in the environment"));
+        // The DB_* variables it shadows are named in a note.
+        QVERIFY2(databaseUrl->notes.join(QLatin1Char('\n')).contains(QStringLiteral("DB_HOST")),
+                 qPrintable(databaseUrl->notes.join(QLatin1Char('\n'))));
         QCOMPARE(databaseUrl->sqlitePath, QStringLiteral("/tmp/env.db"));
 
+        // DATABASE_URL of .env stands where the environment's stood (python-dotenv's view).
         env.remove(QStringLiteral("DATABASE_URL"));
+        auto dotenv = resolve({}, ini);
+        QVERIFY(dotenv.ok());
+        QCOMPARE(dotenv->source, QStringLiteral("DATABASE_URL in %1/.env").arg(root));
+        QCOMPARE(dotenv->sqlitePath, QDir(root).filePath(QStringLiteral("dotenv.db")));
+
+        QVERIFY(QFile::remove(root + QStringLiteral("/.env")));
         auto vars = resolve({}, ini);
         QVERIFY(vars.ok());
-        QCOMPARE(vars->source, QStringLiteral("DB_* variables"));
+        QCOMPARE(vars->source,
+                 QStringLiteral("DB_* variables: DB_HOST, DB_NAME in the environment"));
         QCOMPARE(vars->engine, ConnectionInfo::Engine::Postgres);
 
         env.remove(QStringLiteral("DB_HOST"));
         env.remove(QStringLiteral("DB_NAME"));
-        auto dotenv = resolve({}, ini);
-        QVERIFY(dotenv.ok());
-        QCOMPARE(dotenv->source, QStringLiteral(".env"));
-        QCOMPARE(dotenv->sqlitePath, QDir(root).filePath(QStringLiteral("dotenv.db")));
-
-        QVERIFY(QFile::remove(root + QStringLiteral("/.env")));
         auto fromIni = resolve({}, ini);
         QVERIFY(fromIni.ok());
         QCOMPARE(fromIni->source, QStringLiteral("strata.ini"));
@@ -209,14 +227,23 @@ private Q_SLOTS:
         QCOMPARE(fallback->sqlitePath, QDir(root).filePath(QStringLiteral("strata.db")));
         QVERIFY(fallback->display.contains(QStringLiteral("strata.db")));
 
-        // An empty DATABASE_URL counts as unset.
+        // An empty DATABASE_URL (a CI secret that is missing) never means the SQLite file.
         env.insert(QStringLiteral("DATABASE_URL"), QString());
-        QCOMPARE(resolve({}, {})->source, QStringLiteral("default"));
+        auto empty = resolve({}, {});
+        QVERIFY(!empty.ok());
+        QVERIFY2(empty.error().message.contains(QStringLiteral("DATABASE_URL")) &&
+                     empty.error().message.contains(QStringLiteral("empty")),
+                 qPrintable(empty.error().message));
+        // ... but strata.ini's url is a database named: it is used, with a note.
+        auto emptyThenIni = resolve({}, ini);
+        QVERIFY(emptyThenIni.ok());
+        QCOMPARE(emptyThenIni->source, QStringLiteral("strata.ini"));
+        QVERIFY(emptyThenIni->notes.join(QLatin1Char(' ')).contains(QStringLiteral("empty")));
     }
 
     void dbVariables()
     {
-        QTemporaryDir dir;
+        Repo dir;
         QProcessEnvironment env;
         env.insert(QStringLiteral("DB_HOST"), QStringLiteral("db.internal"));
         env.insert(QStringLiteral("DB_PORT"), QStringLiteral("5433"));
@@ -225,7 +252,7 @@ private Q_SLOTS:
         env.insert(QStringLiteral("DB_PASSWORD"), QStringLiteral("it's secret"));
         auto vars = ConnectionResolver::resolve({}, dir.path(), {}, env);
         QVERIFY(vars.ok());
-        QCOMPARE(vars->source, QStringLiteral("DB_* variables"));
+        QVERIFY(vars->source.startsWith(QStringLiteral("DB_* variables")));
         QCOMPARE(vars->engine, ConnectionInfo::Engine::Postgres);
         QVERIFY(vars->postgresConninfo.contains(QStringLiteral("host='db.internal'")));
         QVERIFY(vars->postgresConninfo.contains(QStringLiteral("port='5433'")));
@@ -242,7 +269,7 @@ private Q_SLOTS:
         nameOnly.insert(QStringLiteral("DB_NAME"), QStringLiteral("shop"));
         auto local = ConnectionResolver::resolve({}, dir.path(), {}, nameOnly);
         QVERIFY(local.ok());
-        QCOMPARE(local->source, QStringLiteral("DB_* variables"));
+        QCOMPARE(local->source, QStringLiteral("DB_* variables: DB_NAME in the environment"));
         QCOMPARE(local->postgresConninfo, QStringLiteral("dbname='shop'"));
     }
 
@@ -279,7 +306,6 @@ private Q_SLOTS:
         QTest::newRow("no newline at end")
             << QByteArray("DATABASE_URL=sqlite:///end.db") << QStringLiteral("end.db");
         QTest::newRow("only other keys") << QByteArray("SECRET_KEY=x\n# nothing\n") << QString();
-        QTest::newRow("empty value") << QByteArray("DATABASE_URL=\n") << QString();
         QTest::newRow("commented out")
             << QByteArray("#DATABASE_URL=sqlite:///no.db\n   # DATABASE_URL=sqlite:///no2.db\n")
             << QString();
@@ -289,26 +315,26 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, content);
         QFETCH(QString, file);
-        QTemporaryDir dir;
+        Repo dir;
         writeFile(dir.path() + QStringLiteral("/.env"), content);
         auto info = ConnectionResolver::resolve({}, dir.path(), {}, QProcessEnvironment());
         QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
         if (file.isEmpty()) {
             QCOMPARE(info->source, QStringLiteral("default"));
         } else {
-            QCOMPARE(info->source, QStringLiteral(".env"));
+            QCOMPARE(info->source, QStringLiteral("DATABASE_URL in %1/.env").arg(dir.path()));
             QCOMPARE(info->sqlitePath, QDir(dir.path()).filePath(file));
         }
     }
 
     void dotEnvPostgres()
     {
-        QTemporaryDir dir;
+        Repo dir;
         writeFile(dir.path() + QStringLiteral("/.env"),
                   "export DATABASE_URL='postgresql+asyncpg://app:secret@db/shop'\n");
         auto info = ConnectionResolver::resolve({}, dir.path(), {}, QProcessEnvironment());
         QVERIFY(info.ok());
-        QCOMPARE(info->source, QStringLiteral(".env"));
+        QCOMPARE(info->source, QStringLiteral("DATABASE_URL in %1/.env").arg(dir.path()));
         QCOMPARE(info->engine, ConnectionInfo::Engine::Postgres);
         QCOMPARE(info->postgresConninfo, QStringLiteral("postgresql://app:secret@db/shop"));
         QVERIFY(!info->display.contains(QStringLiteral("secret")));
@@ -316,7 +342,7 @@ private Q_SLOTS:
 
     void errorsNameTheirSource()
     {
-        QTemporaryDir dir;
+        Repo dir;
         QProcessEnvironment env;
         env.insert(QStringLiteral("DATABASE_URL"), QStringLiteral("oracle://u:secret@h"));
         auto bad = ConnectionResolver::resolve({}, dir.path(), {}, env);
@@ -340,6 +366,9 @@ private Q_SLOTS:
         QVERIFY(!dotenv.ok());
         QVERIFY(dotenv.error().message.contains(QStringLiteral(".env")));
         QVERIFY(!dotenv.error().toString().contains(QStringLiteral("secret")));
+        // file:line of the setting at fault
+        QCOMPARE(dotenv.error().file, dir.path() + QStringLiteral("/.env"));
+        QCOMPARE(dotenv.error().line, 1);
     }
 
     void sqliteHostRefused()
@@ -388,14 +417,20 @@ private Q_SLOTS:
         QFETCH(QString, display);
         QCOMPARE(ConnectionResolver::maskPassword(url), display);
         auto info = ConnectionResolver::parseUrl(url, {});
-        QVERIFY(info.ok());
+        if (QByteArray(QTest::currentDataTag()) == "unterminated quote") {
+            // libpq cannot read it: refused now, not at connect time, and masked still.
+            QVERIFY(!info.ok());
+            QVERIFY(!info.error().toString().contains(QStringLiteral("secret")));
+            return;
+        }
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
         QCOMPARE(info->display, display);
         QCOMPARE(info->engine, ConnectionInfo::Engine::Postgres);
     }
 
     void dotEnvExpandsVariables()
     {
-        QTemporaryDir dir;
+        Repo dir;
         writeFile(dir.path() + QStringLiteral("/.env"),
                   "DB_FILE=app.db\n"
                   "DATABASE_URL=\"sqlite:///${DATA_DIR:-data}/${DB_FILE}\"\n");
@@ -424,6 +459,310 @@ private Q_SLOTS:
         QVERIFY(info.ok());
         QCOMPARE(info->postgresConninfo, QStringLiteral("postgresql://app:secret@db/shop"));
         QCOMPARE(info->display, QStringLiteral("postgresql://app:***@db/shop"));
+    }
+    // DB_* in .env, written the ways teams' guides write them: each names the PostgreSQL
+    // database, never the project's SQLite file.
+    void dotEnvDbVariables_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("conninfo");
+        QTest::newRow("guide") << QByteArray("DB_USER=app\nDB_HOST=db.internal\nDB_PORT=5433\n"
+                                             "DB_NAME=shop\n")
+                               << QStringLiteral("host='db.internal' port='5433' dbname='shop' "
+                                                 "user='app'");
+        QTest::newRow("with password, quoted, export, comments, CRLF")
+            << QByteArray("# database\r\nexport DB_HOST=\"db.internal\"\r\nDB_PORT='5433' # pg\r\n"
+                          "DB_NAME=shop\r\nDB_USER=app\r\nDB_PASSWORD=\"p#ss w\\\"rd\"\r\n")
+            << QStringLiteral("host='db.internal' port='5433' dbname='shop' user='app' "
+                              "password='p#ss w\"rd'");
+        QTest::newRow("name only: libpq's defaults for the rest")
+            << QByteArray("DB_NAME=shop\n") << QStringLiteral("dbname='shop'");
+        QTest::newRow("user only") << QByteArray("DB_USER=app\n") << QStringLiteral("user='app'");
+        QTest::newRow("port only") << QByteArray("DB_PORT=5433\n") << QStringLiteral("port='5433'");
+    }
+
+    void dotEnvDbVariables()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, conninfo);
+        Repo dir;
+        writeFile(dir.path() + QStringLiteral("/.env"), content);
+        auto info = ConnectionResolver::resolve({}, dir.path(), {}, QProcessEnvironment());
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+        QCOMPARE(info->engine, ConnectionInfo::Engine::Postgres);
+        QCOMPARE(info->postgresConninfo, conninfo);
+        QVERIFY2(info->source.contains(dir.path() + QStringLiteral("/.env")),
+                 qPrintable(info->source));
+        QVERIFY(!info->display.contains(QStringLiteral("p#ss")));
+        const QString target = ConnectionTarget::of(*info).text();
+        QVERIFY2(target.startsWith(QStringLiteral("PostgreSQL database ")), qPrintable(target));
+        QVERIFY(!target.contains(QStringLiteral("p#ss")));
+        QVERIFY(!target.contains(QStringLiteral("SQLite")));
+    }
+
+    // .env in a parent folder, up to the repository root and not beyond.
+    void dotEnvInParentFolders()
+    {
+        Repo repo;
+        const QString project = repo.path() + QStringLiteral("/services/api/migrations");
+        QVERIFY(QDir().mkpath(project));
+        writeFile(repo.path() + QStringLiteral("/.env"), "DB_HOST=db\nDB_NAME=shop\n");
+        auto info = ConnectionResolver::resolve({}, project, {}, QProcessEnvironment());
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+        QCOMPARE(info->postgresConninfo, QStringLiteral("host='db' dbname='shop'"));
+        QCOMPARE(DotEnv::find(project, {}), repo.path() + QStringLiteral("/.env"));
+
+        // The nearest .env is the one read (python-dotenv's find_dotenv), even when it names
+        // no database.
+        writeFile(repo.path() + QStringLiteral("/services/.env"), "SECRET_KEY=x\n");
+        QCOMPARE(DotEnv::find(project, {}), repo.path() + QStringLiteral("/services/.env"));
+        info = ConnectionResolver::resolve({}, project, {}, QProcessEnvironment());
+        QVERIFY(info.ok());
+        QCOMPARE(info->source, QStringLiteral("default"));
+        QVERIFY2(info->notes.join(QLatin1Char(' ')).contains(QStringLiteral("services/.env")),
+                 qPrintable(info->notes.join(QLatin1Char(' '))));
+        QVERIFY(QFile::remove(repo.path() + QStringLiteral("/services/.env")));
+
+        // A .env above the repository root belongs to something else.
+        QTemporaryDir outer;
+        const QString inner = outer.path() + QStringLiteral("/repo/proj");
+        QVERIFY(QDir().mkpath(inner));
+        QVERIFY(QDir().mkpath(outer.path() + QStringLiteral("/repo/.git")));
+        writeFile(outer.path() + QStringLiteral("/.env"), "DB_NAME=elsewhere\n");
+        QCOMPARE(DotEnv::find(inner, {}), QString());
+        // A worktree's .git is a file: the same stop.
+        QVERIFY(QDir(outer.path() + QStringLiteral("/repo/.git")).removeRecursively());
+        writeFile(outer.path() + QStringLiteral("/repo/.git"), "gitdir: /elsewhere\n");
+        QCOMPARE(DotEnv::find(inner, {}), QString());
+    }
+
+    // Without a repository the search stops below the user's home folder.
+    void dotEnvStopsAtHome()
+    {
+        QTemporaryDir dir;
+        const QString home = dir.path() + QStringLiteral("/home");
+        const QString project = home + QStringLiteral("/work/proj");
+        QVERIFY(QDir().mkpath(project));
+        writeFile(home + QStringLiteral("/.env"), "DB_NAME=personal\n");
+        QCOMPARE(DotEnv::find(project, home), QString());
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HOME"), home);
+        auto info = ConnectionResolver::resolve({}, project, {}, env);
+        QVERIFY(info.ok());
+        QCOMPARE(info->source, QStringLiteral("default"));
+        writeFile(home + QStringLiteral("/work/.env"), "DB_NAME=work\n");
+        QCOMPARE(DotEnv::find(project, home), home + QStringLiteral("/work/.env"));
+        // A project that is the home folder itself reads its own .env.
+        QCOMPARE(DotEnv::find(home, home), home + QStringLiteral("/.env"));
+    }
+
+    // The environment wins over .env variable by variable, as python-dotenv's load_dotenv().
+    void environmentWinsOverDotEnv()
+    {
+        Repo dir;
+        writeFile(dir.path() + QStringLiteral("/.env"),
+                  "DB_HOST=from-file\nDB_NAME=shop\nDB_PASSWORD=filesecret\n");
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("DB_HOST"), QStringLiteral("from-env"));
+        auto info = ConnectionResolver::resolve({}, dir.path(), {}, env);
+        QVERIFY(info.ok());
+        QCOMPARE(info->postgresConninfo,
+                 QStringLiteral("host='from-env' dbname='shop' password='filesecret'"));
+        QVERIFY2(info->source.contains(QStringLiteral("DB_HOST in the environment")) &&
+                     info->source.contains(QStringLiteral("DB_NAME, DB_PASSWORD in ")),
+                 qPrintable(info->source));
+        // An empty variable of the environment hides the file's, and a note says so.
+        env.insert(QStringLiteral("DB_HOST"), QString());
+        info = ConnectionResolver::resolve({}, dir.path(), {}, env);
+        QVERIFY(info.ok());
+        QCOMPARE(info->postgresConninfo, QStringLiteral("dbname='shop' password='filesecret'"));
+        QVERIFY2(info->notes.join(QLatin1Char(' '))
+                     .contains(QStringLiteral("DB_HOST is set but "
+                                              "empty")),
+                 qPrintable(info->notes.join(QLatin1Char(' '))));
+        QVERIFY(!info->notes.join(QLatin1Char(' ')).contains(QStringLiteral("filesecret")));
+    }
+
+    // Settings that today fall silently back to the SQLite file: each works or fails clearly.
+    void noSilentFallback_data()
+    {
+        QTest::addColumn<QByteArray>("dotenv");
+        QTest::addColumn<QString>("variable"); // set in the environment as NAME=VALUE
+        QTest::addColumn<QString>("error");    // words of the error; empty: it resolves
+        QTest::newRow("empty DATABASE_URL in the environment")
+            << QByteArray() << QStringLiteral("DATABASE_URL=")
+            << QStringLiteral("DATABASE_URL,empty");
+        QTest::newRow("empty DATABASE_URL in .env")
+            << QByteArray("DATABASE_URL=\n") << QString() << QStringLiteral("DATABASE_URL,empty");
+        QTest::newRow("empty DB_HOST only")
+            << QByteArray("DB_HOST=\n") << QString() << QStringLiteral("DB_HOST,empty");
+        QTest::newRow("DB_PASSWORD alone") << QByteArray("DB_PASSWORD=secret\n") << QString()
+                                           << QStringLiteral("DB_PASSWORD,names no database");
+        QTest::newRow("unreadable keyword string")
+            << QByteArray("DATABASE_URL=\"host=db dbname\"\n") << QString()
+            << QStringLiteral("cannot read,dbname");
+        QTest::newRow("JDBC URL") << QByteArray("DATABASE_URL=jdbc:postgresql://db/shop\n")
+                                  << QString() << QStringLiteral("unsupported");
+        QTest::newRow("empty DATABASE_URL beside DB_*: DB_* used")
+            << QByteArray("DATABASE_URL=\nDB_NAME=shop\n") << QString() << QString();
+    }
+
+    void noSilentFallback()
+    {
+        QFETCH(QByteArray, dotenv);
+        QFETCH(QString, variable);
+        QFETCH(QString, error);
+        Repo dir;
+        if (!dotenv.isEmpty())
+            writeFile(dir.path() + QStringLiteral("/.env"), dotenv);
+        QProcessEnvironment env;
+        if (!variable.isEmpty())
+            env.insert(variable.section(QLatin1Char('='), 0, 0),
+                       variable.section(QLatin1Char('='), 1));
+        auto info = ConnectionResolver::resolve({}, dir.path(), {}, env);
+        if (error.isEmpty()) {
+            QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+            QCOMPARE(info->engine, ConnectionInfo::Engine::Postgres);
+            return;
+        }
+        QVERIFY2(!info.ok(), qPrintable(info.ok() ? info->source : QString()));
+        for (const QString &word : error.split(QLatin1Char(',')))
+            QVERIFY2(info.error().message.contains(word), qPrintable(info.error().message));
+        QVERIFY(!info.error().toString().contains(QStringLiteral("secret")));
+    }
+
+    // Query parameters of the Python drivers' URLs: mapped to libpq's keywords, or ignored with
+    // a note; never refused (UrlParameters' table).
+    void urlParameters_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("conninfo");
+        QTest::addColumn<QString>("note"); // a word of the notes; empty: none
+        const QString base = QStringLiteral("postgresql+asyncpg://u:pw@h:5433/db");
+        const QString libpq = QStringLiteral("postgresql://u:pw@h:5433/db");
+        QTest::newRow("asyncpg ssl=disable")
+            << base + QStringLiteral("?ssl=disable") << libpq + QStringLiteral("?sslmode=disable")
+            << QStringLiteral("sslmode=disable");
+        QTest::newRow("asyncpg ssl=require")
+            << base + QStringLiteral("?ssl=require") << libpq + QStringLiteral("?sslmode=require")
+            << QStringLiteral("ssl");
+        QTest::newRow("ssl=true") << base + QStringLiteral("?ssl=true")
+                                  << libpq + QStringLiteral("?sslmode=require")
+                                  << QStringLiteral("require");
+        QTest::newRow("ssl=verify_full")
+            << base + QStringLiteral("?ssl=verify_full")
+            << libpq + QStringLiteral("?sslmode=verify-full") << QStringLiteral("verify-full");
+        QTest::newRow("sslmode passes") << base + QStringLiteral("?sslmode=require")
+                                        << libpq + QStringLiteral("?sslmode=require") << QString();
+        QTest::newRow("prepared_statement_cache_size ignored")
+            << base + QStringLiteral("?prepared_statement_cache_size=0") << libpq
+            << QStringLiteral("prepared_statement_cache_size");
+        QTest::newRow("statement_cache_size ignored")
+            << base + QStringLiteral("?statement_cache_size=0&sslmode=prefer")
+            << libpq + QStringLiteral("?sslmode=prefer") << QStringLiteral("statement_cache_size");
+        QTest::newRow("libpq keywords pass")
+            << QStringLiteral("postgresql://h/db?application_name=api&connect_timeout=5&"
+                              "target_session_attrs=read-write&client_encoding=UTF8")
+            << QStringLiteral("postgresql://h/db?application_name=api&connect_timeout=5&"
+                              "target_session_attrs=read-write&client_encoding=UTF8")
+            << QString();
+        QTest::newRow("options with spaces")
+            << QStringLiteral("postgresql://h/db?options=-c%20statement_timeout%3D5s")
+            << QStringLiteral("postgresql://h/db?options=-c%20statement_timeout%3D5s") << QString();
+        QTest::newRow("charset") << QStringLiteral("postgresql://h/db?charset=utf8")
+                                 << QStringLiteral("postgresql://h/db?client_encoding=utf8")
+                                 << QStringLiteral("client_encoding");
+        QTest::newRow("asyncpg timeout")
+            << base + QStringLiteral("?timeout=2.5") << libpq + QStringLiteral("?connect_timeout=3")
+            << QStringLiteral("connect_timeout=3");
+        QTest::newRow("command_timeout") << base + QStringLiteral("?command_timeout=60") << libpq
+                                         << QStringLiteral("--statement-timeout");
+        QTest::newRow("server setting, asyncpg's rule")
+            << base + QStringLiteral("?search_path=app&options=-c%20work_mem%3D4MB")
+            << libpq + QStringLiteral("?options=-c%20work_mem%3D4MB%20-c%20search_path%3Dapp")
+            << QStringLiteral("search_path");
+        QTest::newRow("pg8000 unix_sock")
+            << QStringLiteral("postgresql+pg8000://u@/db?unix_sock=/run/pg/.s.PGSQL.5433")
+            << QStringLiteral("postgresql://u@/db?host=%2Frun%2Fpg&port=5433")
+            << QStringLiteral("unix_sock");
+        QTest::newRow("database") << QStringLiteral("postgresql://h?database=shop")
+                                  << QStringLiteral("postgresql://h?dbname=shop")
+                                  << QStringLiteral("dbname");
+        QTest::newRow("raw / ? @ in the password, as SQLAlchemy takes them")
+            << QStringLiteral("postgresql+psycopg2://u:p/a?s@x@h:5432/db?sslmode=require")
+            << QStringLiteral("postgresql://u:p%2Fa%3Fs%40x@h:5432/db?sslmode=require")
+            << QString();
+        QTest::newRow("encoded password stays encoded")
+            << QStringLiteral("postgresql://u:p%40ss@h/db")
+            << QStringLiteral("postgresql://u:p%40ss@h/db") << QString();
+        QTest::newRow("password with ? keeps its place")
+            << QStringLiteral("postgresql://u:p?w@h/db?ssl=disable")
+            << QStringLiteral("postgresql://u:p%3Fw@h/db?sslmode=disable") << QStringLiteral("ssl");
+    }
+
+    void urlParameters()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, conninfo);
+        QFETCH(QString, note);
+        auto info = ConnectionResolver::parseUrl(url, {});
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+        QCOMPARE(info->postgresConninfo, conninfo);
+        const QString notes = info->notes.join(QLatin1Char('\n'));
+        if (note.isEmpty())
+            QVERIFY2(notes.isEmpty(), qPrintable(notes));
+        else
+            QVERIFY2(notes.contains(note), qPrintable(notes));
+        QVERIFY(!notes.contains(QStringLiteral("pw")));
+    }
+
+    void urlParameterValuesNoDriverTakes()
+    {
+        auto bad = ConnectionResolver::parseUrl(QStringLiteral("postgresql://h/db?ssl=maybe"), {});
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(QStringLiteral("ssl=maybe")),
+                 qPrintable(bad.error().message));
+        QVERIFY(!UrlParameters::rules().isEmpty());
+    }
+
+    // The target line: engine, host, port, database, user; never the password.
+    void targetLine()
+    {
+        auto pg = ConnectionResolver::parseUrl(
+            QStringLiteral("postgresql://app:secret@db.internal:5433/shop?sslmode=disable"), {});
+        QVERIFY(pg.ok());
+        pg->source = QStringLiteral("--url");
+        const ConnectionTarget t = ConnectionTarget::of(*pg);
+        QCOMPARE(t.engine, QStringLiteral("PostgreSQL"));
+        QCOMPARE(t.host, QStringLiteral("db.internal"));
+        QCOMPARE(t.port, QStringLiteral("5433"));
+        QCOMPARE(t.database, QStringLiteral("shop"));
+        QCOMPARE(t.user, QStringLiteral("app"));
+        QCOMPARE(t.text(), QStringLiteral("PostgreSQL database shop on db.internal port 5433 as "
+                                          "user app (from --url)"));
+
+        Repo dir;
+        auto fallback = ConnectionResolver::resolve({}, dir.path(), {}, QProcessEnvironment());
+        QVERIFY(fallback.ok());
+        const QString text = ConnectionTarget::of(*fallback).text();
+        QVERIFY2(text.startsWith(QStringLiteral("SQLite file ") + dir.path()) &&
+                     text.contains(QStringLiteral("no database configured")),
+                 qPrintable(text));
+
+        // A service is read from the service file, as libpq reads it.
+        writeFile(dir.path() + QStringLiteral("/services.conf"),
+                  "[other]\nhost=wrong\n\n[prod]\nhost=db.prod\nport=6543\ndbname=orders\n"
+                  "user=deployer\n");
+        qputenv("PGSERVICEFILE", QFile::encodeName(dir.path() + QStringLiteral("/services.conf")));
+        auto service = ConnectionResolver::parseUrl(QStringLiteral("service=prod"), {});
+        QVERIFY(service.ok());
+        const ConnectionTarget s = ConnectionTarget::of(*service);
+        qunsetenv("PGSERVICEFILE");
+        QCOMPARE(s.host, QStringLiteral("db.prod"));
+        QCOMPARE(s.port, QStringLiteral("6543"));
+        QCOMPARE(s.database, QStringLiteral("orders"));
+        QCOMPARE(s.user, QStringLiteral("deployer"));
+        QCOMPARE(s.service, QStringLiteral("prod"));
     }
 };
 

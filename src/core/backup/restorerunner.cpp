@@ -19,9 +19,9 @@ Status postgresRestore(const RestoreRequest &request, const BackupCallbacks &cal
                        const BackupInfo &info)
 {
     if (info.engine != QLatin1String("postgresql"))
-        return Error::usage(QStringLiteral("%1 is a %2 backup; it cannot be restored into "
-                                           "PostgreSQL")
-                                .arg(info.path, info.engine));
+        return Error::failure(QStringLiteral("%1 is a %2 backup; it cannot be restored into "
+                                             "PostgreSQL")
+                                  .arg(info.path, info.engine));
     auto major = PgTools::serverMajor(request.target.postgresConninfo);
     if (!major)
         return major.error();
@@ -149,9 +149,9 @@ Status sqliteRestore(const RestoreRequest &request, const BackupCallbacks &callb
                      const BackupInfo &info)
 {
     if (info.engine != QLatin1String("sqlite"))
-        return Error::usage(QStringLiteral("%1 is a %2 backup; it cannot be restored into a "
-                                           "SQLite file")
-                                .arg(info.path, info.engine));
+        return Error::failure(QStringLiteral("%1 is a %2 backup; it cannot be restored into a "
+                                             "SQLite file")
+                                  .arg(info.path, info.engine));
     const QString target = request.target.sqlitePath;
     sqlite3 *src = nullptr;
     sqlite3 *dst = nullptr;

@@ -1,9 +1,15 @@
 #include "connection/connectioninfo.h"
 
+#include "connection/dotenv.h"
+#include "connection/urlparameters.h"
+
 #include <QDir>
-#include <QFile>
-#include <QHash>
+
 #include <QRegularExpression>
+#include <QUrl>
+#include <algorithm>
+
+#include <libpq-fe.h>
 
 namespace strata {
 
@@ -35,6 +41,23 @@ QString ConnectionResolver::maskPassword(const QString &url)
     return out;
 }
 
+namespace {
+
+// Why libpq cannot read a connection string or URI; empty when it can.
+QString libpqRefusal(const QString &conninfo)
+{
+    char *why = nullptr;
+    PQconninfoOption *parsed = PQconninfoParse(conninfo.toUtf8().constData(), &why);
+    QString reason;
+    if (!parsed)
+        reason = why ? QString::fromUtf8(why).trimmed() : QStringLiteral("unreadable");
+    PQfreemem(why);
+    PQconninfoFree(parsed);
+    return reason;
+}
+
+} // namespace
+
 Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QString &baseDir)
 {
     ConnectionInfo info;
@@ -43,6 +66,10 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
     const qsizetype schemeEnd = trimmed.indexOf(QLatin1String("://"));
     if (schemeEnd < 0) {
         if (trimmed.contains(QLatin1Char('='))) {
+            // libpq's own parser, so a string it would refuse at connect time fails here, named.
+            if (const QString reason = libpqRefusal(trimmed); !reason.isEmpty())
+                return Error::failure(QStringLiteral("cannot read the connection string '%1': %2")
+                                          .arg(info.display, reason));
             info.engine = ConnectionInfo::Engine::Postgres;
             info.postgresConninfo = trimmed;
             return info;
@@ -81,7 +108,38 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
     }
     if (driver == QLatin1String("postgresql") || driver == QLatin1String("postgres")) {
         info.engine = ConnectionInfo::Engine::Postgres;
-        info.postgresConninfo = QStringLiteral("postgresql://") + rest;
+        // The query starts at the first '?' after the user info (a raw '?' may be in a password).
+        const qsizetype at = rest.lastIndexOf(QLatin1Char('@'));
+        const qsizetype question = rest.indexOf(QLatin1Char('?'), at < 0 ? 0 : at);
+        // SQLAlchemy takes a password up to the last '@' with '/', '?', '@' or '#' raw in it;
+        // libpq wants them percent-encoded.
+        QString authority = question < 0 ? rest : rest.left(question);
+        if (at > 0) {
+            auto encode = [](const QString &part) {
+                return QString::fromUtf8(
+                    QUrl::toPercentEncoding(QUrl::fromPercentEncoding(part.toUtf8())));
+            };
+            const QString userInfo = rest.left(at);
+            const qsizetype colon = userInfo.indexOf(QLatin1Char(':'));
+            authority = (colon < 0 ? encode(userInfo)
+                                   : encode(userInfo.left(colon)) + QLatin1Char(':') +
+                                         encode(userInfo.mid(colon + 1))) +
+                        authority.mid(at);
+        }
+        QString uri = QStringLiteral("postgresql://") + authority;
+        if (question >= 0) {
+            auto mapped = UrlParameters::toLibpq(rest.mid(question + 1));
+            if (!mapped)
+                return Error::failure(
+                    QStringLiteral("%1, in '%2'").arg(mapped.error().message, info.display));
+            if (!mapped->query.isEmpty())
+                uri += QLatin1Char('?') + mapped->query;
+            info.notes = mapped->notes;
+        }
+        if (const QString reason = libpqRefusal(uri); !reason.isEmpty())
+            return Error::failure(
+                QStringLiteral("cannot read the database URL '%1': %2").arg(info.display, reason));
+        info.postgresConninfo = uri;
         return info;
     }
     return Error::failure(
@@ -94,59 +152,52 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
 
 namespace {
 
-// ${NAME} and ${NAME:-default} in a .env value, as python-dotenv expands them: from the
-// environment first, then from keys set earlier in the file.
-QString expandVariables(const QString &value, const QProcessEnvironment &env,
-                        const QHash<QString, QString> &earlier)
+// DATABASE_URL and DB_* as an application using python-dotenv sees them: the environment, and
+// the project's .env under it (a variable of the environment wins, even an empty one).
+struct Settings
 {
-    static const QRegularExpression variable(
-        QStringLiteral("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\\}"));
-    QString out;
-    qsizetype last = 0;
-    for (auto it = variable.globalMatch(value); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        out += value.mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
-        QString replacement = env.contains(name) ? env.value(name) : earlier.value(name);
-        if (replacement.isEmpty())
-            replacement = m.captured(2);
-        out += replacement;
-        last = m.capturedEnd();
-    }
-    return out + value.mid(last);
-}
+    const QProcessEnvironment &env;
+    DotEnv dotenv;
 
-// DATABASE_URL from a .env file: KEY=VALUE lines, optional `export `, quotes, # comments,
-// ${VAR} expansion outside single quotes.
-QString dotEnvDatabaseUrl(const QString &path, const QProcessEnvironment &env)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QHash<QString, QString> values;
-    while (!file.atEnd()) {
-        QString line = QString::fromUtf8(file.readLine()).trimmed();
-        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
-            continue;
-        if (line.startsWith(QLatin1String("export ")))
-            line = line.mid(7).trimmed();
-        const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            continue;
-        const QString key = line.left(eq).trimmed();
-        QString value = line.mid(eq + 1).trimmed();
-        const qsizetype close =
-            (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\'')))
-                ? value.indexOf(value[0], 1)
-                : -1;
-        const bool literal = close > 0 && value.startsWith(QLatin1Char('\''));
-        if (close > 0) // a quoted value, perhaps followed by a comment
-            value = value.mid(1, close - 1);
-        else if (const qsizetype hash = value.indexOf(QLatin1String(" #")); hash >= 0)
-            value = value.left(hash).trimmed();
-        values.insert(key, literal ? value : expandVariables(value, env, values));
+    bool has(const QString &name) const { return env.contains(name) || dotenv.contains(name); }
+    QString value(const QString &name) const
+    {
+        return env.contains(name) ? env.value(name) : dotenv.value(name);
     }
-    return values.value(QStringLiteral("DATABASE_URL"));
+    bool fromFile(const QString &name) const
+    {
+        return !env.contains(name) && dotenv.contains(name);
+    }
+    QString origin(const QString &name) const
+    {
+        return fromFile(name) ? dotenv.path() : QStringLiteral("the environment");
+    }
+    // "DB_HOST, DB_NAME in /srv/app/.env; DB_USER in the environment"
+    QString origins(const QStringList &names) const
+    {
+        QStringList inFile, inEnv;
+        for (const QString &n : names)
+            (fromFile(n) ? inFile : inEnv).append(n);
+        QStringList parts;
+        if (!inFile.isEmpty())
+            parts.append(
+                QStringLiteral("%1 in %2").arg(inFile.join(QLatin1String(", ")), dotenv.path()));
+        if (!inEnv.isEmpty())
+            parts.append(
+                QStringLiteral("%1 in the environment").arg(inEnv.join(QLatin1String(", "))));
+        return parts.join(QLatin1String("; "));
+    }
+};
+
+const QList<std::pair<QString, QString>> &dbVariables()
+{
+    static const QList<std::pair<QString, QString>> keys = {
+        {QStringLiteral("DB_HOST"), QStringLiteral("host")},
+        {QStringLiteral("DB_PORT"), QStringLiteral("port")},
+        {QStringLiteral("DB_NAME"), QStringLiteral("dbname")},
+        {QStringLiteral("DB_USER"), QStringLiteral("user")},
+        {QStringLiteral("DB_PASSWORD"), QStringLiteral("password")}};
+    return keys;
 }
 
 } // namespace
@@ -154,7 +205,8 @@ QString dotEnvDatabaseUrl(const QString &path, const QProcessEnvironment &env)
 Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
                                                    const QString &projectRoot,
                                                    const QString &iniUrl,
-                                                   const QProcessEnvironment &env)
+                                                   const QProcessEnvironment &env,
+                                                   const QString &cliSource)
 {
     auto from = [&](const QString &url, const QString &source) -> Result<ConnectionInfo> {
         auto info = parseUrl(url, projectRoot);
@@ -167,44 +219,125 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
         return info;
     };
     if (!cliUrl.isEmpty())
-        return from(cliUrl, QStringLiteral("--url"));
-    if (const QString url = env.value(QStringLiteral("DATABASE_URL")); !url.isEmpty())
-        return from(url, QStringLiteral("DATABASE_URL"));
-    if (env.contains(QStringLiteral("DB_HOST")) || env.contains(QStringLiteral("DB_NAME"))) {
-        QStringList parts;
-        const QList<std::pair<const char *, const char *>> keys = {{"DB_HOST", "host"},
-                                                                   {"DB_PORT", "port"},
-                                                                   {"DB_NAME", "dbname"},
-                                                                   {"DB_USER", "user"},
-                                                                   {"DB_PASSWORD", "password"}};
-        QStringList shown;
-        for (const auto &[variable, keyword] : keys) {
-            const QString value = env.value(QLatin1String(variable));
-            if (value.isEmpty())
-                continue;
-            parts.append(QLatin1String(keyword) + QLatin1Char('=') +
-                         ConnectionResolver::quoteKeywordValue(value));
-            if (qstrcmp(keyword, "password") != 0)
-                shown.append(QLatin1String(keyword) + QLatin1Char('=') + value);
+        return from(cliUrl, cliSource);
+
+    const QString home = env.value(QStringLiteral("HOME"), QDir::homePath());
+    const Settings s{env, DotEnv::read(DotEnv::find(projectRoot, home), env)};
+    const QString databaseUrl = QStringLiteral("DATABASE_URL");
+    QStringList notes;
+    QStringList names{databaseUrl};
+    for (const auto &[variable, keyword] : dbVariables())
+        names.append(variable);
+    for (const QString &name : std::as_const(names))
+        if (env.contains(name) && env.value(name).isEmpty() && !s.dotenv.value(name).isEmpty())
+            notes.append(QStringLiteral("%1 is set but empty in the environment, which hides %1 in "
+                                        "%2 (as python-dotenv does)")
+                             .arg(name, s.dotenv.path()));
+    QStringList dbGiven; // DB_* variables with a value
+    for (const auto &[variable, keyword] : dbVariables())
+        if (!s.value(variable).isEmpty())
+            dbGiven.append(variable);
+    QStringList empty; // set, but to nothing: never a reason to fall back to SQLite
+    if (s.has(databaseUrl) && s.value(databaseUrl).isEmpty())
+        empty.append(QStringLiteral("DATABASE_URL (in %1)").arg(s.origin(databaseUrl)));
+    for (const auto &[variable, keyword] : dbVariables())
+        if (s.has(variable) && s.value(variable).isEmpty())
+            empty.append(QStringLiteral("%1 (in %2)").arg(variable, s.origin(variable)));
+
+    if (const QString url = s.value(databaseUrl); !url.isEmpty()) {
+        auto info = from(url, QStringLiteral("DATABASE_URL in %1").arg(s.origin(databaseUrl)));
+        if (!info) {
+            Error e = info.error();
+            if (s.fromFile(databaseUrl)) {
+                e.file = s.dotenv.path();
+                e.line = s.dotenv.line(databaseUrl);
+            }
+            return e;
         }
-        ConnectionInfo info;
-        info.engine = ConnectionInfo::Engine::Postgres;
-        info.postgresConninfo = parts.join(QLatin1Char(' '));
-        info.display = shown.join(QLatin1Char(' '));
-        info.source = QStringLiteral("DB_* variables");
+        if (!dbGiven.isEmpty())
+            notes.append(
+                QStringLiteral("%1 not used: DATABASE_URL comes first").arg(s.origins(dbGiven)));
+        info->notes = notes + info->notes;
         return info;
     }
-    if (const QString url =
-            dotEnvDatabaseUrl(QDir(projectRoot).filePath(QStringLiteral(".env")), env);
-        !url.isEmpty())
-        return from(url, QStringLiteral(".env"));
-    if (!iniUrl.isEmpty())
-        return from(iniUrl, QStringLiteral("strata.ini"));
+
+    const bool named = std::any_of(dbGiven.begin(), dbGiven.end(), [](const QString &v) {
+        return v != QLatin1String("DB_PASSWORD");
+    });
+    if (named) {
+        ConnectionInfo info;
+        info.engine = ConnectionInfo::Engine::Postgres;
+        QStringList parts, shown, missing;
+        for (const auto &[variable, keyword] : dbVariables()) {
+            const QString value = s.value(variable);
+            if (value.isEmpty()) {
+                if (variable != QLatin1String("DB_PASSWORD"))
+                    missing.append(variable);
+                continue;
+            }
+            parts.append(keyword + QLatin1Char('=') + quoteKeywordValue(value));
+            if (keyword != QLatin1String("password"))
+                shown.append(keyword + QLatin1Char('=') + value);
+        }
+        info.postgresConninfo = parts.join(QLatin1Char(' '));
+        info.display = shown.join(QLatin1Char(' '));
+        info.source = QStringLiteral("DB_* variables: %1").arg(s.origins(dbGiven));
+        if (!missing.isEmpty())
+            notes.append(QStringLiteral("%1 not set: libpq's defaults apply, as for psql (PGHOST "
+                                        "or the local socket, PGPORT or 5432, PGUSER or the "
+                                        "operating-system user, a database named after the user)")
+                             .arg(missing.join(QLatin1String(", "))));
+        if (!empty.isEmpty())
+            notes.append(QStringLiteral("set but empty: %1").arg(empty.join(QLatin1String(", "))));
+        info.notes = notes;
+        return info;
+    }
+    if (!dbGiven.isEmpty()) // DB_PASSWORD alone
+        return Error::failure(QStringLiteral("DB_PASSWORD is set (in %1) but none of DB_HOST, "
+                                             "DB_PORT, DB_NAME and DB_USER: it names no database; "
+                                             "set them, or DATABASE_URL")
+                                  .arg(s.origin(QStringLiteral("DB_PASSWORD"))));
+    if (!iniUrl.isEmpty()) {
+        auto info = from(iniUrl, QStringLiteral("strata.ini"));
+        if (info && !empty.isEmpty())
+            info->notes.prepend(
+                QStringLiteral("set but empty: %1").arg(empty.join(QLatin1String(", "))));
+        return info;
+    }
+    if (!empty.isEmpty())
+        return Error::failure(
+            QStringLiteral("%1 set but empty, and nothing else names a database; Strata does not "
+                           "fall back to the project's SQLite file then: give a value, or unset it")
+                .arg(empty.join(QLatin1String(", "))));
     ConnectionInfo info;
     info.sqlitePath = QDir(projectRoot).absoluteFilePath(QStringLiteral("strata.db"));
     info.display = QStringLiteral("sqlite:///") + info.sqlitePath;
     info.source = QStringLiteral("default");
+    if (!s.dotenv.path().isEmpty())
+        info.notes.append(QStringLiteral("%1 names no database (no DATABASE_URL or DB_* in it)")
+                              .arg(s.dotenv.path()));
     return info;
+}
+
+Result<ConnectionInfo> ConnectionResolver::offline(const QString &dialect,
+                                                   const QString &projectRoot)
+{
+    ConnectionInfo info;
+    info.source = QStringLiteral("--dialect");
+    if (dialect == QLatin1String("postgresql")) {
+        info.engine = ConnectionInfo::Engine::Postgres;
+        info.display = QStringLiteral("(no database: offline SQL for PostgreSQL)");
+        return info;
+    }
+    if (dialect == QLatin1String("sqlite")) {
+        info.engine = ConnectionInfo::Engine::Sqlite;
+        // Never opened: offline SQL reads no database.
+        info.sqlitePath = QDir(projectRoot).absoluteFilePath(QStringLiteral("strata.db"));
+        info.display = QStringLiteral("(no database: offline SQL for SQLite)");
+        return info;
+    }
+    return Error::usage(
+        QStringLiteral("--dialect takes postgresql or sqlite, not '%1'").arg(dialect));
 }
 
 } // namespace strata

@@ -127,7 +127,7 @@ Status Executor::run(const Plan &plan, const RunOptions &options)
                 outside.append(step.revision);
         }
         if (!outside.isEmpty())
-            return Error::usage(
+            return Error::failure(
                 QStringLiteral("%1 marked 'transactional: false' and cannot run inside "
                                "one transaction (--single-transaction, --dry-run); run without "
                                "it (each migration then commits on its own)")
@@ -612,9 +612,9 @@ Result<QString> Executor::offlineSql(const Plan &plan, bool singleTransaction) c
         const bool outside =
             m && !m->transactional && m_driver.runsOutsideTransactions() && !singleTransaction;
         if (m && !m->transactional && m_driver.runsOutsideTransactions() && singleTransaction)
-            return Error::usage(QStringLiteral("%1 is marked 'transactional: false' and cannot "
-                                               "run inside --single-transaction")
-                                    .arg(step.revision));
+            return Error::failure(QStringLiteral("%1 is marked 'transactional: false' and cannot "
+                                                 "run inside --single-transaction")
+                                      .arg(step.revision));
         const QString header =
             QStringLiteral("-- Running %1 %2 -> %3%4\n\n")
                 .arg(stepVerb(step), step.fromRevisions.join(QLatin1String(", ")),

@@ -48,7 +48,7 @@ Result<QString> RevisionWriter::write(const Project &project, const NewRevision 
         return Error::usage(problem);
     for (const Migration &m : project.migrations())
         if (m.revision == id)
-            return Error::usage(
+            return Error::failure(
                 QStringLiteral("revision id %1 is already used by %2").arg(id, m.filePath));
     const QString revisionWord = QStringLiteral("revision id");
     for (const QStringList *ids : {&spec.downRevisions, &spec.dependsOn})
@@ -140,7 +140,7 @@ Result<QString> RevisionWriter::create(const LoadedProject &loaded, const Revisi
         }
         for (int i : *resolved) {
             if (!request.splice && !graph.isHead(i))
-                return Error::usage(
+                return Error::failure(
                     QStringLiteral(
                         "revision %1 is not a head; add --splice to start a branch from it")
                         .arg(graph.id(i)));
@@ -184,14 +184,14 @@ Result<QString> RevisionWriter::merge(const LoadedProject &loaded, const MergeRe
                 parents.append(graph.id(i));
     }
     if (parents.size() < 2)
-        return Error::usage(
+        return Error::failure(
             QStringLiteral("nothing to merge: %1 names a single revision (%2)")
                 .arg(request.targets.join(QLatin1Char(' ')), parents.join(QLatin1String(", "))));
     for (const QString &a : parents) {
         const QList<int> below = graph.ancestors({graph.indexOf(a)});
         for (const QString &b : parents)
             if (a != b && below.contains(graph.indexOf(b)))
-                return Error::usage(
+                return Error::failure(
                     QStringLiteral("cannot merge %1 with its own ancestor %2").arg(a, b));
     }
     NewRevision spec;

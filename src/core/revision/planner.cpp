@@ -82,8 +82,8 @@ public:
         if (!all)
             return all.error();
         if (all->size() > 1)
-            return Error::usage(QStringLiteral("'%1' names several revisions (%2)")
-                                    .arg(target, g.ids(*all).join(QLatin1String(", "))));
+            return Error::failure(QStringLiteral("'%1' names several revisions (%2)")
+                                      .arg(target, g.ids(*all).join(QLatin1String(", "))));
         return all->isEmpty() ? kBase : all->first();
     }
 
@@ -124,7 +124,7 @@ public:
                     next = {kBase};
             }
             if (next.size() > 1) {
-                return Error::usage(
+                return Error::failure(
                     QStringLiteral(
                         "ambiguous walk from %1: %2 leads to %3; name the revision instead")
                         .arg(at == kBase ? QStringLiteral("base") : g.id(at),
@@ -139,7 +139,7 @@ public:
 
     static Error overshoot(int steps)
     {
-        return Error::usage(
+        return Error::failure(
             QStringLiteral("relative revision %1%2 goes past the end of the history")
                 .arg(steps > 0 ? QStringLiteral("+") : QString())
                 .arg(steps));
@@ -147,7 +147,7 @@ public:
 
     Error severalHeads(const QString &target, const QList<int> &current) const
     {
-        return Error::usage(
+        return Error::failure(
             QStringLiteral("'%1' is relative to the current revision, but the database has several "
                            "current heads (%2); use REV%3 or LABEL@%3 instead")
                 .arg(target, g.ids(current).join(QLatin1String(", ")),
@@ -274,7 +274,7 @@ public:
                     symbols = *all;
                 }
                 if (symbols.isEmpty())
-                    return Error::usage(
+                    return Error::failure(
                         QStringLiteral("branch '%1' has nothing applied to step down from")
                             .arg(branch));
                 if (symbols.size() > 1)
@@ -282,7 +282,7 @@ public:
                 symbol = g.id(symbols.first());
             } else {
                 if (current.isEmpty())
-                    return Error::usage(
+                    return Error::failure(
                         QStringLiteral("cannot step down %1 from base: nothing is applied")
                             .arg(target));
                 if (current.size() > 1)
@@ -453,7 +453,7 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
             if (onBranch.contains(r))
                 filtered.append(r);
         if (filtered.isEmpty())
-            return Error::usage(
+            return Error::failure(
                 QStringLiteral("'%1' is not a valid downgrade target from the current heads (%2)")
                     .arg(target, currentHeads.join(QLatin1String(", "))));
         roots = filtered;
@@ -467,11 +467,11 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
         if (activeSet.contains(r))
             revert.insert(r);
     if (parsed->revision != kBase && revert.isEmpty() && !current->contains(parsed->revision)) {
-        return Error::usage(QStringLiteral("'%1' is not a valid downgrade target from the current "
-                                           "heads (%2): it is not applied")
-                                .arg(target, currentHeads.isEmpty()
-                                                 ? QStringLiteral("base")
-                                                 : currentHeads.join(QLatin1String(", "))));
+        return Error::failure(
+            QStringLiteral("'%1' is not a valid downgrade target from the current "
+                           "heads (%2): it is not applied")
+                .arg(target, currentHeads.isEmpty() ? QStringLiteral("base")
+                                                    : currentHeads.join(QLatin1String(", "))));
     }
     QList<int> order = b.parentsFirst(revert, *current);
     std::reverse(order.begin(), order.end());

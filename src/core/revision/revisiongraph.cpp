@@ -500,6 +500,40 @@ QString candidateList(const RevisionGraph &graph, const QList<int> &candidates)
 
 } // namespace
 
+// A text that is all digits: likely a relative step typed without its sign ("1" for "-1").
+static bool isNumber(const QString &text)
+{
+    return !text.isEmpty() &&
+           std::all_of(text.begin(), text.end(), [](QChar c) { return c.isDigit(); });
+}
+
+Error RevisionGraph::unknownIdentifier(const QString &ident)
+{
+    QString message = QStringLiteral("unknown revision or branch label '%1'").arg(ident);
+    QStringList hints;
+    if (ident.size() < kMinimumPrefix)
+        hints.append(QStringLiteral("a partial id needs at least four characters"));
+    if (isNumber(ident))
+        hints.append(QStringLiteral("for a relative step write -%1 (down) or +%1 (up)").arg(ident));
+    if (!hints.isEmpty())
+        message += QStringLiteral(" (%1)").arg(hints.join(QLatin1String("; ")));
+    return Error::failure(message).with(Error::Code::NotFound);
+}
+
+QList<int> RevisionGraph::prefixMatches(const QString &ident) const
+{
+    QList<int> out;
+    const auto exact = d->index.constFind(ident);
+    if (exact != d->index.constEnd())
+        return {*exact};
+    if (ident.size() < kMinimumPrefix)
+        return out;
+    for (int i = 0; i < size(); ++i)
+        if (id(i).startsWith(ident))
+            out.append(i);
+    return out;
+}
+
 // A single identifier: a full id, a branch label, or a unique prefix of an id.
 static Result<int> resolveIdentifier(const RevisionGraph &graph, const QString &ident,
                                      const QString &branch)
@@ -508,12 +542,7 @@ static Result<int> resolveIdentifier(const RevisionGraph &graph, const QString &
     if (found < 0)
         found = graph.labelRevision(ident);
     if (found < 0) {
-        QList<int> candidates;
-        for (int i = 0; i < graph.size(); ++i) {
-            const QString &id = graph.id(i);
-            if (id.size() > 3 && id.startsWith(ident))
-                candidates.append(i);
-        }
+        QList<int> candidates = graph.prefixMatches(ident);
         if (!branch.isEmpty() && candidates.size() > 1) {
             const int branchRev = graph.labelRevision(branch) >= 0 ? graph.labelRevision(branch)
                                                                    : graph.indexOf(branch);
@@ -525,17 +554,11 @@ static Result<int> resolveIdentifier(const RevisionGraph &graph, const QString &
                 candidates = filtered;
             }
         }
-        if (candidates.isEmpty()) {
-            return Error::usage(
-                ident.size() < 4
-                    ? QStringLiteral("unknown revision or branch label '%1' (a partial id needs at "
-                                     "least four characters)")
-                          .arg(ident)
-                    : QStringLiteral("unknown revision or branch label '%1'").arg(ident));
-        }
+        if (candidates.isEmpty())
+            return RevisionGraph::unknownIdentifier(ident);
         if (candidates.size() > 1) {
-            return Error::usage(QStringLiteral("ambiguous revision prefix '%1' matches %2")
-                                    .arg(ident, candidateList(graph, candidates)));
+            return Error::failure(QStringLiteral("ambiguous revision prefix '%1' matches %2")
+                                      .arg(ident, candidateList(graph, candidates)));
         }
         found = candidates.first();
     }
@@ -544,12 +567,13 @@ static Result<int> resolveIdentifier(const RevisionGraph &graph, const QString &
         if (branchRev < 0) {
             auto resolved = resolveIdentifier(graph, branch, {});
             if (!resolved)
-                return Error::usage(QStringLiteral("no such branch '%1'").arg(branch));
+                return Error::failure(QStringLiteral("no such branch '%1'").arg(branch))
+                    .with(Error::Code::NotFound);
             branchRev = *resolved;
         }
         if (!graph.sharesLineage(found, {branchRev}))
-            return Error::usage(QStringLiteral("revision %1 is not a member of branch '%2'")
-                                    .arg(graph.id(found), branch));
+            return Error::failure(QStringLiteral("revision %1 is not a member of branch '%2'")
+                                      .arg(graph.id(found), branch));
     }
     return found;
 }
@@ -560,7 +584,8 @@ static Result<QList<int>> filterForLineage(const RevisionGraph &graph, const QLi
 {
     auto against_ = resolveIdentifier(graph, against, {});
     if (!against_)
-        return Error::usage(QStringLiteral("no such branch '%1'").arg(against));
+        return Error::failure(QStringLiteral("no such branch '%1'").arg(against))
+            .with(Error::Code::NotFound);
     QList<int> out;
     for (int t : targets)
         if (graph.sharesLineage(t, {*against_}))
@@ -590,10 +615,11 @@ Result<QList<int>> RevisionGraph::resolve(const QString &target) const
             candidates = *filtered;
         }
         if (candidates.size() > 1) {
-            return Error::usage(QStringLiteral("'%1' is ambiguous: the project has several heads "
-                                               "(%2); name one, or use '%3heads'")
-                                    .arg(target, candidateList(*this, candidates),
-                                         branch.isEmpty() ? QString() : branch + QLatin1Char('@')));
+            return Error::failure(
+                QStringLiteral("'%1' is ambiguous: the project has several heads "
+                               "(%2); name one, or use '%3heads'")
+                    .arg(target, candidateList(*this, candidates),
+                         branch.isEmpty() ? QString() : branch + QLatin1Char('@')));
         }
         return candidates;
     }
@@ -611,10 +637,10 @@ Result<int> RevisionGraph::resolveOne(const QString &target) const
     if (!all)
         return all.error();
     if (all->size() > 1)
-        return Error::usage(QStringLiteral("'%1' names several revisions (%2); name one")
-                                .arg(target, candidateList(*this, *all)));
+        return Error::failure(QStringLiteral("'%1' names several revisions (%2); name one")
+                                  .arg(target, candidateList(*this, *all)));
     if (all->isEmpty())
-        return Error::usage(QStringLiteral("'%1' names no revision").arg(target));
+        return Error::failure(QStringLiteral("'%1' names no revision").arg(target));
     return all->first();
 }
 

@@ -62,11 +62,25 @@ public:
 
     // Target resolution, in the words the CLI takes: full id, unique prefix, "head", "heads",
     // "base", "LABEL@head", "LABEL@base", "LABEL@REV". Relative targets are the Planner's.
-    // An empty list means base. Errors name the target: unknown, ambiguous prefix (with the
-    // candidates), several heads for "head".
+    // An empty list means base. Errors (Error::Kind::Failure, exit 1: the command line is well
+    // formed, the project lacks the revision) name the target: unknown (Code::NotFound),
+    // ambiguous prefix (with the candidates), several heads for "head".
+    // The one prefix rule of the project: see prefixMatches().
     Result<QList<int>> resolve(const QString &target) const;
     Result<int> resolveOne(const QString &target) const; // a single revision, not base
     int labelRevision(const QString &label) const;       // revision declaring the label, or -1
+
+    // A partial id must have at least this many characters (as the README promises); a full
+    // id may be shorter (DESIGN.md: 1 to 32 characters), and then matches only exactly. Unlike
+    // Alembic, which lets "5" match any id of four or more characters starting with 5: there
+    // `downgrade 1`, a typo for `-1`, quietly reverts to some revision starting with 1.
+    static constexpr int kMinimumPrefix = 4; // "four" in the messages
+    // The revisions `ident` names as an id: the one whose id it is exactly, else (when it has
+    // kMinimumPrefix characters or more) every id starting with it. Labels are not looked at.
+    QList<int> prefixMatches(const QString &ident) const;
+    // The error for an identifier that names nothing: Code::NotFound, saying why a short
+    // prefix does not count and suggesting -N / +N for a bare number.
+    static Error unknownIdentifier(const QString &ident);
 
 private:
     struct Data;
