@@ -114,8 +114,14 @@ Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
     p.connectTimeoutSeconds = options.connectTimeoutSeconds;
     const QString schema =
         options.schema.isEmpty() ? p.project.config().versionTableSchema : options.schema;
-    if (auto s = p.driver->setVersionSchema(schema); !s)
-        return s.error();
+    if (auto s = p.driver->setVersionSchema(schema); !s) {
+        Error e = s.error();
+        if (options.schema.isEmpty() && e.kind == Error::Kind::Usage) { // strata.ini's, not usage
+            e.kind = Error::Kind::Failure;
+            e.file = p.project.iniPath();
+        }
+        return e;
+    }
     p.schema = schema;
     return migrator;
 }

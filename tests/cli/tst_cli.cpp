@@ -561,8 +561,9 @@ private Q_SLOTS:
         f.write(QStringLiteral("strata.ini"),
                 QStringLiteral("[strata]\nversions = versions\nversion_table_schema = deploy\n"));
         o = f.run({QStringLiteral("current")});
-        QCOMPARE(o.code, 2);
-        QVERIFY2(o.err.contains(QStringLiteral("--schema applies to PostgreSQL")),
+        QCOMPARE(o.code, 1); // the project's setting, not the command line, is at fault
+        QVERIFY2(o.err.contains(QStringLiteral("--schema applies to PostgreSQL")) &&
+                     o.err.contains(QStringLiteral("strata.ini")),
                  qPrintable(o.err));
     }
 
@@ -1282,6 +1283,23 @@ private Q_SLOTS:
         QVERIFY2(o.code == code,
                  qPrintable(
                      QStringLiteral("exit %1, expected %2: %3").arg(o.code).arg(code).arg(o.err)));
+    }
+
+    // A wrong setting in strata.ini is the project's failure (1, naming the file), the same
+    // value on the command line a usage error (2).
+    void projectSettingsAreNotUsageErrors()
+    {
+        Fixture f;
+        f.addChain();
+        f.write(QStringLiteral("strata.ini"),
+                QStringLiteral("[strata]\nversions = versions\nversion_table = bad name\n"));
+        Outcome o = f.run({QStringLiteral("current")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("strata.ini")), qPrintable(o.err));
+        o = f.run({QStringLiteral("current"), QStringLiteral("--version-table"),
+                   QStringLiteral("bad name")});
+        QCOMPARE(o.code, 2);
+        QVERIFY(!f.touched());
     }
 
     // --sql with no database configured does not pick SQLite's dialect on its own.

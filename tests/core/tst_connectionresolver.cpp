@@ -471,7 +471,7 @@ private Q_SLOTS:
                                << QStringLiteral("host='db.internal' port='5433' dbname='shop' "
                                                  "user='app'");
         QTest::newRow("with password, quoted, export, comments, CRLF")
-            << QByteArray("# database\r\nexport DB_HOST=\"db.internal\"\r\nDB_PORT='5433' # pg\r\n"
+            << QByteArray("# database\r\nexport\tDB_HOST=\"db.internal\"\r\nDB_PORT='5433' # pg\r\n"
                           "DB_NAME=shop\r\nDB_USER=app\r\nDB_PASSWORD=\"p#ss w\\\"rd\"\r\n")
             << QStringLiteral("host='db.internal' port='5433' dbname='shop' user='app' "
                               "password='p#ss w\"rd'");
@@ -520,6 +520,13 @@ private Q_SLOTS:
         QVERIFY(info.ok());
         QCOMPARE(info->source, QStringLiteral("default"));
         QVERIFY2(info->notes.join(QLatin1Char(' ')).contains(QStringLiteral("services/.env")),
+                 qPrintable(info->notes.join(QLatin1Char(' '))));
+        // libpq's or Docker's variables there are named in a note: they choose nothing here.
+        writeFile(repo.path() + QStringLiteral("/services/.env"), "PGDATABASE=shop\n");
+        info = ConnectionResolver::resolve({}, project, {}, QProcessEnvironment());
+        QVERIFY(info.ok());
+        QCOMPARE(info->source, QStringLiteral("default"));
+        QVERIFY2(info->notes.join(QLatin1Char(' ')).contains(QStringLiteral("PGDATABASE in ")),
                  qPrintable(info->notes.join(QLatin1Char(' '))));
         QVERIFY(QFile::remove(repo.path() + QStringLiteral("/services/.env")));
 

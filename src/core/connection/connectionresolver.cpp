@@ -316,6 +316,20 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
     if (!s.dotenv.path().isEmpty())
         info.notes.append(QStringLiteral("%1 names no database (no DATABASE_URL or DB_* in it)")
                               .arg(s.dotenv.path()));
+    // Variables that name a database for psql or Docker's postgres image, not for Strata: said,
+    // so the fall back to the SQLite file is not a surprise.
+    static const QRegularExpression others(QStringLiteral(
+        "^(PGHOST|PGHOSTADDR|PGPORT|PGDATABASE|PGUSER|PGSERVICE|POSTGRES_DB|POSTGRES_USER)$"));
+    QStringList seen;
+    for (const QString &key : env.keys() + s.dotenv.keys())
+        if (others.match(key).hasMatch() && !seen.contains(key))
+            seen.append(key);
+    if (!seen.isEmpty()) {
+        seen.sort();
+        info.notes.append(QStringLiteral("%1 set, but Strata takes the database from --url, "
+                                         "DATABASE_URL, DB_* or strata.ini's url only")
+                              .arg(s.origins(seen)));
+    }
     return info;
 }
 

@@ -110,8 +110,8 @@ DotEnv DotEnv::read(const QString &path, const QProcessEnvironment &env)
             line.remove(0, 1);
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
-        if (line.startsWith(QLatin1String("export ")))
-            line = line.mid(7).trimmed();
+        static const QRegularExpression exportPrefix(QStringLiteral("^export\\s+"));
+        line.remove(exportPrefix);
         const qsizetype eq = line.indexOf(QLatin1Char('='));
         if (eq <= 0)
             continue;

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 namespace strata {
 
@@ -27,10 +28,8 @@ public:
     QString path() const { return m_path; } // empty when no file was read
     bool contains(const QString &key) const { return m_values.contains(key); }
     QString value(const QString &key) const { return m_values.value(key); }
-    int line(const QString &key) const
-    {
-        return m_lines.value(key);
-    } // 1-based, of the last setting
+    int line(const QString &key) const { return m_lines.value(key); } // 1-based, last setting
+    QStringList keys() const { return m_values.keys(); }
 
 private:
     QString m_path;
