@@ -253,6 +253,12 @@ private Q_SLOTS:
         QTest::newRow("sqlite refuses ATTACH")
             << create + QStringLiteral("ATTACH DATABASE 'x.db' AS x;") << 1 << true << true
             << QStringList{r.arg(6)};
+        QTest::newRow("sqlite ignores PRAGMA foreign_keys in a transaction")
+            << create + QStringLiteral("PRAGMA foreign_keys = OFF;\nPRAGMA main.foreign_keys=ON;")
+            << 1 << true << false << QStringList{r.arg(6), r.arg(7)};
+        QTest::newRow("sqlite: other pragmas are fine")
+            << create + QStringLiteral("PRAGMA defer_foreign_keys = ON;\nPRAGMA user_version = 3;")
+            << 1 << true << false << QStringList{};
         QTest::newRow("sqlite allows savepoints")
             << create + QStringLiteral("SAVEPOINT s;\nRELEASE s;\nSAVEPOINT t;\nROLLBACK TO t;\n"
                                        "rollback transaction to savepoint t;")
@@ -395,10 +401,11 @@ private Q_SLOTS:
         QStringList rules;
         for (const LintFinding &f : *found)
             rules << QStringLiteral("%1@%2").arg(f.rule).arg(f.line);
-        QCOMPARE(rules,
-                 (QStringList{QStringLiteral("add-column-not-null-no-default@8"),
-                              QStringLiteral("data-loss@9"), QStringLiteral("missing-where@11"),
-                              QStringLiteral("transaction-control@12")}));
+        QCOMPARE(rules, (QStringList{QStringLiteral("add-column-not-null-no-default@8"),
+                                     QStringLiteral("data-loss@9"),
+                                     QStringLiteral("no-transaction-block@10"),
+                                     QStringLiteral("missing-where@11"),
+                                     QStringLiteral("transaction-control@12")}));
         QVERIFY(unread >= 1); // the WITHOUT ROWID table at least
         QVERIFY(Linter::rulesFor(SqlDialect::SQLite).contains(QStringLiteral("data-loss")));
         QVERIFY(!Linter::rulesFor(SqlDialect::SQLite).contains(QStringLiteral("lock-timeout")));

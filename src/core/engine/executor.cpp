@@ -97,8 +97,9 @@ Status Executor::refuseTransactionHazards(const Plan &plan) const
         const QList<Statement> statements = m_driver.splitStatements(
             up ? m->upgradeSql : m->downgradeSql, up ? m->upgradeLine : m->downgradeLine);
         for (const TransactionHazard &h : TransactionRules::hazards(statements, dialect)) {
-            if (h.kind == TransactionHazard::Kind::MaybeRefused)
-                continue; // the server decides; it refuses with its own message if it must
+            if (h.kind == TransactionHazard::Kind::MaybeRefused ||
+                h.kind == TransactionHazard::Kind::Ignored)
+                continue; // the engine decides (lint warns); it refuses on its own if it must
             if (where.isEmpty())
                 first = Error::at(
                     m->filePath, h.line,

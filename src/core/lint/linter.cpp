@@ -360,7 +360,8 @@ Status Run::section(const QString &sql, int firstLine, bool upgrade)
                 const bool control = hazard->kind == TransactionHazard::Kind::Control;
                 add(control ? TransactionRules::controlRule : TransactionRules::refusedRule,
                     statement.line, TransactionRules::explain(*hazard, m_dialect),
-                    hazard->kind == TransactionHazard::Kind::MaybeRefused
+                    hazard->kind == TransactionHazard::Kind::MaybeRefused ||
+                            hazard->kind == TransactionHazard::Kind::Ignored
                         ? std::optional(Severity::Warning)
                         : std::nullopt);
             }

@@ -66,8 +66,27 @@ bool hasOption(const QJsonValue &options, const char *name)
     return false;
 }
 
+// Whether the statement may be one of the table's: each of them holds one of these keywords,
+// and a keyword always stands in the text as written (it cannot be quoted or escaped), so a
+// statement holding none of them is none of them and need not be parsed.
+bool mayBeHazard(const QString &text)
+{
+    static const QLatin1String keywords[] = {
+        QLatin1String("begin"),        QLatin1String("start"),      QLatin1String("commit"),
+        QLatin1String("end"),          QLatin1String("rollback"),   QLatin1String("abort"),
+        QLatin1String("prepare"),      QLatin1String("vacuum"),     QLatin1String("cluster"),
+        QLatin1String("database"),     QLatin1String("tablespace"), QLatin1String("system"),
+        QLatin1String("concurrently"), QLatin1String("reindex"),    QLatin1String("discard"),
+        QLatin1String("subscription"),
+    };
+    return std::any_of(std::begin(keywords), std::end(keywords),
+                       [&](QLatin1String k) { return text.contains(k, Qt::CaseInsensitive); });
+}
+
 std::optional<TransactionHazard> classifyPostgres(const QString &text)
 {
+    if (!mayBeHazard(text))
+        return std::nullopt;
     auto tree = PgStatementTree::parse(text);
     if (!tree)
         return std::nullopt;
@@ -185,6 +204,14 @@ public:
         return m_text.mid(start, m_at - start).toUpper();
     }
 
+    // The next character after blanks and comments, or a null QChar at the end.
+    QChar peek()
+    {
+        skipBlank();
+        return m_at < m_text.size() ? m_text[m_at] : QChar();
+    }
+    void skip() { ++m_at; }
+
 private:
     void skipBlank()
     {
@@ -224,6 +251,19 @@ std::optional<TransactionHazard> classifySqlite(const QString &text)
         if (word == QLatin1String("TO"))
             return std::nullopt; // ROLLBACK TO a savepoint: the transaction goes on
         return control("ROLLBACK", true, false);
+    }
+    if (first == QLatin1String("PRAGMA")) {
+        QString name = words.next();
+        if (words.peek() == QLatin1Char('.')) { // PRAGMA schema.name
+            words.skip();
+            name = words.next();
+        }
+        if (name == QLatin1String("FOREIGN_KEYS"))
+            return refused(QStringLiteral("PRAGMA foreign_keys"), Kind::Ignored);
+        if (name == QLatin1String("JOURNAL_MODE") &&
+            text.contains(QLatin1String("wal"), Qt::CaseInsensitive))
+            return refused(QStringLiteral("PRAGMA journal_mode = WAL"), Kind::Ignored);
+        return std::nullopt;
     }
     if (first == QLatin1String("VACUUM"))
         return refused(QStringLiteral("VACUUM"));
@@ -282,6 +322,16 @@ QString TransactionRules::explain(const TransactionHazard &hazard, SqlDialect di
                               "migration runs in one; mark it 'transactional: false' (and keep "
                               "the statement in a migration of its own)")
             .arg(hazard.what);
+    case Kind::Ignored:
+        return QStringLiteral("SQLite ignores %1 inside a transaction, and Strata runs every "
+                              "SQLite migration in one; %2")
+            .arg(hazard.what,
+                 hazard.what.contains(QLatin1String("foreign_keys"))
+                     ? QStringLiteral("foreign keys stay as they were (ON DELETE actions fire "
+                                      "during a table rebuild): use PRAGMA defer_foreign_keys = "
+                                      "ON, which holds until the step commits")
+                     : QStringLiteral("the journal mode is the file's: set it once outside "
+                                      "Strata"));
     case Kind::MaybeRefused:
         return QStringLiteral("PostgreSQL refuses %1 inside a transaction block when the "
                               "subscription has a replication slot; mark the migration "

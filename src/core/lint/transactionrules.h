@@ -25,6 +25,7 @@ struct TransactionHazard
         Control,      // ends, starts or replaces the transaction (COMMIT, BEGIN, ROLLBACK, ...)
         Refused,      // the engine refuses it inside a transaction block (VACUUM, ...)
         MaybeRefused, // refused in some cases only, which the text cannot tell (lint warns)
+        Ignored,      // accepted but without effect inside a transaction (lint warns)
     };
     Kind kind = Kind::Control;
     int line = 0;       // file line of the statement
@@ -43,7 +44,8 @@ struct TransactionHazard
 // CREATE SUBSCRIPTION creating a slot, ALTER SUBSCRIPTION refreshing, and DROP SUBSCRIPTION of a
 // subscription with a slot). SQLite statements are read by their first keyword after comments,
 // which decides the statement kind in SQLite's grammar (BEGIN, COMMIT, END, ROLLBACK without TO;
-// VACUUM and ATTACH, which SQLite refuses inside a transaction).
+// VACUUM and ATTACH, which SQLite refuses inside a transaction; PRAGMA foreign_keys and
+// journal_mode = WAL, which it ignores there).
 //
 // SAVEPOINT, RELEASE and ROLLBACK TO are allowed: inside the run's transaction they nest in it
 // and never end it, on both engines (SQLite's RELEASE commits only a transaction that its own
