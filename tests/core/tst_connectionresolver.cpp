@@ -66,6 +66,8 @@ private Q_SLOTS:
         QCOMPARE(info->sqlitePath, path);
         QVERIFY(info->postgresConninfo.isEmpty());
         QVERIFY(!info->display.isEmpty());
+        // Parameters of the Python drivers are ignored, each with a note.
+        QCOMPARE(info->notes.size(), qsizetype(url.count(QLatin1Char('='))));
     }
 
     void inMemoryRefused_data()
@@ -668,14 +670,21 @@ private Q_SLOTS:
             << base + QStringLiteral("?statement_cache_size=0&sslmode=prefer")
             << libpq + QStringLiteral("?sslmode=prefer") << QStringLiteral("statement_cache_size");
         QTest::newRow("libpq keywords pass")
-            << QStringLiteral("postgresql://h/db?application_name=api&connect_timeout=5&"
+            << QStringLiteral("postgresql://h/db?connect_timeout=5&"
                               "target_session_attrs=read-write&client_encoding=UTF8")
-            << QStringLiteral("postgresql://h/db?application_name=api&connect_timeout=5&"
+            << QStringLiteral("postgresql://h/db?connect_timeout=5&"
                               "target_session_attrs=read-write&client_encoding=UTF8")
             << QString();
         QTest::newRow("options with spaces")
             << QStringLiteral("postgresql://h/db?options=-c%20statement_timeout%3D5s")
             << QStringLiteral("postgresql://h/db?options=-c%20statement_timeout%3D5s") << QString();
+        QTest::newRow("sslmode as asyncpg spells it")
+            << base + QStringLiteral("?sslmode=verify_full")
+            << libpq + QStringLiteral("?sslmode=verify-full") << QString();
+        QTest::newRow("application_name: said to be replaced")
+            << QStringLiteral("postgresql://h/db?application_name=api")
+            << QStringLiteral("postgresql://h/db?application_name=api")
+            << QStringLiteral("'strata'");
         QTest::newRow("charset") << QStringLiteral("postgresql://h/db?charset=utf8")
                                  << QStringLiteral("postgresql://h/db?client_encoding=utf8")
                                  << QStringLiteral("client_encoding");

@@ -96,8 +96,15 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
                                                  "sqlite:///relative.db or sqlite:////absolute.db")
                                       .arg(info.display));
         QString path = rest.mid(1);
-        if (const qsizetype q = path.indexOf(QLatin1Char('?')); q >= 0)
+        if (const qsizetype q = path.indexOf(QLatin1Char('?')); q >= 0) {
+            // timeout, check_same_thread, uri, mode...: the Python drivers' ways of opening a file
+            // Strata opens itself.
+            for (const QString &pair : path.mid(q + 1).split(QLatin1Char('&'), Qt::SkipEmptyParts))
+                info.notes.append(QStringLiteral("URL parameter %1 (pysqlite, aiosqlite) is "
+                                                 "ignored: Strata opens the SQLite file itself")
+                                      .arg(pair.section(QLatin1Char('='), 0, 0)));
             path.truncate(q);
+        }
         if (path.isEmpty() || path == QLatin1String(":memory:") ||
             path.startsWith(QLatin1String("file::memory:")))
             return inMemory;

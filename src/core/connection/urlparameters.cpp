@@ -139,7 +139,14 @@ Result<UrlParameters::Mapped> UrlParameters::toLibpq(const QString &query)
             return Error::failure(
                 QStringLiteral("the URL parameter '%1' has no name").arg(pair.left(40)));
         if (libpqKeywords().contains(name)) {
-            kept.append({name, value});
+            QString v = value;
+            if (name == QLatin1String("sslmode")) // asyncpg also takes verify_full
+                v = v.trimmed().toLower().replace(QLatin1Char('_'), QLatin1Char('-'));
+            if (name == QLatin1String("application_name"))
+                out.notes.append(QStringLiteral(
+                    "URL parameter application_name is given to libpq, but Strata's session "
+                    "names itself 'strata' once connected (as pg_stat_activity shows)"));
+            kept.append({name, v});
             continue;
         }
         const Entry *entry = nullptr;
