@@ -315,6 +315,23 @@ private Q_SLOTS:
         QTest::newRow("created table renamed")
             << QStringLiteral("CREATE TABLE t (id int);\nALTER TABLE t RENAME TO u;")
             << QStringList{};
+        QTest::newRow("created table renamed, then dropped")
+            << QStringLiteral("CREATE TABLE t (id int);\nALTER TABLE t RENAME TO u;\nDROP TABLE u;")
+            << QStringList{};
+        QTest::newRow("column added here renamed, then dropped")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN tmp int;\nALTER TABLE orders "
+                                   "RENAME COLUMN tmp TO tmp2;\nALTER TABLE orders DROP COLUMN "
+                                   "tmp2;")
+            << QStringList{};
+        QTest::newRow("CREATE TABLE IF NOT EXISTS may find an old table")
+            << lt + QStringLiteral("CREATE TABLE IF NOT EXISTS t (id int);\nDROP TABLE t;")
+            << QStringList{QStringLiteral("data-loss@7")};
+        QTest::newRow("pg_catalog.serial")
+            << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN n pg_catalog.serial8 NOT NULL;")
+            << QStringList{};
+        QTest::newRow("allow naming nothing")
+            << QStringLiteral("SELECT 1; -- strata:allow (we know)")
+            << QStringList{QStringLiteral("unknown-rule@5")};
         QTest::newRow("generated stored column")
             << lt + QStringLiteral("ALTER TABLE orders ADD COLUMN c int NOT NULL GENERATED ALWAYS "
                                    "AS (id * 2) STORED;")

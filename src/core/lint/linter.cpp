@@ -251,12 +251,17 @@ bool needsValuesItCannotGet(const QJsonObject &columnDef)
     static const QStringList serials{QStringLiteral("serial"),      QStringLiteral("serial2"),
                                      QStringLiteral("serial4"),     QStringLiteral("serial8"),
                                      QStringLiteral("smallserial"), QStringLiteral("bigserial")};
-    if (names.size() == 1 && serials.contains(names.first()
-                                                  .toObject()
-                                                  .value(QStringLiteral("String"))
-                                                  .toObject()
-                                                  .value(QStringLiteral("sval"))
-                                                  .toString()))
+    auto part = [&](qsizetype i) {
+        return names.at(i)
+            .toObject()
+            .value(QStringLiteral("String"))
+            .toObject()
+            .value(QStringLiteral("sval"))
+            .toString();
+    };
+    // serial, or pg_catalog.serial as PostgreSQL accepts it too
+    if ((names.size() == 1 || (names.size() == 2 && part(0) == QLatin1String("pg_catalog"))) &&
+        serials.contains(part(names.size() - 1)))
         return false;
     return notNull;
 }
@@ -298,13 +303,13 @@ private:
         ++m_unread;
         static const QRegularExpression create(
             QStringLiteral(
-                "^CREATE\\s+(?:TEMP\\s+|TEMPORARY\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                "^CREATE\\s+(?:TEMP\\s+|TEMPORARY\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?"
                 "(?:(\\w+|\"[^\"]+\")\\s*\\.\\s*)?(\\w+|\"[^\"]+\")"),
             QRegularExpression::CaseInsensitiveOption);
         const QRegularExpressionMatch m = create.match(text);
-        if (m.hasMatch()) {
+        if (m.hasMatch() && m.captured(1).isEmpty()) { // IF NOT EXISTS: maybe an old table
             auto unquote = [](QString name) { return name.remove(QLatin1Char('"')); };
-            m_created.addTable({unquote(m.captured(1)), unquote(m.captured(2)).toLower()});
+            m_created.addTable({unquote(m.captured(2)), unquote(m.captured(3)).toLower()});
         }
     }
 
@@ -319,9 +324,19 @@ private:
 
 void Run::unknownAllowNames(const QString &sql, int firstLine)
 {
+    static const QRegularExpression marker(QStringLiteral("--\\s*strata:allow\\b"));
     const QStringList lines = sql.split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i)
-        for (const auto &[n, at] : allowNames(lines.at(i)))
+    for (int i = 0; i < lines.size(); ++i) {
+        const auto names = allowNames(lines.at(i));
+        if (names.isEmpty())
+            if (const QRegularExpressionMatch m = marker.match(lines.at(i)); m.hasMatch()) {
+                add("unknown-rule", firstLine + i,
+                    QStringLiteral("-- strata:allow names no rule, so it silences nothing; "
+                                   "write the rule's name right after it (a reason may follow "
+                                   "in parentheses)"));
+                m_out.last().column = int(m.capturedStart()) + 1;
+            }
+        for (const auto &[n, at] : names)
             if (std::none_of(std::begin(kRules), std::end(kRules),
                              [&](const RuleText &r) { return n == QLatin1String(r.name); })) {
                 QStringList names;
@@ -334,6 +349,7 @@ void Run::unknownAllowNames(const QString &sql, int firstLine)
                         .arg(n, names.join(QLatin1String(", "))));
                 m_out.last().column = int(at) + 1;
             }
+    }
 }
 
 Status Run::section(const QString &sql, int firstLine, bool upgrade)
@@ -398,10 +414,13 @@ void Run::upgradeRules(const PgStatementTree &tree, int line)
         body.value(QStringLiteral("name")).toString() == QLatin1String("lock_timeout")) {
         m_lockTimeoutSet = true;
     } else if (type == QLatin1String("CreateStmt")) {
-        m_created.addTable(rangeVar(body.value(QStringLiteral("relation"))));
+        // With IF NOT EXISTS the table may be an old one, rows and all.
+        if (!body.value(QStringLiteral("if_not_exists")).toBool())
+            m_created.addTable(rangeVar(body.value(QStringLiteral("relation"))));
     } else if (type == QLatin1String("CreateTableAsStmt")) {
-        m_created.addTable(
-            rangeVar(body.value(QStringLiteral("into")).toObject().value(QStringLiteral("rel"))));
+        if (!body.value(QStringLiteral("if_not_exists")).toBool())
+            m_created.addTable(rangeVar(
+                body.value(QStringLiteral("into")).toObject().value(QStringLiteral("rel"))));
     } else if (type == QLatin1String("SelectStmt") && body.contains(QStringLiteral("intoClause"))) {
         m_created.addTable(rangeVar(
             body.value(QStringLiteral("intoClause")).toObject().value(QStringLiteral("rel"))));
@@ -441,9 +460,18 @@ void Run::upgradeRules(const PgStatementTree &tree, int line)
     } else if (type == QLatin1String("DropStmt") || type == QLatin1String("TruncateStmt")) {
         accessExclusive = !dataLoss(type, body, m_created).isEmpty();
     } else if (type == QLatin1String("RenameStmt")) {
+        // What this migration created has no readers yet: renaming it breaks nobody, and the
+        // new name is as new as the old one.
         const QString what = body.value(QStringLiteral("renameType")).toString();
-        if ((what == QLatin1String("OBJECT_TABLE") || what == QLatin1String("OBJECT_COLUMN")) &&
-            !m_created.hasTable(rangeVar(body.value(QStringLiteral("relation"))))) {
+        const RelName table = rangeVar(body.value(QStringLiteral("relation")));
+        const QString newName = body.value(QStringLiteral("newname")).toString();
+        if (what == QLatin1String("OBJECT_TABLE") && m_created.hasTable(table)) {
+            m_created.addTable({table.schema, newName});
+        } else if (what == QLatin1String("OBJECT_COLUMN") &&
+                   m_created.hasColumn(table, body.value(QStringLiteral("subname")).toString())) {
+            m_created.addColumn(table, newName);
+        } else if (what == QLatin1String("OBJECT_TABLE") ||
+                   what == QLatin1String("OBJECT_COLUMN")) {
             add("rename", line);
             accessExclusive = true;
         }
