@@ -167,17 +167,21 @@ Result<std::unique_ptr<Migrator>> Cli::openMigrator(const QString &profile)
 
 void Cli::announceTarget(const Migrator &migrator)
 {
+    const ConnectionTarget target = ConnectionTarget::of(migrator.connectionInfo());
+    m_target = target.toJson();
     if (m_inv.quiet)
         return;
-    const QString line =
-        QStringLiteral("Target: %1").arg(ConnectionTarget::of(migrator.connectionInfo()).text());
+    const QString line = QStringLiteral("Target: %1").arg(target.text());
     // With --json stdout holds one JSON document: the line goes to stderr.
     (m_inv.json ? m_err : m_out) << line << Qt::endl;
 }
 
 void Cli::printJson(const QJsonObject &object)
 {
-    m_out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    QJsonObject out = object;
+    if (!m_target.isEmpty() && !out.contains(QStringLiteral("target")))
+        out.insert(QStringLiteral("target"), m_target);
+    m_out << QJsonDocument(out).toJson(QJsonDocument::Indented);
     m_out.flush();
 }
 

@@ -37,8 +37,8 @@ private:
     // notes on stderr.
     Result<std::unique_ptr<Migrator>> openMigrator(const QString &profile = {});
     // "Target: <engine, host, port, database, user; or the SQLite file> (from <rule>)": the first
-    // line of every command that changes a database. On stdout; on stderr with --json; not
-    // with --quiet.
+    // line of every command that changes a database. On stdout; on stderr with --json (and as
+    // "target" in the JSON document, errors included); not with --quiet.
     void announceTarget(const Migrator &migrator);
     // The options for a Migrator: the command line's, filled in from --profile (or `profile`).
     Result<MigratorOptions> migratorOptions(const QString &profile = {});
@@ -85,6 +85,7 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     Invocation m_inv;
+    QJsonObject m_target; // set by announceTarget(): "target" in the JSON document
     // Set by the first Ctrl-C or SIGTERM during a run (Interrupts::Scope): whatever fails after
     // it exits 130.
     std::atomic<bool> m_interrupted{false};

@@ -1051,6 +1051,11 @@ private Q_SLOTS:
         o = strata({QStringLiteral("--profile"), QStringLiteral("dev"), QStringLiteral("backup"),
                     QStringLiteral("--json")});
         QVERIFY2(o.code == 0, qPrintable(o.err));
+        // The database backed up is named first (stderr, as stdout holds the JSON).
+        QVERIFY2(o.err.startsWith(QStringLiteral("Target: ")) &&
+                     o.err.section(QLatin1Char('\n'), 0, 0)
+                         .endsWith(QStringLiteral("(from --profile dev)")),
+                 qPrintable(o.err));
         const QString file = o.json().value(QStringLiteral("path")).toString();
         QVERIFY(QFile::exists(file));
         QCOMPARE(o.json().value(QStringLiteral("profile")).toString(), QStringLiteral("dev"));
@@ -1081,6 +1086,10 @@ private Q_SLOTS:
         o = strata({QStringLiteral("restore"), QFileInfo(file).fileName(), QStringLiteral("--into"),
                     QStringLiteral("prod"), QStringLiteral("--confirm"), prod.databaseName()});
         QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.section(QLatin1Char('\n'), 0, 0).startsWith(QStringLiteral("Target: ")) &&
+                     o.out.section(QLatin1Char('\n'), 0, 0)
+                         .endsWith(QStringLiteral("(from --profile prod)")),
+                 qPrintable(o.out));
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
         QCOMPARE(f.query(QStringLiteral("SELECT count(*) FROM t_b")),
                  QStringList{QStringLiteral("1")});
@@ -1367,6 +1376,16 @@ private Q_SLOTS:
         QVERIFY2(o.code == 0, qPrintable(o.err));
         QVERIFY(!o.json().isEmpty());
         QVERIFY2(o.err.startsWith(engine), qPrintable(o.err));
+        // ... and in the document, for scripts.
+        const QJsonObject target = o.json().value(QStringLiteral("target")).toObject();
+        QCOMPARE(target.value(QStringLiteral("engine")).toString(),
+                 kPostgres ? QStringLiteral("postgresql") : QStringLiteral("sqlite"));
+        QCOMPARE(target.value(QStringLiteral("source")).toString(), QStringLiteral("--url"));
+        QCOMPARE(target.value(QStringLiteral("fallback")).toBool(), false);
+        if (kPostgres)
+            QCOMPARE(target.value(QStringLiteral("database")).toString(), f.database());
+        else
+            QCOMPARE(target.value(QStringLiteral("file")).toString(), f.dbPath());
         o = f.run({QStringLiteral("stamp"), QStringLiteral("cccc03"), QStringLiteral("-q")});
         QVERIFY2(o.code == 0, qPrintable(o.err));
         QVERIFY(!(o.out + o.err).contains(QStringLiteral("Target:")));

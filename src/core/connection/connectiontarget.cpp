@@ -104,6 +104,23 @@ ConnectionTarget ConnectionTarget::of(const ConnectionInfo &info)
     return t;
 }
 
+QJsonObject ConnectionTarget::toJson() const
+{
+    QJsonObject o{{QStringLiteral("engine"), engine.toLower()},
+                  {QStringLiteral("source"), source},
+                  {QStringLiteral("fallback"), fallback}};
+    const bool sqlite = engine == QLatin1String("SQLite");
+    const QList<std::pair<const char *, QString>> fields{{sqlite ? "file" : "database", database},
+                                                         {"host", host},
+                                                         {"port", port},
+                                                         {"user", user},
+                                                         {"service", service}};
+    for (const auto &[key, value] : fields)
+        if (!value.isEmpty())
+            o.insert(QLatin1String(key), value);
+    return o;
+}
+
 QString ConnectionTarget::text() const
 {
     QString where;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 namespace strata {
@@ -28,6 +29,9 @@ struct ConnectionTarget
     // One line: "PostgreSQL database shop on db.internal:5433 as user app (from DB_* variables
     // in /srv/app/.env)"; "SQLite file /srv/app/strata.db (no database configured: ...)".
     QString text() const;
+    // {"engine", "host", "port", "database", "user", "service", "source", "fallback"}; SQLite:
+    // {"engine", "file", "source", "fallback"}. Empty fields are left out.
+    QJsonObject toJson() const;
 };
 
 } // namespace strata
