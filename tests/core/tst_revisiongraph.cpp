@@ -109,7 +109,8 @@ private Q_SLOTS:
         QCOMPARE(got.size(), idSet(got).size()); // no duplicates
     }
 
-    // Full ids, prefixes (the candidates need four characters, not the prefix), head, heads,
+    // Full ids, prefixes (four characters or more: Strata refuses shorter ones that Alembic
+    // takes, marked alembic=resolves), head, heads,
     // base, LABEL, LABEL@head, LABEL@heads, LABEL@base, LABEL@REV, REV@REV, and their errors.
     void resolution_data() { addCaseRows({QStringLiteral("resolve")}); }
 
@@ -312,6 +313,40 @@ private Q_SLOTS:
         QVERIFY(g.error().toString().contains(QStringLiteral("zz1")));
         QVERIFY2(g.error().toString().contains(QStringLiteral("zz2")),
                  qPrintable(g.error().toString()));
+    }
+
+    // One prefix rule for every command: a partial id needs four characters, a full id of any
+    // length matches exactly, and an unknown target is a failure (exit 1) with Code::NotFound
+    // that suggests -N / +N for a bare number.
+    void prefixRule()
+    {
+        auto g = RevisionGraph::build(
+            {makeMigration(QStringLiteral("1")),
+             makeMigration(QStringLiteral("1a2b3c"), {QStringLiteral("1")}),
+             makeMigration(QStringLiteral("2aa"), {QStringLiteral("1a2b3c")})});
+        QVERIFY2(g.ok(), g.ok() ? "" : qPrintable(g.error().toString()));
+        QCOMPARE(g->ids(g->prefixMatches(QStringLiteral("1"))), QStringList{QStringLiteral("1")});
+        QCOMPARE(g->ids(g->prefixMatches(QStringLiteral("2aa"))),
+                 QStringList{QStringLiteral("2aa")});
+        QVERIFY(g->prefixMatches(QStringLiteral("1a2")).isEmpty());
+        QCOMPARE(g->ids(g->prefixMatches(QStringLiteral("1a2b"))),
+                 QStringList{QStringLiteral("1a2b3c")});
+        QVERIFY(g->prefixMatches(QStringLiteral("2a")).isEmpty());
+        auto shortOne = g->resolve(QStringLiteral("1a2"));
+        QVERIFY(!shortOne.ok());
+        QCOMPARE(shortOne.error().kind, Error::Kind::Failure);
+        QCOMPARE(shortOne.error().code, Error::Code::NotFound);
+        QVERIFY(shortOne.error().message.contains(QStringLiteral("four characters")));
+        auto number = g->resolve(QStringLiteral("3"));
+        QVERIFY(!number.ok());
+        QVERIFY2(number.error().message.contains(QStringLiteral("-3")) &&
+                     number.error().message.contains(QStringLiteral("+3")),
+                 qPrintable(number.error().message));
+        auto longNumber = g->resolve(QStringLiteral("12345"));
+        QVERIFY(!longNumber.ok());
+        QVERIFY(longNumber.error().message.contains(QStringLiteral("-12345")));
+        QVERIFY(!longNumber.error().message.contains(QStringLiteral("four characters")));
+        QCOMPARE(g->resolve(QStringLiteral("nothere")).error().code, Error::Code::NotFound);
     }
 
     void largeGraphIsLinear()
