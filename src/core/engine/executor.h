@@ -56,9 +56,14 @@ using MigrationLookup = std::function<const Migration *(const QString &revision)
 // Runs a Plan through a Driver: each step's statements, its version-row changes and its history
 // row commit together; a failing statement rolls its step back, is recorded as a failed step,
 // and comes back as an Error naming the migration file and the statement's line. Steps before
-// it stay committed. A plan that would revert an irreversible migration is refused whole.
-// `transactional: false` sections run in their step's transaction on SQLite (which can run any
-// statement in one); RunOptions::notice says so.
+// it stay committed. A plan that would revert an irreversible migration is refused whole, and so
+// is one whose transactional steps hold statements that end their transaction or that the engine
+// refuses inside one (TransactionRules; Error::Code::Refused, naming file:line). As a last guard,
+// after each statement of a transactional step the driver's transactionState() must still be
+// open; if not, the step stops with no version row and no success row, and the Error
+// (Code::TransactionBroken) says which statements were kept. `transactional: false` sections run
+// in their step's transaction on SQLite (which can run any statement in one);
+// RunOptions::notice says so.
 class Executor
 {
 public:
