@@ -410,6 +410,13 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.projectDir = parser.value(project);
     inv.url = parser.value(url);
     inv.profile = parser.value(profile);
+    // `--url "$DATABASE_URL"` with the variable unset must not quietly mean "no --url".
+    for (const QCommandLineOption *option : {&url, &profile})
+        if (parser.isSet(*option) && parser.value(*option).trimmed().isEmpty())
+            return Error::usage(
+                QStringLiteral("--%1 is given an empty value (an unset variable?); give one, or "
+                               "leave --%1 out")
+                    .arg(option->names().last()));
     if (parser.isSet(format))
         inv.format = parser.value(format);
     inv.schemaOnly = parser.isSet(schemaOnly);

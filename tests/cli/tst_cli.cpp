@@ -1244,6 +1244,12 @@ private Q_SLOTS:
         row("2 malformed version table",
             {QStringLiteral("current"), QStringLiteral("--version-table"), QStringLiteral("a b")},
             2);
+        row("2 empty --url",
+            {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--url="),
+             QStringLiteral("--plan")},
+            2);
+        row("2 empty --profile",
+            {QStringLiteral("current"), QStringLiteral("--profile"), QStringLiteral("")}, 2);
         row("2 history range without colon",
             {QStringLiteral("history"), QStringLiteral("-r"), QStringLiteral("aaaa01")}, 2);
         row("1 unknown revision", {u, QStringLiteral("nosuchrev")}, 1);
@@ -1287,8 +1293,11 @@ private Q_SLOTS:
                        QStringLiteral("SELECT 1;"), QStringLiteral("SELECT 1;"));
         f.addMigration(QStringLiteral("eeee05"), QStringLiteral("cccc03"),
                        QStringLiteral("SELECT * FROM no_such_table;"), QStringLiteral("SELECT 1;"));
-        Outcome o = f.run(args.contains(QStringLiteral("--profile")) ? args : args,
-                          !args.contains(QStringLiteral("--profile")));
+        // Rows naming their own connection get no --url from the fixture.
+        const bool ownConnection = std::any_of(args.begin(), args.end(), [](const QString &a) {
+            return a.startsWith(QLatin1String("--url")) || a == QLatin1String("--profile");
+        });
+        Outcome o = f.run(args, !ownConnection);
         QVERIFY2(o.code == code,
                  qPrintable(
                      QStringLiteral("exit %1, expected %2: %3").arg(o.code).arg(code).arg(o.err)));
