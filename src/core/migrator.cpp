@@ -111,6 +111,7 @@ Result<std::unique_ptr<Migrator>> Migrator::open(const MigratorOptions &options)
         return driver.error();
     p.driver = std::move(driver).value();
     p.driver->setConnectTimeout(options.connectTimeoutSeconds);
+    p.driver->setVersionTable(p.versionTable);
     p.connectTimeoutSeconds = options.connectTimeoutSeconds;
     const QString schema =
         options.schema.isEmpty() ? p.project.config().versionTableSchema : options.schema;

@@ -288,6 +288,29 @@ private Q_SLOTS:
                  QStringLiteral("3s,1min,strata"));
     }
 
+    // A database migrated before a schema named after the role appeared (here by a migration):
+    // the version table is where the search path found it, not in the new first schema.
+    void versionTableFoundWhereTheSearchPathFindsIt()
+    {
+        const QString dir =
+            project({QStringLiteral("CREATE TABLE public.first (id int);"),
+                     QStringLiteral("CREATE SCHEMA postgres;"), // "$user" on the search path
+                     QStringLiteral("CREATE TABLE public.third (id int);")});
+        const QString db = newDatabase();
+        for (const QString &target : {QStringLiteral("r2"), QStringLiteral("heads")}) {
+            const Outcome o = run(dir, db, {QStringLiteral("upgrade"), target});
+            QVERIFY2(o.code == 0, qPrintable(o.err));
+        }
+        QCOMPARE(scalar(db, QStringLiteral("SELECT version_num FROM public.strata_version")),
+                 QStringLiteral("r3"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT to_regclass('postgres.strata_version') IS "
+                                           "NULL")),
+                 QStringLiteral("t"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM public.strata_version_history "
+                                           "WHERE success")),
+                 QStringLiteral("3"));
+    }
+
     // A role whose search_path names no schema that exists: said plainly, unless --schema.
     void noCurrentSchemaIsSaidClearly()
     {

@@ -96,6 +96,9 @@ public:
         return Error::usage(
             QStringLiteral("%1 has no schemas; --schema applies to PostgreSQL").arg(engine()));
     }
+    // The version table this driver serves (Migrator says so before opening), so an engine
+    // with schemas can find the one holding it when none was given. Harmless to leave unset.
+    virtual void setVersionTable(const QString &versionTable) { Q_UNUSED(versionTable); }
     // A table of Strata's as SQL text: quoted as needed, schema-qualified when one is set.
     virtual QString tableSql(const QString &table) const;
     // Whether statements may run outside a transaction, each committed on its own, as

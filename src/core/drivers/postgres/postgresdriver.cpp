@@ -68,8 +68,15 @@ Status PostgresDriver::open()
         return std::move(error).with(Error::Code::ConnectionFailed);
     }
     // Strata's tables stay where they are whatever a migration does to search_path: the schema
-    // is fixed now, from the one given or the session's first.
-    auto r = query(QStringLiteral("SELECT %1, current_schema()").arg(sessionSettingsSql()));
+    // is fixed now. Where the search path finds the version table, as unqualified names found
+    // it before (a schema named after the role may have appeared since), else the first
+    // schema of the search path, where it will be created.
+    auto r = query(
+        QStringLiteral("SELECT %1, coalesce((SELECT s.name FROM unnest(current_schemas(false)) "
+                       "WITH ORDINALITY AS s(name, i) JOIN pg_namespace n ON n.nspname = s.name "
+                       "JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = %2 AND "
+                       "c.relkind IN ('r', 'p') ORDER BY s.i LIMIT 1), current_schema())")
+            .arg(sessionSettingsSql(), quoteLiteral(m_versionTable)));
     if (!r)
         return r.error();
     m_openedSchema = r->isEmpty() ? QString() : r->first().last();

@@ -17,8 +17,9 @@ namespace strata {
 // points at ("LINE n:") is added to the statement's own line.
 //
 // Strata's own tables are always named schema-qualified: with the schema given
-// (setVersionSchema, --schema), else the one current_schema() names when the session opens,
-// so a migration's SET search_path cannot move them. resetSession() undoes a migration's
+// (setVersionSchema, --schema), else the first schema on the search path that holds the
+// version table when the session opens, else the one current_schema() names then; so a
+// migration's SET search_path cannot move them. resetSession() undoes a migration's
 // session state as DISCARD ALL would, except that the run's own advisory lock stays held.
 class PostgresDriver : public Driver
 {
@@ -55,6 +56,7 @@ public:
     void setConnectTimeout(int seconds) override { m_connectTimeoutSeconds = seconds; }
     bool runsOutsideTransactions() const override { return true; }
     Status setVersionSchema(const QString &schema) override;
+    void setVersionTable(const QString &versionTable) override { m_versionTable = versionTable; }
     QString tableSql(const QString &table) const override;
     Result<ServerInfo> serverInfo() override;
     Result<bool> createDatabaseIfMissing() override;
@@ -97,7 +99,8 @@ private:
     // SET statements restoring Strata's own session settings (application_name, timeouts).
     QString sessionSettingsSql() const;
     QString m_schema;       // of the version and history tables, as given; may be empty
-    QString m_openedSchema; // current_schema() when the session opened, used when m_schema is empty
+    QString m_openedSchema; // found when the session opened, used when m_schema is empty
+    QString m_versionTable; // to look for on the search path; empty: current_schema()
     int m_connectTimeoutSeconds = 10;
     int m_lockTimeoutMs = -1; // as set by setTimeouts(); -1: the server's
     int m_statementTimeoutMs = -1;
