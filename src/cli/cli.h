@@ -3,13 +3,17 @@
 #include "commandline.h"
 #include "error.h"
 #include "migrator.h"
+#include "operations/operations.h"
 #include "profiles/profile.h"
+#include "profiles/protection.h"
 
 #include <QJsonObject>
 #include <QTextStream>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace strata {
 class RevisionGraph;
@@ -29,6 +33,11 @@ class Cli
 public:
     Cli(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
+
+    // Asks a person a question and returns the line typed, or nothing when nobody can be
+    // asked. The default asks on the terminal (stderr, then a line of stdin) when stdin is one.
+    using Ask = std::function<std::optional<QString>(const QString &question)>;
+    void setAsk(Ask ask) { m_ask = std::move(ask); }
 
 private:
     int dispatch();
@@ -57,16 +66,18 @@ private:
     int stamp();
     int repair();
     int printPlan(const Migrator &migrator, const Plan &plan);
-    // Appends what a command changed (or failed to change) to the local audit log; a log that
-    // cannot be written is a warning on stderr, never a failed migration.
-    void audit(Migrator &migrator, const QString &action, const QStringList &from,
-               const Result<Plan> &ran, qint64 durationMs);
+    // Who runs the core's audited operations (Operations): the command line, the profile and
+    // --reason; a log that cannot be written is a warning on stderr, never a failed migration.
+    OperationContext operationContext(const QString &profile) const;
+    // What Protection asks before `action` on the named profile (or, with none, on migrator's
+    // database): the name from --confirm, else asked on a terminal, else a refusal (exit 1)
+    // naming what to type.
+    Status confirm(GuardedAction action, GuardedMode mode, const QString &profileName,
+                   const Migrator *migrator = nullptr);
     // backups (cli_backup.cpp)
     int backup();
     int backups();
     int restore();
-    void auditBackup(const QString &action, const QString &database, const QString &from,
-                     const QString &result, const QString &profile, qint64 durationMs);
     // reading (cli_inspect.cpp)
     int current();
     int ping();
@@ -89,6 +100,7 @@ private:
     // Set by the first Ctrl-C or SIGTERM during a run (Interrupts::Scope): whatever fails after
     // it exits 130.
     std::atomic<bool> m_interrupted{false};
+    Ask m_ask;
 };
 
 // "a, b -> c (head) (mergepoint), message" as Alembic's history prints it.

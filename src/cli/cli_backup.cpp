@@ -1,10 +1,10 @@
 // strata backup, backups, restore.
 #include "cli.h"
 
-#include "audit/auditlog.h"
 #include "backup/backupcatalog.h"
 #include "backup/backuprunner.h"
 #include "backup/restorerunner.h"
+#include "operations/operations.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -25,18 +25,6 @@ QJsonObject backupJson(const BackupInfo &info)
 
 } // namespace
 
-void Cli::auditBackup(const QString &action, const QString &database, const QString &from,
-                      const QString &result, const QString &profile, qint64 durationMs)
-{
-    AuditEntry entry = AuditEntry::of(QStringLiteral("cli"), profile, database, action, durationMs);
-    entry.fromRevisions = from;
-    entry.result = result;
-    entry.reason = m_inv.reason;
-    if (auto s = AuditLog(AuditLog::defaultFilePath()).append(entry); !s)
-        m_err << QStringLiteral("strata: warning: the audit log was not written: %1\n")
-                     .arg(s.error().toString());
-}
-
 int Cli::backup()
 {
     auto migrator = openMigrator();
@@ -44,13 +32,8 @@ int Cli::backup()
         return fail(migrator.error());
     Migrator &m = **migrator;
     announceTarget(m);
-    auto current = m.current();
-    if (!current)
-        return fail(current.error());
     BackupRequest request;
-    request.connection = m.connectionInfo();
     request.profile = m_inv.profile;
-    request.revisions = *current;
     request.outDir = m_inv.outDir;
     request.format = m_inv.format;
     request.jobs = m_inv.jobs;
@@ -66,13 +49,7 @@ int Cli::backup()
             lastLine.restart();
         }
     };
-    QElapsedTimer clock;
-    clock.start();
-    auto info = BackupRunner::run(request, callbacks);
-    auditBackup(QStringLiteral("backup"), m.databaseDisplay(), current->join(QLatin1Char(',')),
-                info ? QStringLiteral("success")
-                     : QStringLiteral("failed: ") + info.error().message,
-                m_inv.profile, clock.elapsed());
+    auto info = Operations(m, operationContext(m_inv.profile)).backup(request, callbacks);
     if (!info)
         return fail(info.error());
     if (m_inv.json) {
@@ -138,52 +115,40 @@ int Cli::restore()
 
     // The target: --into PROFILE, else the database the command line names as usual.
     const QString targetProfile = m_inv.into.isEmpty() ? m_inv.profile : m_inv.into;
-    if (!targetProfile.isEmpty()) {
-        auto p = findProfile(targetProfile);
-        if (!p)
-            return fail(p.error());
-        if (p->isProtected && m_inv.confirm != p->databaseName())
-            return fail(Error::failure(
-                            QStringLiteral(
-                                "%1 is protected: restoring replaces its database; add --confirm "
-                                "%2 to go ahead")
-                                .arg(p->name, p->databaseName()))
-                            .with(Error::Code::Refused));
-    }
     auto migrator = openMigrator(targetProfile);
     if (!migrator)
         return fail(migrator.error());
     Migrator &m = **migrator;
     announceTarget(m);
-    const auto now = m.current();
-    const QString before = now ? now->join(QLatin1Char(',')) : QString();
-    m.disconnect(); // pg_restore or the SQLite copy replaces what this connection sees
+    // A restore replaces the whole database: Protection says what must be typed first.
+    if (auto s = confirm(GuardedAction::Restore, GuardedMode::Apply, targetProfile, &m); !s)
+        return fail(s.error());
 
     RestoreRequest request;
     request.backup = file;
-    request.target = m.connectionInfo();
     request.jobs = m_inv.jobs;
+    request.noOwner = m_inv.noOwner;
     BackupCallbacks callbacks;
     callbacks.progress = [&](const BackupProgress &p) { note(QStringLiteral("  %1").arg(p.text)); };
-    QElapsedTimer clock;
-    clock.start();
-    auto restored = RestoreRunner::run(request, callbacks);
-    auditBackup(QStringLiteral("restore"), m.databaseDisplay(), before,
-                restored ? QStringLiteral("success")
-                         : QStringLiteral("failed: ") + restored.error().message,
-                targetProfile, clock.elapsed());
+    auto restored = Operations(m, operationContext(targetProfile)).restore(request, callbacks);
     if (!restored)
         return fail(restored.error());
+    const BackupInfo &backup = restored->backup;
     if (m_inv.json) {
-        QJsonObject o = backupJson(*restored);
+        QJsonObject o = backupJson(backup);
         o.insert(QStringLiteral("into"), m.databaseDisplay());
+        o.insert(QStringLiteral("owners_left_out"), restored->ownersLeftOut);
+        if (!restored->ownersNote.isEmpty())
+            o.insert(QStringLiteral("owners_note"), restored->ownersNote);
         printJson(o);
         return Success;
     }
     say(QStringLiteral("Restored %1 into %2; it is at %3 again")
-            .arg(restored->path, m.databaseDisplay(),
-                 restored->revisions.isEmpty() ? QStringLiteral("base")
-                                               : restored->revisions.join(QLatin1String(", "))));
+            .arg(backup.path, m.databaseDisplay(),
+                 backup.revisions.isEmpty() ? QStringLiteral("base")
+                                            : backup.revisions.join(QLatin1String(", "))));
+    if (!restored->ownersNote.isEmpty())
+        say(QStringLiteral("Note: %1.").arg(restored->ownersNote));
     return Success;
 }
 

@@ -1,6 +1,5 @@
 #include "cli.h"
 
-#include "audit/auditlog.h"
 #include "engine/executor.h"
 #include "interrupts.h"
 #include "migrator.h"
@@ -9,6 +8,8 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+
+#include <unistd.h>
 
 namespace strata::cli {
 
@@ -67,27 +68,69 @@ int Cli::printPlan(const Migrator &migrator, const Plan &plan)
     return Success;
 }
 
-void Cli::audit(Migrator &migrator, const QString &action, const QStringList &from,
-                const Result<Plan> &ran, qint64 durationMs)
+OperationContext Cli::operationContext(const QString &profile) const
 {
-    AuditEntry entry = AuditEntry::of(QStringLiteral("cli"), m_inv.profile,
-                                      migrator.databaseDisplay(), action, durationMs);
-    entry.fromRevisions = from.join(QLatin1Char(','));
-    entry.reason = m_inv.reason;
-    if (ran) {
-        entry.toRevisions = ran->endHeads.join(QLatin1Char(','));
-        entry.result = QStringLiteral("success");
-    } else {
-        if (auto now = migrator.current())
-            entry.toRevisions = now->join(QLatin1Char(','));
-        entry.result = (ran.error().code == Error::Code::Cancelled ? QStringLiteral("cancelled: ")
-                                                                   : QStringLiteral("failed: ")) +
-                       ran.error().message;
-    }
-    const AuditLog log(AuditLog::defaultFilePath());
-    if (auto s = log.append(entry); !s)
+    OperationContext context;
+    context.source = QStringLiteral("cli");
+    context.profile = profile;
+    context.reason = m_inv.reason;
+    context.auditFailed = [this](const Error &e) {
         m_err << QStringLiteral("strata: warning: the audit log was not written: %1\n")
-                     .arg(s.error().toString());
+                     .arg(e.toString());
+    };
+    return context;
+}
+
+Status Cli::confirm(GuardedAction action, GuardedMode mode, const QString &profileName,
+                    const Migrator *migrator)
+{
+    std::optional<Profile> profile;
+    if (!profileName.isEmpty()) {
+        auto p = findProfile(profileName);
+        if (!p)
+            return p.error();
+        profile = *p;
+    }
+    QString name;
+    if (!profile && migrator && mode == GuardedMode::Apply) {
+        auto n = Protection::databaseName(migrator->connectionInfo());
+        if (!n)
+            return n.error();
+        name = *n;
+    }
+    const Guard guard = Protection::guard(action, mode, profile ? &*profile : nullptr, name);
+    if (!guard.needsConfirmation())
+        return {};
+    QString typed = m_inv.confirm;
+    if (!m_inv.confirmGiven) {
+        std::optional<QString> answer;
+        const QString question = QStringLiteral("%1.\nType the database name (%2) to go ahead: ")
+                                     .arg(guard.why, guard.confirmName);
+        if (m_ask) {
+            answer = m_ask(question);
+        } else if (isatty(STDIN_FILENO)) {
+            m_err << question;
+            m_err.flush();
+            QTextStream in(stdin);
+            const QString line = in.readLine();
+            if (!line.isNull())
+                answer = line;
+        }
+        if (!answer) {
+            Error e = Protection::check(guard, {}).error();
+            e.message += QStringLiteral("; add --confirm %1 (standard input is not a terminal "
+                                        "to ask on)")
+                             .arg(guard.confirmName);
+            return e;
+        }
+        typed = *answer;
+    }
+    if (auto s = Protection::check(guard, typed); !s) {
+        Error e = s.error();
+        e.message += QStringLiteral(" (--confirm %1)").arg(guard.confirmName);
+        return e;
+    }
+    return {};
 }
 
 int Cli::upgradeOrDowngrade(bool upgrade)
@@ -129,6 +172,13 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     if (target.contains(QLatin1Char(':')))
         return fail(Error::usage(QStringLiteral("a FROM:TO range needs --sql")));
     announceTarget(mig);
+    const GuardedMode mode = m_inv.plan     ? GuardedMode::Plan
+                             : m_inv.dryRun ? GuardedMode::DryRun
+                                            : GuardedMode::Apply;
+    if (auto s = confirm(upgrade ? GuardedAction::Upgrade : GuardedAction::Downgrade, mode,
+                         m_inv.profile);
+        !s)
+        return fail(s.error());
     if (m_inv.createDatabase) {
         auto created = mig.createDatabaseIfMissing();
         if (!created)
@@ -160,9 +210,9 @@ int Cli::upgradeOrDowngrade(bool upgrade)
             m_interrupted.store(true);
             mig.cancel();
         });
-        return mig.run(*plan, options);
+        return Operations(mig, operationContext(m_inv.profile)).run(*plan, options);
     }();
-    if (m_inv.dryRun) { // nothing changed: nothing to audit
+    if (m_inv.dryRun) { // nothing changed: nothing audited
         if (!ran)
             return fail(ran.error());
         say(QStringLiteral("Dry run: %1 migration(s) ran in %2 ms and were rolled back; the "
@@ -171,8 +221,6 @@ int Cli::upgradeOrDowngrade(bool upgrade)
                 .arg(timer.elapsed()));
         return Success;
     }
-    audit(mig, upgrade ? QStringLiteral("upgrade") : QStringLiteral("downgrade"), plan->startHeads,
-          ran, timer.elapsed());
     if (!ran)
         return fail(ran.error());
     if (m_inv.json) {
@@ -233,19 +281,17 @@ int Cli::stamp()
         return Success;
     }
     announceTarget(mig);
+    if (auto s = confirm(GuardedAction::Stamp, GuardedMode::Apply, m_inv.profile); !s)
+        return fail(s.error());
     const RunOptions options = runOptions();
-    QElapsedTimer timer;
-    timer.start();
-    const auto before = mig.current();
     auto ran = [&] {
         const Interrupts::Scope stopping([this, &mig] {
             m_interrupted.store(true);
             mig.cancel();
         });
-        return mig.stamp(targets, m_inv.purge, options);
+        return Operations(mig, operationContext(m_inv.profile))
+            .stamp(targets, m_inv.purge, options);
     }();
-    audit(mig, m_inv.purge ? QStringLiteral("stamp --purge") : QStringLiteral("stamp"),
-          before ? *before : QStringList(), ran, timer.elapsed());
     if (!ran)
         return fail(ran.error());
     if (m_inv.json) {
@@ -266,14 +312,9 @@ int Cli::repair()
     if (!migrator)
         return fail(migrator.error());
     announceTarget(**migrator);
-    QElapsedTimer timer;
-    timer.start();
-    auto repaired = (*migrator)->repair();
-    const auto now = (*migrator)->current();
-    Plan accepted; // repair moves no version row: before and after are the same
-    accepted.endHeads = now ? *now : QStringList();
-    audit(**migrator, QStringLiteral("repair"), accepted.endHeads,
-          repaired ? Result<Plan>(accepted) : Result<Plan>(repaired.error()), timer.elapsed());
+    if (auto s = confirm(GuardedAction::Repair, GuardedMode::Apply, m_inv.profile); !s)
+        return fail(s.error());
+    auto repaired = Operations(**migrator, operationContext(m_inv.profile)).repair();
     if (!repaired)
         return fail(repaired.error());
     if (m_inv.json) {

@@ -71,7 +71,8 @@ const QList<CommandSpec> &commands()
          {QStringLiteral("sql"), QStringLiteral("dialect"), QStringLiteral("plan"),
           QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
           QStringLiteral("statement-timeout"), QStringLiteral("create-database"),
-          QStringLiteral("single-transaction"), QStringLiteral("dry-run")},
+          QStringLiteral("single-transaction"), QStringLiteral("dry-run"),
+          QStringLiteral("confirm")},
          1,
          1},
         {"downgrade",
@@ -79,7 +80,8 @@ const QList<CommandSpec> &commands()
          "Revert migrations down to TARGET (e.g. -1, base, REV).",
          {QStringLiteral("sql"), QStringLiteral("dialect"), QStringLiteral("plan"),
           QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
-          QStringLiteral("statement-timeout"), QStringLiteral("single-transaction")},
+          QStringLiteral("statement-timeout"), QStringLiteral("single-transaction"),
+          QStringLiteral("confirm")},
          1,
          1},
         {"current", "current", "Show the database's current revisions.", {}, 0, 0},
@@ -116,10 +118,10 @@ const QList<CommandSpec> &commands()
          0,
          0},
         {"restore",
-         "restore BACKUP [--into PROFILE] [--confirm DBNAME] [--jobs N]",
+         "restore BACKUP [--into PROFILE] [--confirm DBNAME] [--jobs N] [--no-owner]",
          "Restore a catalogued backup into the database (or another profile's).",
          {QStringLiteral("into"), QStringLiteral("confirm"), QStringLiteral("jobs"),
-          QStringLiteral("reason"), QStringLiteral("out")},
+          QStringLiteral("reason"), QStringLiteral("out"), QStringLiteral("no-owner")},
          1,
          1},
         {"history",
@@ -136,7 +138,7 @@ const QList<CommandSpec> &commands()
          "Set the version rows without running migrations.",
          {QStringLiteral("purge"), QStringLiteral("sql"), QStringLiteral("dialect"),
           QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
-          QStringLiteral("statement-timeout")},
+          QStringLiteral("statement-timeout"), QStringLiteral("confirm")},
          1,
          -1},
         {"check",
@@ -148,7 +150,7 @@ const QList<CommandSpec> &commands()
         {"repair",
          "repair",
          "Accept the current text of edited migrations (recorded in history).",
-         {QStringLiteral("reason")},
+         {QStringLiteral("reason"), QStringLiteral("confirm")},
          0,
          0},
     };
@@ -251,7 +253,9 @@ QString commandHelp(const QString &command)
             "a\n"
             "                           lock (500ms, 5s, 1min; a bare number is seconds)\n"
             "  --statement-timeout TIME PostgreSQL: give up a statement that runs this long\n"
-            "  --single-transaction     the whole plan in one transaction: all of it or none\n");
+            "  --single-transaction     the whole plan in one transaction: all of it or none\n"
+            "  --confirm DBNAME         a protected profile's database name (else asked on a\n"
+            "                           terminal); --sql, --plan and --dry-run need none\n");
     if (command == QLatin1String("upgrade"))
         text +=
             QStringLiteral("  --create-database        create the database first when it does not "
@@ -274,7 +278,9 @@ QString commandHelp(const QString &command)
     if (command == QLatin1String("restore"))
         text += QStringLiteral(
             "\n  --into PROFILE           restore into that profile's database instead\n"
-            "  --confirm DBNAME         required when the target profile is protected\n"
+            "  --confirm DBNAME         the target's database name: needed unless the target is a\n"
+            "                           profile that is not protected (else asked on a terminal)\n"
+            "  --no-owner               leave out owners and grants (for roles the target lacks)\n"
             "  --out DIR                the backup folder, where a bare BACKUP name is looked for\n"
             "  --jobs N                 PostgreSQL: N parallel pg_restore workers (else one\n"
             "                           transaction: all or nothing)\n"
@@ -291,7 +297,11 @@ QString commandHelp(const QString &command)
         text += QStringLiteral(
             "\n  --purge                  delete every version row first (for a corrupted table)\n"
             "  --sql                    print the SQL instead of running it\n"
-            "  --reason TEXT            why, for the audit log (e.g. a ticket number)\n");
+            "  --reason TEXT            why, for the audit log (e.g. a ticket number)\n"
+            "  --confirm DBNAME         a protected profile's database name (else asked)\n");
+    if (command == QLatin1String("repair"))
+        text += QStringLiteral(
+            "\n  --confirm DBNAME         a protected profile's database name (else asked)\n");
     return text + QStringLiteral("\nCommon options: see `strata --help`.\n");
 }
 
@@ -312,6 +322,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption keep(QStringLiteral("keep"), {}, QStringLiteral("N"));
     const QCommandLineOption into(QStringLiteral("into"), {}, QStringLiteral("PROFILE"));
     const QCommandLineOption confirm(QStringLiteral("confirm"), {}, QStringLiteral("DBNAME"));
+    const QCommandLineOption noOwner(QStringLiteral("no-owner"));
     const QCommandLineOption versionTable(QStringLiteral("version-table"), {},
                                           QStringLiteral("NAME"));
     const QCommandLineOption schema(QStringLiteral("schema"), {}, QStringLiteral("NAME"));
@@ -383,7 +394,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                            into,
                                            confirm,
                                            connectTimeout,
-                                           dialect};
+                                           dialect,
+                                           noOwner};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them.
@@ -423,6 +435,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.outDir = parser.value(out);
     inv.into = parser.value(into);
     inv.confirm = parser.value(confirm);
+    inv.confirmGiven = parser.isSet(confirm);
+    inv.noOwner = parser.isSet(noOwner);
     for (const auto &[option, target, low, high] :
          {std::tuple{&jobs, &inv.jobs, 1, 64}, std::tuple{&compress, &inv.compression, 0, 9},
           std::tuple{&keep, &inv.keep, 1, 100000}}) {

@@ -54,8 +54,10 @@ struct Invocation
     bool schemaOnly = false;
     QString outDir;
     int keep = 0;
-    QString into;    // restore --into PROFILE
-    QString confirm; // restore --confirm DBNAME, for protected targets
+    QString into;              // restore --into PROFILE
+    QString confirm;           // --confirm DBNAME: the name Protection asks for
+    bool confirmGiven = false; // --confirm was given (perhaps empty)
+    bool noOwner = false;      // restore --no-owner: owners and grants left out
 
     // history
     QString range;

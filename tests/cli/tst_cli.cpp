@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <optional>
+
 using namespace strata;
 
 namespace {
@@ -79,6 +81,27 @@ public:
         return kPostgres ? pgServer()->conninfo(m_database)
                          : QStringLiteral("sqlite:///") + dbPath();
     }
+    // The database's name: PostgreSQL's database, or the SQLite file's name.
+    QString databaseName() const { return kPostgres ? m_database : QFileInfo(dbPath()).fileName(); }
+
+    // A saved profile of this fixture's database, as the desktop app writes them.
+    Profile profile(const QString &name, const QString &environment) const
+    {
+        Profile p = Profile::forEnvironment(environment);
+        p.name = name;
+        p.projectDir = root();
+        if (kPostgres) {
+            p.engine = Profile::Engine::Postgres;
+            p.host = pgServer()->socketDir();
+            p.port = pgServer()->port();
+            p.user = QStringLiteral("postgres");
+            p.database = m_database;
+        } else {
+            p.sqliteFile = dbPath();
+        }
+        return p;
+    }
+
     // Whether anything was written to the database (the SQLite file exists; a table exists).
     bool touched() const
     {
@@ -127,11 +150,19 @@ public:
         return runRaw(args);
     }
 
-    static Outcome runRaw(const QStringList &args)
+    // answer: what a person types when asked (a protected database's name); none: nobody is
+    // there to ask, as when stdin is not a terminal.
+    static Outcome runRaw(const QStringList &args, std::optional<QString> answer = std::nullopt,
+                          QString *asked = nullptr)
     {
         Outcome o;
         QTextStream out(&o.out), err(&o.err);
         cli::Cli cli(out, err);
+        cli.setAsk([answer, asked](const QString &question) {
+            if (asked)
+                *asked = question;
+            return answer;
+        });
         o.code = cli.run(QStringList{QStringLiteral("strata")} + args);
         out.flush();
         err.flush();
@@ -1011,23 +1042,8 @@ private Q_SLOTS:
         const QString backups = home.filePath(QStringLiteral("backups"));
         qputenv("STRATA_CONFIG_DIR", config.toUtf8());
         auto unset = qScopeGuard([] { qunsetenv("STRATA_CONFIG_DIR"); });
-        auto profileOf = [&](const QString &name, const QString &environment) {
-            Profile p = Profile::forEnvironment(environment);
-            p.name = name;
-            p.projectDir = f.root();
-            if (kPostgres) {
-                p.engine = Profile::Engine::Postgres;
-                p.host = pgServer()->socketDir();
-                p.port = pgServer()->port();
-                p.user = QStringLiteral("postgres");
-                p.database = f.url().section(QStringLiteral("dbname="), 1).section(u' ', 0, 0);
-            } else {
-                p.sqliteFile = f.dbPath();
-            }
-            return p;
-        };
-        const Profile dev = profileOf(QStringLiteral("dev"), QStringLiteral("Development"));
-        const Profile prod = profileOf(QStringLiteral("prod"), QStringLiteral("Production"));
+        const Profile dev = f.profile(QStringLiteral("dev"), QStringLiteral("Development"));
+        const Profile prod = f.profile(QStringLiteral("prod"), QStringLiteral("Production"));
         QVERIFY(prod.isProtected);
         QVERIFY(ProfileStore(ProfileStore::defaultFilePath()).save({dev, prod}).ok());
         auto strata = [&](QStringList args) {
@@ -1443,6 +1459,145 @@ private Q_SLOTS:
         for (const char *word : {"sslmode=disable", "prepared_statement_cache_size",
                                  "statement_cache_size", "command_timeout"})
             QVERIFY2(o.err.contains(QLatin1String(word)), qPrintable(o.err));
+    }
+
+    // One protection policy: on a protected profile every command that changes the database
+    // needs its name (--confirm, or typed when asked); what changes nothing needs none.
+    void protectedProfileNeedsTheDatabaseName()
+    {
+        Fixture f;
+        f.addChain();
+        QTemporaryDir home;
+        qputenv("STRATA_CONFIG_DIR", home.filePath(QStringLiteral("config")).toUtf8());
+        auto unset = qScopeGuard([] { qunsetenv("STRATA_CONFIG_DIR"); });
+        const Profile prod = f.profile(QStringLiteral("prod"), QStringLiteral("Production"));
+        QVERIFY(prod.isProtected);
+        QVERIFY(ProfileStore(ProfileStore::defaultFilePath()).save({prod}).ok());
+        const QString name = prod.databaseName();
+        auto strata = [&](const QStringList &args, std::optional<QString> answer = std::nullopt) {
+            return Fixture::runRaw(
+                QStringList{QStringLiteral("--profile"), QStringLiteral("prod")} + args, answer);
+        };
+        auto refused = [&](const Outcome &o) {
+            return o.code == 1 && o.err.contains(QStringLiteral("prod is protected")) &&
+                   o.err.contains(QStringLiteral("--confirm ") + name);
+        };
+
+        Outcome o = strata({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(refused(o), qPrintable(o.err));
+        QVERIFY(!f.touched());
+        // Nothing changes: nothing to confirm.
+        o = strata({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        o = strata({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--plan")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.tables(), QStringList{});
+        o = strata({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--confirm"),
+                    QStringLiteral("not-") + name});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("'not-") + name + QLatin1Char('\'')),
+                 qPrintable(o.err));
+        QCOMPARE(f.tables(), QStringList{});
+        o = strata({QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--confirm"),
+                    name});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+
+        // The example: `downgrade base` on a protected profile ran unasked.
+        o = strata({QStringLiteral("downgrade"), QStringLiteral("base")});
+        QVERIFY2(refused(o), qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        o = strata({QStringLiteral("stamp"), QStringLiteral("aaaa01")});
+        QVERIFY2(refused(o), qPrintable(o.err));
+        o = strata({QStringLiteral("stamp"), QStringLiteral("aaaa01"), QStringLiteral("--purge")});
+        QVERIFY2(refused(o), qPrintable(o.err));
+        o = strata({QStringLiteral("repair")});
+        QVERIFY2(refused(o), qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        o = strata(
+            {QStringLiteral("downgrade"), QStringLiteral("heads:base"), QStringLiteral("--sql")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+
+        // On a terminal the name is asked for; a wrong answer is refused like a wrong
+        // --confirm.
+        QString asked;
+        o = Fixture::runRaw({QStringLiteral("--profile"), QStringLiteral("prod"),
+                             QStringLiteral("downgrade"), QStringLiteral("-1")},
+                            QStringLiteral("wrong"), &asked);
+        QCOMPARE(o.code, 1);
+        QVERIFY2(asked.contains(name), qPrintable(asked));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        o = strata({QStringLiteral("downgrade"), QStringLiteral("-1")}, name);
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
+        o = strata(
+            {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--dry-run")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("bbbb02")});
+        o = strata(
+            {QStringLiteral("stamp"), QStringLiteral("cccc03"), QStringLiteral("--confirm"), name});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        o = strata({QStringLiteral("repair"), QStringLiteral("--confirm"), name});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+    }
+
+    // A restore replaces every user schema (or the SQLite file): into a plain --url it needs
+    // the database's name too.
+    void restoreIntoAUrlNeedsTheDatabaseName()
+    {
+        Fixture f;
+        f.addChain();
+        QTemporaryDir home;
+        const QString backups = home.filePath(QStringLiteral("backups"));
+        Outcome o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        o = f.run(
+            {QStringLiteral("backup"), QStringLiteral("--out"), backups, QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QString file = o.json().value(QStringLiteral("path")).toString();
+        o = f.run({QStringLiteral("downgrade"), QStringLiteral("base")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QString name = f.databaseName();
+
+        o = f.run({QStringLiteral("restore"), file});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("--confirm ") + name), qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{});
+        o = f.run({QStringLiteral("restore"), file, QStringLiteral("--confirm"), name});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        QVERIFY2(!o.out.contains(QStringLiteral("left out")), qPrintable(o.out));
+
+        if (!kPostgres)
+            return;
+        // A table owned by a role that is gone by restore time: the restore names it and
+        // changes nothing; --no-owner restores without owners and says so.
+        QVERIFY(pgServer()->psql(QStringLiteral("DO $$BEGIN CREATE ROLE cli_gone_owner; "
+                                                "EXCEPTION WHEN duplicate_object THEN NULL; "
+                                                "END$$")));
+        QVERIFY(f.query(QStringLiteral("ALTER TABLE t_b OWNER TO cli_gone_owner")).isEmpty());
+        o = f.run(
+            {QStringLiteral("backup"), QStringLiteral("--out"), backups, QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QString owned = o.json().value(QStringLiteral("path")).toString();
+        QVERIFY(
+            pgServer()->psql(QStringLiteral("DROP OWNED BY cli_gone_owner"), nullptr,
+                             f.url().section(QStringLiteral("dbname="), 1).section(u' ', 0, 0)));
+        QVERIFY(pgServer()->psql(QStringLiteral("DROP ROLE cli_gone_owner")));
+        o = f.run({QStringLiteral("restore"), owned, QStringLiteral("--confirm"), name});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("cli_gone_owner")) &&
+                     o.err.contains(QStringLiteral("--no-owner")),
+                 qPrintable(o.err));
+        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_c")}));
+        o = f.run({QStringLiteral("restore"), owned, QStringLiteral("--confirm"), name,
+                   QStringLiteral("--no-owner")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("owners and grants were left out")),
+                 qPrintable(o.out));
+        QCOMPARE(f.tables(), (QStringList{QStringLiteral("t_a"), QStringLiteral("t_b"),
+                                          QStringLiteral("t_c")}));
     }
 
     void cleanupTestCase() { pgServer().reset(); }

@@ -1,6 +1,9 @@
 // AuditLog: the append-only JSON-lines record of operations from the GUI and the CLI.
 
 #include "audit/auditlog.h"
+#include "operations/operations.h"
+
+#include <QDir>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -110,6 +113,100 @@ private Q_SLOTS:
         auto s = log.append(entry(QStringLiteral("upgrade"), QStringLiteral("success")));
         QVERIFY(!s.ok());
         QVERIFY(s.error().file.endsWith(QStringLiteral("audit.jsonl")));
+    }
+
+    // The sequences both front ends run (Operations): what each action leaves in the log, on
+    // a real SQLite file. The app and the command line differ only in `source`.
+    void operationsWriteOneEntryPerAction()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath(QStringLiteral("proj/versions"));
+        auto write = [&](const QString &name, const QByteArray &text) {
+            QFile f(dir.filePath(QStringLiteral("proj/") + name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write(QStringLiteral("strata.ini"), "[strata]\nversions = versions\n");
+        write(QStringLiteral("versions/a1.sql"),
+              "-- revision: a1\n-- +upgrade\nCREATE TABLE a (id int);\n-- +downgrade\nDROP TABLE "
+              "a;\n");
+        write(QStringLiteral("versions/b2.sql"),
+              "-- revision: b2\n-- down_revision: a1\n-- +upgrade\nCREATE TABLE b (id int);\n-- "
+              "+downgrade\nDROP TABLE b;\n");
+        write(QStringLiteral("versions/c3.sql"),
+              "-- revision: c3\n-- down_revision: b2\n-- +upgrade\nCREATE TABLE a (id int);\n-- "
+              "+downgrade\nSELECT 1;\n");
+        MigratorOptions options;
+        options.projectDir = dir.filePath(QStringLiteral("proj"));
+        options.url = QStringLiteral("sqlite:///") + dir.filePath(QStringLiteral("app.db"));
+        auto opened = Migrator::open(options);
+        QVERIFY(opened.ok());
+        Migrator &m = **opened;
+        const QString logFile = dir.filePath(QStringLiteral("audit.jsonl"));
+        OperationContext context;
+        context.source = QStringLiteral("gui");
+        context.profile = QStringLiteral("dev");
+        context.reason = QStringLiteral("OPS-7");
+        context.auditFile = logFile;
+        Operations ops(m, context);
+
+        auto plan = m.planUpgrade(QStringLiteral("b2"));
+        QVERIFY(plan.ok());
+        QVERIFY(ops.run(*plan, {}).ok());
+        RunOptions dry;
+        dry.dryRun = true;
+        QVERIFY(ops.run(m.planDowngrade(QStringLiteral("base")).value(), dry).ok()); // no entry
+        QCOMPARE(m.current().value(), QStringList{QStringLiteral("b2")});
+        auto failing = m.planUpgrade(QStringLiteral("c3"));
+        QVERIFY(failing.ok());
+        QVERIFY(!ops.run(*failing, {}).ok()); // table a exists already
+        QVERIFY(ops.stamp({QStringLiteral("a1")}, true, {}).ok());
+        QVERIFY(ops.repair().ok());
+        BackupRequest backup;
+        backup.outDir = dir.filePath(QStringLiteral("backups"));
+        auto info = ops.backup(backup);
+        QVERIFY(info.ok());
+        QCOMPARE(info->profile, QStringLiteral("dev"));
+        QCOMPARE(info->revisions, QStringList{QStringLiteral("a1")});
+        QVERIFY(ops.stamp({QStringLiteral("b2")}, false, {}).ok());
+        RestoreRequest restore;
+        restore.backup = info->path;
+        auto restored = ops.restore(restore);
+        QVERIFY(restored.ok());
+        QCOMPARE(m.current().value(), QStringList{QStringLiteral("a1")});
+
+        OperationContext guidedContext = context;
+        guidedContext.guided = true;
+        QVERIFY(ops.stamp({QStringLiteral("b2")}, false, {}).ok());
+        auto down = m.planDowngrade(QStringLiteral("base"));
+        QVERIFY(down.ok());
+        QVERIFY(Operations(m, guidedContext).run(*down, {}).ok());
+
+        auto all = AuditLog(logFile).readAll();
+        QVERIFY(all.ok());
+        QStringList lines;
+        for (const AuditEntry &e : *all) {
+            QCOMPARE(e.source, QStringLiteral("gui"));
+            QCOMPARE(e.profile, QStringLiteral("dev"));
+            QCOMPARE(e.reason, QStringLiteral("OPS-7"));
+            QCOMPARE(e.database, m.databaseDisplay());
+            lines << QStringLiteral("%1 %2>%3 %4")
+                         .arg(e.action, e.fromRevisions, e.toRevisions,
+                              e.result.section(QLatin1Char(':'), 0, 0));
+        }
+        QCOMPARE(lines, (QStringList{
+                            QStringLiteral("upgrade >b2 success"),
+                            QStringLiteral("upgrade b2>b2 failed"),
+                            QStringLiteral("stamp --purge b2>a1 success"),
+                            QStringLiteral("repair a1>a1 success"),
+                            QStringLiteral("backup a1>a1 success"),
+                            QStringLiteral("stamp a1>b2 success"),
+                            QStringLiteral("restore b2>a1 success"),
+                            QStringLiteral("stamp a1>b2 success"),
+                            QStringLiteral("rollback step 1/2: down b2 b2>a1 success"),
+                            QStringLiteral("rollback step 2/2: down a1 a1> success"),
+                            QStringLiteral("guided rollback b2> success"),
+                        }));
     }
 
     void environmentChoosesTheFile()

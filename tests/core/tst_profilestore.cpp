@@ -1,6 +1,7 @@
 // Profile and ProfileStore: the saved connections, their JSON, pg_service.conf import.
 
 #include "profiles/profilestore.h"
+#include "profiles/protection.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -45,6 +46,77 @@ class TestProfileStore : public QObject
     }
 
 private Q_SLOTS:
+    // The one protection policy both front ends ask (Protection): its rule, row by row.
+    void protectionAsksForTheNameOnlyWhereTheDatabaseChanges()
+    {
+        QTemporaryDir dir;
+        Profile prod = Profile::forEnvironment(QStringLiteral("Production"));
+        prod.name = QStringLiteral("prod");
+        prod.engine = Profile::Engine::Postgres;
+        prod.database = QStringLiteral("shop");
+        Profile dev = Profile::forEnvironment(QStringLiteral("Development"));
+        dev.name = QStringLiteral("dev");
+        dev.sqliteFile = dir.filePath(QStringLiteral("dev.db"));
+        QVERIFY(prod.isProtected && !dev.isProtected);
+
+        const QList<GuardedAction> changing{GuardedAction::Upgrade, GuardedAction::Downgrade,
+                                            GuardedAction::Stamp,   GuardedAction::Repair,
+                                            GuardedAction::Restore, GuardedAction::GuidedRollback};
+        for (GuardedAction action : changing) {
+            const Guard g = Protection::guard(action, GuardedMode::Apply, &prod);
+            QCOMPARE(g.confirmName, QStringLiteral("shop"));
+            QVERIFY(g.why.contains(QStringLiteral("prod is protected")));
+            for (GuardedMode mode :
+                 {GuardedMode::DryRun, GuardedMode::Plan, GuardedMode::OfflineSql})
+                QVERIFY(!Protection::guard(action, mode, &prod).needsConfirmation());
+        }
+        QCOMPARE(Protection::guard(GuardedAction::Upgrade, GuardedMode::Apply, &prod).backup,
+                 Guard::Backup::Offered);
+        QCOMPARE(Protection::guard(GuardedAction::Downgrade, GuardedMode::Apply, &prod).backup,
+                 Guard::Backup::None);
+        QCOMPARE(Protection::guard(GuardedAction::GuidedRollback, GuardedMode::Apply, &prod).backup,
+                 Guard::Backup::Required);
+
+        // Unprotected: nothing asked, except the wizard's name; a SQLite file not created yet
+        // has nothing to back up.
+        for (GuardedAction action :
+             {GuardedAction::Upgrade, GuardedAction::Downgrade, GuardedAction::Stamp,
+              GuardedAction::Repair, GuardedAction::Restore})
+            QVERIFY(!Protection::guard(action, GuardedMode::Apply, &dev).needsConfirmation());
+        Guard wizard = Protection::guard(GuardedAction::GuidedRollback, GuardedMode::Apply, &dev);
+        QCOMPARE(wizard.confirmName, QStringLiteral("dev.db"));
+        QCOMPARE(wizard.backup, Guard::Backup::None);
+
+        // A restore into a database named without a profile (--url, DATABASE_URL, ...).
+        const Guard url = Protection::guard(GuardedAction::Restore, GuardedMode::Apply, nullptr,
+                                            QStringLiteral("app"));
+        QCOMPARE(url.confirmName, QStringLiteral("app"));
+        QVERIFY(!Protection::guard(GuardedAction::Downgrade, GuardedMode::Apply, nullptr,
+                                   QStringLiteral("app"))
+                     .needsConfirmation());
+
+        // The check: exact names pass; anything else is a refusal (exit 1) naming the target.
+        const Guard g = Protection::guard(GuardedAction::Downgrade, GuardedMode::Apply, &prod);
+        QVERIFY(Protection::check(g, QStringLiteral("shop")).ok());
+        for (const QString &typed : {QString(), QStringLiteral("Shop"), QStringLiteral("shop ")}) {
+            const Status s = Protection::check(g, typed);
+            QVERIFY(!s.ok());
+            QCOMPARE(s.error().code, Error::Code::Refused);
+            QCOMPARE(s.error().kind, Error::Kind::Failure);
+            QVERIFY2(s.error().message.contains(QStringLiteral("shop")),
+                     qPrintable(s.error().message));
+        }
+
+        // The name of a database given by URL.
+        ConnectionInfo sqlite;
+        sqlite.sqlitePath = dir.filePath(QStringLiteral("app.db"));
+        QCOMPARE(Protection::databaseName(sqlite).value(), QStringLiteral("app.db"));
+        ConnectionInfo pg;
+        pg.engine = ConnectionInfo::Engine::Postgres;
+        pg.postgresConninfo = QStringLiteral("postgresql://u:secret@db.example:5433/orders");
+        QCOMPARE(Protection::databaseName(pg).value(), QStringLiteral("orders"));
+    }
+
     void defaultFileIsTheSameForTheAppAndTheCommandLine()
     {
         QTemporaryDir home;

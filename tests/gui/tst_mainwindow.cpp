@@ -393,9 +393,11 @@ private Q_SLOTS:
         QCOMPARE(downgrade.result, QStringLiteral("success"));
         QCOMPARE(downgrade.toRevisions, QStringLiteral("5e4a7c9f1b05"));
         QCOMPARE(downgrade.profile, p.name);
-        QCOMPARE(audit->last().action, QStringLiteral("stamp"));
+        // Named as `strata stamp --purge` names it: the core writes both doors' entries.
+        QCOMPARE(audit->last().action, QStringLiteral("stamp --purge"));
+        QCOMPARE(audit->at(audit->size() - 2).action, QStringLiteral("stamp"));
         QCOMPARE(w.auditModel()->rowCount(), audit->size());
-        QCOMPARE(w.auditModel()->entry(0).action, QStringLiteral("stamp")); // newest first
+        QCOMPARE(w.auditModel()->entry(0).action, QStringLiteral("stamp --purge")); // newest first
         // And the Activity dock showed the steps live.
         QVERIFY(w.logDock()->text().contains(QStringLiteral("Step 1/11")));
     }

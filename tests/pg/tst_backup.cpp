@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -321,20 +322,22 @@ private Q_SLOTS:
 
     void restoreThatFailsHalfWayChangesNothing()
     {
-        // The backup names an owner that is gone by the time it is restored: psql stops at
-        // that statement, and the drop of the schemas before it is rolled back with the rest.
+        // A check whose function refuses rows unless a session setting allows them: the rows
+        // are in the backup, so the restore stops at their COPY, after the target's schemas
+        // were dropped; that drop is rolled back with the rest.
         const QString db = shopDatabase();
-        QVERIFY(m_server->psql(QStringLiteral("CREATE ROLE report_owner"), nullptr, db));
-        QVERIFY(m_server->psql(QStringLiteral("ALTER TABLE order_notes OWNER TO report_owner"),
-                               nullptr, db));
+        QVERIFY(m_server->psql(
+            QStringLiteral("CREATE FUNCTION public.allowed() RETURNS boolean LANGUAGE plpgsql AS "
+                           "$$BEGIN IF coalesce(current_setting('app.allow', true), '') <> 'on' "
+                           "THEN RAISE EXCEPTION 'rows refused here'; END IF; RETURN true; "
+                           "END$$; SET app.allow = 'on'; ALTER TABLE order_notes ADD CONSTRAINT "
+                           "notes_allowed CHECK (public.allowed())"),
+            nullptr, db));
         BackupRequest request;
         request.connection = connection(m_server->conninfo(db));
         request.outDir = backupDir(QStringLiteral("halfway"));
         auto info = BackupRunner::run(request);
         QVERIFY(info.ok());
-        QVERIFY(m_server->psql(QStringLiteral("REASSIGN OWNED BY report_owner TO postgres; DROP "
-                                              "OWNED BY report_owner; DROP ROLE report_owner"),
-                               nullptr, db));
         QVERIFY(damage(db));
         const QString schema = schemaDump(db);
         const QString rows = psqlOut(QStringLiteral("SELECT (SELECT count(*) FROM orders) || ',' "
@@ -345,7 +348,7 @@ private Q_SLOTS:
         restore.target = request.connection;
         auto failed = RestoreRunner::run(restore);
         QVERIFY(!failed.ok());
-        QVERIFY2(failed.error().toString().contains(QStringLiteral("report_owner")),
+        QVERIFY2(failed.error().toString().contains(QStringLiteral("rows refused here")),
                  qPrintable(failed.error().toString()));
         QVERIFY2(failed.error().toString().contains(QStringLiteral("nothing of it was kept")),
                  qPrintable(failed.error().toString()));
@@ -354,6 +357,255 @@ private Q_SLOTS:
                                         "count(*) FROM created_later)"),
                          db),
                  rows);
+    }
+
+    void missingRolesAreNamedAndNoOwnerRestores_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("custom") << QStringLiteral("custom");
+        QTest::newRow("plain") << QStringLiteral("plain");
+    }
+
+    void missingRolesAreNamedAndNoOwnerRestores()
+    {
+        // The backup names an owner and a grantee that are gone by the time it is restored:
+        // the restore is refused before anything changes, naming both; --no-owner restores.
+        QFETCH(QString, format);
+        const QString db = shopDatabase();
+        const QString owner = QStringLiteral("gone_owner_%1").arg(m_databases);
+        const QString reader = QStringLiteral("Gone Reader %1").arg(m_databases);
+        QVERIFY(m_server->psql(QStringLiteral("CREATE ROLE %1; CREATE ROLE \"%2\"; ALTER TABLE "
+                                              "order_notes OWNER TO %1; GRANT SELECT ON orders "
+                                              "TO \"%2\"")
+                                   .arg(owner, reader),
+                               nullptr, db));
+        BackupRequest request;
+        request.connection = connection(m_server->conninfo(db));
+        request.outDir = backupDir(QStringLiteral("roles-") + format);
+        request.format = format;
+        auto info = BackupRunner::run(request);
+        QVERIFY(info.ok());
+        QVERIFY(m_server->psql(QStringLiteral("REASSIGN OWNED BY %1 TO postgres; DROP OWNED BY "
+                                              "%1; DROP OWNED BY \"%2\"; DROP ROLE %1; DROP ROLE "
+                                              "\"%2\"")
+                                   .arg(owner, reader),
+                               nullptr, db));
+        QVERIFY(damage(db));
+        const QString schema = schemaDump(db);
+        RestoreRequest restore;
+        restore.backup = info->path;
+        restore.target = request.connection;
+        auto refused = RestoreRunner::run(restore);
+        QVERIFY(!refused.ok());
+        const QString message = refused.error().toString();
+        QCOMPARE(refused.error().code, Error::Code::NotFound);
+        QVERIFY2(message.contains(owner) && message.contains(reader), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("--no-owner")), qPrintable(message));
+        QCOMPARE(schemaDump(db), schema);
+
+        restore.noOwner = true;
+        auto restored = RestoreRunner::run(restore);
+        QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().toString()));
+        QVERIFY(restored->ownersLeftOut);
+        QVERIFY(!restored->ownersNote.isEmpty());
+        QCOMPARE(psqlOut(QStringLiteral("SELECT count(*) FROM order_notes"), db),
+                 QStringLiteral("2000"));
+        QCOMPARE(psqlOut(QStringLiteral("SELECT tableowner FROM pg_tables WHERE tablename = "
+                                        "'order_notes'"),
+                         db),
+                 QStringLiteral("postgres"));
+    }
+
+    // The database-level objects of db that live outside schemas, with their content: large
+    // objects and their bytes, publications and their tables, subscriptions, event triggers,
+    // extensions, foreign-data wrappers, servers and user mappings, casts, languages.
+    QString databaseObjects(const QString &db) const
+    {
+        return psqlOut(
+            QStringLiteral(
+                "SELECT concat_ws(E'\\n',"
+                " (SELECT string_agg(oid || '=' || encode(lo_get(oid), 'escape'), ',' ORDER BY oid)"
+                "  FROM pg_largeobject_metadata),"
+                " (SELECT string_agg(pubname || ':' || coalesce((SELECT string_agg(tablename, '+' "
+                "  ORDER BY tablename) FROM pg_publication_tables t WHERE t.pubname = p.pubname), "
+                "''), ',' ORDER BY pubname) FROM pg_publication p),"
+                " (SELECT string_agg(subname || ':' || array_to_string(subpublications, '+'), ',' "
+                "  ORDER BY subname) FROM pg_subscription),"
+                " (SELECT string_agg(evtname || ':' || evtevent, ',' ORDER BY evtname) FROM "
+                "  pg_event_trigger),"
+                " (SELECT string_agg(extname, ',' ORDER BY extname) FROM pg_extension),"
+                " (SELECT string_agg(fdwname, ',' ORDER BY fdwname) FROM pg_foreign_data_wrapper),"
+                " (SELECT string_agg(srvname, ',' ORDER BY srvname) FROM pg_foreign_server),"
+                " (SELECT string_agg(srvname || ':' || usename, ',' ORDER BY srvname, usename) "
+                "  FROM pg_user_mappings),"
+                " (SELECT string_agg(format_type(castsource, NULL) || '->' || "
+                "  format_type(casttarget, NULL), ',' ORDER BY 1) FROM pg_cast WHERE oid >= 16384),"
+                " (SELECT string_agg(lanname, ',' ORDER BY lanname) FROM pg_language WHERE oid >= "
+                "  16384))"),
+            db);
+    }
+
+    void databaseLevelObjectsRestoreInPlace_data() { postgresRoundTrip_data(); }
+
+    void databaseLevelObjectsRestoreInPlace()
+    {
+        // Today: "duplicate key ... pg_largeobject_metadata", "publication already exists".
+        QFETCH(QString, format);
+        QFETCH(int, jobs);
+        const QString db = shopDatabase();
+        QVERIFY(!db.isEmpty());
+        const QString user = QStringLiteral("mapped_%1").arg(m_databases);
+        QVERIFY(m_server->psql(QStringLiteral("CREATE ROLE %1").arg(user)));
+        const QStringList setup{
+            QStringLiteral("SELECT lo_from_bytea(0, 'first large object')"),
+            QStringLiteral("SELECT lo_from_bytea(0, '\\x00ff00'::bytea)"),
+            QStringLiteral("CREATE PUBLICATION shop_pub FOR TABLE customers, orders"),
+            QStringLiteral("CREATE PUBLICATION all_notes FOR TABLE order_notes"),
+            QStringLiteral("CREATE SUBSCRIPTION shop_sub CONNECTION 'host=nowhere.invalid' "
+                           "PUBLICATION shop_pub WITH (connect = false)"),
+            QStringLiteral("CREATE FUNCTION public.on_ddl() RETURNS event_trigger LANGUAGE "
+                           "plpgsql AS 'BEGIN END'"),
+            QStringLiteral("CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION "
+                           "public.on_ddl()"),
+            QStringLiteral("CREATE EXTENSION pg_trgm"),
+            QStringLiteral("CREATE FOREIGN DATA WRAPPER plain_wrapper"),
+            QStringLiteral("CREATE SERVER archive FOREIGN DATA WRAPPER plain_wrapper"),
+            QStringLiteral("CREATE USER MAPPING FOR %1 SERVER archive").arg(user),
+            QStringLiteral("CREATE CAST (boolean AS bigint) WITH INOUT"),
+            QStringLiteral("CREATE FUNCTION public.sample_handler() RETURNS language_handler AS "
+                           "'plpgsql', 'plpgsql_call_handler' LANGUAGE c"),
+            QStringLiteral("CREATE TRUSTED LANGUAGE plsample HANDLER public.sample_handler"),
+        };
+        for (const QString &sql : setup)
+            QVERIFY2(m_server->psql(sql, nullptr, db), qPrintable(sql));
+        const QString objects = databaseObjects(db);
+        QVERIFY2(objects.contains(QStringLiteral("=first large object")) &&
+                     objects.contains(QStringLiteral("shop_pub:customers+orders")) &&
+                     objects.contains(QStringLiteral("archive:") + user),
+                 qPrintable(objects));
+        const QString schema = schemaDump(db);
+        const QString rows = counts(db);
+
+        BackupRequest request;
+        request.connection = connection(m_server->conninfo(db));
+        request.outDir = backupDir(QStringLiteral("dblevel-") + format);
+        request.format = format;
+        request.jobs = jobs;
+        auto info = BackupRunner::run(request);
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+
+        // Every kind changed afterwards: content rewritten, objects dropped and added.
+        const QStringList changes{
+            QStringLiteral("SELECT lo_put(min(oid), 0, 'FIRST') FROM pg_largeobject_metadata"),
+            QStringLiteral("SELECT lo_unlink(max(oid)) FROM pg_largeobject_metadata"),
+            QStringLiteral("SELECT lo_from_bytea(0, 'added later')"),
+            QStringLiteral("ALTER PUBLICATION shop_pub DROP TABLE orders"),
+            QStringLiteral("DROP PUBLICATION all_notes"),
+            QStringLiteral("CREATE PUBLICATION later_pub FOR TABLE orders"),
+            QStringLiteral("ALTER SUBSCRIPTION shop_sub SET (slot_name = NONE)"),
+            QStringLiteral("DROP SUBSCRIPTION shop_sub"),
+            QStringLiteral("CREATE SUBSCRIPTION later_sub CONNECTION 'host=nowhere.invalid' "
+                           "PUBLICATION later_pub WITH (connect = false)"),
+            QStringLiteral("DROP EVENT TRIGGER audit_ddl"),
+            QStringLiteral("CREATE EVENT TRIGGER later_ddl ON ddl_command_start EXECUTE "
+                           "FUNCTION public.on_ddl()"),
+            QStringLiteral("DROP EXTENSION pg_trgm"),
+            QStringLiteral("CREATE EXTENSION hstore"),
+            QStringLiteral("DROP USER MAPPING FOR %1 SERVER archive").arg(user),
+            QStringLiteral("CREATE SERVER later_server FOREIGN DATA WRAPPER plain_wrapper"),
+            QStringLiteral("DROP CAST (boolean AS bigint)"),
+            QStringLiteral("CREATE CAST (boolean AS numeric) WITH INOUT"),
+            QStringLiteral("DROP LANGUAGE plsample"),
+        };
+        for (const QString &sql : changes)
+            QVERIFY2(m_server->psql(sql, nullptr, db), qPrintable(sql));
+        QVERIFY(damage(db));
+        QVERIFY(databaseObjects(db) != objects);
+
+        RestoreRequest restore;
+        restore.backup = info->path;
+        restore.target = request.connection;
+        restore.jobs = jobs;
+        auto restored = RestoreRunner::run(restore);
+        QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().toString()));
+        QVERIFY(!restored->ownersLeftOut);
+        QCOMPARE(databaseObjects(db), objects);
+        QCOMPARE(counts(db), rows);
+        QCOMPARE(schemaDump(db), schema);
+    }
+
+    void ownersKeptWhateverTheUrlSays()
+    {
+        // Backed up through 127.0.0.1, restored through localhost and through the socket: the
+        // same server and database (its system identifier and name), so owners and grants stay.
+        const QString db = shopDatabase();
+        const QString secret = QStringLiteral("id-%1").arg(QCoreApplication::applicationPid());
+        QVERIFY(m_server->psql(
+            QStringLiteral("CREATE ROLE identity_user LOGIN SUPERUSER PASSWORD '%1'; CREATE ROLE "
+                           "shop_owner; CREATE ROLE shop_reader")
+                .arg(secret)));
+        QVERIFY(m_server->psql(QStringLiteral("ALTER TABLE orders OWNER TO shop_owner; GRANT "
+                                              "SELECT ON customers TO shop_reader"),
+                               nullptr, db));
+        auto tcp = [&](const QString &host) {
+            return connection(QStringLiteral("postgresql://identity_user:%1@%2:%3/%4")
+                                  .arg(secret, host)
+                                  .arg(m_server->port())
+                                  .arg(db));
+        };
+        const QString facts = QStringLiteral(
+            "SELECT (SELECT tableowner FROM pg_tables WHERE tablename = 'orders') || ',' || "
+            "has_table_privilege('shop_reader', 'customers', 'SELECT')");
+        QCOMPARE(psqlOut(facts, db), QStringLiteral("shop_owner,true"));
+        BackupRequest request;
+        request.connection = tcp(QStringLiteral("127.0.0.1"));
+        request.outDir = backupDir(QStringLiteral("identity"));
+        auto info = BackupRunner::run(request);
+        QVERIFY2(info.ok(), info.ok() ? "" : qPrintable(info.error().toString()));
+        QCOMPARE(info->databaseName, db);
+        QVERIFY(!info->systemIdentifier.isEmpty());
+        QCOMPARE(BackupCatalog::read(info->path)->systemIdentifier, info->systemIdentifier);
+
+        for (const ConnectionInfo &target :
+             {tcp(QStringLiteral("localhost")), connection(m_server->conninfo(db))}) {
+            QVERIFY(damage(db));
+            QVERIFY(m_server->psql(QStringLiteral("ALTER TABLE orders OWNER TO postgres"), nullptr,
+                                   db));
+            RestoreRequest restore;
+            restore.backup = info->path;
+            restore.target = target;
+            auto restored = RestoreRunner::run(restore);
+            QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().toString()));
+            QVERIFY2(!restored->ownersLeftOut, qPrintable(restored->ownersNote));
+            QCOMPARE(psqlOut(facts, db), QStringLiteral("shop_owner,true"));
+        }
+
+        // Into another database of the server: owners and grants left out, and said so.
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE identity_copy")));
+        RestoreRequest elsewhere;
+        elsewhere.backup = info->path;
+        elsewhere.target = connection(m_server->conninfo(QStringLiteral("identity_copy")));
+        auto copied = RestoreRunner::run(elsewhere);
+        QVERIFY2(copied.ok(), copied.ok() ? "" : qPrintable(copied.error().toString()));
+        QVERIFY(copied->ownersLeftOut);
+        QVERIFY2(copied->ownersNote.contains(db) &&
+                     copied->ownersNote.contains(QStringLiteral("identity_copy")),
+                 qPrintable(copied->ownersNote));
+        QCOMPARE(psqlOut(facts, QStringLiteral("identity_copy")), QStringLiteral("postgres,false"));
+
+        // A catalogue written before the identity was recorded still reads, and the note says
+        // how the choice was made.
+        QJsonObject old = info->toJson();
+        old.remove(QStringLiteral("system_identifier"));
+        old.remove(QStringLiteral("database_name"));
+        QVERIFY(test::writeFile(info->catalogFile(), QJsonDocument(old).toJson()));
+        RestoreRequest legacy;
+        legacy.backup = info->path;
+        legacy.target = connection(m_server->conninfo(db));
+        auto fromOld = RestoreRunner::run(legacy);
+        QVERIFY2(fromOld.ok(), fromOld.ok() ? "" : qPrintable(fromOld.error().toString()));
+        QVERIFY2(fromOld->ownersNote.contains(QStringLiteral("does not record")),
+                 qPrintable(fromOld->ownersNote));
     }
 
     void tooOldPgDumpIsNamed()

@@ -35,6 +35,8 @@ QJsonObject BackupInfo::toJson() const
         {QStringLiteral("schema_only"), schemaOnly},
         {QStringLiteral("jobs"), jobs},
         {QStringLiteral("compression"), compression},
+        {QStringLiteral("system_identifier"), systemIdentifier},
+        {QStringLiteral("database_name"), databaseName},
     };
 }
 
@@ -63,6 +65,9 @@ Result<BackupInfo> BackupInfo::fromJson(const QJsonObject &o, const QString &cat
     info.schemaOnly = o.value(QStringLiteral("schema_only")).toBool();
     info.jobs = o.value(QStringLiteral("jobs")).toInt(1);
     info.compression = o.value(QStringLiteral("compression")).toInt(-1);
+    // Absent from older catalogues: the identity is then unknown.
+    info.systemIdentifier = o.value(QStringLiteral("system_identifier")).toString();
+    info.databaseName = o.value(QStringLiteral("database_name")).toString();
     if (info.format.isEmpty() || info.sha256.isEmpty() || !info.createdAt.isValid())
         return Error::failure(
             QStringLiteral("%1 is not a complete backup catalogue entry").arg(catalogFile));

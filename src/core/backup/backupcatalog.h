@@ -29,6 +29,11 @@ struct BackupInfo
     bool schemaOnly = false;
     int jobs = 1;
     int compression = -1; // -1: the tool's default
+    // PostgreSQL: which database this is, whatever the URL said: the server's
+    // pg_control_system().system_identifier and current_database(). Empty in catalogues written
+    // before they were recorded (or when the server would not tell).
+    QString systemIdentifier;
+    QString databaseName;
 
     QString catalogFile() const { return path + QStringLiteral(".json"); }
     QJsonObject toJson() const;

@@ -198,6 +198,10 @@ Result<BackupInfo> postgresBackup(const BackupRequest &request, const BackupCall
                                                  "--list found no table of contents"));
     }
     info.serverVersion = QStringLiteral("PostgreSQL ") + facts->version;
+    if (auto identity = PgTools::identity(request.connection.postgresConninfo)) {
+        info.systemIdentifier = identity->systemIdentifier;
+        info.databaseName = identity->databaseName;
+    }
     info.dumpTool = QStringLiteral("pg_dump %1").arg(dumpMajor);
     return info;
 }

@@ -122,6 +122,20 @@ Result<PgTools::Connection> PgTools::connection(const QString &conninfo,
     return out;
 }
 
+Result<PgTools::Identity> PgTools::identity(const QString &conninfo)
+{
+    auto rows = query(conninfo, QStringLiteral("SELECT current_database()"));
+    if (!rows)
+        return rows.error();
+    Identity out;
+    out.databaseName = rows->value(0).value(0);
+    // pg_control_system() may be refused to a role without the right (a hardened server).
+    if (auto system = query(conninfo, QStringLiteral("SELECT system_identifier::text FROM "
+                                                     "pg_control_system()")))
+        out.systemIdentifier = system->value(0).value(0);
+    return out;
+}
+
 Result<int> PgTools::serverMajor(const QString &conninfo)
 {
     auto rows = query(conninfo, QStringLiteral("SELECT current_setting('server_version_num')"));

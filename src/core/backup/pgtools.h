@@ -67,6 +67,22 @@ public:
     // failed first.
     static Status pipe(const Run &first, const Run &second);
 
+    // Which database a connection reaches, whatever its URL says: the cluster's system
+    // identifier (pg_control_system(), the same for a primary and its physical replicas) and
+    // current_database(). systemIdentifier is empty when the server will not tell.
+    struct Identity
+    {
+        QString systemIdentifier;
+        QString databaseName;
+        // Known on both sides and equal.
+        bool sameAs(const QString &otherSystem, const QString &otherDatabase) const
+        {
+            return !systemIdentifier.isEmpty() && systemIdentifier == otherSystem &&
+                   databaseName == otherDatabase;
+        }
+    };
+    static Result<Identity> identity(const QString &conninfo);
+
     // A query's rows as text, over a connection of its own; column() keeps the first field.
     static Result<QList<QStringList>> query(const QString &conninfo, const QString &sql);
     static Result<QStringList> column(const QString &conninfo, const QString &sql);

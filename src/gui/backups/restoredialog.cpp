@@ -1,6 +1,7 @@
 #include "backups/restoredialog.h"
 
 #include "backup/backuprunner.h"
+#include "profiles/protection.h"
 #include "ui_restoredialog.h"
 
 #include <QFileInfo>
@@ -60,14 +61,17 @@ void RestoreDialog::update()
                "backup's contents. Changes made there since are lost.</span>")
                 .arg(p->databaseName().toHtmlEscaped(), p->displayTarget().toHtmlEscaped())
           : tr("No profile of this engine to restore into."));
-    const bool guarded = p && p->isProtected;
+    // The core's protection policy says what must be typed, as for `strata restore`.
+    const Guard guard =
+        p ? Protection::guard(GuardedAction::Restore, GuardedMode::Apply, p) : Guard{};
+    const bool guarded = guard.needsConfirmation();
     m_ui->protectedBox->setVisible(guarded);
     if (guarded)
         m_ui->typedLabel->setText(
             tr("%1 is protected. Type <b>%2</b>:")
-                .arg(p->name.toHtmlEscaped(), p->databaseName().toHtmlEscaped()));
+                .arg(p->name.toHtmlEscaped(), guard.confirmName.toHtmlEscaped()));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(p && (!guarded || m_ui->typedEdit->text() == p->databaseName()));
+        ->setEnabled(p && Protection::check(guard, m_ui->typedEdit->text()).ok());
 }
 
 } // namespace strata::gui

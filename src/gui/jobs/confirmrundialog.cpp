@@ -2,7 +2,6 @@
 
 #include "ui_confirmrundialog.h"
 
-#include <QFileInfo>
 #include <QPushButton>
 
 namespace strata::gui {
@@ -10,9 +9,15 @@ namespace strata::gui {
 ConfirmRunDialog::ConfirmRunDialog(const Profile &profile, const PlanRequest &request,
                                    const Plan &plan, const ProjectSnapshot *snapshot,
                                    QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::ConfirmRunDialog>()),
-      m_expected(profile.databaseName()), m_protected(profile.isProtected)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ConfirmRunDialog>())
 {
+    // The core's protection policy says what this run needs, as for the command line.
+    const GuardedAction action = request.kind == PlanRequest::Kind::Upgrade ? GuardedAction::Upgrade
+                                 : request.kind == PlanRequest::Kind::Downgrade
+                                     ? GuardedAction::Downgrade
+                                     : GuardedAction::Stamp;
+    m_guard = Protection::guard(action, GuardedMode::Apply, &profile);
+    m_protected = m_guard.needsConfirmation();
     m_ui->setupUi(this);
     setWindowTitle(tr("Confirm: %1").arg(request.description()));
     m_ui->titleLabel->setText(
@@ -42,10 +47,7 @@ ConfirmRunDialog::ConfirmRunDialog(const Profile &profile, const PlanRequest &re
     m_ui->warningLabel->setStyleSheet(QStringLiteral("color: #c62828;"));
 
     m_ui->protectedBox->setVisible(m_protected);
-    // A SQLite file not created yet has nothing to back up.
-    m_offerBackup =
-        m_protected && request.kind == PlanRequest::Kind::Upgrade &&
-        (profile.engine == Profile::Engine::Postgres || QFileInfo::exists(profile.sqliteFile));
+    m_offerBackup = m_guard.backup != Guard::Backup::None;
     m_ui->backupFirstCheck->setVisible(m_offerBackup);
     m_ui->backupFirstCheck->setChecked(m_offerBackup);
     if (profile.engine == Profile::Engine::Sqlite)
@@ -53,7 +55,7 @@ ConfirmRunDialog::ConfirmRunDialog(const Profile &profile, const PlanRequest &re
             tr("&Back up first (a copy of the SQLite file, verified and catalogued)"));
     m_ui->typeLabel->setText(
         tr("<b>%1</b> is a protected profile. Type the database name <b>%2</b> to go on.")
-            .arg(profile.name.toHtmlEscaped(), m_expected.toHtmlEscaped()));
+            .arg(profile.name.toHtmlEscaped(), m_guard.confirmName.toHtmlEscaped()));
     connect(m_ui->typedEdit, &QLineEdit::textChanged, this, &ConfirmRunDialog::updateOk);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -78,7 +80,7 @@ bool ConfirmRunDialog::backupFirst() const
 void ConfirmRunDialog::updateOk()
 {
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(!m_protected || m_ui->typedEdit->text() == m_expected);
+        ->setEnabled(Protection::check(m_guard, m_ui->typedEdit->text()).ok());
 }
 
 } // namespace strata::gui

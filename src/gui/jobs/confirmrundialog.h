@@ -2,6 +2,7 @@
 
 #include "jobs/projectsnapshot.h"
 #include "profiles/profile.h"
+#include "profiles/protection.h"
 
 #include <QDialog>
 
@@ -32,7 +33,7 @@ private:
     void updateOk();
 
     std::unique_ptr<Ui::ConfirmRunDialog> m_ui;
-    QString m_expected;
+    Guard m_guard;
     bool m_protected = false;
     bool m_offerBackup = false;
 };

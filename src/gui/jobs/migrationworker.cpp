@@ -1,10 +1,9 @@
 #include "jobs/migrationworker.h"
 
-#include "audit/auditlog.h"
 #include "backup/backuprunner.h"
-#include "backup/restorerunner.h"
 #include "engine/executor.h"
 #include "loadedproject.h"
+#include "operations/operations.h"
 #include "revision/revisiongraph.h"
 
 #include <QElapsedTimer>
@@ -25,6 +24,20 @@ std::shared_ptr<spdlog::logger> jobLog()
 std::string utf8(const QString &s)
 {
     return s.toStdString();
+}
+
+// The app's side of an audited operation: a log that cannot be written goes to the log.
+OperationContext operationContext(const QString &profile, const QString &reason, bool guided)
+{
+    OperationContext context;
+    context.source = QStringLiteral("gui");
+    context.profile = profile;
+    context.reason = reason;
+    context.guided = guided;
+    context.auditFailed = [](const Error &e) {
+        jobLog()->error("Could not write the audit log: {}", utf8(e.toString()));
+    };
+    return context;
 }
 
 } // namespace
@@ -261,28 +274,6 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
               utf8(plan.startHeads.join(QLatin1String(", "))));
 
     const RevisionGraph &graph = m.graph();
-    // A guided rollback leaves an entry per step too, so the log shows how far it got.
-    QDateTime stepStarted = QDateTime::currentDateTimeUtc();
-    auto auditStep = [&](int index, const QString &outcome) {
-        if (!context.guided || index < 0 || index >= plan.steps.size())
-            return;
-        const PlanStep &step = plan.steps.at(index);
-        AuditEntry entry =
-            AuditEntry::of(QStringLiteral("gui"), context.profile, m.databaseDisplay(),
-                           QStringLiteral("rollback step %1/%2: %3 %4")
-                               .arg(index + 1)
-                               .arg(plan.steps.size())
-                               .arg(directionName(step.direction), step.revision),
-                           stepStarted.msecsTo(QDateTime::currentDateTimeUtc()));
-        entry.fromRevisions = step.fromRevisions.join(QLatin1Char(','));
-        entry.toRevisions = step.toRevisions.join(QLatin1Char(','));
-        entry.result = outcome;
-        entry.reason = context.reason;
-        if (auto s = AuditLog(AuditLog::defaultFilePath()).append(entry); !s)
-            log->error("Could not write the audit log: {}", utf8(s.error().toString()));
-        stepStarted = QDateTime::currentDateTimeUtc();
-    };
-
     RunOptions options;
     options.cancel = &m_cancel;
     options.lockWaitSeconds = 10;
@@ -301,10 +292,6 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         jp.elapsedMs = clock.elapsed();
         if (p.statement == 0) {
             result.stepsRun = p.step - 1;
-            if (p.step > 1)
-                auditStep(p.step - 2, QStringLiteral("success"));
-            else
-                stepStarted = QDateTime::currentDateTimeUtc();
             log->info("Step {}/{}: {} {} {}", p.step, p.stepCount,
                       p.planStep.stamp ? "stamp" : utf8(directionName(p.direction)),
                       utf8(p.revision), utf8(jp.message));
@@ -312,20 +299,13 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         Q_EMIT progress(jp);
     };
 
-    AuditEntry audit =
-        AuditEntry::of(QStringLiteral("gui"), context.profile, m.databaseDisplay(),
-                       context.guided ? QStringLiteral("guided rollback") : result.action);
-    audit.fromRevisions = plan.startHeads.join(QLatin1Char(','));
-    audit.reason = context.reason;
-
-    auto ran = m.run(plan, options);
+    auto ran = Operations(m, operationContext(context.profile, context.reason, context.guided))
+                   .run(plan, options);
     result.durationMs = clock.elapsed();
-    audit.durationMs = result.durationMs;
     if (ran) {
         result.success = true;
         result.stepsRun = int(ran->steps.size());
         result.toRevisions = ran->endHeads;
-        audit.result = QStringLiteral("success");
         log->info("{} finished: {} step(s) in {} ms, now at [{}]", utf8(request.description()),
                   result.stepsRun, result.durationMs,
                   utf8(ran->endHeads.join(QLatin1String(", "))));
@@ -334,21 +314,12 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         result.cancelled = m_cancel.load();
         if (auto now = m.current())
             result.toRevisions = *now;
-        audit.result = result.cancelled ? QStringLiteral("cancelled")
-                                        : QStringLiteral("failed: ") + result.error.message;
         if (result.cancelled)
             log->warn("{} cancelled: {}", utf8(request.description()),
                       utf8(result.error.toString()));
         else
             log->error("{} failed: {}", utf8(request.description()), utf8(result.error.toString()));
     }
-    if (result.success)
-        auditStep(int(plan.steps.size()) - 1, QStringLiteral("success"));
-    else
-        auditStep(result.stepsRun, audit.result);
-    audit.toRevisions = result.toRevisions.join(QLatin1Char(','));
-    if (auto s = AuditLog(AuditLog::defaultFilePath()).append(audit); !s)
-        log->error("Could not write the audit log: {}", utf8(s.error().toString()));
     Q_EMIT runFinished(result);
     Q_EMIT snapshotReady(buildSnapshot(m));
 }
@@ -443,15 +414,8 @@ void MigrationWorker::backup(const QString &profile, const QString &format, int 
         return;
     }
     Migrator &m = **migrator;
-    auto current = m.current();
-    if (!current) {
-        Q_EMIT backupFinished({}, current.error());
-        return;
-    }
     BackupRequest request;
-    request.connection = m.connectionInfo();
     request.profile = profile;
-    request.revisions = *current;
     request.format = format;
     request.keep = keep;
     BackupCallbacks callbacks;
@@ -460,17 +424,7 @@ void MigrationWorker::backup(const QString &profile, const QString &format, int 
         Q_EMIT backupProgress(p.text, p.total > 0 ? p.done * 100 / p.total : -1);
     };
     log->info("{}: backing up {}", utf8(m_label), utf8(m.databaseDisplay()));
-    QElapsedTimer clock;
-    clock.start();
-    auto info = BackupRunner::run(request, callbacks);
-    AuditEntry entry = AuditEntry::of(QStringLiteral("gui"), profile, m.databaseDisplay(),
-                                      QStringLiteral("backup"), clock.elapsed());
-    entry.fromRevisions = current->join(QLatin1Char(','));
-    entry.result = info ? QStringLiteral("success")
-                        : (m_cancel.load() ? QStringLiteral("cancelled")
-                                           : QStringLiteral("failed: ") + info.error().message);
-    if (auto s = AuditLog(AuditLog::defaultFilePath()).append(entry); !s)
-        log->error("Could not write the audit log: {}", utf8(s.error().toString()));
+    auto info = Operations(m, operationContext(profile, {}, false)).backup(request, callbacks);
     if (!info) {
         log->error("{}: the backup failed: {}", utf8(m_label), utf8(info.error().toString()));
         Q_EMIT backupFinished({}, info.error());
@@ -491,32 +445,20 @@ void MigrationWorker::restore(const QString &file, const QString &profile, const
         return;
     }
     Migrator &m = **migrator;
-    const auto now = m.current();
-    const QStringList before = now ? *now : QStringList();
-    m.disconnect(); // the restore replaces what this connection sees
     RestoreRequest request;
     request.backup = file;
-    request.target = m.connectionInfo();
     BackupCallbacks callbacks;
     callbacks.cancel = &m_cancel;
     callbacks.progress = [this](const BackupProgress &p) { Q_EMIT restoreProgress(p.text, -1); };
     log->warn("{}: restoring {} into {}", utf8(m_label), utf8(file), utf8(m.databaseDisplay()));
-    QElapsedTimer clock;
-    clock.start();
-    auto restored = RestoreRunner::run(request, callbacks);
-    AuditEntry entry = AuditEntry::of(QStringLiteral("gui"), profile, m.databaseDisplay(),
-                                      QStringLiteral("restore"), clock.elapsed());
-    entry.fromRevisions = before.join(QLatin1Char(','));
-    entry.toRevisions = restored ? restored->revisions.join(QLatin1Char(',')) : QString();
-    entry.result = restored ? QStringLiteral("success")
-                            : QStringLiteral("failed: ") + restored.error().message;
-    entry.reason = reason;
-    if (auto s = AuditLog(AuditLog::defaultFilePath()).append(entry); !s)
-        log->error("Could not write the audit log: {}", utf8(s.error().toString()));
+    auto restored =
+        Operations(m, operationContext(profile, reason, false)).restore(request, callbacks);
     if (!restored)
         log->error("{}: the restore failed: {}", utf8(m_label), utf8(restored.error().toString()));
     else
         log->info("{}: restored {}", utf8(m_label), utf8(file));
+    if (restored && !restored->ownersNote.isEmpty())
+        log->warn("{}: {}", utf8(m_label), utf8(restored->ownersNote));
     Q_EMIT restoreFinished(restored.ok(), restored ? Error{} : restored.error());
     Q_EMIT snapshotReady(buildSnapshot(m));
 }

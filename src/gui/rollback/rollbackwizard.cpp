@@ -61,7 +61,7 @@ RollbackWizard::RollbackWizard(const QStringList &profiles, const QString &initi
                (!m_backupFile.isEmpty() || (!m_ui->backupCheck->isChecked() && !backupRequired()));
     });
     m_ui->confirmPage->setGate([this] {
-        return m_ui->typedEdit->text() == m_profile.databaseName() &&
+        return Protection::check(guard(), m_ui->typedEdit->text()).ok() &&
                !m_ui->reasonEdit->text().trimmed().isEmpty();
     });
     m_ui->runPage->setGate([this] { return m_finished && !m_restoring; });
@@ -281,7 +281,7 @@ void RollbackWizard::initializePage(int id)
                      (row ? row->message : tr("before the first migration")).toHtmlEscaped(),
                      m_backupFile.isEmpty() ? tr("none") : m_backupFile.toHtmlEscaped()));
         m_ui->typedLabel->setText(
-            tr("Type the database name, <b>%1</b>:").arg(m_profile.databaseName().toHtmlEscaped()));
+            tr("Type the database name, <b>%1</b>:").arg(guard().confirmName.toHtmlEscaped()));
         m_ui->typedEdit->setFocus();
         break;
     }

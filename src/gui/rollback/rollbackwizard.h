@@ -1,5 +1,7 @@
 #pragma once
 
+#include "profiles/protection.h"
+
 #include "jobs/projectsnapshot.h"
 #include "lint/linter.h"
 #include "profiles/profile.h"
@@ -84,7 +86,12 @@ private:
     void startRestore();
     void onRestoreFinished(bool ok, const Error &error);
     void finishReport();
-    bool backupRequired() const { return m_profile.isProtected; }
+    // What the core's protection policy asks of a guided rollback on this profile.
+    Guard guard() const
+    {
+        return Protection::guard(GuardedAction::GuidedRollback, GuardedMode::Apply, &m_profile);
+    }
+    bool backupRequired() const { return guard().backup == Guard::Backup::Required; }
 
     std::unique_ptr<Ui::RollbackWizard> m_ui;
     Profile m_profile;

@@ -1,0 +1,216 @@
+#include "operations/operations.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+
+namespace strata {
+
+namespace {
+
+bool isCancelled(const Error &error, const std::atomic<bool> *flag)
+{
+    return error.code == Error::Code::Cancelled || (flag && flag->load());
+}
+
+QString joined(const QStringList &revisions)
+{
+    return revisions.join(QLatin1Char(','));
+}
+
+} // namespace
+
+Operations::Operations(Migrator &migrator, OperationContext context)
+    : m_migrator(migrator), m_context(std::move(context))
+{
+}
+
+QString Operations::actionName(const Plan &plan, bool guided)
+{
+    if (guided)
+        return QStringLiteral("guided rollback");
+    switch (plan.request) {
+    case Plan::Request::Upgrade:
+        return QStringLiteral("upgrade");
+    case Plan::Request::Downgrade:
+        return QStringLiteral("downgrade");
+    case Plan::Request::Stamp:
+        return plan.purge ? QStringLiteral("stamp --purge") : QStringLiteral("stamp");
+    case Plan::Request::None:
+        break;
+    }
+    // A plan made by hand: its steps say what it is.
+    for (const PlanStep &step : plan.steps)
+        if (!step.stamp)
+            return step.direction == Direction::Up ? QStringLiteral("upgrade")
+                                                   : QStringLiteral("downgrade");
+    return plan.purge ? QStringLiteral("stamp --purge") : QStringLiteral("stamp");
+}
+
+AuditEntry Operations::entry(const QString &action, qint64 durationMs) const
+{
+    AuditEntry e = AuditEntry::of(m_context.source, m_context.profile, m_migrator.databaseDisplay(),
+                                  action, durationMs);
+    e.reason = m_context.reason;
+    return e;
+}
+
+void Operations::append(const AuditEntry &entry) const
+{
+    const AuditLog log(m_context.auditFile.isEmpty() ? AuditLog::defaultFilePath()
+                                                     : m_context.auditFile);
+    if (auto s = log.append(entry); !s && m_context.auditFailed)
+        m_context.auditFailed(s.error());
+}
+
+QString Operations::outcome(const Error *error, bool cancelled)
+{
+    if (!error)
+        return QStringLiteral("success");
+    if (cancelled)
+        return QStringLiteral("cancelled");
+    return QStringLiteral("failed: ") + error->message;
+}
+
+QString Operations::rowsNow()
+{
+    auto now = m_migrator.current();
+    return now ? joined(*now) : QString();
+}
+
+Result<Plan> Operations::run(const Plan &plan, const RunOptions &options)
+{
+    QElapsedTimer clock;
+    clock.start();
+    RunOptions opts = options;
+    // A guided rollback leaves an entry per step, written as the next step starts.
+    QDateTime stepStarted = QDateTime::currentDateTimeUtc();
+    int stepsDone = 0;
+    auto auditStep = [&](int index, const QString &result) {
+        if (!m_context.guided || index < 0 || index >= plan.steps.size())
+            return;
+        const PlanStep &step = plan.steps.at(index);
+        AuditEntry e = entry(QStringLiteral("rollback step %1/%2: %3 %4")
+                                 .arg(index + 1)
+                                 .arg(plan.steps.size())
+                                 .arg(directionName(step.direction), step.revision),
+                             stepStarted.msecsTo(QDateTime::currentDateTimeUtc()));
+        e.fromRevisions = joined(step.fromRevisions);
+        e.toRevisions = joined(step.toRevisions);
+        e.result = result;
+        append(e);
+        stepStarted = QDateTime::currentDateTimeUtc();
+    };
+    if (m_context.guided && !options.dryRun) {
+        opts.progress = [&, next = options.progress](const Progress &p) {
+            if (p.statement == 0) {
+                stepsDone = p.step - 1;
+                if (p.step > 1)
+                    auditStep(p.step - 2, QStringLiteral("success"));
+                else
+                    stepStarted = QDateTime::currentDateTimeUtc();
+            }
+            if (next)
+                next(p);
+        };
+    }
+    auto ran = m_migrator.run(plan, opts);
+    if (options.dryRun) // nothing changed: nothing to audit
+        return ran;
+    const bool cancelled = !ran && isCancelled(ran.error(), options.cancel);
+    AuditEntry e = entry(actionName(plan, m_context.guided), clock.elapsed());
+    e.fromRevisions = joined(plan.startHeads);
+    e.result = outcome(ran ? nullptr : &ran.error(), cancelled);
+    if (ran) {
+        auditStep(int(plan.steps.size()) - 1, e.result);
+        e.toRevisions = joined(ran->endHeads);
+    } else {
+        auditStep(stepsDone, e.result);
+        e.toRevisions = rowsNow();
+    }
+    append(e);
+    return ran;
+}
+
+Result<Plan> Operations::stamp(const QStringList &targets, bool purge, const RunOptions &options)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const auto before = m_migrator.current();
+    auto ran = m_migrator.stamp(targets, purge, options);
+    AuditEntry e =
+        entry(purge ? QStringLiteral("stamp --purge") : QStringLiteral("stamp"), clock.elapsed());
+    e.fromRevisions = before ? joined(*before) : QString();
+    e.result =
+        outcome(ran ? nullptr : &ran.error(), !ran && isCancelled(ran.error(), options.cancel));
+    e.toRevisions = ran ? joined(ran->endHeads) : rowsNow();
+    append(e);
+    return ran;
+}
+
+Result<QStringList> Operations::repair()
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto repaired = m_migrator.repair();
+    AuditEntry e = entry(QStringLiteral("repair"), clock.elapsed());
+    // Repair moves no version row: before and after are the same.
+    e.fromRevisions = rowsNow();
+    e.toRevisions = e.fromRevisions;
+    e.result = outcome(repaired ? nullptr : &repaired.error(), false);
+    append(e);
+    return repaired;
+}
+
+Result<BackupInfo> Operations::backup(BackupRequest request, const BackupCallbacks &callbacks)
+{
+    auto current = m_migrator.current();
+    if (!current)
+        return current.error();
+    request.connection = m_migrator.connectionInfo();
+    if (request.profile.isEmpty())
+        request.profile = m_context.profile;
+    request.revisions = *current;
+    QElapsedTimer clock;
+    clock.start();
+    auto info = BackupRunner::run(request, callbacks);
+    AuditEntry e = entry(QStringLiteral("backup"), clock.elapsed());
+    e.fromRevisions = joined(*current);
+    e.toRevisions = e.fromRevisions;
+    e.result = outcome(info ? nullptr : &info.error(),
+                       !info && isCancelled(info.error(), callbacks.cancel));
+    append(e);
+    return info;
+}
+
+Result<Plan> Operations::runAfterBackup(const Plan &plan, const RunOptions &options,
+                                        BackupRequest backupRequest,
+                                        const BackupCallbacks &callbacks)
+{
+    auto backedUp = backup(std::move(backupRequest), callbacks);
+    if (!backedUp) {
+        Error e = backedUp.error();
+        e.message = QStringLiteral("the backup before the %1 failed, so nothing ran: %2")
+                        .arg(actionName(plan, m_context.guided), e.message);
+        return e;
+    }
+    return run(plan, options);
+}
+
+Result<RestoreResult> Operations::restore(RestoreRequest request, const BackupCallbacks &callbacks)
+{
+    const QString before = rowsNow();
+    m_migrator.disconnect(); // the restore replaces what this connection sees
+    request.target = m_migrator.connectionInfo();
+    QElapsedTimer clock;
+    clock.start();
+    auto restored = RestoreRunner::run(request, callbacks);
+    AuditEntry e = entry(QStringLiteral("restore"), clock.elapsed());
+    e.fromRevisions = before;
+    e.toRevisions = restored ? joined(restored->backup.revisions) : rowsNow();
+    e.result = outcome(restored ? nullptr : &restored.error(),
+                       !restored && isCancelled(restored.error(), callbacks.cancel));
+    append(e);
+    return restored;
+}
+
+} // namespace strata
