@@ -311,6 +311,23 @@ private Q_SLOTS:
                  QStringLiteral("3"));
     }
 
+    // In one transaction the reset between steps travels on its own: an error in the next
+    // step's first statement shows that statement, at its line, and nothing of the reset.
+    void resetBetweenStepsStaysOutOfErrors()
+    {
+        const QString dir = project({QStringLiteral("SET TIME ZONE 'UTC';"),
+                                     QStringLiteral("CREATE TABLE oops (id no_such_type);")});
+        const QString db = newDatabase();
+        const Outcome o = run(dir, db,
+                              {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                               QStringLiteral("--single-transaction")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("r2.sql:4")) &&
+                     o.err.contains(QStringLiteral("no_such_type")) &&
+                     !o.err.contains(QStringLiteral("RESET ALL")),
+                 qPrintable(o.err));
+    }
+
     // A role whose search_path names no schema that exists: said plainly, unless --schema.
     void noCurrentSchemaIsSaidClearly()
     {

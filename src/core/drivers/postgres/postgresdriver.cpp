@@ -642,6 +642,13 @@ Status PostgresDriver::rollback()
 
 Status PostgresDriver::execute(const Statement &statement)
 {
+    // A session reset queued between two steps of one transaction goes on its own, so the
+    // server's "LINE n:" and caret show the migration's statement alone.
+    if (!m_prelude.isEmpty())
+        if (auto reset = query(QString()); !reset)
+            return Error::failure(QStringLiteral("cannot reset the session before the next "
+                                                 "migration: %1")
+                                      .arg(reset.error().message));
     auto r = query(statement.text);
     if (r)
         return {};
