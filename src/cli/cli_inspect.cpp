@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "interrupts.h"
 
 #include "engine/versionstore.h"
 #include "lint/linter.h"
@@ -236,12 +237,19 @@ int Cli::verify()
     auto migrator = openMigrator();
     if (!migrator)
         return fail(migrator.error());
-    RunOptions options;
+    RunOptions options = runOptions();
     options.progress = [this](const Progress &p) {
         if (p.statement == 0 && m_inv.verbose)
             note(QStringLiteral("  %1 %2").arg(directionName(p.direction), p.revision));
     };
-    auto report = (*migrator)->verify(options);
+    // Ctrl-C stops the round trip cleanly, so the scratch database is dropped all the same.
+    auto report = [&] {
+        const Interrupts::Scope stopping([this, &migrator] {
+            m_interrupted.store(true);
+            (*migrator)->cancel();
+        });
+        return (*migrator)->verify(options);
+    }();
     if (!report)
         return fail(report.error());
     if (m_inv.json) {

@@ -16,7 +16,10 @@
 #include <QHash>
 #include <QSet>
 
+#include <QScopeGuard>
+
 #include <algorithm>
+#include <mutex>
 
 namespace strata {
 
@@ -30,6 +33,9 @@ struct Migrator::Private
     QString schema; // of the version tables (PostgreSQL)
     int connectTimeoutSeconds = 10;
     std::atomic<bool> cancelled{false};
+    // The scratch database's Migrator while verify() runs, so cancel() reaches its statements.
+    std::mutex scratchMutex;
+    Migrator *scratch = nullptr;
 
     Executor executor()
     {
@@ -261,6 +267,14 @@ Result<VerifyReport> Migrator::verify(const RunOptions &options)
     if (!opened)
         return opened.error();
     Migrator &scratch = **opened;
+    {
+        const std::lock_guard lock(d->scratchMutex);
+        d->scratch = &scratch;
+    }
+    const auto forget = qScopeGuard([this] {
+        const std::lock_guard lock(d->scratchMutex);
+        d->scratch = nullptr;
+    });
     report.scratch = scratch.databaseDisplay();
     auto inScratch = [&report](const QString &what, Error e) {
         e.message = QStringLiteral("%1 in the scratch database %2 failed: %3")
@@ -555,6 +569,9 @@ void Migrator::cancel()
     d->cancelled.store(true);
     if (d->driver)
         d->driver->cancel();
+    const std::lock_guard lock(d->scratchMutex);
+    if (d->scratch)
+        d->scratch->cancel();
 }
 
 Status upgradeDatabase(const QString &projectDir, const QString &url, const QString &target)

@@ -166,6 +166,28 @@ private Q_SLOTS:
 
     void sigtermStopsAPostgresRunCleanly() { stopPostgresRun(SIGTERM, QStringLiteral("sigterm")); }
 
+    // `strata verify` works in a scratch database: Ctrl-C reaches its statement too, and the
+    // scratch database is dropped on the way out.
+    void ctrlCStopsVerifyAndDropsTheScratchDatabase()
+    {
+        const QString database = QStringLiteral("verified");
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE %1").arg(database)));
+        const QString dir = project(database, QStringLiteral("SELECT pg_sleep(30);"));
+        auto child = start({QStringLiteral("-d"), dir, QStringLiteral("--url"),
+                            m_server->conninfo(database), QStringLiteral("verify")});
+        QVERIFY(waitFor(QStringLiteral("postgres"), activeLike(QStringLiteral("%pg_sleep(30)%")),
+                        QStringLiteral("t"), 20000));
+        QCOMPARE(::kill(pid_t(child->processId()), SIGINT), 0);
+        const Outcome o = finish(*child, 20000);
+        QVERIFY2(o.code == 130, qPrintable(QStringLiteral("%1: %2").arg(o.code).arg(o.err)));
+        QCOMPARE(scalar(QStringLiteral("postgres"),
+                        QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE "
+                                       "'strata_verify%'")),
+                 QStringLiteral("0"));
+        QCOMPARE(scalar(QStringLiteral("postgres"), activeLike(QStringLiteral("%pg_sleep(30)%"))),
+                 QStringLiteral("f"));
+    }
+
     void ctrlCEndsTheLockWait()
     {
         const QString database = QStringLiteral("lockwait");
