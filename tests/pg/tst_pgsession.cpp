@@ -190,6 +190,23 @@ private Q_SLOTS:
                                     "locktype = 'advisory' AND pid = pg_backend_pid() AND classid "
                                     "<> 21332;")}
             << QStringList{} << true << QStringLiteral("public");
+        // A change that outlives the session: the next session's search path finds another
+        // schema first, yet the version table stays the one already there, so nothing runs twice
+        // (cfg's single row) and no second version table appears.
+        const QString seeded = QStringLiteral("CREATE TABLE public.next_table (id int);");
+        QTest::newRow("database's search_path moved")
+            << Steps{QStringLiteral("CREATE SCHEMA app;\nDO $$ BEGIN EXECUTE format('ALTER "
+                                    "DATABASE %I SET search_path TO app, public', "
+                                    "current_database()); END $$;\nCREATE TABLE public.cfg AS "
+                                    "SELECT 1 AS n;"),
+                     seeded}
+            << QStringList{} << true << QStringLiteral("public");
+        // "$user" comes first on the default search path: a schema named after the role.
+        QTest::newRow("schema named after the role")
+            << Steps{QStringLiteral("CREATE SCHEMA postgres;\nCREATE TABLE public.cfg AS SELECT 1 "
+                                    "AS n;"),
+                     seeded}
+            << QStringList{} << true << QStringLiteral("public");
         QTest::newRow("statement_timeout")
             << Steps{QStringLiteral("SET statement_timeout = 1;"),
                      QStringLiteral("CREATE TABLE slow AS SELECT 1 AS n FROM pg_sleep(0.05);")}

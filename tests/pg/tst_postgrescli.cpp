@@ -580,9 +580,18 @@ private Q_SLOTS:
         o = run(project, QStringLiteral("schemed"),
                 {QStringLiteral("current"), QStringLiteral("--schema"), QStringLiteral("deploy")});
         QVERIFY2(o.out.contains(QStringLiteral("be0a3c5f7b11")), qPrintable(o.out));
-        // Without the schema, this database is at base as far as the public schema goes.
+        // Without the schema, the version table is off the search path: neither "base" nor a
+        // guess at which schema was meant, but an error naming the one there is.
         o = run(project, QStringLiteral("schemed"), {QStringLiteral("current")});
-        QVERIFY2(o.out.contains(QStringLiteral("base")), qPrintable(o.out));
+        QCOMPARE(o.code, 1);
+        QVERIFY2(!o.out.contains(QStringLiteral("base")), qPrintable(o.out));
+        QVERIFY2(o.err.contains(QStringLiteral("--schema deploy")), qPrintable(o.err));
+        o = run(project, QStringLiteral("schemed"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QCOMPARE(scalar(QStringLiteral("schemed"),
+                        QStringLiteral("SELECT to_regclass('public.strata_version') IS NULL")),
+                 QStringLiteral("t"));
         o = run(project, QStringLiteral("schemed"),
                 {QStringLiteral("current"), QStringLiteral("--schema"), QStringLiteral("no-way")});
         QCOMPARE(o.code, 2);

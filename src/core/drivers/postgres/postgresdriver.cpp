@@ -68,18 +68,21 @@ Status PostgresDriver::open()
         return std::move(error).with(Error::Code::ConnectionFailed);
     }
     // Strata's tables stay where they are whatever a migration does to search_path: the schema
-    // is fixed now. Where the search path finds the version table, as unqualified names found
-    // it before (a schema named after the role may have appeared since), else the first
-    // schema of the search path, where it will be created.
-    auto r = query(
-        QStringLiteral("SELECT %1, coalesce((SELECT s.name FROM unnest(current_schemas(false)) "
-                       "WITH ORDINALITY AS s(name, i) JOIN pg_namespace n ON n.nspname = s.name "
-                       "JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = %2 AND "
-                       "c.relkind IN ('r', 'p') ORDER BY s.i LIMIT 1), current_schema())")
-            .arg(sessionSettingsSql(), quoteLiteral(m_versionTable)));
+    // is fixed now. Where the search path finds the version table (findVersionSchema; a schema
+    // named after the role may have appeared since), else the first schema of the search
+    // path, where it will be created; one off the search path is an error, not base.
+    auto r = query(QStringLiteral("SELECT %1, current_schema()").arg(sessionSettingsSql()));
     if (!r)
         return r.error();
     m_openedSchema = r->isEmpty() ? QString() : r->first().last();
+    if (m_schema.isEmpty() && !m_versionTable.isEmpty()) {
+        if (auto found = findVersionSchema(); !found) {
+            close();
+            return found.error();
+        } else if (!found->isEmpty()) {
+            m_openedSchema = *found;
+        }
+    }
     if (m_schema.isEmpty() && m_openedSchema.isEmpty()) {
         close();
         return Error::failure(
@@ -90,6 +93,40 @@ Status PostgresDriver::open()
                 .arg(m_display));
     }
     return {};
+}
+
+Result<QString> PostgresDriver::findVersionSchema()
+{
+    // Every schema holding a table of that name (temporary ones aside), and whether the search
+    // path finds it there, as an unqualified name in a migration or in Alembic would.
+    auto rows = query(
+        QStringLiteral("SELECT n.nspname, c.oid = to_regclass(quote_ident(%1)) FROM pg_class c "
+                       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = %1 AND "
+                       "c.relkind IN ('r', 'p') AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname "
+                       "<> 'information_schema' ORDER BY 1")
+            .arg(quoteLiteral(m_versionTable)));
+    if (!rows)
+        return Error::failure(QStringLiteral("cannot look for the version table %1 in %2: %3")
+                                  .arg(m_versionTable, m_display, rows.error().message))
+            .with(rows.error().code);
+    QStringList schemas;
+    for (const QStringList &row : *rows) {
+        if (row.value(1) == QLatin1String("t"))
+            return row.value(0);
+        schemas.append(row.value(0));
+    }
+    // Found only off the search path: using it could run against another tenant's or
+    // application's table, and ignoring it could report base for a database that is not. Say so.
+    if (!schemas.isEmpty())
+        return Error::failure(
+                   QStringLiteral("%1 has no version table %2 on its search path, but schema %3 "
+                                  "holds one; give --schema %4 to use it (the search path may "
+                                  "have been changed by a migration), or --schema NAME for "
+                                  "another")
+                       .arg(m_display, m_versionTable, schemas.join(QLatin1String(", ")),
+                            schemas.first()))
+            .with(Error::Code::Refused);
+    return QString(); // none yet: it will be created in current_schema()
 }
 
 void PostgresDriver::close()

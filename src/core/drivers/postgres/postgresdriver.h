@@ -101,6 +101,9 @@ private:
     QString m_schema;       // of the version and history tables, as given; may be empty
     QString m_openedSchema; // found when the session opened, used when m_schema is empty
     QString m_versionTable; // to look for on the search path; empty: current_schema()
+    // The schema of the m_versionTable the search path finds; empty when there is none anywhere
+    // yet. One only off the search path is an error asking for --schema (Code::Refused).
+    Result<QString> findVersionSchema();
     int m_connectTimeoutSeconds = 10;
     int m_lockTimeoutMs = -1; // as set by setTimeouts(); -1: the server's
     int m_statementTimeoutMs = -1;
