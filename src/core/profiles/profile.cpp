@@ -150,10 +150,10 @@ Result<Profile> Profile::fromJson(const QJsonObject &object)
     for (auto [key, target] :
          {std::pair{"environment", &p.environment}, std::pair{"engine", &engine},
           std::pair{"colour", &colour}, std::pair{"project", &p.projectDir},
-          std::pair{"version_table", &p.versionTable}, std::pair{"schema", &p.schema}, std::pair{"file", &p.sqliteFile},
-          std::pair{"service", &p.service}, std::pair{"host", &p.host},
-          std::pair{"database", &p.database}, std::pair{"user", &p.user},
-          std::pair{"sslmode", &p.sslmode}}) {
+          std::pair{"version_table", &p.versionTable}, std::pair{"schema", &p.schema},
+          std::pair{"file", &p.sqliteFile}, std::pair{"service", &p.service},
+          std::pair{"host", &p.host}, std::pair{"database", &p.database},
+          std::pair{"user", &p.user}, std::pair{"sslmode", &p.sslmode}}) {
         if (auto s = readString(object, key, *target); !s)
             return fail(s.error());
     }

@@ -14,10 +14,10 @@ struct Profile
 {
     enum class Engine { Postgres, Sqlite };
 
-    QString name;                                  // unique, shown everywhere
+    QString name;                                        // unique, shown everywhere
     QString environment = QStringLiteral("Development"); // Development, Staging, Production, custom
-    QString colour = QStringLiteral("#2e7d32");    // #rrggbb
-    bool isProtected = false;                      // destructive actions need the database typed
+    QString colour = QStringLiteral("#2e7d32");          // #rrggbb
+    bool isProtected = false; // destructive actions need the database typed
     Engine engine = Engine::Sqlite;
 
     // PostgreSQL: either a service name, or host/port/database/user/sslmode.
