@@ -440,7 +440,7 @@ Result<Plan> Migrator::planStamp(const QStringList &targets, bool purge)
 Result<QString> Migrator::offlineSql(const Plan &plan, bool singleTransaction) const
 {
     const bool postgres = d->connection.engine == ConnectionInfo::Engine::Postgres;
-    if (d->connection.source == QLatin1String("default"))
+    if (d->connection.isFallback())
         return Error::usage(QStringLiteral(
             "no database is configured, so the SQL dialect is unknown: add --dialect postgresql "
             "or --dialect sqlite (or name the database with --url, DATABASE_URL, DB_* or "

@@ -23,6 +23,9 @@ struct ConnectionInfo
     // What a person should know about how it was read: URL parameters mapped or ignored,
     // settings shadowed by others. Shown on stderr by the CLI; never holds a password.
     QStringList notes;
+
+    // Nothing named a database: this is the project's own SQLite file, chosen by default.
+    bool isFallback() const { return source == QLatin1String("default"); }
 };
 
 // Turns URLs into ConnectionInfo and picks the connection in Strata's order.

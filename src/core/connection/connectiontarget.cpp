@@ -70,7 +70,7 @@ ConnectionTarget ConnectionTarget::of(const ConnectionInfo &info)
 {
     ConnectionTarget t;
     t.source = info.source;
-    t.fallback = info.source == QLatin1String("default");
+    t.fallback = info.isFallback();
     if (info.engine == ConnectionInfo::Engine::Sqlite) {
         t.engine = QStringLiteral("SQLite");
         t.database = info.sqlitePath;
