@@ -121,12 +121,14 @@ private Q_SLOTS:
                                     "parent);"),
                      QStringLiteral("INSERT INTO child VALUES (7);")}
             << false << QStringLiteral("child:0,parent:0 | r1");
+        // Refused before anything runs (every SQLite step runs in a transaction); were one
+        // attached all the same, the reset after the step detaches it.
         QTest::newRow("attached database")
             << Steps{QStringLiteral("ATTACH DATABASE ':memory:' AS side;\nCREATE TABLE side.t (x "
                                     "int);"),
                      QStringLiteral("CREATE TABLE seen AS SELECT name FROM pragma_database_list "
                                     "WHERE name = 'side';")}
-            << true << QStringLiteral("seen:0 | r2");
+            << false << QStringLiteral(" | ERROR"); // no version table: nothing ran
     }
 
     void sameResultInOneRunOrStepByStep()
