@@ -200,17 +200,10 @@ private:
     QTimer m_elapsedTicker;
     JobProgress m_lastProgress;
     bool m_guidedRun = false; // the running job belongs to a wizard, which shows its outcome
-    // A backup or restore started here (not by the wizard), and the run waiting for it.
+    // A backup or restore started here (not by the wizard); BeforeRun: the backup the core
+    // takes before a run (Operations::runAfterBackup), in the run's own job.
     enum class BackupPurpose { None, OnDemand, BeforeRun, Restore };
     BackupPurpose m_backupPurpose = BackupPurpose::None;
-    struct PendingRun
-    {
-        QString name;
-        PlanRequest request;
-        Plan plan;
-        QString reason;
-    };
-    std::optional<PendingRun> m_runAfterBackup;
     class BackupModel *m_backupModel = nullptr;
     QString m_catalogProfile; // whose schema the editor completes from
     QString m_trialProfile;   // a Try it under way, on this profile

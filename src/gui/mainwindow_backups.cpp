@@ -117,31 +117,22 @@ void MainWindow::backupNow()
 void MainWindow::onBackupFinished(const QString &name, const QString &file, const Error &error)
 {
     const BackupPurpose purpose = std::exchange(m_backupPurpose, BackupPurpose::None);
-    if (purpose == BackupPurpose::None) { // the wizard's: only the list changes
-        reloadBackups();
+    if (purpose == BackupPurpose::BeforeRun) // the run goes on in the same job
+        logLine(tr("%1: backed up to %2.").arg(name, file));
+    if (purpose == BackupPurpose::None || purpose == BackupPurpose::BeforeRun) {
+        reloadBackups(); // the wizard's, or the one before a run: only the list changes
         return;
     }
     m_runningProfile.clear();
     m_ui->progressPanel->hide();
     if (file.isEmpty()) {
-        m_runAfterBackup.reset();
         m_ui->backupStatus->setText(tr("The backup failed: %1").arg(error.toString()));
-        QMessageBox::critical(
-            this, tr("Backup Failed"),
-            purpose == BackupPurpose::BeforeRun
-                ? tr("The backup of %1 failed, so the upgrade was not "
-                     "started.\n\n%2")
-                      .arg(name, error.toString())
-                : tr("The backup of %1 failed.\n\n%2").arg(name, error.toString()));
+        QMessageBox::critical(this, tr("Backup Failed"),
+                              tr("The backup of %1 failed.\n\n%2").arg(name, error.toString()));
     } else {
         logLine(tr("%1: backed up to %2.").arg(name, file));
         m_ui->backupStatus->setText(tr("Backed up and verified: %1").arg(file));
         statusBar()->showMessage(tr("%1 backed up.").arg(name), 10000);
-        if (purpose == BackupPurpose::BeforeRun && m_runAfterBackup &&
-            m_runAfterBackup->name == name) {
-            const PendingRun run = *std::exchange(m_runAfterBackup, std::nullopt);
-            startRun(run.name, run.request, run.plan, RunContext{run.name, run.reason});
-        }
     }
     reloadBackups();
     updateActions();

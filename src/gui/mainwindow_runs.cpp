@@ -118,23 +118,16 @@ void MainWindow::onPlanReady(const QString &name, const PlanRequest &request, co
         statusBar()->showMessage(tr("%1: not run.").arg(request.description()), 5000);
         return;
     }
+    RunContext context{name, confirm.reason()};
     if (confirm.backupFirst()) {
-        // The run waits for the backup; a failed or cancelled backup means no run.
-        JobController *c = controller(name);
-        if (!c || c->isRunning())
-            return;
-        m_runAfterBackup = PendingRun{name, request, plan, confirm.reason()};
+        // The core backs up first in the same job; a failed or cancelled backup means no run.
+        context.backupFirst = true;
+        context.keepBackups = QSettings().value(QStringLiteral("backups/keep/") + name, 0).toInt();
         m_backupPurpose = BackupPurpose::BeforeRun;
-        m_runningProfile = name;
-        m_ui->cancelButton->setEnabled(true);
-        m_ui->cancelButton->setText(tr("Cancel"));
-        showJobProgress(tr("Backing up %1 before the upgrade…").arg(name), -1);
-        c->backup(name, QStringLiteral("custom"),
-                  QSettings().value(QStringLiteral("backups/keep/") + name, 0).toInt());
-        updateActions();
-        return;
     }
-    startRun(name, request, plan, RunContext{name, confirm.reason()});
+    startRun(name, request, plan, context);
+    if (context.backupFirst)
+        showJobProgress(tr("Backing up %1 before the upgrade…").arg(name), -1);
 }
 
 void MainWindow::startRun(const QString &name, const PlanRequest &request, const Plan &plan,
@@ -200,11 +193,15 @@ void MainWindow::onProgress(const QString &name, const JobProgress &progress)
     const int within = progress.statementCount > 0
                            ? 100 * std::max(progress.statement - 1, 0) / progress.statementCount
                            : 0;
+    // A backup before the run may have shown its own progress in the bar.
+    m_ui->progressBar->setRange(0, progress.stepCount * 100);
     m_ui->progressBar->setValue((progress.step - 1) * 100 + within);
 }
 
 void MainWindow::onRunFinished(const QString &name, const JobResult &result)
 {
+    if (m_backupPurpose == BackupPurpose::BeforeRun)
+        m_backupPurpose = BackupPurpose::None; // the backup before it failed: no backupFinished
     m_elapsedTicker.stop();
     m_runningProfile.clear();
     const bool guided = std::exchange(m_guidedRun, false);

@@ -182,6 +182,21 @@ private Q_SLOTS:
         QVERIFY(down.ok());
         QVERIFY(Operations(m, guidedContext).run(*down, {}).ok());
 
+        // A backup before a run: the run only after it; a failed backup means nothing ran.
+        BackupRequest nowhere;
+        nowhere.outDir = logFile + QStringLiteral("/not-a-folder");
+        auto up = m.planUpgrade(QStringLiteral("b2"));
+        QVERIFY(up.ok());
+        auto refused = ops.runAfterBackup(*up, {}, nowhere);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("so nothing ran")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(m.current().value(), QStringList{});
+        BackupInfo taken;
+        QVERIFY(ops.runAfterBackup(*up, {}, backup, {}, &taken).ok());
+        QCOMPARE(taken.revisions, QStringList{});
+        QVERIFY(QFile::exists(taken.path));
+
         auto all = AuditLog(logFile).readAll();
         QVERIFY(all.ok());
         QStringList lines;
@@ -206,6 +221,9 @@ private Q_SLOTS:
                             QStringLiteral("rollback step 1/2: down b2 b2>a1 success"),
                             QStringLiteral("rollback step 2/2: down a1 a1> success"),
                             QStringLiteral("guided rollback b2> success"),
+                            QStringLiteral("backup > failed"),
+                            QStringLiteral("backup > success"),
+                            QStringLiteral("upgrade >b2 success"),
                         }));
     }
 

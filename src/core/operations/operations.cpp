@@ -184,7 +184,7 @@ Result<BackupInfo> Operations::backup(BackupRequest request, const BackupCallbac
 
 Result<Plan> Operations::runAfterBackup(const Plan &plan, const RunOptions &options,
                                         BackupRequest backupRequest,
-                                        const BackupCallbacks &callbacks)
+                                        const BackupCallbacks &callbacks, BackupInfo *taken)
 {
     auto backedUp = backup(std::move(backupRequest), callbacks);
     if (!backedUp) {
@@ -193,6 +193,8 @@ Result<Plan> Operations::runAfterBackup(const Plan &plan, const RunOptions &opti
                         .arg(actionName(plan, m_context.guided), e.message);
         return e;
     }
+    if (taken)
+        *taken = *backedUp;
     return run(plan, options);
 }
 

@@ -55,10 +55,12 @@ public:
     // A verified, catalogued backup of the migrator's database at its current revisions
     // (request.connection and request.revisions are filled in here), audited as "backup".
     Result<BackupInfo> backup(BackupRequest request, const BackupCallbacks &callbacks = {});
-    // The backup first, then the plan: a failed or cancelled backup means nothing runs (the
-    // error says so). Both are audited.
+    // The backup first, then the plan (a protected upgrade when the person keeps Guard's
+    // offered backup): a failed or cancelled backup means nothing runs (the error says so).
+    // Both are audited. *taken (when given) gets the backup once it is written.
     Result<Plan> runAfterBackup(const Plan &plan, const RunOptions &options,
-                                BackupRequest backupRequest, const BackupCallbacks &callbacks = {});
+                                BackupRequest backupRequest, const BackupCallbacks &callbacks = {},
+                                BackupInfo *taken = nullptr);
     // Restores a catalogued backup into the migrator's database (request.target is filled in
     // here; the migrator's connection is closed first), audited as "restore" with the rows
     // before and the backup's rows after.

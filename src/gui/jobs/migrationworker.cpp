@@ -299,8 +299,27 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         Q_EMIT progress(jp);
     };
 
-    auto ran = Operations(m, operationContext(context.profile, context.reason, context.guided))
-                   .run(plan, options);
+    Operations operations(m, operationContext(context.profile, context.reason, context.guided));
+    Result<Plan> ran = Error{};
+    if (context.backupFirst) {
+        BackupRequest backup;
+        backup.profile = context.profile;
+        backup.keep = context.keepBackups;
+        BackupCallbacks callbacks;
+        callbacks.cancel = &m_cancel;
+        callbacks.progress = [this](const BackupProgress &p) {
+            Q_EMIT backupProgress(p.text, p.total > 0 ? p.done * 100 / p.total : -1);
+        };
+        BackupInfo taken;
+        ran = operations.runAfterBackup(plan, options, backup, callbacks, &taken);
+        if (!taken.path.isEmpty()) {
+            log->info("{}: backed up to {} ({}, verified) before the run", utf8(m_label),
+                      utf8(taken.path), utf8(BackupRunner::humanSize(taken.sizeBytes)));
+            Q_EMIT backupFinished(taken.path, {});
+        }
+    } else {
+        ran = operations.run(plan, options);
+    }
     result.durationMs = clock.elapsed();
     if (ran) {
         result.success = true;

@@ -20,6 +20,10 @@ struct RunContext
     QString reason;
     // A guided rollback: each step gets its own audit entry, and the wizard shows the outcome.
     bool guided = false;
+    // A verified backup first (Guard::Backup::Offered and kept): a failed or cancelled backup
+    // means the plan does not run. keepBackups > 0: afterwards only that many of the profile's.
+    bool backupFirst = false;
+    int keepBackups = 0;
 };
 
 // Does one profile's database work in a worker thread, one job at a time: it owns the
