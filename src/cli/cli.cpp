@@ -53,6 +53,8 @@ int Cli::dispatch()
         return repair();
     if (c == QLatin1String("current"))
         return current();
+    if (c == QLatin1String("status"))
+        return status();
     if (c == QLatin1String("ping"))
         return ping();
     if (c == QLatin1String("verify"))

@@ -80,6 +80,7 @@ private:
     int restore();
     // reading (cli_inspect.cpp)
     int current();
+    int status(); // the state of the database: current revision, pending, what is wrong
     int ping();
     int verify();
     int lint();

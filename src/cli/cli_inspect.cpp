@@ -1,10 +1,10 @@
 #include "cli.h"
 #include "interrupts.h"
 
-#include "engine/versionstore.h"
 #include "lint/linter.h"
 #include "migrator.h"
 #include "project/migration.h"
+#include "project/project.h"
 #include "revision/revisiongraph.h"
 
 #include <QDir>
@@ -64,6 +64,135 @@ QString verboseBlock(const RevisionGraph &graph, int index, bool isCurrent, cons
 QJsonArray toJson(const QStringList &list)
 {
     return QJsonArray::fromStringList(list);
+}
+
+const char *codeName(Error::Code code)
+{
+    switch (code) {
+    case Error::Code::None:
+        return "none";
+    case Error::Code::Cancelled:
+        return "cancelled";
+    case Error::Code::ConnectionLost:
+        return "connection_lost";
+    case Error::Code::ConnectionFailed:
+        return "connection_failed";
+    case Error::Code::AuthenticationFailed:
+        return "authentication_failed";
+    case Error::Code::LockTimeout:
+        return "lock_timeout";
+    case Error::Code::RowsMoved:
+        return "rows_moved";
+    case Error::Code::TransactionBroken:
+        return "transaction_broken";
+    case Error::Code::Unreadable:
+        return "unreadable";
+    case Error::Code::NotFound:
+        return "not_found";
+    case Error::Code::Refused:
+        return "refused";
+    }
+    return "none";
+}
+
+// The version rows that stay when the rows implied by others go: what `stamp` should be given.
+QStringList upperRows(const DatabaseStatus &st)
+{
+    QStringList out;
+    for (const QString &row : st.current) {
+        const bool implied =
+            std::any_of(st.overlapping.cbegin(), st.overlapping.cend(),
+                        [&row](const DatabaseStatus::Overlap &o) { return o.ancestor == row; });
+        if (!implied && !st.unknownRows.contains(row))
+            out.append(row);
+    }
+    return out;
+}
+
+// What is wrong with the version rows and the last steps, with the command that mends each,
+// one line each: shared by `status` and `check`.
+QStringList statusProblems(const DatabaseStatus &st)
+{
+    QStringList lines;
+    for (const QString &row : st.unknownRows) {
+        const QStringList keep = upperRows(st);
+        lines << QStringLiteral("Version row %1 names no migration file: restore its file, or set "
+                                "the rows to the revision the schema is really at with `strata "
+                                "stamp --purge %2`")
+                     .arg(row,
+                          keep.isEmpty() ? QStringLiteral("REV") : keep.join(QLatin1Char(' ')));
+    }
+    for (const DatabaseStatus::Overlap &o : st.overlapping)
+        lines << QStringLiteral("Inconsistent version rows: %1 and its ancestor %2 are both "
+                                "present; `strata stamp %3` sets one row per head")
+                     .arg(o.row, o.ancestor, upperRows(st).join(QLatin1Char(' ')));
+    if (!st.edited.isEmpty())
+        lines << QStringLiteral(
+                     "Edited since applied: %1 (review the change, then run `strata repair`)")
+                     .arg(commaList(st.edited));
+    for (const DatabaseStatus::StepFailure &f : st.failures)
+        lines << (f.partlyApplied
+                      ? QStringLiteral("Last attempt of %1 stopped part way (%2; transactional: "
+                                       "false, so statements that ran stay applied): %3")
+                  : f.record.cancelled ? QStringLiteral("Last attempt of %1 was cancelled (%2): %3")
+                                       : QStringLiteral("Last attempt of %1 failed (%2): %3"))
+                     .arg(f.record.revision,
+                          f.record.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")),
+                          f.record.error);
+    if (!st.historyUnknown.isEmpty())
+        lines << QStringLiteral("Failed and edited migrations: %1").arg(st.historyUnknown);
+    if (!st.invalidIndexes.isEmpty())
+        lines << QStringLiteral("Invalid indexes (kept by the server but never used, left by a "
+                                "failed CREATE INDEX CONCURRENTLY): %1; drop them with DROP INDEX "
+                                "CONCURRENTLY and run the migration again")
+                     .arg(commaList(st.invalidIndexes));
+    if (!st.invalidIndexesUnknown.isEmpty())
+        lines << QStringLiteral("Invalid indexes: %1").arg(st.invalidIndexesUnknown);
+    return lines;
+}
+
+QJsonObject statusJson(const DatabaseStatus &st)
+{
+    QJsonObject o{{QStringLiteral("database"), st.database},
+                  {QStringLiteral("engine"), st.engine},
+                  {QStringLiteral("reachable"), st.reachable}};
+    if (!st.reachable) {
+        o.insert(QStringLiteral("problem"),
+                 QJsonObject{{QStringLiteral("message"), st.problem.message},
+                             {QStringLiteral("code"), QLatin1String(codeName(st.problem.code))},
+                             {QStringLiteral("sql_state"), st.problem.sqlState},
+                             {QStringLiteral("details"), toJson(st.problem.details)}});
+        return o;
+    }
+    QJsonArray failed, overlapping;
+    for (const DatabaseStatus::StepFailure &f : st.failures)
+        failed.append(QJsonObject{
+            {QStringLiteral("revision"), f.record.revision},
+            {QStringLiteral("direction"), f.record.direction},
+            {QStringLiteral("started_at"), f.record.startedAt.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("error"), f.record.error},
+            {QStringLiteral("cancelled"), f.record.cancelled},
+            {QStringLiteral("partly_applied"), f.partlyApplied}});
+    for (const DatabaseStatus::Overlap &x : st.overlapping)
+        overlapping.append(
+            QJsonObject{{QStringLiteral("row"), x.row}, {QStringLiteral("ancestor"), x.ancestor}});
+    o.insert(QStringLiteral("exists"), st.exists);
+    o.insert(QStringLiteral("current"), toJson(st.current));
+    o.insert(QStringLiteral("heads"), toJson(st.heads));
+    o.insert(QStringLiteral("pending"),
+             st.pendingUnknown.isEmpty() ? QJsonValue(toJson(st.pending)) : QJsonValue());
+    if (!st.pendingUnknown.isEmpty())
+        o.insert(QStringLiteral("pending_unknown"), st.pendingUnknown);
+    o.insert(QStringLiteral("up_to_date"), st.upToDate());
+    o.insert(QStringLiteral("consistent"), st.consistent());
+    o.insert(QStringLiteral("unknown_rows"), toJson(st.unknownRows));
+    o.insert(QStringLiteral("overlapping"), overlapping);
+    o.insert(QStringLiteral("edited"), toJson(st.edited));
+    o.insert(QStringLiteral("failed"), failed);
+    o.insert(QStringLiteral("invalid_indexes"), toJson(st.invalidIndexes));
+    if (!st.historyUnknown.isEmpty())
+        o.insert(QStringLiteral("history_unknown"), st.historyUnknown);
+    return o;
 }
 
 // Revisions between A and B of "-r A:B", newest first. Either side may be empty (base, heads)
@@ -157,6 +286,47 @@ int Cli::ping()
     say(QStringLiteral("  current:  %1")
             .arg(report->current.isEmpty() ? QStringLiteral("(base: no revision applied)")
                                            : report->current.join(QLatin1String(", "))));
+    return Success;
+}
+
+int Cli::status()
+{
+    auto migrator = openMigrator();
+    if (!migrator)
+        return fail(migrator.error());
+    Migrator &mig = **migrator;
+    const DatabaseStatus st = mig.status();
+    if (m_inv.json) {
+        printJson(statusJson(st));
+        return st.reachable ? Success : Failure;
+    }
+    if (!st.reachable)
+        return fail(st.problem);
+    const RevisionGraph &graph = mig.graph();
+    say(QStringLiteral("Database: %1 (%2)").arg(st.database, st.engine));
+    if (!st.exists)
+        say(QStringLiteral("Current:  (base: the database does not exist yet)"));
+    else if (st.current.isEmpty())
+        say(QStringLiteral("Current:  (base: no revision applied)"));
+    for (const QString &id : st.current) {
+        const int i = graph.indexOf(id);
+        say(QStringLiteral("Current:  %1")
+                .arg(i < 0 ? QStringLiteral("%1 (no migration file)").arg(id)
+                           : QStringLiteral("%1%2, %3")
+                                 .arg(id, flags(graph, i, false), graph.migration(i).message)));
+    }
+    if (!st.pendingUnknown.isEmpty())
+        say(QStringLiteral("Pending:  %1").arg(st.pendingUnknown));
+    else if (st.pending.isEmpty())
+        say(QStringLiteral("Pending:  none; the database is at the heads (%1)")
+                .arg(st.heads.isEmpty() ? QStringLiteral("no migrations") : commaList(st.heads)));
+    else
+        say(QStringLiteral("Pending:  %1 migration%2: %3")
+                .arg(st.pending.size())
+                .arg(st.pending.size() == 1 ? QString() : QStringLiteral("s"),
+                     commaList(st.pending)));
+    for (const QString &line : statusProblems(st))
+        say(line);
     return Success;
 }
 
@@ -304,17 +474,17 @@ int Cli::current()
     if (!migrator)
         return fail(migrator.error());
     Migrator &mig = **migrator;
-    auto rows = mig.current();
-    if (!rows)
-        return fail(rows.error());
+    const DatabaseStatus st = mig.status();
+    if (!st.reachable)
+        return fail(st.problem);
     if (m_inv.json) {
-        printJson({{QStringLiteral("current"), toJson(*rows)}});
+        printJson({{QStringLiteral("current"), toJson(st.current)}});
         return Success;
     }
     const RevisionGraph &graph = mig.graph();
-    if (rows->isEmpty())
+    if (st.current.isEmpty())
         say(QStringLiteral("(base: no revision applied)"));
-    for (const QString &id : *rows) {
+    for (const QString &id : st.current) {
         const int i = graph.indexOf(id);
         if (i < 0) {
             say(QStringLiteral("%1 (not in the project)").arg(id));
@@ -326,15 +496,10 @@ int Cli::current()
             say(QStringLiteral("%1%2, %3")
                     .arg(id, flags(graph, i, false), graph.migration(i).message));
     }
-    // A step that failed (or stopped part way outside a transaction) is worth a warning here
+    // What is wrong (a failed step, rows that contradict each other) is worth a warning here
     // too: stderr, so scripts reading the revisions are not disturbed.
-    if (auto records = mig.historyRecords())
-        for (const HistoryRecord &r : VersionStore::lastFailures(*records))
-            m_err << QStringLiteral("strata: warning: the last attempt of %1 %2: %3\n")
-                         .arg(r.revision,
-                              r.cancelled ? QStringLiteral("was cancelled")
-                                          : QStringLiteral("failed"),
-                              r.error);
+    for (const QString &line : statusProblems(st))
+        m_err << QStringLiteral("strata: warning: %1\n").arg(line);
     return Success;
 }
 
@@ -348,26 +513,28 @@ int Cli::history()
     const bool needsDatabase =
         m_inv.json || m_inv.indicateCurrent || m_inv.range.contains(QLatin1String("current"));
     QSet<int> applied, currentSet;
+    QStringList rows;
     if (needsDatabase) {
-        auto statuses = mig.history();
-        if (!statuses)
-            return fail(statuses.error());
-        for (const RevisionStatus &s : *statuses) {
-            if (s.applied)
-                applied.insert(s.index);
-            if (s.current)
-                currentSet.insert(s.index);
-        }
+        const DatabaseStatus st = mig.status();
+        if (!st.reachable)
+            return fail(st.problem);
+        rows = st.current;
+        const QList<int> known = [&] {
+            QList<int> out;
+            for (const QString &row : st.current)
+                if (const int i = graph.indexOf(row); i >= 0)
+                    out.append(i);
+            return out;
+        }();
+        const QList<int> below = graph.ancestors(known);
+        applied = QSet<int>(below.cbegin(), below.cend());
+        currentSet = QSet<int>(known.cbegin(), known.cend());
         // A version row no file has would otherwise show as nothing applied at all.
-        if (auto rows = mig.current())
-            for (const QString &row : *rows)
-                if (graph.indexOf(row) < 0)
-                    m_err << QStringLiteral("strata: warning: the database is at %1, which no "
-                                            "migration file has; restore the file or stamp the "
-                                            "database\n")
-                                 .arg(row);
+        for (const QString &line : statusProblems(st))
+            m_err << QStringLiteral("strata: warning: %1\n").arg(line);
     }
-    auto revisions = revisionsInRange(graph, m_inv.range, [&] { return mig.current(); });
+    auto revisions =
+        revisionsInRange(graph, m_inv.range, [&]() -> Result<QStringList> { return rows; });
     if (!revisions)
         return fail(revisions.error());
 
@@ -519,40 +686,43 @@ int Cli::check()
     auto migrator = openMigrator();
     if (!migrator)
         return fail(migrator.error());
-    auto report = (*migrator)->check();
-    if (!report)
-        return fail(report.error());
+    Migrator &mig = **migrator;
+    if (mig.graph().isEmpty())
+        return fail(mig.project().emptyProjectError());
+    const DatabaseStatus st = mig.status();
+    if (!st.reachable)
+        return fail(st.problem);
+    if (!st.historyUnknown.isEmpty())
+        return fail(Error::failure(st.historyUnknown));
+    if (!st.invalidIndexesUnknown.isEmpty())
+        return fail(Error::failure(st.invalidIndexesUnknown));
+    const bool upToDate = st.upToDate();
     if (m_inv.json) {
-        printJson({{QStringLiteral("up_to_date"), report->upToDate()},
-                   {QStringLiteral("current"), toJson(report->current)},
-                   {QStringLiteral("heads"), toJson(report->heads)},
-                   {QStringLiteral("pending"), toJson(report->pending)},
-                   {QStringLiteral("edited"), toJson(report->edited)},
-                   {QStringLiteral("failed"), toJson(report->failed)},
-                   {QStringLiteral("invalid_indexes"), toJson(report->invalidIndexes)}});
-        return report->upToDate() ? Success : CheckFailed;
+        QJsonObject o = statusJson(st);
+        QJsonArray failed;
+        for (const DatabaseStatus::StepFailure &f : st.failures)
+            failed.append(f.record.revision);
+        o.insert(QStringLiteral("failed"), failed);
+        printJson(o);
+        return upToDate ? Success : CheckFailed;
     }
-    if (report->upToDate()) {
+    if (upToDate) {
         say(QStringLiteral("Up to date: the database is at the heads (%1).")
-                .arg(commaList(report->heads)));
+                .arg(commaList(st.heads)));
         return Success;
     }
-    if (!report->pending.isEmpty())
+    if (!st.consistent())
+        m_out << QStringLiteral("Inconsistent: the version rows (%1) do not describe one state "
+                                "of the project\n")
+                     .arg(st.current.isEmpty() ? QStringLiteral("none") : commaList(st.current));
+    else if (!st.pendingUnknown.isEmpty())
+        m_out << QStringLiteral("Pending: %1\n").arg(st.pendingUnknown);
+    if (!st.pending.isEmpty())
         m_out << QStringLiteral("Behind: %1 migration(s) pending: %2\n")
-                     .arg(report->pending.size())
-                     .arg(commaList(report->pending));
-    if (!report->edited.isEmpty())
-        m_out << QStringLiteral(
-                     "Edited since applied: %1 (review the change, then run `strata repair`)\n")
-                     .arg(commaList(report->edited));
-    for (const QString &revision : report->failed)
-        m_out << QStringLiteral("Last attempt of %1 failed: %2\n")
-                     .arg(revision, report->failures.value(revision));
-    if (!report->invalidIndexes.isEmpty())
-        m_out << QStringLiteral("Invalid indexes (kept by the server but never used, left by a "
-                                "failed CREATE INDEX CONCURRENTLY): %1; drop them with DROP INDEX "
-                                "CONCURRENTLY and run the migration again\n")
-                     .arg(commaList(report->invalidIndexes));
+                     .arg(st.pending.size())
+                     .arg(commaList(st.pending));
+    for (const QString &line : statusProblems(st))
+        m_out << line << '\n';
     return CheckFailed;
 }
 

@@ -63,19 +63,62 @@ struct Migrator::Private
         auto recorded = store().appliedChecksums();
         if (!recorded)
             return recorded.error();
-        QList<int> currentIdx;
-        for (const QString &rev : current)
-            if (const int i = graph.indexOf(rev); i >= 0)
-                currentIdx.append(i);
+        return editedAgainst(current, *recorded);
+    }
+
+    // The same against checksums already read (VersionStore::appliedChecksums()).
+    QStringList editedAgainst(const QStringList &current,
+                              const QHash<QString, QString> &recorded) const
+    {
         QStringList out;
-        QList<int> applied = graph.ancestors(currentIdx);
+        if (recorded.isEmpty())
+            return out;
+        QList<int> applied = graph.ancestors(knownIndexes(current));
         std::sort(applied.begin(), applied.end());
         for (int i : applied) {
-            const auto it = recorded->constFind(graph.id(i));
-            if (it != recorded->constEnd() && !graph.migration(i).checksumMatches(*it))
+            const auto it = recorded.constFind(graph.id(i));
+            if (it != recorded.constEnd() && !graph.migration(i).checksumMatches(*it))
                 out.append(graph.id(i));
         }
         return out;
+    }
+
+    // The revisions of `rows` that the project has, as graph indexes.
+    QList<int> knownIndexes(const QStringList &rows) const
+    {
+        QList<int> out;
+        for (const QString &rev : rows)
+            if (const int i = graph.indexOf(rev); i >= 0)
+                out.append(i);
+        return out;
+    }
+
+    // After a run failed because the connection was lost, the database's state is unknown:
+    // connect once more and say in the error what the version table holds now (or that it is
+    // still unknown, and why).
+    Error afterLostConnection(Error error)
+    {
+        if (error.code != Error::Code::ConnectionLost)
+            return error;
+        error.details.append(QStringLiteral(
+            "The connection was lost mid-run, so what the database holds was unknown; "
+            "reconnecting once to read it."));
+        driver->close();
+        Result<QStringList> rows = Error::failure(QString());
+        if (auto s = driver->open(); !s)
+            rows = s.error();
+        else
+            rows = store().currentRows();
+        if (rows)
+            error.details.append(
+                QStringLiteral("Read after reconnecting: the version table %1 holds %2.")
+                    .arg(versionTable, rows->isEmpty() ? QStringLiteral("no row (base)")
+                                                       : rows->join(QLatin1String(", "))));
+        else
+            error.details.append(
+                QStringLiteral("The database's state is still unknown: reconnecting failed: %1")
+                    .arg(rows.error().message));
+        return error;
     }
 };
 
@@ -165,16 +208,13 @@ Result<QStringList> Migrator::current()
 
 Result<QList<RevisionStatus>> Migrator::history()
 {
-    auto rows = d->rows();
-    if (!rows)
-        return rows.error();
-    auto edited = d->edited(*rows);
-    if (!edited)
-        return edited.error();
-    QList<int> currentIdx;
-    for (const QString &rev : *rows)
-        if (const int i = d->graph.indexOf(rev); i >= 0)
-            currentIdx.append(i);
+    const DatabaseStatus st = status();
+    if (!st.reachable)
+        return st.problem;
+    if (!st.historyUnknown.isEmpty())
+        return Error::failure(st.historyUnknown);
+    const QSet<QString> edited(st.edited.cbegin(), st.edited.cend());
+    const QList<int> currentIdx = d->knownIndexes(st.current);
     const QList<int> appliedList = d->graph.ancestors(currentIdx);
     const QSet<int> applied(appliedList.begin(), appliedList.end());
     QList<int> order = d->graph.topologicalOrder();
@@ -186,7 +226,7 @@ Result<QList<RevisionStatus>> Migrator::history()
         s.index = i;
         s.applied = applied.contains(i);
         s.current = currentIdx.contains(i);
-        s.edited = edited->contains(d->graph.id(i));
+        s.edited = edited.contains(d->graph.id(i));
         out.append(s);
     }
     return out;
@@ -198,15 +238,98 @@ Result<PingReport> Migrator::ping()
         return Error::failure(
             QStringLiteral("%1 does not exist yet; the first `strata upgrade` creates it")
                 .arg(databaseDisplay()));
-    if (auto s = d->driver->open(); !s)
-        return s.error();
+    // Connected means the version rows could be read, not merely that a file opened.
+    const DatabaseStatus st = status();
+    if (!st.reachable)
+        return st.problem;
     auto server = d->driver->serverInfo();
     if (!server)
         return server.error();
-    auto rows = current();
-    if (!rows)
-        return rows.error();
-    return PingReport{*server, databaseDisplay(), *rows};
+    return PingReport{*server, databaseDisplay(), st.current};
+}
+
+DatabaseStatus Migrator::status()
+{
+    DatabaseStatus st;
+    st.database = databaseDisplay();
+    st.engine = engine();
+    const RevisionGraph &graph = d->graph;
+    st.heads = graph.ids(graph.realHeads());
+    st.exists = d->driver->exists();
+    VersionStore store = d->store();
+    auto rows = store.currentRows();
+    if (!rows) {
+        st.problem = rows.error();
+        return st;
+    }
+    st.reachable = true;
+    st.current = *rows;
+
+    // Version rows against the project: rows no file has, rows implied by another row.
+    QList<int> known;
+    for (const QString &row : std::as_const(st.current)) {
+        const int i = graph.indexOf(row);
+        if (i < 0)
+            st.unknownRows.append(row);
+        else
+            known.append(i);
+    }
+    for (int row : std::as_const(known)) {
+        const QList<int> below = graph.ancestors({row});
+        for (int other : std::as_const(known))
+            if (other != row && below.contains(other))
+                st.overlapping.append({graph.id(row), graph.id(other)});
+    }
+
+    // The history table: only each revision's latest rows.
+    auto latest = store.latestRecords();
+    if (latest) {
+        st.edited = d->editedAgainst(st.current, VersionStore::appliedChecksums(*latest));
+        for (const HistoryRecord &r : VersionStore::lastFailures(*latest)) {
+            DatabaseStatus::StepFailure f{r, false};
+            const int i = graph.indexOf(r.revision);
+            f.partlyApplied = i >= 0 && r.direction != QLatin1String("stamp") &&
+                              r.direction != QLatin1String("repair") &&
+                              !graph.migration(i).transactional &&
+                              d->driver->runsOutsideTransactions();
+            st.failures.append(f);
+        }
+    } else {
+        st.historyUnknown =
+            QStringLiteral("unknown, because the history table could not be read: %1")
+                .arg(latest.error().message);
+    }
+
+    if (st.exists) {
+        auto invalid = d->driver->invalidIndexes();
+        if (invalid)
+            st.invalidIndexes = *invalid;
+        else
+            st.invalidIndexesUnknown =
+                QStringLiteral("unknown, because the indexes could not be listed: %1")
+                    .arg(invalid.error().message);
+    }
+
+    // Pending: only from rows that make sense.
+    if (!st.unknownRows.isEmpty()) {
+        st.pendingUnknown =
+            QStringLiteral("unknown, because the database is at %1, which no migration file has")
+                .arg(st.unknownRows.join(QLatin1String(", ")));
+    } else if (!st.overlapping.isEmpty()) {
+        st.pendingUnknown =
+            QStringLiteral("unknown, because the version rows contradict each other (%1 is "
+                           "below %2)")
+                .arg(st.overlapping.first().ancestor, st.overlapping.first().row);
+    } else if (!graph.isEmpty()) {
+        auto plan = Planner(graph).upgrade(st.current, QStringLiteral("heads"));
+        if (plan) {
+            for (const PlanStep &step : plan->steps)
+                st.pending.append(step.revision);
+        } else {
+            st.pendingUnknown = QStringLiteral("unknown, because %1").arg(plan.error().message);
+        }
+    }
+    return st;
 }
 
 QString Migrator::engine() const
@@ -323,33 +446,27 @@ Result<CheckReport> Migrator::check()
 {
     if (auto s = d->needRevisions(); !s)
         return s.error();
-    auto rows = current();
-    if (!rows)
-        return rows.error();
+    const DatabaseStatus st = status();
+    if (!st.reachable)
+        return st.problem;
+    if (!st.historyUnknown.isEmpty())
+        return Error::failure(st.historyUnknown);
     CheckReport report;
-    report.current = *rows;
-    report.heads = d->graph.ids(d->graph.realHeads());
-    auto plan = Planner(d->graph).upgrade(*rows, QStringLiteral("heads"));
-    if (!plan)
-        return plan.error();
-    for (const PlanStep &step : plan->steps)
-        report.pending.append(step.revision);
-    auto edited = d->edited(*rows);
-    if (!edited)
-        return edited.error();
-    report.edited = *edited;
-    auto records = d->store().records();
-    if (!records)
-        return records.error();
-    for (const HistoryRecord &r : VersionStore::lastFailures(*records)) {
-        report.failed.append(r.revision);
-        report.failures.insert(r.revision, r.error);
+    report.current = st.current;
+    report.heads = st.heads;
+    report.pending = st.pending;
+    report.edited = st.edited;
+    report.unknownRows = st.unknownRows;
+    report.overlapping = st.overlapping;
+    report.pendingUnknown = st.pendingUnknown;
+    for (const DatabaseStatus::StepFailure &f : st.failures) {
+        report.failed.append(f.record.revision);
+        report.failures.insert(f.record.revision, f.record.error);
     }
     report.failed.sort();
-    auto invalid = d->driver->invalidIndexes();
-    if (!invalid)
-        return invalid.error();
-    report.invalidIndexes = *invalid;
+    if (!st.invalidIndexesUnknown.isEmpty())
+        return Error::failure(st.invalidIndexesUnknown);
+    report.invalidIndexes = st.invalidIndexes;
     return report;
 }
 
@@ -518,7 +635,7 @@ Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
         }
     }
     if (auto s = d->executor().run(plan, effective); !s)
-        return s.error();
+        return d->afterLostConnection(s.error());
     return plan;
 }
 

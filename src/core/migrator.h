@@ -49,6 +49,63 @@ struct RevisionStatus
     bool edited = false;  // applied, and its upgrade section changed since
 };
 
+// The state of one database against the project, read in one pass by Migrator::status(): what
+// `strata status`, `current`, `check`, `history -i` and `ping` print, and what the desktop app's
+// banner shows. Only what was read is reported: when the database could not be read,
+// `reachable` is false, `problem` says why, and the lists below are empty, never a guess such
+// as "base"; a part that could not be worked out says so in its `...Unknown` text.
+struct DatabaseStatus
+{
+    // A revision whose latest history row is a failure (not retried since).
+    struct StepFailure
+    {
+        HistoryRecord record;
+        // It ran outside a transaction (transactional: false, on an engine that honours it):
+        // some of its statements may have run and stay applied.
+        bool partlyApplied = false;
+    };
+    // Two version rows of one lineage: `ancestor` is below `row`, so the rows contradict each
+    // other (one row per head is the rule). `strata stamp` resolves it.
+    struct Overlap
+    {
+        QString row;
+        QString ancestor;
+    };
+
+    QString database; // where, password masked
+    QString engine;   // "postgresql", "sqlite"
+    // Whether the version rows could be read. When false, `problem` says why; its code is
+    // ConnectionFailed, AuthenticationFailed, Unreadable, ConnectionLost, ...
+    bool reachable = false;
+    Error problem;
+    // False for a SQLite file not created yet: nothing is applied, truly (it is not created).
+    bool exists = true;
+
+    QStringList current;         // the version rows, sorted
+    QStringList heads;           // the project's heads
+    QStringList unknownRows;     // version rows no migration file has
+    QList<Overlap> overlapping;  // version rows that are ancestors of other rows
+    QList<StepFailure> failures; // by revision, oldest first: failed or stopped part way
+    QStringList edited;          // applied revisions whose upgrade section changed since
+    QString historyUnknown;      // why failures and edits are unknown; empty when read
+    QStringList pending;         // what `upgrade heads` would run, in order
+    QString pendingUnknown;      // why pending is unknown ("the database is at ..."); empty: known
+    // Indexes the server keeps but cannot use (Driver::invalidIndexes), schema-qualified: left
+    // by a failed CREATE INDEX CONCURRENTLY, so the schema is not what the migrations say.
+    QStringList invalidIndexes;
+    QString invalidIndexesUnknown; // why they could not be listed; empty when read
+
+    // No version row naming a missing file, none implied by another.
+    bool consistent() const { return unknownRows.isEmpty() && overlapping.isEmpty(); }
+    // Read, consistent, nothing pending, nothing edited, no INVALID index.
+    bool upToDate() const
+    {
+        return reachable && consistent() && pendingUnknown.isEmpty() && historyUnknown.isEmpty() &&
+               pending.isEmpty() && edited.isEmpty() && invalidIndexes.isEmpty() &&
+               invalidIndexesUnknown.isEmpty();
+    }
+};
+
 struct CheckReport
 {
     QStringList current;
@@ -60,9 +117,13 @@ struct CheckReport
     // Indexes the server keeps but cannot use (Driver::invalidIndexes), schema-qualified: left by
     // a failed CREATE INDEX CONCURRENTLY, so the schema is not what the migrations say.
     QStringList invalidIndexes;
+    QStringList unknownRows;                    // version rows no migration file has
+    QList<DatabaseStatus::Overlap> overlapping; // version rows implied by another row
+    QString pendingUnknown;                     // why pending is unknown; empty: known
     bool upToDate() const
     {
-        return pending.isEmpty() && edited.isEmpty() && invalidIndexes.isEmpty();
+        return pending.isEmpty() && edited.isEmpty() && invalidIndexes.isEmpty() &&
+               unknownRows.isEmpty() && overlapping.isEmpty() && pendingUnknown.isEmpty();
     }
 };
 
@@ -118,6 +179,11 @@ public:
     QString databaseSource() const;
 
     // Reading. A SQLite database file that does not exist yet reads as empty and is not created.
+    // The state of the database in one pass (see DatabaseStatus); never an Error: a database
+    // that cannot be read is a status saying so. Reads the version rows and, of the history
+    // table, only each revision's latest rows (Driver::latestHistory).
+    DatabaseStatus status();
+    // The version rows, sorted.
     Result<QStringList> current();
     Result<QList<RevisionStatus>> history();
     Result<CheckReport> check();

@@ -528,7 +528,7 @@ void MainWindow::onSnapshot(const QString &name, const SnapshotPtr &snapshot)
     if (name == m_current)
         showCurrent();
     if (!snapshot->reachable)
-        maybeAskPassword(name, snapshot->problem);
+        maybeAskPassword(name, snapshot->problem, snapshot->problemCode);
     Q_EMIT snapshotUpdated(name);
 }
 

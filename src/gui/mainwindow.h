@@ -135,7 +135,7 @@ private:
     void showJobProgress(const QString &text, int percent);
     void onBackupFinished(const QString &name, const QString &file, const Error &error);
     void onRestoreFinished(const QString &name, bool ok, const Error &error);
-    void maybeAskPassword(const QString &name, const QString &problem);
+    void maybeAskPassword(const QString &name, const QString &problem, Error::Code code);
     void promptPassword(const QString &name);
 
     void showCurrent();

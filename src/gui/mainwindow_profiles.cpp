@@ -43,21 +43,10 @@
 
 namespace strata::gui {
 
-namespace {
-
-bool isPasswordProblem(const QString &problem)
-{
-    return problem.contains(QLatin1String("password authentication failed")) ||
-           problem.contains(QLatin1String("no password supplied")) ||
-           problem.contains(QLatin1String("fe_sendauth"));
-}
-
-} // namespace
-
-void MainWindow::maybeAskPassword(const QString &name, const QString &problem)
+void MainWindow::maybeAskPassword(const QString &name, const QString &problem, Error::Code code)
 {
     const Profile *p = profile(name);
-    if (!p || p->engine != Profile::Engine::Postgres || !isPasswordProblem(problem) ||
+    if (!p || p->engine != Profile::Engine::Postgres || code != Error::Code::AuthenticationFailed ||
         (m_session && m_session->profile.name == name))
         return;
     m_passwordProblem.insert(name, problem);

@@ -793,9 +793,21 @@ private Q_SLOTS:
         QVERIFY(o.out.contains(QStringLiteral("ghost1")));
         o = f.run({QStringLiteral("history"), QStringLiteral("-i")});
         QCOMPARE(o.code, 0);
-        QVERIFY2(o.err.contains(QStringLiteral("warning: the database is at ghost1, which no "
-                                               "migration file has")),
+        QVERIFY2(o.err.contains(QStringLiteral("warning: Version row ghost1 names no migration "
+                                               "file")),
                  qPrintable(o.err));
+        // check: inconsistent (exit 3), naming the command that works.
+        o = f.run({QStringLiteral("check")});
+        QCOMPARE(o.code, 3);
+        QVERIFY2(o.out.contains(QStringLiteral("`strata stamp --purge cccc03`")),
+                 qPrintable(o.out));
+        o = f.run({QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 0);
+        QCOMPARE(o.json()[QStringLiteral("unknown_rows")].toArray(),
+                 QJsonArray{QStringLiteral("ghost1")});
+        QVERIFY(o.json()[QStringLiteral("pending")].isNull());
+        QVERIFY(o.json()[QStringLiteral("pending_unknown")].toString().startsWith(
+            QStringLiteral("unknown, because")));
         o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
         QVERIFY(o.err.contains(QStringLiteral("ghost1")));
@@ -809,6 +821,60 @@ private Q_SLOTS:
                          .value(0)
                          .toInt() >= 3,
                  true);
+    }
+
+    // A file that is not a database: no command reads it as an empty one.
+    void unreadableDatabaseIsAnError()
+    {
+        if (kPostgres)
+            QSKIP("a file that is not a database is SQLite's case");
+        Fixture f;
+        f.addChain();
+        {
+            QFile file(f.dbPath());
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("id,name\n1,not a database\n");
+        }
+        Outcome o = f.run({QStringLiteral("ping")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(!o.out.contains(QStringLiteral("Connected")), qPrintable(o.out));
+        QVERIFY2(o.err.contains(QStringLiteral("not a database")), qPrintable(o.err));
+        o = f.run({QStringLiteral("current")});
+        QCOMPARE(o.code, 1);
+        QVERIFY(!o.out.contains(QStringLiteral("base")));
+        o = f.run({QStringLiteral("check")});
+        QCOMPARE(o.code, 1);
+        QVERIFY(!o.out.contains(QStringLiteral("Behind")));
+        o = f.run({QStringLiteral("history"), QStringLiteral("-i")});
+        QCOMPARE(o.code, 1);
+        o = f.run({QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 1);
+        QCOMPARE(o.json()[QStringLiteral("reachable")].toBool(), false);
+        QCOMPARE(o.json()[QStringLiteral("problem")][QStringLiteral("code")].toString(),
+                 QStringLiteral("unreadable"));
+    }
+
+    void statusSaysCurrentAndPending()
+    {
+        Fixture f;
+        f.addChain();
+        Outcome o = f.run({QStringLiteral("status")});
+        QCOMPARE(o.code, 0);
+        QVERIFY2(o.out.contains(QStringLiteral("Pending:  3 migrations: aaaa01, bbbb02, cccc03")),
+                 qPrintable(o.out));
+        QVERIFY(!f.touched()); // reading creates nothing
+        QCOMPARE(f.run({QStringLiteral("upgrade"), QStringLiteral("bbbb02")}).code, 0);
+        o = f.run({QStringLiteral("status")}); // behind is still exit 0: status is a report
+        QCOMPARE(o.code, 0);
+        QVERIFY2(o.out.contains(QStringLiteral("Current:  bbbb02")), qPrintable(o.out));
+        QVERIFY(o.out.contains(QStringLiteral("Pending:  1 migration: cccc03")));
+        o = f.run({QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 0);
+        QCOMPARE(o.json()[QStringLiteral("current")].toArray(),
+                 QJsonArray{QStringLiteral("bbbb02")});
+        QCOMPARE(o.json()[QStringLiteral("pending")].toArray(),
+                 QJsonArray{QStringLiteral("cccc03")});
+        QCOMPARE(o.json()[QStringLiteral("up_to_date")].toBool(), false);
     }
 
     void checkEditedAndRepair()

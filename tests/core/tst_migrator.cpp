@@ -1,5 +1,6 @@
 // The public embedding API: what the README shows, on real SQLite files.
 
+#include "../support/sqlitefile.h"
 #include "migrator.h"
 
 #include <QDir>
@@ -97,6 +98,175 @@ private Q_SLOTS:
         QCOMPARE(history->size(), 2);
         QVERIFY(history->at(0).current);
         QVERIFY(history->at(1).applied);
+    }
+
+    // A second project for status: aaaa01, then two branches: bbbb02 (fails) and cccc03.
+    QString statusProject()
+    {
+        const QString root = m_dir.path() + QStringLiteral("/s");
+        if (QDir(root).exists())
+            return root;
+        QDir().mkpath(root + QStringLiteral("/versions"));
+        auto put = [&](const QString &name, const QByteArray &text) {
+            QFile f(root + QLatin1Char('/') + name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        put(QStringLiteral("strata.ini"), "[strata]\nversions = versions\n");
+        put(QStringLiteral("versions/a.sql"),
+            "-- revision: aaaa01\n-- +upgrade\nCREATE TABLE one (id INTEGER);\n"
+            "-- +downgrade\nDROP TABLE one;\n");
+        put(QStringLiteral("versions/b.sql"),
+            "-- revision: bbbb02\n-- down_revision: aaaa01\n-- +upgrade\n"
+            "INSERT INTO no_such_table VALUES (1);\n-- +downgrade\nSELECT 1;\n");
+        put(QStringLiteral("versions/c.sql"),
+            "-- revision: cccc03\n-- down_revision: aaaa01\n-- +upgrade\n"
+            "CREATE TABLE three (id INTEGER);\n-- +downgrade\nDROP TABLE three;\n");
+        return root;
+    }
+
+    std::unique_ptr<Migrator> openStatus(const QString &db)
+    {
+        MigratorOptions options;
+        options.projectDir = statusProject();
+        options.url = url(db);
+        auto migrator = Migrator::open(options);
+        if (!migrator)
+            qWarning() << migrator.error().toString();
+        return migrator ? std::move(migrator).value() : nullptr;
+    }
+
+    // Files that are not SQLite databases, or damaged ones: every reading call says so with
+    // Error::Code::Unreadable, never "no version table" (base), and nothing writes to them.
+    void unreadableFilesAreErrorsNeverBase_data()
+    {
+        QTest::addColumn<int>("keep"); // bytes of a real database kept; -1: a text file
+        QTest::newRow("text file") << -1;
+        QTest::newRow("truncated to 100 bytes") << 100;
+        QTest::newRow("truncated to 3000 bytes") << 3000;
+        QTest::newRow("truncated to one page") << 4096;
+    }
+    void unreadableFilesAreErrorsNeverBase()
+    {
+        QFETCH(int, keep);
+        const QString name = QStringLiteral("bad%1.db").arg(keep);
+        const QString path = m_dir.path() + QLatin1Char('/') + name;
+        QByteArray bytes = "this is not a database\n";
+        if (keep > 0) {
+            const QString good = m_dir.path() + QStringLiteral("/good.db");
+            if (!QFile::exists(good)) {
+                auto m = openStatus(QStringLiteral("good.db"));
+                QVERIFY(m);
+                QVERIFY(m->upgrade(QStringLiteral("cccc03")).ok());
+            }
+            QFile f(good);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            bytes = f.readAll();
+            QVERIFY(bytes.size() > 2 * keep);
+            bytes.truncate(keep);
+        }
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        }
+        auto m = openStatus(name);
+        QVERIFY(m);
+        const DatabaseStatus st = m->status();
+        QVERIFY(!st.reachable);
+        QCOMPARE(st.problem.code, Error::Code::Unreadable);
+        QVERIFY2(st.problem.message.contains(path), qPrintable(st.problem.message));
+        QVERIFY(st.current.isEmpty() && st.pending.isEmpty());
+        QVERIFY(!st.upToDate());
+        auto current = m->current();
+        QVERIFY(!current.ok());
+        QCOMPARE(current.error().code, Error::Code::Unreadable);
+        auto check = m->check();
+        QVERIFY(!check.ok());
+        QCOMPARE(check.error().code, Error::Code::Unreadable);
+        auto ping = m->ping();
+        QVERIFY(!ping.ok());
+        QCOMPARE(ping.error().code, Error::Code::Unreadable);
+        QVERIFY(!m->history().ok());
+        auto up = m->upgrade(QStringLiteral("heads"));
+        QVERIFY(!up.ok());
+        QCOMPARE(up.error().code, Error::Code::Unreadable);
+        m.reset();
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), bytes); // left as it was
+    }
+
+    void statusReadsRowsFailuresAndPending()
+    {
+        auto m = openStatus(QStringLiteral("status.db"));
+        QVERIFY(m);
+        DatabaseStatus st = m->status();
+        QVERIFY(st.reachable);
+        QVERIFY(!st.exists); // not created by reading
+        QCOMPARE(st.pending.size(), 3);
+        QVERIFY(m->upgrade(QStringLiteral("aaaa01")).ok());
+        QVERIFY(!m->upgrade(QStringLiteral("bbbb02")).ok());
+        st = m->status();
+        QVERIFY(st.reachable && st.exists && st.consistent());
+        QCOMPARE(st.current, QStringList{QStringLiteral("aaaa01")});
+        QCOMPARE(st.failures.size(), 1);
+        QCOMPARE(st.failures.first().record.revision, QStringLiteral("bbbb02"));
+        QVERIFY(!st.failures.first().partlyApplied); // SQLite rolled it back
+        QCOMPARE(st.pending.size(), 2);
+        QVERIFY(st.pendingUnknown.isEmpty());
+        QVERIFY(!st.upToDate());
+    }
+
+    // Rows that contradict each other: check says inconsistent, stamp resolves them, and
+    // `stamp A B` does not fail deleting a row twice.
+    void overlappingRowsReportedAndResolvedByStamp()
+    {
+        const QString db = QStringLiteral("overlap.db");
+        const QString path = m_dir.path() + QLatin1Char('/') + db;
+        auto m = openStatus(db);
+        QVERIFY(m);
+        QVERIFY(m->upgrade(QStringLiteral("cccc03")).ok());
+        QCOMPARE(test::sqliteRun(path, QStringLiteral("INSERT INTO strata_version VALUES "
+                                                      "('aaaa01'); SELECT count(*) FROM "
+                                                      "strata_version")),
+                 QStringLiteral("2"));
+        DatabaseStatus st = m->status();
+        QVERIFY(st.reachable);
+        QCOMPARE(st.overlapping.size(), 1);
+        QCOMPARE(st.overlapping.first().row, QStringLiteral("cccc03"));
+        QCOMPARE(st.overlapping.first().ancestor, QStringLiteral("aaaa01"));
+        QVERIFY(st.pendingUnknown.startsWith(QStringLiteral("unknown, because")));
+        QVERIFY(!st.upToDate());
+        auto check = m->check();
+        QVERIFY(check.ok());
+        QVERIFY(!check->upToDate());
+        QCOMPARE(check->overlapping.size(), 1);
+
+        auto stamped = m->stamp({QStringLiteral("cccc03"), QStringLiteral("bbbb02")}, false);
+        QVERIFY2(stamped.ok(), qPrintable(stamped.ok() ? QString() : stamped.error().toString()));
+        QCOMPARE(m->current().value(),
+                 (QStringList{QStringLiteral("bbbb02"), QStringLiteral("cccc03")}));
+        QVERIFY(m->status().consistent());
+
+        // The same overlap again, resolved by stamping the upper row alone.
+        test::sqliteRun(path, QStringLiteral("DELETE FROM strata_version; INSERT INTO "
+                                             "strata_version VALUES ('aaaa01'), ('cccc03')"));
+        QVERIFY(m->stamp({QStringLiteral("cccc03")}, false).ok());
+        QCOMPARE(m->current().value(), QStringList{QStringLiteral("cccc03")});
+        // Targets of one lineage would write the same contradiction: refused.
+        auto both = m->stamp({QStringLiteral("aaaa01"), QStringLiteral("cccc03")}, false);
+        QVERIFY(!both.ok());
+        QCOMPARE(m->current().value(), QStringList{QStringLiteral("cccc03")});
+
+        // A row no file has: unknown, because ...; never planned from.
+        test::sqliteRun(path, QStringLiteral("INSERT INTO strata_version VALUES ('ghost9')"));
+        st = m->status();
+        QCOMPARE(st.unknownRows, QStringList{QStringLiteral("ghost9")});
+        QVERIFY(st.pendingUnknown.contains(QStringLiteral("ghost9")));
+        QVERIFY(st.pending.isEmpty());
+        QVERIFY(m->stamp({QStringLiteral("cccc03")}, true).ok());
+        QVERIFY(m->status().consistent());
     }
 
     void cancelledRunAppliesNothing()

@@ -1,17 +1,25 @@
 // Project: strata.ini, the versions folder, and how broken files are reported.
 
 #include "project/project.h"
+#include "project/projectcache.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
 using namespace strata;
 
 class TestProject : public QObject
 {
     Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_cache;
 
     static void write(const QString &path, const QByteArray &text)
     {
@@ -27,7 +35,138 @@ class TestProject : public QObject
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
 
+    static ProjectCache::Key keyOf(const QString &path)
+    {
+        struct stat st
+        {
+        };
+        ProjectCache::Key k;
+        if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+            return k;
+        k.size = st.st_size;
+        k.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+        k.ctimeNs = qint64(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+        k.inode = st.st_ino;
+        k.device = st.st_dev;
+        return k;
+    }
+
+    // Sets a file's mtime `secondsAgo` into the past (its ctime becomes now).
+    static void age(const QString &path, int secondsAgo)
+    {
+        timespec times[2];
+        ::clock_gettime(CLOCK_REALTIME, &times[0]);
+        times[0].tv_sec -= secondsAgo;
+        times[1] = times[0];
+        QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(path).constData(), times, 0), 0);
+    }
+
+    static QByteArray migrationText(const QByteArray &sql)
+    {
+        return "-- revision: aaaa01\n-- message: m\n-- +upgrade\n" + sql + "\n";
+    }
+
 private Q_SLOTS:
+    void init()
+    {
+        // Every test's cache in a folder of its own, never the user's.
+        m_cache = std::make_unique<QTemporaryDir>();
+        qputenv("STRATA_CACHE_DIR", m_cache->path().toUtf8() + "/strata");
+        qunsetenv("STRATA_NO_CACHE");
+    }
+
+    // The cache of parsed files never serves stale content: an edit within the same second
+    // that keeps the size is seen, whether the file is racy or old with its mtime put back.
+    void cacheNeverServesStaleContent()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        write(root + QStringLiteral("/strata.ini"), "[strata]\nversions = versions\n");
+        const QString file = root + QStringLiteral("/versions/a.sql");
+        write(file, migrationText("SELECT 1;"));
+        auto first = Project::open(root);
+        QVERIFY(first.ok());
+        QCOMPARE(first->migrations().first().upgradeSql.trimmed(), QStringLiteral("SELECT 1;"));
+        // Stored privately.
+        const QString folder = m_cache->path() + QStringLiteral("/strata");
+        const QStringList files = QDir(folder).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        struct stat st
+        {
+        };
+        QCOMPARE(
+            ::stat(QFile::encodeName(folder + QLatin1Char('/') + files.first()).constData(), &st),
+            0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0600));
+        QCOMPARE(::stat(QFile::encodeName(folder).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0700));
+
+        // Same second, same size: racy, so read again.
+        write(file, migrationText("SELECT 2;"));
+        auto second = Project::open(root);
+        QVERIFY(second.ok());
+        QCOMPARE(second->migrations().first().upgradeSql.trimmed(), QStringLiteral("SELECT 2;"));
+
+        // An old file is served from the cache (its ctime too must be two seconds old, or it is
+        // racy still)...
+        age(file, 3600);
+        QTest::qSleep(2100);
+        QVERIFY(Project::open(root).ok()); // caches it, not racy now
+        const QString versions = QDir(root + QStringLiteral("/versions")).absolutePath();
+        ProjectCache cache = ProjectCache::load(versions, ProjectCache::nowNs());
+        auto hit = cache.find("a.sql", keyOf(file));
+        QVERIFY(hit.has_value());
+        QCOMPARE(hit->upgradeSql.trimmed(), QStringLiteral("SELECT 2;"));
+        QCOMPARE(hit->revision, QStringLiteral("aaaa01"));
+        // ... until it changes, even with the same size and the old mtime put back (as
+        // `cp -p` or an editor preserving times would): its ctime gives it away.
+        const ProjectCache::Key before = keyOf(file);
+        write(file, migrationText("SELECT 3;"));
+        timespec times[2] = {{before.mtimeNs / 1'000'000'000, before.mtimeNs % 1'000'000'000},
+                             {before.mtimeNs / 1'000'000'000, before.mtimeNs % 1'000'000'000}};
+        QCOMPARE(::utimensat(AT_FDCWD, QFile::encodeName(file).constData(), times, 0), 0);
+        QCOMPARE(keyOf(file).mtimeNs, before.mtimeNs);
+        QCOMPARE(keyOf(file).size, before.size);
+        auto third = Project::open(root);
+        QVERIFY(third.ok());
+        QCOMPARE(third->migrations().first().upgradeSql.trimmed(), QStringLiteral("SELECT 3;"));
+        // A file removed or added shows too.
+        write(root + QStringLiteral("/versions/b.sql"),
+              "-- revision: bbbb02\n-- down_revision: aaaa01\n-- +upgrade\nSELECT 4;\n");
+        auto fourth = Project::open(root);
+        QVERIFY(fourth.ok());
+        QCOMPARE(fourth->migrations().size(), 2);
+        QVERIFY(QFile::remove(root + QStringLiteral("/versions/b.sql")));
+        QCOMPARE(Project::open(root)->migrations().size(), 1);
+    }
+
+    void cacheOffOrDamagedIsNoError()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        write(root + QStringLiteral("/strata.ini"), "[strata]\nversions = versions\n");
+        write(root + QStringLiteral("/versions/a.sql"), migrationText("SELECT 1;"));
+        age(root + QStringLiteral("/versions/a.sql"), 3600);
+        QVERIFY(Project::open(root).ok());
+        const QString folder = m_cache->path() + QStringLiteral("/strata");
+        const QString cacheFile =
+            folder + QLatin1Char('/') + QDir(folder).entryList(QDir::Files).first();
+        QFile f(cacheFile);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const QByteArray bytes = f.readAll();
+        f.resize(bytes.size() / 2); // damaged: ignored, rewritten
+        f.close();
+        auto again = Project::open(root);
+        QVERIFY(again.ok());
+        QCOMPARE(again->migrations().first().upgradeSql.trimmed(), QStringLiteral("SELECT 1;"));
+        QCOMPARE(QFileInfo(cacheFile).size(), bytes.size());
+        qputenv("STRATA_NO_CACHE", "1");
+        QVERIFY(QFile::remove(cacheFile));
+        QVERIFY(Project::open(root).ok());
+        QVERIFY(!QFile::exists(cacheFile));
+        qunsetenv("STRATA_NO_CACHE");
+    }
+
     void initWritesTheProject()
     {
         QTemporaryDir dir;

@@ -171,7 +171,7 @@ private Q_SLOTS:
         auto none = driver.versionRows(QStringLiteral("alembic_version"));
         QVERIFY(none.ok());
         QVERIFY(none->isEmpty()); // no table yet
-        QVERIFY(!driver.hasTable(QStringLiteral("alembic_version")));
+        QCOMPARE(driver.hasTable(QStringLiteral("alembic_version")).value(), false);
         auto noHistory = driver.history(QStringLiteral("alembic_version"));
         QVERIFY(noHistory.ok());
         QVERIFY(noHistory->isEmpty());
@@ -185,8 +185,8 @@ private Q_SLOTS:
         QVERIFY2(ddl.contains(
                      QStringLiteral("CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)")),
                  qPrintable(ddl));
-        QVERIFY(driver.hasTable(QStringLiteral("alembic_version")));
-        QVERIFY(driver.hasTable(QStringLiteral("alembic_version_history")));
+        QCOMPARE(driver.hasTable(QStringLiteral("alembic_version")).value(), true);
+        QCOMPARE(driver.hasTable(QStringLiteral("alembic_version_history")).value(), true);
         QCOMPARE(column(path, QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' "
                                              "AND name LIKE 'alembic_version%' ORDER BY name")),
                  (QStringList{QStringLiteral("alembic_version"),
@@ -376,7 +376,7 @@ private Q_SLOTS:
         QVERIFY(driver.begin().ok());
         QVERIFY(driver.execute(Statement{QStringLiteral("CREATE TABLE t (a INTEGER)"), 1}).ok());
         QVERIFY(driver.rollback().ok());
-        QVERIFY(!driver.hasTable(QStringLiteral("t")));
+        QCOMPARE(driver.hasTable(QStringLiteral("t")).value(), false);
         QVERIFY(driver.begin().ok());
         QVERIFY(driver.execute(Statement{QStringLiteral("CREATE TABLE u (a INTEGER)"), 1}).ok());
         QVERIFY(driver.commit().ok());
@@ -429,7 +429,7 @@ private Q_SLOTS:
         canceller.join();
         QVERIFY(!s.ok());
         QVERIFY(driver.rollback().ok()); // whether or not SQLite already rolled back
-        QVERIFY(!driver.hasTable(QStringLiteral("t")));
+        QCOMPARE(driver.hasTable(QStringLiteral("t")).value(), false);
     }
 
     void reservedAndMixedCaseTableNamesQuoted()

@@ -6,6 +6,7 @@
 #include "drivers/postgres/postgresdriver.h"
 #include "engine/executor.h"
 #include "files.h"
+#include "migrator.h"
 #include "pgserver.h"
 #include "project/migration.h"
 
@@ -22,6 +23,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 using strata::test::PgServer;
@@ -345,9 +347,12 @@ private Q_SLOTS:
         QVERIFY2(o.err.contains(notInProject), qPrintable(o.err));
         QVERIFY2(o.err.contains(QStringLiteral("stamp")), qPrintable(o.err));
 
+        // check: inconsistent (exit 3), naming the command that works.
         o = run(dir.path(), db, {QStringLiteral("check")});
-        QCOMPARE(o.code, 1);
-        QVERIFY2(o.err.contains(notInProject), qPrintable(o.err));
+        QCOMPARE(o.code, 3);
+        QVERIFY2(o.out.contains(QStringLiteral("Version row deadbeef0000 names no migration file")),
+                 qPrintable(o.out));
+        QVERIFY2(o.out.contains(QStringLiteral("`strata stamp --purge ")), qPrintable(o.out));
 
         o = run(dir.path(), db, {QStringLiteral("downgrade"), QStringLiteral("base")});
         QCOMPARE(o.code, 1);
@@ -433,6 +438,10 @@ private Q_SLOTS:
         // Says what happened in words a DBA recognises.
         QVERIFY2(o.err.contains(QStringLiteral("was lost: the server ended the session")),
                  qPrintable(o.err));
+        // The state was unknown after the loss: read again over a new connection, and said.
+        QVERIFY2(o.err.contains(QStringLiteral("Read after reconnecting: the version table "
+                                               "strata_version holds trm001.")),
+                 qPrintable(o.err));
         for (const QString &crash : {QStringLiteral("terminate called"), QStringLiteral("what():"),
                                      QStringLiteral("Segmentation"), QStringLiteral("Aborted"),
                                      QStringLiteral("core dumped")})
@@ -472,6 +481,83 @@ private Q_SLOTS:
                                            "revision = 'trm002' AND direction = 'up' AND "
                                            "success")),
                  QStringLiteral("1"));
+    }
+
+    // The server's refusals come back with a code and the SQLSTATE, so callers never read the
+    // message: authentication, lock_timeout, a cancel, a statement timeout, a lost session.
+    void serverErrorsCarryCodeAndSqlState()
+    {
+        using strata::Error;
+        using strata::PostgresDriver;
+        const QString db = QStringLiteral("faultcodes");
+        QString error;
+        QVERIFY2(createDatabase(db, &error), qPrintable(error));
+
+        // Over TCP the fixture asks for a password; this one is wrong.
+        const QString tcp = QStringLiteral("host=127.0.0.1 port=%1 user=postgres dbname=%2 "
+                                           "password=wrong-password connect_timeout=10")
+                                .arg(m_server->port())
+                                .arg(db);
+        PostgresDriver refused(tcp, QStringLiteral("tcp"));
+        auto s = refused.open();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::AuthenticationFailed);
+        QVERIFY(!s.error().message.contains(QStringLiteral("wrong-password")));
+        PostgresDriver nowhere(QStringLiteral("host=127.0.0.1 port=1 dbname=x connect_timeout=5"),
+                               QStringLiteral("nowhere"));
+        s = nowhere.open();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::ConnectionFailed);
+
+        PostgresDriver holder(m_server->conninfo(db), db), waiter(m_server->conninfo(db), db);
+        QVERIFY(holder.open().ok());
+        QVERIFY(waiter.open().ok());
+        QVERIFY(holder.query(QStringLiteral("CREATE TABLE locked (id int)")).ok());
+        QVERIFY(holder.query(QStringLiteral("BEGIN; LOCK TABLE locked")).ok());
+        QVERIFY(waiter.query(QStringLiteral("SET lock_timeout = 100")).ok());
+        auto r = waiter.query(QStringLiteral("SELECT * FROM locked"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().sqlState, QStringLiteral("55P03"));
+        QCOMPARE(r.error().code, Error::Code::LockTimeout);
+        QVERIFY(holder.query(QStringLiteral("ROLLBACK")).ok());
+
+        QVERIFY(waiter.query(QStringLiteral("SET statement_timeout = 100")).ok());
+        r = waiter.query(QStringLiteral("SELECT pg_sleep(5)"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().sqlState, QStringLiteral("57014"));
+        QCOMPARE(r.error().code, Error::Code::None); // a timeout, not a cancel
+        QVERIFY(waiter.query(QStringLiteral("SET statement_timeout = 0")).ok());
+
+        std::atomic<bool> started{false};
+        QThread *canceller = QThread::create([&] {
+            while (!started.load())
+                QThread::msleep(10);
+            QThread::msleep(300);
+            waiter.cancel();
+        });
+        canceller->start();
+        started.store(true);
+        r = waiter.query(QStringLiteral("SELECT pg_sleep(10)"));
+        canceller->wait();
+        delete canceller;
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().sqlState, QStringLiteral("57014"));
+        QCOMPARE(r.error().code, Error::Code::Cancelled);
+
+        // A session ended by the server: reading is an error (ConnectionLost), never "no
+        // version table".
+        auto pid = waiter.query(QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY(pid.ok());
+        QVERIFY(
+            holder
+                .query(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid->first().first()))
+                .ok());
+        auto has = waiter.hasTable(QStringLiteral("strata_version"));
+        QVERIFY(!has.ok());
+        QCOMPARE(has.error().code, Error::Code::ConnectionLost);
+        auto rows = waiter.versionRows(QStringLiteral("strata_version"));
+        QVERIFY(!rows.ok());
+        QCOMPARE(rows.error().code, Error::Code::ConnectionLost);
     }
 
     void fourConcurrentUpgradesRunEachMigrationOnce()

@@ -407,13 +407,23 @@ private Q_SLOTS:
         // check and current say so in words a DBA can act on.
         Outcome check = run(dir.path(), QStringLiteral("halfway"), {QStringLiteral("check")});
         QCOMPARE(check.code, 3);
-        QVERIFY2(check.out.contains(QStringLiteral("Last attempt of b2 failed: partly applied: "
-                                                   "1 of 2 statement(s) ran")),
+        QVERIFY2(check.out.contains(QStringLiteral("Last attempt of b2 stopped part way")) &&
+                     check.out.contains(QStringLiteral("partly applied: 1 of 2 statement(s) ran")),
                  qPrintable(check.out));
+        Outcome status = run(dir.path(), QStringLiteral("halfway"),
+                             {QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(status.code, 0);
+        const QJsonArray failed = QJsonDocument::fromJson(status.out.toUtf8())
+                                      .object()[QStringLiteral("failed")]
+                                      .toArray();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first()[QStringLiteral("revision")].toString(), QStringLiteral("b2"));
+        QCOMPARE(failed.first()[QStringLiteral("partly_applied")].toBool(), true);
         Outcome current = run(dir.path(), QStringLiteral("halfway"), {QStringLiteral("current")});
         QCOMPARE(current.code, 0);
-        QVERIFY2(current.err.contains(QStringLiteral("warning: the last attempt of b2 failed")),
-                 qPrintable(current.err));
+        QVERIFY2(
+            current.err.contains(QStringLiteral("warning: Last attempt of b2 stopped part way")),
+            qPrintable(current.err));
 
         // Once the file is fixed to be safe to repeat, a rerun finishes and the warning goes.
         writeProject(dir, {{QStringLiteral("versions/b.sql"),

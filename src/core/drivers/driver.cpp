@@ -30,16 +30,49 @@ Status Driver::ensureTables(const QString &table)
 {
     if (!isValidTableName(table))
         return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
-    if (!hasTable(table))
+    auto hasVersion = hasTable(table);
+    if (!hasVersion)
+        return hasVersion.error();
+    if (!*hasVersion)
         if (auto s = execute(Statement{versionTableDdl(table), 0}); !s)
-            return Error::failure(QStringLiteral("cannot create the version table %1: %2")
-                                      .arg(table, s.error().message));
+            return reworded(s.error(), QStringLiteral("cannot create the version table %1: %2")
+                                           .arg(table, s.error().message));
     const QString history = historyTableName(table);
-    if (!hasTable(history))
+    auto hasHistory = hasTable(history);
+    if (!hasHistory)
+        return hasHistory.error();
+    if (!*hasHistory) {
         if (auto s = execute(Statement{historyTableDdl(table), 0}); !s)
-            return Error::failure(QStringLiteral("cannot create the history table %1: %2")
-                                      .arg(history, s.error().message));
+            return reworded(s.error(), QStringLiteral("cannot create the history table %1: %2")
+                                           .arg(history, s.error().message));
+        if (auto s = execute(
+                Statement{historyIndexDdl(tableSql(history),
+                                          quoteIdentifier(history + QStringLiteral("_revision"))),
+                          0});
+            !s)
+            return reworded(s.error(), QStringLiteral("cannot index the history table %1: %2")
+                                           .arg(history, s.error().message));
+    }
     return {};
+}
+
+QString latestHistoryCondition(const QString &h)
+{
+    return QStringLiteral("id IN (SELECT max(id) FROM %1 GROUP BY revision) OR id IN (SELECT "
+                          "max(id) FROM %1 WHERE success AND direction IN ('up', 'repair') AND "
+                          "checksum IS NOT NULL AND checksum <> '' GROUP BY revision)")
+        .arg(h);
+}
+
+QString historyIndexDdl(const QString &h, const QString &indexName)
+{
+    return QStringLiteral("CREATE INDEX %1 ON %2 (revision, id)").arg(indexName, h);
+}
+
+Error reworded(Error error, QString message)
+{
+    error.message = std::move(message);
+    return error;
 }
 
 bool isValidTableName(const QString &name)

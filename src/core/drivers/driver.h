@@ -166,13 +166,20 @@ public:
     // when missing. Table names must pass isValidTableName(); SQL text quotes them as needed.
     // Shared by every engine; only the DDL differs.
     Status ensureTables(const QString &versionTable);
-    virtual bool hasTable(const QString &table) = 0;
+    // Whether a table of Strata's exists; an Error (never false) when the database could not
+    // be asked, so an unreadable database is never taken for one without a version table.
+    virtual Result<bool> hasTable(const QString &table) = 0;
+    // The version rows as stored (unsorted); empty when the version table does not exist.
     virtual Result<QStringList> versionRows(const QString &versionTable) = 0;
     // Delete and Update must touch exactly one row, else an error naming the table and row.
     virtual Status applyVersionChange(const QString &versionTable, const VersionChange &change) = 0;
     virtual Status deleteAllVersionRows(const QString &versionTable) = 0;
     virtual Status recordHistory(const QString &versionTable, const HistoryRecord &record) = 0;
     virtual Result<QList<HistoryRecord>> history(const QString &versionTable) = 0;
+    // The history rows status needs, not the whole table: for each revision its latest row and,
+    // when that is another, its latest successful 'up' or 'repair' row (the checksum an edit is
+    // measured against); oldest first. Empty when the history table does not exist.
+    virtual Result<QList<HistoryRecord>> latestHistory(const QString &versionTable) = 0;
 
     // Offline SQL, for --sql.
     virtual QString versionTableDdl(const QString &versionTable) const = 0;
@@ -199,5 +206,13 @@ bool isValidTableName(const QString &name);
 QString quoteIdentifier(const QString &name);
 // A value as an SQL string literal, quotes doubled.
 QString quoteLiteral(const QString &value);
+// The WHERE condition of Driver::latestHistory() on a history table given as SQL text; both
+// engines run it (an index on (revision, id) serves its two groupings).
+QString latestHistoryCondition(const QString &historyTableSql);
+// The index created with the history table, so latestHistory() reads an index, not the table.
+QString historyIndexDdl(const QString &historyTableSql, const QString &indexName);
+// The same error (code, SQLSTATE, file, details) told in other words, such as with what was
+// being done: "cannot read the version table v: " + the engine's message.
+Error reworded(Error error, QString message);
 
 } // namespace strata

@@ -308,10 +308,9 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
                                     : QStringLiteral("%1 %2 failed: %3")
                                           .arg(stepVerb(step), step.revision, s.error().message));
             e.details.append(QStringLiteral("statement: %1").arg(statement.text));
-            if (cancelled)
-                e.code = Error::Code::Cancelled;
-            else
-                e.sqlState = s.error().sqlState;
+            e.sqlState = s.error().sqlState;
+            // Connection lost, lock timeout, ...: for the caller.
+            e.code = cancelled ? Error::Code::Cancelled : s.error().code;
             if (single)
                 e.details.append(
                     QStringLiteral("With --single-transaction the whole run was rolled back; the "
@@ -516,13 +515,19 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
         if (auto s = m_driver.execute(statement); !s) {
             const bool cancelled = (options.cancel && options.cancel->load()) ||
                                    s.error().code == Error::Code::Cancelled;
-            return partly(k, s.error().line > 0 ? s.error().line : statement.line,
-                          (cancelled ? QStringLiteral("statement %1 was cancelled").arg(k + 1)
-                                     : QStringLiteral("statement %1 failed: %2")
-                                           .arg(k + 1)
-                                           .arg(s.error().message)) +
-                              leftBehind(),
-                          statement.text, cancelled);
+            Status stopped =
+                partly(k, s.error().line > 0 ? s.error().line : statement.line,
+                       (cancelled ? QStringLiteral("statement %1 was cancelled").arg(k + 1)
+                                  : QStringLiteral("statement %1 failed: %2")
+                                        .arg(k + 1)
+                                        .arg(s.error().message)) +
+                           leftBehind(),
+                       statement.text, cancelled);
+            Error e = stopped.error();
+            if (e.code == Error::Code::None)
+                e.code = s.error().code; // connection lost, lock timeout, ...: for the caller
+            e.sqlState = s.error().sqlState;
+            return e;
         }
     }
     // Each statement commits on its own here; one that opened a transaction and left it open

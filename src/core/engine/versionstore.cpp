@@ -39,18 +39,33 @@ Result<QHash<QString, QString>> VersionStore::appliedChecksums()
     auto opened = openExisting();
     if (!opened)
         return opened.error();
-    QHash<QString, QString> out;
     if (!*opened)
-        return out;
-    auto records = m_driver.history(m_versionTable);
+        return QHash<QString, QString>{};
+    auto records = m_driver.latestHistory(m_versionTable);
     if (!records)
         return records.error();
+    return appliedChecksums(*records);
+}
+
+QHash<QString, QString> VersionStore::appliedChecksums(const QList<HistoryRecord> &records)
+{
+    QHash<QString, QString> out;
     // Oldest first, so the latest row wins.
-    for (const HistoryRecord &r : *records)
+    for (const HistoryRecord &r : records)
         if (r.success && !r.checksum.isEmpty() &&
             (r.direction == QLatin1String("up") || r.direction == QLatin1String("repair")))
             out.insert(r.revision, r.checksum);
     return out;
+}
+
+Result<QList<HistoryRecord>> VersionStore::latestRecords()
+{
+    auto opened = openExisting();
+    if (!opened)
+        return opened.error();
+    if (!*opened)
+        return QList<HistoryRecord>{};
+    return m_driver.latestHistory(m_versionTable);
 }
 
 Result<QList<HistoryRecord>> VersionStore::records()
@@ -70,7 +85,7 @@ Result<QStringList> VersionStore::failedRevisions()
         return opened.error();
     if (!*opened)
         return QStringList{};
-    auto records = m_driver.history(m_versionTable);
+    auto records = m_driver.latestHistory(m_versionTable);
     if (!records)
         return records.error();
     QStringList out;

@@ -1,6 +1,7 @@
 #include "project/project.h"
 
 #include "project/migrationparser.h"
+#include "project/projectcache.h"
 
 #include <QDir>
 #include <QFile>
@@ -164,6 +165,23 @@ public:
         return names;
     }
 
+    // What identifies this version of the file (size, times, inode), for the cache; false when
+    // it cannot be stat'ed (reading it then says why).
+    bool key(const std::string &name, ProjectCache::Key &key) const
+    {
+        struct stat st
+        {
+        };
+        if (::fstatat(m_fd, name.c_str(), &st, 0) != 0 || !S_ISREG(st.st_mode))
+            return false;
+        key.size = qint64(st.st_size);
+        key.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+        key.ctimeNs = qint64(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+        key.inode = quint64(st.st_ino);
+        key.device = quint64(st.st_dev);
+        return true;
+    }
+
     // The whole file into bytes (reused between calls), or false and why not in error.
     bool read(const std::string &name, QByteArray &bytes, QString &error) const
     {
@@ -272,13 +290,26 @@ Result<Project> Project::open(const QString &rootDir)
         return Error::at(project.iniPath(), ini->versionsLine,
                          QStringLiteral("cannot read the versions folder %1: %2")
                              .arg(versions.path(), folder.errorString()));
+    // Taken before the first stat: what the cache's racy test measures against.
+    const qint64 takenAtNs = ProjectCache::nowNs();
     const std::vector<std::string> files = folder.sqlFileNames();
+    ProjectCache cache = ProjectCache::load(versions.absolutePath(), takenAtNs);
     project.m_migrations.reserve(qsizetype(files.size()));
     QList<Error> errors;
     const QString prefix = versions.path() + QLatin1Char('/');
     QByteArray bytes;
     for (const std::string &name : files) {
         const QString path = prefix + QFile::decodeName(QByteArray::fromStdString(name));
+        // The key is taken before the file is read, so a change while reading shows next time.
+        ProjectCache::Key key;
+        const bool keyed = folder.key(name, key);
+        if (keyed)
+            if (std::optional<Migration> cached = cache.find(name, key)) {
+                cached->filePath = path;
+                cache.put(name, key, project.m_migrations.size());
+                project.m_migrations.append(std::move(*cached));
+                continue;
+            }
         QString readError;
         if (!folder.read(name, bytes, readError)) {
             errors.append(Error::at(path, 0, QStringLiteral("cannot read: %1").arg(readError)));
@@ -289,8 +320,12 @@ Result<Project> Project::open(const QString &rootDir)
             errors.append(migration.error());
             continue;
         }
+        if (keyed)
+            cache.put(name, key, project.m_migrations.size());
         project.m_migrations.append(std::move(migration).value());
     }
+    if (errors.isEmpty())
+        cache.save(project.m_migrations);
     if (!errors.isEmpty()) {
         Error first = errors.takeFirst();
         for (const Error &other : errors)

@@ -517,6 +517,10 @@ Result<Plan> Planner::stamp(const QStringList &currentHeads, const QStringList &
     }
     if (dests.isEmpty())
         toBase = true;
+    // One row per head: targets of one lineage would write rows that contradict each other.
+    if (auto overlap = b.checkNoOverlap(dests, QStringLiteral("stamp targets")); !overlap)
+        return Error::usage(overlap.error().message +
+                            QStringLiteral("; stamp the upper one alone, it implies the other"));
 
     Plan plan;
     plan.purge = purge;
@@ -538,28 +542,51 @@ Result<Plan> Planner::stamp(const QStringList &currentHeads, const QStringList &
         return {};
     };
 
+    // Rows that are ancestors of other rows break the rule of one row per head (a table edited
+    // by hand, or written by two tools): they are deleted first, as rows the stamp sets anew.
+    // Alembic would fail here, deleting such a row twice.
+    for (int row : *current) {
+        bool implied = false;
+        for (int other : *current)
+            implied = implied || (other != row && m_graph.ancestors({other}).contains(row));
+        if (!implied)
+            continue;
+        if (auto s = addStep({m_graph.id(row)}, {}, false, true); !s)
+            return s.error();
+        filteredHeads.removeOne(row);
+    }
+
     if (toBase) {
         for (int head : filteredHeads)
             if (auto s = addStep({m_graph.id(head)}, {}, false, true); !s)
                 return s.error();
     }
-    const QStringList headIds = m_graph.ids(filteredHeads);
     for (int dest : dests) {
-        if (filteredHeads.contains(dest))
+        if (filteredHeads.contains(dest) && heads.heads().contains(m_graph.id(dest)))
             continue;
         const QList<int> below = m_graph.ancestors({dest});
         const QList<int> above = m_graph.descendants({dest});
+        // Each destination moves the rows of its own lineage that are still there: an earlier
+        // destination may have moved a row both share (Alembic moves every filtered head for
+        // each destination and then fails on a row deleted twice).
+        QStringList from;
         bool headAbove = false, headBelow = false;
-        for (int h : filteredHeads) {
-            headAbove = headAbove || above.contains(h);
-            headBelow = headBelow || below.contains(h);
+        for (int h : std::as_const(filteredHeads)) {
+            if (!heads.heads().contains(m_graph.id(h)))
+                continue;
+            const bool isAbove = above.contains(h), isBelow = below.contains(h);
+            if (!isAbove && !isBelow && !m_graph.sharesLineage(h, {dest}, true))
+                continue;
+            from.append(m_graph.id(h));
+            headAbove = headAbove || isAbove;
+            headBelow = headBelow || isBelow;
         }
         Status s;
         if (headAbove)
-            s = addStep(headIds, {m_graph.id(dest)}, false, false);
+            s = addStep(from, {m_graph.id(dest)}, false, false);
         else if (headBelow)
-            s = addStep(headIds, {m_graph.id(dest)}, true, false);
-        else
+            s = addStep(from, {m_graph.id(dest)}, true, false);
+        else if (!heads.heads().contains(m_graph.id(dest)))
             s = addStep({}, {m_graph.id(dest)}, true, true);
         if (!s)
             return s.error();

@@ -125,6 +125,7 @@ SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator) const
         }
     } else {
         snap->problem = history.error().message;
+        snap->problemCode = history.error().code;
     }
 
     QHash<QString, HistoryRecord> lastUp;
@@ -148,6 +149,7 @@ SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator) const
             snap->failed = check->failed;
         } else {
             snap->problem = check.error().message;
+            snap->problemCode = check.error().code;
         }
     }
 

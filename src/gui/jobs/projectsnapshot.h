@@ -59,6 +59,7 @@ struct ProjectSnapshot
     QStringList failed;
     bool reachable = false;
     QString problem; // why the database could not be read, or what check found wrong
+    Error::Code problemCode = Error::Code::None; // the problem's kind, for the password prompt
     int graphWidth = 1;
 
     const RevisionRow *row(const QString &id) const

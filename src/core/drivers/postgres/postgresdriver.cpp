@@ -14,6 +14,50 @@
 
 namespace strata {
 
+namespace {
+
+// The code of a server error, from its SQLSTATE (PostgreSQL's Appendix A, "PostgreSQL Error
+// Codes"). 57014 (query_canceled) is a cancel only when one was asked for; statement_timeout
+// raises it too.
+Error::Code codeForSqlState(const QString &state, bool cancelRequested)
+{
+    if (state == QLatin1String("28P01") || state == QLatin1String("28000"))
+        return Error::Code::AuthenticationFailed;
+    if (state == QLatin1String("55P03"))
+        return Error::Code::LockTimeout;
+    if (state == QLatin1String("57014"))
+        return cancelRequested ? Error::Code::Cancelled : Error::Code::None;
+    // connection_exception, admin_shutdown, crash_shutdown: the session is gone.
+    if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01") ||
+        state == QLatin1String("57P02"))
+        return Error::Code::ConnectionLost;
+    if (state == QLatin1String("57P03") || state == QLatin1String("3D000"))
+        return Error::Code::ConnectionFailed; // cannot connect now; no such database
+    return Error::Code::None;
+}
+
+// Why a connection could not be made. libpq reports a failed connection attempt as text only
+// (its PGresult with the server's SQLSTATE stays private to it), so this is the one place that
+// reads it: the server's authentication refusals (28P01, 28000) and libpq's own "no password
+// supplied" are AuthenticationFailed, anything else ConnectionFailed.
+Error::Code connectFailureCode(const QString &libpqMessage)
+{
+    static const QLatin1String authentication[] = {
+        QLatin1String("password authentication failed"), QLatin1String("no password supplied"),
+        QLatin1String("authentication failed for user"), QLatin1String("no pg_hba.conf entry"),
+        QLatin1String("pg_hba.conf rejects connection"),
+    };
+    for (const QLatin1String &text : authentication)
+        if (libpqMessage.contains(text))
+            return Error::Code::AuthenticationFailed;
+    static const QRegularExpression role(QStringLiteral("role \".*\" does not exist"));
+    if (role.match(libpqMessage).hasMatch())
+        return Error::Code::AuthenticationFailed;
+    return Error::Code::ConnectionFailed;
+}
+
+} // namespace
+
 struct PostgresDriver::Connection
 {
     explicit Connection(const std::string &conninfo) : connection(conninfo) {}
@@ -53,6 +97,7 @@ Status PostgresDriver::open()
         const int timeout = options.value(QStringLiteral("connect_timeout")).toInt();
         // libpq waits at least 2 s whatever connect_timeout says.
         const bool timedOut = timeout > 0 && connecting.elapsed() >= qMax(timeout, 2) * 1000 - 50;
+        const QString why = QString::fromUtf8(e.what()).trimmed();
         Error error = Error::failure(
             timedOut
                 ? QStringLiteral("cannot connect to %1: host %2 port %3 did not answer within "
@@ -61,11 +106,11 @@ Status PostgresDriver::open()
                            options.value(QStringLiteral("host"), QStringLiteral("(local socket)")),
                            options.value(QStringLiteral("port"), QStringLiteral("5432")))
                       .arg(qMax(timeout, 2))
-                : QStringLiteral("cannot connect to %1: %2")
-                      .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
+                : QStringLiteral("cannot connect to %1: %2").arg(m_display, why));
         if (const QString tried = pgsession::describeTarget(conninfo); !tried.isEmpty())
             error.details.append(QStringLiteral("tried %1").arg(tried));
-        return std::move(error).with(Error::Code::ConnectionFailed);
+        return std::move(error).with(timedOut ? Error::Code::ConnectionFailed
+                                              : connectFailureCode(why));
     }
     // Strata's tables stay where they are whatever a migration does to search_path: the schema
     // is fixed now. Where the search path finds the version table (findVersionSchema; a schema
@@ -609,16 +654,24 @@ Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affect
             *affected = int(result.affected_rows());
         return rows;
     } catch (const pqxx::sql_error &e) {
-        return Error::failure(QString::fromUtf8(e.what()).trimmed());
+        Error error = Error::failure(QString::fromUtf8(e.what()).trimmed());
+        error.sqlState = QString::fromStdString(e.sqlstate());
+        error.code = codeForSqlState(error.sqlState, m_cancelRequested.load());
+        return error;
     } catch (const pqxx::broken_connection &e) {
         return Error::failure(
-            QStringLiteral("the connection to %1 was lost: the server ended the session "
-                           "(terminated by an administrator, restarted or shut down) or the "
-                           "network failed (%2)")
-                .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
+                   QStringLiteral("the connection to %1 was lost: the server ended the session "
+                                  "(terminated by an administrator, restarted or shut down) or "
+                                  "the network failed (%2)")
+                       .arg(m_display, QString::fromUtf8(e.what()).trimmed()))
+            .with(Error::Code::ConnectionLost);
     } catch (const std::exception &e) {
-        return Error::failure(QStringLiteral("connection to %1 lost: %2")
-                                  .arg(m_display, QString::fromUtf8(e.what()).trimmed()));
+        const bool open = m_connection->connection.is_open();
+        return Error::failure(QStringLiteral("%1 %2: %3")
+                                  .arg(open ? QStringLiteral("query failed on")
+                                            : QStringLiteral("connection lost to"),
+                                       m_display, QString::fromUtf8(e.what()).trimmed()))
+            .with(open ? Error::Code::None : Error::Code::ConnectionLost);
     }
 }
 
@@ -710,13 +763,16 @@ QString PostgresDriver::versionTableDdl(const QString &table) const
                         .arg(tableSql(table), quoteIdentifier(table + QStringLiteral("_pkc")));
 }
 
-bool PostgresDriver::hasTable(const QString &table)
+Result<bool> PostgresDriver::hasTable(const QString &table)
 {
     if (m_knownTables.contains(table))
         return true;
     auto r = query(
         QStringLiteral("SELECT to_regclass(%1) IS NOT NULL").arg(quoteLiteral(tableSql(table))));
-    const bool exists = r && !r->isEmpty() && r->first().value(0) == QLatin1String("t");
+    if (!r)
+        return reworded(r.error(), QStringLiteral("cannot look for table %1 in %2: %3")
+                                       .arg(table, m_display, r.error().message));
+    const bool exists = !r->isEmpty() && r->first().value(0) == QLatin1String("t");
     if (exists)
         m_knownTables.insert(table);
     return exists;
@@ -746,11 +802,15 @@ Result<QStringList> PostgresDriver::versionRows(const QString &table)
 {
     if (!isValidTableName(table))
         return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
-    if (!hasTable(table))
+    auto exists = hasTable(table);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
         return QStringList{};
     auto r = query(QStringLiteral("SELECT version_num FROM %1").arg(tableSql(table)));
     if (!r)
-        return Error::failure(
+        return reworded(
+            r.error(),
             QStringLiteral("cannot read the version table %1: %2").arg(table, r.error().message));
     QStringList rows;
     for (const QStringList &row : *r)
@@ -763,7 +823,8 @@ Status PostgresDriver::applyVersionChange(const QString &table, const VersionCha
     int affected = 0;
     auto r = query(versionChangeSql(tableSql(table), change), &affected);
     if (!r)
-        return Error::failure(
+        return reworded(
+            r.error(),
             QStringLiteral("cannot change the version table %1: %2").arg(table, r.error().message));
     if (change.kind != VersionChange::Kind::Insert && affected != 1)
         return Error::failure(
@@ -827,16 +888,30 @@ Status PostgresDriver::recordHistory(const QString &table, const HistoryRecord &
     }
     auto r = query(sql);
     if (!r)
-        return Error::failure(QStringLiteral("cannot record history in %1: %2")
-                                  .arg(historyTableName(table), r.error().message));
+        return reworded(r.error(), QStringLiteral("cannot record history in %1: %2")
+                                       .arg(historyTableName(table), r.error().message));
     return {};
 }
 
 Result<QList<HistoryRecord>> PostgresDriver::history(const QString &table)
 {
+    return historyWhere(table, {});
+}
+
+Result<QList<HistoryRecord>> PostgresDriver::latestHistory(const QString &table)
+{
+    return historyWhere(table, latestHistoryCondition(tableSql(historyTableName(table))));
+}
+
+Result<QList<HistoryRecord>> PostgresDriver::historyWhere(const QString &table,
+                                                          const QString &condition)
+{
     QList<HistoryRecord> out;
     const QString name = historyTableName(table);
-    if (!hasTable(name))
+    auto exists = hasTable(name);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
         return out;
     auto r =
         query(QStringLiteral(
@@ -845,10 +920,12 @@ Result<QList<HistoryRecord>> PostgresDriver::history(const QString &table)
                   "to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
                   "duration_ms, os_user, tool_version, success, error, "
                   // Read whether or not the table has the column yet.
-                  "to_jsonb(h) ->> 'cancelled' FROM %1 h ORDER BY id")
-                  .arg(tableSql(name)));
+                  "to_jsonb(h) ->> 'cancelled' FROM %1 h%2 ORDER BY id")
+                  .arg(tableSql(name),
+                       condition.isEmpty() ? QString() : QStringLiteral(" WHERE ") + condition));
     if (!r)
-        return Error::failure(QStringLiteral("cannot read %1: %2").arg(name, r.error().message));
+        return reworded(r.error(),
+                        QStringLiteral("cannot read %1: %2").arg(name, r.error().message));
     for (const QStringList &row : *r) {
         HistoryRecord h;
         h.revision = row.value(0);

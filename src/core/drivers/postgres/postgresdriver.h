@@ -65,12 +65,13 @@ public:
     Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) override;
     Result<SchemaCatalog> catalog(const QString &versionTable) override;
 
-    bool hasTable(const QString &table) override;
+    Result<bool> hasTable(const QString &table) override;
     Result<QStringList> versionRows(const QString &versionTable) override;
     Status applyVersionChange(const QString &versionTable, const VersionChange &change) override;
     Status deleteAllVersionRows(const QString &versionTable) override;
     Status recordHistory(const QString &versionTable, const HistoryRecord &record) override;
     Result<QList<HistoryRecord>> history(const QString &versionTable) override;
+    Result<QList<HistoryRecord>> latestHistory(const QString &versionTable) override;
 
     QString versionTableDdl(const QString &versionTable) const override;
     QString historyTableDdl(const QString &versionTable) const override;
@@ -92,6 +93,9 @@ private:
     Result<Retargeted> retarget(const QString &database) const;
     // Runs one statement on the server's postgres database, as this connection's user.
     Result<QList<QStringList>> onMaintenanceDatabase(const QString &sql);
+    // History rows matching `condition` (all when empty), oldest first.
+    Result<QList<HistoryRecord>> historyWhere(const QString &versionTable,
+                                              const QString &condition);
     QString m_conninfo;
     QString m_display;
     // What comes back from the server when cancel() interrupted it, as an Error with the code.

@@ -35,6 +35,41 @@ const char *const kSessionPragmas[] = {"foreign_keys",
                                        "busy_timeout",
                                        "locking_mode"};
 
+// An Error from a failed Qt Sql call: `context` (what was being done, may be empty) and
+// SQLite's own message, with a code from SQLite's result code so callers need not read the
+// text: a file that is not a database or is damaged is Unreadable, an interrupt Cancelled,
+// a database locked past the busy timeout LockTimeout.
+// https://www.sqlite.org/rescode.html
+Error sqliteError(const QSqlError &e, const QString &context)
+{
+    const QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    Error out = Error::failure(context.isEmpty() ? text : context + QStringLiteral(": ") + text);
+    bool ok = false;
+    const int code = e.nativeErrorCode().toInt(&ok) & 0xff; // the primary code
+    if (!ok)
+        return out;
+    switch (code) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+        out.code = Error::Code::Unreadable;
+        break;
+    case SQLITE_INTERRUPT:
+        out.code = Error::Code::Cancelled;
+        break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        out.code = Error::Code::LockTimeout;
+        break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        out.code = Error::Code::ConnectionFailed;
+        break;
+    default:
+        break;
+    }
+    return out;
+}
+
 } // namespace
 
 SqliteDriver::SqliteDriver(QString path) : m_path(std::move(path)) {}
@@ -79,7 +114,7 @@ Status SqliteDriver::open()
             "the Qt SQLite driver (QSQLITE) is not installed; install libqt6sql6-sqlite"));
     m_connectionName =
         QStringLiteral("strata-sqlite-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QString failure;
+    std::optional<Error> failure;
     sqlite3 *handle = nullptr;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -90,24 +125,34 @@ Status SqliteDriver::open()
             if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
                 handle = *static_cast<sqlite3 *const *>(h.data());
         } else {
-            failure = db.lastError().text();
+            failure = sqliteError(db.lastError(), {}).with(Error::Code::ConnectionFailed);
         }
     }
-    if (failure.isEmpty())
+    if (!failure)
         if (auto s = exec(QStringLiteral("PRAGMA foreign_keys = ON")); !s)
-            failure = s.error().message;
+            failure = s.error();
+    // SQLite opens any file lazily: read the header and the schema now, so a file that is not
+    // a database (or a damaged one) is an error here, never an empty database.
+    if (!failure)
+        if (auto s = exec(QStringLiteral("SELECT count(*) FROM sqlite_master")); !s)
+            failure = s.error();
     m_openedPragmas.clear();
     for (const char *name : kSessionPragmas) {
-        if (!failure.isEmpty())
+        if (failure)
             break;
         QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
         if (query.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) && query.next())
             m_openedPragmas.append({QLatin1String(name), query.value(0).toString()});
     }
-    if (!failure.isEmpty()) {
+    if (failure) {
         close(); // no half-open connection for the next open() to mistake for a good one
-        return Error::failure(
-            QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, failure));
+        if (failure->code == Error::Code::Unreadable)
+            failure->details.append(QStringLiteral(
+                "The file is not an SQLite database, or it is damaged or truncated; nothing "
+                "was read from it or written to it"));
+        return reworded(
+            *failure,
+            QStringLiteral("cannot open SQLite database %1: %2").arg(m_path, failure->message));
     }
     // Published only now, so cancel() cannot interrupt the set-up above.
     const std::lock_guard lock(m_handleMutex);
@@ -118,10 +163,8 @@ Status SqliteDriver::open()
 Status SqliteDriver::exec(const QString &sql, int *rowsAffected)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    if (!query.exec(sql)) {
-        const QSqlError e = query.lastError();
-        return Error::failure(e.databaseText().isEmpty() ? e.text() : e.databaseText());
-    }
+    if (!query.exec(sql))
+        return sqliteError(query.lastError(), {});
     if (rowsAffected)
         *rowsAffected = query.numRowsAffected();
     return {};
@@ -289,12 +332,17 @@ QString SqliteDriver::versionTableDdl(const QString &table) const
         .arg(quoteIdentifier(table), quoteIdentifier(table + QStringLiteral("_pkc")));
 }
 
-bool SqliteDriver::hasTable(const QString &table)
+Result<bool> SqliteDriver::hasTable(const QString &table)
 {
+    if (m_connectionName.isEmpty())
+        return Error::failure(QStringLiteral("not connected to %1").arg(m_path));
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
     query.addBindValue(table);
-    return query.exec() && query.next();
+    if (!query.exec())
+        return sqliteError(query.lastError(),
+                           QStringLiteral("cannot read the tables of %1").arg(m_path));
+    return query.next();
 }
 
 QString SqliteDriver::historyTableDdl(const QString &table) const
@@ -321,8 +369,8 @@ Result<Driver::ServerInfo> SqliteDriver::serverInfo()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next())
-        return Error::failure(
-            QStringLiteral("cannot ask %1 its version: %2").arg(m_path, query.lastError().text()));
+        return sqliteError(query.lastError(),
+                           QStringLiteral("cannot ask %1 its version").arg(m_path));
     return ServerInfo{QStringLiteral("SQLite ") + query.value(0).toString(), m_path, {}};
 }
 
@@ -366,8 +414,8 @@ Result<QMap<QString, QString>> SqliteDriver::schemaObjects(const QString &versio
             QStringLiteral("SELECT type, name, coalesce(sql, '') FROM sqlite_master "
                            "WHERE name NOT LIKE 'sqlite_%' AND tbl_name NOT IN (%1, %2)")
                 .arg(quoteLiteral(versionTable), quoteLiteral(historyTableName(versionTable)))))
-        return Error::failure(QStringLiteral("cannot read the schema of %1: %2")
-                                  .arg(m_path, query.lastError().text()));
+        return sqliteError(query.lastError(),
+                           QStringLiteral("cannot read the schema of %1").arg(m_path));
     while (query.next())
         out.insert(query.value(0).toString() + QLatin1Char(' ') + query.value(1).toString(),
                    query.value(2).toString());
@@ -389,8 +437,8 @@ Result<SchemaCatalog> SqliteDriver::catalog(const QString &versionTable)
                            "m.name NOT LIKE 'sqlite_%' AND m.name NOT IN (%1, %2) "
                            "ORDER BY m.name, p.cid")
                 .arg(quoteLiteral(versionTable), quoteLiteral(historyTableName(versionTable)))))
-        return Error::failure(QStringLiteral("cannot read the tables of %1: %2")
-                                  .arg(m_path, query.lastError().text()));
+        return sqliteError(query.lastError(),
+                           QStringLiteral("cannot read the tables of %1").arg(m_path));
     while (query.next()) {
         const QString name = query.value(1).toString();
         if (out.relations.isEmpty() || out.relations.last().name != name)
@@ -406,14 +454,20 @@ Result<QStringList> SqliteDriver::versionRows(const QString &table)
     if (!isValidTableName(table))
         return Error::usage(QStringLiteral("'%1' is not a valid version table name").arg(table));
     QStringList rows;
-    if (!hasTable(table))
+    auto exists = hasTable(table);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
         return rows;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(QStringLiteral("SELECT version_num FROM %1").arg(quoteIdentifier(table))))
-        return Error::failure(QStringLiteral("cannot read the version table %1: %2")
-                                  .arg(table, query.lastError().text()));
+        return sqliteError(query.lastError(),
+                           QStringLiteral("cannot read the version table %1").arg(table));
     while (query.next())
         rows.append(query.value(0).toString());
+    if (query.lastError().isValid()) // a damaged page part way
+        return sqliteError(query.lastError(),
+                           QStringLiteral("cannot read the version table %1").arg(table));
     return rows;
 }
 
@@ -421,7 +475,8 @@ Status SqliteDriver::applyVersionChange(const QString &table, const VersionChang
 {
     int rows = 0;
     if (auto s = exec(versionChangeSql(tableSql(table), change), &rows); !s)
-        return Error::failure(
+        return reworded(
+            s.error(),
             QStringLiteral("cannot change the version table %1: %2").arg(table, s.error().message));
     // Alembic's check: a row that is not there means the table moved under this run.
     if (change.kind == VersionChange::Kind::Update && rows != 1)
@@ -485,23 +540,40 @@ Status SqliteDriver::recordHistory(const QString &table, const HistoryRecord &r)
     query.addBindValue(r.success ? 1 : 0);
     query.addBindValue(r.error);
     if (!query.exec())
-        return Error::failure(QStringLiteral("cannot record history in %1: %2")
-                                  .arg(historyTableName(table), query.lastError().text()));
+        return sqliteError(
+            query.lastError(),
+            QStringLiteral("cannot record history in %1").arg(historyTableName(table)));
     return {};
 }
 
 Result<QList<HistoryRecord>> SqliteDriver::history(const QString &table)
 {
+    return historyWhere(table, {});
+}
+
+Result<QList<HistoryRecord>> SqliteDriver::latestHistory(const QString &table)
+{
+    return historyWhere(table, latestHistoryCondition(quoteIdentifier(historyTableName(table))));
+}
+
+Result<QList<HistoryRecord>> SqliteDriver::historyWhere(const QString &table,
+                                                        const QString &condition)
+{
     QList<HistoryRecord> out;
     const QString name = historyTableName(table);
-    if (!hasTable(name))
+    auto exists = hasTable(name);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
         return out;
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     query.setForwardOnly(true);
     // Every column, so a table made before `cancelled` existed reads too.
-    if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(quoteIdentifier(name))))
-        return Error::failure(
-            QStringLiteral("cannot read %1: %2").arg(name, query.lastError().text()));
+    if (!query.exec(QStringLiteral("SELECT * FROM %1%2 ORDER BY id")
+                        .arg(quoteIdentifier(name), condition.isEmpty()
+                                                        ? QString()
+                                                        : QStringLiteral(" WHERE ") + condition)))
+        return sqliteError(query.lastError(), QStringLiteral("cannot read %1").arg(name));
     const QSqlRecord columns = query.record();
     const int cancelled = columns.indexOf(QStringLiteral("cancelled"));
     int at[12];
@@ -527,6 +599,8 @@ Result<QList<HistoryRecord>> SqliteDriver::history(const QString &table)
         r.cancelled = cancelled >= 0 && query.value(cancelled).toInt() != 0;
         out.append(r);
     }
+    if (query.lastError().isValid()) // a damaged page part way
+        return sqliteError(query.lastError(), QStringLiteral("cannot read %1").arg(name));
     return out;
 }
 

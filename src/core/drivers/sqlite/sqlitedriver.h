@@ -48,12 +48,13 @@ public:
     // sqlite3_get_autocommit(): autocommit on means no transaction is open.
     TransactionState transactionState() const override;
 
-    bool hasTable(const QString &table) override;
+    Result<bool> hasTable(const QString &table) override;
     Result<QStringList> versionRows(const QString &versionTable) override;
     Status applyVersionChange(const QString &versionTable, const VersionChange &change) override;
     Status deleteAllVersionRows(const QString &versionTable) override;
     Status recordHistory(const QString &versionTable, const HistoryRecord &record) override;
     Result<QList<HistoryRecord>> history(const QString &versionTable) override;
+    Result<QList<HistoryRecord>> latestHistory(const QString &versionTable) override;
 
     QString versionTableDdl(const QString &versionTable) const override;
     QString historyTableDdl(const QString &versionTable) const override;
@@ -65,6 +66,9 @@ public:
 
 private:
     Status exec(const QString &sql, int *rowsAffected = nullptr);
+    // History rows matching `condition` (all when empty), oldest first.
+    Result<QList<HistoryRecord>> historyWhere(const QString &versionTable,
+                                              const QString &condition);
 
     QString m_path;
     QString m_connectionName;
