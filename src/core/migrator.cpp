@@ -282,10 +282,12 @@ DatabaseStatus Migrator::status()
     }
 
     // The history table: only each revision's latest rows.
-    auto latest = store.latestRecords();
-    if (latest) {
-        st.edited = d->editedAgainst(st.current, VersionStore::appliedChecksums(*latest));
-        for (const HistoryRecord &r : VersionStore::lastFailures(*latest)) {
+    auto checksums = store.appliedChecksums();
+    auto failures =
+        checksums ? store.lastFailureRecords() : Result<QList<HistoryRecord>>(checksums.error());
+    if (failures) {
+        st.edited = d->editedAgainst(st.current, *checksums);
+        for (const HistoryRecord &r : std::as_const(*failures)) {
             DatabaseStatus::StepFailure f{r, false};
             const int i = graph.indexOf(r.revision);
             f.partlyApplied = i >= 0 && r.direction != QLatin1String("stamp") &&
@@ -297,7 +299,7 @@ DatabaseStatus Migrator::status()
     } else {
         st.historyUnknown =
             QStringLiteral("unknown, because the history table could not be read: %1")
-                .arg(latest.error().message);
+                .arg(failures.error().message);
     }
 
     if (st.exists) {

@@ -181,7 +181,8 @@ public:
     // Reading. A SQLite database file that does not exist yet reads as empty and is not created.
     // The state of the database in one pass (see DatabaseStatus); never an Error: a database
     // that cannot be read is a status saying so. Reads the version rows and, of the history
-    // table, only each revision's latest rows (Driver::latestHistory).
+    // table, only each revision's last failure and accepted checksum (Driver::lastFailures,
+    // Driver::acceptedChecksums).
     DatabaseStatus status();
     // The version rows, sorted.
     Result<QStringList> current();

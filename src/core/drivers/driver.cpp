@@ -56,11 +56,20 @@ Status Driver::ensureTables(const QString &table)
     return {};
 }
 
-QString latestHistoryCondition(const QString &h)
+QString lastFailuresCondition(const QString &h)
 {
-    return QStringLiteral("id IN (SELECT max(id) FROM %1 GROUP BY revision) OR id IN (SELECT "
-                          "max(id) FROM %1 WHERE success AND direction IN ('up', 'repair') AND "
-                          "checksum IS NOT NULL AND checksum <> '' GROUP BY revision)")
+    return QStringLiteral("id IN (SELECT max(id) FROM %1 GROUP BY revision) AND NOT success")
+        .arg(h);
+}
+
+QString acceptedChecksumsSql(const QString &h)
+{
+    // One sequential pass over two columns, oldest first so the latest row of each revision
+    // wins: measured faster on SQLite than grouping through the index, which looks every
+    // revision's row up again.
+    return QStringLiteral("SELECT revision, checksum FROM %1 WHERE success AND direction IN "
+                          "('up', 'repair') AND checksum IS NOT NULL AND checksum <> '' ORDER BY "
+                          "id")
         .arg(h);
 }
 

@@ -4,6 +4,7 @@
 #include "revision/plan.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -176,10 +177,14 @@ public:
     virtual Status deleteAllVersionRows(const QString &versionTable) = 0;
     virtual Status recordHistory(const QString &versionTable, const HistoryRecord &record) = 0;
     virtual Result<QList<HistoryRecord>> history(const QString &versionTable) = 0;
-    // The history rows status needs, not the whole table: for each revision its latest row and,
-    // when that is another, its latest successful 'up' or 'repair' row (the checksum an edit is
-    // measured against); oldest first. Empty when the history table does not exist.
-    virtual Result<QList<HistoryRecord>> latestHistory(const QString &versionTable) = 0;
+    // What status reads of the history table instead of all of it (an index on revision, id
+    // serves both). Each revision whose latest history row is a failure, that row, oldest first:
+    // the steps that failed or stopped part way and were not retried since.
+    virtual Result<QList<HistoryRecord>> lastFailures(const QString &versionTable) = 0;
+    // For each revision, the upgrade checksum of its latest successful 'up' or 'repair' row:
+    // what the file held when it ran or was last accepted. Both empty when the history table
+    // does not exist.
+    virtual Result<QHash<QString, QString>> acceptedChecksums(const QString &versionTable) = 0;
 
     // Offline SQL, for --sql.
     virtual QString versionTableDdl(const QString &versionTable) const = 0;
@@ -206,10 +211,12 @@ bool isValidTableName(const QString &name);
 QString quoteIdentifier(const QString &name);
 // A value as an SQL string literal, quotes doubled.
 QString quoteLiteral(const QString &value);
-// The WHERE condition of Driver::latestHistory() on a history table given as SQL text; both
-// engines run it (an index on (revision, id) serves its two groupings).
-QString latestHistoryCondition(const QString &historyTableSql);
-// The index created with the history table, so latestHistory() reads an index, not the table.
+// The SQL both engines run for Driver::lastFailures() (a WHERE condition) and
+// Driver::acceptedChecksums() (a query of revision, checksum, oldest first: insert each row so
+// the latest wins), on a history table given as SQL text.
+QString lastFailuresCondition(const QString &historyTableSql);
+QString acceptedChecksumsSql(const QString &historyTableSql);
+// The index created with the history table, for the two reads above.
 QString historyIndexDdl(const QString &historyTableSql, const QString &indexName);
 // The same error (code, SQLSTATE, file, details) told in other words, such as with what was
 // being done: "cannot read the version table v: " + the engine's message.

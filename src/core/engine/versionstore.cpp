@@ -41,10 +41,7 @@ Result<QHash<QString, QString>> VersionStore::appliedChecksums()
         return opened.error();
     if (!*opened)
         return QHash<QString, QString>{};
-    auto records = m_driver.latestHistory(m_versionTable);
-    if (!records)
-        return records.error();
-    return appliedChecksums(*records);
+    return m_driver.acceptedChecksums(m_versionTable);
 }
 
 QHash<QString, QString> VersionStore::appliedChecksums(const QList<HistoryRecord> &records)
@@ -58,14 +55,14 @@ QHash<QString, QString> VersionStore::appliedChecksums(const QList<HistoryRecord
     return out;
 }
 
-Result<QList<HistoryRecord>> VersionStore::latestRecords()
+Result<QList<HistoryRecord>> VersionStore::lastFailureRecords()
 {
     auto opened = openExisting();
     if (!opened)
         return opened.error();
     if (!*opened)
         return QList<HistoryRecord>{};
-    return m_driver.latestHistory(m_versionTable);
+    return m_driver.lastFailures(m_versionTable);
 }
 
 Result<QList<HistoryRecord>> VersionStore::records()
@@ -85,11 +82,11 @@ Result<QStringList> VersionStore::failedRevisions()
         return opened.error();
     if (!*opened)
         return QStringList{};
-    auto records = m_driver.latestHistory(m_versionTable);
+    auto records = m_driver.lastFailures(m_versionTable);
     if (!records)
         return records.error();
     QStringList out;
-    for (const HistoryRecord &r : lastFailures(*records))
+    for (const HistoryRecord &r : *records)
         out.append(r.revision);
     return out;
 }

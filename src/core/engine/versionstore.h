@@ -23,14 +23,14 @@ public:
     // For each revision, the upgrade checksum recorded by its latest successful 'up' or
     // 'repair' history row: what the file held when it ran or was last accepted.
     Result<QHash<QString, QString>> appliedChecksums();
-    // The same from rows already read (latestRecords() or records(), oldest first).
+    // The same from rows already read (records(), oldest first).
     static QHash<QString, QString> appliedChecksums(const QList<HistoryRecord> &records);
     // Every history row, oldest first; empty when the database or the table does not exist.
     Result<QList<HistoryRecord>> records();
-    // Each revision's latest history row, and its latest successful 'up' or 'repair' row when
-    // that is another (Driver::latestHistory): what status reads instead of the whole table.
-    // Oldest first; empty when the database or the table does not exist.
-    Result<QList<HistoryRecord>> latestRecords();
+    // Each revision whose latest history row is a failure, that row (Driver::lastFailures):
+    // what status reads instead of the whole table. Oldest first; empty when the database or
+    // the table does not exist.
+    Result<QList<HistoryRecord>> lastFailureRecords();
     // Revisions whose latest history row is a failure (a step rolled back, not retried since).
     Result<QStringList> failedRevisions();
     // Of history rows oldest first: each revision's latest row, where that row is a failure.

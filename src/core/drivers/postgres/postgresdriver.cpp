@@ -898,9 +898,28 @@ Result<QList<HistoryRecord>> PostgresDriver::history(const QString &table)
     return historyWhere(table, {});
 }
 
-Result<QList<HistoryRecord>> PostgresDriver::latestHistory(const QString &table)
+Result<QList<HistoryRecord>> PostgresDriver::lastFailures(const QString &table)
 {
-    return historyWhere(table, latestHistoryCondition(tableSql(historyTableName(table))));
+    return historyWhere(table, lastFailuresCondition(tableSql(historyTableName(table))));
+}
+
+Result<QHash<QString, QString>> PostgresDriver::acceptedChecksums(const QString &table)
+{
+    QHash<QString, QString> out;
+    const QString name = historyTableName(table);
+    auto exists = hasTable(name);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return out;
+    auto r = query(acceptedChecksumsSql(tableSql(name)));
+    if (!r)
+        return reworded(r.error(),
+                        QStringLiteral("cannot read %1: %2").arg(name, r.error().message));
+    out.reserve(r->size());
+    for (const QStringList &row : *r)
+        out.insert(row.value(0), row.value(1));
+    return out;
 }
 
 Result<QList<HistoryRecord>> PostgresDriver::historyWhere(const QString &table,

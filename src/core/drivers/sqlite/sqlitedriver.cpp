@@ -551,9 +551,29 @@ Result<QList<HistoryRecord>> SqliteDriver::history(const QString &table)
     return historyWhere(table, {});
 }
 
-Result<QList<HistoryRecord>> SqliteDriver::latestHistory(const QString &table)
+Result<QList<HistoryRecord>> SqliteDriver::lastFailures(const QString &table)
 {
-    return historyWhere(table, latestHistoryCondition(quoteIdentifier(historyTableName(table))));
+    return historyWhere(table, lastFailuresCondition(quoteIdentifier(historyTableName(table))));
+}
+
+Result<QHash<QString, QString>> SqliteDriver::acceptedChecksums(const QString &table)
+{
+    QHash<QString, QString> out;
+    const QString name = historyTableName(table);
+    auto exists = hasTable(name);
+    if (!exists)
+        return exists.error();
+    if (!*exists)
+        return out;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(acceptedChecksumsSql(quoteIdentifier(name))))
+        return sqliteError(query.lastError(), QStringLiteral("cannot read %1").arg(name));
+    while (query.next())
+        out.insert(query.value(0).toString(), query.value(1).toString());
+    if (query.lastError().isValid()) // a damaged page part way
+        return sqliteError(query.lastError(), QStringLiteral("cannot read %1").arg(name));
+    return out;
 }
 
 Result<QList<HistoryRecord>> SqliteDriver::historyWhere(const QString &table,

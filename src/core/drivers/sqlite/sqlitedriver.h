@@ -54,7 +54,8 @@ public:
     Status deleteAllVersionRows(const QString &versionTable) override;
     Status recordHistory(const QString &versionTable, const HistoryRecord &record) override;
     Result<QList<HistoryRecord>> history(const QString &versionTable) override;
-    Result<QList<HistoryRecord>> latestHistory(const QString &versionTable) override;
+    Result<QList<HistoryRecord>> lastFailures(const QString &versionTable) override;
+    Result<QHash<QString, QString>> acceptedChecksums(const QString &versionTable) override;
 
     QString versionTableDdl(const QString &versionTable) const override;
     QString historyTableDdl(const QString &versionTable) const override;
