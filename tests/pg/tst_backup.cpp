@@ -445,6 +445,20 @@ private Q_SLOTS:
             db);
     }
 
+    // The database's own comment, settings, its roles' settings in it, and its privileges.
+    QString databaseProperties(const QString &db) const
+    {
+        return psqlOut(
+            QStringLiteral(
+                "SELECT concat_ws(E'\n', shobj_description(d.oid, 'pg_database'), "
+                "(SELECT string_agg(x, ',' ORDER BY x) FROM unnest(d.datacl::text[]) x), (SELECT "
+                "string_agg(coalesce(r.rolname, '*') || "
+                "'=' || array_to_string(s.setconfig, ','), ';' ORDER BY 1) FROM "
+                "pg_db_role_setting s LEFT JOIN pg_roles r ON r.oid = s.setrole WHERE "
+                "s.setdatabase = d.oid)) FROM pg_database d WHERE d.datname = current_database()"),
+            db);
+    }
+
     void databaseLevelObjectsRestoreInPlace_data() { postgresRoundTrip_data(); }
 
     void databaseLevelObjectsRestoreInPlace()
@@ -478,6 +492,16 @@ private Q_SLOTS:
         };
         for (const QString &sql : setup)
             QVERIFY2(m_server->psql(sql, nullptr, db), qPrintable(sql));
+        const QStringList properties{
+            QStringLiteral("COMMENT ON DATABASE %1 IS 'the shop of record'").arg(db),
+            QStringLiteral("ALTER DATABASE %1 SET work_mem = '7MB'").arg(db),
+            QStringLiteral("ALTER ROLE %1 IN DATABASE %2 SET work_mem = '3MB'").arg(user, db),
+            QStringLiteral("REVOKE TEMPORARY ON DATABASE %1 FROM PUBLIC").arg(db),
+            QStringLiteral("GRANT CONNECT, CREATE ON DATABASE %1 TO %2").arg(db, user),
+        };
+        for (const QString &sql : properties)
+            QVERIFY2(m_server->psql(sql, nullptr, db), qPrintable(sql));
+        const QString databaseProperties = this->databaseProperties(db);
         const QString objects = databaseObjects(db);
         QVERIFY2(objects.contains(QStringLiteral("=first large object")) &&
                      objects.contains(QStringLiteral("shop_pub:customers+orders")) &&
@@ -516,6 +540,11 @@ private Q_SLOTS:
             QStringLiteral("DROP CAST (boolean AS bigint)"),
             QStringLiteral("CREATE CAST (boolean AS numeric) WITH INOUT"),
             QStringLiteral("DROP LANGUAGE plsample"),
+            QStringLiteral("COMMENT ON DATABASE %1 IS 'changed'").arg(db),
+            QStringLiteral("ALTER DATABASE %1 SET statement_timeout = '5s'").arg(db),
+            QStringLiteral("ALTER ROLE %1 IN DATABASE %2 RESET ALL").arg(user, db),
+            QStringLiteral("GRANT TEMPORARY ON DATABASE %1 TO PUBLIC").arg(db),
+            QStringLiteral("REVOKE CREATE ON DATABASE %1 FROM %2").arg(db, user),
         };
         for (const QString &sql : changes)
             QVERIFY2(m_server->psql(sql, nullptr, db), qPrintable(sql));
@@ -530,6 +559,9 @@ private Q_SLOTS:
         QVERIFY2(restored.ok(), restored.ok() ? "" : qPrintable(restored.error().toString()));
         QVERIFY(!restored->ownersLeftOut);
         QCOMPARE(databaseObjects(db), objects);
+        // A plain dump (pg_dump without --create) does not hold the database's own properties.
+        if (format != QLatin1String("plain"))
+            QCOMPARE(this->databaseProperties(db), databaseProperties);
         QCOMPARE(counts(db), rows);
         QCOMPARE(schemaDump(db), schema);
     }

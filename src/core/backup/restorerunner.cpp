@@ -48,6 +48,33 @@ SELECT stmt FROM (
    WHERE nspname NOT LIKE 'pg\_%' AND nspname <> 'information_schema'
 ) r ORDER BY o, n)");
 
+// The database's own properties put back to initdb's (no comment, no settings, the default
+// privileges), before the backup's are applied: they belong to the database, not to a schema.
+const QString kDatabaseResetQuery = QStringLiteral(R"(
+SELECT stmt FROM (
+  SELECT 1 AS o, format('COMMENT ON DATABASE %I IS NULL;', current_database()) AS stmt
+  UNION ALL SELECT 2, format('ALTER DATABASE %I RESET ALL;', current_database())
+  UNION ALL SELECT 3, format('ALTER ROLE %I IN DATABASE %I RESET ALL;', r.rolname, current_database())
+    FROM pg_catalog.pg_db_role_setting s JOIN pg_catalog.pg_roles r ON r.oid = s.setrole
+    JOIN pg_catalog.pg_database d ON d.oid = s.setdatabase WHERE d.datname = current_database()
+  UNION ALL SELECT DISTINCT 4, format('REVOKE ALL ON DATABASE %I FROM %s;', current_database(),
+      CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END)
+    FROM pg_catalog.pg_database d CROSS JOIN LATERAL aclexplode(d.datacl) a
+    LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.grantee
+   WHERE d.datname = current_database() AND a.grantee <> d.datdba
+  UNION ALL SELECT 5, format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO PUBLIC;', current_database())
+) r ORDER BY o, stmt)");
+
+// A line of `pg_restore --create` that sets a property of the database itself: its comment,
+// its settings and its roles' settings in it, its privileges (not its owner).
+bool databasePropertyLine(const QString &line)
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^(?:COMMENT ON DATABASE |ALTER DATABASE \\S+ (?:SET|RESET) |ALTER ROLE .+ IN DATABASE "
+        ".+ (?:SET|RESET) |(?:GRANT|REVOKE) .+ ON DATABASE ).*;$"));
+    return re.match(line).hasMatch();
+}
+
 // The SQL run before the backup's script: the target emptied (kResetQuery), then public as
 // initdb makes it (pg_dump leaves a default public schema out).
 Result<QString> resetScript(const QString &conninfo, int major)
@@ -153,7 +180,7 @@ void collectRoles(const QString &line, bool ownersKept, QSet<QString> &roles)
 {
     static const QRegularExpression mapping(
         QStringLiteral("^CREATE USER MAPPING FOR (.+?) SERVER "));
-    static const QRegularExpression owner(QStringLiteral("^ALTER .* OWNER TO (.+);$"));
+    static const QRegularExpression owner(QStringLiteral("^ALTER (?!DATABASE ).* OWNER TO (.+);$"));
     static const QRegularExpression grant(QStringLiteral(
         "^(?:ALTER DEFAULT PRIVILEGES .*)?GRANT .* TO (.+?)(?: WITH GRANT OPTION)?(?: GRANTED BY "
         ".+)?;$"));
@@ -161,7 +188,8 @@ void collectRoles(const QString &line, bool ownersKept, QSet<QString> &roles)
         "^(?:ALTER DEFAULT PRIVILEGES .*)?REVOKE .* FROM (.+?)(?: GRANTED BY .+)?(?: CASCADE| "
         "RESTRICT)?;$"));
     static const QRegularExpression forRole(
-        QStringLiteral("^ALTER DEFAULT PRIVILEGES FOR ROLE (.+?) (?:IN SCHEMA|GRANT|REVOKE) "));
+        QStringLiteral("^ALTER (?:DEFAULT PRIVILEGES FOR ROLE|ROLE) (.+?) (?:IN SCHEMA|IN "
+                       "DATABASE|GRANT|REVOKE) "));
     QList<const QRegularExpression *> patterns{&mapping};
     if (ownersKept)
         patterns << &owner << &grant << &revoke << &forRole;
@@ -291,6 +319,7 @@ Result<RestoreResult> postgresRestore(const RestoreRequest &request,
 
     // The roles the restore needs, and for a plain dump the copy psql runs.
     QSet<QString> roles;
+    QString databaseProperties; // in place: the backup's comment, settings and privileges
     QTemporaryFile plainCopy(QDir::temp().filePath(QStringLiteral("strata-restore-XXXXXX.sql")));
     if (plain) {
         if (!plainCopy.open())
@@ -299,20 +328,28 @@ Result<RestoreResult> postgresRestore(const RestoreRequest &request,
         if (auto s = filterPlain(info.path, owners->leaveOut, plainCopy, roles); !s)
             return s.error();
     } else {
+        // In place (owners kept), --create adds the database's own properties to the script:
+        // they are taken from it and applied after the reset.
         PgTools::Run script;
         script.program = *pgRestore;
         script.arguments = {QStringLiteral("--schema-only"), QStringLiteral("--file"),
                             QStringLiteral("-")};
         if (owners->leaveOut)
             script.arguments += leaveOut;
+        else
+            script.arguments << QStringLiteral("--create");
         script.arguments << info.path;
         script.environment = conn->environment;
         script.cancel = callbacks.cancel;
         auto text = PgTools::run(script);
         if (!text)
             return text.error();
-        for (const QByteArray &line : text->split('\n'))
-            collectRoles(QString::fromUtf8(line), !owners->leaveOut, roles);
+        for (const QByteArray &raw : text->split('\n')) {
+            const QString line = QString::fromUtf8(raw);
+            collectRoles(line, !owners->leaveOut, roles);
+            if (!owners->leaveOut && databasePropertyLine(line))
+                databaseProperties += line + QLatin1Char('\n');
+        }
     }
     if (auto s = checkRoles(roles, request, !owners->leaveOut); !s)
         return s.error();
@@ -324,6 +361,12 @@ Result<RestoreResult> postgresRestore(const RestoreRequest &request,
     auto reset = resetScript(request.target.postgresConninfo, *major);
     if (!reset)
         return reset.error();
+    if (!plain && !owners->leaveOut) {
+        auto props = PgTools::column(request.target.postgresConninfo, kDatabaseResetQuery);
+        if (!props)
+            return props.error();
+        *reset += props->join(QLatin1Char('\n')) + QLatin1Char('\n') + databaseProperties;
+    }
     const QStringList psqlArgs{QStringLiteral("-X"),
                                QStringLiteral("-q"),
                                QStringLiteral("--no-password"),

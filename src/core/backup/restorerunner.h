@@ -41,11 +41,13 @@ struct RestoreResult
 // objects that live outside schemas (subscriptions, publications, event triggers, large
 // objects, user-made casts and procedural languages, foreign servers with their user mappings,
 // foreign-data wrappers, extensions) are dropped in the same transaction and the backup's
-// recreated. Restoring into another database than the one backed up (say production into
-// staging; decided by the server's system identifier and the database name recorded in the
-// catalogue) leaves out ownership and grants, which belong to the source's roles; so does
-// noOwner. When owners are kept and the backup names roles the target server lacks, the restore
-// is refused up front (nothing changed) naming every missing role.
+// recreated; so are the database's own comment, settings (ALTER DATABASE / ALTER ROLE ... IN
+// DATABASE ... SET) and privileges, except from a plain dump, which does not hold them. Restoring
+// into another database than the one backed up (say production into staging; decided by the
+// server's system identifier and the database name recorded in the catalogue) leaves out ownership
+// and grants, which belong to the source's roles; so does noOwner. When owners are kept and the
+// backup names roles the target server lacks, the restore is refused up front (nothing changed)
+// naming every missing role.
 class RestoreRunner
 {
 public:
