@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QHash>
+#include <QSet>
 
 #include <tuple>
 
@@ -404,11 +405,19 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                            noOwner};
     parser.addOptions(all);
 
-    // Relative targets such as -1 look like options to any parser: protect them.
+    // Relative targets such as -1 look like options to any parser: protect them. The value of
+    // an option (`--rev-id -1`) stays as given, so its own check sees it.
+    QSet<QString> takeValue;
+    for (const QCommandLineOption &option : all)
+        if (!option.valueName().isEmpty())
+            for (const QString &name : option.names())
+                takeValue.insert((name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) +
+                                 name);
     QStringList args = arguments;
     for (qsizetype i = 1; i < args.size(); ++i) {
         const QString &a = args[i];
-        if (a.size() > 1 && a[0] == QLatin1Char('-') && a[1].isDigit())
+        if (a.size() > 1 && a[0] == QLatin1Char('-') && a[1].isDigit() &&
+            !takeValue.contains(args[i - 1]))
             args[i] = QStringLiteral("\x01") + a;
     }
     if (!parser.parse(args))
@@ -549,8 +558,17 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     if (inv.arguments.size() < spec->minArgs ||
         (spec->maxArgs >= 0 && inv.arguments.size() > spec->maxArgs))
         return Error::usage(QStringLiteral("usage: strata %1").arg(QLatin1String(spec->synopsis)));
-    if (inv.sql && inv.plan)
-        return Error::usage(QStringLiteral("--sql and --plan exclude each other"));
+    // Options that ask for different things: one of each pair would be dropped silently.
+    // (--sql with --single-transaction is one BEGIN ... COMMIT around the script: fine.)
+    static const std::pair<const char *, const char *> exclusive[] = {
+        {"sql", "plan"},     // offline SQL, or the plan in words
+        {"sql", "dry-run"},  // --sql never connects; --dry-run runs against the database
+        {"plan", "dry-run"}, // --plan never runs; --dry-run runs and rolls back
+    };
+    for (const auto &[a, b] : exclusive)
+        if (inv.given.contains(QLatin1String(a)) && inv.given.contains(QLatin1String(b)))
+            return Error::usage(QStringLiteral("--%1 and --%2 exclude each other")
+                                    .arg(QLatin1String(a), QLatin1String(b)));
     if (inv.json && inv.sql)
         return Error::usage(QStringLiteral("--json does not apply to --sql output"));
     if (!inv.dialect.isEmpty() && !inv.sql)

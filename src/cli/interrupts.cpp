@@ -55,8 +55,9 @@ void waitForSignals()
             std::lock_guard lock(callbackMutex());
             if (callback()) {
                 static const char text[] =
-                    "\nstrata: stopping: cancelling the running statement and rolling back "
-                    "(press Ctrl-C again to quit at once)\n";
+                    "\nstrata: stopping: cancelling the running statement; what is in an open "
+                    "transaction is rolled back, and the error says what stayed (press Ctrl-C "
+                    "again to quit at once)\n";
                 (void)!::write(STDERR_FILENO, text, sizeof text - 1);
                 callback()();
                 continue;

@@ -280,6 +280,27 @@ private Q_SLOTS:
         Outcome o = f.run({QStringLiteral("revision")});
         QCOMPARE(o.code, 2);
         QVERIFY(o.err.contains(QStringLiteral("message")));
+        // A value that looks like a relative step reaches its option's check intact.
+        o = f.run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x"),
+                   QStringLiteral("--rev-id"), QStringLiteral("-1")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QStringLiteral("contains '-'")), qPrintable(o.err));
+        for (const char *id : {"1", "head", "base"}) {
+            o = f.run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x"),
+                       QStringLiteral("--rev-id"), QLatin1String(id)});
+            QCOMPARE(o.code, 2);
+        }
+        // Options that exclude each other are named, never one of them dropped silently.
+        for (const auto &[a, b] : {std::pair{"sql", "dry-run"}, std::pair{"dry-run", "sql"},
+                                   std::pair{"plan", "dry-run"}, std::pair{"sql", "plan"}}) {
+            o = f.run({QStringLiteral("upgrade"), QStringLiteral("heads"),
+                       QStringLiteral("--") + QLatin1String(a),
+                       QStringLiteral("--") + QLatin1String(b)});
+            QCOMPARE(o.code, 2);
+            QVERIFY2(o.err.contains(QStringLiteral("--") + QLatin1String(a)) &&
+                         o.err.contains(QStringLiteral("--") + QLatin1String(b)) && o.out.isEmpty(),
+                     qPrintable(o.err + o.out));
+        }
     }
 
     void initCreatesProject()

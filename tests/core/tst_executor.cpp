@@ -774,6 +774,26 @@ private Q_SLOTS:
         }
     }
 
+    // A failed dry run names the option the user gave, not --single-transaction.
+    void failedDryRunNamesDryRun()
+    {
+        const QString path = freshPath();
+        SqliteDriver driver(path);
+        VERIFY_OK(driver.open());
+        Executor executor(driver, m_table, lookup());
+        add(QStringLiteral("a"), QStringLiteral("CREATE TABLE ta (id INTEGER);\nCREATE TABEL x;"),
+            5, QStringLiteral("DROP TABLE ta;"), 9);
+        RunOptions options;
+        options.dryRun = true;
+        const Status s = executor.run(firstSteps(1), options);
+        QVERIFY(!s.ok());
+        const QString details = s.error().details.join(QLatin1Char('\n'));
+        QVERIFY2(details.contains(QStringLiteral("With --dry-run the whole run was rolled back")) &&
+                     !details.contains(QStringLiteral("--single-transaction")),
+                 qPrintable(details));
+        QVERIFY(!tables(path).contains(QStringLiteral("ta")));
+    }
+
     void cancelDuringTheLastStatementRollsTheStepBack()
     {
         const QString path = freshPath();

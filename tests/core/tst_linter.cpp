@@ -2,6 +2,7 @@
 // when silenced with `-- strata:allow RULE`.
 
 #include "lint/linter.h"
+#include "lint/transactionrules.h"
 #include "project/migration.h"
 
 #include <QTest>
@@ -457,7 +458,7 @@ private Q_SLOTS:
         QVERIFY(f.message.contains(QStringLiteral("CONCURRENTLY")));
         for (const Linter::Rule &r : Linter::rules())
             QVERIFY(qstrlen(r.name) > 0);
-        QCOMPARE(Linter::rules().size(), 13);
+        QCOMPARE(Linter::rules().size(), 15);
     }
 
     void syntaxErrorNamesFileAndLine()
@@ -490,6 +491,114 @@ private Q_SLOTS:
         m.hasDowngrade = true;
         m.downgradeSql = QStringLiteral("DROP TABEL audit;");
         QVERIFY(!Linter::downgradeDataLoss(m).ok());
+    }
+
+    // A transaction control statement is named as its text spells it, on both engines: `end;`
+    // is END on PostgreSQL too, never its synonym COMMIT.
+    void transactionControlIsNamedAsWritten_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("end") << QStringLiteral("end;") << QStringLiteral("END");
+        QTest::newRow("end transaction")
+            << QStringLiteral("End Transaction;") << QStringLiteral("END TRANSACTION");
+        QTest::newRow("abort") << QStringLiteral("ABORT;") << QStringLiteral("ABORT");
+        QTest::newRow("abort work")
+            << QStringLiteral("abort work;") << QStringLiteral("ABORT WORK");
+        QTest::newRow("commit and chain, behind a comment")
+            << QStringLiteral("/* x */ commit and chain;") << QStringLiteral("COMMIT AND CHAIN");
+        QTest::newRow("begin with options")
+            << QStringLiteral("BEGIN ISOLATION LEVEL SERIALIZABLE;") << QStringLiteral("BEGIN");
+        QTest::newRow("start transaction") << QStringLiteral("start transaction read write;")
+                                           << QStringLiteral("START TRANSACTION");
+    }
+    void transactionControlIsNamedAsWritten()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, expected);
+        auto pg = TransactionRules::classify(sql, SqlDialect::PostgreSQL);
+        QVERIFY(pg);
+        QCOMPARE(pg->what, expected);
+        // SQLite knows BEGIN, COMMIT, END and ROLLBACK; its name is the same text.
+        if (auto lite = TransactionRules::classify(sql, SqlDialect::SQLite))
+            QCOMPARE(lite->what, expected);
+        else
+            QVERIFY(expected.startsWith(QLatin1String("ABORT")) ||
+                    expected.startsWith(QLatin1String("START")));
+    }
+
+    // COMMIT or ROLLBACK inside a DO block (in a migration that runs in a transaction) or any
+    // function body, in '...' or $$ quoting; psql meta-commands; statements making the
+    // transaction read-only.
+    void bodiesMetaCommandsAndReadOnly_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("transactional");
+        QTest::addColumn<QStringList>("expected");
+        const QString c = QStringLiteral("transaction-control@%1");
+        QTest::newRow("DO block commits")
+            << QStringLiteral("DO $$\nBEGIN\n  INSERT INTO t VALUES (1);\n  COMMIT;\nEND $$;")
+            << true << QStringList{c.arg(8)};
+        QTest::newRow("DO block with a tag rolls back")
+            << QStringLiteral("DO $body$ BEGIN IF true THEN ROLLBACK; END IF; END $body$;") << true
+            << QStringList{c.arg(5)};
+        QTest::newRow("DO block in quotes, lower case")
+            << QStringLiteral("do 'begin\n  update t set a = 1 where a = 0;\n  commit;\nend';")
+            << true << QStringList{c.arg(7)};
+        QTest::newRow("DO block outside a transaction may commit")
+            << QStringLiteral("DO $$ BEGIN COMMIT; END $$;") << false << QStringList{};
+        QTest::newRow("function body commits")
+            << QStringLiteral("CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n"
+                              "  COMMIT;\nEND $$;")
+            << false << QStringList{c.arg(7)};
+        QTest::newRow("function body in quotes")
+            << QStringLiteral("CREATE OR REPLACE FUNCTION f() RETURNS void AS 'BEGIN ROLLBACK; "
+                              "END' LANGUAGE plpgsql;")
+            << true << QStringList{c.arg(5)};
+        QTest::newRow("words only in comments, strings and names")
+            << QStringLiteral("DO $$\nDECLARE \"commit\" int;\nBEGIN\n  -- COMMIT;\n  /* ROLLBACK; "
+                              "*/\n  RAISE NOTICE 'COMMIT;';\n  PERFORM commit_log();\nEND $$;")
+            << true << QStringList{};
+        QTest::newRow("procedure may commit when CALLed outside a transaction")
+            << QStringLiteral("CREATE PROCEDURE p() LANGUAGE plpgsql AS $$ BEGIN COMMIT; END $$;")
+            << true << QStringList{};
+        const QString m = QStringLiteral("psql-meta-command@%1");
+        QTest::newRow("pg_dump's restrict lines")
+            << QStringLiteral("\\restrict abc123\n\nSET statement_timeout = 0;\nCREATE TABLE t (id "
+                              "int);\n\n\\unrestrict abc123\n")
+            << true << QStringList{m.arg(5), m.arg(10)};
+        QTest::newRow("indented connect")
+            << QStringLiteral("CREATE TABLE t (id int);\n  \\connect other\nCREATE TABLE u (id "
+                              "int);")
+            << false << QStringList{m.arg(6)};
+        QTest::newRow("backslash in a string or body is no meta-command")
+            << QStringLiteral("INSERT INTO t VALUES (E'a\n\\\\b');\nDO $$ BEGIN RAISE NOTICE "
+                              "'x';\n\\n END $$;")
+            << true << QStringList{};
+        const QString r = QStringLiteral("read-only-transaction@%1");
+        for (const char *sql :
+             {"SET TRANSACTION READ ONLY;",
+              "set transaction isolation level serializable, read "
+              "only;",
+              "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;",
+              "SET default_transaction_read_only = on;", "SET LOCAL transaction_read_only TO true;",
+              "set default_transaction_read_only to 1;"})
+            QTest::addRow("read only: %s", sql)
+                << QStringLiteral("CREATE TABLE t (id int);\n") + QLatin1String(sql) << true
+                << QStringList{r.arg(6)};
+        for (const char *sql :
+             {"SET TRANSACTION READ WRITE;", "SET default_transaction_read_only = off;",
+              "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE;"})
+            QTest::addRow("not read only: %s", sql)
+                << QStringLiteral("CREATE TABLE t (id int);\n") + QLatin1String(sql) << true
+                << QStringList{};
+    }
+    void bodiesMetaCommandsAndReadOnly()
+    {
+        QFETCH(QString, sql);
+        QFETCH(bool, transactional);
+        QFETCH(QStringList, expected);
+        QCOMPARE(rulesOf(migration(sql, transactional)), expected);
     }
 };
 

@@ -188,6 +188,18 @@ private Q_SLOTS:
                                 << QStringLiteral("'-'");
         QTest::newRow("long id") << QStringLiteral("id") << QString(33, QLatin1Char('a'))
                                  << QStringLiteral("at most 32");
+        // Ids that targets would read otherwise: the reserved words, and short all-digit ids
+        // (`downgrade 1`, a typo for `-1`).
+        for (const char *word : {"head", "heads", "base", "current", "HEAD", "Base"})
+            QTest::addRow("reserved id %s", word)
+                << QStringLiteral("id") << QString(QLatin1String(word))
+                << QStringLiteral("targets use");
+        for (const char *digits : {"1", "12", "007"})
+            QTest::addRow("short all-digit id %s", digits)
+                << QStringLiteral("id") << QString(QLatin1String(digits))
+                << QStringLiteral("shorter than 4");
+        QTest::newRow("relative step as id")
+            << QStringLiteral("id") << QStringLiteral("-1") << QStringLiteral("'-'");
         QTest::newRow("bad parent")
             << QStringLiteral("parent") << QStringLiteral("a b") << QStringLiteral("' '");
         QTest::newRow("empty parent")
@@ -232,6 +244,20 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QVERIFY2(result.error().message.contains(word), qPrintable(result.error().message));
         QVERIFY(QDir(project.versionsDir()).isEmpty()); // nothing written
+    }
+
+    // Four digits, or digits with a letter, are ids like any other.
+    void acceptsLongerOrMixedIds()
+    {
+        QTemporaryDir dir;
+        const Project project = newProject(dir);
+        for (const char *id : {"0001", "1a", "heads2"}) {
+            NewRevision spec;
+            spec.revisionId = QLatin1String(id);
+            spec.message = QStringLiteral("ok %1").arg(QLatin1String(id));
+            auto result = RevisionWriter::write(project, spec);
+            QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+        }
     }
 
     void generatedIds()

@@ -1042,6 +1042,126 @@ private Q_SLOTS:
         QCOMPARE(run(dir.path(), db, {QStringLiteral("check")}).code, 0);
     }
 
+    // A `transactional: false` migration that opens its own block: what ran in a block that
+    // failed or was left open did not stay, the message says so, and history holds one final
+    // row per attempt (the mark written before the statements is replaced).
+    void ownTransactionBlockInANonTransactionalMigrationIsReportedTruly()
+    {
+        const QString db = QStringLiteral("faultownblock");
+        QString error;
+        QVERIFY2(createDatabase(db, &error), qPrintable(error));
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("strata.ini")),
+                          QStringLiteral("[strata]\nversions = versions\n")));
+        const QString file = dir.filePath(QStringLiteral("versions/b1.sql"));
+        auto writeSection = [&](const QString &upgrade) {
+            return writeFile(file, QStringLiteral("-- revision: blk001\n-- transactional: false\n"
+                                                  "\n-- +upgrade\n%1\n")
+                                       .arg(upgrade));
+        };
+        auto historyRows = [&](const QString &where) {
+            return scalar(db, QStringLiteral("SELECT count(*) FROM strata_version_history WHERE "
+                                             "revision = 'blk001' %1")
+                                  .arg(where));
+        };
+
+        // An error inside the block: PostgreSQL rolled the block back, nothing stayed.
+        QVERIFY(writeSection(QStringLiteral("BEGIN;\nCREATE TABLE a (id int);\nCREATE TABLE b "
+                                            "(id intt);\nCOMMIT;")));
+        Outcome o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("2 of 4 statement(s) ran and 0 stay applied")) &&
+                     o.err.contains(QStringLiteral("intt")) &&
+                     !o.err.contains(QStringLiteral("current transaction is aborted")) &&
+                     !o.err.contains(QStringLiteral("nothing was rolled back")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT to_regclass('a') IS NULL")),
+                 QStringLiteral("t"));
+        QCOMPARE(historyRows({}), QStringLiteral("1"));
+        QCOMPARE(historyRows(QStringLiteral("AND error LIKE 'partly applied: %'")),
+                 QStringLiteral("1"));
+
+        // A block left open: rolled back, and the message does not contradict itself.
+        QVERIFY(writeSection(QStringLiteral("CREATE TABLE c (id int);\nBEGIN;\nCREATE TABLE a "
+                                            "(id int);")));
+        o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("3 of 3 statement(s) ran and 1 stay applied")) &&
+                     o.err.contains(QStringLiteral("line 6 has no COMMIT")) &&
+                     !o.err.contains(QStringLiteral("nothing was rolled back")),
+                 qPrintable(o.err));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT to_regclass('a') IS NULL AND to_regclass('c') "
+                                           "IS NOT NULL")),
+                 QStringLiteral("t"));
+        QCOMPARE(historyRows({}), QStringLiteral("2"));
+
+        // A block that commits stays; success leaves exactly one row, a success.
+        QVERIFY(writeSection(QStringLiteral("BEGIN;\nCREATE TABLE a (id int);\nCOMMIT;\nCREATE "
+                                            "TABLE IF NOT EXISTS c (id int);")));
+        o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(historyRows({}), QStringLiteral("3"));
+        QCOMPARE(historyRows(QStringLiteral("AND success")), QStringLiteral("1"));
+        QCOMPARE(historyRows(QStringLiteral("AND error LIKE 'started outside%'")),
+                 QStringLiteral("0"));
+        o = run(dir.path(), db, {QStringLiteral("history")});
+        QVERIFY2(o.code == 0 && !o.out.contains(QStringLiteral("never finished")),
+                 qPrintable(o.out));
+        o = run(dir.path(), db, {QStringLiteral("check")});
+        QVERIFY2(o.code == 0, qPrintable(o.out + o.err));
+    }
+
+    // A migration that makes its transaction read-only breaks Strata's own rows after its
+    // statements: the error names the file and line and says the step was rolled back, and the
+    // failed attempt is recorded once.
+    void readOnlyTransactionFailsNamingTheFileAndIsRecordedOnce_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<bool>("fails"); // a session default is reset before Strata's rows
+        QTest::newRow("SET TRANSACTION") << QStringLiteral("SET TRANSACTION READ ONLY;") << true;
+        QTest::newRow("SET SESSION CHARACTERISTICS")
+            << QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY;") << false;
+        QTest::newRow("default_transaction_read_only")
+            << QStringLiteral("SET default_transaction_read_only = on;") << false;
+        QTest::newRow("transaction_read_only")
+            << QStringLiteral("SET transaction_read_only = on;") << true;
+    }
+
+    void readOnlyTransactionFailsNamingTheFileAndIsRecordedOnce()
+    {
+        QFETCH(QString, statement);
+        QFETCH(bool, fails);
+        static int n = 0;
+        const QString db = QStringLiteral("faultreadonly%1").arg(++n);
+        QString error;
+        QVERIFY2(createDatabase(db, &error), qPrintable(error));
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("strata.ini")),
+                          QStringLiteral("[strata]\nversions = versions\n")));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("versions/ro.sql")),
+                          QStringLiteral("-- revision: ro0001\n\n\n-- +upgrade\n%1\nSELECT 1;\n")
+                              .arg(statement)));
+        const Outcome o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        const QString rows = scalar(db, QStringLiteral("SELECT count(*) FROM "
+                                                       "strata_version_history WHERE revision = "
+                                                       "'ro0001'"));
+        if (!fails) { // the session's default was reset before Strata's rows: no harm
+            QVERIFY2(o.code == 0, qPrintable(o.err));
+            QCOMPARE(rows, QStringLiteral("1"));
+            QCOMPARE(scalar(db, QStringLiteral("SELECT version_num FROM strata_version")),
+                     QStringLiteral("ro0001"));
+            return;
+        }
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("ro.sql:5")) &&
+                     o.err.contains(QStringLiteral("rolled back")) &&
+                     o.err.contains(QStringLiteral("read-only")),
+                 qPrintable(o.err));
+        QCOMPARE(rows, QStringLiteral("1"));
+        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM strata_version")),
+                 QStringLiteral("0"));
+    }
+
     void cleanupTestCase() { m_server.reset(); }
 };
 

@@ -176,6 +176,16 @@ public:
     virtual Status applyVersionChange(const QString &versionTable, const VersionChange &change) = 0;
     virtual Status deleteAllVersionRows(const QString &versionTable) = 0;
     virtual Status recordHistory(const QString &versionTable, const HistoryRecord &record) = 0;
+    // Removes the row recordHistory() wrote for `marker` (same revision, direction, started_at,
+    // error, success false): the mark a `transactional: false` step leaves before its first
+    // statement, replaced by the step's final row in the same transaction. Engines that never run
+    // a step outside a transaction (runsOutsideTransactions() false) refuse.
+    virtual Status deleteHistoryMarker(const QString &versionTable, const HistoryRecord &marker)
+    {
+        (void)versionTable;
+        (void)marker;
+        return Error::failure(QStringLiteral("%1 keeps no history markers").arg(engine()));
+    }
     virtual Result<QList<HistoryRecord>> history(const QString &versionTable) = 0;
     // What status reads of the history table instead of all of it (an index on revision, id
     // serves both). Each revision whose latest history row is a failure, that row, oldest first:

@@ -3,6 +3,7 @@
 #include "drivers/driver.h"
 #include "engine/runlock.h"
 #include "lint/pgtree.h"
+#include "lint/sqlscan.h"
 #include "lint/transactionrules.h"
 #include "project/migration.h"
 
@@ -91,11 +92,28 @@ Status Executor::refuseTransactionHazards(const Plan &plan) const
     Error first;
     for (const PlanStep &step : plan.steps) {
         const Migration *m = step.stamp ? nullptr : m_lookup(step.revision);
-        if (!m || !TransactionRules::runsInTransaction(*m, dialect))
+        if (!m)
             continue;
         const bool up = step.direction == Direction::Up;
-        const QList<Statement> statements = m_driver.splitStatements(
-            up ? m->upgradeSql : m->downgradeSql, up ? m->upgradeLine : m->downgradeLine);
+        const Statement section{up ? m->upgradeSql : m->downgradeSql,
+                                up ? m->upgradeLine : m->downgradeLine};
+        // psql meta-commands (pg_dump's \restrict ...) are not SQL, in any migration.
+        for (int line : SqlScan::psqlMetaCommandLines(section)) {
+            if (where.isEmpty())
+                first = Error::at(m->filePath, line,
+                                  QStringLiteral("cannot %1 %2: line %3 is a psql "
+                                                 "meta-command, not SQL; nothing was run")
+                                      .arg(stepVerb(step), step.revision)
+                                      .arg(line));
+            where.append(QStringLiteral("%1:%2: psql meta-command; psql runs lines starting "
+                                        "with a backslash (\\connect, pg_dump's "
+                                        "\\restrict) itself: remove it from the migration")
+                             .arg(m->filePath)
+                             .arg(line));
+        }
+        if (!TransactionRules::runsInTransaction(*m, dialect))
+            continue;
+        const QList<Statement> statements = m_driver.splitStatements(section.text, section.line);
         for (const TransactionHazard &h : TransactionRules::hazards(statements, dialect)) {
             if (h.kind == TransactionHazard::Kind::MaybeRefused ||
                 h.kind == TransactionHazard::Kind::Ignored)
@@ -243,6 +261,20 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     };
 
     const bool single = options.singleTransaction || options.dryRun;
+    // What a failed step's error says was undone: the step, or with it the whole run.
+    auto rolledBack = [&]() {
+        if (single)
+            return QStringLiteral("With %1 the whole run was rolled back; the database is at %2, "
+                                  "as before it.")
+                .arg(options.dryRun ? QStringLiteral("--dry-run")
+                                    : QStringLiteral("--single-transaction"),
+                     plan.startHeads.isEmpty() ? QStringLiteral("base")
+                                               : plan.startHeads.join(QLatin1String(", ")));
+        return QStringLiteral("The step was rolled back; the database is at %1.")
+            .arg(step.fromRevisions.isEmpty() || step.direction != Direction::Up
+                     ? QStringLiteral("the state before this step")
+                     : step.fromRevisions.join(QLatin1String(", ")));
+    };
     if (!single)
         if (auto s = m_driver.begin(); !s)
             return s;
@@ -311,18 +343,7 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
             e.sqlState = s.error().sqlState;
             // Connection lost, lock timeout, ...: for the caller.
             e.code = cancelled ? Error::Code::Cancelled : s.error().code;
-            if (single)
-                e.details.append(
-                    QStringLiteral("With --single-transaction the whole run was rolled back; the "
-                                   "database is at %1, as before it.")
-                        .arg(plan.startHeads.isEmpty()
-                                 ? QStringLiteral("base")
-                                 : plan.startHeads.join(QLatin1String(", "))));
-            else
-                e.details.append(QStringLiteral("The step was rolled back; the database is at %1.")
-                                     .arg(step.fromRevisions.isEmpty() || !up
-                                              ? QStringLiteral("the state before this step")
-                                              : step.fromRevisions.join(QLatin1String(", "))));
+            e.details.append(rolledBack());
             return failStep(e);
         }
     }
@@ -333,22 +354,45 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
                                                  "step was rolled back")
                                       .arg(stepVerb(step), step.revision))
                             .with(Error::Code::Cancelled));
+    // Strata's own rows failed after the migration's statements ran (a migration that made
+    // its transaction read-only, say): the migration's file is named, and what was undone.
+    auto bookkeepingFailed = [&](const Error &cause) {
+        int line = m ? (up ? m->upgradeLine : m->downgradeLine) : 0;
+        QString why;
+        for (const Statement &statement : statements)
+            if (const QString what = SqlScan::readOnlyTransaction(statement.text);
+                !what.isEmpty()) {
+                line = statement.line;
+                why = QStringLiteral(" (line %1 runs %2)").arg(statement.line).arg(what);
+                break;
+            }
+        Error e = m ? Error::at(m->filePath, line,
+                                QStringLiteral("%1 %2 failed after its statements, while Strata "
+                                               "wrote its version and history rows%3: %4")
+                                    .arg(stepVerb(step), step.revision, why, cause.message))
+                    : cause;
+        e.sqlState = cause.sqlState;
+        e.code = cause.code;
+        e.details = cause.details;
+        e.details.append(rolledBack());
+        return failStep(e);
+    };
     // Whatever the migration set in the session (role, search_path, timeouts, ...) is undone
     // before Strata's own rows are written, and commits with them.
     if (!statements.isEmpty())
         if (auto s = m_driver.resetSession(); !s)
-            return failStep(s.error());
+            return bookkeepingFailed(s.error());
     for (const VersionChange &change : step.versionChanges)
         if (auto s = m_driver.applyVersionChange(m_versionTable, change); !s)
-            return failStep(s.error());
+            return bookkeepingFailed(s.error());
     record.finishedAt = QDateTime::currentDateTimeUtc();
     record.durationMs = timer.elapsed();
     record.success = true;
     if (auto s = m_driver.recordHistory(m_versionTable, record); !s)
-        return failStep(s.error());
+        return bookkeepingFailed(s.error());
     if (!single) {
         if (auto s = m_driver.commit(); !s)
-            return failStep(s.error());
+            return bookkeepingFailed(s.error());
         // What only a session outside a transaction can undo (advisory locks). The step is
         // applied; a session that cannot be reset must not run the next one.
         if (!statements.isEmpty())
@@ -444,41 +488,71 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
     const bool up = step.direction == Direction::Up;
     const QString at = step.fromRevisions.isEmpty() ? QStringLiteral("base")
                                                     : step.fromRevisions.join(QLatin1String(", "));
-    // Nothing rolls back here: say exactly what ran, record it, and leave the rows alone.
+    // A migration may open a transaction block of its own (BEGIN ... COMMIT). What runs in it
+    // stays only if the block commits: PostgreSQL rolls it back on an error in it, and Strata
+    // rolls back one left open or aborted. blockStart is the index of the statement that opened
+    // the block now open; undoneLines the lines of statements whose work was rolled back.
+    int blockStart = -1;
+    QStringList undoneLines;
+    auto closeBlock = [&](int end, bool kept) {
+        if (blockStart >= 0 && !kept)
+            for (int i = blockStart; i < end; ++i)
+                undoneLines.append(QString::number(statements[i].line));
+        blockStart = -1;
+    };
+    // Rolls back a block the migration left open or aborted; statements before `end` in it did
+    // not stay.
+    auto settle = [&](int end) {
+        const Driver::TransactionState state = m_driver.transactionState();
+        if (state == Driver::TransactionState::InTransaction ||
+            state == Driver::TransactionState::Failed)
+            (void)m_driver.rollback();
+        closeBlock(end, false);
+    };
+    // Nothing of Strata's rolls back here: say exactly what ran and what stayed, record it (the
+    // final row replaces the mark), and leave the version rows alone.
     auto partly = [&](int ran, int line, const QString &what, const QString &statementText,
                       bool cancelled = false) {
+        settle(ran);
         (void)m_driver.resetSession();
+        const int undone = int(undoneLines.size());
+        const QString ranText =
+            undone == 0
+                ? QStringLiteral("%1 of %2 statement(s) ran and stay applied").arg(ran).arg(total)
+                : QStringLiteral("%1 of %2 statement(s) ran and %3 stay applied (those on "
+                                 "line(s) %4 ran in the migration's own transaction block, which "
+                                 "was rolled back)")
+                      .arg(ran)
+                      .arg(total)
+                      .arg(ran - undone)
+                      .arg(undoneLines.join(QLatin1String(", ")));
         record.finishedAt = QDateTime::currentDateTimeUtc();
         record.durationMs = timer.elapsed();
         record.success = false;
         record.cancelled = cancelled;
-        record.error = QStringLiteral("partly applied: %1 of %2 statement(s) ran and stay "
-                                      "applied (transactional: false); then %3")
-                           .arg(ran)
-                           .arg(total)
-                           .arg(what);
+        record.error =
+            QStringLiteral("partly applied: %1 (transactional: false); then %2").arg(ranText, what);
         if (m_driver.begin()) {
-            if (m_driver.recordHistory(m_versionTable, record))
+            if (m_driver.deleteHistoryMarker(m_versionTable, mark) &&
+                m_driver.recordHistory(m_versionTable, record))
                 (void)m_driver.commit();
             else
                 (void)m_driver.rollback();
         }
         Error e = Error::at(m.filePath, line,
-                            QStringLiteral("%1 %2 stopped part way: %3 of %4 statement(s) ran and "
-                                           "stay applied; %5")
-                                .arg(stepVerb(step), step.revision)
-                                .arg(ran)
-                                .arg(total)
-                                .arg(what));
+                            QStringLiteral("%1 %2 stopped part way: %3; %4")
+                                .arg(stepVerb(step), step.revision, ranText, what));
         if (cancelled)
             e.code = Error::Code::Cancelled;
         if (!statementText.isEmpty())
             e.details.append(QStringLiteral("statement: %1").arg(statementText));
         e.details.append(
-            QStringLiteral("This migration is marked 'transactional: false', so nothing was rolled "
-                           "back. The version table still says %1. Finish or undo the statements "
-                           "that ran by hand, then run the %2 again or stamp the revision.")
-                .arg(at, up ? QStringLiteral("upgrade") : QStringLiteral("downgrade")));
+            QStringLiteral("This migration is marked 'transactional: false', so %1. The version "
+                           "table still says %2. Finish or undo the statements that stayed by "
+                           "hand, then run the %3 again or stamp the revision.")
+                .arg(undone == 0 ? QStringLiteral("nothing was rolled back")
+                                 : QStringLiteral("only its own transaction block was rolled back"),
+                     at, up ? QStringLiteral("upgrade") : QStringLiteral("downgrade")));
         return Status(e);
     };
 
@@ -505,6 +579,7 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
             .arg(left.join(QLatin1String(", ")));
     };
 
+    const SqlDialect dialect = dialectOfEngine(m_driver.engine());
     for (int k = 0; k < total; ++k) {
         const Statement &statement = statements[k];
         if (options.cancel && options.cancel->load())
@@ -515,6 +590,7 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
         if (auto s = m_driver.execute(statement); !s) {
             const bool cancelled = (options.cancel && options.cancel->load()) ||
                                    s.error().code == Error::Code::Cancelled;
+            settle(k); // the catalog cannot be read in an aborted block
             Status stopped =
                 partly(k, s.error().line > 0 ? s.error().line : statement.line,
                        (cancelled ? QStringLiteral("statement %1 was cancelled").arg(k + 1)
@@ -529,14 +605,22 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
             e.sqlState = s.error().sqlState;
             return e;
         }
+        // Each statement commits on its own here unless the migration opened a block.
+        const Driver::TransactionState state = m_driver.transactionState();
+        if (state == Driver::TransactionState::InTransaction && blockStart < 0) {
+            blockStart = k;
+        } else if (state == Driver::TransactionState::Idle && blockStart >= 0) {
+            const auto hazard = TransactionRules::classify(statement.text, dialect);
+            closeBlock(k + 1, !(hazard && hazard->ends && !hazard->keeps));
+        }
     }
-    // Each statement commits on its own here; one that opened a transaction and left it open
-    // would carry the version rows into it.
-    if (m_driver.transactionState() == Driver::TransactionState::InTransaction) {
-        (void)m_driver.rollback();
-        return partly(total, statements.isEmpty() ? 0 : statements.last().line,
-                      QStringLiteral("the section left a transaction open (a BEGIN without its "
-                                     "COMMIT); what ran in it was rolled back"),
+    // A block left open would carry the version rows into it.
+    if (blockStart >= 0 || m_driver.transactionState() == Driver::TransactionState::Failed) {
+        const int line = blockStart >= 0 ? statements[blockStart].line : 0;
+        return partly(total, line,
+                      QStringLiteral("the section left a transaction open (the block opened on "
+                                     "line %1 has no COMMIT); what ran in it was rolled back")
+                          .arg(line),
                       {});
     }
     // An index this step creates with IF NOT EXISTS is skipped when an INVALID one of that name
@@ -575,6 +659,10 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
     record.finishedAt = QDateTime::currentDateTimeUtc();
     record.durationMs = timer.elapsed();
     record.success = true;
+    if (auto s = m_driver.deleteHistoryMarker(m_versionTable, mark); !s) {
+        (void)m_driver.rollback();
+        return partly(total, 0, s.error().message, {});
+    }
     if (auto s = m_driver.recordHistory(m_versionTable, record); !s) {
         (void)m_driver.rollback();
         return partly(total, 0, s.error().message, {});

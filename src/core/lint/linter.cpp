@@ -3,6 +3,7 @@
 #include "drivers/postgres/postgressplitter.h"
 #include "drivers/sqlite/sqlitedriver.h"
 #include "lint/pgtree.h"
+#include "lint/sqlscan.h"
 #include "project/migration.h"
 
 #include <QJsonArray>
@@ -70,6 +71,13 @@ const RuleText kRules[] = {
      "UPDATE or DELETE without WHERE touches every row of the table, in one transaction that "
      "locks them all; add the WHERE it needs, or batch it (and say so with -- strata:allow "
      "missing-where)"},
+    {"psql-meta-command", Severity::Error,
+     "a line starting with a backslash is a psql meta-command (\\connect, \\set, pg_dump's "
+     "\\restrict), which psql runs itself: it is not SQL, and the server fails on it; remove "
+     "it from the migration"},
+    {"read-only-transaction", Severity::Warning,
+     "this makes the transaction read-only, so every later write fails, Strata's own version "
+     "and history rows included; remove it (a migration writes)"},
     {"unknown-rule", Severity::Error,
      "-- strata:allow names a rule that does not exist, so it silences nothing; use the names "
      "`strata lint` prints, and put a reason in parentheses"},
@@ -296,6 +304,9 @@ public:
 
 private:
     void upgradeRules(const PgStatementTree &tree, int line);
+    // Transaction control inside DO blocks and function bodies; statements that make the
+    // transaction read-only. PostgreSQL only.
+    void bodyAndSessionRules(const Statement &statement, bool inTransaction);
     // A statement in SQLite's own syntax (AUTOINCREMENT, WITHOUT ROWID, ...): counted, and the
     // table it creates remembered, so dropping it later is no false alarm.
     void sqliteOnly(const QString &text)
@@ -352,8 +363,20 @@ void Run::unknownAllowNames(const QString &sql, int firstLine)
     }
 }
 
-Status Run::section(const QString &sql, int firstLine, bool upgrade)
+Status Run::section(const QString &sectionSql, int firstLine, bool upgrade)
 {
+    // psql meta-commands are no SQL, and no parser splits around them: each is reported (never
+    // silenced: the server cannot run it), and its line left blank for the other checks.
+    QString sql = sectionSql;
+    if (const QList<int> meta = SqlScan::psqlMetaCommandLines(Statement{sectionSql, firstLine});
+        !meta.isEmpty()) {
+        QStringList lines = sectionSql.split(QLatin1Char('\n'));
+        for (int line : meta) {
+            add("psql-meta-command", line);
+            lines[line - firstLine].clear();
+        }
+        sql = lines.join(QLatin1Char('\n'));
+    }
     auto statements = splitSection(m_m, sql, firstLine, m_dialect);
     if (!statements)
         return statements.error();
@@ -370,6 +393,8 @@ Status Run::section(const QString &sql, int firstLine, bool upgrade)
         const QSet<QString> allow =
             allowed(commentsAbove(fileLines, statement.line) + QLatin1Char('\n') + ownLines);
         const qsizetype before = m_out.size();
+        // What psql would run itself cannot be parsed as SQL: reported, the statement skipped.
+        bodyAndSessionRules(statement, inTransaction);
         if (inTransaction)
             if (auto hazard = TransactionRules::classify(statement.text, m_dialect)) {
                 hazard->line = statement.line;
@@ -397,6 +422,48 @@ Status Run::section(const QString &sql, int firstLine, bool upgrade)
                 m_out.removeAt(i);
     }
     return {};
+}
+
+void Run::bodyAndSessionRules(const Statement &statement, bool inTransaction)
+{
+    if (m_dialect != SqlDialect::PostgreSQL)
+        return;
+    // A DO block runs in the migration's transaction when it has one; a function never may end
+    // a transaction. Either fails with "invalid transaction termination" when it reaches it.
+    if (auto body = SqlScan::proceduralBody(statement.text))
+        if (auto found = SqlScan::transactionControlInBody(body->text);
+            found && (inTransaction || body->kind != QLatin1String("DO block"))) {
+            const qsizetype offset = statement.text.indexOf(body->text);
+            const int line = offset < 0
+                                 ? statement.line
+                                 : statement.line +
+                                       int(statement.text.left(offset).count(QLatin1Char('\n'))) +
+                                       found->line;
+            add(TransactionRules::controlRule, line,
+                QStringLiteral("%1 in this %2: %3; PostgreSQL stops it with \"invalid transaction "
+                               "termination\"%4 (found by reading the body's words, not by "
+                               "parsing PL/pgSQL)")
+                    .arg(found->word, body->kind,
+                         body->kind == QLatin1String("DO block")
+                             ? QStringLiteral("a DO block runs inside the transaction Strata runs "
+                                              "this migration in, and cannot end it")
+                             : QStringLiteral("a function can never end the transaction it is "
+                                              "called in (a procedure, CALLed outside a "
+                                              "transaction block, can)"),
+                         body->kind == QLatin1String("DO block")
+                             ? QStringLiteral("; remove it, or mark the migration "
+                                              "'transactional: false'")
+                             : QStringLiteral(" when it is called; remove it")),
+                Severity::Warning);
+        }
+    if (const QString what = SqlScan::readOnlyTransaction(statement.text); !what.isEmpty())
+        add("read-only-transaction", statement.line,
+            QStringLiteral("%1 makes %2 read-only, so every later write fails, Strata's own "
+                           "version and history rows included; remove it (a migration writes)")
+                .arg(what, what.contains(QLatin1String("TRANSACTION READ ONLY")) &&
+                                   !what.contains(QLatin1String("SESSION"))
+                               ? QStringLiteral("the transaction")
+                               : QStringLiteral("the session's transactions")));
 }
 
 void Run::upgradeRules(const PgStatementTree &tree, int line)

@@ -83,6 +83,75 @@ bool mayBeHazard(const QString &text)
                        [&](QLatin1String k) { return text.contains(k, Qt::CaseInsensitive); });
 }
 
+// SQLite: the statement kind is its first keyword (after comments), or for ROLLBACK whether a
+// TO follows, so reading words is exact here.
+class Words
+{
+public:
+    explicit Words(const QString &text) : m_text(text) {}
+
+    // The next word in upper case; empty at the end or before a non-word character.
+    QString next()
+    {
+        skipBlank();
+        const qsizetype start = m_at;
+        while (m_at < m_text.size() &&
+               (m_text[m_at].isLetterOrNumber() || m_text[m_at] == QLatin1Char('_')))
+            ++m_at;
+        return m_text.mid(start, m_at - start).toUpper();
+    }
+
+    // The next character after blanks and comments, or a null QChar at the end.
+    QChar peek()
+    {
+        skipBlank();
+        return m_at < m_text.size() ? m_text[m_at] : QChar();
+    }
+    void skip() { ++m_at; }
+
+private:
+    void skipBlank()
+    {
+        while (m_at < m_text.size()) {
+            if (m_text[m_at].isSpace()) {
+                ++m_at;
+            } else if (QStringView(m_text).sliced(m_at).startsWith(QLatin1String("--"))) {
+                const qsizetype nl = m_text.indexOf(QLatin1Char('\n'), m_at);
+                m_at = nl < 0 ? m_text.size() : nl + 1;
+            } else if (QStringView(m_text).sliced(m_at).startsWith(QLatin1String("/*"))) {
+                const qsizetype end = m_text.indexOf(QLatin1String("*/"), m_at + 2);
+                m_at = end < 0 ? m_text.size() : end + 2;
+            } else {
+                return;
+            }
+        }
+    }
+
+    const QString &m_text;
+    qsizetype m_at = 0;
+};
+
+// A transaction control statement as its text spells it: its first keyword and the keywords
+// that belong to it (TRANSACTION, WORK, AND [NO] CHAIN, SQLite's DEFERRED/IMMEDIATE/EXCLUSIVE),
+// so `end;` reads END and `abort` ABORT on either engine, never a synonym.
+QString writtenAs(const QString &text)
+{
+    static const QLatin1String parts[] = {
+        QLatin1String("TRANSACTION"), QLatin1String("WORK"),      QLatin1String("AND"),
+        QLatin1String("NO"),          QLatin1String("CHAIN"),     QLatin1String("DEFERRED"),
+        QLatin1String("IMMEDIATE"),   QLatin1String("EXCLUSIVE"),
+    };
+    Words words(text);
+    QStringList out{words.next()};
+    for (QString w = words.next(); !w.isEmpty(); w = words.next()) {
+        if (std::none_of(std::begin(parts), std::end(parts),
+                         [&](QLatin1String p) { return w == p; }))
+            break;
+        out.append(w);
+    }
+    return out.join(QLatin1Char(' '));
+}
+
 std::optional<TransactionHazard> classifyPostgres(const QString &text)
 {
     if (!mayBeHazard(text))
@@ -186,54 +255,6 @@ std::optional<TransactionHazard> classifyPostgres(const QString &text)
     return std::nullopt;
 }
 
-// SQLite: the statement kind is its first keyword (after comments), or for ROLLBACK whether a
-// TO follows, so reading words is exact here.
-class Words
-{
-public:
-    explicit Words(const QString &text) : m_text(text) {}
-
-    // The next word in upper case; empty at the end or before a non-word character.
-    QString next()
-    {
-        skipBlank();
-        const qsizetype start = m_at;
-        while (m_at < m_text.size() &&
-               (m_text[m_at].isLetterOrNumber() || m_text[m_at] == QLatin1Char('_')))
-            ++m_at;
-        return m_text.mid(start, m_at - start).toUpper();
-    }
-
-    // The next character after blanks and comments, or a null QChar at the end.
-    QChar peek()
-    {
-        skipBlank();
-        return m_at < m_text.size() ? m_text[m_at] : QChar();
-    }
-    void skip() { ++m_at; }
-
-private:
-    void skipBlank()
-    {
-        while (m_at < m_text.size()) {
-            if (m_text[m_at].isSpace()) {
-                ++m_at;
-            } else if (QStringView(m_text).sliced(m_at).startsWith(QLatin1String("--"))) {
-                const qsizetype nl = m_text.indexOf(QLatin1Char('\n'), m_at);
-                m_at = nl < 0 ? m_text.size() : nl + 1;
-            } else if (QStringView(m_text).sliced(m_at).startsWith(QLatin1String("/*"))) {
-                const qsizetype end = m_text.indexOf(QLatin1String("*/"), m_at + 2);
-                m_at = end < 0 ? m_text.size() : end + 2;
-            } else {
-                return;
-            }
-        }
-    }
-
-    const QString &m_text;
-    qsizetype m_at = 0;
-};
-
 std::optional<TransactionHazard> classifySqlite(const QString &text)
 {
     Words words(text);
@@ -277,7 +298,12 @@ std::optional<TransactionHazard> classifySqlite(const QString &text)
 std::optional<TransactionHazard> TransactionRules::classify(const QString &statement,
                                                             SqlDialect dialect)
 {
-    return dialect == SqlDialect::SQLite ? classifySqlite(statement) : classifyPostgres(statement);
+    auto hazard =
+        dialect == SqlDialect::SQLite ? classifySqlite(statement) : classifyPostgres(statement);
+    if (hazard && hazard->kind == Kind::Control)
+        if (const QString written = writtenAs(statement); !written.isEmpty())
+            hazard->what = written;
+    return hazard;
 }
 
 QList<TransactionHazard> TransactionRules::hazards(const QList<Statement> &statements,

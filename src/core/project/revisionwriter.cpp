@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 
+#include <algorithm>
+
 namespace strata {
 
 QString RevisionWriter::generateRevisionId()
@@ -39,12 +41,37 @@ QString slug(const QString &message)
     return out;
 }
 
+// Why a well-formed id must not name a new revision, or an empty string. Files that already
+// carry such an id still load; only creating one is refused.
+QString newRevisionIdProblem(const QString &id)
+{
+    // The words targets and ranges give a meaning of their own (RevisionGraph::resolve, and
+    // `history -r current:`): a revision of that name could never be named by them.
+    static const QLatin1String reserved[] = {QLatin1String("base"), QLatin1String("head"),
+                                             QLatin1String("heads"), QLatin1String("current")};
+    for (QLatin1String word : reserved)
+        if (id.compare(word, Qt::CaseInsensitive) == 0)
+            return QStringLiteral("revision id '%1' is a word targets use (base, head, heads, "
+                                  "current): `%2` would not name this revision; choose another id")
+                .arg(id, word);
+    // A short all-digit id is what a mistyped relative step (`downgrade 1` for `-1`) reads as;
+    // prefixes shorter than 4 characters are refused for that reason, so are such ids.
+    if (id.size() < 4 && std::all_of(id.begin(), id.end(), [](QChar c) { return c.isDigit(); }))
+        return QStringLiteral("revision id '%1' is all digits and shorter than 4 characters: "
+                              "`downgrade %1` would revert to it where `-%1` was meant; choose an "
+                              "id of 4 or more characters, or one with a letter")
+            .arg(id);
+    return {};
+}
+
 } // namespace
 
 Result<QString> RevisionWriter::write(const Project &project, const NewRevision &spec)
 {
     QString id = spec.revisionId.isEmpty() ? generateRevisionId() : spec.revisionId;
     if (const QString problem = MigrationParser::revisionIdProblem(id); !problem.isEmpty())
+        return Error::usage(problem);
+    if (const QString problem = newRevisionIdProblem(id); !problem.isEmpty())
         return Error::usage(problem);
     for (const Migration &m : project.migrations())
         if (m.revision == id)

@@ -893,6 +893,26 @@ Status PostgresDriver::recordHistory(const QString &table, const HistoryRecord &
     return {};
 }
 
+Status PostgresDriver::deleteHistoryMarker(const QString &table, const HistoryRecord &marker)
+{
+    const QString sql =
+        QStringLiteral("DELETE FROM %1 WHERE revision = %2 AND direction = %3 AND started_at = %4 "
+                       "AND success = FALSE AND error = %5")
+            .arg(tableSql(historyTableName(table)), quoteLiteral(marker.revision),
+                 quoteLiteral(marker.direction),
+                 quoteLiteral(marker.startedAt.toUTC().toString(Qt::ISODateWithMs)),
+                 quoteLiteral(marker.error));
+    if (m_inTransaction) {
+        m_deferred.append(sql); // in order with the final row, written with the COMMIT
+        return {};
+    }
+    auto r = query(sql);
+    if (!r)
+        return Error::failure(QStringLiteral("cannot remove the history marker in %1: %2")
+                                  .arg(historyTableName(table), r.error().message));
+    return {};
+}
+
 Result<QList<HistoryRecord>> PostgresDriver::history(const QString &table)
 {
     return historyWhere(table, {});

@@ -70,6 +70,7 @@ public:
     Status applyVersionChange(const QString &versionTable, const VersionChange &change) override;
     Status deleteAllVersionRows(const QString &versionTable) override;
     Status recordHistory(const QString &versionTable, const HistoryRecord &record) override;
+    Status deleteHistoryMarker(const QString &versionTable, const HistoryRecord &marker) override;
     Result<QList<HistoryRecord>> history(const QString &versionTable) override;
     Result<QList<HistoryRecord>> lastFailures(const QString &versionTable) override;
     Result<QHash<QString, QString>> acceptedChecksums(const QString &versionTable) override;
