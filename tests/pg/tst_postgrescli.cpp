@@ -667,6 +667,57 @@ private Q_SLOTS:
                  qPrintable(o.err));
     }
 
+    // The offline script behaves like the online run: a migration's search_path, role and
+    // timeouts do not carry into the next one, and Strata's tables stay where they were. Run
+    // with psql against the server, it leaves the same tables and version rows as an online run.
+    void offlineScriptResetsTheSessionLikeAnOnlineRun()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE offonline")));
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE offscript")));
+        QTemporaryDir dir;
+        writeProject(dir,
+                     {{QStringLiteral("strata.ini"), "[strata]\nversions = versions\n"},
+                      {QStringLiteral("versions/a.sql"),
+                       "-- revision: off001\n-- +upgrade\nCREATE SCHEMA app;\nSET search_path TO "
+                       "app;\nCREATE TABLE t1 (id int);\n-- +downgrade\nDROP SCHEMA app "
+                       "CASCADE;\n"},
+                      {QStringLiteral("versions/b.sql"),
+                       "-- revision: off002\n-- down_revision: off001\n-- +upgrade\nCREATE "
+                       "TABLE t2 (id int);\nSELECT set_config('search_path', '', false);\nSET "
+                       "statement_timeout = 1;\n-- +downgrade\nDROP TABLE t2;\n"},
+                      {QStringLiteral("versions/c.sql"),
+                       "-- revision: off003\n-- down_revision: off002\n-- +upgrade\nCREATE "
+                       "TABLE t3 AS SELECT count(*) AS n FROM pg_sleep(0.05);\n-- "
+                       "+downgrade\nDROP TABLE t3;\n"}});
+        Outcome online = run(dir.path(), QStringLiteral("offonline"),
+                             {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(online.code == 0, qPrintable(online.err));
+        Outcome script =
+            run(dir.path(), QStringLiteral("offscript"),
+                {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--sql"),
+                 QStringLiteral("--dialect"), QStringLiteral("postgresql")});
+        QVERIFY2(script.code == 0, qPrintable(script.err));
+        const QString file = dir.filePath(QStringLiteral("upgrade.sql"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(script.out.toUtf8());
+        }
+        QString output;
+        QVERIFY2(
+            m_server->psql(QStringLiteral("\\i ") + file, &output, QStringLiteral("offscript")),
+            qPrintable(output + QLatin1Char('\n') + script.out));
+        const QString tables = QStringLiteral(
+            "SELECT string_agg(table_schema || '.' || table_name, ',' ORDER BY 1) FROM "
+            "information_schema.tables WHERE table_schema NOT IN ('pg_catalog', "
+            "'information_schema') AND table_name NOT LIKE 'strata_version_history'");
+        QCOMPARE(scalar(QStringLiteral("offscript"), tables),
+                 scalar(QStringLiteral("offonline"), tables));
+        QCOMPARE(scalar(QStringLiteral("offscript"),
+                        QStringLiteral("SELECT version_num FROM public.strata_version")),
+                 QStringLiteral("off003"));
+    }
+
     void cleanupTestCase() { m_server.reset(); }
 };
 

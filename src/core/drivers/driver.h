@@ -201,6 +201,12 @@ public:
     virtual QString historyTableDdl(const QString &versionTable) const = 0;
     virtual QString beginSql() const = 0;
     virtual QString commitSql() const = 0;
+    // What an offline script says first, before any statement (PostgreSQL: pins the schema
+    // Strata's tables are addressed in); empty where nothing is needed.
+    virtual QString offlinePreludeSql() const { return {}; }
+    // The session reset an online run does after each migration, as script text ending in
+    // "; " (PostgreSQL: pgsession::resetSql()); empty where the engine has no session state.
+    virtual QString sessionResetSql() const { return {}; }
 };
 
 // The history table beside a version table: "<version table>_history" (strata_version_history).

@@ -684,6 +684,7 @@ Result<QString> Executor::offlineSql(const Plan &plan, bool singleTransaction) c
     const QString commit = m_driver.commitSql() + QStringLiteral("\n\n");
     const QString stepBegin = singleTransaction ? QString() : begin;
     const QString stepCommit = singleTransaction ? QString() : commit;
+    out += m_driver.offlinePreludeSql();
     if (singleTransaction)
         out += begin;
     auto terminated = [](QString sql) {
@@ -735,6 +736,9 @@ Result<QString> Executor::offlineSql(const Plan &plan, bool singleTransaction) c
         }
         if (!outside)
             out += header + body;
+        // What the migration set in the session is undone before Strata's rows, as online.
+        if (m && !body.isEmpty() && !m_driver.sessionResetSql().isEmpty())
+            out += m_driver.sessionResetSql().trimmed() + QStringLiteral("\n\n");
         for (const VersionChange &change : step.versionChanges) {
             out += terminated(versionChangeSql(m_driver.tableSql(m_versionTable), change)) +
                    QStringLiteral("\n\n");

@@ -402,13 +402,32 @@ Status PostgresDriver::setVersionSchema(const QString &schema)
     return {};
 }
 
+namespace {
+// The psql variable an offline script pins Strata's schema in (offlinePreludeSql()).
+const QLatin1String kOfflineSchemaVariable("strata_schema");
+} // namespace
+
 QString PostgresDriver::tableSql(const QString &table) const
 {
-    // Offline SQL (no session) leaves an unset schema to the search path of whoever runs it.
+    // Offline SQL (no session, no --schema) names the schema current when the script starts.
     const QString schema = m_schema.isEmpty() ? m_openedSchema : m_schema;
     if (schema.isEmpty())
-        return quoteIdentifier(table);
+        return QStringLiteral(":\"%1\".").arg(kOfflineSchemaVariable) + quoteIdentifier(table);
     return quoteIdentifier(schema) + QLatin1Char('.') + quoteIdentifier(table);
+}
+
+QString PostgresDriver::offlinePreludeSql() const
+{
+    if (!m_schema.isEmpty() || !m_openedSchema.isEmpty())
+        return {};
+    return QStringLiteral("-- Strata's tables live in the schema current now (psql keeps it in "
+                          ":%1).\nSELECT current_schema() AS %1 \\gset\n\n")
+        .arg(kOfflineSchemaVariable);
+}
+
+QString PostgresDriver::sessionResetSql() const
+{
+    return pgsession::resetSql();
 }
 
 Result<Driver::ServerInfo> PostgresDriver::serverInfo()

@@ -79,6 +79,12 @@ public:
     QString historyTableDdl(const QString &versionTable) const override;
     QString beginSql() const override { return QStringLiteral("BEGIN;"); }
     QString commitSql() const override { return QStringLiteral("COMMIT;"); }
+    // Without --schema (and no session), a psql variable holding the schema current when the
+    // script starts (SELECT current_schema() ... \gset): a migration's SET search_path or
+    // set_config('search_path', '', false) cannot move Strata's tables, and the variable, kept
+    // by psql, survives the RESET ALL after each migration, where a server setting would not.
+    QString offlinePreludeSql() const override;
+    QString sessionResetSql() const override;
 
     // Rows of a query (each row's columns as text), for the driver's own bookkeeping and tests.
     Result<QList<QStringList>> query(const QString &sql, int *affected = nullptr);
