@@ -234,10 +234,13 @@ Result<QList<RevisionStatus>> Migrator::history()
 
 Result<PingReport> Migrator::ping()
 {
-    if (!d->driver->exists())
+    if (!d->driver->exists()) {
+        if (auto s = d->driver->creatable(); !s)
+            return s.error();
         return Error::failure(
             QStringLiteral("%1 does not exist yet; the first `strata upgrade` creates it")
                 .arg(databaseDisplay()));
+    }
     // Connected means the version rows could be read, not merely that a file opened.
     const DatabaseStatus st = status();
     if (!st.reachable)

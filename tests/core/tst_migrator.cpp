@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -195,6 +196,34 @@ private Q_SLOTS:
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), bytes); // left as it was
+    }
+
+    // A SQLite file named in a folder that does not exist: not "base" (nothing could be there,
+    // and an upgrade could not create it), but an error naming the folder, from every door.
+    void missingFolderIsAnErrorNeverBase()
+    {
+        MigratorOptions options;
+        options.projectDir = statusProject();
+        options.url = QStringLiteral("sqlite:///") + m_dir.path() + QStringLiteral("/no/such/x.db");
+        auto opened = Migrator::open(options);
+        QVERIFY(opened.ok());
+        Migrator &m = **opened;
+        const DatabaseStatus st = m.status();
+        QVERIFY(!st.reachable);
+        QCOMPARE(st.problem.code, Error::Code::NotFound);
+        QVERIFY2(st.problem.message.contains(QStringLiteral("/no/such")),
+                 qPrintable(st.problem.message));
+        auto current = m.current();
+        QVERIFY(!current.ok());
+        QCOMPARE(current.error().code, Error::Code::NotFound);
+        auto ping = m.ping();
+        QVERIFY(!ping.ok());
+        QCOMPARE(ping.error().code, Error::Code::NotFound);
+        QVERIFY(!m.check().ok());
+        QVERIFY(!m.history().ok());
+        auto up = m.upgrade(QStringLiteral("heads"));
+        QVERIFY(!up.ok());
+        QVERIFY(!QFileInfo::exists(m_dir.path() + QStringLiteral("/no")));
     }
 
     void statusReadsRowsFailuresAndPending()

@@ -14,8 +14,11 @@ VersionStore::VersionStore(Driver &driver, QString versionTable)
 
 Result<bool> VersionStore::openExisting()
 {
-    if (!m_driver.exists())
+    if (!m_driver.exists()) {
+        if (auto s = m_driver.creatable(); !s)
+            return s.error();
         return false;
+    }
     if (auto s = m_driver.open(); !s)
         return s.error();
     return true;

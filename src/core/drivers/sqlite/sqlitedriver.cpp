@@ -100,15 +100,24 @@ bool SqliteDriver::exists() const
     return QFileInfo::exists(m_path);
 }
 
+Status SqliteDriver::creatable() const
+{
+    const QFileInfo info(m_path);
+    if (!info.absoluteDir().exists())
+        return Error::failure(
+                   QStringLiteral("cannot open SQLite database %1: folder %2 does not exist, so "
+                                  "no database is there and none can be created")
+                       .arg(m_path, info.absolutePath()))
+            .with(Error::Code::NotFound);
+    return {};
+}
+
 Status SqliteDriver::open()
 {
     if (!m_connectionName.isEmpty())
         return {};
-    const QFileInfo info(m_path);
-    if (!info.absoluteDir().exists())
-        return Error::failure(
-            QStringLiteral("cannot open SQLite database %1: folder %2 does not exist")
-                .arg(m_path, info.absolutePath()));
+    if (auto s = creatable(); !s)
+        return s;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return Error::failure(QStringLiteral(
             "the Qt SQLite driver (QSQLITE) is not installed; install libqt6sql6-sqlite"));

@@ -20,6 +20,7 @@ public:
 
     QString engine() const override { return QStringLiteral("sqlite"); }
     bool exists() const override;
+    Status creatable() const override;
     Status open() override;
     void close() override;
     Result<ServerInfo> serverInfo() override;
