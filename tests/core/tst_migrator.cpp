@@ -271,6 +271,18 @@ private Q_SLOTS:
         QVERIFY(check.ok());
         QVERIFY(!check->upToDate());
         QCOMPARE(check->overlapping.size(), 1);
+        // No plan is made from rows that contradict each other: an upgrade would take the
+        // stray ancestor row for a branch position and run migrations beside it.
+        for (auto ran :
+             {m->upgrade(QStringLiteral("heads")), m->downgrade(QStringLiteral("base"))}) {
+            QVERIFY(!ran.ok());
+            QCOMPARE(ran.error().code, Error::Code::Refused);
+            QCOMPARE(ran.error().kind, Error::Kind::Failure);
+        }
+        QCOMPARE(test::sqliteRun(path, QStringLiteral("SELECT group_concat(version_num) FROM "
+                                                      "(SELECT version_num FROM strata_version "
+                                                      "ORDER BY 1)")),
+                 QStringLiteral("aaaa01,cccc03"));
 
         auto stamped = m->stamp({QStringLiteral("cccc03"), QStringLiteral("bbbb02")}, false);
         QVERIFY2(stamped.ok(), qPrintable(stamped.ok() ? QString() : stamped.error().toString()));
@@ -286,6 +298,7 @@ private Q_SLOTS:
         // Targets of one lineage would write the same contradiction: refused.
         auto both = m->stamp({QStringLiteral("aaaa01"), QStringLiteral("cccc03")}, false);
         QVERIFY(!both.ok());
+        QCOMPARE(both.error().code, Error::Code::Refused); // the project says so: exit 1, not 2
         QCOMPARE(m->current().value(), QStringList{QStringLiteral("cccc03")});
 
         // A row no file has: unknown, because ...; never planned from.

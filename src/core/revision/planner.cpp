@@ -336,6 +336,22 @@ public:
         return {};
     }
 
+    // Version rows where one is a down_revision ancestor of another contradict each other (the
+    // lower row is implied by the upper one). A row that is only a dependency of another, as in
+    // Alembic's MultipleBranchEffectiveHead, heads a branch of its own and is consistent.
+    Status checkRowsConsistent(const QList<int> &rows) const
+    {
+        for (int r : rows) {
+            const QList<int> anc = g.ancestors({r}, false);
+            for (int other : rows)
+                if (other != r && anc.contains(other))
+                    return Error::failure(
+                        QStringLiteral("version rows %1 and %2 overlap: %2 is an ancestor of %1")
+                            .arg(g.id(r), g.id(other)));
+        }
+        return {};
+    }
+
     // Parents before children, each branch kept together where the graph allows.
     QList<int> parentsFirst(const QSet<int> &set, const QList<int> &starts) const
     {
@@ -408,6 +424,12 @@ Result<Plan> Planner::upgrade(const QStringList &currentHeads, const QString &ta
     auto current = b.current(currentHeads);
     if (!current)
         return current.error();
+    if (auto overlap = b.checkRowsConsistent(*current); !overlap)
+        return Error::failure(overlap.error().message +
+                              QStringLiteral("; the version table contradicts itself, so no plan "
+                                             "from it can be trusted: `strata check` shows the "
+                                             "rows, `strata stamp` sets them right"))
+            .with(Error::Code::Refused);
     auto targets = b.upgradeTargets(*current, target);
     if (!targets)
         return targets.error();
@@ -433,6 +455,12 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
     auto current = b.current(currentHeads);
     if (!current)
         return current.error();
+    if (auto overlap = b.checkRowsConsistent(*current); !overlap)
+        return Error::failure(overlap.error().message +
+                              QStringLiteral("; the version table contradicts itself, so no plan "
+                                             "from it can be trusted: `strata check` shows the "
+                                             "rows, `strata stamp` sets them right"))
+            .with(Error::Code::Refused);
     auto parsed = b.downgradeTarget(*current, target);
     if (!parsed)
         return parsed.error();
@@ -519,8 +547,9 @@ Result<Plan> Planner::stamp(const QStringList &currentHeads, const QStringList &
         toBase = true;
     // One row per head: targets of one lineage would write rows that contradict each other.
     if (auto overlap = b.checkNoOverlap(dests, QStringLiteral("stamp targets")); !overlap)
-        return Error::usage(overlap.error().message +
-                            QStringLiteral("; stamp the upper one alone, it implies the other"));
+        return Error::failure(overlap.error().message +
+                              QStringLiteral("; stamp the upper one alone, it implies the other"))
+            .with(Error::Code::Refused);
 
     Plan plan;
     plan.purge = purge;
