@@ -284,7 +284,17 @@ DatabaseStatus Migrator::status()
                 st.overlapping.append({graph.id(row), graph.id(other)});
     }
 
-    // The history table: only each revision's latest rows.
+    // The history table: only each revision's latest rows. Version rows without it (dropped by
+    // hand, or a table another tool wrote) say nothing about edits or failures: unknown, not none.
+    if (!st.current.isEmpty()) {
+        const QString history = historyTableName(d->versionTable);
+        auto present = d->driver->hasTable(history);
+        if (present && !*present)
+            st.historyUnknown =
+                QStringLiteral("unknown, because the history table %1 is missing though the "
+                               "version table holds rows; edits and failures cannot be told")
+                    .arg(history);
+    }
     auto checksums = store.appliedChecksums();
     auto failures =
         checksums ? store.lastFailureRecords() : Result<QList<HistoryRecord>>(checksums.error());
@@ -299,7 +309,7 @@ DatabaseStatus Migrator::status()
                               d->driver->runsOutsideTransactions();
             st.failures.append(f);
         }
-    } else {
+    } else if (st.historyUnknown.isEmpty()) {
         st.historyUnknown =
             QStringLiteral("unknown, because the history table could not be read: %1")
                 .arg(failures.error().message);

@@ -226,6 +226,26 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(m_dir.path() + QStringLiteral("/no")));
     }
 
+    // Version rows without the history table beside them: edits and failures are unknown, so
+    // neither status nor check may say up to date.
+    void missingHistoryTableIsUnknownNotNone()
+    {
+        const QString db = QStringLiteral("nohistory.db");
+        auto m = openStatus(db);
+        QVERIFY(m);
+        QVERIFY(m->upgrade(QStringLiteral("cccc03")).ok());
+        QVERIFY(m->status().historyUnknown.isEmpty());
+        test::sqliteRun(m_dir.path() + QLatin1Char('/') + db,
+                        QStringLiteral("DROP TABLE strata_version_history"));
+        const DatabaseStatus st = m->status();
+        QVERIFY(st.reachable);
+        QVERIFY2(st.historyUnknown.contains(QStringLiteral("strata_version_history")),
+                 qPrintable(st.historyUnknown));
+        QVERIFY(!st.upToDate());
+        auto check = m->check();
+        QVERIFY(!check.ok() || !check->upToDate());
+    }
+
     void statusReadsRowsFailuresAndPending()
     {
         auto m = openStatus(QStringLiteral("status.db"));
