@@ -1,6 +1,7 @@
 #pragma once
 
 #include "drivers/driver.h"
+#include "drivers/postgres/postgrescatalog.h"
 
 #include <QHash>
 #include <QSet>
@@ -113,6 +114,8 @@ private:
     QString m_schema;       // of the version and history tables, as given; may be empty
     QString m_openedSchema; // found when the session opened, used when m_schema is empty
     QString m_versionTable; // to look for on the search path; empty: current_schema()
+    // query() as a callable, for the catalog readers in postgrescatalog.h.
+    pgcatalog::Query queryFunction();
     // The schema of the m_versionTable the search path finds; empty when there is none anywhere
     // yet. One only off the search path is an error asking for --schema (Code::Refused).
     Result<QString> findVersionSchema();
