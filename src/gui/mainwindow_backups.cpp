@@ -7,12 +7,12 @@
 #include "backups/restoredialog.h"
 #include "jobs/jobcontroller.h"
 #include "jobs/migrationworker.h"
+#include "settings/settings.h"
 #include "ui_mainwindow.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QMessageBox>
-#include <QSettings>
 #include <QSignalBlocker>
 #include <QStatusBar>
 
@@ -27,12 +27,11 @@ void MainWindow::setupBackups()
     ui.backupsView->verticalHeader()->hide();
     ui.backupFormatCombo->addItems({QStringLiteral("custom"), QStringLiteral("directory"),
                                     QStringLiteral("plain"), QStringLiteral("tar")});
-    ui.backupFolderLabel->setText(tr("Folder: %1").arg(BackupCatalog::defaultDir()));
     connect(ui.backupNowButton, &QPushButton::clicked, this, &MainWindow::backupNow);
     // Retention is the profile's: kept in the settings under its name.
     connect(ui.keepSpin, &QSpinBox::valueChanged, this, [this](int keep) {
         if (!m_current.isEmpty())
-            QSettings().setValue(QStringLiteral("backups/keep/") + m_current, keep);
+            Settings::setKeepFor(m_current, keep);
     });
     connect(ui.verifyBackupButton, &QPushButton::clicked, this, &MainWindow::verifySelectedBackup);
     connect(ui.restoreBackupButton, &QPushButton::clicked, this,
@@ -72,15 +71,16 @@ void MainWindow::connectBackups(const QString &name, MigrationWorker *w)
 
 void MainWindow::reloadBackups()
 {
-    QList<BackupInfo> all = BackupCatalog::list(BackupCatalog::defaultDir());
+    const Settings settings = Settings::load();
+    m_ui->backupFolderLabel->setText(tr("Folder: %1").arg(settings.backupDir()));
+    QList<BackupInfo> all = BackupCatalog::list(settings.backupDir());
     all.removeIf([this](const BackupInfo &b) { return b.profile != m_current; });
     m_backupModel->setBackups(all);
     m_ui->backupsView->resizeColumnsToContents();
     const Profile *p = profile(m_current);
     m_ui->backupFormatCombo->setVisible(p && p->engine == Profile::Engine::Postgres);
     const QSignalBlocker quiet(m_ui->keepSpin);
-    m_ui->keepSpin->setValue(
-        QSettings().value(QStringLiteral("backups/keep/") + m_current, 0).toInt());
+    m_ui->keepSpin->setValue(settings.keepFor(m_current));
     if (m_ui->backupStatus->text().isEmpty() || all.isEmpty())
         m_ui->backupStatus->setText(
             all.isEmpty() ? tr("No backup of %1 yet.").arg(m_current)

@@ -21,6 +21,7 @@
 #include "profiles/profiledock.h"
 #include "profiles/profilestore.h"
 #include "rollback/rollbackwizard.h"
+#include "settings/settings.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
@@ -119,10 +120,13 @@ void MainWindow::onPlanReady(const QString &name, const PlanRequest &request, co
         return;
     }
     RunContext context{name, confirm.reason()};
+    const Settings settings = Settings::load();
+    context.lockTimeoutMs = settings.runLockTimeoutMs();
+    context.statementTimeoutMs = settings.runStatementTimeoutMs();
     if (confirm.backupFirst()) {
         // The core backs up first in the same job; a failed or cancelled backup means no run.
         context.backupFirst = true;
-        context.keepBackups = QSettings().value(QStringLiteral("backups/keep/") + name, 0).toInt();
+        context.keepBackups = settings.keepFor(name);
         m_backupPurpose = BackupPurpose::BeforeRun;
     }
     startRun(name, request, plan, context);

@@ -5,6 +5,7 @@
 #include "loadedproject.h"
 #include "operations/operations.h"
 #include "revision/revisiongraph.h"
+#include "settings/settings.h"
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -279,6 +280,8 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     RunOptions options;
     options.cancel = &m_cancel;
     options.lockWaitSeconds = 10;
+    options.lockTimeoutMs = context.lockTimeoutMs;
+    options.statementTimeoutMs = context.statementTimeoutMs;
     options.notice = [log](const QString &notice) { log->warn("{}", utf8(notice)); };
     options.progress = [&](const Progress &p) {
         JobProgress jp;
@@ -304,9 +307,12 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     Operations operations(m, operationContext(context.profile, context.reason, context.guided));
     Result<Plan> ran = Error{};
     if (context.backupFirst) {
+        const Settings settings = Settings::load();
         BackupRequest backup;
         backup.profile = context.profile;
         backup.keep = context.keepBackups;
+        backup.outDir = settings.backupDir();
+        backup.toolDirs = settings.toolDirs();
         BackupCallbacks callbacks;
         callbacks.cancel = &m_cancel;
         callbacks.progress = [this](const BackupProgress &p) {
@@ -439,6 +445,9 @@ void MigrationWorker::backup(const QString &profile, const QString &format, int 
     request.profile = profile;
     request.format = format;
     request.keep = keep;
+    const Settings settings = Settings::load();
+    request.outDir = settings.backupDir();
+    request.toolDirs = settings.toolDirs();
     BackupCallbacks callbacks;
     callbacks.cancel = &m_cancel;
     callbacks.progress = [this](const BackupProgress &p) {
@@ -468,6 +477,7 @@ void MigrationWorker::restore(const QString &file, const QString &profile, const
     Migrator &m = **migrator;
     RestoreRequest request;
     request.backup = file;
+    request.toolDirs = Settings::load().toolDirs();
     BackupCallbacks callbacks;
     callbacks.cancel = &m_cancel;
     callbacks.progress = [this](const BackupProgress &p) { Q_EMIT restoreProgress(p.text, -1); };

@@ -24,6 +24,10 @@ struct RunContext
     // means the plan does not run. keepBackups > 0: afterwards only that many of the profile's.
     bool backupFirst = false;
     int keepBackups = 0;
+    // PostgreSQL's lock_timeout and statement_timeout for the run's statements, in ms; -1: the
+    // server's own. Prefilled from Settings.
+    int lockTimeoutMs = -1;
+    int statementTimeoutMs = -1;
 };
 
 // Does one profile's database work in a worker thread, one job at a time: it owns the

@@ -5,6 +5,7 @@
 #include "jobs/migrationworker.h"
 #include "project/migration.h"
 #include "rollback/gatedpage.h"
+#include "settings/settings.h"
 #include "ui_rollbackwizard.h"
 
 #include <QAbstractButton>
@@ -394,7 +395,8 @@ void RollbackWizard::startBackup()
     m_ui->backupProgress->setRange(0, 0);
     m_ui->backupStatus->setText(tr("Backing up %1…").arg(m_record.database));
     m_ui->backupPage->recheck();
-    m_controller->backup(m_profile.name);
+    m_controller->backup(m_profile.name, QStringLiteral("custom"),
+                         Settings::load().keepFor(m_profile.name));
 }
 
 void RollbackWizard::onBackupProgress(const QString &text, int percent)
@@ -468,6 +470,9 @@ void RollbackWizard::startRun()
     request.targets = {m_target};
     request.purpose = PlanRequest::Purpose::Run;
     RunContext context{m_profile.name, m_record.reason, true};
+    const Settings settings = Settings::load();
+    context.lockTimeoutMs = settings.runLockTimeoutMs();
+    context.statementTimeoutMs = settings.runStatementTimeoutMs();
     m_startRun(request, m_plan, context);
 }
 

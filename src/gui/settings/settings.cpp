@@ -1,0 +1,95 @@
+#include "settings/settings.h"
+
+#include "backup/backupcatalog.h"
+#include "backup/pgtools.h"
+
+#include <QSettings>
+
+namespace strata::gui {
+
+namespace {
+
+const QString kLanguage = QStringLiteral("language");
+const QString kLockTimeout = QStringLiteral("runs/lockTimeoutMs");
+const QString kStatementTimeout = QStringLiteral("runs/statementTimeoutMs");
+const QString kBackupFolder = QStringLiteral("backups/folder");
+const QString kKeep = QStringLiteral("backups/keep");
+const QString kToolsFolder = QStringLiteral("tools/postgresFolder");
+const QString kLint = QStringLiteral("lint/protected");
+
+} // namespace
+
+Settings Settings::load()
+{
+    const QSettings stored;
+    Settings s;
+    s.language = stored.value(kLanguage, s.language).toString();
+    s.lockTimeoutMs = std::max(0, stored.value(kLockTimeout, s.lockTimeoutMs).toInt());
+    s.statementTimeoutMs =
+        std::max(0, stored.value(kStatementTimeout, s.statementTimeoutMs).toInt());
+    s.backupFolder = stored.value(kBackupFolder, s.backupFolder).toString();
+    s.keepBackups = std::max(0, stored.value(kKeep, s.keepBackups).toInt());
+    s.postgresToolsFolder = stored.value(kToolsFolder, s.postgresToolsFolder).toString();
+    s.protectedLint = policyFromName(stored.value(kLint).toString());
+    return s;
+}
+
+void Settings::save() const
+{
+    QSettings stored;
+    stored.setValue(kLanguage, language);
+    stored.setValue(kLockTimeout, lockTimeoutMs);
+    stored.setValue(kStatementTimeout, statementTimeoutMs);
+    stored.setValue(kBackupFolder, backupFolder);
+    stored.setValue(kKeep, keepBackups);
+    stored.setValue(kToolsFolder, postgresToolsFolder);
+    stored.setValue(kLint, policyName(protectedLint));
+}
+
+QString Settings::backupDir() const
+{
+    return backupFolder.isEmpty() ? BackupCatalog::defaultDir() : backupFolder;
+}
+
+QStringList Settings::toolDirs() const
+{
+    QStringList dirs = PgTools::defaultSearchDirs();
+    if (!postgresToolsFolder.isEmpty())
+        dirs.prepend(postgresToolsFolder);
+    return dirs;
+}
+
+int Settings::keepFor(const QString &profile) const
+{
+    const QVariant own = QSettings().value(kKeep + QLatin1Char('/') + profile);
+    return own.isValid() ? std::max(0, own.toInt()) : keepBackups;
+}
+
+void Settings::setKeepFor(const QString &profile, int keep)
+{
+    QSettings().setValue(kKeep + QLatin1Char('/') + profile, keep);
+}
+
+QString Settings::policyName(LintPolicy policy)
+{
+    switch (policy) {
+    case LintPolicy::BlockAll:
+        return QStringLiteral("block-all");
+    case LintPolicy::WarnOnly:
+        return QStringLiteral("warn");
+    case LintPolicy::BlockErrors:
+        break;
+    }
+    return QStringLiteral("block-errors");
+}
+
+LintPolicy Settings::policyFromName(const QString &name)
+{
+    if (name == QLatin1String("block-all"))
+        return LintPolicy::BlockAll;
+    if (name == QLatin1String("warn"))
+        return LintPolicy::WarnOnly;
+    return LintPolicy::BlockErrors;
+}
+
+} // namespace strata::gui
