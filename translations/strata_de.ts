@@ -797,6 +797,10 @@
         <source>(no migration file has this revision)</source>
         <translation>(keine Migrationsdatei hat diese Revision)</translation>
     </message>
+    <message>
+        <source>Cancelled before it started; nothing ran.</source>
+        <translation>Vor dem Start abgebrochen; nichts wurde ausgeführt.</translation>
+    </message>
 </context>
 <context>
     <name>RestoreDialog</name>

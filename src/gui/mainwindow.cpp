@@ -381,6 +381,13 @@ void MainWindow::selectProfile(const QString &name)
 {
     if (!profile(name))
         return;
+    if (name != m_current) {
+        // A revision chosen on one profile must never arm an action on the next (the same
+        // project has the same ids): the selection and the planned previews start afresh.
+        m_ui->historyView->selectionModel()->clearSelection();
+        m_ui->historyView->setCurrentIndex({});
+        m_preview.clear();
+    }
     m_current = name;
     m_profileDock->select(name);
     showCurrent();

@@ -41,6 +41,14 @@ OperationContext operationContext(const QString &profile, const QString &reason,
     return context;
 }
 
+// The answer of a job whose Cancel came while it still waited behind another job.
+Error cancelledBeforeStart()
+{
+    Error e = Error::failure(QObject::tr("Cancelled before it started; nothing ran."));
+    e.code = Error::Code::Cancelled;
+    return e;
+}
+
 } // namespace
 
 QString PlanRequest::actionName() const
@@ -85,12 +93,30 @@ void MigrationWorker::setOptions(const MigratorOptions &options)
     m_migrator.reset();
 }
 
+void MigrationWorker::beginJob(const CancelToken &token)
+{
+    QMutexLocker lock(&m_mutex);
+    m_token = token ? token : std::make_shared<std::atomic<bool>>(false);
+}
+
+void MigrationWorker::cancel(const CancelToken &token)
+{
+    if (!token)
+        return;
+    token->store(true);
+    QMutexLocker lock(&m_mutex);
+    if (m_token == token && m_migrator)
+        m_migrator->cancel();
+}
+
 void MigrationWorker::cancel()
 {
-    m_cancel.store(true);
-    QMutexLocker lock(&m_mutex);
-    if (m_migrator)
-        m_migrator->cancel();
+    CancelToken running;
+    {
+        QMutexLocker lock(&m_mutex);
+        running = m_token;
+    }
+    cancel(running);
 }
 
 Result<Migrator *> MigrationWorker::reopen()
@@ -235,6 +261,10 @@ void MigrationWorker::refresh()
 
 void MigrationWorker::preparePlan(const PlanRequest &request)
 {
+    if (cancelled()) {
+        Q_EMIT planFailed(request, cancelledBeforeStart());
+        return;
+    }
     auto migrator = reopen();
     if (!migrator) {
         Q_EMIT planFailed(request, migrator.error());
@@ -247,7 +277,10 @@ void MigrationWorker::preparePlan(const PlanRequest &request)
                             ? m.planDowngrade(request.targets.value(0))
                             : m.planStamp(request.targets, request.purge);
     if (!plan) {
-        Q_EMIT planFailed(request, plan.error());
+        Error error = plan.error();
+        if (cancelled())
+            error.code = Error::Code::Cancelled;
+        Q_EMIT planFailed(request, error);
         return;
     }
     auto sql = m.offlineSql(*plan);
@@ -257,13 +290,21 @@ void MigrationWorker::preparePlan(const PlanRequest &request)
 void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
                               const RunContext &context)
 {
-    m_cancel.store(false);
     JobResult result;
     result.action = request.actionName();
     result.fromRevisions = plan.startHeads;
     QElapsedTimer clock;
     clock.start();
     auto log = jobLog();
+    if (cancelled()) {
+        result.cancelled = true;
+        result.error = cancelledBeforeStart();
+        result.toRevisions = plan.startHeads;
+        log->warn("{} on {} cancelled before it started", utf8(request.description()),
+                  utf8(context.profile));
+        Q_EMIT runFinished(result);
+        return;
+    }
 
     auto migrator = reopen();
     if (!migrator) {
@@ -278,7 +319,7 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
 
     const RevisionGraph &graph = m.graph();
     RunOptions options;
-    options.cancel = &m_cancel;
+    options.cancel = cancelFlag();
     options.lockWaitSeconds = 10;
     options.lockTimeoutMs = context.lockTimeoutMs;
     options.statementTimeoutMs = context.statementTimeoutMs;
@@ -314,7 +355,7 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         backup.outDir = settings.backupDir();
         backup.toolDirs = settings.toolDirs();
         BackupCallbacks callbacks;
-        callbacks.cancel = &m_cancel;
+        callbacks.cancel = cancelFlag();
         callbacks.progress = [this](const BackupProgress &p) {
             Q_EMIT backupProgress(p.text, p.total > 0 ? p.done * 100 / p.total : -1);
         };
@@ -338,7 +379,7 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
                   utf8(ran->endHeads.join(QLatin1String(", "))));
     } else {
         result.error = ran.error();
-        result.cancelled = m_cancel.load();
+        result.cancelled = cancelled();
         if (auto now = m.current())
             result.toRevisions = *now;
         if (result.cancelled)
@@ -397,7 +438,10 @@ void MigrationWorker::fetchCatalog()
 
 void MigrationWorker::tryRevision(const QString &revision)
 {
-    m_cancel.store(false);
+    if (cancelled()) {
+        Q_EMIT trialFinished(revision, false, {}, cancelledBeforeStart());
+        return;
+    }
     auto log = jobLog();
     auto migrator = reopen();
     if (!migrator) {
@@ -417,7 +461,7 @@ void MigrationWorker::tryRevision(const QString &revision)
               utf8(steps.join(QLatin1String(", "))));
     RunOptions options;
     options.dryRun = true;
-    options.cancel = &m_cancel;
+    options.cancel = cancelFlag();
     options.lockWaitSeconds = 10;
     options.notice = [log](const QString &notice) { log->warn("{}", utf8(notice)); };
     auto ran = m.run(*plan, options);
@@ -433,7 +477,10 @@ void MigrationWorker::tryRevision(const QString &revision)
 
 void MigrationWorker::backup(const QString &profile, const QString &format, int keep)
 {
-    m_cancel.store(false);
+    if (cancelled()) {
+        Q_EMIT backupFinished({}, cancelledBeforeStart());
+        return;
+    }
     auto log = jobLog();
     auto migrator = reopen();
     if (!migrator) {
@@ -449,7 +496,7 @@ void MigrationWorker::backup(const QString &profile, const QString &format, int 
     request.outDir = settings.backupDir();
     request.toolDirs = settings.toolDirs();
     BackupCallbacks callbacks;
-    callbacks.cancel = &m_cancel;
+    callbacks.cancel = cancelFlag();
     callbacks.progress = [this](const BackupProgress &p) {
         Q_EMIT backupProgress(p.text, p.total > 0 ? p.done * 100 / p.total : -1);
     };
@@ -467,7 +514,10 @@ void MigrationWorker::backup(const QString &profile, const QString &format, int 
 
 void MigrationWorker::restore(const QString &file, const QString &profile, const QString &reason)
 {
-    m_cancel.store(false);
+    if (cancelled()) {
+        Q_EMIT restoreFinished(false, cancelledBeforeStart());
+        return;
+    }
     auto log = jobLog();
     auto migrator = reopen();
     if (!migrator) {
@@ -479,7 +529,7 @@ void MigrationWorker::restore(const QString &file, const QString &profile, const
     request.backup = file;
     request.toolDirs = Settings::load().toolDirs();
     BackupCallbacks callbacks;
-    callbacks.cancel = &m_cancel;
+    callbacks.cancel = cancelFlag();
     callbacks.progress = [this](const BackupProgress &p) { Q_EMIT restoreProgress(p.text, -1); };
     log->warn("{}: restoring {} into {}", utf8(m_label), utf8(file), utf8(m.databaseDisplay()));
     auto restored =

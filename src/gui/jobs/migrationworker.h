@@ -30,6 +30,10 @@ struct RunContext
     int statementTimeoutMs = -1;
 };
 
+// One job's cancel flag, shared by whoever may cancel the job and the worker that runs it: a
+// cancel pressed while the job still waits behind another one is kept until it starts.
+using CancelToken = std::shared_ptr<std::atomic<bool>>;
+
 // Does one profile's database work in a worker thread, one job at a time: it owns the
 // Migrator (and so the connection), which never leaves that thread. Results come back as
 // queued signals. Only cancel() may be called from another thread.
@@ -69,7 +73,14 @@ public:
     // Takes effect for the next job (a password typed after a refused connection).
     void setOptions(const strata::MigratorOptions &options);
 
-    // Interrupts the running statement and stops the run; safe from any thread.
+    // The job about to run in the worker's thread and its token (a job that finds its token
+    // already set answers "cancelled" without touching the database). JobController calls it
+    // before each job.
+    void beginJob(const CancelToken &token);
+    // Sets `token` and, when its job is the one running, interrupts the running statement;
+    // safe from any thread.
+    void cancel(const CancelToken &token);
+    // Cancels the job running now, whichever it is; safe from any thread.
     void cancel();
 
 Q_SIGNALS:
@@ -105,7 +116,11 @@ private:
     QString m_label;
     QMutex m_mutex; // guards m_migrator's replacement against cancel() from the GUI thread
     std::unique_ptr<Migrator> m_migrator;
-    std::atomic<bool> m_cancel{false};
+    // The running job's token (never null); guarded by m_mutex for replacement, read freely in
+    // the worker's thread.
+    CancelToken m_token = std::make_shared<std::atomic<bool>>(false);
+    const std::atomic<bool> *cancelFlag() const { return m_token.get(); }
+    bool cancelled() const { return m_token->load(); }
 };
 
 } // namespace strata::gui
