@@ -58,7 +58,10 @@ EditorArea::EditorArea(QWidget *parent) : QWidget(parent)
         if (auto *e = current())
             e->findBar()->findNext(false);
     });
-    addActions({findNext, findPrevious});
+    // The tool bar's actions belong to the whole area too: with the tool bar alone as their
+    // widget, their shortcuts would fire only while the tool bar has the focus, never while
+    // typing in the editor.
+    addActions({m_save, m_find, m_replace, findNext, findPrevious});
     m_toolBar->addSeparator();
     m_refreshCompletion = m_toolBar->addAction(style()->standardIcon(QStyle::SP_BrowserReload),
                                                tr("Refresh &Completion"));

@@ -1,8 +1,10 @@
 #include "authoring/sqleditor.h"
 
+#include "authoring/editorkeys.h"
 #include "authoring/sqllexer.h"
 
 #include <QColor>
+#include <QKeyEvent>
 #include <QRegularExpression>
 #include <QSet>
 #include <QToolTip>
@@ -132,6 +134,34 @@ SqlEditor::SqlEditor(QWidget *parent) : QsciScintilla(parent)
 }
 
 SqlEditor::~SqlEditor() = default;
+
+void SqlEditor::releaseWindowShortcuts()
+{
+    EditorKeys::release(this, EditorKeys::windowShortcuts(window()));
+}
+
+bool SqlEditor::event(QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::ShortcutOverride: {
+        // QScintilla claims every key it binds here, before the window's shortcuts are asked.
+        // Keys without Ctrl, Alt or Meta that type text are the editor's; the others are
+        // checked against the window's shortcuts as they stand now.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const Qt::KeyboardModifiers commandModifiers =
+            Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier;
+        if ((key->modifiers() & commandModifiers) || key->key() >= Qt::Key_Escape)
+            releaseWindowShortcuts();
+        break;
+    }
+    case QEvent::FocusIn: // before anything is typed here
+        releaseWindowShortcuts();
+        break;
+    default:
+        break;
+    }
+    return QsciScintilla::event(event);
+}
 
 void SqlEditor::setCatalog(const SchemaCatalog &catalog)
 {

@@ -58,10 +58,18 @@ public:
     // Moves the cursor to a 1-based line and column (0: the line's first character).
     void jumpTo(int line, int column);
 
+    // Gives up every key binding of the editor's own that a shortcut of its window uses, so the
+    // shortcut fires (EditorKeys). Done when it gets the focus and before each key a shortcut may
+    // take, so actions added later are covered too.
+    void releaseWindowShortcuts();
+
     // Indicator numbers, for tests that look at what is drawn.
     static constexpr int errorIndicator = 8;
     static constexpr int warningIndicator = 9;
     static constexpr int headerKeyIndicator = 10;
+
+protected:
+    bool event(QEvent *event) override;
 
 private:
     void highlightHeader();
