@@ -773,7 +773,7 @@
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+50" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+72" />
         <source>Upgrade to %1</source>
         <translation>Upgrade auf %1</translation>
     </message>
@@ -793,11 +793,12 @@
         <translation>%1 stempeln</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+112" />
         <source>(no migration file has this revision)</source>
         <translation>(keine Migrationsdatei hat diese Revision)</translation>
     </message>
     <message>
+        <location line="-142" />
         <source>Cancelled before it started; nothing ran.</source>
         <translation>Vor dem Start abgebrochen; nichts wurde ausgeführt.</translation>
     </message>
@@ -1067,17 +1068,32 @@
         <translation>&amp;Datenbanknamen eingeben:</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>&amp;Reason (for the audit log and the report):</source>
-        <translation>&amp;Grund (für das Audit-Protokoll und den Bericht):</translation>
+        <location line="+1" />
+        <source>Database name (required)</source>
+        <translation>Datenbankname (erforderlich)</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>e.g. ticket SUP-4711: release 2.3 broke invoicing</source>
-        <translation>z. B. Ticket SUP-4711: Release 2.3 hat die Rechnungsstellung gestört</translation>
+        <source>&amp;Reason (required, for the audit log and the report):</source>
+        <translation>&amp;Grund (erforderlich, für das Audit-Protokoll und den Bericht):</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+1" />
+        <source>Required, e.g. ticket SUP-4711: release 2.3 broke invoicing</source>
+        <translation>Erforderlich, z. B. Ticket SUP-4711: Release 2.3 hat die Rechnungsstellung gestört</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reason (required)</source>
+        <translation>Grund (erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Why the database is rolled back; written to the audit log and the report</source>
+        <translation>Warum die Datenbank zurückgerollt wird; steht im Audit-Protokoll und im Bericht</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>5. Rolling back</source>
         <translation>5. Zurückrollen</translation>
     </message>
@@ -1138,7 +1154,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../src/app/main.cpp" line="+56" />
+        <location filename="../src/app/main.cpp" line="+57" />
         <source>Strata: database schema migrations as SQL files.</source>
         <translation>Strata: Datenbank-Schemamigrationen als SQL-Dateien.</translation>
     </message>
@@ -1302,7 +1318,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::ConfirmRunDialog</name>
     <message>
-        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+17" />
+        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+22" />
         <source>Confirm: %1</source>
         <translation>Bestätigen: %1</translation>
     </message>
@@ -1337,7 +1353,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Nicht umkehrbare Revision(en) im Weg: %1.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+12" />
         <source>&amp;Back up first (a copy of the SQLite file, verified and catalogued)</source>
         <translation>Zuerst &amp;sichern (eine Kopie der SQLite-Datei, geprüft und katalogisiert)</translation>
     </message>
@@ -1370,7 +1386,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>&amp;Ersetzen</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+27" />
         <source>Refresh &amp;Completion</source>
         <translation>&amp;Vervollständigung auffrischen</translation>
     </message>
@@ -1400,7 +1416,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Speichern, dann Upgrade und Downgrade dieser Migration auf dem ausgewählten Profil in einer Transaktion ausführen, die immer zurückgerollt wird</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>Completion: SQL keywords only</source>
         <translation>Vervollständigung: nur SQL-Schlüsselwörter</translation>
     </message>
@@ -1583,7 +1599,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+138" />
+        <location line="+145" />
         <source>Reading the plan…</source>
         <translation>Plan wird gelesen…</translation>
     </message>
@@ -1593,7 +1609,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Datenbank wird gelesen…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>No profile selected</source>
         <translation>Kein Profil ausgewählt</translation>
     </message>
@@ -1658,7 +1674,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_profiles.cpp" line="+87" />
+        <location filename="../src/gui/mainwindow_profiles.cpp" line="+76" />
         <source>the default user</source>
         <translation>den Standardbenutzer</translation>
     </message>
@@ -1673,7 +1689,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Der Schlüsselbund hat das Passwort von %1 nicht gespeichert: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_runs.cpp" line="+65" />
+        <location filename="../src/gui/mainwindow_runs.cpp" line="+66" />
         <source>Planning: %1…</source>
         <translation>Planung: %1…</translation>
     </message>
@@ -1712,18 +1728,17 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1: nicht ausgeführt.</translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+24" />
+        <location line="+32" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-23" />
+        <location line="-17" />
         <source>Backing up %1 before the upgrade…</source>
         <translation>%1 wird vor dem Upgrade gesichert…</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+20" />
         <source>%1: starting…</source>
         <translation>%1: wird gestartet…</translation>
     </message>
@@ -1777,7 +1792,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation> · %1 s</translation>
     </message>
     <message numerus="yes">
-        <location line="+16" />
+        <location line="+20" />
         <source>%1 on %2: %n step(s) in %3 s.</source>
         <translation>
             <numerusform>%1 auf %2: %n Schritt in %3 s.</numerusform>
@@ -1919,7 +1934,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1: Das Schema für die Vervollständigung kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+43" />
         <source>Select a profile to try migrations on.</source>
         <translation>Wählen Sie ein Profil, auf dem Migrationen ausprobiert werden.</translation>
     </message>
@@ -2060,12 +2075,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Eine Migration läuft. Abbrechen und beenden? Der unterbrochene Schritt wird zurückgerollt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_backups.cpp" line="+30" />
+        <location filename="../src/gui/mainwindow_backups.cpp" line="+75" />
         <source>Folder: %1</source>
         <translation>Ordner: %1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="-24" />
         <source>Backing up: %1</source>
         <translation>Sicherung: %1</translation>
     </message>
@@ -2085,7 +2100,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Prüfung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+18" />
         <source>No backup of %1 yet.</source>
         <translation>Noch keine Sicherung von %1.</translation>
     </message>
@@ -2104,26 +2119,17 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1 wird gesichert…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>The backup failed: %1</source>
         <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Backup Failed</source>
         <translation>Sicherung fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The backup of %1 failed, so the upgrade was not started.
-
-%2</source>
-        <translation>Die Sicherung von %1 ist fehlgeschlagen, daher wurde das Upgrade nicht gestartet.
-
-%2</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>The backup of %1 failed.
 
 %2</source>
@@ -2132,7 +2138,8 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 %2</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-10" />
+        <location line="+12" />
         <source>%1: backed up to %2.</source>
         <translation>%1: gesichert nach %2.</translation>
     </message>
@@ -2147,7 +2154,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1 gesichert.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+12" />
         <source>Checking %1…</source>
         <translation>%1 wird geprüft…</translation>
     </message>
@@ -2240,7 +2247,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1 wurde auf der Platte geändert und neu geladen.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
         <source>%1 changed on disk, and you have unsaved changes here. Reload it (your changes are lost) or keep your version (saving overwrites the other)?</source>
         <translation>%1 wurde auf der Platte geändert, und Sie haben hier ungespeicherte Änderungen. Neu laden (Ihre Änderungen gehen verloren) oder Ihre Fassung behalten (Speichern überschreibt die andere)?</translation>
     </message>
@@ -2248,7 +2255,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+399" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+523" />
         <source>no revision applied yet</source>
         <translation>noch keine Revision angewendet</translation>
     </message>
@@ -2504,7 +2511,7 @@ Geschützt</translation>
 <context>
     <name>strata::gui::RestoreDialog</name>
     <message>
-        <location filename="../src/gui/backups/restoredialog.cpp" line="+26" />
+        <location filename="../src/gui/backups/restoredialog.cpp" line="+27" />
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;taken %2 from %3, at revision %4; %5, %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;angelegt %2 von %3, auf Revision %4; %5, %6</translation>
     </message>
@@ -2529,7 +2536,7 @@ Geschützt</translation>
         <translation>Kein Profil dieser Datenbankart zum Wiederherstellen.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+8" />
         <source>%1 is protected. Type &lt;b&gt;%2&lt;/b&gt;:</source>
         <translation>%1 ist geschützt. Geben Sie &lt;b&gt;%2&lt;/b&gt; ein:</translation>
     </message>
@@ -2537,17 +2544,17 @@ Geschützt</translation>
 <context>
     <name>strata::gui::RollbackWizard</name>
     <message>
-        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+24" />
+        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+25" />
         <source>base (no migration applied)</source>
         <translation>base (keine Migration angewendet)</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+112" />
         <source>Guided Rollback: %1</source>
         <translation>Geführtes Zurückrollen: %1</translation>
     </message>
     <message>
-        <location line="-63" />
+        <location line="-86" />
         <source>Roll Back</source>
         <translation>Zurückrollen</translation>
     </message>
@@ -2557,7 +2564,7 @@ Geschützt</translation>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+39" />
         <location line="+5" />
         <source>Save Report</source>
         <translation>Bericht speichern</translation>
@@ -2573,7 +2580,32 @@ Geschützt</translation>
         <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+71" />
+        <location line="+11" />
+        <source>the database name %1</source>
+        <translation>den Datenbanknamen %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a reason</source>
+        <translation>einen Grund</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Ready: Roll Back starts the rollback.</source>
+        <translation>Bereit: Zurückrollen startet das Zurückrollen.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roll Back is disabled until you type %1.</source>
+        <translation>Zurückrollen bleibt gesperrt, bis Sie %1 eingeben.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Roll Back is disabled until you type %1 and %2.</source>
+        <translation>Zurückrollen bleibt gesperrt, bis Sie %1 und %2 eingeben.</translation>
+    </message>
+    <message>
+        <location line="+72" />
         <source>%1 cannot be read now: %2</source>
         <translation>%1 lässt sich gerade nicht lesen: %2</translation>
     </message>
@@ -2652,12 +2684,12 @@ Geschützt</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+170" />
+        <location line="+172" />
         <source>before the first migration</source>
         <translation>vor der ersten Migration</translation>
     </message>
     <message>
-        <location line="-169" />
+        <location line="-171" />
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -2667,7 +2699,7 @@ Geschützt</translation>
         <translation>Geben Sie den Datenbanknamen ein, &lt;b&gt;%1&lt;/b&gt;:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>The report could not be saved.</source>
         <translation>Der Bericht konnte nicht gespeichert werden.</translation>
     </message>
@@ -2725,7 +2757,7 @@ Geschützt</translation>
         <translation>%1 wird gesichert…</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>The backup failed: %1</source>
         <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
     </message>
@@ -2750,7 +2782,7 @@ Geschützt</translation>
         <translation>Wird gestartet…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
         <source>Waiting for the database…</source>
         <translation>Warten auf die Datenbank…</translation>
     </message>

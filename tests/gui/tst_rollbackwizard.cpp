@@ -204,14 +204,35 @@ private Q_SLOTS:
         QVERIFY(next(w)->isEnabled());
         next(w)->click();
 
-        // 4. Confirm: the database name typed exactly, and a reason.
+        // 4. Confirm: the database name typed exactly, and a reason; both fields say they are
+        // required, and the page says why Roll Back is disabled while one is missing.
         QCOMPARE(w.currentId(), int(RollbackWizard::ConfirmPage));
         QVERIFY(!next(w)->isEnabled());
-        child<QLineEdit>(w, "typedEdit")->setText(p.databaseName() + QStringLiteral("x"));
-        child<QLineEdit>(w, "reasonEdit")->setText(QStringLiteral("SUP-4711 orders broke"));
+        auto *reason = child<QLineEdit>(w, "reasonEdit");
+        auto *typed = child<QLineEdit>(w, "typedEdit");
+        auto *hint = child<QLabel>(w, "confirmHint");
+        QVERIFY(child<QLabel>(w, "reasonLabel")->text().contains(QStringLiteral("required")));
+        QVERIFY(reason->placeholderText().startsWith(QStringLiteral("Required")));
+        QCOMPARE(reason->accessibleName(), QStringLiteral("Reason (required)"));
+        QCOMPARE(typed->accessibleName(), QStringLiteral("Database name (required)"));
+        QVERIFY(hint->isVisible());
+        QCOMPARE(hint->text(), QStringLiteral("Roll Back is disabled until you type the database "
+                                              "name %1 and a reason.")
+                                   .arg(p.databaseName()));
+        typed->setText(p.databaseName() + QStringLiteral("x"));
+        reason->setText(QStringLiteral("SUP-4711 orders broke"));
         QVERIFY(!next(w)->isEnabled());
-        child<QLineEdit>(w, "typedEdit")->setText(p.databaseName());
+        QCOMPARE(hint->text(), QStringLiteral("Roll Back is disabled until you type the database "
+                                              "name %1.")
+                                   .arg(p.databaseName()));
+        QCOMPARE(next(w)->toolTip(), hint->text());
+        typed->setText(p.databaseName());
+        reason->setText(QStringLiteral("  "));
+        QVERIFY(!next(w)->isEnabled());
+        QCOMPARE(hint->text(), QStringLiteral("Roll Back is disabled until you type a reason."));
+        reason->setText(QStringLiteral("SUP-4711 orders broke"));
         QVERIFY(next(w)->isEnabled());
+        QCOMPARE(hint->text(), QStringLiteral("Ready: Roll Back starts the rollback."));
         shot(w, QStringLiteral("rollback-4-confirm"));
         QCOMPARE(current(p), QStringList{QStringLiteral("cccc")}); // nothing ran yet
         QSignalSpy done(&w, &RollbackWizard::runDone);

@@ -61,10 +61,7 @@ RollbackWizard::RollbackWizard(const QStringList &profiles, const QString &initi
         return !m_backingUp &&
                (!m_backupFile.isEmpty() || (!m_ui->backupCheck->isChecked() && !backupRequired()));
     });
-    m_ui->confirmPage->setGate([this] {
-        return Protection::check(guard(), m_ui->typedEdit->text()).ok() &&
-               !m_ui->reasonEdit->text().trimmed().isEmpty();
-    });
+    m_ui->confirmPage->setGate([this] { return confirmMissing().isEmpty(); });
     m_ui->runPage->setGate([this] { return m_finished && !m_restoring; });
 
     // Only a row the person selected counts: the view's focus alone picks nothing.
@@ -87,8 +84,8 @@ RollbackWizard::RollbackWizard(const QStringList &profiles, const QString &initi
         if (m_controller)
             m_controller->cancel();
     });
-    connect(m_ui->typedEdit, &QLineEdit::textChanged, m_ui->confirmPage, &GatedPage::recheck);
-    connect(m_ui->reasonEdit, &QLineEdit::textChanged, m_ui->confirmPage, &GatedPage::recheck);
+    for (QLineEdit *edit : {m_ui->typedEdit, m_ui->reasonEdit})
+        connect(edit, &QLineEdit::textChanged, this, &RollbackWizard::updateConfirmHint);
     connect(m_ui->restoreButton, &QPushButton::clicked, this, &RollbackWizard::startRestore);
     connect(m_ui->saveReportButton, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(
@@ -102,6 +99,32 @@ RollbackWizard::RollbackWizard(const QStringList &profiles, const QString &initi
 
     connect(m_ui->profileCombo, &QComboBox::currentTextChanged, this, &RollbackWizard::useProfile);
     useProfile(initial);
+}
+
+QStringList RollbackWizard::confirmMissing() const
+{
+    QStringList missing;
+    if (!Protection::check(guard(), m_ui->typedEdit->text()).ok())
+        missing.append(tr("the database name %1").arg(guard().confirmName));
+    if (m_ui->reasonEdit->text().trimmed().isEmpty())
+        missing.append(tr("a reason"));
+    return missing;
+}
+
+void RollbackWizard::updateConfirmHint()
+{
+    // Roll Back is disabled until both fields are filled in; say so beside them, and on the
+    // button, rather than leave a greyed-out button to guess at.
+    const QStringList missing = confirmMissing();
+    const QString hint =
+        missing.isEmpty() ? tr("Ready: Roll Back starts the rollback.")
+        : missing.size() == 1
+            ? tr("Roll Back is disabled until you type %1.").arg(missing[0])
+            : tr("Roll Back is disabled until you type %1 and %2.").arg(missing[0], missing[1]);
+    m_ui->confirmHint->setText(hint);
+    if (QAbstractButton *commit = button(QWizard::CommitButton))
+        commit->setToolTip(missing.isEmpty() ? QString() : hint);
+    m_ui->confirmPage->recheck();
 }
 
 void RollbackWizard::useProfile(const QString &name)
@@ -284,6 +307,7 @@ void RollbackWizard::initializePage(int id)
         m_ui->typedLabel->setText(
             tr("Type the database name, <b>%1</b>:").arg(guard().confirmName.toHtmlEscaped()));
         m_ui->typedEdit->setFocus();
+        updateConfirmHint();
         break;
     }
     case SummaryPage:

@@ -77,6 +77,10 @@ private:
     void showPlan(const Plan &plan);
     void showPlanError(const Error &error);
     void showStepSql();
+    // What the Confirm page still lacks before Roll Back is enabled, as phrases for a sentence
+    // ("the database name shop", "a reason"); empty when nothing does.
+    QStringList confirmMissing() const;
+    void updateConfirmHint();
     void startBackup();
     void onBackupProgress(const QString &text, int percent);
     void onBackupFinished(const QString &file, const Error &error);
