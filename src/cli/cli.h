@@ -4,6 +4,7 @@
 #include "error.h"
 #include "migrator.h"
 #include "operations/operations.h"
+#include "profiles/lintpolicy.h"
 #include "profiles/profile.h"
 #include "profiles/protection.h"
 
@@ -72,8 +73,24 @@ private:
     // What Protection asks before `action` on the named profile (or, with none, on migrator's
     // database): the name from --confirm, else asked on a terminal, else a refusal (exit 1)
     // naming what to type.
-    Status confirm(GuardedAction action, GuardedMode mode, const QString &profileName,
-                   const Migrator *migrator = nullptr);
+    // On success, what else the policies say for this run: whether to back up first
+    // (Protection::backupFirst with --backup-first/--no-backup) and what lint findings block it
+    // (LintPolicy::blockFor).
+    struct Guarded
+    {
+        bool backupFirst = false;
+        LintBlock lintBlock = LintBlock::Nothing;
+    };
+    Result<Guarded> confirm(GuardedAction action, GuardedMode mode, const QString &profileName,
+                            const Migrator *migrator = nullptr);
+    // The backup before `action` (Operations::backupBefore) into --out (else the backup folder),
+    // with a line saying where it went; an error when it failed and nothing ran.
+    Status backupBefore(Operations &operations, const QString &action);
+    // Progress lines with --verbose; Ctrl-C cancels.
+    BackupCallbacks backupCallbacks();
+    // The plan's lint findings on stderr as warnings, when the lint policy applies (a protected
+    // profile): what blocks is refused by Operations, what does not is still worth reading.
+    void reportLint(const Operations &operations, const Plan &plan, LintBlock block);
     // backups (cli_backup.cpp)
     int backup();
     int backups();

@@ -121,8 +121,15 @@ int Cli::restore()
     Migrator &m = **migrator;
     announceTarget(m);
     // A restore replaces the whole database: Protection says what must be typed first.
-    if (auto s = confirm(GuardedAction::Restore, GuardedMode::Apply, targetProfile, &m); !s)
-        return fail(s.error());
+    auto guarded = confirm(GuardedAction::Restore, GuardedMode::Apply, targetProfile, &m);
+    if (!guarded)
+        return fail(guarded.error());
+    Operations operations(m, operationContext(targetProfile));
+    // What the restore replaces is backed up first (never pruned: the backup being restored
+    // may be among the oldest).
+    if (guarded->backupFirst)
+        if (auto s = backupBefore(operations, QStringLiteral("restore")); !s)
+            return fail(s.error());
 
     RestoreRequest request;
     request.backup = file;
@@ -130,7 +137,7 @@ int Cli::restore()
     request.noOwner = m_inv.noOwner;
     BackupCallbacks callbacks;
     callbacks.progress = [&](const BackupProgress &p) { note(QStringLiteral("  %1").arg(p.text)); };
-    auto restored = Operations(m, operationContext(targetProfile)).restore(request, callbacks);
+    auto restored = operations.restore(request, callbacks);
     if (!restored)
         return fail(restored.error());
     const BackupInfo &backup = restored->backup;

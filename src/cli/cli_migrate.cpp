@@ -81,8 +81,8 @@ OperationContext Cli::operationContext(const QString &profile) const
     return context;
 }
 
-Status Cli::confirm(GuardedAction action, GuardedMode mode, const QString &profileName,
-                    const Migrator *migrator)
+Result<Cli::Guarded> Cli::confirm(GuardedAction action, GuardedMode mode,
+                                  const QString &profileName, const Migrator *migrator)
 {
     std::optional<Profile> profile;
     if (!profileName.isEmpty()) {
@@ -99,8 +99,14 @@ Status Cli::confirm(GuardedAction action, GuardedMode mode, const QString &profi
         name = *n;
     }
     const Guard guard = Protection::guard(action, mode, profile ? &*profile : nullptr, name);
+    Guarded guarded;
+    guarded.lintBlock = LintPolicy::blockFor(profile ? &*profile : nullptr, mode);
+    auto backupFirst = Protection::backupFirst(guard, m_inv.backupFirst);
+    if (!backupFirst)
+        return backupFirst.error();
+    guarded.backupFirst = *backupFirst;
     if (!guard.needsConfirmation())
-        return {};
+        return guarded;
     QString typed = m_inv.confirm;
     if (!m_inv.confirmGiven) {
         std::optional<QString> answer;
@@ -130,7 +136,44 @@ Status Cli::confirm(GuardedAction action, GuardedMode mode, const QString &profi
         e.message += QStringLiteral(" (--confirm %1)").arg(guard.confirmName);
         return e;
     }
-    return {};
+    return guarded;
+}
+
+BackupCallbacks Cli::backupCallbacks()
+{
+    BackupCallbacks callbacks;
+    callbacks.cancel = &m_interrupted;
+    callbacks.progress = [this](const BackupProgress &p) {
+        note(QStringLiteral("  %1").arg(p.text));
+    };
+    return callbacks;
+}
+
+Status Cli::backupBefore(Operations &operations, const QString &action)
+{
+    BackupRequest request;
+    request.outDir = m_inv.outDir;
+    BackupInfo taken;
+    auto s = operations.backupBefore(action, request, backupCallbacks(), &taken);
+    if (s)
+        say(QStringLiteral("Backed up to %1 before the %2.").arg(taken.path, action));
+    return s;
+}
+
+void Cli::reportLint(const Operations &operations, const Plan &plan, LintBlock block)
+{
+    if (block == LintBlock::Nothing || m_inv.quiet)
+        return;
+    const LintReview review = operations.lintReview(plan);
+    for (const StepFindings &step : review.steps)
+        for (const LintFinding &f : step.findings)
+            m_err << QStringLiteral("strata: %1: %2:%3: [%4] %5%6\n")
+                         .arg(LintFinding::severityName(f.severity), f.file)
+                         .arg(f.line)
+                         .arg(f.rule, f.message,
+                              review.blocks(f) && !m_inv.overrideLint.isEmpty()
+                                  ? QStringLiteral(" (overridden: %1)").arg(m_inv.overrideLint)
+                                  : QString());
 }
 
 int Cli::upgradeOrDowngrade(bool upgrade)
@@ -175,10 +218,10 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     const GuardedMode mode = m_inv.plan     ? GuardedMode::Plan
                              : m_inv.dryRun ? GuardedMode::DryRun
                                             : GuardedMode::Apply;
-    if (auto s = confirm(upgrade ? GuardedAction::Upgrade : GuardedAction::Downgrade, mode,
-                         m_inv.profile);
-        !s)
-        return fail(s.error());
+    auto guarded =
+        confirm(upgrade ? GuardedAction::Upgrade : GuardedAction::Downgrade, mode, m_inv.profile);
+    if (!guarded)
+        return fail(guarded.error());
     if (m_inv.createDatabase) {
         auto created = mig.createDatabaseIfMissing();
         if (!created)
@@ -205,13 +248,26 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     options.dryRun = m_inv.dryRun;
     QElapsedTimer timer;
     timer.start();
-    auto ran = [&] {
+    OperationContext context = operationContext(m_inv.profile);
+    context.lintBlock = guarded->lintBlock;
+    context.lintOverride = m_inv.overrideLint;
+    Operations operations(mig, context);
+    reportLint(operations, *plan, guarded->lintBlock);
+    BackupInfo taken;
+    auto ran = [&]() -> Result<Plan> {
         const Interrupts::Scope stopping([this, &mig] {
             m_interrupted.store(true);
             mig.cancel();
         });
-        return Operations(mig, operationContext(m_inv.profile)).run(*plan, options);
+        if (!guarded->backupFirst || m_inv.dryRun)
+            return operations.run(*plan, options);
+        // The lint policy refuses before the backup; a failed backup means nothing runs.
+        return operations.runAfterBackup(*plan, options, BackupRequest{}, backupCallbacks(),
+                                         &taken);
     }();
+    if (!taken.path.isEmpty())
+        say(QStringLiteral("Backed up to %1 before the %2.")
+                .arg(taken.path, Operations::actionName(*plan, false)));
     if (m_inv.dryRun) { // nothing changed: nothing audited
         if (!ran)
             return fail(ran.error());
@@ -226,6 +282,8 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     if (m_inv.json) {
         QJsonObject out = planJson(*ran);
         out.insert(QStringLiteral("current"), QJsonArray::fromStringList(ran->endHeads));
+        if (!taken.path.isEmpty())
+            out.insert(QStringLiteral("backup"), taken.path);
         printJson(out);
         return Success;
     }
@@ -281,16 +339,22 @@ int Cli::stamp()
         return Success;
     }
     announceTarget(mig);
-    if (auto s = confirm(GuardedAction::Stamp, GuardedMode::Apply, m_inv.profile); !s)
-        return fail(s.error());
+    auto guarded = confirm(GuardedAction::Stamp, GuardedMode::Apply, m_inv.profile);
+    if (!guarded)
+        return fail(guarded.error());
     const RunOptions options = runOptions();
-    auto ran = [&] {
+    Operations operations(mig, operationContext(m_inv.profile));
+    auto ran = [&]() -> Result<Plan> {
         const Interrupts::Scope stopping([this, &mig] {
             m_interrupted.store(true);
             mig.cancel();
         });
-        return Operations(mig, operationContext(m_inv.profile))
-            .stamp(targets, m_inv.purge, options);
+        if (guarded->backupFirst)
+            if (auto s = backupBefore(operations, m_inv.purge ? QStringLiteral("stamp --purge")
+                                                              : QStringLiteral("stamp"));
+                !s)
+                return s.error();
+        return operations.stamp(targets, m_inv.purge, options);
     }();
     if (!ran)
         return fail(ran.error());
@@ -312,9 +376,14 @@ int Cli::repair()
     if (!migrator)
         return fail(migrator.error());
     announceTarget(**migrator);
-    if (auto s = confirm(GuardedAction::Repair, GuardedMode::Apply, m_inv.profile); !s)
-        return fail(s.error());
-    auto repaired = Operations(**migrator, operationContext(m_inv.profile)).repair();
+    auto guarded = confirm(GuardedAction::Repair, GuardedMode::Apply, m_inv.profile);
+    if (!guarded)
+        return fail(guarded.error());
+    Operations operations(**migrator, operationContext(m_inv.profile));
+    if (guarded->backupFirst)
+        if (auto s = backupBefore(operations, QStringLiteral("repair")); !s)
+            return fail(s.error());
+    auto repaired = operations.repair();
     if (!repaired)
         return fail(repaired.error());
     if (m_inv.json) {

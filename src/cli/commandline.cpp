@@ -73,7 +73,8 @@ const QList<CommandSpec> &commands()
           QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
           QStringLiteral("statement-timeout"), QStringLiteral("create-database"),
           QStringLiteral("single-transaction"), QStringLiteral("dry-run"),
-          QStringLiteral("confirm")},
+          QStringLiteral("confirm"), QStringLiteral("backup-first"), QStringLiteral("no-backup"),
+          QStringLiteral("override-lint")},
          1,
          1},
         {"downgrade",
@@ -82,7 +83,8 @@ const QList<CommandSpec> &commands()
          {QStringLiteral("sql"), QStringLiteral("dialect"), QStringLiteral("plan"),
           QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
           QStringLiteral("statement-timeout"), QStringLiteral("single-transaction"),
-          QStringLiteral("confirm")},
+          QStringLiteral("confirm"), QStringLiteral("backup-first"), QStringLiteral("no-backup"),
+          QStringLiteral("override-lint")},
          1,
          1},
         {"current", "current", "Show the database's current revisions.", {}, 0, 0},
@@ -125,10 +127,11 @@ const QList<CommandSpec> &commands()
          0,
          0},
         {"restore",
-         "restore BACKUP [--into PROFILE] [--confirm DBNAME] [--jobs N] [--no-owner]",
+         "restore BACKUP [--into PROFILE] [--confirm DBNAME] [--jobs N] [--no-owner] [--no-backup]",
          "Restore a catalogued backup into the database (or another profile's).",
          {QStringLiteral("into"), QStringLiteral("confirm"), QStringLiteral("jobs"),
-          QStringLiteral("reason"), QStringLiteral("out"), QStringLiteral("no-owner")},
+          QStringLiteral("reason"), QStringLiteral("out"), QStringLiteral("no-owner"),
+          QStringLiteral("backup-first"), QStringLiteral("no-backup")},
          1,
          1},
         {"history",
@@ -145,7 +148,8 @@ const QList<CommandSpec> &commands()
          "Set the version rows without running migrations.",
          {QStringLiteral("purge"), QStringLiteral("sql"), QStringLiteral("dialect"),
           QStringLiteral("lock-wait"), QStringLiteral("reason"), QStringLiteral("lock-timeout"),
-          QStringLiteral("statement-timeout"), QStringLiteral("confirm")},
+          QStringLiteral("statement-timeout"), QStringLiteral("confirm"),
+          QStringLiteral("backup-first"), QStringLiteral("no-backup")},
          1,
          -1},
         {"check",
@@ -157,7 +161,8 @@ const QList<CommandSpec> &commands()
         {"repair",
          "repair",
          "Accept the current text of edited migrations (recorded in history).",
-         {QStringLiteral("reason"), QStringLiteral("confirm")},
+         {QStringLiteral("reason"), QStringLiteral("confirm"), QStringLiteral("backup-first"),
+          QStringLiteral("no-backup")},
          0,
          0},
     };
@@ -262,7 +267,12 @@ QString commandHelp(const QString &command)
             "  --statement-timeout TIME PostgreSQL: give up a statement that runs this long\n"
             "  --single-transaction     the whole plan in one transaction: all of it or none\n"
             "  --confirm DBNAME         a protected profile's database name (else asked on a\n"
-            "                           terminal); --sql, --plan and --dry-run need none\n");
+            "                           terminal); --sql, --plan and --dry-run need none\n"
+            "  --backup-first, --no-backup  a verified backup before the run, or none (on a\n"
+            "                           protected profile the backup is taken unless --no-backup)\n"
+            "  --override-lint REASON   run although the lint policy blocks it (on a protected\n"
+            "                           profile: lint errors), recorded with REASON in the audit "
+            "log\n");
     if (command == QLatin1String("upgrade"))
         text +=
             QStringLiteral("  --create-database        create the database first when it does not "
@@ -291,6 +301,8 @@ QString commandHelp(const QString &command)
             "  --out DIR                the backup folder, where a bare BACKUP name is looked for\n"
             "  --jobs N                 PostgreSQL: N parallel pg_restore workers (else one\n"
             "                           transaction: all or nothing)\n"
+            "  --backup-first, --no-backup  back the target up first (into --out), or not (a\n"
+            "                           protected target is backed up unless --no-backup)\n"
             "A backup whose checksum no longer matches its catalogue entry is refused. The\n"
             "target's user schemas are replaced whole: what was created since the backup is "
             "gone.\n");
@@ -305,10 +317,16 @@ QString commandHelp(const QString &command)
             "\n  --purge                  delete every version row first (for a corrupted table)\n"
             "  --sql                    print the SQL instead of running it\n"
             "  --reason TEXT            why, for the audit log (e.g. a ticket number)\n"
-            "  --confirm DBNAME         a protected profile's database name (else asked)\n");
+            "  --confirm DBNAME         a protected profile's database name (else asked)\n"
+            "  --backup-first, --no-backup  a verified backup first, or none (taken on a "
+            "protected\n"
+            "                           profile unless --no-backup)\n");
     if (command == QLatin1String("repair"))
         text += QStringLiteral(
-            "\n  --confirm DBNAME         a protected profile's database name (else asked)\n");
+            "\n  --confirm DBNAME         a protected profile's database name (else asked)\n"
+            "  --backup-first, --no-backup  a verified backup first, or none (taken on a "
+            "protected\n"
+            "                           profile unless --no-backup)\n");
     return text + QStringLiteral("\nCommon options: see `strata --help`.\n");
 }
 
@@ -359,6 +377,10 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption createDatabase(QStringLiteral("create-database"));
     const QCommandLineOption singleTransaction(QStringLiteral("single-transaction"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"));
+    const QCommandLineOption backupFirst(QStringLiteral("backup-first"));
+    const QCommandLineOption noBackup(QStringLiteral("no-backup"));
+    const QCommandLineOption overrideLint(QStringLiteral("override-lint"), {},
+                                          QStringLiteral("REASON"));
     const QCommandLineOption dialect(QStringLiteral("dialect"), {}, QStringLiteral("DIALECT"));
     const QCommandLineOption range({QStringLiteral("r"), QStringLiteral("rev-range")}, {},
                                    QStringLiteral("A:B"));
@@ -402,7 +424,10 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                            confirm,
                                            connectTimeout,
                                            dialect,
-                                           noOwner};
+                                           noOwner,
+                                           backupFirst,
+                                           noBackup,
+                                           overrideLint};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them. The value of
@@ -499,6 +524,13 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.createDatabase = parser.isSet(createDatabase);
     inv.singleTransaction = parser.isSet(singleTransaction);
     inv.dryRun = parser.isSet(dryRun);
+    if (parser.isSet(backupFirst) || parser.isSet(noBackup))
+        inv.backupFirst = parser.isSet(backupFirst);
+    inv.overrideLint = parser.value(overrideLint).trimmed();
+    if (parser.isSet(overrideLint) && inv.overrideLint.isEmpty())
+        return Error::usage(QStringLiteral(
+            "--override-lint needs a reason (it goes to the audit log), e.g. --override-lint "
+            "\"CHG-1234: table is empty\""));
     inv.dialect = parser.value(dialect);
     if (parser.isSet(dialect) && inv.dialect != QLatin1String("postgresql") &&
         inv.dialect != QLatin1String("sqlite"))
@@ -564,6 +596,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         {"sql", "plan"},     // offline SQL, or the plan in words
         {"sql", "dry-run"},  // --sql never connects; --dry-run runs against the database
         {"plan", "dry-run"}, // --plan never runs; --dry-run runs and rolls back
+        {"backup-first", "no-backup"},
     };
     for (const auto &[a, b] : exclusive)
         if (inv.given.contains(QLatin1String(a)) && inv.given.contains(QLatin1String(b)))

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace strata::cli {
 
 // The parsed command line. Common options may stand before or after the command.
@@ -46,6 +48,9 @@ struct Invocation
     bool singleTransaction = false; // --single-transaction
     bool dryRun = false;            // upgrade --dry-run
     QString dialect;                // --sql --dialect postgresql|sqlite
+    // --backup-first / --no-backup (also stamp, repair, restore); nothing: Protection's default
+    std::optional<bool> backupFirst;
+    QString overrideLint; // --override-lint REASON: run what the lint policy blocks, audited
 
     // backup, backups, restore
     QString format = QStringLiteral("custom");

@@ -2,8 +2,10 @@
 // as tst_cli_pg (STRATA_CLI_TEST_POSTGRES), every test runs against a real PostgreSQL server.
 
 #include "audit/auditlog.h"
+#include "backup/backupcatalog.h"
 #include "cli.h"
 #include "pgserver.h"
+#include "profiles/lintpolicy.h"
 #include "profiles/profilestore.h"
 
 #include <QDir>
@@ -1208,8 +1210,11 @@ private Q_SLOTS:
             if (e.action == QLatin1String("backup") || e.action == QLatin1String("restore"))
                 actions << e.action + QLatin1Char('@') + e.profile + QLatin1Char('=') +
                                e.result.section(QLatin1Char(':'), 0, 0);
-        QCOMPARE(actions.mid(actions.size() - 2),
+        // The protected target was backed up first (on by default), before it was replaced.
+        QVERIFY2(o.out.contains(QStringLiteral("before the restore")), qPrintable(o.out));
+        QCOMPARE(actions.mid(actions.size() - 3),
                  (QStringList{QStringLiteral("backup@dev=success"),
+                              QStringLiteral("backup@prod=success"),
                               QStringLiteral("restore@prod=success")}));
     }
 
@@ -1560,7 +1565,12 @@ private Q_SLOTS:
         f.addChain();
         QTemporaryDir home;
         qputenv("STRATA_CONFIG_DIR", home.filePath(QStringLiteral("config")).toUtf8());
-        auto unset = qScopeGuard([] { qunsetenv("STRATA_CONFIG_DIR"); });
+        // Protected: each change backs the database up first, here.
+        qputenv("STRATA_BACKUP_DIR", home.filePath(QStringLiteral("backups")).toUtf8());
+        auto unset = qScopeGuard([] {
+            qunsetenv("STRATA_CONFIG_DIR");
+            qunsetenv("STRATA_BACKUP_DIR");
+        });
         const Profile prod = f.profile(QStringLiteral("prod"), QStringLiteral("Production"));
         QVERIFY(prod.isProtected);
         QVERIFY(ProfileStore(ProfileStore::defaultFilePath()).save({prod}).ok());
@@ -1631,6 +1641,128 @@ private Q_SLOTS:
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
         o = strata({QStringLiteral("repair"), QStringLiteral("--confirm"), name});
         QVERIFY2(o.code == 0, qPrintable(o.err));
+    }
+
+    // On a protected profile every change backs up first unless --no-backup, and the lint
+    // policy (LintPolicy, the desktop app's too) blocks lint errors unless --override-lint gives
+    // a reason, which the audit log keeps with the rules overridden.
+    void protectedRunsBackUpFirstAndLintErrorsBlock()
+    {
+        Fixture f;
+        f.addChain();
+        f.addMigration(QStringLiteral("dddd04"), QStringLiteral("cccc03"),
+                       QStringLiteral("ALTER TABLE t_c ADD COLUMN n INTEGER NOT NULL;"),
+                       QStringLiteral("ALTER TABLE t_c DROP COLUMN n;"));
+        QTemporaryDir home;
+        const QString backups = home.filePath(QStringLiteral("backups"));
+        const QString audit = home.filePath(QStringLiteral("audit.jsonl"));
+        const QByteArray auditBefore = qgetenv("STRATA_AUDIT_LOG");
+        qputenv("STRATA_CONFIG_DIR", home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("STRATA_BACKUP_DIR", backups.toUtf8());
+        qputenv("STRATA_AUDIT_LOG", audit.toUtf8());
+        auto unset = qScopeGuard([auditBefore] {
+            qunsetenv("STRATA_CONFIG_DIR");
+            qunsetenv("STRATA_BACKUP_DIR");
+            qputenv("STRATA_AUDIT_LOG", auditBefore);
+        });
+        const Profile prod = f.profile(QStringLiteral("prod"), QStringLiteral("Production"));
+        const Profile dev = f.profile(QStringLiteral("dev"), QStringLiteral("Development"));
+        QVERIFY(ProfileStore(ProfileStore::defaultFilePath()).save({prod, dev}).ok());
+        const QString name = prod.databaseName();
+        auto strata = [&](const QString &profile, const QStringList &args) {
+            return Fixture::runRaw(QStringList{QStringLiteral("--profile"), profile} + args);
+        };
+        auto backupCount = [&] { return BackupCatalog::list(backups).size(); };
+        Outcome o =
+            strata(QStringLiteral("dev"), {QStringLiteral("upgrade"), QStringLiteral("cccc03")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+
+        // The lint error blocks on prod: nothing runs, nothing is backed up.
+        const QStringList upgrade{QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                  QStringLiteral("--confirm"), name};
+        o = strata(QStringLiteral("prod"), upgrade);
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QStringLiteral("add-column-not-null-no-default")) &&
+                     o.err.contains(QStringLiteral("dddd04.sql:")) &&
+                     o.err.contains(QStringLiteral("lint policy")),
+                 qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        QCOMPARE(backupCount(), 0);
+        // A dry run keeps nothing: the policy lets it try, and nothing is backed up.
+        o = strata(QStringLiteral("prod"), {QStringLiteral("upgrade"), QStringLiteral("heads"),
+                                            QStringLiteral("--dry-run")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        QCOMPARE(backupCount(), 0);
+        // On an unprotected profile the finding never blocks.
+        o = strata(QStringLiteral("dev"),
+                   {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("--plan")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        o = strata(QStringLiteral("prod"),
+                   upgrade + QStringList{QStringLiteral("--override-lint"), QStringLiteral(" ")});
+        QCOMPARE(o.code, 2);
+
+        // Overridden with a reason: backed up first, run, and both audited.
+        o = strata(QStringLiteral("prod"),
+                   upgrade + QStringList{QStringLiteral("--override-lint"),
+                                         QStringLiteral("CHG-77: t_c is empty")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("before the upgrade")), qPrintable(o.out));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("dddd04")});
+        QCOMPARE(backupCount(), 1);
+        auto entries = AuditLog(audit).readAll();
+        QVERIFY(entries.ok());
+        QStringList actions;
+        for (const AuditEntry &e : *entries)
+            actions << e.action;
+        QCOMPARE(actions.mid(actions.size() - 3),
+                 (QStringList{QStringLiteral("lint override: add-column-not-null-no-default"),
+                              QStringLiteral("backup"), QStringLiteral("upgrade")}));
+        QCOMPARE(entries->at(entries->size() - 3).reason, QStringLiteral("CHG-77: t_c is empty"));
+
+        // Downgrade, stamp and repair back up first too; --no-backup leaves it out.
+        o = strata(QStringLiteral("prod"), {QStringLiteral("downgrade"), QStringLiteral("-1"),
+                                            QStringLiteral("--confirm"), name});
+        QVERIFY2(o.code == 0 && o.out.contains(QStringLiteral("before the downgrade")),
+                 qPrintable(o.err + o.out));
+        QCOMPARE(backupCount(), 2);
+        o = strata(QStringLiteral("prod"), {QStringLiteral("stamp"), QStringLiteral("bbbb02"),
+                                            QStringLiteral("--confirm"), name});
+        QVERIFY2(o.code == 0 && o.out.contains(QStringLiteral("before the stamp")),
+                 qPrintable(o.err + o.out));
+        QCOMPARE(backupCount(), 3);
+        o = strata(QStringLiteral("prod"),
+                   {QStringLiteral("stamp"), QStringLiteral("cccc03"), QStringLiteral("--confirm"),
+                    name, QStringLiteral("--no-backup")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(backupCount(), 3);
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
+        o = strata(QStringLiteral("prod"),
+                   {QStringLiteral("stamp"), QStringLiteral("cccc03"),
+                    QStringLiteral("--backup-first"), QStringLiteral("--no-backup")});
+        QCOMPARE(o.code, 2);
+        // Unprotected: no backup unless asked for.
+        o = strata(QStringLiteral("dev"), {QStringLiteral("downgrade"), QStringLiteral("-1")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(backupCount(), 3);
+        o = strata(QStringLiteral("dev"), {QStringLiteral("upgrade"), QStringLiteral("cccc03"),
+                                           QStringLiteral("--backup-first")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(backupCount(), 4);
+
+        // The policy is a setting: blocking warnings too, the data-loss warning of a downgrade
+        // needs a reason on prod.
+        QVERIFY(LintPolicy::setOnProtected(LintBlock::Warnings).ok());
+        o = strata(QStringLiteral("prod"), {QStringLiteral("downgrade"), QStringLiteral("-1"),
+                                            QStringLiteral("--confirm"), name});
+        if (kPostgres) { // PostgreSQL's parser reads the downgrade for what it drops
+            QCOMPARE(o.code, 1);
+            QVERIFY2(o.err.contains(QStringLiteral("data-loss")), qPrintable(o.err));
+        }
+        QVERIFY(LintPolicy::setOnProtected(LintBlock::Nothing).ok());
+        o = strata(QStringLiteral("prod"), upgrade);
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(f.versionRows(), QStringList{QStringLiteral("dddd04")});
     }
 
     // A restore replaces every user schema (or the SQLite file): into a plain --url it needs

@@ -70,10 +70,19 @@ private Q_SLOTS:
                  {GuardedMode::DryRun, GuardedMode::Plan, GuardedMode::OfflineSql})
                 QVERIFY(!Protection::guard(action, mode, &prod).needsConfirmation());
         }
-        QCOMPARE(Protection::guard(GuardedAction::Upgrade, GuardedMode::Apply, &prod).backup,
-                 Guard::Backup::Offered);
-        QCOMPARE(Protection::guard(GuardedAction::Downgrade, GuardedMode::Apply, &prod).backup,
-                 Guard::Backup::None);
+        // Every change to a protected database offers a backup first, on by default.
+        for (GuardedAction action : changing.mid(0, changing.size() - 1)) {
+            const Guard g = Protection::guard(action, GuardedMode::Apply, &prod);
+            QCOMPARE(g.backup, Guard::Backup::Offered);
+            QCOMPARE(Protection::backupFirst(g, std::nullopt).value(), true);
+            QCOMPARE(Protection::backupFirst(g, false).value(), false);
+        }
+        const Guard rollback =
+            Protection::guard(GuardedAction::GuidedRollback, GuardedMode::Apply, &prod);
+        QCOMPARE(Protection::backupFirst(rollback, std::nullopt).value(), true);
+        QCOMPARE(Protection::backupFirst(rollback, false).error().code, Error::Code::Refused);
+        QCOMPARE(Protection::backupFirst(Guard{}, std::nullopt).value(), false);
+        QCOMPARE(Protection::backupFirst(Guard{}, true).value(), true);
         QCOMPARE(Protection::guard(GuardedAction::GuidedRollback, GuardedMode::Apply, &prod).backup,
                  Guard::Backup::Required);
 

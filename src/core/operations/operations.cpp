@@ -1,5 +1,8 @@
 #include "operations/operations.h"
 
+#include "project/migration.h"
+#include "revision/revisiongraph.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 
@@ -77,7 +80,45 @@ QString Operations::rowsNow()
     return now ? joined(*now) : QString();
 }
 
+LintReview Operations::lintReview(const Plan &plan) const
+{
+    const RevisionGraph &graph = m_migrator.graph();
+    return LintPolicy::review(
+        plan,
+        [&graph](const QString &revision) -> const Migration * {
+            const int i = graph.indexOf(revision);
+            return i >= 0 ? &graph.migration(i) : nullptr;
+        },
+        dialectOfEngine(m_migrator.engine()), m_context.lintBlock);
+}
+
+Status Operations::passLint(const Plan &plan, const RunOptions &options)
+{
+    if (options.dryRun || m_context.lintBlock == LintBlock::Nothing)
+        return {}; // a dry run keeps nothing: the findings may be tried
+    const LintReview review = lintReview(plan);
+    if (auto s = LintPolicy::check(review, m_context.lintOverride); !s)
+        return s;
+    if (!review.blocked())
+        return {};
+    AuditEntry e = entry(
+        QStringLiteral("lint override: ") + review.blockingRules().join(QLatin1String(", ")), 0);
+    e.reason = m_context.lintOverride.trimmed();
+    e.fromRevisions = joined(plan.startHeads);
+    e.toRevisions = joined(plan.endHeads);
+    e.result = QStringLiteral("success");
+    append(e);
+    return {};
+}
+
 Result<Plan> Operations::run(const Plan &plan, const RunOptions &options)
+{
+    if (auto s = passLint(plan, options); !s)
+        return s.error();
+    return runPassed(plan, options);
+}
+
+Result<Plan> Operations::runPassed(const Plan &plan, const RunOptions &options)
 {
     QElapsedTimer clock;
     clock.start();
@@ -186,16 +227,29 @@ Result<Plan> Operations::runAfterBackup(const Plan &plan, const RunOptions &opti
                                         BackupRequest backupRequest,
                                         const BackupCallbacks &callbacks, BackupInfo *taken)
 {
-    auto backedUp = backup(std::move(backupRequest), callbacks);
+    // Refused by the lint policy: no backup either.
+    if (auto s = passLint(plan, options); !s)
+        return s.error();
+    if (auto s = backupBefore(actionName(plan, m_context.guided), std::move(backupRequest),
+                              callbacks, taken);
+        !s)
+        return s.error();
+    return runPassed(plan, options);
+}
+
+Status Operations::backupBefore(const QString &action, BackupRequest request,
+                                const BackupCallbacks &callbacks, BackupInfo *taken)
+{
+    auto backedUp = backup(std::move(request), callbacks);
     if (!backedUp) {
         Error e = backedUp.error();
         e.message = QStringLiteral("the backup before the %1 failed, so nothing ran: %2")
-                        .arg(actionName(plan, m_context.guided), e.message);
+                        .arg(action, e.message);
         return e;
     }
     if (taken)
         *taken = *backedUp;
-    return run(plan, options);
+    return {};
 }
 
 Result<RestoreResult> Operations::restore(RestoreRequest request, const BackupCallbacks &callbacks)

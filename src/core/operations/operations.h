@@ -5,6 +5,7 @@
 #include "backup/restorerunner.h"
 #include "error.h"
 #include "migrator.h"
+#include "profiles/lintpolicy.h"
 
 #include <functional>
 
@@ -20,6 +21,11 @@ struct OperationContext
     // step gets an entry of its own ("rollback step 2/3: down abc123"), so the log shows how
     // far it got.
     bool guided = false;
+    // The lint policy for runs (LintPolicy::blockFor): run() and runAfterBackup() refuse a plan
+    // whose findings it blocks, before anything runs, unless lintOverride gives a reason; an
+    // override is audited as an entry of its own, "lint override: RULE, ..." with that reason.
+    LintBlock lintBlock = LintBlock::Nothing;
+    QString lintOverride;
     QString auditFile; // empty: AuditLog::defaultFilePath()
     // Told when the audit log cannot be written: a warning, the operation's result stands.
     std::function<void(const Error &)> auditFailed;
@@ -32,7 +38,8 @@ struct OperationContext
 //
 // Audit entries (AuditEntry, one JSON line each; the format is AuditLog's):
 //  - action: "upgrade", "downgrade", "stamp", "stamp --purge", "repair", "backup",
-//    "restore", "guided rollback" (and its "rollback step N/M: DIR REV" entries);
+//    "restore", "guided rollback" (and its "rollback step N/M: DIR REV" entries), and
+//    "lint override: RULE, ..." before a run the lint policy blocked, with the reason typed;
 //  - from: the version rows before; to: the rows after (on failure, the rows read again, or
 //    empty when they cannot be read);
 //  - result: "success", "cancelled" (Error::Code::Cancelled, or the cancel flag was set), or
@@ -45,7 +52,8 @@ public:
     // migrator: the open database; it must outlive this object.
     Operations(Migrator &migrator, OperationContext context);
 
-    // Runs an upgrade, downgrade or stamp plan (Migrator::run) and audits it.
+    // Runs an upgrade, downgrade or stamp plan (Migrator::run) and audits it. Refused
+    // (Error::Code::Refused, nothing run) when the lint policy blocks it (see OperationContext).
     Result<Plan> run(const Plan &plan, const RunOptions &options);
     // Migrator::stamp, audited as "stamp" or "stamp --purge".
     Result<Plan> stamp(const QStringList &targets, bool purge, const RunOptions &options);
@@ -61,6 +69,15 @@ public:
     Result<Plan> runAfterBackup(const Plan &plan, const RunOptions &options,
                                 BackupRequest backupRequest, const BackupCallbacks &callbacks = {},
                                 BackupInfo *taken = nullptr);
+    // The backup before `action` ("stamp", "restore", ...; see Protection::backupFirst), audited
+    // as "backup". A failure (or cancel) comes back saying that nothing ran, for the caller to
+    // stop there. *taken (when given) gets the backup once it is written.
+    Status backupBefore(const QString &action, BackupRequest request,
+                        const BackupCallbacks &callbacks = {}, BackupInfo *taken = nullptr);
+    // What the lint policy says about `plan` (OperationContext::lintBlock), read from the
+    // migrator's project for its engine.
+    LintReview lintReview(const Plan &plan) const;
+
     // Restores a catalogued backup into the migrator's database (request.target is filled in
     // here; the migrator's connection is closed first), audited as "restore" with the rows
     // before and the backup's rows after.
@@ -71,6 +88,9 @@ public:
     static QString actionName(const Plan &plan, bool guided);
 
 private:
+    // The lint policy's gate before a run: a refusal, or an override audited; ok otherwise.
+    Status passLint(const Plan &plan, const RunOptions &options);
+    Result<Plan> runPassed(const Plan &plan, const RunOptions &options);
     AuditEntry entry(const QString &action, qint64 durationMs) const;
     void append(const AuditEntry &entry) const;
     // "success", "cancelled" or "failed: ...".

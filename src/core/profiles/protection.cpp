@@ -47,12 +47,10 @@ Guard Protection::guard(GuardedAction action, GuardedMode mode, const Profile *p
         g.confirmName = profile->databaseName();
         g.why = QStringLiteral("%1 is protected: %2 changes its database %3")
                     .arg(profile->name, verb, g.confirmName);
-        if (somethingToBackUp(*profile)) {
-            if (action == GuardedAction::Upgrade)
-                g.backup = Guard::Backup::Offered;
-            else if (action == GuardedAction::GuidedRollback)
-                g.backup = Guard::Backup::Required;
-        }
+        // Every change to a protected database can be undone from the backup taken just before.
+        if (somethingToBackUp(*profile))
+            g.backup = action == GuardedAction::GuidedRollback ? Guard::Backup::Required
+                                                               : Guard::Backup::Offered;
         return g;
     }
     if (action == GuardedAction::GuidedRollback) {
@@ -83,6 +81,24 @@ Status Protection::check(const Guard &guard, const QString &typed)
                              "was changed")
                   .arg(guard.why, typed, guard.confirmName);
     return Error::failure(message).with(Error::Code::Refused);
+}
+
+Result<bool> Protection::backupFirst(const Guard &guard, std::optional<bool> asked)
+{
+    switch (guard.backup) {
+    case Guard::Backup::Required:
+        if (asked == false)
+            return Error::failure(QStringLiteral("a %1 takes a backup first, always; it cannot "
+                                                 "be left out; nothing was changed")
+                                      .arg(actionName(guard.action)))
+                .with(Error::Code::Refused);
+        return true;
+    case Guard::Backup::Offered:
+        return asked.value_or(true);
+    case Guard::Backup::None:
+        break;
+    }
+    return asked.value_or(false);
 }
 
 Result<QString> Protection::databaseName(const ConnectionInfo &connection)

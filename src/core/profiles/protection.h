@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace strata {
 
 // The actions a guard looks at. A guided rollback is the app's wizard: a downgrade with a
@@ -37,8 +39,9 @@ struct Guard
 // decides on its own). The rule, written once:
 //  - Nothing is needed unless the action changes the database (GuardedMode::Apply).
 //  - On a protected profile, upgrade, downgrade, stamp, repair, restore and a guided rollback
-//    need the database name typed (Profile::databaseName()); an upgrade there offers a
-//    backup first, a guided rollback requires one.
+//    need the database name typed (Profile::databaseName()); every one of them offers a backup
+//    first (on by default: the restore's is of its target, before it is replaced), a guided
+//    rollback requires one.
 //  - A restore replaces every user schema (or the whole SQLite file): when the target is not a
 //    saved profile that says it is unprotected (a plain --url, DATABASE_URL, .env, ...), it
 //    needs the database name typed too.
@@ -63,6 +66,12 @@ public:
     // The name a person types for a database not given as a profile: PostgreSQL's database
     // (dbname, else the service's, asked from the server), or the SQLite file's name.
     static Result<QString> databaseName(const ConnectionInfo &connection);
+
+    // Whether to take a backup first. asked: what the person chose (a dialog's check box,
+    // --backup-first or --no-backup); nothing: the default. Offered: on unless declined; None:
+    // off unless asked for; Required: on, and declining it is refused (Error::Code::Refused,
+    // nothing was changed).
+    static Result<bool> backupFirst(const Guard &guard, std::optional<bool> asked);
 
     // "upgrade", "downgrade", "stamp", "repair", "restore", "guided rollback".
     static QString actionName(GuardedAction action);
