@@ -2,6 +2,7 @@
 
 #include "backup/backupcatalog.h"
 #include "backup/pgtools.h"
+#include "profiles/lintpolicy.h"
 
 #include <QSettings>
 
@@ -15,7 +16,33 @@ const QString kStatementTimeout = QStringLiteral("runs/statementTimeoutMs");
 const QString kBackupFolder = QStringLiteral("backups/folder");
 const QString kKeep = QStringLiteral("backups/keep");
 const QString kToolsFolder = QStringLiteral("tools/postgresFolder");
-const QString kLint = QStringLiteral("lint/protected");
+
+// The lint policy lives in the core (strata::LintPolicy), which the command line reads too.
+LintPolicy fromCore(LintBlock block)
+{
+    switch (block) {
+    case LintBlock::Nothing:
+        return LintPolicy::WarnOnly;
+    case LintBlock::Warnings:
+        return LintPolicy::BlockAll;
+    case LintBlock::Errors:
+        break;
+    }
+    return LintPolicy::BlockErrors;
+}
+
+LintBlock toCore(LintPolicy policy)
+{
+    switch (policy) {
+    case LintPolicy::WarnOnly:
+        return LintBlock::Nothing;
+    case LintPolicy::BlockAll:
+        return LintBlock::Warnings;
+    case LintPolicy::BlockErrors:
+        break;
+    }
+    return LintBlock::Errors;
+}
 
 } // namespace
 
@@ -30,7 +57,7 @@ Settings Settings::load()
     s.backupFolder = stored.value(kBackupFolder, s.backupFolder).toString();
     s.keepBackups = std::max(0, stored.value(kKeep, s.keepBackups).toInt());
     s.postgresToolsFolder = stored.value(kToolsFolder, s.postgresToolsFolder).toString();
-    s.protectedLint = policyFromName(stored.value(kLint).toString());
+    s.protectedLint = fromCore(strata::LintPolicy::onProtected());
     return s;
 }
 
@@ -43,7 +70,7 @@ void Settings::save() const
     stored.setValue(kBackupFolder, backupFolder);
     stored.setValue(kKeep, keepBackups);
     stored.setValue(kToolsFolder, postgresToolsFolder);
-    stored.setValue(kLint, policyName(protectedLint));
+    (void)strata::LintPolicy::setOnProtected(toCore(protectedLint));
 }
 
 QString Settings::backupDir() const

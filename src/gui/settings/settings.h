@@ -16,8 +16,8 @@ enum class LintPolicy {
 // The app's preferences, stored with QSettings (the application's own file) and read where they
 // are used, so a change applies to the next job. The member initialisers are the defaults.
 // Keys: "language", "runs/lockTimeoutMs", "runs/statementTimeoutMs", "backups/folder",
-// "backups/keep" (and "backups/keep/<profile>" for one profile), "tools/postgresFolder",
-// "lint/protected".
+// "backups/keep" (and "backups/keep/<profile>" for one profile), "tools/postgresFolder". The
+// lint policy is the core's (strata::LintPolicy::onProtected), shared with the command line.
 struct Settings
 {
     QString language;            // "" the system's, else a code such as "en" or "de"
