@@ -2895,4 +2895,129 @@ Geschützt</translation>
         <translation>Stempelung planen…</translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::JobPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Waiting for the database… %1</source>
+        <translation>Warten auf die Datenbank… %1</translation>
+    </message>
+    <message>
+        <source>stamp</source>
+        <translation>stempeln</translation>
+    </message>
+    <message>
+        <source>upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>downgrade</source>
+        <translation>Downgrade</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3 %4 %5</source>
+        <translation>Schritt %1 von %2: %3 %4 %5</translation>
+    </message>
+    <message>
+        <source> · statement %1 of %2</source>
+        <translation> · Anweisung %1 von %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::RunsController</name>
+    <message>
+        <source>Planning: %1… waiting for the database</source>
+        <translation>Planung: %1… Warten auf die Datenbank</translation>
+    </message>
+    <message>
+        <source>%1 on %2: cancelled; nothing was run.</source>
+        <translation>%1 auf %2: abgebrochen; nichts wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 on %2: nothing to do.</source>
+        <translation>%1 auf %2: nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>%1 on %2: not run.</source>
+        <translation>%1 auf %2: nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 on %2 cannot be planned:
+
+%3</source>
+        <translation>%1 auf %2 kann nicht geplant werden:
+
+%3</translation>
+    </message>
+    <message>
+        <source>Backing up %1 before: %2…</source>
+        <translation>%1 wird gesichert vor: %2…</translation>
+    </message>
+    <message>
+        <source>%1: starting…</source>
+        <translation>%1: wird gestartet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2: %n step(s) in %3 s.</source>
+        <translation>
+            <numerusform>%1 auf %2: %n Schritt in %3 s.</numerusform>
+            <numerusform>%1 auf %2: %n Schritte in %3 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2 cancelled after %3 s; the interrupted step was rolled back.</source>
+        <translation>%1 auf %2 nach %3 s abgebrochen; der unterbrochene Schritt wurde zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 on %2 failed. The database is at %3; the failing step was rolled back.</source>
+        <translation>%1 auf %2 fehlgeschlagen. Die Datenbank steht auf %3; der fehlgeschlagene Schritt wurde zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>%1: rollback report saved as %2.</source>
+        <translation>%1: Bericht zum Zurückrollen gespeichert als %2.</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no step is pending.</source>
+        <translation>Nichts zu exportieren: Kein Schritt steht aus.</translation>
+    </message>
+    <message>
+        <source>Save SQL</source>
+        <translation>SQL speichern</translation>
+    </message>
+    <message>
+        <source>SQL scripts (*.sql)</source>
+        <translation>SQL-Skripte (*.sql)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>SQL written to %1.</source>
+        <translation>SQL nach %1 geschrieben.</translation>
+    </message>
+</context>
 </TS>

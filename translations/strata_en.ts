@@ -75,4 +75,14 @@
         <translation><numerusform>the step before it was undone and stays undone</numerusform><numerusform>the %n steps before it were undone and stay undone</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::RunsController</name>
+    <message numerus="yes">
+        <source>%1 on %2: %n step(s) in %3 s.</source>
+        <translation>
+            <numerusform>%1 on %2: %n step in %3 s.</numerusform>
+            <numerusform>%1 on %2: %n steps in %3 s.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -9,7 +9,8 @@
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
 #include "jobs/jobcontroller.h"
-#include "jobs/stampdialog.h"
+#include "jobs/jobpanel.h"
+#include "jobs/runscontroller.h"
 #include "log/activitylog.h"
 #include "log/logdock.h"
 #include "pending/planmodel.h"
@@ -35,6 +36,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <spdlog/spdlog.h>
@@ -69,12 +71,41 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->menuView->addAction(m_logDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->toolBar->toggleViewAction());
 
+    m_jobPanel = new JobPanel(
+        m_ui->progressPanel, m_ui->progressLabel, m_ui->progressBar, m_ui->cancelButton,
+        [this](const QString &name) { return m_controllers.value(name); }, this);
+    RunsController::Host host;
+    host.profile = [this](const QString &name) { return profile(name); };
+    host.snapshot = [this](const QString &name) { return m_snapshots.value(name); };
+    host.jobs = [this](const QString &name) { return controller(name); };
+    host.profileNames = [this] {
+        QStringList names;
+        if (m_session)
+            names.append(m_session->profile.name);
+        for (const Profile &p : std::as_const(m_profiles))
+            names.append(p.name);
+        return names;
+    };
+    m_runs = new RunsController(host, m_jobPanel, this, this);
+    connect(m_runs, &RunsController::busyChanged, this, [this](const QString &name) {
+        if (name == m_current)
+            updateActions();
+    });
+    connect(m_runs, &RunsController::previewReady, this, &MainWindow::showPreview);
+    connect(m_runs, &RunsController::previewFailed, this,
+            [this](const QString &name, const PlanRequest &, const Error &error) {
+                if (name != m_current)
+                    return;
+                m_planModel->clear();
+                m_previewSql.clear();
+                m_ui->pendingSummary->setText(tr("No plan: %1").arg(error.toString()));
+                updateActions();
+            });
+    connect(m_runs, &RunsController::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_runs, &RunsController::logLine, this, &MainWindow::logLine);
+
     setupViews();
     setupActions();
-
-    m_elapsedTicker.setInterval(250);
-    connect(&m_elapsedTicker, &QTimer::timeout, this,
-            [this] { onProgress(m_runningProfile, m_lastProgress); });
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -162,7 +193,9 @@ void MainWindow::setupViews()
     pending->verticalHeader()->setDefaultSectionSize(
         history->verticalHeader()->defaultSectionSize());
     m_ui->exportSqlButton->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
-    connect(m_ui->exportSqlButton, &QPushButton::clicked, this, &MainWindow::exportPendingSql);
+    connect(m_ui->exportSqlButton, &QPushButton::clicked, this, [this] {
+        m_runs->writeSql(m_previewSql, QStringLiteral("%1-pending.sql").arg(m_current));
+    });
 
     m_auditModel = new AuditModel(this);
     m_auditFilter = new QSortFilterProxyModel(this);
@@ -181,15 +214,6 @@ void MainWindow::setupViews()
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this] {
         if (m_ui->tabs->currentWidget() == m_ui->auditTab)
             reloadAudit();
-    });
-
-    m_ui->progressPanel->hide();
-    connect(m_ui->cancelButton, &QPushButton::clicked, this, [this] {
-        if (JobController *c = m_controllers.value(m_runningProfile)) {
-            c->cancel();
-            m_ui->cancelButton->setEnabled(false);
-            m_ui->cancelButton->setText(tr("Cancelling…"));
-        }
     });
 
     m_ui->problemLabel->hide();
@@ -227,17 +251,21 @@ void MainWindow::setupActions()
         m_passwordState.clear(); // a refresh by hand may ask for passwords again
         refreshAll();
     });
-    connect(ui.actionUpgradeHeads, &QAction::triggered, this,
-            [this] { request(PlanRequest::Kind::Upgrade, QStringLiteral("heads")); });
+    connect(ui.actionUpgradeHeads, &QAction::triggered, this, [this] {
+        m_runs->request(m_current, PlanRequest::Kind::Upgrade, QStringLiteral("heads"));
+    });
     connect(ui.actionUpgradeSelected, &QAction::triggered, this,
-            [this] { request(PlanRequest::Kind::Upgrade, selectedRevision()); });
-    connect(ui.actionDowngradeSelected, &QAction::triggered, this,
-            [this] { request(PlanRequest::Kind::Downgrade, selectedRevision()); });
-    connect(ui.actionStamp, &QAction::triggered, this, &MainWindow::stamp);
-    connect(ui.actionRollbackWizard, &QAction::triggered, this, &MainWindow::rollbackWizard);
+            [this] { m_runs->request(m_current, PlanRequest::Kind::Upgrade, selectedRevision()); });
+    connect(ui.actionDowngradeSelected, &QAction::triggered, this, [this] {
+        m_runs->request(m_current, PlanRequest::Kind::Downgrade, selectedRevision());
+    });
+    connect(ui.actionStamp, &QAction::triggered, this,
+            [this] { m_runs->stamp(m_current, selectedRevision()); });
+    connect(ui.actionRollbackWizard, &QAction::triggered, this,
+            [this] { m_runs->rollbackWizard(m_current); });
     connect(ui.actionGenerateSql, &QAction::triggered, this, [this] {
-        request(PlanRequest::Kind::Upgrade, QStringLiteral("heads"),
-                PlanRequest::Purpose::ExportSql);
+        m_runs->request(m_current, PlanRequest::Kind::Upgrade, QStringLiteral("heads"),
+                        PlanRequest::Purpose::ExportSql);
     });
     connect(ui.actionLanguage, &QAction::triggered, this, &MainWindow::chooseLanguage);
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::about);
@@ -334,16 +362,7 @@ JobController *MainWindow::controller(const QString &name)
             [this, name](const SnapshotPtr &s) { onSnapshot(name, s); });
     connect(w, &MigrationWorker::snapshotFailed, this,
             [this, name](const Error &e) { onSnapshotFailed(name, e); });
-    connect(w, &MigrationWorker::planReady, this,
-            [this, name](const PlanRequest &r, const Plan &plan, const QString &sql) {
-                onPlanReady(name, r, plan, sql);
-            });
-    connect(w, &MigrationWorker::planFailed, this,
-            [this, name](const PlanRequest &r, const Error &e) { onPlanFailed(name, r, e); });
-    connect(w, &MigrationWorker::progress, this,
-            [this, name](const JobProgress &p) { onProgress(name, p); });
-    connect(w, &MigrationWorker::runFinished, this,
-            [this, name](const JobResult &r) { onRunFinished(name, r); });
+    m_runs->connectWorker(name, w);
     connectAuthoring(name, w);
     connectBackups(name, w);
     m_controllers.insert(name, c);
@@ -352,6 +371,7 @@ JobController *MainWindow::controller(const QString &name)
 
 void MainWindow::dropController(const QString &name)
 {
+    m_runs->forget(name);
     delete m_controllers.take(name); // cancels and joins its thread
     m_snapshots.remove(name);
     m_preview.remove(name);
@@ -383,12 +403,16 @@ void MainWindow::selectProfile(const QString &name)
         return;
     if (name != m_current) {
         // A revision chosen on one profile must never arm an action on the next (the same
-        // project has the same ids): the selection and the planned previews start afresh.
+        // project has the same ids): the selection, the planned previews and a plan being made
+        // for a run start afresh.
         m_ui->historyView->selectionModel()->clearSelection();
         m_ui->historyView->setCurrentIndex({});
         m_preview.clear();
+        if (!m_current.isEmpty())
+            m_runs->leave(m_current);
     }
     m_current = name;
+    m_jobPanel->show(name);
     m_profileDock->select(name);
     showCurrent();
 }
@@ -488,12 +512,12 @@ void MainWindow::updateActions()
 {
     const bool have = profile(m_current) != nullptr;
     const SnapshotPtr snap = m_snapshots.value(m_current);
-    const bool busy = isRunning();
+    // Only the selected profile's own job holds its actions; other profiles stay usable.
+    const bool busy = m_runs->isBusy(m_current);
     const bool ready = have && snap && snap->reachable && !busy;
     const bool isSession = m_session && m_session->profile.name == m_current;
     m_ui->actionEditProfile->setEnabled(have && !busy && !isSession);
     m_ui->actionDeleteProfile->setEnabled(have && !busy && !isSession);
-    m_ui->actionRefresh->setEnabled(!busy);
     m_ui->actionUpgradeHeads->setEnabled(ready && !snap->pending.isEmpty());
     const bool revision = ready && !selectedRevision().isEmpty();
     m_ui->actionUpgradeSelected->setEnabled(revision);
@@ -549,6 +573,65 @@ void MainWindow::onSnapshotFailed(const QString &name, const Error &error)
         m_ui->problemLabel->show();
     }
     Q_EMIT snapshotUpdated(name);
+}
+
+void MainWindow::previewPlan(const PlanRequest &requested)
+{
+    PlanRequest preview = requested;
+    preview.purpose = PlanRequest::Purpose::Preview;
+    m_preview.insert(m_current, preview);
+    m_runs->preview(m_current, preview);
+}
+
+void MainWindow::showPreview(const QString &name, const PlanRequest &request, const Plan &plan,
+                             const QString &offlineSql)
+{
+    if (name != m_current)
+        return;
+    m_planModel->setPlan(plan, m_snapshots.value(name));
+    m_previewSql = offlineSql;
+    const QString towards = request.targets.value(0) == QLatin1String("heads")
+                                ? tr("the heads")
+                                : request.targets.value(0);
+    if (plan.steps.isEmpty())
+        m_ui->pendingSummary->setText(tr("Nothing to do: the database is at %1.").arg(towards));
+    else
+        m_ui->pendingSummary->setText(
+            tr("%n step(s) from %1 to %2. Double-click a revision in History to plan towards "
+               "it.",
+               nullptr, int(plan.steps.size()))
+                .arg(plan.startHeads.isEmpty() ? tr("base")
+                                               : plan.startHeads.join(QLatin1String(", ")),
+                     towards));
+    if (!plan.steps.isEmpty())
+        m_ui->pendingView->selectRow(0);
+    else
+        m_ui->pendingSql->showSql({});
+    updateActions();
+    Q_EMIT previewUpdated(name);
+}
+
+void MainWindow::showPendingSql()
+{
+    const int row = m_ui->pendingView->currentIndex().row();
+    int firstLine = 1;
+    const QString sql = m_planModel->sqlOf(row, &firstLine);
+    if (row >= 0 && sql.isEmpty() && row < m_planModel->plan().steps.size())
+        m_ui->pendingSql->showSql(m_planModel->plan().steps.at(row).stamp
+                                      ? tr("-- A stamp changes only the version rows.")
+                                      : tr("-- This step has no SQL."));
+    else
+        m_ui->pendingSql->showSql(sql, std::max(firstLine, 1));
+}
+
+void MainWindow::onRunFinished(const QString &name, const JobResult &result)
+{
+    reloadAudit();
+    // The schema changed: the editor's completion words are read again when next shown.
+    if (name == m_catalogProfile)
+        m_catalogProfile.clear();
+    updateActions();
+    Q_EMIT runFinished(name, result.success);
 }
 
 bool MainWindow::isRunning() const

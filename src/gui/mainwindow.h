@@ -4,11 +4,9 @@
 #include "migrator.h"
 #include "profiles/profile.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -26,16 +24,18 @@ class AuditModel;
 class EditorArea;
 class HistoryModel;
 class JobController;
+class JobPanel;
 class LogDock;
 class MigrationWorker;
 class PasswordVault;
 class PlanModel;
 class ProfileDock;
-struct RunContext;
+class RunsController;
 
 // The main window: profiles on the left, the selected profile's History, Pending and Audit
 // tabs in the middle, the Activity log below. Every database job goes to the profile's
-// JobController; this class only shows what comes back.
+// JobController; plans and runs are the RunsController's, each profile's job state the
+// JobPanel's; this class wires them to the views and keeps the selected profile.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -67,7 +67,10 @@ public:
     void setPasswordVault(PasswordVault *vault);
 
     SnapshotPtr snapshot(const QString &profile) const { return m_snapshots.value(profile); }
+    // A run, backup or restore goes on in some profile's worker.
     bool isRunning() const;
+    RunsController *runsController() const { return m_runs; }
+    JobPanel *jobPanel() const { return m_jobPanel; }
     ProfileDock *profileDock() const { return m_profileDock; }
     LogDock *logDock() const { return m_logDock; }
     HistoryModel *historyModel() const { return m_historyModel; }
@@ -116,15 +119,9 @@ private:
 
     void onSnapshot(const QString &name, const SnapshotPtr &snapshot);
     void onSnapshotFailed(const QString &name, const Error &error);
-    void onPlanReady(const QString &name, const PlanRequest &request, const Plan &plan,
+    void showPreview(const QString &name, const PlanRequest &request, const Plan &plan,
                      const QString &offlineSql);
-    void onPlanFailed(const QString &name, const PlanRequest &request, const Error &error);
-    void onProgress(const QString &name, const JobProgress &progress);
     void onRunFinished(const QString &name, const JobResult &result);
-    // Runs a confirmed plan in the profile's worker, with the progress panel.
-    void startRun(const QString &name, const PlanRequest &request, const Plan &plan,
-                  const RunContext &context);
-    void rollbackWizard();
     // Backups (mainwindow_backups.cpp): the Backups tab, back up before a protected upgrade.
     void setupBackups();
     void connectBackups(const QString &name, MigrationWorker *worker);
@@ -132,9 +129,10 @@ private:
     void backupNow();
     void verifySelectedBackup();
     void restoreSelectedBackup();
-    void showJobProgress(const QString &text, int percent);
     void onBackupFinished(const QString &name, const QString &file, const Error &error);
     void onRestoreFinished(const QString &name, bool ok, const Error &error);
+    // A critical message opened with open(), deleted when closed.
+    void openCritical(const QString &title, const QString &text);
     void maybeAskPassword(const QString &name, const QString &problem, Error::Code code);
     void promptPassword(const QString &name);
 
@@ -144,8 +142,6 @@ private:
     void updateProblems();
     void previewPlan(const PlanRequest &request);
     void showPendingSql();
-    void request(PlanRequest::Kind kind, const QString &target,
-                 PlanRequest::Purpose purpose = PlanRequest::Purpose::Run);
     QString selectedRevision() const;
 
     void newProfile();
@@ -153,7 +149,6 @@ private:
     void importService();
     void importProfiles();
     void exportProfiles();
-    void stamp();
     // Authoring (mainwindow_authoring.cpp): the Editor tab, new migrations, merges, Try it.
     void setupAuthoring();
     void connectAuthoring(const QString &name, MigrationWorker *worker);
@@ -167,8 +162,6 @@ private:
     void tryInEditor(const QString &path, const QString &revision);
     void onTrialFinished(const QString &name, const QString &revision, bool ok,
                          const QStringList &steps, const Error &error);
-    void exportPendingSql();
-    void writeSql(const QString &sql, const QString &suggestedName);
     void chooseLanguage();
     void about();
     void reloadAudit();
@@ -195,15 +188,8 @@ private:
     PasswordVault *m_vault = nullptr;
     QHash<QString, PlanRequest> m_preview; // what the Pending tab shows, per profile
     QString m_previewSql;
-    QString m_runningProfile;
-    QElapsedTimer m_runClock;
-    QTimer m_elapsedTicker;
-    JobProgress m_lastProgress;
-    bool m_guidedRun = false; // the running job belongs to a wizard, which shows its outcome
-    // A backup or restore started here (not by the wizard); BeforeRun: the backup the core
-    // takes before a run (Operations::runAfterBackup), in the run's own job.
-    enum class BackupPurpose { None, OnDemand, BeforeRun, Restore };
-    BackupPurpose m_backupPurpose = BackupPurpose::None;
+    JobPanel *m_jobPanel = nullptr;
+    RunsController *m_runs = nullptr;
     class BackupModel *m_backupModel = nullptr;
     QString m_catalogProfile; // whose schema the editor completes from
     QString m_trialProfile;   // a Try it under way, on this profile

@@ -9,6 +9,7 @@
 #include "history/historymodel.h"
 #include "jobs/jobcontroller.h"
 #include "jobs/migrationworker.h"
+#include "jobs/runscontroller.h"
 #include "ui_mainwindow.h"
 
 #include <QDir>
@@ -104,11 +105,12 @@ void MainWindow::updateEditor()
                   .arg(p->name);
     else if (!snap || !snap->reachable)
         why = tr("%1's database cannot be reached.").arg(p->name);
-    else if (isRunning() || !m_trialProfile.isEmpty())
+    else if (m_runs->isBusy(m_current) || !m_trialProfile.isEmpty())
         why = tr("Wait for the running job to finish.");
     m_ui->editorArea->setTryAvailable(why.isEmpty(), why);
     m_ui->actionOpenInEditor->setEnabled(snap && !selectedRevision().isEmpty());
-    m_ui->actionMergeHeads->setEnabled(snap && snap->heads.size() >= 2 && !isRunning());
+    m_ui->actionMergeHeads->setEnabled(snap && snap->heads.size() >= 2 &&
+                                       !m_runs->isBusy(m_current));
     if (m_ui->tabs->currentWidget() == m_ui->editorTab && m_catalogProfile != m_current)
         requestCatalog();
 }

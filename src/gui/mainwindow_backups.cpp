@@ -6,7 +6,9 @@
 #include "backups/backupmodel.h"
 #include "backups/restoredialog.h"
 #include "jobs/jobcontroller.h"
+#include "jobs/jobpanel.h"
 #include "jobs/migrationworker.h"
+#include "jobs/runscontroller.h"
 #include "settings/settings.h"
 #include "ui_mainwindow.h"
 
@@ -46,13 +48,16 @@ void MainWindow::setupBackups()
 
 void MainWindow::connectBackups(const QString &name, MigrationWorker *w)
 {
+    // A backup of its own, or the one the core takes before a run in the run's job; the wizard's
+    // are not the panel's (it shows them itself).
     connect(w, &MigrationWorker::backupProgress, this, [this, name](const QString &text, int p) {
-        if (name == m_runningProfile && m_backupPurpose != BackupPurpose::None)
-            showJobProgress(tr("Backing up: %1").arg(text), p);
+        const JobPanel::Kind kind = m_jobPanel->kind(name);
+        if (kind == JobPanel::Kind::Backup || kind == JobPanel::Kind::Run)
+            m_jobPanel->setText(name, tr("Backing up: %1").arg(text), p);
     });
     connect(w, &MigrationWorker::restoreProgress, this, [this, name](const QString &text, int) {
-        if (name == m_runningProfile && m_backupPurpose == BackupPurpose::Restore)
-            showJobProgress(tr("Restoring: %1").arg(text), -1);
+        if (m_jobPanel->kind(name) == JobPanel::Kind::Restore)
+            m_jobPanel->setText(name, tr("Restoring: %1").arg(text), -1);
     });
     connect(w, &MigrationWorker::backupFinished, this,
             [this, name](const QString &file, const Error &error) {
@@ -88,47 +93,35 @@ void MainWindow::reloadBackups()
     updateActions();
 }
 
-void MainWindow::showJobProgress(const QString &text, int percent)
-{
-    m_ui->progressPanel->show();
-    m_ui->progressLabel->setText(text);
-    m_ui->progressBar->setRange(0, percent < 0 ? 0 : 100);
-    if (percent >= 0)
-        m_ui->progressBar->setValue(percent);
-}
-
 void MainWindow::backupNow()
 {
     JobController *c = controller(m_current);
-    if (!c || c->isRunning())
+    if (!c || c->isRunning() || m_runs->isBusy(m_current))
         return;
-    m_backupPurpose = BackupPurpose::OnDemand;
-    m_runningProfile = m_current;
-    m_ui->cancelButton->setEnabled(true);
-    showJobProgress(tr("Backing up %1…").arg(m_current), -1);
     m_ui->backupStatus->setText(tr("Backing up %1…").arg(m_current));
-    c->backup(m_current,
-              m_ui->backupFormatCombo->isVisible() ? m_ui->backupFormatCombo->currentText()
-                                                   : QStringLiteral("custom"),
-              m_ui->keepSpin->value());
+    const auto job =
+        c->backup(m_current,
+                  m_ui->backupFormatCombo->isVisible() ? m_ui->backupFormatCombo->currentText()
+                                                       : QStringLiteral("custom"),
+                  m_ui->keepSpin->value());
+    m_jobPanel->begin(m_current, JobPanel::Kind::Backup, job, tr("Backing up %1…").arg(m_current));
     updateActions();
 }
 
 void MainWindow::onBackupFinished(const QString &name, const QString &file, const Error &error)
 {
-    const BackupPurpose purpose = std::exchange(m_backupPurpose, BackupPurpose::None);
-    if (purpose == BackupPurpose::BeforeRun) // the run goes on in the same job
+    const JobPanel::Kind kind = m_jobPanel->kind(name);
+    if (kind == JobPanel::Kind::Run) // the run goes on in the same job
         logLine(tr("%1: backed up to %2.").arg(name, file));
-    if (purpose == BackupPurpose::None || purpose == BackupPurpose::BeforeRun) {
+    if (kind != JobPanel::Kind::Backup) {
         reloadBackups(); // the wizard's, or the one before a run: only the list changes
         return;
     }
-    m_runningProfile.clear();
-    m_ui->progressPanel->hide();
+    m_jobPanel->end(name);
     if (file.isEmpty()) {
         m_ui->backupStatus->setText(tr("The backup failed: %1").arg(error.toString()));
-        QMessageBox::critical(this, tr("Backup Failed"),
-                              tr("The backup of %1 failed.\n\n%2").arg(name, error.toString()));
+        openCritical(tr("Backup Failed"),
+                     tr("The backup of %1 failed.\n\n%2").arg(name, error.toString()));
     } else {
         logLine(tr("%1: backed up to %2.").arg(name, file));
         m_ui->backupStatus->setText(tr("Backed up and verified: %1").arg(file));
@@ -160,34 +153,39 @@ void MainWindow::restoreSelectedBackup()
     if (dialog.exec() != QDialog::Accepted)
         return;
     JobController *c = controller(dialog.target());
-    if (!c || c->isRunning())
+    if (!c || c->isRunning() || m_runs->isBusy(dialog.target()))
         return;
-    m_backupPurpose = BackupPurpose::Restore;
-    m_runningProfile = dialog.target();
-    m_ui->cancelButton->setEnabled(true);
-    showJobProgress(tr("Restoring %1 into %2…").arg(QFileInfo(b->path).fileName(), dialog.target()),
-                    -1);
-    c->restore(b->path, dialog.target(), dialog.reason());
+    const auto job = c->restore(b->path, dialog.target(), dialog.reason());
+    m_jobPanel->begin(
+        dialog.target(), JobPanel::Kind::Restore, job,
+        tr("Restoring %1 into %2…").arg(QFileInfo(b->path).fileName(), dialog.target()));
     updateActions();
 }
 
 void MainWindow::onRestoreFinished(const QString &name, bool ok, const Error &error)
 {
-    if (std::exchange(m_backupPurpose, BackupPurpose::None) != BackupPurpose::Restore)
+    if (m_jobPanel->kind(name) != JobPanel::Kind::Restore)
         return; // the wizard's restore: it says how it went
-    m_runningProfile.clear();
-    m_ui->progressPanel->hide();
+    m_jobPanel->end(name);
     if (ok) {
         logLine(tr("%1: restored from a backup.").arg(name));
         m_ui->backupStatus->setText(tr("Restored into %1.").arg(name));
         statusBar()->showMessage(tr("%1 restored.").arg(name), 10000);
     } else {
         m_ui->backupStatus->setText(tr("The restore failed: %1").arg(error.toString()));
-        QMessageBox::critical(this, tr("Restore Failed"),
-                              tr("Restoring into %1 failed.\n\n%2").arg(name, error.toString()));
+        openCritical(tr("Restore Failed"),
+                     tr("Restoring into %1 failed.\n\n%2").arg(name, error.toString()));
     }
     reloadAudit();
     updateActions();
+}
+
+void MainWindow::openCritical(const QString &title, const QString &text)
+{
+    // Answers a worker's signal: opened, never exec()'d, so no job's answer waits behind it.
+    auto *box = new QMessageBox(QMessageBox::Critical, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 } // namespace strata::gui

@@ -11,6 +11,7 @@
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
 #include "jobs/jobcontroller.h"
+#include "jobs/runscontroller.h"
 #include "jobs/stampdialog.h"
 #include "log/activitylog.h"
 #include "log/logdock.h"
@@ -251,7 +252,8 @@ void MainWindow::editProfile(const QString &name)
     const Profile *p = profile(name);
     if (!p || (m_session && name == m_session->profile.name))
         return;
-    if (JobController *c = m_controllers.value(name); c && c->isRunning()) {
+    if (JobController *c = m_controllers.value(name);
+        m_runs->isBusy(name) || (c && c->isRunning())) {
         QMessageBox::information(this, tr("Edit Profile"),
                                  tr("%1 is running a job; edit it when the job ends.").arg(name));
         return;

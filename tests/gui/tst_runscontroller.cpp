@@ -2,9 +2,12 @@
 // chosen on the last one, a job's progress and Cancel show only under its own profile while
 // the others stay usable, one confirmation at a time per profile, and planning can be cancelled.
 
+#include "dialogs.h"
 #include "files.h"
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
+#include "jobs/jobpanel.h"
+#include "jobs/runscontroller.h"
 #include "mainwindow.h"
 #include "migrator.h"
 #include "pending/planmodel.h"
@@ -15,8 +18,14 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +42,56 @@ QAction *action(MainWindow &w, const char *name)
         qFatal("no action %s", name);
     return found;
 }
+
+QWidget *child(MainWindow &w, const char *name)
+{
+    auto *found = w.findChild<QWidget *>(QLatin1String(name));
+    if (!found)
+        qFatal("no widget %s", name);
+    return found;
+}
+
+QString progressText(MainWindow &w)
+{
+    return w.findChild<QLabel *>(QStringLiteral("progressLabel"))->text();
+}
+
+int confirmations(MainWindow &w)
+{
+    return int(w.findChildren<ConfirmRunDialog *>().size());
+}
+
+// Another session holding the SQLite file's write lock, as a long job elsewhere would: readers
+// wait behind it (up to the driver's busy timeout).
+class HeldLock
+{
+public:
+    explicit HeldLock(const QString &file) : m_name(QStringLiteral("held-%1").arg(quintptr(this)))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(file);
+        m_held = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN EXCLUSIVE"));
+    }
+    ~HeldLock() { release(); }
+    bool held() const { return m_held; }
+    void release()
+    {
+        if (!QSqlDatabase::contains(m_name))
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name);
+            if (m_held)
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+        m_held = false;
+    }
+
+private:
+    QString m_name;
+    bool m_held = false;
+};
 
 } // namespace
 
@@ -166,6 +225,162 @@ private Q_SLOTS:
         QVERIFY(!action(w, "actionDowngradeSelected")->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(previews.last().at(0) == dev.name, 20000);
         QCOMPARE(w.planModel()->rowCount(), 0);
+    }
+
+    // Today's fault: staging's run showed its progress and Cancel under production's banner, and
+    // the whole toolbar was off for every profile.
+    void aJobsProgressShowsOnlyUnderItsOwnProfile()
+    {
+        MainWindow w;
+        const Profile staging =
+            sqliteProfile(QStringLiteral("staging"), QStringLiteral("Staging"), m_slow);
+        const Profile prod =
+            sqliteProfile(QStringLiteral("prod"), QStringLiteral("Production"), m_example);
+        w.saveProfile(staging);
+        w.saveProfile(prod);
+        waitForSnapshot(w, staging.name);
+        waitForSnapshot(w, prod.name);
+        w.selectProfile(staging.name);
+
+        QSignalSpy finished(&w, &MainWindow::runFinished);
+        test::whenDialogOpens<ConfirmRunDialog>([](ConfirmRunDialog *d) { test::clickOk(d); });
+        action(w, "actionUpgradeHeads")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(progressText(w).contains(QStringLiteral("Step 2 of 2")), 20000);
+        QWidget *panel = child(w, "progressPanel");
+        QWidget *cancel = child(w, "cancelButton");
+        QVERIFY(panel->isVisibleTo(&w) && cancel->isEnabled());
+        QVERIFY(!action(w, "actionUpgradeHeads")->isEnabled()); // staging's own job holds it
+
+        // Production: none of staging's progress, and its own actions usable.
+        w.selectProfile(prod.name);
+        QVERIFY(!panel->isVisibleTo(&w));
+        QVERIFY(!cancel->isVisibleTo(&w));
+        QVERIFY(!w.jobPanel()->isBusy(prod.name));
+        QVERIFY(action(w, "actionUpgradeHeads")->isEnabled());
+        QVERIFY(action(w, "actionStamp")->isEnabled());
+        QVERIFY(action(w, "actionEditProfile")->isEnabled());
+        QVERIFY(action(w, "actionGenerateSql")->isEnabled());
+        QVERIFY(action(w, "actionRefresh")->isEnabled());
+        // ... and it runs while staging's job goes on, with its own progress.
+        QVERIFY(prod.isProtected);
+        test::whenDialogOpens<ConfirmRunDialog>([&prod](ConfirmRunDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("typedEdit"))->setText(prod.databaseName());
+            test::clickOk(d);
+        });
+        action(w, "actionUpgradeHeads")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QCOMPARE(finished.first().at(0).toString(), prod.name);
+        QVERIFY(finished.first().at(1).toBool());
+        QVERIFY(!panel->isVisibleTo(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(prod.name)->pending.isEmpty(), 20000);
+        QVERIFY(w.jobPanel()->isBusy(staging.name));
+
+        // Back on staging: its own job, still running, with its Cancel.
+        w.selectProfile(staging.name);
+        QVERIFY(panel->isVisibleTo(&w));
+        QVERIFY2(progressText(w).contains(QStringLiteral("Step 2 of 2")),
+                 qPrintable(progressText(w)));
+        QVERIFY(cancel->isEnabled());
+        static_cast<QPushButton *>(cancel)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+        QCOMPARE(finished.last().at(0).toString(), staging.name);
+        QCOMPARE(finished.last().at(1).toBool(), false);
+        QVERIFY(!panel->isVisibleTo(&w));
+        QTRY_VERIFY_WITH_TIMEOUT(action(w, "actionUpgradeHeads")->isEnabled(), 20000);
+    }
+
+    // Today's fault: a second Upgrade click while the plan waited behind a held lock queued a
+    // second production confirmation.
+    void aSecondClickWhilePlanningOpensNoSecondConfirmation()
+    {
+        MainWindow w;
+        const Profile prod =
+            sqliteProfile(QStringLiteral("prod"), QStringLiteral("Production"), m_example);
+        w.saveProfile(prod);
+        waitForSnapshot(w, prod.name);
+        QTRY_VERIFY_WITH_TIMEOUT(action(w, "actionUpgradeHeads")->isEnabled(), 20000);
+
+        HeldLock lock(prod.sqliteFile);
+        QVERIFY(lock.held());
+        action(w, "actionUpgradeHeads")->trigger();
+        // Planning shows itself under the profile, with a Cancel, and holds the run actions.
+        QVERIFY(child(w, "progressPanel")->isVisibleTo(&w));
+        QVERIFY2(progressText(w).contains(QStringLiteral("Planning")), qPrintable(progressText(w)));
+        QVERIFY(child(w, "cancelButton")->isEnabled());
+        QVERIFY(w.runsController()->isBusy(prod.name));
+        QVERIFY(!action(w, "actionUpgradeHeads")->isEnabled());
+        // A second click (a shortcut gets past a disabled button) asks for nothing.
+        QVERIFY(!w.runsController()->request(prod.name, PlanRequest::Kind::Upgrade,
+                                             QStringLiteral("heads")));
+        action(w, "actionUpgradeHeads")->trigger();
+        lock.release();
+
+        QTRY_COMPARE_WITH_TIMEOUT(confirmations(w), 1, 20000);
+        QVERIFY(!child(w, "progressPanel")->isVisibleTo(&w));
+        // While it is open, asking again raises the same one.
+        QVERIFY(!w.runsController()->request(prod.name, PlanRequest::Kind::Upgrade,
+                                             QStringLiteral("heads")));
+        QCOMPARE(confirmations(w), 1);
+        ConfirmRunDialog *open = w.runsController()->confirmation(prod.name);
+        QVERIFY(open && open->isVisible());
+        open->reject();
+        QTRY_COMPARE_WITH_TIMEOUT(confirmations(w), 0, 20000);
+        QVERIFY(!w.runsController()->isBusy(prod.name));
+        QTest::qWait(300); // nothing queued behind it opens now
+        QCOMPARE(confirmations(w), 0);
+        QVERIFY(action(w, "actionUpgradeHeads")->isEnabled());
+    }
+
+    void planningCanBeCancelled()
+    {
+        MainWindow w;
+        const Profile prod =
+            sqliteProfile(QStringLiteral("prod"), QStringLiteral("Production"), m_example);
+        w.saveProfile(prod);
+        waitForSnapshot(w, prod.name);
+        QTRY_VERIFY_WITH_TIMEOUT(action(w, "actionUpgradeHeads")->isEnabled(), 20000);
+
+        HeldLock lock(prod.sqliteFile);
+        QVERIFY(lock.held());
+        action(w, "actionUpgradeHeads")->trigger();
+        auto *cancel = static_cast<QPushButton *>(child(w, "cancelButton"));
+        QVERIFY(cancel->isVisibleTo(&w) && cancel->isEnabled());
+        cancel->click();
+        QVERIFY(!cancel->isEnabled()); // "Cancelling…" until the worker answers
+        lock.release();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runsController()->isBusy(prod.name), 20000);
+        QVERIFY(!child(w, "progressPanel")->isVisibleTo(&w));
+        QCOMPARE(confirmations(w), 0);
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+        QVERIFY(action(w, "actionUpgradeHeads")->isEnabled());
+    }
+
+    // Leaving a profile while its plan for a run is being made cancels that plan: no
+    // confirmation of the last profile pops up over the next one.
+    void switchingProfilesCancelsAPlanBeingMade()
+    {
+        MainWindow w;
+        const Profile dev =
+            sqliteProfile(QStringLiteral("dev"), QStringLiteral("Development"), m_example);
+        const Profile prod =
+            sqliteProfile(QStringLiteral("prod"), QStringLiteral("Production"), m_example);
+        w.saveProfile(dev);
+        w.saveProfile(prod);
+        waitForSnapshot(w, dev.name);
+        waitForSnapshot(w, prod.name);
+        w.selectProfile(dev.name);
+        QTRY_VERIFY_WITH_TIMEOUT(action(w, "actionUpgradeHeads")->isEnabled(), 20000);
+
+        HeldLock lock(dev.sqliteFile);
+        QVERIFY(lock.held());
+        action(w, "actionUpgradeHeads")->trigger();
+        QVERIFY(w.runsController()->isBusy(dev.name));
+        w.selectProfile(prod.name);
+        QVERIFY(!child(w, "progressPanel")->isVisibleTo(&w));
+        lock.release();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runsController()->isBusy(dev.name), 20000);
+        QTest::qWait(300);
+        QCOMPARE(confirmations(w), 0);
     }
 };
 
