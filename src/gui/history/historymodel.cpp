@@ -102,7 +102,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Message:
             return r->message;
         case Labels:
-            return r->labels.join(QLatin1String(", "));
+            return r->shownLabels.join(QLatin1String(", "));
         case State:
             return stateText(r->state);
         case AppliedAt:

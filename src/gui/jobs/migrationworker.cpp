@@ -231,9 +231,16 @@ SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator) const
     }
 
     const qsizetype offset = snap->rows.size() - ids.size();
-    const QList<GraphRow> layout = layoutGraph(ids, parents);
+    QList<QStringList> carried, declared;
+    for (int i : std::as_const(order)) {
+        carried.append(graph.branchLabels(i));
+        declared.append(graph.migration(i).branchLabels);
+    }
+    const QList<GraphRow> layout = layoutGraph(ids, parents, carried);
+    const QList<QStringList> shown = shownBranchLabels(ids, parents, carried, declared);
     for (qsizetype i = 0; i < layout.size(); ++i) {
         snap->rows[offset + i].graph = layout[i];
+        snap->rows[offset + i].shownLabels = shown[i];
         snap->graphWidth = std::max(snap->graphWidth, layout[i].width);
     }
     for (qsizetype i = 0; i < snap->rows.size(); ++i)

@@ -23,7 +23,8 @@ struct RevisionRow
 
     QString id;
     QString message;
-    QStringList labels;
+    QStringList labels;      // the branch labels it carries (Alembic's, for targets)
+    QStringList shownLabels; // those History shows: its own branch's (shownBranchLabels())
     QStringList parents;
     QStringList dependsOn;
     QString createDate;
