@@ -3020,4 +3020,106 @@ Geschützt</translation>
         <translation>SQL nach %1 geschrieben.</translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::BackupsController</name>
+    <message>
+        <source>Backing up: %1</source>
+        <translation>Sicherung: %1</translation>
+    </message>
+    <message>
+        <source>Restoring: %1</source>
+        <translation>Wiederherstellung: %1</translation>
+    </message>
+    <message>
+        <source>%1 matches its catalogued SHA-256.</source>
+        <translation>%1 passt zu ihrem katalogisierten SHA-256.</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <source>No backup of %1 yet.</source>
+        <translation>Noch keine Sicherung von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) of %1.</source>
+        <translation>
+            <numerusform>%n Sicherung von %1.</numerusform>
+            <numerusform>%n Sicherungen von %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backing up %1…</source>
+        <translation>%1 wird gesichert…</translation>
+    </message>
+    <message>
+        <source>%1: backed up to %2.</source>
+        <translation>%1: gesichert nach %2.</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Backup Failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The backup of %1 failed.
+
+%2</source>
+        <translation>Die Sicherung von %1 ist fehlgeschlagen.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Backed up and verified: %1</source>
+        <translation>Gesichert und geprüft: %1</translation>
+    </message>
+    <message>
+        <source>%1 backed up.</source>
+        <translation>%1 gesichert.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Restoring %1 into %2…</source>
+        <translation>%1 wird in %2 wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>%1: restored from a backup.</source>
+        <translation>%1: aus einer Sicherung wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restored into %1.</source>
+        <translation>In %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>%1 restored.</source>
+        <translation>%1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The restore failed: %1</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Restore Failed</source>
+        <translation>Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Restoring into %1 failed.
+
+%2</source>
+        <translation>Die Wiederherstellung in %1 ist fehlgeschlagen.
+
+%2</translation>
+    </message>
+</context>
 </TS>

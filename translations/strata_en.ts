@@ -85,4 +85,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::BackupsController</name>
+    <message numerus="yes">
+        <source>%n backup(s) of %1.</source>
+        <translation>
+            <numerusform>%n backup of %1.</numerusform>
+            <numerusform>%n backups of %1.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

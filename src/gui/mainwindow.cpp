@@ -3,7 +3,7 @@
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
 #include "authoring/newmigrationdialog.h"
-#include "backups/backupmodel.h"
+#include "backups/backupscontroller.h"
 #include "connection/connectioninfo.h"
 #include "history/graphdelegate.h"
 #include "history/historymodel.h"
@@ -103,6 +103,33 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_runs, &RunsController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runs, &RunsController::logLine, this, &MainWindow::logLine);
+
+    BackupsController::Views backupViews;
+    backupViews.tabs = m_ui->tabs;
+    backupViews.tab = m_ui->backupsTab;
+    backupViews.list = m_ui->backupsView;
+    backupViews.format = m_ui->backupFormatCombo;
+    backupViews.keep = m_ui->keepSpin;
+    backupViews.folder = m_ui->backupFolderLabel;
+    backupViews.status = m_ui->backupStatus;
+    backupViews.backupNow = m_ui->backupNowButton;
+    backupViews.verify = m_ui->verifyBackupButton;
+    backupViews.restore = m_ui->restoreBackupButton;
+    BackupsController::Host backupHost;
+    backupHost.profile = host.profile;
+    backupHost.jobs = host.jobs;
+    backupHost.current = [this] { return m_current; };
+    backupHost.busy = [this](const QString &name) { return m_runs->isBusy(name); };
+    backupHost.profiles = [this] {
+        QList<Profile> all = m_profiles;
+        if (m_session)
+            all.prepend(m_session->profile);
+        return all;
+    };
+    m_backups = new BackupsController(backupViews, backupHost, m_jobPanel, this, this);
+    connect(m_backups, &BackupsController::logLine, this, &MainWindow::logLine);
+    connect(m_backups, &BackupsController::changed, this, &MainWindow::updateActions);
+    connect(m_backups, &BackupsController::restoreFinished, this, &MainWindow::reloadAudit);
 
     setupViews();
     setupActions();
@@ -282,7 +309,6 @@ void MainWindow::setupActions()
     ui.historyView->addAction(ui.actionStamp);
     ui.historyView->addAction(ui.actionNewMigration);
     setupAuthoring();
-    setupBackups();
     m_profileDock->tree()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_profileDock->tree()->addActions(
         {ui.actionEditProfile, ui.actionDeleteProfile, ui.actionRefresh, ui.actionUpgradeHeads});
@@ -364,7 +390,7 @@ JobController *MainWindow::controller(const QString &name)
             [this, name](const Error &e) { onSnapshotFailed(name, e); });
     m_runs->connectWorker(name, w);
     connectAuthoring(name, w);
-    connectBackups(name, w);
+    m_backups->connectWorker(name, w);
     m_controllers.insert(name, c);
     return c;
 }
@@ -445,8 +471,7 @@ void MainWindow::showCurrent()
     }
     updateProblems();
     updateEditorContext();
-    if (m_ui->tabs->currentWidget() == m_ui->backupsTab)
-        reloadBackups();
+    m_backups->showCurrent();
     updateActions();
 }
 
@@ -527,11 +552,7 @@ void MainWindow::updateActions()
     m_ui->actionNewMigration->setEnabled(have && snap && !busy);
     m_ui->actionGenerateSql->setEnabled(have && snap && !busy);
     m_ui->exportSqlButton->setEnabled(!m_previewSql.isEmpty());
-    const bool backupSelected =
-        m_backupModel && m_backupModel->backupAt(m_ui->backupsView->currentIndex().row());
-    m_ui->backupNowButton->setEnabled(ready);
-    m_ui->verifyBackupButton->setEnabled(backupSelected);
-    m_ui->restoreBackupButton->setEnabled(backupSelected && !busy);
+    m_backups->updateActions(ready);
     updateEditor();
 }
 
@@ -632,6 +653,11 @@ void MainWindow::onRunFinished(const QString &name, const JobResult &result)
         m_catalogProfile.clear();
     updateActions();
     Q_EMIT runFinished(name, result.success);
+}
+
+BackupModel *MainWindow::backupModel() const
+{
+    return m_backups->model();
 }
 
 bool MainWindow::isRunning() const

@@ -76,7 +76,7 @@ public:
     HistoryModel *historyModel() const { return m_historyModel; }
     PlanModel *planModel() const { return m_planModel; }
     AuditModel *auditModel() const { return m_auditModel; }
-    class BackupModel *backupModel() const { return m_backupModel; }
+    class BackupModel *backupModel() const;
     EditorArea *editorArea() const;
     // Opens a migration file in the Editor tab and shows that tab.
     void openInEditor(const QString &path);
@@ -122,17 +122,6 @@ private:
     void showPreview(const QString &name, const PlanRequest &request, const Plan &plan,
                      const QString &offlineSql);
     void onRunFinished(const QString &name, const JobResult &result);
-    // Backups (mainwindow_backups.cpp): the Backups tab, back up before a protected upgrade.
-    void setupBackups();
-    void connectBackups(const QString &name, MigrationWorker *worker);
-    void reloadBackups();
-    void backupNow();
-    void verifySelectedBackup();
-    void restoreSelectedBackup();
-    void onBackupFinished(const QString &name, const QString &file, const Error &error);
-    void onRestoreFinished(const QString &name, bool ok, const Error &error);
-    // A critical message opened with open(), deleted when closed.
-    void openCritical(const QString &title, const QString &text);
     void maybeAskPassword(const QString &name, const QString &problem, Error::Code code);
     void promptPassword(const QString &name);
 
@@ -190,7 +179,7 @@ private:
     QString m_previewSql;
     JobPanel *m_jobPanel = nullptr;
     RunsController *m_runs = nullptr;
-    class BackupModel *m_backupModel = nullptr;
+    class BackupsController *m_backups = nullptr;
     QString m_catalogProfile; // whose schema the editor completes from
     QString m_trialProfile;   // a Try it under way, on this profile
 };
