@@ -1316,6 +1316,132 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
 </context>
 <context>
+    <name>strata::gui::BackupsController</name>
+    <message>
+        <location filename="../src/gui/backups/backupscontroller.cpp" line="+56" />
+        <source>Backing up: %1</source>
+        <translation>Sicherung: %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Restoring: %1</source>
+        <translation>Wiederherstellung: %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1 matches its catalogued SHA-256.</source>
+        <translation>%1 passt zu ihrem katalogisierten SHA-256.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Verification failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>No backup of %1 yet.</source>
+        <translation>Noch keine Sicherung von %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n backup(s) of %1.</source>
+        <translation>
+            <numerusform>%n Sicherung von %1.</numerusform>
+            <numerusform>%n Sicherungen von %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <location line="+5" />
+        <source>Backing up %1…</source>
+        <translation>%1 wird gesichert…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+11" />
+        <source>%1: backed up to %2.</source>
+        <translation>%1: gesichert nach %2.</translation>
+    </message>
+    <message>
+        <location line="-4" />
+        <source>The backup failed: %1</source>
+        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Backup Failed</source>
+        <translation>Sicherung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The backup of %1 failed.
+
+%2</source>
+        <translation>Die Sicherung von %1 ist fehlgeschlagen.
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Backed up and verified: %1</source>
+        <translation>Gesichert und geprüft: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 backed up.</source>
+        <translation>%1 gesichert.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Restoring %1 into %2…</source>
+        <translation>%1 wird in %2 wiederhergestellt…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>%1: restored from a backup.</source>
+        <translation>%1: aus einer Sicherung wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restored into %1.</source>
+        <translation>In %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 restored.</source>
+        <translation>%1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The restore failed: %1</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restore Failed</source>
+        <translation>Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Restoring into %1 failed.
+
+%2</source>
+        <translation>Die Wiederherstellung in %1 ist fehlgeschlagen.
+
+%2</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::ConfirmRunDialog</name>
     <message>
         <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+22" />
@@ -1401,12 +1527,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>&amp;Ausprobieren</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+24" />
         <source>No migration open. Open one from History (right-click a revision, Open in Editor) or write a new one with Migrate ▸ New Migration…</source>
         <translation>Keine Migration geöffnet. Öffnen Sie eine aus dem Verlauf (Rechtsklick auf eine Revision, Im Editor öffnen) oder schreiben Sie eine neue mit Migrieren ▸ Neue Migration…</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+57" />
         <source>Open Migration</source>
         <translation>Migration öffnen</translation>
     </message>
@@ -1416,7 +1542,52 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Speichern, dann Upgrade und Downgrade dieser Migration auf dem ausgewählten Profil in einer Transaktion ausführen, die immer zurückgerollt wird</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+29" />
+        <source>header</source>
+        <translation>Kopf</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>parents</source>
+        <translation>Vorgänger</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>PostgreSQL's parser</source>
+        <translation>PostgreSQLs Parser</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>SQLite's statement check</source>
+        <translation>SQLites Anweisungsprüfung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n lint rule(s)</source>
+        <translation><numerusform>%n Lint-Regel</numerusform><numerusform>%n Lint-Regeln</numerusform></translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Checks for %1: %2</source>
+        <translation>Prüfungen für %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Each statement is parsed by PostgreSQL's own parser.</source>
+        <translation>Jede Anweisung wird von PostgreSQLs eigenem Parser gelesen.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Each statement is compiled by SQLite itself on an empty scratch database: its grammar is checked, names of tables and columns are left to the run.</source>
+        <translation>Jede Anweisung wird von SQLite selbst auf einer leeren Hilfsdatenbank übersetzt: Die Grammatik wird geprüft, Namen von Tabellen und Spalten prüft erst der Lauf.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Lint rules: %1</source>
+        <translation>Lint-Regeln: %1</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Completion: SQL keywords only</source>
         <translation>Vervollständigung: nur SQL-Schlüsselwörter</translation>
     </message>
@@ -1564,6 +1735,59 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
 </context>
 <context>
+    <name>strata::gui::JobPanel</name>
+    <message>
+        <location filename="../src/gui/jobs/jobpanel.cpp" line="+96" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Waiting for the database… %1</source>
+        <translation>Warten auf die Datenbank… %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>stamp</source>
+        <translation>stempeln</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>downgrade</source>
+        <translation>Downgrade</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Step %1 of %2: %3 %4 %5</source>
+        <translation>Schritt %1 von %2: %3 %4 %5</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source> · statement %1 of %2</source>
+        <translation> · Anweisung %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::LogDock</name>
     <message>
         <location filename="../src/gui/log/logdock.cpp" line="+11" />
@@ -1579,12 +1803,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+191" />
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen…</translation>
-    </message>
-    <message>
-        <location line="+24" />
+        <location filename="../src/gui/mainwindow.cpp" line="+266" />
         <source>Delete Profile</source>
         <translation>Profil löschen</translation>
     </message>
@@ -1594,12 +1813,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Das Profil &lt;b&gt;%1&lt;/b&gt; löschen? Die Datenbank und die Migrationsdateien bleiben unberührt.</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+57" />
         <source>Your saved profiles could not be read: %1</source>
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+145" />
+        <location line="+141" />
         <source>Reading the plan…</source>
         <translation>Plan wird gelesen…</translation>
     </message>
@@ -1609,7 +1828,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Datenbank wird gelesen…</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+17" />
         <source>No profile selected</source>
         <translation>Kein Profil ausgewählt</translation>
     </message>
@@ -1669,12 +1888,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Die Datenbank steht auf %1, die keine Migrationsdatei hat. Stellen Sie die Datei wieder her oder stempeln Sie die Datenbank auf eine bekannte Revision.</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+66" />
         <source>The project could not be read: %1</source>
         <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_profiles.cpp" line="+76" />
+        <location filename="../src/gui/mainwindow_profiles.cpp" line="+77" />
         <source>the default user</source>
         <translation>den Standardbenutzer</translation>
     </message>
@@ -1689,12 +1908,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Der Schlüsselbund hat das Passwort von %1 nicht gespeichert: %2</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_runs.cpp" line="+66" />
-        <source>Planning: %1…</source>
-        <translation>Planung: %1…</translation>
-    </message>
-    <message>
-        <location line="+18" />
+        <location filename="../src/gui/mainwindow.cpp" line="+22" />
         <source>the heads</source>
         <translation>den Heads</translation>
     </message>
@@ -1713,109 +1927,16 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+132" />
         <source>base</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location line="-111" />
-        <source>%1: nothing to do.</source>
-        <translation>%1: nichts zu tun.</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>%1: not run.</source>
-        <translation>%1: nicht ausgeführt.</translation>
-    </message>
-    <message>
-        <location line="+32" />
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location line="-17" />
-        <source>Backing up %1 before the upgrade…</source>
-        <translation>%1 wird vor dem Upgrade gesichert…</translation>
-    </message>
-    <message>
-        <location line="+20" />
-        <source>%1: starting…</source>
-        <translation>%1: wird gestartet…</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="-523" />
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>%1 cannot be planned:
-
-%2</source>
-        <translation>%1 kann nicht geplant werden:
-
-%2</translation>
-    </message>
-    <message>
-        <location line="+10" />
-        <source>Waiting for the database… %1 s</source>
-        <translation>Warten auf die Datenbank… %1 s</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>stamp</source>
-        <translation>stempeln</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>upgrade</source>
-        <translation>Upgrade</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>downgrade</source>
-        <translation>Downgrade</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Step %1 of %2: %3 %4 %5</source>
-        <translation>Schritt %1 von %2: %3 %4 %5</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source> · statement %1 of %2</source>
-        <translation> · Anweisung %1 von %2</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source> · %1 s</source>
-        <translation> · %1 s</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+20" />
-        <source>%1 on %2: %n step(s) in %3 s.</source>
-        <translation>
-            <numerusform>%1 auf %2: %n Schritt in %3 s.</numerusform>
-            <numerusform>%1 auf %2: %n Schritte in %3 s.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>%1 on %2 cancelled after %3 s; the interrupted step was rolled back.</source>
-        <translation>%1 auf %2 nach %3 s abgebrochen; der unterbrochene Schritt wurde zurückgerollt.</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>%1 failed</source>
-        <translation>%1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>%1 on %2 failed. The database is at %3; the failing step was rolled back.</source>
-        <translation>%1 auf %2 fehlgeschlagen. Die Datenbank steht auf %3; der fehlgeschlagene Schritt wurde zurückgerollt.</translation>
-    </message>
-    <message>
-        <location line="+23" />
+        <location line="+541" />
         <source>-- A stamp changes only the version rows.</source>
         <translation>-- Eine Stempelung ändert nur die Versionszeilen.</translation>
     </message>
@@ -1823,11 +1944,6 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <location line="+1" />
         <source>-- This step has no SQL.</source>
         <translation>-- Dieser Schritt hat kein SQL.</translation>
-    </message>
-    <message>
-        <location line="+43" />
-        <source>%1: rollback report saved as %2.</source>
-        <translation>%1: Bericht zum Zurückrollen gespeichert als %2.</translation>
     </message>
     <message>
         <location filename="../src/gui/mainwindow_profiles.cpp" line="+32" />
@@ -1847,13 +1963,13 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message>
         <location line="+22" />
         <location line="+26" />
-        <location line="+80" />
+        <location line="+81" />
         <location line="+28" />
         <source>Profiles Not Saved</source>
         <translation>Profile nicht gespeichert</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-122" />
         <source>Profile %1 saved.</source>
         <translation>Profil %1 gespeichert.</translation>
     </message>
@@ -1868,7 +1984,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Profil %1 gelöscht.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>Edit Profile</source>
         <translation>Profil bearbeiten</translation>
     </message>
@@ -1929,7 +2045,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         </translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_authoring.cpp" line="+57" />
+        <location filename="../src/gui/mainwindow_authoring.cpp" line="+58" />
         <source>%1: cannot read the schema for completion: %2</source>
         <translation>%1: Das Schema für die Vervollständigung kann nicht gelesen werden: %2</translation>
     </message>
@@ -1954,7 +2070,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Warten Sie, bis der laufende Auftrag fertig ist.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Open in Editor</source>
         <translation>Im Editor öffnen</translation>
     </message>
@@ -2009,33 +2125,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Auf %1 ausprobiert: %2. Alles wurde zurückgerollt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_runs.cpp" line="+12" />
-        <source>Nothing to export: no step is pending.</source>
-        <translation>Nichts zu exportieren: Kein Schritt steht aus.</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <location line="+5" />
-        <source>Save SQL</source>
-        <translation>SQL speichern</translation>
-    </message>
-    <message>
-        <location line="-5" />
-        <source>SQL scripts (*.sql)</source>
-        <translation>SQL-Skripte (*.sql)</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>SQL written to %1.</source>
-        <translation>SQL nach %1 geschrieben.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+23" />
+        <location filename="../src/gui/mainwindow.cpp" line="+37" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -2073,129 +2163,6 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <location line="+1" />
         <source>A migration is running. Cancel it and quit? The interrupted step is rolled back.</source>
         <translation>Eine Migration läuft. Abbrechen und beenden? Der unterbrochene Schritt wird zurückgerollt.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/mainwindow_backups.cpp" line="+75" />
-        <source>Folder: %1</source>
-        <translation>Ordner: %1</translation>
-    </message>
-    <message>
-        <location line="-24" />
-        <source>Backing up: %1</source>
-        <translation>Sicherung: %1</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Restoring: %1</source>
-        <translation>Wiederherstellung: %1</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>%1 matches its catalogued SHA-256.</source>
-        <translation>%1 passt zu ihrem katalogisierten SHA-256.</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Verification failed: %1</source>
-        <translation>Prüfung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+18" />
-        <source>No backup of %1 yet.</source>
-        <translation>Noch keine Sicherung von %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1" />
-        <source>%n backup(s) of %1.</source>
-        <translation>
-            <numerusform>%n Sicherung von %1.</numerusform>
-            <numerusform>%n Sicherungen von %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+21" />
-        <location line="+1" />
-        <source>Backing up %1…</source>
-        <translation>%1 wird gesichert…</translation>
-    </message>
-    <message>
-        <location line="+20" />
-        <source>The backup failed: %1</source>
-        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Backup Failed</source>
-        <translation>Sicherung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The backup of %1 failed.
-
-%2</source>
-        <translation>Die Sicherung von %1 ist fehlgeschlagen.
-
-%2</translation>
-    </message>
-    <message>
-        <location line="-10" />
-        <location line="+12" />
-        <source>%1: backed up to %2.</source>
-        <translation>%1: gesichert nach %2.</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Backed up and verified: %1</source>
-        <translation>Gesichert und geprüft: %1</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>%1 backed up.</source>
-        <translation>%1 gesichert.</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>Checking %1…</source>
-        <translation>%1 wird geprüft…</translation>
-    </message>
-    <message>
-        <location line="+21" />
-        <source>Restoring %1 into %2…</source>
-        <translation>%1 wird in %2 wiederhergestellt…</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>%1: restored from a backup.</source>
-        <translation>%1: aus einer Sicherung wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Restored into %1.</source>
-        <translation>In %1 wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>%1 restored.</source>
-        <translation>%1 wiederhergestellt.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>The restore failed: %1</source>
-        <translation>Die Wiederherstellung ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Restore Failed</source>
-        <translation>Wiederherstellung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Restoring into %1 failed.
-
-%2</source>
-        <translation>Die Wiederherstellung in %1 ist fehlgeschlagen.
-
-%2</translation>
     </message>
 </context>
 <context>
@@ -2255,7 +2222,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+523" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+530" />
         <source>no revision applied yet</source>
         <translation>noch keine Revision angewendet</translation>
     </message>
@@ -2595,7 +2562,7 @@ Geschützt</translation>
         <translation>Bereit: Zurückrollen startet das Zurückrollen.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Roll Back is disabled until you type %1.</source>
         <translation>Zurückrollen bleibt gesperrt, bis Sie %1 eingeben.</translation>
     </message>
@@ -2605,7 +2572,7 @@ Geschützt</translation>
         <translation>Zurückrollen bleibt gesperrt, bis Sie %1 und %2 eingeben.</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+71" />
         <source>%1 cannot be read now: %2</source>
         <translation>%1 lässt sich gerade nicht lesen: %2</translation>
     </message>
@@ -2888,75 +2855,30 @@ Geschützt</translation>
     </message>
 </context>
 <context>
-    <name>strata::gui::StampDialog</name>
-    <message>
-        <location filename="../src/gui/jobs/stampdialog.cpp" line="+15" />
-        <source>Plan the Stamp…</source>
-        <translation>Stempelung planen…</translation>
-    </message>
-</context>
-<context>
-    <name>strata::gui::JobPanel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Waiting for the database… %1</source>
-        <translation>Warten auf die Datenbank… %1</translation>
-    </message>
-    <message>
-        <source>stamp</source>
-        <translation>stempeln</translation>
-    </message>
-    <message>
-        <source>upgrade</source>
-        <translation>Upgrade</translation>
-    </message>
-    <message>
-        <source>downgrade</source>
-        <translation>Downgrade</translation>
-    </message>
-    <message>
-        <source>Step %1 of %2: %3 %4 %5</source>
-        <translation>Schritt %1 von %2: %3 %4 %5</translation>
-    </message>
-    <message>
-        <source> · statement %1 of %2</source>
-        <translation> · Anweisung %1 von %2</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-</context>
-<context>
     <name>strata::gui::RunsController</name>
     <message>
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+72" />
         <source>Planning: %1… waiting for the database</source>
         <translation>Planung: %1… Warten auf die Datenbank</translation>
     </message>
     <message>
+        <location line="+31" />
+        <location line="+65" />
         <source>%1 on %2: cancelled; nothing was run.</source>
         <translation>%1 auf %2: abgebrochen; nichts wurde ausgeführt.</translation>
     </message>
     <message>
+        <location line="-57" />
         <source>%1 on %2: nothing to do.</source>
         <translation>%1 auf %2: nichts zu tun.</translation>
     </message>
     <message>
+        <location line="+19" />
         <source>%1 on %2: not run.</source>
         <translation>%1 auf %2: nicht ausgeführt.</translation>
     </message>
     <message>
+        <location line="+43" />
         <source>%1 on %2 cannot be planned:
 
 %3</source>
@@ -2965,14 +2887,17 @@ Geschützt</translation>
 %3</translation>
     </message>
     <message>
+        <location line="+16" />
         <source>Backing up %1 before: %2…</source>
         <translation>%1 wird gesichert vor: %2…</translation>
     </message>
     <message>
+        <location line="+1" />
         <source>%1: starting…</source>
         <translation>%1: wird gestartet…</translation>
     </message>
     <message numerus="yes">
+        <location line="+18" />
         <source>%1 on %2: %n step(s) in %3 s.</source>
         <translation>
             <numerusform>%1 auf %2: %n Schritt in %3 s.</numerusform>
@@ -2980,146 +2905,63 @@ Geschützt</translation>
         </translation>
     </message>
     <message>
+        <location line="+4" />
         <source>%1 on %2 cancelled after %3 s; the interrupted step was rolled back.</source>
         <translation>%1 auf %2 nach %3 s abgebrochen; der unterbrochene Schritt wurde zurückgerollt.</translation>
     </message>
     <message>
+        <location line="+5" />
         <source>base</source>
         <translation>Basis</translation>
     </message>
     <message>
+        <location line="+2" />
         <source>%1 failed</source>
         <translation>%1 fehlgeschlagen</translation>
     </message>
     <message>
+        <location line="+1" />
         <source>%1 on %2 failed. The database is at %3; the failing step was rolled back.</source>
         <translation>%1 auf %2 fehlgeschlagen. Die Datenbank steht auf %3; der fehlgeschlagene Schritt wurde zurückgerollt.</translation>
     </message>
     <message>
+        <location line="+38" />
         <source>%1: rollback report saved as %2.</source>
         <translation>%1: Bericht zum Zurückrollen gespeichert als %2.</translation>
     </message>
     <message>
+        <location line="+24" />
         <source>Nothing to export: no step is pending.</source>
         <translation>Nichts zu exportieren: Kein Schritt steht aus.</translation>
     </message>
     <message>
+        <location line="+5" />
+        <location line="+8" />
         <source>Save SQL</source>
         <translation>SQL speichern</translation>
     </message>
     <message>
+        <location line="-8" />
         <source>SQL scripts (*.sql)</source>
         <translation>SQL-Skripte (*.sql)</translation>
     </message>
     <message>
+        <location line="+8" />
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
+        <location line="+3" />
         <source>SQL written to %1.</source>
         <translation>SQL nach %1 geschrieben.</translation>
     </message>
 </context>
 <context>
-    <name>strata::gui::BackupsController</name>
+    <name>strata::gui::StampDialog</name>
     <message>
-        <source>Backing up: %1</source>
-        <translation>Sicherung: %1</translation>
-    </message>
-    <message>
-        <source>Restoring: %1</source>
-        <translation>Wiederherstellung: %1</translation>
-    </message>
-    <message>
-        <source>%1 matches its catalogued SHA-256.</source>
-        <translation>%1 passt zu ihrem katalogisierten SHA-256.</translation>
-    </message>
-    <message>
-        <source>Verification failed: %1</source>
-        <translation>Prüfung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Folder: %1</source>
-        <translation>Ordner: %1</translation>
-    </message>
-    <message>
-        <source>No backup of %1 yet.</source>
-        <translation>Noch keine Sicherung von %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n backup(s) of %1.</source>
-        <translation>
-            <numerusform>%n Sicherung von %1.</numerusform>
-            <numerusform>%n Sicherungen von %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Backing up %1…</source>
-        <translation>%1 wird gesichert…</translation>
-    </message>
-    <message>
-        <source>%1: backed up to %2.</source>
-        <translation>%1: gesichert nach %2.</translation>
-    </message>
-    <message>
-        <source>The backup failed: %1</source>
-        <translation>Die Sicherung ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Backup Failed</source>
-        <translation>Sicherung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The backup of %1 failed.
-
-%2</source>
-        <translation>Die Sicherung von %1 ist fehlgeschlagen.
-
-%2</translation>
-    </message>
-    <message>
-        <source>Backed up and verified: %1</source>
-        <translation>Gesichert und geprüft: %1</translation>
-    </message>
-    <message>
-        <source>%1 backed up.</source>
-        <translation>%1 gesichert.</translation>
-    </message>
-    <message>
-        <source>Checking %1…</source>
-        <translation>%1 wird geprüft…</translation>
-    </message>
-    <message>
-        <source>Restoring %1 into %2…</source>
-        <translation>%1 wird in %2 wiederhergestellt…</translation>
-    </message>
-    <message>
-        <source>%1: restored from a backup.</source>
-        <translation>%1: aus einer Sicherung wiederhergestellt.</translation>
-    </message>
-    <message>
-        <source>Restored into %1.</source>
-        <translation>In %1 wiederhergestellt.</translation>
-    </message>
-    <message>
-        <source>%1 restored.</source>
-        <translation>%1 wiederhergestellt.</translation>
-    </message>
-    <message>
-        <source>The restore failed: %1</source>
-        <translation>Die Wiederherstellung ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Restore Failed</source>
-        <translation>Wiederherstellung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Restoring into %1 failed.
-
-%2</source>
-        <translation>Die Wiederherstellung in %1 ist fehlgeschlagen.
-
-%2</translation>
+        <location filename="../src/gui/jobs/stampdialog.cpp" line="+15" />
+        <source>Plan the Stamp…</source>
+        <translation>Stempelung planen…</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,22 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>strata::gui::BackupsController</name>
+    <message numerus="yes">
+        <location filename="../src/gui/backups/backupscontroller.cpp" line="+98" />
+        <source>%n backup(s) of %1.</source>
+        <translation><numerusform>%n backup of %1.</numerusform><numerusform>%n backups of %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::EditorArea</name>
     <message numerus="yes">
-        <location filename="../src/gui/authoring/editorarea.cpp" line="+199" />
+        <location filename="../src/gui/authoring/editorarea.cpp" line="+226" />
+        <source>%n lint rule(s)</source>
+        <translation><numerusform>%n lint rule</numerusform><numerusform>%n lint rules</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19" />
         <source>Completion: %n table(s) and view(s) of %1</source>
         <translation><numerusform>Completion: %n table or view of %1</numerusform><numerusform>Completion: %n tables and views of %1</numerusform></translation>
     </message>
@@ -19,12 +32,7 @@
 <context>
     <name>strata::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow_backups.cpp" line="+77" />
-        <source>%n backup(s) of %1.</source>
-        <translation><numerusform>%n backup of %1.</numerusform><numerusform>%n backups of %1.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/gui/mainwindow_profiles.cpp" line="+306" />
+        <location filename="../src/gui/mainwindow_profiles.cpp" line="+297" />
         <source>%n service(s) imported; choose each one's migration project with Edit Profile.</source>
         <translation><numerusform>%n service imported; choose its migration project with Edit Profile.</numerusform><numerusform>%n services imported; choose each one's migration project with Edit Profile.</numerusform></translation>
     </message>
@@ -34,14 +42,9 @@
         <translation><numerusform>%n profile exported, without passwords.</numerusform><numerusform>%n profiles exported, without passwords.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow_runs.cpp" line="+89" />
+        <location filename="../src/gui/mainwindow.cpp" line="+621" />
         <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
         <translation><numerusform>%n step from %1 to %2. Double-click a revision in History to plan towards it.</numerusform><numerusform>%n steps from %1 to %2. Double-click a revision in History to plan towards it.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+124" />
-        <source>%1 on %2: %n step(s) in %3 s.</source>
-        <translation><numerusform>%1 on %2: %n step in %3 s.</numerusform><numerusform>%1 on %2: %n steps in %3 s.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -55,17 +58,17 @@
 <context>
     <name>strata::gui::RollbackWizard</name>
     <message numerus="yes">
-        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+276" />
+        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+300" />
         <source>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step(s).&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</source>
         <translation><numerusform>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step.&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n steps.&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+61" />
+        <location line="+62" />
         <source>%n step(s) will be undone on %1, from %2 back to %3.</source>
         <translation><numerusform>%n step will be undone on %1, from %2 back to %3.</numerusform><numerusform>%n steps will be undone on %1, from %2 back to %3.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+179" />
+        <location line="+183" />
         <source>✔ All %n step(s) done.</source>
         <translation><numerusform>✔ %n step done.</numerusform><numerusform>✔ All %n steps done.</numerusform></translation>
     </message>
@@ -78,21 +81,9 @@
 <context>
     <name>strata::gui::RunsController</name>
     <message numerus="yes">
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+208" />
         <source>%1 on %2: %n step(s) in %3 s.</source>
-        <translation>
-            <numerusform>%1 on %2: %n step in %3 s.</numerusform>
-            <numerusform>%1 on %2: %n steps in %3 s.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>strata::gui::BackupsController</name>
-    <message numerus="yes">
-        <source>%n backup(s) of %1.</source>
-        <translation>
-            <numerusform>%n backup of %1.</numerusform>
-            <numerusform>%n backups of %1.</numerusform>
-        </translation>
+        <translation><numerusform>%1 on %2: %n step in %3 s.</numerusform><numerusform>%1 on %2: %n steps in %3 s.</numerusform></translation>
     </message>
 </context>
 </TS>

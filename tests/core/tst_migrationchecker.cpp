@@ -106,20 +106,63 @@ private Q_SLOTS:
 
     void sqliteGetsHeaderChecksAndSqliteRules()
     {
-        // No PostgreSQL syntax errors on a SQLite project: SQLite has its own grammar.
+        // SQLite's grammar, not PostgreSQL's: what SQLite refuses to compile, at its column.
         const QString text = file(QStringLiteral("-- revision: cccc03\n-- down_revision: nosuch\n"),
                                   QStringLiteral("CREATE TABLE b (id int,,);\n"));
-        QCOMPARE(summary(MigrationChecker::check(path, text, context(false))),
-                 QStringList{QStringLiteral("unknown-parent@2:0")});
+        QCOMPARE(
+            summary(MigrationChecker::check(path, text, context(false))),
+            (QStringList{QStringLiteral("unknown-parent@2:0"), QStringLiteral("syntax@4:24")}));
         // SQLite-only statements do not stop the checks that hold for SQLite.
         const QString rules = file(
             QStringLiteral("-- revision: cccc03\n-- down_revision: bbbb02\n"),
-            QStringLiteral("CREATE TABLE c (id INTEGER PRIMARY KEY AUTOINCREMENT) WITHOUT ROWID;\n"
+            QStringLiteral("CREATE TABLE c (id INTEGER PRIMARY KEY AUTOINCREMENT, k TEXT) STRICT;\n"
                            "DELETE FROM orders;\n"),
             QStringLiteral("DROP TABLE c;\nCOMMIT;\n"));
         QCOMPARE(summary(MigrationChecker::check(path, rules, context(false))),
                  (QStringList{QStringLiteral("missing-where@5:0"),
                               QStringLiteral("transaction-control@8:0")}));
+    }
+
+    void sqliteCompilesEveryStatementItself()
+    {
+        // Each statement compiled by SQLite on a scratch database: grammar errors at their
+        // line and column in both sections; names of the project's schema are not errors.
+        const QString text =
+            file(QStringLiteral("-- revision: cccc03\n-- down_revision: bbbb02\n"),
+                 QStringLiteral("ALTER TABLE orders ADD COLUMN note TEXT;\n" // unknown here: fine
+                                "CREAT TABLE x (id INTEGER);\n"
+                                "CREATE TABLE y (id INTEGER PRIMARY KEY AUTOINCREMENT)\n"
+                                "  WITHOUT ROWID;\n"
+                                "SELECT lower();\n"
+                                "UPDATE orders SET note = 'x' WHERE id IN (SELECT id FROM t\n"
+                                "  WHERE id = = 1);\n"),
+                 QStringLiteral("DROP TABLE x;\nCREATE TABLE z (id INTEGER\n"));
+        const auto problems = MigrationChecker::check(path, text, context(false));
+        QCOMPARE(summary(problems),
+                 (QStringList{QStringLiteral("syntax@5:1"), QStringLiteral("syntax@6:0"),
+                              QStringLiteral("syntax@8:8"), QStringLiteral("syntax@10:14"),
+                              QStringLiteral("syntax@13:0")}));
+        for (const LintFinding &p : problems) {
+            QCOMPARE(p.severity, LintFinding::Severity::Error);
+            QCOMPARE(p.file, path);
+            QVERIFY2(p.message.startsWith(QStringLiteral("SQLite: ")), qPrintable(p.message));
+        }
+        QVERIFY(problems[0].message.contains(QStringLiteral("near \"CREAT\"")));
+        QVERIFY(problems[1].message.contains(QStringLiteral("AUTOINCREMENT")));
+        QVERIFY(problems[2].message.contains(QStringLiteral("lower")));
+        QVERIFY(problems[4].message.contains(QStringLiteral("incomplete input")));
+        // The same text on PostgreSQL is PostgreSQL's parser's business.
+        QVERIFY(!summary(MigrationChecker::check(path, text, context(true)))
+                     .contains(QStringLiteral("syntax@6:0")));
+    }
+
+    void checksSayWhatIsLookedAt()
+    {
+        QCOMPARE(MigrationChecker::checks(SqlDialect::SQLite),
+                 (QStringList{QStringLiteral("header"), QStringLiteral("parents"),
+                              QStringLiteral("sqlite-compile"), QStringLiteral("lint")}));
+        QCOMPARE(MigrationChecker::checks(SqlDialect::PostgreSQL).at(2),
+                 QStringLiteral("postgresql-parser"));
     }
 
     void transactionControlInTheDowngrade()

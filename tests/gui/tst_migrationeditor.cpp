@@ -195,6 +195,81 @@ private Q_SLOTS:
         QCOMPARE(editor.editor()->text().toUtf8(), kGood);
     }
 
+    void sqliteProfileGetsSqlitesOwnChecks()
+    {
+        // On a SQLite profile the editor checks with SQLite's grammar, at the line and column
+        // SQLite names, and says which checks apply.
+        CheckContext sqlite = postgresProject(m_dir.path());
+        sqlite.postgres = false;
+        QByteArray text = kGood;
+        text.replace("bigint PRIMARY KEY", "INTEGER PRIMARY KEY");
+        const QString path = file(QStringLiteral("gggg07_sqlite.sql"), text);
+        EditorArea area;
+        area.setContext(sqlite);
+        MigrationEditor *editor = area.open(path);
+        QVERIFY(editor);
+        validate(*editor);
+        QCOMPARE(editor->problems().size(), 0);
+        QVERIFY2(area.checksText().startsWith(QStringLiteral(
+                     "Checks for SQLite: header, parents, SQLite's statement check, ")),
+                 qPrintable(area.checksText()));
+
+        SqlEditor *sql = editor->editor();
+        sql->setSelection(4, 0, 4, 6); // "CREATE" -> "CREAT"
+        sql->replaceSelectedText(QStringLiteral("CREAT"));
+        validate(*editor);
+        QCOMPARE(editor->problems().size(), 1);
+        const LintFinding problem = editor->problems().first();
+        QCOMPARE(problem.rule, QStringLiteral("syntax"));
+        QCOMPARE(problem.line, 5);
+        QCOMPARE(problem.column, 1);
+        QVERIFY2(problem.message.contains(QStringLiteral("near \"CREAT\"")),
+                 qPrintable(problem.message));
+        QVERIFY(sql->isUnderlined(4, 0, LintFinding::Severity::Error));
+        QCOMPARE(sql->marginSeverity(4), LintFinding::Severity::Error);
+
+        area.setContext(postgresProject(m_dir.path()));
+        QVERIFY2(area.checksText().startsWith(QStringLiteral(
+                     "Checks for PostgreSQL: header, parents, PostgreSQL's parser, ")),
+                 qPrintable(area.checksText()));
+    }
+
+    void anErrorsColourWinsOverAWarningOnItsLine()
+    {
+        const QString path = file(QStringLiteral("hhhh08_colours.sql"), kGood);
+        MigrationEditor editor;
+        QVERIFY(editor.load(path).ok());
+        SqlEditor *sql = editor.editor();
+        auto finding = [&](int line, int column, LintFinding::Severity severity) {
+            LintFinding f;
+            f.file = path;
+            f.line = line;
+            f.column = column;
+            f.rule = QStringLiteral("rule");
+            f.severity = severity;
+            return f;
+        };
+        // Line 5: a warning on the whole line, listed after an error on its first word, and a
+        // warning alone on line 7.
+        sql->setProblems({finding(5, 1, LintFinding::Severity::Error),
+                          finding(5, 0, LintFinding::Severity::Warning),
+                          finding(7, 0, LintFinding::Severity::Warning)});
+        QCOMPARE(sql->marginSeverity(4), LintFinding::Severity::Error);
+        QCOMPARE(sql->marginMarkCount(4), 1);
+        QVERIFY(sql->isUnderlined(4, 0, LintFinding::Severity::Error));
+        QVERIFY(!sql->isUnderlined(4, 0, LintFinding::Severity::Warning));
+        QVERIFY(sql->isUnderlined(4, 20, LintFinding::Severity::Warning)); // beyond the error
+        QCOMPARE(sql->marginSeverity(6), LintFinding::Severity::Warning);
+        QVERIFY(sql->isUnderlined(6, 0, LintFinding::Severity::Warning));
+        QCOMPARE(sql->marginSeverity(5), std::nullopt);
+        // The same problems in the other order draw the same.
+        sql->setProblems({finding(5, 0, LintFinding::Severity::Warning),
+                          finding(5, 1, LintFinding::Severity::Error)});
+        QCOMPARE(sql->marginMarkCount(4), 1);
+        QVERIFY(!sql->isUnderlined(4, 0, LintFinding::Severity::Warning));
+        QVERIFY(sql->isUnderlined(4, 0, LintFinding::Severity::Error));
+    }
+
     void fileChangedOnDiskIsReloadedOrFlagged()
     {
         const QString path = file(QStringLiteral("ffff06_disk.sql"), kGood);

@@ -1,9 +1,12 @@
 #include "lint/migrationchecker.h"
 
 #include "drivers/postgres/postgressplitter.h"
+#include "lint/sqlitestatementcheck.h"
 #include "project/migrationparser.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace strata {
 
@@ -64,9 +67,16 @@ QList<LintFinding> MigrationChecker::check(const QString &filePath, const QStrin
                                               "label of the project")
                                    .arg(dependency)));
     if (!context.postgres) {
-        // SQLite: its own splitter and the rules that hold for it; no PostgreSQL syntax errors.
+        // SQLite: SQLite compiles each statement itself, then the rules that hold for it
+        // (transaction control among them); no PostgreSQL syntax errors.
+        out += SqliteStatementCheck::check(m);
         if (auto findings = Linter::lint(m, SqlDialect::SQLite))
             out += *findings;
+        else
+            out.append(fromError(m, filePath, findings.error(), syntaxRule));
+        std::stable_sort(out.begin(), out.end(), [](const LintFinding &a, const LintFinding &b) {
+            return a.line < b.line;
+        });
         return out;
     }
 
@@ -88,6 +98,14 @@ QList<LintFinding> MigrationChecker::check(const QString &filePath, const QStrin
     else
         out += *findings;
     return out;
+}
+
+QStringList MigrationChecker::checks(SqlDialect dialect)
+{
+    return {QStringLiteral("header"), QStringLiteral("parents"),
+            dialect == SqlDialect::PostgreSQL ? QStringLiteral("postgresql-parser")
+                                              : QStringLiteral("sqlite-compile"),
+            QStringLiteral("lint")};
 }
 
 } // namespace strata

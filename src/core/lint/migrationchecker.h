@@ -21,8 +21,10 @@ struct CheckContext
 
 // Everything wrong with one migration file's text as it stands, for an editor to underline
 // while someone types: header errors, an unknown parent or dependency, an id another file
-// already has, PostgreSQL syntax errors at their line and column, and the lint's findings (with
-// SQLite's rules on a SQLite project).
+// already has, then by engine: on PostgreSQL its parser's syntax errors at their line and column
+// and the lint's findings; on SQLite what SQLite itself refuses to compile
+// (SqliteStatementCheck) and the lint's rules that hold for SQLite (transaction control among
+// them). checks() names them, for an editor to say which apply.
 // A pure function of its arguments, so it runs on any thread.
 class MigrationChecker
 {
@@ -36,6 +38,11 @@ public:
 
     static QList<LintFinding> check(const QString &filePath, const QString &text,
                                     const CheckContext &context);
+
+    // What check() looks at for an engine, in order: "header", "parents" (parents, dependencies
+    // and a duplicate id), "postgresql-parser" or "sqlite-compile", then "lint". The lint's rule
+    // names for the engine are Linter::rulesFor().
+    static QStringList checks(SqlDialect dialect);
 };
 
 } // namespace strata

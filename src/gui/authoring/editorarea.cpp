@@ -81,6 +81,10 @@ EditorArea::EditorArea(QWidget *parent) : QWidget(parent)
     auto *spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
+    m_checkState = new QLabel(m_toolBar);
+    m_checkState->setObjectName(QStringLiteral("checkState"));
+    m_checkState->setContentsMargins(0, 0, 12, 0);
+    m_toolBar->addWidget(m_checkState);
     m_completionState = new QLabel(m_toolBar);
     m_completionState->setContentsMargins(0, 0, 8, 0);
     m_toolBar->addWidget(m_completionState);
@@ -108,6 +112,7 @@ EditorArea::EditorArea(QWidget *parent) : QWidget(parent)
         updateActions();
     });
     setCatalog({}, {});
+    updateCheckState();
     updateActions();
 }
 
@@ -193,6 +198,42 @@ void EditorArea::setContext(const CheckContext &context)
     m_context = context;
     for (MigrationEditor *e : editors())
         e->setContext(context);
+    updateCheckState();
+}
+
+QString EditorArea::checksText() const
+{
+    return m_checkState->text();
+}
+
+void EditorArea::updateCheckState()
+{
+    // Say which checks run, so an empty problem list on SQLite is not mistaken for the
+    // PostgreSQL parser's approval (or for no check at all).
+    const SqlDialect dialect = m_context.postgres ? SqlDialect::PostgreSQL : SqlDialect::SQLite;
+    const QStringList rules = Linter::rulesFor(dialect);
+    QStringList parts;
+    for (const QString &check : MigrationChecker::checks(dialect)) {
+        if (check == QLatin1String("header"))
+            parts << tr("header");
+        else if (check == QLatin1String("parents"))
+            parts << tr("parents");
+        else if (check == QLatin1String("postgresql-parser"))
+            parts << tr("PostgreSQL's parser");
+        else if (check == QLatin1String("sqlite-compile"))
+            parts << tr("SQLite's statement check");
+        else if (check == QLatin1String("lint"))
+            parts << tr("%n lint rule(s)", nullptr, int(rules.size()));
+    }
+    const QString engine =
+        dialect == SqlDialect::PostgreSQL ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite");
+    m_checkState->setText(tr("Checks for %1: %2").arg(engine, parts.join(QLatin1String(", "))));
+    m_checkState->setToolTip(
+        (dialect == SqlDialect::PostgreSQL
+             ? tr("Each statement is parsed by PostgreSQL's own parser.")
+             : tr("Each statement is compiled by SQLite itself on an empty scratch database: "
+                  "its grammar is checked, names of tables and columns are left to the run.")) +
+        QLatin1Char('\n') + tr("Lint rules: %1").arg(rules.join(QLatin1String(", "))));
 }
 
 void EditorArea::setCatalog(const SchemaCatalog &catalog, const QString &source)

@@ -32,6 +32,9 @@ public:
     MigrationEditor *editorFor(const QString &path) const;
     QList<MigrationEditor *> editors() const;
     QTabWidget *tabs() const { return m_tabs; }
+    // What the open files are checked with, for the selected profile's engine (shown in the
+    // tool bar; the lint's rules in its tooltip).
+    QString checksText() const;
 
     void setContext(const CheckContext &context);
     void setCatalog(const SchemaCatalog &catalog, const QString &source);
@@ -57,12 +60,14 @@ Q_SIGNALS:
 
 private:
     void updateTab(MigrationEditor *editor);
+    void updateCheckState();
     void updateActions();
 
     QToolBar *m_toolBar = nullptr;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_placeholder = nullptr;
     QLabel *m_completionState = nullptr;
+    QLabel *m_checkState = nullptr; // which checks apply for the profile's engine
     QAction *m_save = nullptr;
     QAction *m_find = nullptr;
     QAction *m_replace = nullptr;

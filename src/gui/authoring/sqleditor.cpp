@@ -14,8 +14,8 @@ namespace strata::gui {
 namespace {
 
 constexpr int kSectionMarker = 1; // background of "-- +upgrade" / "-- +downgrade" lines
-constexpr int kErrorMarker = 2;   // margin symbols
-constexpr int kWarningMarker = 3;
+constexpr int kWarningMarker = 2; // margin symbols; a higher number is drawn on top
+constexpr int kErrorMarker = 3;
 constexpr int kSymbolMargin = 1;
 constexpr int kFoldMargin = 2;
 
@@ -229,13 +229,47 @@ void SqlEditor::setProblems(const QList<LintFinding> &problems)
     }
     markerDeleteAll(kErrorMarker);
     markerDeleteAll(kWarningMarker);
-    for (const LintFinding &problem : problems) {
-        const bool error = problem.severity == LintFinding::Severity::Error;
-        const auto [from, to] = problemRange(problem);
-        SendScintilla(SCI_SETINDICATORCURRENT, error ? errorIndicator : warningIndicator);
-        SendScintilla(SCI_INDICATORFILLRANGE, from, qMax(1, to - from));
-        markerAdd(qMax(0, problem.line - 1), error ? kErrorMarker : kWarningMarker);
+    // Where an error and a warning meet, the error's colour wins: warnings first, then each
+    // error takes its range (and its line's margin) from them.
+    QSet<int> errorLines;
+    for (const LintFinding &problem : problems)
+        if (problem.severity == LintFinding::Severity::Error)
+            errorLines.insert(qMax(0, problem.line - 1));
+    for (const LintFinding::Severity severity :
+         {LintFinding::Severity::Warning, LintFinding::Severity::Error}) {
+        const bool error = severity == LintFinding::Severity::Error;
+        for (const LintFinding &problem : problems) {
+            if (problem.severity != severity)
+                continue;
+            const auto [from, to] = problemRange(problem);
+            const int length = qMax(1, to - from);
+            if (error) {
+                SendScintilla(SCI_SETINDICATORCURRENT, warningIndicator);
+                SendScintilla(SCI_INDICATORCLEARRANGE, from, length);
+            }
+            SendScintilla(SCI_SETINDICATORCURRENT, error ? errorIndicator : warningIndicator);
+            SendScintilla(SCI_INDICATORFILLRANGE, from, length);
+            const int line = qMax(0, problem.line - 1);
+            if (error || !errorLines.contains(line))
+                markerAdd(line, error ? kErrorMarker : kWarningMarker);
+        }
     }
+}
+
+std::optional<LintFinding::Severity> SqlEditor::marginSeverity(int line) const
+{
+    const unsigned mask = markersAtLine(line);
+    if (mask & (1u << kErrorMarker))
+        return LintFinding::Severity::Error;
+    if (mask & (1u << kWarningMarker))
+        return LintFinding::Severity::Warning;
+    return std::nullopt;
+}
+
+int SqlEditor::marginMarkCount(int line) const
+{
+    const unsigned mask = markersAtLine(line);
+    return int(bool(mask & (1u << kErrorMarker))) + int(bool(mask & (1u << kWarningMarker)));
 }
 
 void SqlEditor::jumpTo(int line, int column)

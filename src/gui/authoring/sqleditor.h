@@ -8,6 +8,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace strata::gui {
 
 class SqlLexer;
@@ -54,6 +56,12 @@ public:
     // True when the character at (line, index), both 0-based, is underlined by a problem of the
     // given severity.
     bool isUnderlined(int line, int index, LintFinding::Severity severity) const;
+
+    // The severity whose mark the margin shows at a 0-based line, or nullopt for none. One mark
+    // a line: an error's when the line has one.
+    std::optional<LintFinding::Severity> marginSeverity(int line) const;
+    // Marks in the margin at a 0-based line, for tests: how many problem symbols are drawn.
+    int marginMarkCount(int line) const;
 
     // Moves the cursor to a 1-based line and column (0: the line's first character).
     void jumpTo(int line, int column);
