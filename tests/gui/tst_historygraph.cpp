@@ -9,6 +9,7 @@
 #include <QAbstractItemModel>
 #include <QDir>
 #include <QFile>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,6 +88,13 @@ private Q_SLOTS:
         // The Labels column as shown: the branch's revisions only.
         auto *view = w.findChild<QTableView *>(QStringLiteral("historyView"));
         QVERIFY(view);
+        // STRATA_SCREENSHOT_DIR set: the History tab as a PNG there, to look at.
+        if (const QString dir = qEnvironmentVariable("STRATA_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            auto *tabs = w.findChild<QTabWidget *>(QStringLiteral("tabs"));
+            tabs->setCurrentWidget(w.findChild<QWidget *>(QStringLiteral("historyTab")));
+            QTest::qWait(200);
+            w.grab().save(QDir(dir).filePath(QStringLiteral("history-graph.png")));
+        }
         const QAbstractItemModel *model = view->model();
         QHash<QString, QString> labels;
         for (int r = 0; r < model->rowCount(); ++r)

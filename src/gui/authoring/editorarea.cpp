@@ -81,10 +81,6 @@ EditorArea::EditorArea(QWidget *parent) : QWidget(parent)
     auto *spacer = new QWidget(m_toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_toolBar->addWidget(spacer);
-    m_checkState = new QLabel(m_toolBar);
-    m_checkState->setObjectName(QStringLiteral("checkState"));
-    m_checkState->setContentsMargins(0, 0, 12, 0);
-    m_toolBar->addWidget(m_checkState);
     m_completionState = new QLabel(m_toolBar);
     m_completionState->setContentsMargins(0, 0, 8, 0);
     m_toolBar->addWidget(m_completionState);
@@ -105,6 +101,13 @@ EditorArea::EditorArea(QWidget *parent) : QWidget(parent)
     m_tabs->setDocumentMode(true);
     stackLayout->addWidget(m_tabs);
     layout->addWidget(stack, 1);
+    // Under the files, not in the tool bar: a long line there would push the tool bar's own
+    // items into its overflow menu.
+    m_checkState = new QLabel(this);
+    m_checkState->setObjectName(QStringLiteral("checkState"));
+    m_checkState->setContentsMargins(6, 3, 6, 3);
+    m_checkState->setWordWrap(true);
+    layout->addWidget(m_checkState);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &EditorArea::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, stackLayout] {
         stackLayout->setCurrentWidget(m_tabs->count() ? static_cast<QWidget *>(m_tabs)

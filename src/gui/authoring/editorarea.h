@@ -32,8 +32,8 @@ public:
     MigrationEditor *editorFor(const QString &path) const;
     QList<MigrationEditor *> editors() const;
     QTabWidget *tabs() const { return m_tabs; }
-    // What the open files are checked with, for the selected profile's engine (shown in the
-    // tool bar; the lint's rules in its tooltip).
+    // What the open files are checked with, for the selected profile's engine (shown under the
+    // files; the lint's rules in its tooltip).
     QString checksText() const;
 
     void setContext(const CheckContext &context);
