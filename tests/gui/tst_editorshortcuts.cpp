@@ -115,8 +115,8 @@ private Q_SLOTS:
         const QList<QKeyCombination> keys = EditorKeys::windowShortcuts(&w);
         for (const QKeySequence &expected : QList<QKeySequence>{
                  QKeySequence::Save, QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_T),
-                 QKeySequence(Qt::CTRL | Qt::Key_U),
-                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)})
+                 QKeySequence(Qt::CTRL | Qt::Key_U), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+                 QKeySequence(Qt::ALT | Qt::Key_F)})
             QVERIFY2(keys.contains(expected[0]), qPrintable(expected.toString()));
         for (const QKeyCombination key : keys)
             QVERIFY2(!EditorKeys::binds(editor, key), qPrintable(QKeySequence(key).toString()));

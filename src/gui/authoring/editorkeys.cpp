@@ -3,6 +3,7 @@
 #include "qsci.h"
 
 #include <QAction>
+#include <QMenuBar>
 #include <QShortcut>
 #include <QWidget>
 
@@ -41,6 +42,10 @@ QList<QKeyCombination> EditorKeys::windowShortcuts(const QWidget *window)
         addFirstKeys(action->shortcuts(), out);
     for (const QShortcut *shortcut : window->findChildren<QShortcut *>())
         addFirstKeys(shortcut->keys(), out);
+    // The menu bar's mnemonics (Alt+F for &File ...) open its menus from any widget.
+    for (const QMenuBar *bar : window->findChildren<QMenuBar *>())
+        for (const QAction *menu : bar->actions())
+            addFirstKeys({QKeySequence::mnemonic(menu->text())}, out);
     return out;
 }
 

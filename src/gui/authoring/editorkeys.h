@@ -17,8 +17,9 @@ class EditorKeys
 {
 public:
     // Every first key combination of a shortcut that can fire in `window`: the shortcuts of the
-    // actions of the window and of every widget in it (menus and tool bars included), and of its
-    // QShortcut objects. Empty sequences are left out; no duplicates.
+    // actions of the window and of every widget in it (menus and tool bars included), of its
+    // QShortcut objects, and its menu bar's mnemonics (Alt+F for &File). Empty sequences are
+    // left out; no duplicates.
     static QList<QKeyCombination> windowShortcuts(const QWidget *window);
 
     // Removes the editor's bindings (primary and alternate) of these keys. Returns what the
