@@ -2964,4 +2964,85 @@ Geschützt</translation>
         <translation>Stempelung planen…</translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::ProfilesController</name>
+    <message>
+        <source>Profiles Not Saved</source>
+        <translation>Profile nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Profile %1 saved.</source>
+        <translation>Profil %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Profile %1 added.</source>
+        <translation>Profil %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Profile %1 deleted.</source>
+        <translation>Profil %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 (this session)</source>
+        <translation>%1 (diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <source>Example shop (SQLite)</source>
+        <translation>Beispiel-Shop (SQLite)</translation>
+    </message>
+    <message>
+        <source>Import pg_service.conf</source>
+        <translation>pg_service.conf importieren</translation>
+    </message>
+    <message>
+        <source>Service files (*.conf);;All files (*)</source>
+        <translation>Dienstdateien (*.conf);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) imported; choose each one&apos;s migration project with Edit Profile.</source>
+        <translation>
+            <numerusform>%n Dienst importiert; wählen Sie sein Migrationsprojekt mit „Profil bearbeiten“.</numerusform>
+            <numerusform>%n Dienste importiert; wählen Sie das Migrationsprojekt jedes Dienstes mit „Profil bearbeiten“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Profiles</source>
+        <translation>Profile importieren</translation>
+    </message>
+    <message>
+        <source>Strata profiles (*.json)</source>
+        <translation>Strata-Profile (*.json)</translation>
+    </message>
+    <message>
+        <source>Already present, not imported: %1</source>
+        <translation>Bereits vorhanden, nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>Export Profiles</source>
+        <translation>Profile exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) exported, without passwords.</source>
+        <translation>
+            <numerusform>%n Profil exportiert, ohne Passwörter.</numerusform>
+            <numerusform>%n Profile exportiert, ohne Passwörter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no password from the keychain (%2).</source>
+        <translation>%1: kein Passwort aus dem Schlüsselbund (%2).</translation>
+    </message>
+    <message>
+        <source>The keychain did not keep the password of %1: %2</source>
+        <translation>Der Schlüsselbund hat das Passwort von %1 nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>the default user</source>
+        <translation>den Standardbenutzer</translation>
+    </message>
+</context>
 </TS>

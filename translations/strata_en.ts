@@ -86,4 +86,21 @@
         <translation><numerusform>%1 on %2: %n step in %3 s.</numerusform><numerusform>%1 on %2: %n steps in %3 s.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::ProfilesController</name>
+    <message numerus="yes">
+        <source>%n service(s) imported; choose each one&apos;s migration project with Edit Profile.</source>
+        <translation>
+            <numerusform>%n service imported; choose its migration project with Edit Profile.</numerusform>
+            <numerusform>%n services imported; choose each one&apos;s migration project with Edit Profile.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) exported, without passwords.</source>
+        <translation>
+            <numerusform>%n profile exported, without passwords.</numerusform>
+            <numerusform>%n profiles exported, without passwords.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -19,6 +19,7 @@
 #include "profiles/passwordvault.h"
 #include "profiles/profiledialog.h"
 #include "profiles/profiledock.h"
+#include "profiles/profilescontroller.h"
 #include "profiles/profilestore.h"
 #include "ui_mainwindow.h"
 
@@ -71,6 +72,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->menuView->addAction(m_logDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->toolBar->toggleViewAction());
 
+    m_profilesCtl = new ProfilesController(this, this);
+    connect(m_profilesCtl, &ProfilesController::profilesChanged, this, &MainWindow::showProfiles);
+    connect(m_profilesCtl, &ProfilesController::profileSaved, this, &MainWindow::onProfileSaved);
+    connect(m_profilesCtl, &ProfilesController::profileRemoved, this,
+            &MainWindow::onProfileRemoved);
+    connect(m_profilesCtl, &ProfilesController::selectRequested, this, &MainWindow::selectProfile);
+    connect(m_profilesCtl, &ProfilesController::imported, this, &MainWindow::refreshAll);
+    connect(m_profilesCtl, &ProfilesController::passwordChanged, this, [this](const QString &name) {
+        if (const Profile *p = profile(name)) {
+            controller(name)->setOptions(m_profilesCtl->optionsFor(*p));
+            refresh(name);
+        }
+    });
+    connect(m_profilesCtl, &ProfilesController::logLine, this, &MainWindow::logLine);
+    connect(m_profilesCtl, &ProfilesController::statusMessage, this,
+            [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
+
     m_jobPanel = new JobPanel(
         m_ui->progressPanel, m_ui->progressLabel, m_ui->progressBar, m_ui->cancelButton,
         [this](const QString &name) { return m_controllers.value(name); }, this);
@@ -78,14 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
     host.profile = [this](const QString &name) { return profile(name); };
     host.snapshot = [this](const QString &name) { return m_snapshots.value(name); };
     host.jobs = [this](const QString &name) { return controller(name); };
-    host.profileNames = [this] {
-        QStringList names;
-        if (m_session)
-            names.append(m_session->profile.name);
-        for (const Profile &p : std::as_const(m_profiles))
-            names.append(p.name);
-        return names;
-    };
+    host.profileNames = [this] { return m_profilesCtl->names(); };
     m_runs = new RunsController(host, m_jobPanel, this, this);
     connect(m_runs, &RunsController::busyChanged, this, [this](const QString &name) {
         if (name == m_current)
@@ -120,12 +131,7 @@ MainWindow::MainWindow(QWidget *parent)
     backupHost.jobs = host.jobs;
     backupHost.current = [this] { return m_current; };
     backupHost.busy = [this](const QString &name) { return m_runs->isBusy(name); };
-    backupHost.profiles = [this] {
-        QList<Profile> all = m_profiles;
-        if (m_session)
-            all.prepend(m_session->profile);
-        return all;
-    };
+    backupHost.profiles = [this] { return m_profilesCtl->all(); };
     m_backups = new BackupsController(backupViews, backupHost, m_jobPanel, this, this);
     connect(m_backups, &BackupsController::logLine, this, &MainWindow::logLine);
     connect(m_backups, &BackupsController::changed, this, &MainWindow::updateActions);
@@ -248,8 +254,10 @@ void MainWindow::setupViews()
         QStringLiteral("background: #fff3e0; color: #5d4037; border: 1px solid #ffb74d;"));
 
     connect(m_ui->openExampleButton, &QPushButton::clicked, this, &MainWindow::openExample);
-    connect(m_ui->newProfileButton, &QPushButton::clicked, this, &MainWindow::newProfile);
-    connect(m_ui->importServiceButton, &QPushButton::clicked, this, &MainWindow::importService);
+    connect(m_ui->newProfileButton, &QPushButton::clicked, m_profilesCtl,
+            &ProfilesController::newProfile);
+    connect(m_ui->importServiceButton, &QPushButton::clicked, m_profilesCtl,
+            &ProfilesController::importService);
     connect(m_profileDock, &ProfileDock::profileSelected, this, &MainWindow::selectProfile);
     connect(m_profileDock, &ProfileDock::editRequested, this, &MainWindow::editProfile);
 }
@@ -257,10 +265,11 @@ void MainWindow::setupViews()
 void MainWindow::setupActions()
 {
     Ui::MainWindow &ui = *m_ui;
-    connect(ui.actionNewProfile, &QAction::triggered, this, &MainWindow::newProfile);
+    connect(ui.actionNewProfile, &QAction::triggered, m_profilesCtl,
+            &ProfilesController::newProfile);
     connect(ui.actionEditProfile, &QAction::triggered, this, [this] { editProfile(m_current); });
     connect(ui.actionDeleteProfile, &QAction::triggered, this, [this] {
-        if (m_current.isEmpty() || (m_session && m_current == m_session->profile.name))
+        if (m_current.isEmpty() || isSession(m_current))
             return;
         const auto answer = QMessageBox::question(
             this, tr("Delete Profile"),
@@ -270,12 +279,15 @@ void MainWindow::setupActions()
         if (answer == QMessageBox::Yes)
             deleteProfile(m_current);
     });
-    connect(ui.actionImportService, &QAction::triggered, this, &MainWindow::importService);
-    connect(ui.actionImportProfiles, &QAction::triggered, this, &MainWindow::importProfiles);
-    connect(ui.actionExportProfiles, &QAction::triggered, this, &MainWindow::exportProfiles);
+    connect(ui.actionImportService, &QAction::triggered, m_profilesCtl,
+            &ProfilesController::importService);
+    connect(ui.actionImportProfiles, &QAction::triggered, m_profilesCtl,
+            &ProfilesController::importProfiles);
+    connect(ui.actionExportProfiles, &QAction::triggered, m_profilesCtl,
+            &ProfilesController::exportProfiles);
     connect(ui.actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui.actionRefresh, &QAction::triggered, this, [this] {
-        m_passwordState.clear(); // a refresh by hand may ask for passwords again
+        m_profilesCtl->forgetRefusals(); // a refresh by hand may ask for passwords again
         refreshAll();
     });
     connect(ui.actionUpgradeHeads, &QAction::triggered, this, [this] {
@@ -317,32 +329,26 @@ void MainWindow::setupActions()
 
 void MainWindow::loadProfiles()
 {
-    auto loaded = ProfileStore(ProfileStore::defaultFilePath()).load();
-    if (!loaded) {
-        m_profiles.clear();
+    if (auto loaded = m_profilesCtl->load(); !loaded) {
         m_ui->problemLabel->setText(
             tr("Your saved profiles could not be read: %1").arg(loaded.error().toString()));
         m_ui->problemLabel->show();
-    } else {
-        m_profiles = *loaded;
     }
-    showProfiles();
     // The profile and tab of the last session, when they are still there.
     QSettings settings;
     const QString last = settings.value(QStringLiteral("window/profile")).toString();
+    const QStringList names = m_profilesCtl->names();
     if (profile(last))
         selectProfile(last);
-    else if (!m_profiles.isEmpty())
-        selectProfile(m_profiles.first().name);
+    else if (!names.isEmpty())
+        selectProfile(names.first());
     m_ui->tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     refreshAll();
 }
 
 void MainWindow::showProfiles()
 {
-    QList<Profile> shown = m_profiles;
-    if (m_session)
-        shown.prepend(m_session->profile);
+    const QList<Profile> shown = m_profilesCtl->all();
     m_profileDock->setProfiles(shown);
     m_ui->stack->setCurrentWidget(shown.isEmpty() ? m_ui->welcomePage : m_ui->workPage);
     m_ui->openExampleButton->setEnabled(!exampleProjectDir().isEmpty());
@@ -351,28 +357,98 @@ void MainWindow::showProfiles()
     updateActions();
 }
 
-const Profile *MainWindow::profile(const QString &name) const
+QList<Profile> MainWindow::profiles() const
 {
-    if (m_session && m_session->profile.name == name)
-        return &m_session->profile;
-    for (const Profile &p : m_profiles) {
-        if (p.name == name)
-            return &p;
-    }
-    return nullptr;
+    return m_profilesCtl->profiles();
 }
 
-MigratorOptions MainWindow::optionsFor(const Profile &p) const
+const Profile *MainWindow::profile(const QString &name) const
 {
-    MigratorOptions options;
-    options.projectDir = p.projectDir;
-    options.versionTable = p.versionTable;
-    options.schema = p.schema;
-    if (m_session && m_session->profile.name == p.name)
-        options.url = m_session->url;
-    else
-        options.url = p.url(m_passwords.value(p.name));
-    return options;
+    return m_profilesCtl->profile(name);
+}
+
+bool MainWindow::isSession(const QString &name) const
+{
+    return m_profilesCtl->isSession(name);
+}
+
+QString MainWindow::exampleProjectDir()
+{
+    return ProfilesController::exampleProjectDir();
+}
+
+void MainWindow::openProject(const QString &projectDir, const QString &url)
+{
+    const QString name = m_profilesCtl->openProject(projectDir, url);
+    selectProfile(name);
+    refresh(name);
+}
+
+void MainWindow::openExample()
+{
+    if (const QString name = m_profilesCtl->openExample(); !name.isEmpty())
+        selectProfile(name);
+}
+
+void MainWindow::saveProfile(const Profile &p, const QString &oldName)
+{
+    m_profilesCtl->save(p, oldName);
+}
+
+void MainWindow::deleteProfile(const QString &name)
+{
+    m_profilesCtl->remove(name);
+}
+
+void MainWindow::setSessionPassword(const QString &name, const QString &password)
+{
+    m_profilesCtl->setSessionPassword(name, password);
+}
+
+void MainWindow::setPasswordVault(PasswordVault *vault)
+{
+    m_profilesCtl->setPasswordVault(vault);
+}
+
+void MainWindow::editProfile(const QString &name)
+{
+    if (JobController *c = m_controllers.value(name);
+        m_runs->isBusy(name) || (c && c->isRunning())) {
+        QMessageBox::information(this, tr("Edit Profile"),
+                                 tr("%1 is running a job; edit it when the job ends.").arg(name));
+        return;
+    }
+    m_profilesCtl->editProfile(name);
+}
+
+void MainWindow::onProfileSaved(const QString &name, const QString &oldName)
+{
+    if (!oldName.isEmpty()) {
+        dropController(oldName); // its worker had the old settings
+        if (m_current == oldName)
+            m_current = name;
+    }
+    showProfiles();
+    if (m_current.isEmpty())
+        m_current = name;
+    selectProfile(m_current);
+    refresh(name);
+}
+
+void MainWindow::onProfileRemoved(const QString &name)
+{
+    dropController(name);
+    if (m_current == name) {
+        m_current.clear();
+        const QStringList names = m_profilesCtl->names();
+        showProfiles();
+        if (!names.isEmpty())
+            selectProfile(names.first());
+        else
+            showCurrent();
+        return;
+    }
+    showProfiles();
 }
 
 JobController *MainWindow::controller(const QString &name)
@@ -382,7 +458,7 @@ JobController *MainWindow::controller(const QString &name)
     const Profile *p = profile(name);
     if (!p)
         return nullptr;
-    auto *c = new JobController(optionsFor(*p), name, this);
+    auto *c = new JobController(m_profilesCtl->optionsFor(*p), name, this);
     MigrationWorker *w = c->worker();
     connect(w, &MigrationWorker::snapshotReady, this,
             [this, name](const SnapshotPtr &s) { onSnapshot(name, s); });
@@ -405,12 +481,8 @@ void MainWindow::dropController(const QString &name)
 
 void MainWindow::refreshAll()
 {
-    QStringList names;
-    if (m_session)
-        names << m_session->profile.name;
-    for (const Profile &p : std::as_const(m_profiles))
-        names << p.name;
-    for (const QString &name : std::as_const(names))
+    const QStringList names = m_profilesCtl->names();
+    for (const QString &name : names)
         refresh(name);
 }
 
@@ -507,7 +579,7 @@ void MainWindow::updateProblems()
     const SnapshotPtr snap = m_snapshots.value(m_current);
     const Profile *p = profile(m_current);
     QStringList lines;
-    if (p && p->projectDir.isEmpty() && !(m_session && m_session->profile.name == m_current))
+    if (p && p->projectDir.isEmpty() && !isSession(m_current))
         lines << tr("This profile has no migration project yet: choose one with Edit Profile.");
     if (snap) {
         if (!snap->reachable)
@@ -540,9 +612,9 @@ void MainWindow::updateActions()
     // Only the selected profile's own job holds its actions; other profiles stay usable.
     const bool busy = m_runs->isBusy(m_current);
     const bool ready = have && snap && snap->reachable && !busy;
-    const bool isSession = m_session && m_session->profile.name == m_current;
-    m_ui->actionEditProfile->setEnabled(have && !busy && !isSession);
-    m_ui->actionDeleteProfile->setEnabled(have && !busy && !isSession);
+    const bool session = isSession(m_current);
+    m_ui->actionEditProfile->setEnabled(have && !busy && !session);
+    m_ui->actionDeleteProfile->setEnabled(have && !busy && !session);
     m_ui->actionUpgradeHeads->setEnabled(ready && !snap->pending.isEmpty());
     const bool revision = ready && !selectedRevision().isEmpty();
     m_ui->actionUpgradeSelected->setEnabled(revision);
@@ -580,7 +652,7 @@ void MainWindow::onSnapshot(const QString &name, const SnapshotPtr &snapshot)
     if (name == m_current)
         showCurrent();
     if (!snapshot->reachable)
-        maybeAskPassword(name, snapshot->problem, snapshot->problemCode);
+        m_profilesCtl->maybeAskPassword(name, snapshot->problem, snapshot->problemCode);
     Q_EMIT snapshotUpdated(name);
 }
 
@@ -730,7 +802,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/tab"), m_ui->tabs->currentIndex());
-    if (!(m_session && m_current == m_session->profile.name))
+    if (!isSession(m_current))
         settings.setValue(QStringLiteral("window/profile"), m_current);
     event->accept();
 }

@@ -30,6 +30,7 @@ class MigrationWorker;
 class PasswordVault;
 class PlanModel;
 class ProfileDock;
+class ProfilesController;
 class RunsController;
 
 // The main window: profiles on the left, the selected profile's History, Pending and Audit
@@ -53,7 +54,7 @@ public:
     void openExample();
     static QString exampleProjectDir();
 
-    QList<Profile> profiles() const { return m_profiles; }
+    QList<Profile> profiles() const;
     QString currentProfile() const { return m_current; }
     void selectProfile(const QString &name);
     // Adds or replaces (by oldName) a profile and saves the list.
@@ -71,6 +72,7 @@ public:
     bool isRunning() const;
     RunsController *runsController() const { return m_runs; }
     JobPanel *jobPanel() const { return m_jobPanel; }
+    ProfilesController *profilesController() const { return m_profilesCtl; }
     ProfileDock *profileDock() const { return m_profileDock; }
     LogDock *logDock() const { return m_logDock; }
     HistoryModel *historyModel() const { return m_historyModel; }
@@ -95,13 +97,6 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    // A project opened with --project for this session only: not saved as a profile.
-    struct Session
-    {
-        Profile profile;
-        QString url; // empty: the project's own connection
-    };
-
     // A line in the Activity log (and the log file).
     static void logLine(const QString &text);
 
@@ -113,17 +108,17 @@ private:
     void refresh(const QString &name);
 
     const Profile *profile(const QString &name) const;
+    bool isSession(const QString &name) const;
     JobController *controller(const QString &name);
-    MigratorOptions optionsFor(const Profile &profile) const;
     void dropController(const QString &name);
+    void onProfileSaved(const QString &name, const QString &oldName);
+    void onProfileRemoved(const QString &name);
 
     void onSnapshot(const QString &name, const SnapshotPtr &snapshot);
     void onSnapshotFailed(const QString &name, const Error &error);
     void showPreview(const QString &name, const PlanRequest &request, const Plan &plan,
                      const QString &offlineSql);
     void onRunFinished(const QString &name, const JobResult &result);
-    void maybeAskPassword(const QString &name, const QString &problem, Error::Code code);
-    void promptPassword(const QString &name);
 
     void showCurrent();
     void updateBanner();
@@ -133,11 +128,7 @@ private:
     void showPendingSql();
     QString selectedRevision() const;
 
-    void newProfile();
     void editProfile(const QString &name);
-    void importService();
-    void importProfiles();
-    void exportProfiles();
     // Authoring (mainwindow_authoring.cpp): the Editor tab, new migrations, merges, Try it.
     void setupAuthoring();
     void connectAuthoring(const QString &name, MigrationWorker *worker);
@@ -165,16 +156,10 @@ private:
     AuditModel *m_auditModel = nullptr;
     QSortFilterProxyModel *m_auditFilter = nullptr;
 
-    QList<Profile> m_profiles;
-    std::unique_ptr<Session> m_session;
+    ProfilesController *m_profilesCtl = nullptr;
     QString m_current;
     QHash<QString, JobController *> m_controllers;
     QHash<QString, SnapshotPtr> m_snapshots;
-    QHash<QString, QString> m_passwords; // session only
-    enum class PasswordState { None, FromVault, Prompted };
-    QHash<QString, PasswordState> m_passwordState; // how far a refused profile has got
-    QHash<QString, QString> m_passwordProblem;     // the server's words, shown in the prompt
-    PasswordVault *m_vault = nullptr;
     QHash<QString, PlanRequest> m_preview; // what the Pending tab shows, per profile
     QString m_previewSql;
     JobPanel *m_jobPanel = nullptr;
