@@ -758,7 +758,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/gui/history/historymodel.cpp" line="+64" />
+        <location filename="../src/gui/history/historymodel.cpp" line="+66" />
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -793,12 +793,12 @@
         <translation>%1 stempeln</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+121" />
         <source>(no migration file has this revision)</source>
         <translation>(keine Migrationsdatei hat diese Revision)</translation>
     </message>
     <message>
-        <location line="-142" />
+        <location line="-151" />
         <source>Cancelled before it started; nothing ran.</source>
         <translation>Vor dem Start abgebrochen; nichts wurde ausgeführt.</translation>
     </message>
@@ -1492,7 +1492,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::EditorArea</name>
     <message>
-        <location filename="../src/gui/authoring/editorarea.cpp" line="+24" />
+        <location filename="../src/gui/authoring/editorarea.cpp" line="+27" />
         <source>Editor</source>
         <translation>Editor</translation>
     </message>
@@ -1527,17 +1527,29 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>&amp;Ausprobieren</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+20" />
         <source>No migration open. Open one from History (right-click a revision, Open in Editor) or write a new one with Migrate ▸ New Migration…</source>
         <translation>Keine Migration geöffnet. Öffnen Sie eine aus dem Verlauf (Rechtsklick auf eine Revision, Im Editor öffnen) oder schreiben Sie eine neue mit Migrieren ▸ Neue Migration…</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+64" />
         <source>Open Migration</source>
         <translation>Migration öffnen</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+23" />
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1
+The file is gone from disk; the text is only here until it is saved.</source>
+        <translation>%1
+Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespeichert wird.</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>Save, then run this migration's upgrade and downgrade on the selected profile in a transaction that is always rolled back</source>
         <translation>Speichern, dann Upgrade und Downgrade dieser Migration auf dem ausgewählten Profil in einer Transaktion ausführen, die immer zurückgerollt wird</translation>
     </message>
@@ -1564,7 +1576,10 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="+2" />
         <source>%n lint rule(s)</source>
-        <translation><numerusform>%n Lint-Regel</numerusform><numerusform>%n Lint-Regeln</numerusform></translation>
+        <translation>
+            <numerusform>%n Lint-Regel</numerusform>
+            <numerusform>%n Lint-Regeln</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -1600,12 +1615,45 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         </translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
+        <location line="+10" />
+        <location line="+15" />
+        <location line="+15" />
         <source>Save Migration</source>
         <translation>Migration speichern</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="-29" />
+        <source>%1 cannot be saved where it was: its folder %2 no longer exists (the project was moved or deleted). Your text is kept here.</source>
+        <translation>%1 kann nicht am bisherigen Ort gespeichert werden: Der Ordner %2 existiert nicht mehr (das Projekt wurde verschoben oder gelöscht). Ihr Text bleibt hier erhalten.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Recreate the Folder and Save</source>
+        <translation>Ordner &amp;neu anlegen und speichern</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Save Migration As</source>
+        <translation>Migration speichern unter</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>SQL migrations (*.sql)</source>
+        <translation>SQL-Migrationen (*.sql)</translation>
+    </message>
+    <message>
+        <location line="+29" />
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -1634,7 +1682,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::HistoryModel</name>
     <message>
-        <location filename="../src/gui/history/historymodel.cpp" line="-37" />
+        <location filename="../src/gui/history/historymodel.cpp" line="-39" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -1665,11 +1713,16 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>missing file</source>
         <translation>Datei fehlt</translation>
     </message>
     <message>
-        <location line="+90" />
+        <location line="+92" />
         <source>Revision %1: %2</source>
         <translation>Revision %1: %2</translation>
     </message>
@@ -1687,6 +1740,11 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <location line="+2" />
         <source>No downgrade section: this revision cannot be reverted.</source>
         <translation>Kein Downgrade-Abschnitt: Diese Revision kann nicht zurückgenommen werden.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Its state is unknown: the database was not read.</source>
+        <translation>Der Zustand ist unbekannt: Die Datenbank wurde nicht gelesen.</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1803,7 +1861,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+266" />
+        <location filename="../src/gui/mainwindow.cpp" line="+293" />
         <source>Delete Profile</source>
         <translation>Profil löschen</translation>
     </message>
@@ -1813,12 +1871,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Das Profil &lt;b&gt;%1&lt;/b&gt; löschen? Die Datenbank und die Migrationsdateien bleiben unberührt.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+58" />
         <source>Your saved profiles could not be read: %1</source>
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+141" />
+        <location line="+205" />
         <source>Reading the plan…</source>
         <translation>Plan wird gelesen…</translation>
     </message>
@@ -1828,7 +1886,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Datenbank wird gelesen…</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+22" />
         <source>No profile selected</source>
         <translation>Kein Profil ausgewählt</translation>
     </message>
@@ -1848,17 +1906,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation> &amp;nbsp;·&amp;nbsp; &lt;b&gt;geschützt&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>empty (base)</source>
-        <translation>leer (Basis)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source> &amp;nbsp;·&amp;nbsp; at %1</source>
-        <translation> &amp;nbsp;·&amp;nbsp; auf %1</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>%1 (%2) – Strata</source>
         <translation>%1 (%2) – Strata</translation>
     </message>
@@ -1868,19 +1916,9 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Dieses Profil hat noch kein Migrationsprojekt: Wählen Sie eines mit „Profil bearbeiten“.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The database could not be read: %1</source>
-        <translation>Die Datenbank konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
         <location line="+4" />
         <source>Edited since applied: %1. Their files no longer match what ran; review them, then accept them with `strata repair`.</source>
         <translation>Seit Anwendung bearbeitet: %1. Ihre Dateien entsprechen nicht mehr dem Ausgeführten; prüfen Sie sie und übernehmen Sie sie dann mit `strata repair`.</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>The last run of %1 failed and was rolled back; fix the migration and upgrade again.</source>
-        <translation>Der letzte Lauf von %1 ist fehlgeschlagen und wurde zurückgerollt; korrigieren Sie die Migration und führen Sie das Upgrade erneut aus.</translation>
     </message>
     <message>
         <location line="+5" />
@@ -1888,27 +1926,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Die Datenbank steht auf %1, die keine Migrationsdatei hat. Stellen Sie die Datei wieder her oder stempeln Sie die Datenbank auf eine bekannte Revision.</translation>
     </message>
     <message>
-        <location line="+66" />
-        <source>The project could not be read: %1</source>
-        <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/mainwindow_profiles.cpp" line="+77" />
-        <source>the default user</source>
-        <translation>den Standardbenutzer</translation>
-    </message>
-    <message>
-        <location line="+23" />
-        <source>%1: no password from the keychain (%2).</source>
-        <translation>%1: kein Passwort aus dem Schlüsselbund (%2).</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>The keychain did not keep the password of %1: %2</source>
-        <translation>Der Schlüsselbund hat das Passwort von %1 nicht gespeichert: %2</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+22" />
+        <location line="+82" />
         <source>the heads</source>
         <translation>den Heads</translation>
     </message>
@@ -1931,12 +1949,17 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Basis</translation>
     </message>
     <message>
-        <location line="-523" />
+        <location line="-590" />
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location line="+541" />
+        <location line="+477" />
+        <source> &amp;nbsp;·&amp;nbsp; %1</source>
+        <translation> &amp;nbsp;·&amp;nbsp; %1</translation>
+    </message>
+    <message>
+        <location line="+131" />
         <source>-- A stamp changes only the version rows.</source>
         <translation>-- Eine Stempelung ändert nur die Versionszeilen.</translation>
     </message>
@@ -1946,45 +1969,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>-- Dieser Schritt hat kein SQL.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_profiles.cpp" line="+32" />
-        <source>%1 (this session)</source>
-        <translation>%1 (diese Sitzung)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Opened</source>
-        <translation>Geöffnet</translation>
-    </message>
-    <message>
-        <location line="+24" />
-        <source>Example shop (SQLite)</source>
-        <translation>Beispiel-Shop (SQLite)</translation>
-    </message>
-    <message>
-        <location line="+22" />
-        <location line="+26" />
-        <location line="+81" />
-        <location line="+28" />
-        <source>Profiles Not Saved</source>
-        <translation>Profile nicht gespeichert</translation>
-    </message>
-    <message>
-        <location line="-122" />
-        <source>Profile %1 saved.</source>
-        <translation>Profil %1 gespeichert.</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Profile %1 added.</source>
-        <translation>Profil %1 hinzugefügt.</translation>
-    </message>
-    <message>
-        <location line="+21" />
-        <source>Profile %1 deleted.</source>
-        <translation>Profil %1 gelöscht.</translation>
-    </message>
-    <message>
-        <location line="+37" />
+        <location line="-289" />
         <source>Edit Profile</source>
         <translation>Profil bearbeiten</translation>
     </message>
@@ -1992,57 +1977,6 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <location line="+1" />
         <source>%1 is running a job; edit it when the job ends.</source>
         <translation>%1 führt gerade einen Auftrag aus; bearbeiten Sie es, wenn er beendet ist.</translation>
-    </message>
-    <message>
-        <location line="+18" />
-        <location line="+6" />
-        <source>Import pg_service.conf</source>
-        <translation>pg_service.conf importieren</translation>
-    </message>
-    <message>
-        <location line="-5" />
-        <source>Service files (*.conf);;All files (*)</source>
-        <translation>Dienstdateien (*.conf);;Alle Dateien (*)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+20" />
-        <source>%n service(s) imported; choose each one's migration project with Edit Profile.</source>
-        <translation>
-            <numerusform>%n Dienst importiert; wählen Sie sein Migrationsprojekt mit „Profil bearbeiten“.</numerusform>
-            <numerusform>%n Dienste importiert; wählen Sie das Migrationsprojekt jedes Dienstes mit „Profil bearbeiten“.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <location line="+6" />
-        <location line="+16" />
-        <source>Import Profiles</source>
-        <translation>Profile importieren</translation>
-    </message>
-    <message>
-        <location line="-21" />
-        <location line="+29" />
-        <source>Strata profiles (*.json)</source>
-        <translation>Strata-Profile (*.json)</translation>
-    </message>
-    <message>
-        <location line="-7" />
-        <source>Already present, not imported: %1</source>
-        <translation>Bereits vorhanden, nicht importiert: %1</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <location line="+6" />
-        <source>Export Profiles</source>
-        <translation>Profile exportieren</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3" />
-        <source>%n profile(s) exported, without passwords.</source>
-        <translation>
-            <numerusform>%n Profil exportiert, ohne Passwörter.</numerusform>
-            <numerusform>%n Profile exportiert, ohne Passwörter.</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../src/gui/mainwindow_authoring.cpp" line="+58" />
@@ -2125,7 +2059,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Auf %1 ausprobiert: %2. Alles wurde zurückgerollt.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+37" />
+        <location filename="../src/gui/mainwindow.cpp" line="+325" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -2204,12 +2138,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <location line="+108" />
-        <source>%1 was deleted or renamed outside Strata. Save to write it again.</source>
-        <translation>%1 wurde außerhalb von Strata gelöscht oder umbenannt. Speichern Sie, um sie neu zu schreiben.</translation>
+        <location line="+128" />
+        <source>%1 was deleted or renamed outside Strata (or its project folder was moved). Your text is kept here; save to write it again.</source>
+        <translation>%1 wurde außerhalb von Strata gelöscht oder umbenannt (oder der Projektordner wurde verschoben). Ihr Text bleibt hier erhalten; speichern Sie, um die Datei neu zu schreiben.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+21" />
         <source>%1 changed on disk and was reloaded.</source>
         <translation>%1 wurde auf der Platte geändert und neu geladen.</translation>
     </message>
@@ -2221,8 +2155,14 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 </context>
 <context>
     <name>strata::gui::MigrationWorker</name>
+    <message numerus="yes">
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+560" />
+        <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
+        <translation>
+            <numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revision im Projekt.</numerusform><numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revisionen im Projekt.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+530" />
+        <location line="+6" />
         <source>no revision applied yet</source>
         <translation>noch keine Revision angewendet</translation>
     </message>
@@ -2231,10 +2171,11 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <source>at %1</source>
         <translation>auf %1</translation>
     </message>
-    <message>
-        <location line="+1" />
-        <source>Connected to %1: %2, %3 revision(s) in the project.</source>
-        <translation>Verbunden mit %1: %2, %3 Revision(en) im Projekt.</translation>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Connected to %1: %2, %n revision(s) in the project.</source>
+        <translation>
+            <numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform><numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2412,7 +2353,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::ProfileDock</name>
     <message>
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+48" />
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+52" />
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
@@ -2428,12 +2369,13 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
     <message>
         <location line="+49" />
-        <location line="+34" />
+        <location line="+39" />
+        <location line="+10" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="-31" />
+        <location line="-46" />
         <source>%1
 %2%3</source>
         <translation>%1
@@ -2447,7 +2389,7 @@ Protected</source>
 Geschützt</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+36" />
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
@@ -2470,9 +2412,123 @@ Geschützt</translation>
         <translation>bearbeitete Migrationen</translation>
     </message>
     <message>
+        <location line="+4" />
+        <source>project missing</source>
+        <translation>Projekt fehlt</translation>
+    </message>
+    <message>
         <location line="+2" />
-        <source>unreachable</source>
-        <translation>nicht erreichbar</translation>
+        <source>project error</source>
+        <translation>Projektfehler</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ProfilesController</name>
+    <message>
+        <location filename="../src/gui/profiles/profilescontroller.cpp" line="+86" />
+        <source>Profiles Not Saved</source>
+        <translation>Profile nicht gespeichert</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Profile %1 saved.</source>
+        <translation>Profil %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Profile %1 added.</source>
+        <translation>Profil %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Profile %1 deleted.</source>
+        <translation>Profil %1 gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>%1 (this session)</source>
+        <translation>%1 (diese Sitzung)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opened</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Example shop (SQLite)</source>
+        <translation>Beispiel-Shop (SQLite)</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <location line="+6" />
+        <source>Import pg_service.conf</source>
+        <translation>pg_service.conf importieren</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Service files (*.conf);;All files (*)</source>
+        <translation>Dienstdateien (*.conf);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20" />
+        <source>%n service(s) imported; choose each one's migration project with Edit Profile.</source>
+        <translation>
+            <numerusform>%n Dienst importiert; wählen Sie sein Migrationsprojekt mit „Profil bearbeiten“.</numerusform>
+            <numerusform>%n Dienste importiert; wählen Sie das Migrationsprojekt jedes Dienstes mit „Profil bearbeiten“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+6" />
+        <location line="+16" />
+        <source>Import Profiles</source>
+        <translation>Profile importieren</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <location line="+29" />
+        <source>Strata profiles (*.json)</source>
+        <translation>Strata-Profile (*.json)</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Already present, not imported: %1</source>
+        <translation>Bereits vorhanden, nicht importiert: %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+6" />
+        <source>Export Profiles</source>
+        <translation>Profile exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n profile(s) exported, without passwords.</source>
+        <translation>
+            <numerusform>%n Profil exportiert, ohne Passwörter.</numerusform>
+            <numerusform>%n Profile exportiert, ohne Passwörter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>%1: no password from the keychain (%2).</source>
+        <translation>%1: kein Passwort aus dem Schlüsselbund (%2).</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The keychain did not keep the password of %1: %2</source>
+        <translation>Der Schlüsselbund hat das Passwort von %1 nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>the default user</source>
+        <translation>den Standardbenutzer</translation>
     </message>
 </context>
 <context>
@@ -2855,9 +2911,124 @@ Geschützt</translation>
     </message>
 </context>
 <context>
+    <name>strata::gui::RunResultDialog</name>
+    <message>
+        <location filename="../src/gui/status/runresultdialog.cpp" line="+12" />
+        <source>The upgrade</source>
+        <translation>Das Upgrade</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The downgrade</source>
+        <translation>Das Downgrade</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The stamp</source>
+        <translation>Das Stempeln</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>not created (nothing applied)</source>
+        <translation>nicht angelegt (nichts angewendet)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>empty (base)</source>
+        <translation>leer (Basis)</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>%1 cancelled</source>
+        <translation>%1 abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>%1 on %2 was cancelled before any step started: nothing ran.</source>
+        <translation>%1 auf %2 wurde abgebrochen, bevor ein Schritt begann: Nichts wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 on %2 failed before any step started: nothing ran.</source>
+        <translation>%1 auf %2 ist fehlgeschlagen, bevor ein Schritt begann: Nichts wurde ausgeführt.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 on %2 was cancelled during step %3 of %4 (%5).</source>
+        <translation>%1 auf %2 wurde während Schritt %3 von %4 (%5) abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The connection to %1 was lost during step %2 of %3 (%4).</source>
+        <translation>Die Verbindung zu %1 ging während Schritt %2 von %3 (%4) verloren.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 on %2 failed at step %3 of %4 (%5): %6</source>
+        <translation>%1 auf %2 ist bei Schritt %3 von %4 (%5) fehlgeschlagen: %6</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Read back at %1: the database is at %2.</source>
+        <translation>Um %1 zurückgelesen: Die Datenbank steht auf %2.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>%n step(s) before it applied.</source>
+        <translation>
+            <numerusform>%n Schritt davor angewendet.</numerusform><numerusform>%n Schritte davor angewendet.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 is in effect: it completed before the run stopped.</source>
+        <translation>%1 ist wirksam: Der Schritt wurde abgeschlossen, bevor der Lauf endete.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 ran outside a transaction: its statements before the failing one may have stayed applied.</source>
+        <translation>%1 lief außerhalb einer Transaktion: Seine Anweisungen vor der fehlgeschlagenen können angewendet geblieben sein.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 was rolled back: it is not in effect.</source>
+        <translation>%1 wurde zurückgerollt: Die Migration ist nicht wirksam.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>it was not read</source>
+        <translation>sie wurde nicht gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n step(s) before it had finished.</source>
+        <translation>
+            <numerusform>%n Schritt davor war abgeschlossen.</numerusform><numerusform>%n Schritte davor waren abgeschlossen.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The outcome of step %1 (%2) is unknown until the database is read again: it could not be read afterwards (%3). Strata reconnects and shows it here when it has.</source>
+        <translation>Das Ergebnis von Schritt %1 (%2) ist unbekannt, bis die Datenbank erneut gelesen wird: Sie konnte danach nicht gelesen werden (%3). Strata verbindet sich neu und zeigt es hier, sobald es gelesen ist.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The database could not be read afterwards (%1); its state is unknown until it is read again.</source>
+        <translation>Die Datenbank konnte danach nicht gelesen werden (%1); ihr Zustand ist unbekannt, bis sie erneut gelesen wird.</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::RunsController</name>
     <message>
-        <location filename="../src/gui/jobs/runscontroller.cpp" line="+72" />
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+73" />
         <source>Planning: %1… waiting for the database</source>
         <translation>Planung: %1… Warten auf die Datenbank</translation>
     </message>
@@ -2905,27 +3076,12 @@ Geschützt</translation>
         </translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>%1 on %2 cancelled after %3 s; the interrupted step was rolled back.</source>
-        <translation>%1 auf %2 nach %3 s abgebrochen; der unterbrochene Schritt wurde zurückgerollt.</translation>
-    </message>
-    <message>
         <location line="+5" />
-        <source>base</source>
-        <translation>Basis</translation>
+        <source>%1 on %2 cancelled after %3 s.</source>
+        <translation>%1 auf %2 nach %3 s abgebrochen.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>%1 failed</source>
-        <translation>%1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>%1 on %2 failed. The database is at %3; the failing step was rolled back.</source>
-        <translation>%1 auf %2 fehlgeschlagen. Die Datenbank steht auf %3; der fehlgeschlagene Schritt wurde zurückgerollt.</translation>
-    </message>
-    <message>
-        <location line="+38" />
+        <location line="+49" />
         <source>%1: rollback report saved as %2.</source>
         <translation>%1: Bericht zum Zurückrollen gespeichert als %2.</translation>
     </message>
@@ -2965,84 +3121,138 @@ Geschützt</translation>
     </message>
 </context>
 <context>
-    <name>strata::gui::ProfilesController</name>
+    <name>strata::gui::StatusBoard</name>
     <message>
-        <source>Profiles Not Saved</source>
-        <translation>Profile nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>Profile %1 saved.</source>
-        <translation>Profil %1 gespeichert.</translation>
+        <location filename="../src/gui/status/statusboard.cpp" line="+133" />
+        <source>last read %1</source>
+        <translation>zuletzt gelesen um %1</translation>
     </message>
     <message>
-        <source>Profile %1 added.</source>
-        <translation>Profil %1 hinzugefügt.</translation>
+        <location line="+1" />
+        <source>not read since Strata started</source>
+        <translation>seit dem Start von Strata nicht gelesen</translation>
     </message>
     <message>
-        <source>Profile %1 deleted.</source>
-        <translation>Profil %1 gelöscht.</translation>
+        <location line="+11" />
+        <source>the connection was lost (%1)</source>
+        <translation>die Verbindung ging verloren (%1)</translation>
     </message>
     <message>
-        <source>%1 (this session)</source>
-        <translation>%1 (diese Sitzung)</translation>
+        <location line="+2" />
+        <source>the database cannot be reached (%1)</source>
+        <translation>die Datenbank ist nicht erreichbar (%1)</translation>
     </message>
     <message>
-        <source>Opened</source>
-        <translation>Geöffnet</translation>
+        <location line="+20" />
+        <source>State unknown: %1
+The database was %2; checked %3.</source>
+        <translation>Zustand unbekannt: %1
+Die Datenbank wurde %2; geprüft um %3.</translation>
     </message>
     <message>
-        <source>Example shop (SQLite)</source>
-        <translation>Beispiel-Shop (SQLite)</translation>
+        <location line="+3" />
+        <source>Reconnecting (attempt %1) at %2.</source>
+        <translation>Neuer Verbindungsversuch (Versuch %1) um %2.</translation>
     </message>
     <message>
-        <source>Import pg_service.conf</source>
-        <translation>pg_service.conf importieren</translation>
+        <location line="+6" />
+        <source>Read at %1.</source>
+        <translation>Gelesen um %1.</translation>
     </message>
     <message>
-        <source>Service files (*.conf);;All files (*)</source>
-        <translation>Dienstdateien (*.conf);;Alle Dateien (*)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s) imported; choose each one&apos;s migration project with Edit Profile.</source>
-        <translation>
-            <numerusform>%n Dienst importiert; wählen Sie sein Migrationsprojekt mit „Profil bearbeiten“.</numerusform>
-            <numerusform>%n Dienste importiert; wählen Sie das Migrationsprojekt jedes Dienstes mit „Profil bearbeiten“.</numerusform>
-        </translation>
+        <location line="+22" />
+        <source>project missing: %1 · the state of the database is not read without it</source>
+        <translation>Projekt fehlt: %1 · ohne Projekt wird der Zustand der Datenbank nicht gelesen</translation>
     </message>
     <message>
-        <source>Import Profiles</source>
-        <translation>Profile importieren</translation>
+        <location line="+2" />
+        <source>the project could not be read: %1</source>
+        <translation>das Projekt konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Strata profiles (*.json)</source>
-        <translation>Strata-Profile (*.json)</translation>
+        <location line="+4" />
+        <source>state unknown: %1 · %2</source>
+        <translation>Zustand unbekannt: %1 · %2</translation>
     </message>
     <message>
-        <source>Already present, not imported: %1</source>
-        <translation>Bereits vorhanden, nicht importiert: %1</translation>
+        <location line="+2" />
+        <source> · reconnecting (attempt %1) at %2</source>
+        <translation> · neuer Verbindungsversuch (Versuch %1) um %2</translation>
     </message>
     <message>
-        <source>Export Profiles</source>
-        <translation>Profile exportieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n profile(s) exported, without passwords.</source>
-        <translation>
-            <numerusform>%n Profil exportiert, ohne Passwörter.</numerusform>
-            <numerusform>%n Profile exportiert, ohne Passwörter.</numerusform>
-        </translation>
+        <location line="+4" />
+        <source> · reconnecting (attempt %1)…</source>
+        <translation> · neuer Verbindungsversuch (Versuch %1)…</translation>
     </message>
     <message>
-        <source>%1: no password from the keychain (%2).</source>
-        <translation>%1: kein Passwort aus dem Schlüsselbund (%2).</translation>
+        <location line="+3" />
+        <source>not created yet (nothing applied)</source>
+        <translation>noch nicht angelegt (nichts angewendet)</translation>
     </message>
     <message>
-        <source>The keychain did not keep the password of %1: %2</source>
-        <translation>Der Schlüsselbund hat das Passwort von %1 nicht gespeichert: %2</translation>
+        <location line="+2" />
+        <source>at empty (base)</source>
+        <translation>auf leer (Basis)</translation>
     </message>
     <message>
-        <source>the default user</source>
-        <translation>den Standardbenutzer</translation>
+        <location line="+1" />
+        <source>at %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> · cancelled: %1</source>
+        <translation> · abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> · failed: %1</source>
+        <translation> · fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> · read %1</source>
+        <translation> · gelesen um %1</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>No plan: %1</source>
+        <translation>Kein Plan: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pending steps unknown: the database was not read (%1; %2).</source>
+        <translation>Ausstehende Schritte unbekannt: Die Datenbank wurde nicht gelesen (%1; %2).</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The project is missing: %1. It was moved or deleted; put it back, or choose its new folder with Edit Profile.</source>
+        <translation>Das Projekt fehlt: %1. Es wurde verschoben oder gelöscht; stellen Sie es wieder her oder wählen Sie seinen neuen Ordner mit „Profil bearbeiten“.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The project could not be read: %1</source>
+        <translation>Das Projekt konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The state of the database is unknown: %1. It was %2.</source>
+        <translation>Der Zustand der Datenbank ist unbekannt: %1. Sie wurde %2.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The last run of %1 was cancelled and rolled back; run it again when ready.</source>
+        <translation>Der letzte Lauf von %1 wurde abgebrochen und zurückgerollt; starten Sie ihn erneut, wenn Sie bereit sind.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The last run of %1 failed part way; it ran outside a transaction, so its statements before the failing one may have stayed applied. Check the schema before you upgrade again.</source>
+        <translation>Der letzte Lauf von %1 ist mittendrin fehlgeschlagen; er lief außerhalb einer Transaktion, daher können seine Anweisungen vor der fehlgeschlagenen angewendet geblieben sein. Prüfen Sie das Schema, bevor Sie erneut ein Upgrade ausführen.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The last run of %1 failed and was rolled back; fix the migration and upgrade again.</source>
+        <translation>Der letzte Lauf von %1 ist fehlgeschlagen und wurde zurückgerollt; korrigieren Sie die Migration und führen Sie das Upgrade erneut aus.</translation>
     </message>
 </context>
 </TS>

@@ -5,20 +5,29 @@
     <message numerus="yes">
         <location filename="../src/gui/backups/backupscontroller.cpp" line="+98" />
         <source>%n backup(s) of %1.</source>
-        <translation><numerusform>%n backup of %1.</numerusform><numerusform>%n backups of %1.</numerusform></translation>
+        <translation>
+            <numerusform>%n backup of %1.</numerusform>
+            <numerusform>%n backups of %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>strata::gui::EditorArea</name>
     <message numerus="yes">
-        <location filename="../src/gui/authoring/editorarea.cpp" line="+226" />
+        <location filename="../src/gui/authoring/editorarea.cpp" line="+239" />
         <source>%n lint rule(s)</source>
-        <translation><numerusform>%n lint rule</numerusform><numerusform>%n lint rules</numerusform></translation>
+        <translation>
+            <numerusform>%n lint rule</numerusform>
+            <numerusform>%n lint rules</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+19" />
         <source>Completion: %n table(s) and view(s) of %1</source>
-        <translation><numerusform>Completion: %n table or view of %1</numerusform><numerusform>Completion: %n tables and views of %1</numerusform></translation>
+        <translation>
+            <numerusform>Completion: %n table or view of %1</numerusform>
+            <numerusform>Completion: %n tables and views of %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -26,33 +35,66 @@
     <message numerus="yes">
         <location filename="../src/gui/authoring/findbar.cpp" line="+103" />
         <source>%n replaced</source>
-        <translation><numerusform>%n replaced</numerusform><numerusform>%n replaced</numerusform></translation>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>strata::gui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow_profiles.cpp" line="+297" />
-        <source>%n service(s) imported; choose each one's migration project with Edit Profile.</source>
-        <translation><numerusform>%n service imported; choose its migration project with Edit Profile.</numerusform><numerusform>%n services imported; choose each one's migration project with Edit Profile.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+44" />
-        <source>%n profile(s) exported, without passwords.</source>
-        <translation><numerusform>%n profile exported, without passwords.</numerusform><numerusform>%n profiles exported, without passwords.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../src/gui/mainwindow.cpp" line="+621" />
+        <location filename="../src/gui/mainwindow.cpp" line="+702" />
         <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
-        <translation><numerusform>%n step from %1 to %2. Double-click a revision in History to plan towards it.</numerusform><numerusform>%n steps from %1 to %2. Double-click a revision in History to plan towards it.</numerusform></translation>
+        <translation>
+            <numerusform>%n step from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
+            <numerusform>%n steps from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::MigrationWorker</name>
+    <message numerus="yes">
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+607" />
+        <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
+        <translation>
+            <numerusform>%1 does not exist yet; the first upgrade creates it. %n revision in the project.</numerusform><numerusform>%1 does not exist yet; the first upgrade creates it. %n revisions in the project.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>Connected to %1: %2, %n revision(s) in the project.</source>
+        <translation>
+            <numerusform>Connected to %1: %2, %n revision in the project.</numerusform><numerusform>Connected to %1: %2, %n revisions in the project.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>strata::gui::ProfileDock</name>
     <message numerus="yes">
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+143" />
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+152" />
         <source>%n pending</source>
-        <translation><numerusform>%n pending</numerusform><numerusform>%n pending</numerusform></translation>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ProfilesController</name>
+    <message numerus="yes">
+        <location filename="../src/gui/profiles/profilescontroller.cpp" line="+242" />
+        <source>%n service(s) imported; choose each one's migration project with Edit Profile.</source>
+        <translation>
+            <numerusform>%n service imported; choose its migration project with Edit Profile.</numerusform>
+            <numerusform>%n services imported; choose each one's migration project with Edit Profile.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44" />
+        <source>%n profile(s) exported, without passwords.</source>
+        <translation>
+            <numerusform>%n profile exported, without passwords.</numerusform>
+            <numerusform>%n profiles exported, without passwords.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -60,46 +102,59 @@
     <message numerus="yes">
         <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+300" />
         <source>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step(s).&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</source>
-        <translation><numerusform>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step.&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</numerusform><numerusform>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n steps.&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</numerusform></translation>
+        <translation>
+            <numerusform>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step.&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n steps.&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+62" />
         <source>%n step(s) will be undone on %1, from %2 back to %3.</source>
-        <translation><numerusform>%n step will be undone on %1, from %2 back to %3.</numerusform><numerusform>%n steps will be undone on %1, from %2 back to %3.</numerusform></translation>
+        <translation>
+            <numerusform>%n step will be undone on %1, from %2 back to %3.</numerusform>
+            <numerusform>%n steps will be undone on %1, from %2 back to %3.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+183" />
         <source>✔ All %n step(s) done.</source>
-        <translation><numerusform>✔ %n step done.</numerusform><numerusform>✔ All %n steps done.</numerusform></translation>
+        <translation>
+            <numerusform>✔ %n step done.</numerusform>
+            <numerusform>✔ All %n steps done.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+11" />
         <source>the %n step(s) before it were undone and stay undone</source>
-        <translation><numerusform>the step before it was undone and stays undone</numerusform><numerusform>the %n steps before it were undone and stay undone</numerusform></translation>
+        <translation>
+            <numerusform>the step before it was undone and stays undone</numerusform>
+            <numerusform>the %n steps before it were undone and stay undone</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::RunResultDialog</name>
+    <message numerus="yes">
+        <location filename="../src/gui/status/runresultdialog.cpp" line="+122" />
+        <source>%n step(s) before it applied.</source>
+        <translation>
+            <numerusform>%n step before it applied.</numerusform><numerusform>%n steps before it applied.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17" />
+        <source>%n step(s) before it had finished.</source>
+        <translation>
+            <numerusform>%n step before it had finished.</numerusform><numerusform>%n steps before it had finished.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>strata::gui::RunsController</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/runscontroller.cpp" line="+208" />
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+209" />
         <source>%1 on %2: %n step(s) in %3 s.</source>
-        <translation><numerusform>%1 on %2: %n step in %3 s.</numerusform><numerusform>%1 on %2: %n steps in %3 s.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>strata::gui::ProfilesController</name>
-    <message numerus="yes">
-        <source>%n service(s) imported; choose each one&apos;s migration project with Edit Profile.</source>
         <translation>
-            <numerusform>%n service imported; choose its migration project with Edit Profile.</numerusform>
-            <numerusform>%n services imported; choose each one&apos;s migration project with Edit Profile.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n profile(s) exported, without passwords.</source>
-        <translation>
-            <numerusform>%n profile exported, without passwords.</numerusform>
-            <numerusform>%n profiles exported, without passwords.</numerusform>
+            <numerusform>%1 on %2: %n step in %3 s.</numerusform>
+            <numerusform>%1 on %2: %n steps in %3 s.</numerusform>
         </translation>
     </message>
 </context>

@@ -213,6 +213,13 @@ Result<QList<RevisionStatus>> Migrator::history()
         return st.problem;
     if (!st.historyUnknown.isEmpty())
         return Error::failure(st.historyUnknown);
+    return revisionStates(st);
+}
+
+QList<RevisionStatus> Migrator::revisionStates(const DatabaseStatus &st) const
+{
+    if (!st.reachable)
+        return {};
     const QSet<QString> edited(st.edited.cbegin(), st.edited.cend());
     const QList<int> currentIdx = d->knownIndexes(st.current);
     const QList<int> appliedList = d->graph.ancestors(currentIdx);

@@ -187,6 +187,9 @@ public:
     // The version rows, sorted.
     Result<QStringList> current();
     Result<QList<RevisionStatus>> history();
+    // The same from a status already read (status()), without reading again: what the desktop
+    // app shows beside the status it read. Empty when the status was not read (reachable false).
+    QList<RevisionStatus> revisionStates(const DatabaseStatus &status) const;
     Result<CheckReport> check();
     // Every row of the history table (steps run, failed, stamped, repaired), oldest first.
     Result<QList<HistoryRecord>> historyRecords();

@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
+#include "authoring/editorarea.h"
 #include "authoring/newmigrationdialog.h"
 #include "backups/backupscontroller.h"
 #include "connection/connectioninfo.h"
@@ -21,6 +22,8 @@
 #include "profiles/profiledock.h"
 #include "profiles/profilescontroller.h"
 #include "profiles/profilestore.h"
+#include "status/projectwatcher.h"
+#include "status/statusboard.h"
 #include "ui_mainwindow.h"
 
 #include <QCloseEvent>
@@ -139,6 +142,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     setupViews();
     setupActions();
+    setupStatus();
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -260,6 +264,20 @@ void MainWindow::setupViews()
             &ProfilesController::importService);
     connect(m_profileDock, &ProfileDock::profileSelected, this, &MainWindow::selectProfile);
     connect(m_profileDock, &ProfileDock::editRequested, this, &MainWindow::editProfile);
+}
+
+void MainWindow::setupStatus()
+{
+    m_statusBoard = new StatusBoard(m_profileDock, this);
+    connect(m_statusBoard, &StatusBoard::retryDue, this, &MainWindow::refresh);
+    connect(m_statusBoard, &StatusBoard::changed, this, [this](const QString &name) {
+        if (name == m_current)
+            updateBanner();
+    });
+    m_projectWatcher = new ProjectWatcher(this);
+    connect(m_projectWatcher, &ProjectWatcher::projectChanged, this, &MainWindow::refresh);
+    connect(m_projectWatcher, &ProjectWatcher::projectChanged, m_ui->editorArea,
+            &EditorArea::checkFilesOnDisk);
 }
 
 void MainWindow::setupActions()
@@ -476,6 +494,8 @@ void MainWindow::dropController(const QString &name)
     m_runs->forget(name);
     delete m_controllers.take(name); // cancels and joins its thread
     m_snapshots.remove(name);
+    m_statusBoard->forget(name);
+    m_projectWatcher->forget(name);
     m_preview.remove(name);
 }
 
@@ -491,7 +511,7 @@ void MainWindow::refresh(const QString &name)
     JobController *c = controller(name);
     if (!c || c->isRunning())
         return;
-    m_profileDock->setBadge(name, ProfileDock::Badge::Checking);
+    m_statusBoard->checking(name);
     c->refresh();
 }
 
@@ -536,7 +556,12 @@ void MainWindow::showCurrent()
         m_previewSql.clear();
         m_ui->pendingSummary->setText(snap ? tr("Reading the plan…") : tr("Reading the database…"));
     }
-    if (snap) {
+    if (const QString unknown = m_statusBoard->pendingText(m_current); !unknown.isEmpty()) {
+        m_planModel->clear(); // no plan from a state that was not read
+        m_ui->pendingSql->showSql({});
+        m_previewSql.clear();
+        m_ui->pendingSummary->setText(unknown);
+    } else if (snap) {
         PlanRequest preview;
         preview.targets = {QStringLiteral("heads")};
         previewPlan(m_preview.value(m_current, preview));
@@ -563,11 +588,8 @@ void MainWindow::updateBanner()
             .arg(p->name.toHtmlEscaped(), p->environment.toHtmlEscaped(), target.toHtmlEscaped());
     if (p->isProtected)
         text += tr(" &nbsp;·&nbsp; <b>protected</b>");
-    if (snap) {
-        const QString at =
-            snap->current.isEmpty() ? tr("empty (base)") : snap->current.join(QLatin1String(", "));
-        text += tr(" &nbsp;·&nbsp; at %1").arg(at.toHtmlEscaped());
-    }
+    if (const QString state = m_statusBoard->stateText(m_current); !state.isEmpty())
+        text += tr(" &nbsp;·&nbsp; %1").arg(state.toHtmlEscaped());
     m_ui->bannerLabel->setText(text);
     m_ui->bannerLabel->setStyleSheet(
         QStringLiteral("background: %1; color: %2;").arg(p->colour, textColourOn(p->colour)));
@@ -581,19 +603,12 @@ void MainWindow::updateProblems()
     QStringList lines;
     if (p && p->projectDir.isEmpty() && !isSession(m_current))
         lines << tr("This profile has no migration project yet: choose one with Edit Profile.");
+    lines << m_statusBoard->problems(m_current);
     if (snap) {
-        if (!snap->reachable)
-            lines << tr("The database could not be read: %1").arg(snap->problem);
-        else if (!snap->problem.isEmpty())
-            lines << snap->problem;
         if (!snap->edited.isEmpty())
             lines << tr("Edited since applied: %1. Their files no longer match what ran; review "
                         "them, then accept them with `strata repair`.")
                          .arg(snap->edited.join(QLatin1String(", ")));
-        if (!snap->failed.isEmpty())
-            lines << tr("The last run of %1 failed and was rolled back; fix the migration and "
-                        "upgrade again.")
-                         .arg(snap->failed.join(QLatin1String(", ")));
         for (const RevisionRow &row : snap->rows) {
             if (row.state == RevisionRow::State::MissingFile)
                 lines << tr("The database is at %1, which no migration file has. Restore the "
@@ -641,14 +656,9 @@ QString MainWindow::selectedRevision() const
 void MainWindow::onSnapshot(const QString &name, const SnapshotPtr &snapshot)
 {
     m_snapshots.insert(name, snapshot);
-    if (!snapshot->reachable)
-        m_profileDock->setBadge(name, ProfileDock::Badge::Unreachable, 0, snapshot->problem);
-    else if (!snapshot->edited.isEmpty())
-        m_profileDock->setBadge(name, ProfileDock::Badge::Edited, int(snapshot->edited.size()));
-    else if (!snapshot->pending.isEmpty())
-        m_profileDock->setBadge(name, ProfileDock::Badge::Pending, int(snapshot->pending.size()));
-    else
-        m_profileDock->setBadge(name, ProfileDock::Badge::UpToDate);
+    m_statusBoard->noteSnapshot(name, snapshot);
+    if (const Profile *p = profile(name))
+        m_projectWatcher->watch(name, p->projectDir, snapshot->versionsDir);
     if (name == m_current)
         showCurrent();
     if (!snapshot->reachable)
@@ -659,12 +669,11 @@ void MainWindow::onSnapshot(const QString &name, const SnapshotPtr &snapshot)
 void MainWindow::onSnapshotFailed(const QString &name, const Error &error)
 {
     m_snapshots.remove(name);
-    m_profileDock->setBadge(name, ProfileDock::Badge::Unreachable, 0, error.toString());
-    if (name == m_current) {
+    m_statusBoard->noteProjectFailure(name, error);
+    if (const Profile *p = profile(name))
+        m_projectWatcher->watch(name, p->projectDir);
+    if (name == m_current)
         showCurrent();
-        m_ui->problemLabel->setText(tr("The project could not be read: %1").arg(error.toString()));
-        m_ui->problemLabel->show();
-    }
     Q_EMIT snapshotUpdated(name);
 }
 

@@ -31,7 +31,9 @@ class PasswordVault;
 class PlanModel;
 class ProfileDock;
 class ProfilesController;
+class ProjectWatcher;
 class RunsController;
+class StatusBoard;
 
 // The main window: profiles on the left, the selected profile's History, Pending and Audit
 // tabs in the middle, the Activity log below. Every database job goes to the profile's
@@ -102,6 +104,8 @@ private:
 
     void setupActions();
     void setupViews();
+    // The profiles' states as read (StatusBoard) and their projects on disk (ProjectWatcher).
+    void setupStatus();
     void loadProfiles();
     void showProfiles();
     void refreshAll();
@@ -165,6 +169,8 @@ private:
     JobPanel *m_jobPanel = nullptr;
     RunsController *m_runs = nullptr;
     class BackupsController *m_backups = nullptr;
+    StatusBoard *m_statusBoard = nullptr;
+    ProjectWatcher *m_projectWatcher = nullptr;
     QString m_catalogProfile; // whose schema the editor completes from
     QString m_trialProfile;   // a Try it under way, on this profile
 };

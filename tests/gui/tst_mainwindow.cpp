@@ -540,7 +540,7 @@ private Q_SLOTS:
         auto audit = AuditLog(AuditLog::defaultFilePath()).readAll();
         QCOMPARE(audit->last().result, QStringLiteral("cancelled"));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(w, QStringLiteral("bbbb")),
-                                  HistoryModel::stateText(RevisionRow::State::Failed), 20000);
+                                  HistoryModel::stateText(RevisionRow::State::Cancelled), 20000);
         QVERIFY(!cancel->isVisibleTo(&w));
     }
 

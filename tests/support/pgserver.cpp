@@ -117,17 +117,7 @@ std::unique_ptr<PgServer> PgServer::start(QString *error)
     }
     for (int attempt = 0; attempt < 5 && !s.m_running; ++attempt) {
         s.m_port = freePort();
-        const QString options =
-            QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
-                .arg(s.m_port)
-                .arg(s.m_socketDir);
-        s.m_running =
-            s.runAsServerUser(s.m_binDir + QStringLiteral("/pg_ctl"),
-                              {QStringLiteral("-D"), s.m_dataDir, QStringLiteral("-w"),
-                               QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
-                               s.m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"),
-                               options, QStringLiteral("start")},
-                              &output);
+        s.m_running = s.pgCtlStart(&output);
     }
     if (!s.m_running) {
         QFile log(s.m_dir.filePath(QStringLiteral("server.log")));
@@ -137,6 +127,38 @@ std::unique_ptr<PgServer> PgServer::start(QString *error)
         return nullptr;
     }
     return server;
+}
+
+bool PgServer::pgCtlStart(QString *output)
+{
+    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
+                                .arg(m_port)
+                                .arg(m_socketDir);
+    return runAsServerUser(m_binDir + QStringLiteral("/pg_ctl"),
+                           {QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"),
+                            QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-l"),
+                            m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-o"),
+                            options, QStringLiteral("start")},
+                           output);
+}
+
+bool PgServer::stop(QString *output)
+{
+    if (!m_running)
+        return true;
+    m_running =
+        !runAsServerUser(m_binDir + QStringLiteral("/pg_ctl"),
+                         {QStringLiteral("-D"), m_dataDir, QStringLiteral("-w"),
+                          QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("stop")},
+                         output);
+    return !m_running;
+}
+
+bool PgServer::startAgain(QString *output)
+{
+    if (!m_running)
+        m_running = pgCtlStart(output);
+    return m_running;
 }
 
 PgServer::~PgServer()

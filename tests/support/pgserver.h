@@ -25,6 +25,11 @@ public:
     QString binDir() const { return m_binDir; }
     // A libpq keyword string for the superuser `postgres` over the private socket.
     QString conninfo(const QString &database = QStringLiteral("postgres")) const;
+    // Stops the server (fast shutdown: sessions are ended mid-statement, as when a server goes
+    // away) and starts it again on the same port and socket, for tests of lost connections.
+    bool stop(QString *output = nullptr);
+    bool startAgain(QString *output = nullptr);
+    bool isRunning() const { return m_running; }
     // Runs one SQL command with psql; false and the output in *output on failure.
     bool psql(const QString &sql, QString *output = nullptr,
               const QString &database = QStringLiteral("postgres")) const;
@@ -33,6 +38,7 @@ private:
     PgServer() = default;
     bool runAsServerUser(const QString &program, const QStringList &arguments,
                          QString *output) const;
+    bool pgCtlStart(QString *output);
 
     QTemporaryDir m_dir;
     QString m_binDir;

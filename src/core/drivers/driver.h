@@ -67,8 +67,9 @@ public:
     // False when the database does not exist yet (a SQLite file not created).
     virtual bool exists() const = 0;
     // For a database that does not exist yet: whether it could be created where it is named,
-    // or an error saying why not (SQLite: its folder is missing, Error::Code::NotFound). A
-    // missing database reads as base only when this passes; else "base" would be a guess.
+    // or an error saying why not (SQLite: its folder is missing, Error::Code::NotFound, or not
+    // writable). A missing database reads as base only when this passes; else "base" would be
+    // a guess.
     virtual Status creatable() const { return {}; }
     // Opening an open driver is harmless. Call both in the thread that uses the driver.
     virtual Status open() = 0;

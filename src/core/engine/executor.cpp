@@ -261,8 +261,13 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
     };
 
     const bool single = options.singleTransaction || options.dryRun;
-    // What a failed step's error says was undone: the step, or with it the whole run.
-    auto rolledBack = [&]() {
+    // What a failed step's error says was undone: the step, or with it the whole run. A lost
+    // session cannot say: the server may have committed or dropped the step.
+    auto rolledBack = [&](Error::Code code = Error::Code::None) {
+        if (code == Error::Code::ConnectionLost)
+            return QStringLiteral("The connection was lost during this step: whether it was "
+                                  "applied or rolled back is unknown until the database is read "
+                                  "again (`strata status`).");
         if (single)
             return QStringLiteral("With %1 the whole run was rolled back; the database is at %2, "
                                   "as before it.")
@@ -343,7 +348,7 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
             e.sqlState = s.error().sqlState;
             // Connection lost, lock timeout, ...: for the caller.
             e.code = cancelled ? Error::Code::Cancelled : s.error().code;
-            e.details.append(rolledBack());
+            e.details.append(rolledBack(e.code));
             return failStep(e);
         }
     }
@@ -374,7 +379,7 @@ Status Executor::runStep(const Plan &plan, int index, const RunOptions &options,
         e.sqlState = cause.sqlState;
         e.code = cause.code;
         e.details = cause.details;
-        e.details.append(rolledBack());
+        e.details.append(rolledBack(e.code));
         return failStep(e);
     };
     // Whatever the migration set in the session (role, search_path, timeouts, ...) is undone

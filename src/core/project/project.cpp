@@ -229,7 +229,8 @@ Result<QString> Project::findRoot(const QString &startDir)
 {
     QDir dir(QFileInfo(startDir).absoluteFilePath());
     if (!dir.exists())
-        return Error::failure(QStringLiteral("project folder %1 does not exist").arg(startDir));
+        return Error::failure(QStringLiteral("project folder %1 does not exist").arg(startDir))
+            .with(Error::Code::NotFound);
     const QString start = dir.absolutePath();
     while (true) {
         if (QFileInfo::exists(dir.filePath(kIniName)))
@@ -239,7 +240,8 @@ Result<QString> Project::findRoot(const QString &startDir)
     }
     return Error::failure(QStringLiteral("no strata.ini in %1 or any folder above it; create a "
                                          "project with `strata init DIR` or name one with -d")
-                              .arg(start));
+                              .arg(start))
+        .with(Error::Code::NotFound);
 }
 
 Status Project::init(const QString &dir)

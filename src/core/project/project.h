@@ -21,7 +21,8 @@ struct ProjectConfig
 class Project
 {
 public:
-    // The folder holding strata.ini: startDir or the nearest parent that has one.
+    // The folder holding strata.ini: startDir or the nearest parent that has one. When startDir
+    // does not exist or no strata.ini is found, Error::Code::NotFound (the project is missing).
     static Result<QString> findRoot(const QString &startDir);
     // Writes strata.ini and versions/ into dir (created if needed); refuses an existing project.
     static Status init(const QString &dir);

@@ -5,9 +5,12 @@
 #include "authoring/sqleditor.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedLayout>
 #include <QStyle>
 #include <QTabWidget>
@@ -158,6 +161,7 @@ MigrationEditor *EditorArea::open(const QString &path)
     editor->setContext(m_context);
     editor->setCatalog(m_catalog);
     connect(editor, &MigrationEditor::dirtyChanged, this, [this, editor] { updateTab(editor); });
+    connect(editor, &MigrationEditor::fileGoneChanged, this, [this, editor] { updateTab(editor); });
     connect(editor, &MigrationEditor::validated, this, [this, editor] { updateTab(editor); });
     connect(editor, &MigrationEditor::saved, this, &EditorArea::fileSaved);
     m_tabs->setCurrentIndex(m_tabs->addTab(editor, editor->displayName()));
@@ -172,12 +176,18 @@ void EditorArea::updateTab(MigrationEditor *editor)
     if (index < 0)
         return;
     // The dirty marker, as editors show it: a bullet before the name.
-    m_tabs->setTabText(index, (editor->isDirty() ? QStringLiteral("● ") : QString()) +
-                                  editor->displayName());
-    m_tabs->setTabToolTip(index, editor->filePath());
-    m_tabs->setTabIcon(index, editor->errorCount() > 0
-                                  ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
-                                  : QIcon());
+    const QString name =
+        (editor->isDirty() ? QStringLiteral("● ") : QString()) + editor->displayName();
+    m_tabs->setTabText(index, editor->isFileGone() ? tr("%1 (deleted)").arg(name) : name);
+    m_tabs->setTabToolTip(index, editor->isFileGone()
+                                     ? tr("%1\nThe file is gone from disk; the text is only "
+                                          "here until it is saved.")
+                                           .arg(editor->filePath())
+                                     : editor->filePath());
+    m_tabs->setTabIcon(
+        index, editor->isFileGone()       ? style()->standardIcon(QStyle::SP_MessageBoxWarning)
+               : editor->errorCount() > 0 ? style()->standardIcon(QStyle::SP_MessageBoxCritical)
+                                          : QIcon());
     updateActions();
 }
 
@@ -262,12 +272,60 @@ bool EditorArea::saveCurrent()
     MigrationEditor *e = current();
     if (!e)
         return false;
+    if (!QFileInfo(QFileInfo(e->filePath()).absolutePath()).isDir())
+        return saveWithoutFolder(e);
     if (auto s = e->save(); !s) {
         QMessageBox::warning(this, tr("Save Migration"), s.error().message);
         return false;
     }
     updateTab(e);
     return true;
+}
+
+bool EditorArea::saveWithoutFolder(MigrationEditor *e)
+{
+    const QString folder = QFileInfo(e->filePath()).absolutePath();
+    QMessageBox box(QMessageBox::Warning, tr("Save Migration"),
+                    tr("%1 cannot be saved where it was: its folder %2 no longer exists (the "
+                       "project was moved or deleted). Your text is kept here.")
+                        .arg(e->displayName(), QDir::toNativeSeparators(folder)),
+                    QMessageBox::Cancel, this);
+    QPushButton *saveAs = box.addButton(tr("Save &As…"), QMessageBox::AcceptRole);
+    saveAs->setObjectName(QStringLiteral("saveAsButton"));
+    QPushButton *recreate =
+        box.addButton(tr("&Recreate the Folder and Save"), QMessageBox::ActionRole);
+    recreate->setObjectName(QStringLiteral("recreateButton"));
+    box.setDefaultButton(saveAs);
+    box.exec();
+    Status saved = Error::failure({});
+    if (box.clickedButton() == recreate) {
+        if (!QDir().mkpath(folder)) {
+            QMessageBox::warning(this, tr("Save Migration"),
+                                 tr("Cannot create %1.").arg(QDir::toNativeSeparators(folder)));
+            return false;
+        }
+        saved = e->save();
+    } else if (box.clickedButton() == saveAs) {
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Save Migration As"), e->displayName(), tr("SQL migrations (*.sql)"));
+        if (file.isEmpty())
+            return false;
+        saved = e->saveAs(file);
+    } else {
+        return false;
+    }
+    if (!saved) {
+        QMessageBox::warning(this, tr("Save Migration"), saved.error().message);
+        return false;
+    }
+    updateTab(e);
+    return true;
+}
+
+void EditorArea::checkFilesOnDisk()
+{
+    for (MigrationEditor *e : editors())
+        e->checkFileOnDisk();
 }
 
 bool EditorArea::closeTab(int index)

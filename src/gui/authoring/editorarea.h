@@ -45,6 +45,8 @@ public:
     bool closeAll();
     bool closeTab(int index);
     bool saveCurrent();
+    // Looks at every open file on disk now (after its project changed on disk).
+    void checkFilesOnDisk();
 
     QAction *saveAction() const { return m_save; }
     QAction *tryAction() const { return m_try; }
@@ -62,6 +64,9 @@ private:
     void updateTab(MigrationEditor *editor);
     void updateCheckState();
     void updateActions();
+    // The current file's folder is gone: asks where to save (elsewhere, or the folder made
+    // again); false when the person cancelled. The text is never lost.
+    bool saveWithoutFolder(MigrationEditor *editor);
 
     QToolBar *m_toolBar = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -103,8 +103,28 @@ Status MigrationEditor::save()
     m_watcher.addPath(m_path);
     m_ui->editor->setModified(false);
     hideBanner();
+    if (std::exchange(m_gone, false))
+        Q_EMIT fileGoneChanged(false);
     Q_EMIT saved(m_path);
     return {};
+}
+
+Status MigrationEditor::saveAs(const QString &path)
+{
+    const QString previous = m_path;
+    m_watcher.removePath(m_path);
+    m_path = QFileInfo(path).absoluteFilePath();
+    if (auto s = save(); !s) {
+        m_path = previous;
+        return s;
+    }
+    return {};
+}
+
+void MigrationEditor::checkFileOnDisk()
+{
+    if (!m_path.isEmpty() && QFileInfo::exists(m_path) == m_gone)
+        onFileChanged();
 }
 
 QString MigrationEditor::displayName() const
@@ -203,11 +223,18 @@ void MigrationEditor::onFileChanged()
 {
     const QFileInfo info(m_path);
     if (!info.exists()) {
-        showMessage(tr("%1 was deleted or renamed outside Strata. Save to write it again.")
+        showMessage(tr("%1 was deleted or renamed outside Strata (or its project folder was "
+                       "moved). Your text is kept here; save to write it again.")
                         .arg(displayName()),
                     true);
         m_ui->editor->setModified(true);
+        if (!std::exchange(m_gone, true))
+            Q_EMIT fileGoneChanged(true);
         return;
+    }
+    if (std::exchange(m_gone, false)) {
+        hideBanner();
+        Q_EMIT fileGoneChanged(false);
     }
     // Some editors replace the file; watch the new one.
     if (!m_watcher.files().contains(m_path))

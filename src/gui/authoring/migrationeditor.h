@@ -33,6 +33,13 @@ public:
 
     Status load(const QString &path);
     Status save();
+    // Writes the text to another file and edits that one from now on.
+    Status saveAs(const QString &path);
+    // The file is no longer on disk (deleted, or its project moved): the text here is all
+    // there is until it is saved.
+    bool isFileGone() const { return m_gone; }
+    // Looks at the file on disk now (a project folder moved away sends no event for its files).
+    void checkFileOnDisk();
     QString filePath() const { return m_path; }
     QString displayName() const; // the file name
     bool isDirty() const;
@@ -60,6 +67,7 @@ public:
 
 Q_SIGNALS:
     void dirtyChanged(bool dirty);
+    void fileGoneChanged(bool gone);
     void validated(int errors, int warnings);
     void saved(QString path);
 
@@ -80,6 +88,7 @@ private:
     quint64 m_generation = 0; // a check's result is used only if nothing changed since
     QList<LintFinding> m_problems;
     QList<LintFinding> m_runProblems;
+    bool m_gone = false; // the file was there and is not any more
 };
 
 } // namespace strata::gui

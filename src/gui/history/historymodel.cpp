@@ -38,6 +38,8 @@ QString HistoryModel::stateText(RevisionRow::State state)
         return tr("edited since applied");
     case RevisionRow::State::Failed:
         return tr("failed");
+    case RevisionRow::State::Cancelled:
+        return tr("cancelled");
     case RevisionRow::State::MissingFile:
         return tr("missing file");
     }
@@ -80,6 +82,8 @@ QColor stateColour(RevisionRow::State state)
     case RevisionRow::State::Failed:
     case RevisionRow::State::MissingFile:
         return QColor(0xc6, 0x28, 0x28);
+    case RevisionRow::State::Cancelled: // stopped on purpose, rolled back: amber, not red
+        return QColor(0xb2, 0x6a, 0x00);
     case RevisionRow::State::Unknown:
         break;
     }
@@ -138,6 +142,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             lines << tr("Depends on: %1").arg(r->dependsOn.join(QLatin1String(", ")));
         if (!r->hasDowngrade && !r->filePath.isEmpty())
             lines << tr("No downgrade section: this revision cannot be reverted.");
+        if (r->state == RevisionRow::State::Unknown)
+            lines << tr("Its state is unknown: the database was not read.");
         if (r->state == RevisionRow::State::Edited)
             lines << tr("The upgrade section changed after it ran; review it, then run "
                         "`strata repair`.");

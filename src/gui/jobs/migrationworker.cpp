@@ -129,56 +129,65 @@ Result<Migrator *> MigrationWorker::reopen()
     return m_migrator.get();
 }
 
-SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator) const
+SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator)
 {
     auto snap = std::make_shared<ProjectSnapshot>();
     const RevisionGraph &graph = migrator.graph();
     snap->projectRoot = migrator.projectRoot();
+    snap->versionsDir = migrator.project().versionsDir();
     snap->database = migrator.databaseDisplay();
     snap->engine = migrator.engine();
     snap->versionTable = migrator.versionTable();
     snap->heads = graph.ids(graph.realHeads());
 
+    // The state, read once, by the core: what `strata status` prints.
+    snap->checkedAt = QDateTime::currentDateTimeUtc();
+    snap->status = migrator.status();
+    const DatabaseStatus &st = snap->status;
+    if (st.reachable)
+        m_lastRead = snap->checkedAt;
+    snap->lastReadAt = m_lastRead;
+    snap->reachable = st.reachable;
+    if (!st.reachable) {
+        snap->problem = st.problem.message;
+        snap->problemCode = st.problem.code;
+    } else {
+        snap->current = st.current;
+        snap->pending = st.pending;
+        snap->edited = st.edited;
+        QStringList unknown;
+        for (const QString &why : {st.historyUnknown, st.pendingUnknown, st.invalidIndexesUnknown})
+            if (!why.isEmpty())
+                unknown.append(why);
+        snap->problem = unknown.join(QLatin1String("; "));
+    }
+    QHash<QString, const DatabaseStatus::StepFailure *> failure;
+    for (const DatabaseStatus::StepFailure &f : st.failures) {
+        failure.insert(f.record.revision, &f);
+        (f.record.cancelled ? snap->cancelled : snap->failed).append(f.record.revision);
+    }
+    snap->failed.sort();
+    snap->cancelled.sort();
+
     QList<int> order = graph.topologicalOrder();
     std::reverse(order.begin(), order.end());
     QHash<int, RevisionStatus> status;
-    auto history = migrator.history();
-    if (history) {
-        snap->reachable = true;
+    if (st.reachable) {
         order.clear();
-        for (const RevisionStatus &s : *history) {
+        for (const RevisionStatus &s : migrator.revisionStates(st)) {
             order.append(s.index);
             status.insert(s.index, s);
         }
-    } else {
-        snap->problem = history.error().message;
-        snap->problemCode = history.error().code;
     }
 
+    // When each applied revision ran, by whom: decoration from the history table, read only
+    // when the state itself was read (a failure here leaves the columns empty, not the state).
     QHash<QString, HistoryRecord> lastUp;
-    QSet<QString> failedLast;
-    if (snap->reachable) {
-        if (auto current = migrator.current())
-            snap->current = *current;
-        if (auto records = migrator.historyRecords()) {
-            for (const HistoryRecord &r : *records) {
+    if (st.reachable && !st.current.isEmpty())
+        if (auto records = migrator.historyRecords())
+            for (const HistoryRecord &r : std::as_const(*records))
                 if (r.success && r.direction == QLatin1String("up"))
                     lastUp.insert(r.revision, r);
-                if (r.success)
-                    failedLast.remove(r.revision);
-                else
-                    failedLast.insert(r.revision);
-            }
-        }
-        if (auto check = migrator.check()) {
-            snap->pending = check->pending;
-            snap->edited = check->edited;
-            snap->failed = check->failed;
-        } else {
-            snap->problem = check.error().message;
-            snap->problemCode = check.error().code;
-        }
-    }
 
     // Version rows that no file has: shown first, so nobody misses them.
     for (const QString &rev : std::as_const(snap->current)) {
@@ -211,11 +220,13 @@ SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator) const
         row.downgradeLine = m.downgradeLine;
         if (snap->reachable) {
             const RevisionStatus s = status.value(i);
-            row.state = s.edited                          ? RevisionRow::State::Edited
-                        : s.current                       ? RevisionRow::State::Current
-                        : s.applied                       ? RevisionRow::State::Applied
-                        : failedLast.contains(m.revision) ? RevisionRow::State::Failed
-                                                          : RevisionRow::State::Pending;
+            const DatabaseStatus::StepFailure *failed = failure.value(m.revision);
+            row.state = s.edited                   ? RevisionRow::State::Edited
+                        : s.current                ? RevisionRow::State::Current
+                        : s.applied                ? RevisionRow::State::Applied
+                        : !failed                  ? RevisionRow::State::Pending
+                        : failed->record.cancelled ? RevisionRow::State::Cancelled
+                                                   : RevisionRow::State::Failed;
             if (s.applied) {
                 const auto it = lastUp.constFind(m.revision);
                 if (it != lastUp.constEnd()) {
@@ -300,6 +311,7 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     JobResult result;
     result.action = request.actionName();
     result.fromRevisions = plan.startHeads;
+    result.plan = plan;
     QElapsedTimer clock;
     clock.start();
     auto log = jobLog();
@@ -345,6 +357,7 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         jp.elapsedMs = clock.elapsed();
         if (p.statement == 0) {
             result.stepsRun = p.step - 1;
+            result.failedStep = p.step; // until it finishes
             log->info("Step {}/{}: {} {} {}", p.step, p.stepCount,
                       p.planStep.stamp ? "stamp" : utf8(directionName(p.direction)),
                       utf8(p.revision), utf8(jp.message));
@@ -386,17 +399,28 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
                   utf8(ran->endHeads.join(QLatin1String(", "))));
     } else {
         result.error = ran.error();
-        result.cancelled = cancelled();
-        if (auto now = m.current())
-            result.toRevisions = *now;
+        result.cancelled = cancelled() || result.error.code == Error::Code::Cancelled;
         if (result.cancelled)
             log->warn("{} cancelled: {}", utf8(request.description()),
                       utf8(result.error.toString()));
         else
             log->error("{} failed: {}", utf8(request.description()), utf8(result.error.toString()));
     }
+    if (result.success)
+        result.failedStep = 0;
+    // What the run left is read back, never assumed. A lost session is dropped first, so the
+    // read connects afresh (the server may be back already).
+    const Error::Code code = result.error.code;
+    if (code == Error::Code::ConnectionLost || code == Error::Code::ConnectionFailed)
+        m.disconnect();
+    result.after = buildSnapshot(m);
+    if (result.after->reachable)
+        result.toRevisions = result.after->current;
+    else
+        log->warn("{}: the state after the run could not be read: {}", utf8(m_label),
+                  utf8(result.after->problem));
     Q_EMIT runFinished(result);
-    Q_EMIT snapshotReady(buildSnapshot(m));
+    Q_EMIT snapshotReady(result.after);
 }
 
 void MigrationWorker::createRevision(const RevisionRequest &request)
@@ -569,16 +593,28 @@ void MigrationWorker::testConnection()
         Q_EMIT connectionTested(false, migrator.error().toString());
         return;
     }
-    auto current = (*migrator)->current();
-    if (!current) {
-        Q_EMIT connectionTested(false, current.error().toString());
+    Migrator &m = **migrator;
+    // The same reading as the app's state and `strata status`: connected means the version rows
+    // could be read, and a database not created yet passes only where it can be created.
+    const DatabaseStatus st = m.status();
+    if (!st.reachable) {
+        Q_EMIT connectionTested(false, st.problem.toString());
         return;
     }
-    const QString at = current->isEmpty() ? tr("no revision applied yet")
-                                          : tr("at %1").arg(current->join(QLatin1String(", ")));
-    Q_EMIT connectionTested(true, tr("Connected to %1: %2, %3 revision(s) in the project.")
-                                      .arg((*migrator)->databaseDisplay(), at)
-                                      .arg((*migrator)->graph().size()));
+    const int revisions = m.graph().size();
+    if (!st.exists) {
+        Q_EMIT connectionTested(
+            true, tr("%1 does not exist yet; the first upgrade creates it. %n revision(s) in the "
+                     "project.",
+                     nullptr, revisions)
+                      .arg(m.databaseDisplay()));
+        return;
+    }
+    const QString at = st.current.isEmpty() ? tr("no revision applied yet")
+                                            : tr("at %1").arg(st.current.join(QLatin1String(", ")));
+    Q_EMIT connectionTested(
+        true, tr("Connected to %1: %2, %n revision(s) in the project.", nullptr, revisions)
+                  .arg(m.databaseDisplay(), at));
 }
 
 } // namespace strata::gui

@@ -108,7 +108,8 @@ Q_SIGNALS:
 private:
     // A fresh Migrator reads the project files again, so edits on disk show up.
     Result<Migrator *> reopen();
-    SnapshotPtr buildSnapshot(Migrator &migrator) const;
+    // The profile as the core reads it (Migrator::status()), with the project's revisions.
+    SnapshotPtr buildSnapshot(Migrator &migrator);
     // Writes a migration file with the project read afresh; answers with revisionCreated.
     void writeFile(const std::function<Result<QString>(const LoadedProject &)> &write);
 
@@ -121,6 +122,7 @@ private:
     CancelToken m_token = std::make_shared<std::atomic<bool>>(false);
     const std::atomic<bool> *cancelFlag() const { return m_token.get(); }
     bool cancelled() const { return m_token->load(); }
+    QDateTime m_lastRead; // when the database was last read (UTC); invalid: not yet
 };
 
 } // namespace strata::gui

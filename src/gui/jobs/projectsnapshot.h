@@ -3,6 +3,7 @@
 #include "drivers/driver.h"
 #include "error.h"
 #include "history/graphlayout.h"
+#include "migrator.h"
 #include "revision/plan.h"
 
 #include <QDateTime>
@@ -19,7 +20,8 @@ namespace strata::gui {
 // One revision as the History tab shows it.
 struct RevisionRow
 {
-    enum class State { Unknown, Pending, Applied, Current, Edited, Failed, MissingFile };
+    // Unknown: the database was not read. Cancelled: its latest run was stopped by a person.
+    enum class State { Unknown, Pending, Applied, Current, Edited, Failed, Cancelled, MissingFile };
 
     QString id;
     QString message;
@@ -44,9 +46,17 @@ struct RevisionRow
 };
 
 // What a worker read about one profile: its project's revisions and the database's state, a
-// value the GUI thread can hold while the worker goes on.
+// value the GUI thread can hold while the worker goes on. The state is the core's
+// (Migrator::status()); the fields below it are that status in the shape the views use. When the
+// database was not read, reachable is false and every row's state is Unknown: never a guess.
 struct ProjectSnapshot
 {
+    DatabaseStatus status; // as Migrator::status() read it
+    QDateTime checkedAt;   // when this read was tried (UTC)
+    QDateTime lastReadAt;  // the last time the database was read; invalid: never this session
+    QString versionsDir;   // the project's migration folder, absolute
+    QStringList cancelled; // revisions whose latest run was cancelled (rolled back)
+
     QString projectRoot;
     QString database; // display form, never a password
     QString engine;   // "postgresql", "sqlite"
@@ -57,7 +67,7 @@ struct ProjectSnapshot
     QStringList heads;
     QStringList pending;
     QStringList edited;
-    QStringList failed;
+    QStringList failed; // revisions whose latest run failed (not cancelled)
     bool reachable = false;
     QString problem; // why the database could not be read, or what check found wrong
     Error::Code problemCode = Error::Code::None; // the problem's kind, for the password prompt
@@ -108,9 +118,16 @@ struct JobResult
     bool cancelled = false;
     Error error;
     QStringList fromRevisions;
-    QStringList toRevisions;
-    int stepsRun = 0;
+    QStringList toRevisions; // as read back after the run; empty also when not read (see after)
+    int stepsRun = 0;        // steps the executor finished (committed) before the end
+    // The 1-based step that was running when the run failed or was cancelled; 0 when it ended
+    // before any step started (connecting, locking, a backup first): then nothing ran.
+    int failedStep = 0;
     qint64 durationMs = 0;
+    Plan plan; // what was asked to run
+    // The profile read again after the run (Migrator::status()); after->reachable is false when
+    // it could not be read, and then the outcome of the failing step is unknown.
+    SnapshotPtr after;
 };
 
 } // namespace strata::gui

@@ -5,6 +5,7 @@
 #include "jobs/stampdialog.h"
 #include "rollback/rollbackwizard.h"
 #include "settings/settings.h"
+#include "status/runresultdialog.h"
 
 #include <QFileDialog>
 #include <QMainWindow>
@@ -208,20 +209,24 @@ void RunsController::onRunFinished(const QString &name, const JobResult &result)
         status(tr("%1 on %2: %n step(s) in %3 s.", nullptr, result.stepsRun)
                    .arg(result.action, name, seconds),
                10000);
-    } else if (result.cancelled) {
-        status(tr("%1 on %2 cancelled after %3 s; the interrupted step was rolled back.")
-                   .arg(result.action, name, seconds),
-               10000);
-    } else if (!guided) { // the wizard shows its own failure
-        const QString at = result.toRevisions.isEmpty()
-                               ? tr("base")
-                               : result.toRevisions.join(QLatin1String(", "));
-        warn(tr("%1 failed").arg(result.action),
-             tr("%1 on %2 failed. The database is at %3; the failing step was rolled back.")
-                 .arg(result.action, name, at),
-             result.error.toString());
+    } else {
+        if (result.cancelled)
+            status(tr("%1 on %2 cancelled after %3 s.").arg(result.action, name, seconds), 10000);
+        if (!guided) // the wizard shows its own outcome
+            showOutcome(name, result);
     }
     Q_EMIT runFinished(name, result);
+}
+
+void RunsController::showOutcome(const QString &name, const JobResult &result)
+{
+    // Only what happened, as read back; an outcome not read yet is filled in when the profile's
+    // worker reads the database again (the reconnection).
+    auto *box = new RunResultDialog(name, result, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (JobController *c = m_host.jobs(name); c && box->awaitingRead())
+        connect(c->worker(), &MigrationWorker::snapshotReady, box, &RunResultDialog::noteSnapshot);
+    box->open();
 }
 
 void RunsController::stamp(const QString &profile, const QString &selected)

@@ -91,6 +91,8 @@ private:
     void confirm(const QString &profile, const PlanRequest &request, const Plan &plan);
     void onProgress(const QString &profile, const JobProgress &progress);
     void onRunFinished(const QString &profile, const JobResult &result);
+    // The run-result dialog of a failed or cancelled run (RunResultDialog), opened with open().
+    void showOutcome(const QString &profile, const JobResult &result);
     void status(const QString &text, int ms = 5000);
     // A message box opened with open(), deleted when closed.
     void warn(const QString &title, const QString &text, const QString &details = {});

@@ -10,6 +10,8 @@ namespace strata::gui {
 namespace {
 
 constexpr int NameRole = Qt::UserRole + 1;
+constexpr int BadgeRole = Qt::UserRole + 2;   // the badge's text without the time
+constexpr int CheckedRole = Qt::UserRole + 3; // the time it was checked, as shown
 
 QIcon swatch(const QString &colour, bool isProtected)
 {
@@ -35,6 +37,8 @@ QColor badgeColour(ProfileDock::Badge badge)
         return QColor(0x15, 0x65, 0xc0);
     case ProfileDock::Badge::Edited:
     case ProfileDock::Badge::Unreachable:
+    case ProfileDock::Badge::ProjectMissing:
+    case ProfileDock::Badge::ProjectError:
         return QColor(0xc6, 0x28, 0x28);
     case ProfileDock::Badge::Unknown:
     case ProfileDock::Badge::Checking:
@@ -71,10 +75,10 @@ ProfileDock::ProfileDock(QWidget *parent) : QDockWidget(tr("Profiles"), parent)
 void ProfileDock::setProfiles(const QList<Profile> &profiles)
 {
     const QString keep = selected();
-    QHash<QString, QPair<QString, QColor>> badges;
+    QHash<QString, QTreeWidgetItem *> badges; // copies of the old items' badge columns
     for (const Profile &p : profiles) {
         if (QTreeWidgetItem *old = itemFor(p.name))
-            badges.insert(p.name, {old->text(1), old->foreground(1).color()});
+            badges.insert(p.name, old->clone());
     }
     const QSignalBlocker block(m_tree);
     m_tree->clear();
@@ -107,13 +111,18 @@ void ProfileDock::setProfiles(const QList<Profile> &profiles)
                                     .arg(p.name, p.displayTarget(),
                                          p.isProtected ? tr("\nProtected") : QString()));
             item->setForeground(1, badgeColour(Badge::Unknown));
-            if (const auto it = badges.constFind(p.name); it != badges.constEnd()) {
-                item->setText(1, it->first);
-                item->setForeground(1, it->second);
+            item->setData(1, BadgeRole, item->text(1));
+            if (const QTreeWidgetItem *old = badges.value(p.name)) {
+                item->setText(1, old->text(1));
+                item->setForeground(1, old->foreground(1));
+                item->setToolTip(1, old->toolTip(1));
+                item->setData(1, BadgeRole, old->data(1, BadgeRole));
+                item->setData(1, CheckedRole, old->data(1, CheckedRole));
             }
         }
         group->setExpanded(true);
     }
+    qDeleteAll(badges);
     if (!keep.isEmpty())
         select(keep);
 }
@@ -144,26 +153,45 @@ QString ProfileDock::badgeText(Badge badge, int pendingCount)
     case Badge::Edited:
         return tr("edited migrations");
     case Badge::Unreachable:
-        return tr("unreachable");
+        return tr("unknown");
+    case Badge::ProjectMissing:
+        return tr("project missing");
+    case Badge::ProjectError:
+        return tr("project error");
     }
     return {};
 }
 
 void ProfileDock::setBadge(const QString &profile, Badge badge, int pendingCount,
-                           const QString &detail)
+                           const QString &detail, const QDateTime &checkedAt)
 {
     QTreeWidgetItem *item = itemFor(profile);
     if (!item)
         return;
-    item->setText(1, badgeText(badge, pendingCount));
+    const QString text = badgeText(badge, pendingCount);
+    // A badge still being checked keeps the time of the last check.
+    const QString checked = checkedAt.isValid()
+                                ? checkedAt.toLocalTime().toString(QStringLiteral("HH:mm"))
+                            : badge == Badge::Checking ? item->data(1, CheckedRole).toString()
+                                                       : QString();
+    item->setData(1, BadgeRole, text);
+    item->setData(1, CheckedRole, checked);
+    item->setText(1, checked.isEmpty() ? text : tr("%1 · %2").arg(text, checked));
     item->setForeground(1, badgeColour(badge));
-    item->setToolTip(1, detail);
+    if (badge != Badge::Checking || !detail.isEmpty())
+        item->setToolTip(1, detail);
 }
 
 QString ProfileDock::badgeText(const QString &profile) const
 {
     const QTreeWidgetItem *item = itemFor(profile);
-    return item ? item->text(1) : QString();
+    return item ? item->data(1, BadgeRole).toString() : QString();
+}
+
+QString ProfileDock::checkedText(const QString &profile) const
+{
+    const QTreeWidgetItem *item = itemFor(profile);
+    return item ? item->data(1, CheckedRole).toString() : QString();
 }
 
 void ProfileDock::select(const QString &profile)

@@ -2,6 +2,7 @@
 
 #include "profiles/profile.h"
 
+#include <QDateTime>
 #include <QDockWidget>
 #include <QHash>
 
@@ -16,16 +17,31 @@ class ProfileDock : public QDockWidget
     Q_OBJECT
 
 public:
-    enum class Badge { Unknown, Checking, UpToDate, Pending, Edited, Unreachable };
+    // Unreachable: the database was not read (shown "unknown"); ProjectMissing: the profile's
+    // project folder is gone; ProjectError: it is there but could not be read.
+    enum class Badge {
+        Unknown,
+        Checking,
+        UpToDate,
+        Pending,
+        Edited,
+        Unreachable,
+        ProjectMissing,
+        ProjectError
+    };
 
     explicit ProfileDock(QWidget *parent = nullptr);
 
     void setProfiles(const QList<Profile> &profiles);
+    // detail: the tooltip (why, when last read). checkedAt: when the state was last checked,
+    // shown beside the badge (hours and minutes); invalid: not shown.
     void setBadge(const QString &profile, Badge badge, int pendingCount = 0,
-                  const QString &detail = {});
+                  const QString &detail = {}, const QDateTime &checkedAt = {});
     void select(const QString &profile);
     QString selected() const;
+    // The badge without the time it was checked ("3 pending"), and that time ("18:32").
     QString badgeText(const QString &profile) const;
+    QString checkedText(const QString &profile) const;
     QTreeWidget *tree() const { return m_tree; }
 
     static QString badgeText(Badge badge, int pendingCount);

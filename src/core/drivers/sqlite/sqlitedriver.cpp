@@ -109,6 +109,10 @@ Status SqliteDriver::creatable() const
                                   "no database is there and none can be created")
                        .arg(m_path, info.absolutePath()))
             .with(Error::Code::NotFound);
+    if (!QFileInfo(info.absolutePath()).isWritable())
+        return Error::failure(QStringLiteral("cannot create SQLite database %1: folder %2 is not "
+                                             "writable")
+                                  .arg(m_path, info.absolutePath()));
     return {};
 }
 

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "jobs/projectsnapshot.h"
+
+#include <QMessageBox>
+
+namespace strata::gui {
+
+// The outcome of a run that failed or was cancelled, saying only what happened: the steps
+// applied as read back from the database afterwards, "nothing ran" when it stopped before any
+// step, a rollback only where the read-back shows one, and, when the database could not be read
+// (a lost connection), that the failing step's outcome is unknown until it is read again. Open
+// it with open(); noteSnapshot() adds what a later read (after reconnecting) found.
+class RunResultDialog : public QMessageBox
+{
+    Q_OBJECT
+
+public:
+    RunResultDialog(const QString &profile, const JobResult &result, QWidget *parent = nullptr);
+
+    // A later read of the profile: when the outcome was unknown, says what the database is now.
+    void noteSnapshot(const SnapshotPtr &snapshot);
+    // True while the outcome waits for a read of the database.
+    bool awaitingRead() const { return m_awaiting; }
+
+    // The dialog's title and text for a result (after: the read-back, possibly later than the
+    // run's own). For tests and the Activity log.
+    static QString title(const JobResult &result);
+    static QString describe(const QString &profile, const JobResult &result,
+                            const SnapshotPtr &after);
+
+private:
+    QString m_profile;
+    JobResult m_result;
+    bool m_awaiting = false;
+};
+
+} // namespace strata::gui
