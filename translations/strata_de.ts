@@ -3255,4 +3255,75 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <translation>Der letzte Lauf von %1 ist fehlgeschlagen und wurde zurückgerollt; korrigieren Sie die Migration und führen Sie das Upgrade erneut aus.</translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::AuthoringController</name>
+    <message>
+        <source>%1: cannot read the schema for completion: %2</source>
+        <translation>%1: Das Schema für die Vervollständigung kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Select a profile to try migrations on.</source>
+        <translation>Wählen Sie ein Profil, auf dem Migrationen ausprobiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 is protected: Try it runs only on profiles that are not, such as a development database.</source>
+        <translation>%1 ist geschützt: Ausprobieren läuft nur auf ungeschützten Profilen, etwa einer Entwicklungsdatenbank.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s database cannot be reached.</source>
+        <translation>Die Datenbank von %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Wait for the running job to finish.</source>
+        <translation>Warten Sie, bis der laufende Auftrag fertig ist.</translation>
+    </message>
+    <message>
+        <source>Open in Editor</source>
+        <translation>Im Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Revision %1 has no file in the project: the database has its version row, but no migration file declares it.</source>
+        <translation>Revision %1 hat keine Datei im Projekt: Die Datenbank hat ihre Versionszeile, aber keine Migrationsdatei deklariert sie.</translation>
+    </message>
+    <message>
+        <source>%1: wrote %2.</source>
+        <translation>%1: %2 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Try it is refused on %1: the profile is protected.</source>
+        <translation>Ausprobieren wird auf %1 verweigert: Das Profil ist geschützt.</translation>
+    </message>
+    <message>
+        <source>The header does not parse; fix the problems listed below first.</source>
+        <translation>Der Kopf lässt sich nicht lesen; beheben Sie zuerst die unten aufgeführten Probleme.</translation>
+    </message>
+    <message>
+        <source>Trying %1 on %2…</source>
+        <translation>%1 wird auf %2 ausprobiert…</translation>
+    </message>
+    <message>
+        <source>%1: trying %2 (rolled back at the end).</source>
+        <translation>%1: %2 wird ausprobiert (am Ende zurückgerollt).</translation>
+    </message>
+    <message>
+        <source>Tried on %1: %2 ran without error; everything was rolled back, the database is as it was.</source>
+        <translation>Auf %1 ausprobiert: %2 lief fehlerfrei; alles wurde zurückgerollt, die Datenbank ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Tried on %1: failed at line %2: %3. Everything was rolled back.</source>
+        <translation>Auf %1 ausprobiert: Fehler in Zeile %2: %3. Alles wurde zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>Tried on %1: %2. Everything was rolled back.</source>
+        <translation>Auf %1 ausprobiert: %2. Alles wurde zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>Trying %1 on %2 (rolled back at the end)…</source>
+        <translation>%1 wird auf %2 ausprobiert (am Ende zurückgerollt)…</translation>
+    </message>
+</context>
 </TS>

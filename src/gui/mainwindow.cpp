@@ -2,8 +2,8 @@
 
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
+#include "authoring/authoringcontroller.h"
 #include "authoring/editorarea.h"
-#include "authoring/newmigrationdialog.h"
 #include "backups/backupscontroller.h"
 #include "connection/connectioninfo.h"
 #include "history/graphdelegate.h"
@@ -139,6 +139,28 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_backups, &BackupsController::logLine, this, &MainWindow::logLine);
     connect(m_backups, &BackupsController::changed, this, &MainWindow::updateActions);
     connect(m_backups, &BackupsController::restoreFinished, this, &MainWindow::reloadAudit);
+
+    AuthoringController::Views authoringViews;
+    authoringViews.tabs = m_ui->tabs;
+    authoringViews.editorTab = m_ui->editorTab;
+    authoringViews.editorArea = m_ui->editorArea;
+    authoringViews.newMigration = m_ui->actionNewMigration;
+    authoringViews.mergeHeads = m_ui->actionMergeHeads;
+    authoringViews.openInEditor = m_ui->actionOpenInEditor;
+    AuthoringController::Host authoringHost;
+    authoringHost.profile = host.profile;
+    authoringHost.snapshot = host.snapshot;
+    authoringHost.jobs = host.jobs;
+    authoringHost.current = backupHost.current;
+    authoringHost.busy = backupHost.busy;
+    authoringHost.selectedRevision = [this] { return selectedRevision(); };
+    authoringHost.refresh = [this](const QString &name) { refresh(name); };
+    m_authoring = new AuthoringController(authoringViews, authoringHost, m_jobPanel, this, this);
+    connect(m_authoring, &AuthoringController::catalogUpdated, this, &MainWindow::catalogUpdated);
+    connect(m_authoring, &AuthoringController::trialFinished, this, &MainWindow::trialFinished);
+    connect(m_authoring, &AuthoringController::logLine, this, &MainWindow::logLine);
+    connect(m_authoring, &AuthoringController::statusMessage, this,
+            [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
 
     setupViews();
     setupActions();
@@ -338,7 +360,7 @@ void MainWindow::setupActions()
     ui.historyView->addAction(ui.actionDowngradeSelected);
     ui.historyView->addAction(ui.actionStamp);
     ui.historyView->addAction(ui.actionNewMigration);
-    setupAuthoring();
+    ui.historyView->addAction(ui.actionOpenInEditor);
     m_profileDock->tree()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_profileDock->tree()->addActions(
         {ui.actionEditProfile, ui.actionDeleteProfile, ui.actionRefresh, ui.actionUpgradeHeads});
@@ -483,7 +505,7 @@ JobController *MainWindow::controller(const QString &name)
     connect(w, &MigrationWorker::snapshotFailed, this,
             [this, name](const Error &e) { onSnapshotFailed(name, e); });
     m_runs->connectWorker(name, w);
-    connectAuthoring(name, w);
+    m_authoring->connectWorker(name, w);
     m_backups->connectWorker(name, w);
     m_controllers.insert(name, c);
     return c;
@@ -567,7 +589,7 @@ void MainWindow::showCurrent()
         previewPlan(m_preview.value(m_current, preview));
     }
     updateProblems();
-    updateEditorContext();
+    m_authoring->updateContext();
     m_backups->showCurrent();
     updateActions();
 }
@@ -636,11 +658,10 @@ void MainWindow::updateActions()
     m_ui->actionDowngradeSelected->setEnabled(revision);
     m_ui->actionStamp->setEnabled(ready);
     m_ui->actionRollbackWizard->setEnabled(ready && !snap->current.isEmpty());
-    m_ui->actionNewMigration->setEnabled(have && snap && !busy);
     m_ui->actionGenerateSql->setEnabled(have && snap && !busy);
     m_ui->exportSqlButton->setEnabled(!m_previewSql.isEmpty());
     m_backups->updateActions(ready);
-    updateEditor();
+    m_authoring->updateActions();
 }
 
 QString MainWindow::selectedRevision() const
@@ -730,8 +751,7 @@ void MainWindow::onRunFinished(const QString &name, const JobResult &result)
 {
     reloadAudit();
     // The schema changed: the editor's completion words are read again when next shown.
-    if (name == m_catalogProfile)
-        m_catalogProfile.clear();
+    m_authoring->schemaChanged(name);
     updateActions();
     Q_EMIT runFinished(name, result.success);
 }
@@ -739,6 +759,16 @@ void MainWindow::onRunFinished(const QString &name, const JobResult &result)
 BackupModel *MainWindow::backupModel() const
 {
     return m_backups->model();
+}
+
+EditorArea *MainWindow::editorArea() const
+{
+    return m_ui->editorArea;
+}
+
+void MainWindow::openInEditor(const QString &path)
+{
+    m_authoring->openInEditor(path);
 }
 
 bool MainWindow::isRunning() const

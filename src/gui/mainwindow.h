@@ -133,19 +133,6 @@ private:
     QString selectedRevision() const;
 
     void editProfile(const QString &name);
-    // Authoring (mainwindow_authoring.cpp): the Editor tab, new migrations, merges, Try it.
-    void setupAuthoring();
-    void connectAuthoring(const QString &name, MigrationWorker *worker);
-    void newMigration();
-    void mergeHeads();
-    void wroteFile(const QString &projectRoot, const QString &path);
-    void openSelectedInEditor();
-    void updateEditor();
-    void updateEditorContext();
-    void requestCatalog();
-    void tryInEditor(const QString &path, const QString &revision);
-    void onTrialFinished(const QString &name, const QString &revision, bool ok,
-                         const QStringList &steps, const Error &error);
     void chooseLanguage();
     void about();
     void reloadAudit();
@@ -171,8 +158,7 @@ private:
     class BackupsController *m_backups = nullptr;
     StatusBoard *m_statusBoard = nullptr;
     ProjectWatcher *m_projectWatcher = nullptr;
-    QString m_catalogProfile; // whose schema the editor completes from
-    QString m_trialProfile;   // a Try it under way, on this profile
+    class AuthoringController *m_authoring = nullptr;
 };
 
 } // namespace strata::gui

@@ -4,6 +4,7 @@
 
 #include "backups/backupmodel.h"
 #include "backups/restoredialog.h"
+#include "database.h"
 #include "dialogs.h"
 #include "files.h"
 #include "jobs/jobpanel.h"
@@ -43,12 +44,7 @@ class TestBackupsController : public QObject
 
     static QStringList current(const Profile &p)
     {
-        MigratorOptions options;
-        options.projectDir = p.projectDir;
-        options.url = p.url();
-        auto m = Migrator::open(options);
-        auto rows = m ? (*m)->current() : Result<QStringList>(m.error());
-        return rows ? *rows : QStringList{QStringLiteral("error")};
+        return test::currentRows(p.projectDir, p.url());
     }
 
 private Q_SLOTS:

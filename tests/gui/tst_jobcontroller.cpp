@@ -1,6 +1,7 @@
 // One profile's worker and its queue: each job has its own cancel token, so a Cancel pressed
 // while a job waits behind another is honoured when it starts and never stops the job before.
 
+#include "database.h"
 #include "jobs/jobcontroller.h"
 #include "migrator.h"
 
@@ -32,11 +33,7 @@ class TestJobController : public QObject
 
     static QStringList current(const MigratorOptions &options)
     {
-        auto m = Migrator::open(options);
-        if (!m)
-            return {QStringLiteral("error: ") + m.error().toString()};
-        auto rows = (*m)->current();
-        return rows ? *rows : QStringList{QStringLiteral("error")};
+        return test::currentRows(options.projectDir, options.url);
     }
 
     // Plans an upgrade to the heads in the controller's worker.

@@ -25,7 +25,7 @@ class JobPanel : public QObject
     Q_OBJECT
 
 public:
-    enum class Kind { None, Planning, Run, Backup, Restore };
+    enum class Kind { None, Planning, Run, Backup, Restore, Trial };
     // Finds the profile's JobController to cancel through (null: none).
     using Jobs = std::function<JobController *(const QString &profile)>;
 

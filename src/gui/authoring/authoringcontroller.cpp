@@ -1,62 +1,59 @@
-// MainWindow's authoring part: the Editor tab, New Migration, Merge Heads, completion words from
-// the selected profile's database, and Try it.
-#include "mainwindow.h"
+#include "authoring/authoringcontroller.h"
 
 #include "authoring/editorarea.h"
 #include "authoring/mergedialog.h"
 #include "authoring/migrationeditor.h"
 #include "authoring/newmigrationdialog.h"
-#include "history/historymodel.h"
 #include "jobs/jobcontroller.h"
+#include "jobs/jobpanel.h"
 #include "jobs/migrationworker.h"
-#include "jobs/runscontroller.h"
-#include "ui_mainwindow.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMessageBox>
-#include <QSortFilterProxyModel>
-#include <QStatusBar>
+#include <QTabWidget>
 
 namespace strata::gui {
 
-EditorArea *MainWindow::editorArea() const
+AuthoringController::AuthoringController(const Views &views, Host host, JobPanel *panel,
+                                         QMainWindow *window, QObject *parent)
+    : QObject(parent), m_views(views), m_host(std::move(host)), m_panel(panel), m_window(window)
 {
-    return m_ui->editorArea;
-}
-
-void MainWindow::setupAuthoring()
-{
-    Ui::MainWindow &ui = *m_ui;
-    connect(ui.actionNewMigration, &QAction::triggered, this, &MainWindow::newMigration);
-    connect(ui.actionMergeHeads, &QAction::triggered, this, &MainWindow::mergeHeads);
-    connect(ui.actionOpenInEditor, &QAction::triggered, this, &MainWindow::openSelectedInEditor);
-    ui.historyView->addAction(ui.actionOpenInEditor);
-    connect(ui.editorArea, &EditorArea::catalogRequested, this, &MainWindow::requestCatalog);
-    connect(ui.editorArea, &EditorArea::tryRequested, this, &MainWindow::tryInEditor);
-    connect(ui.editorArea, &EditorArea::fileSaved, this, [this] { refresh(m_current); });
+    connect(m_views.newMigration, &QAction::triggered, this, &AuthoringController::newMigration);
+    connect(m_views.mergeHeads, &QAction::triggered, this, &AuthoringController::mergeHeads);
+    connect(m_views.openInEditor, &QAction::triggered, this,
+            &AuthoringController::openSelectedInEditor);
+    connect(m_views.editorArea, &EditorArea::catalogRequested, this,
+            &AuthoringController::requestCatalog);
+    connect(m_views.editorArea, &EditorArea::tryRequested, this, &AuthoringController::tryInEditor);
+    connect(m_views.editorArea, &EditorArea::fileSaved, this,
+            [this] { m_host.refresh(m_host.current()); });
     // The schema is read when the editor is first shown for a profile, not for every profile
     // the person clicks through.
-    connect(ui.tabs, &QTabWidget::currentChanged, this, [this] {
-        if (m_ui->tabs->currentWidget() == m_ui->editorTab && m_catalogProfile != m_current)
+    connect(m_views.tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_views.tabs->currentWidget() == m_views.editorTab &&
+            m_catalogProfile != m_host.current())
             requestCatalog();
     });
 }
 
-void MainWindow::connectAuthoring(const QString &name, MigrationWorker *w)
+void AuthoringController::connectWorker(const QString &name, MigrationWorker *w)
 {
     connect(w, &MigrationWorker::catalogReady, this, [this, name](const SchemaCatalog &catalog) {
-        if (name != m_current)
+        if (name != m_host.current())
             return;
         m_catalogProfile = name;
-        m_ui->editorArea->setCatalog(catalog, name);
+        m_views.editorArea->setCatalog(catalog, name);
         Q_EMIT catalogUpdated(name, true);
     });
     connect(w, &MigrationWorker::catalogFailed, this, [this, name](const Error &error) {
-        if (name != m_current)
+        if (name != m_host.current())
             return;
-        logLine(tr("%1: cannot read the schema for completion: %2").arg(name, error.toString()));
-        m_ui->editorArea->setCatalog({}, {});
+        Q_EMIT logLine(
+            tr("%1: cannot read the schema for completion: %2").arg(name, error.toString()));
+        m_views.editorArea->setCatalog({}, {});
         Q_EMIT catalogUpdated(name, false);
     });
     connect(
@@ -65,20 +62,27 @@ void MainWindow::connectAuthoring(const QString &name, MigrationWorker *w)
                      const Error &error) { onTrialFinished(name, revision, ok, steps, error); });
 }
 
-void MainWindow::requestCatalog()
+void AuthoringController::requestCatalog()
 {
-    JobController *c = controller(m_current);
+    const QString current = m_host.current();
+    JobController *c = m_host.jobs(current);
     if (!c)
         return;
-    m_catalogProfile = m_current; // asked; the answer replaces the words
+    m_catalogProfile = current; // asked; the answer replaces the words
     c->fetchCatalog();
 }
 
-void MainWindow::updateEditorContext()
+void AuthoringController::schemaChanged(const QString &profile)
+{
+    if (profile == m_catalogProfile)
+        m_catalogProfile.clear();
+}
+
+void AuthoringController::updateContext()
 {
     // What open files are checked against: once per snapshot, not on every click (a project
     // can hold thousands of revisions).
-    const SnapshotPtr snap = m_snapshots.value(m_current);
+    const SnapshotPtr snap = m_host.snapshot(m_host.current());
     CheckContext context;
     if (snap) {
         for (const RevisionRow &row : snap->rows) {
@@ -89,13 +93,15 @@ void MainWindow::updateEditorContext()
         }
         context.postgres = snap->engine == QLatin1String("postgresql");
     }
-    m_ui->editorArea->setContext(context);
+    m_views.editorArea->setContext(context);
 }
 
-void MainWindow::updateEditor()
+void AuthoringController::updateActions()
 {
-    const Profile *p = profile(m_current);
-    const SnapshotPtr snap = m_snapshots.value(m_current);
+    const QString current = m_host.current();
+    const Profile *p = m_host.profile(current);
+    const SnapshotPtr snap = m_host.snapshot(current);
+    const bool busy = m_host.busy(current);
     QString why;
     if (!p)
         why = tr("Select a profile to try migrations on.");
@@ -105,30 +111,30 @@ void MainWindow::updateEditor()
                   .arg(p->name);
     else if (!snap || !snap->reachable)
         why = tr("%1's database cannot be reached.").arg(p->name);
-    else if (m_runs->isBusy(m_current) || !m_trialProfile.isEmpty())
+    else if (busy)
         why = tr("Wait for the running job to finish.");
-    m_ui->editorArea->setTryAvailable(why.isEmpty(), why);
-    m_ui->actionOpenInEditor->setEnabled(snap && !selectedRevision().isEmpty());
-    m_ui->actionMergeHeads->setEnabled(snap && snap->heads.size() >= 2 &&
-                                       !m_runs->isBusy(m_current));
-    if (m_ui->tabs->currentWidget() == m_ui->editorTab && m_catalogProfile != m_current)
+    m_views.editorArea->setTryAvailable(why.isEmpty(), why);
+    m_views.openInEditor->setEnabled(snap && !m_host.selectedRevision().isEmpty());
+    m_views.mergeHeads->setEnabled(snap && snap->heads.size() >= 2 && !busy);
+    m_views.newMigration->setEnabled(p && snap && !busy);
+    if (m_views.tabs->currentWidget() == m_views.editorTab && m_catalogProfile != current)
         requestCatalog();
 }
 
-void MainWindow::openInEditor(const QString &path)
+void AuthoringController::openInEditor(const QString &path)
 {
-    if (m_ui->editorArea->open(path))
-        m_ui->tabs->setCurrentWidget(m_ui->editorTab);
+    if (m_views.editorArea->open(path))
+        m_views.tabs->setCurrentWidget(m_views.editorTab);
 }
 
-void MainWindow::openSelectedInEditor()
+void AuthoringController::openSelectedInEditor()
 {
-    const SnapshotPtr snap = m_snapshots.value(m_current);
-    const RevisionRow *row = snap ? snap->row(selectedRevision()) : nullptr;
+    const SnapshotPtr snap = m_host.snapshot(m_host.current());
+    const RevisionRow *row = snap ? snap->row(m_host.selectedRevision()) : nullptr;
     if (!row)
         return;
     if (row->filePath.isEmpty() || !QFileInfo::exists(row->filePath)) {
-        QMessageBox::information(this, tr("Open in Editor"),
+        QMessageBox::information(m_window, tr("Open in Editor"),
                                  tr("Revision %1 has no file in the project: the database has "
                                     "its version row, but no migration file declares it.")
                                      .arg(row->id));
@@ -137,34 +143,34 @@ void MainWindow::openSelectedInEditor()
     openInEditor(row->filePath);
 }
 
-void MainWindow::newMigration()
+void AuthoringController::newMigration()
 {
-    const Profile *p = profile(m_current);
-    const SnapshotPtr snap = m_snapshots.value(m_current);
-    if (!p || !snap)
+    const QString current = m_host.current();
+    const Profile *p = m_host.profile(current);
+    const SnapshotPtr snap = m_host.snapshot(current);
+    JobController *c = m_host.jobs(current);
+    if (!p || !snap || !c)
         return;
-    const QString selected = selectedRevision();
+    const QString selected = m_host.selectedRevision();
     const QString parent = !selected.isEmpty()       ? selected
                            : snap->heads.size() == 1 ? snap->heads.first()
                                                      : QString();
-    JobController *c = controller(m_current);
-    if (!c)
-        return;
     NewMigrationDialog dialog(
-        snap->heads, parent, [c](const RevisionRequest &r) { c->createRevision(r); }, this);
+        snap->heads, parent, [c](const RevisionRequest &r) { c->createRevision(r); }, m_window);
     const QMetaObject::Connection answer = connect(c->worker(), &MigrationWorker::revisionCreated,
                                                    &dialog, &NewMigrationDialog::finished);
-    const int result = dialog.exec();
+    const int result = dialog.exec(); // asked from a menu, not from a worker's answer
     disconnect(answer);
     if (result != QDialog::Accepted)
         return;
     wroteFile(snap->projectRoot, dialog.writtenFile());
 }
 
-void MainWindow::mergeHeads()
+void AuthoringController::mergeHeads()
 {
-    const SnapshotPtr snap = m_snapshots.value(m_current);
-    JobController *c = controller(m_current);
+    const QString current = m_host.current();
+    const SnapshotPtr snap = m_host.snapshot(current);
+    JobController *c = m_host.jobs(current);
     if (!snap || !c || snap->heads.size() < 2)
         return;
     QList<std::pair<QString, QString>> heads;
@@ -173,29 +179,31 @@ void MainWindow::mergeHeads()
         heads.append({id, row ? QStringLiteral("%1  %2").arg(id, row->message) : id});
     }
     MergeDialog dialog(
-        heads, [c](const MergeRequest &r) { c->createMerge(r); }, this);
+        heads, [c](const MergeRequest &r) { c->createMerge(r); }, m_window);
     const QMetaObject::Connection answer =
         connect(c->worker(), &MigrationWorker::revisionCreated, &dialog, &MergeDialog::finished);
-    const int result = dialog.exec();
+    const int result = dialog.exec(); // asked from a menu, not from a worker's answer
     disconnect(answer);
     if (result != QDialog::Accepted)
         return;
     wroteFile(snap->projectRoot, dialog.writtenFile());
 }
 
-void MainWindow::wroteFile(const QString &projectRoot, const QString &path)
+void AuthoringController::wroteFile(const QString &projectRoot, const QString &path)
 {
+    const QString current = m_host.current();
     const QString file = QDir(projectRoot).relativeFilePath(path);
-    logLine(tr("%1: wrote %2.").arg(m_current, file));
-    statusBar()->showMessage(tr("Wrote %1.").arg(file), 10000);
-    refresh(m_current);
+    Q_EMIT logLine(tr("%1: wrote %2.").arg(current, file));
+    Q_EMIT statusMessage(tr("Wrote %1.").arg(file), 10000);
+    m_host.refresh(current);
     openInEditor(path); // a new migration is written next
 }
 
-void MainWindow::tryInEditor(const QString &path, const QString &revision)
+void AuthoringController::tryInEditor(const QString &path, const QString &revision)
 {
-    const Profile *p = profile(m_current);
-    MigrationEditor *editor = m_ui->editorArea->editorFor(path);
+    const QString current = m_host.current();
+    const Profile *p = m_host.profile(current);
+    MigrationEditor *editor = m_views.editorArea->editorFor(path);
     if (!p || !editor)
         return;
     if (p->isProtected) { // the button is off too; a shortcut must not get round it
@@ -208,29 +216,30 @@ void MainWindow::tryInEditor(const QString &path, const QString &revision)
                             true);
         return;
     }
-    JobController *c = controller(m_current);
-    if (!c || c->isRunning())
+    JobController *c = m_host.jobs(current);
+    if (!c || c->isRunning() || m_host.busy(current))
         return;
-    m_trialProfile = m_current;
     editor->showMessage(tr("Trying %1 on %2…").arg(revision, p->name), false);
-    logLine(tr("%1: trying %2 (rolled back at the end).").arg(p->name, revision));
-    updateEditor();
-    c->tryRevision(revision);
+    Q_EMIT logLine(tr("%1: trying %2 (rolled back at the end).").arg(p->name, revision));
+    const auto job = c->tryRevision(revision);
+    m_panel->begin(current, JobPanel::Kind::Trial, job,
+                   tr("Trying %1 on %2 (rolled back at the end)…").arg(revision, p->name));
 }
 
-void MainWindow::onTrialFinished(const QString &name, const QString &revision, bool ok,
-                                 const QStringList &steps, const Error &error)
+void AuthoringController::onTrialFinished(const QString &name, const QString &revision, bool ok,
+                                          const QStringList &steps, const Error &error)
 {
-    m_trialProfile.clear();
-    updateEditor();
+    if (m_panel->kind(name) == JobPanel::Kind::Trial)
+        m_panel->end(name);
     Q_EMIT trialFinished(name, ok);
-    const SnapshotPtr snap = m_snapshots.value(name);
+    const SnapshotPtr snap = m_host.snapshot(name);
     const RevisionRow *row = snap ? snap->row(revision) : nullptr;
-    MigrationEditor *editor = m_ui->editorArea->editorFor(!error.file.isEmpty() ? error.file
-                                                          : row                 ? row->filePath
-                                                                                : QString());
+    EditorArea *area = m_views.editorArea;
+    MigrationEditor *editor = area->editorFor(!error.file.isEmpty() ? error.file
+                                              : row                 ? row->filePath
+                                                                    : QString());
     if (!editor)
-        editor = m_ui->editorArea->current();
+        editor = area->current();
     if (!editor)
         return;
     if (ok) {
