@@ -1187,7 +1187,7 @@
 <context>
     <name>strata::gui::AuditModel</name>
     <message>
-        <location filename="../src/gui/audit/auditmodel.cpp" line="+65" />
+        <location filename="../src/gui/audit/auditmodel.cpp" line="+77" />
         <source>CLI</source>
         <translation>CLI</translation>
     </message>
@@ -1197,13 +1197,17 @@
         <translation>App</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+2" />
+        <location line="-59" />
         <source>(base)</source>
         <translation>(Basis)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-1" />
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+78" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2159,7 +2163,9 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <location filename="../src/gui/jobs/migrationworker.cpp" line="+560" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
-            <numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revision im Projekt.</numerusform><numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revisionen im Projekt.</numerusform></translation>
+            <numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revision im Projekt.</numerusform>
+            <numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revisionen im Projekt.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -2175,7 +2181,9 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <location line="+2" />
         <source>Connected to %1: %2, %n revision(s) in the project.</source>
         <translation>
-            <numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform><numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform></translation>
+            <numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform>
+            <numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2986,7 +2994,9 @@ Geschützt</translation>
         <location line="+5" />
         <source>%n step(s) before it applied.</source>
         <translation>
-            <numerusform>%n Schritt davor angewendet.</numerusform><numerusform>%n Schritte davor angewendet.</numerusform></translation>
+            <numerusform>%n Schritt davor angewendet.</numerusform>
+            <numerusform>%n Schritte davor angewendet.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -3004,15 +3014,22 @@ Geschützt</translation>
         <translation>%1 wurde zurückgerollt: Die Migration ist nicht wirksam.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>it was not read</source>
         <translation>sie wurde nicht gelesen</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2" />
+        <source>the server cannot be reached</source>
+        <translation>der Server ist nicht erreichbar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
         <source>%n step(s) before it had finished.</source>
         <translation>
-            <numerusform>%n Schritt davor war abgeschlossen.</numerusform><numerusform>%n Schritte davor waren abgeschlossen.</numerusform></translation>
+            <numerusform>%n Schritt davor war abgeschlossen.</numerusform>
+            <numerusform>%n Schritte davor waren abgeschlossen.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -3143,7 +3160,22 @@ Geschützt</translation>
         <translation>die Datenbank ist nicht erreichbar (%1)</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+10" />
+        <source>the connection was lost</source>
+        <translation>die Verbindung ging verloren</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the database cannot be reached</source>
+        <translation>die Datenbank ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the server refused the login</source>
+        <translation>der Server hat die Anmeldung abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>State unknown: %1
 The database was %2; checked %3.</source>
         <translation>Zustand unbekannt: %1

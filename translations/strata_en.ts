@@ -58,13 +58,17 @@
         <location filename="../src/gui/jobs/migrationworker.cpp" line="+607" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
-            <numerusform>%1 does not exist yet; the first upgrade creates it. %n revision in the project.</numerusform><numerusform>%1 does not exist yet; the first upgrade creates it. %n revisions in the project.</numerusform></translation>
+            <numerusform>%1 does not exist yet; the first upgrade creates it. %n revision in the project.</numerusform>
+            <numerusform>%1 does not exist yet; the first upgrade creates it. %n revisions in the project.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+9" />
         <source>Connected to %1: %2, %n revision(s) in the project.</source>
         <translation>
-            <numerusform>Connected to %1: %2, %n revision in the project.</numerusform><numerusform>Connected to %1: %2, %n revisions in the project.</numerusform></translation>
+            <numerusform>Connected to %1: %2, %n revision in the project.</numerusform>
+            <numerusform>Connected to %1: %2, %n revisions in the project.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -138,13 +142,17 @@
         <location filename="../src/gui/status/runresultdialog.cpp" line="+122" />
         <source>%n step(s) before it applied.</source>
         <translation>
-            <numerusform>%n step before it applied.</numerusform><numerusform>%n steps before it applied.</numerusform></translation>
+            <numerusform>%n step before it applied.</numerusform>
+            <numerusform>%n steps before it applied.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+17" />
+        <location line="+23" />
         <source>%n step(s) before it had finished.</source>
         <translation>
-            <numerusform>%n step before it had finished.</numerusform><numerusform>%n steps before it had finished.</numerusform></translation>
+            <numerusform>%n step before it had finished.</numerusform>
+            <numerusform>%n steps before it had finished.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

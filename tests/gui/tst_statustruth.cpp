@@ -4,6 +4,8 @@
 // that fails before any step says nothing ran; a deleted project is "project missing" and its
 // open file is marked gone; a migration the CLI writes refreshes every profile of the project.
 
+#include "audit/auditlog.h"
+#include "audit/auditmodel.h"
 #include "authoring/editorarea.h"
 #include "authoring/migrationeditor.h"
 #include "authoring/sqleditor.h"
@@ -85,6 +87,19 @@ QString stateOf(MainWindow &w, const QString &profile, const QString &revision)
     const SnapshotPtr snap = w.snapshot(profile);
     const RevisionRow *row = snap ? snap->row(revision) : nullptr;
     return row ? HistoryModel::stateText(row->state) : QStringLiteral("(none)");
+}
+
+// STRATA_TEST_SHOTS=DIR: the window (and its open dialog) saved as DIR/NAME.png, to look at.
+void shot(MainWindow &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("STRATA_TEST_SHOTS");
+    if (dir.isEmpty())
+        return;
+    w.resize(1280, 800);
+    QTest::qWait(100);
+    w.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    if (QWidget *dialog = QApplication::activeModalWidget())
+        dialog->grab().save(QDir(dir).filePath(name + QStringLiteral("-dialog.png")));
 }
 
 RunResultDialog *resultDialog(MainWindow &w)
@@ -210,7 +225,8 @@ private Q_SLOTS:
         QVERIFY2(!saysBase(told), qPrintable(told));
         QVERIFY2(!told.contains(QStringLiteral("rolled back")), qPrintable(told));
         QVERIFY2(told.contains(QStringLiteral("step 2 of 2 (bbbb)")), qPrintable(told));
-        QVERIFY(!w.snapshot(p.name)->reachable);
+        // The read after the run (queued behind the result) came back unknown.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.snapshot(p.name)->reachable, 10000);
         QVERIFY2(banner(w).contains(QStringLiteral("unknown")), qPrintable(banner(w)));
         QVERIFY2(!saysBase(banner(w)), qPrintable(banner(w)));
         QCOMPARE(w.profileDock()->badgeText(p.name), QStringLiteral("unknown"));
@@ -222,8 +238,16 @@ private Q_SLOTS:
         QVERIFY(!action(w, "actionStamp")->isEnabled());
         QVERIFY2(pendingSummary(w).contains(QStringLiteral("unknown")),
                  qPrintable(pendingSummary(w)));
+        // The audit log says the same: where the run left the database was not read.
+        const auto audit = AuditLog(AuditLog::defaultFilePath()).readAll();
+        QVERIFY(audit && !audit->isEmpty());
+        QCOMPARE(audit->last().toRevisions, AuditEntry::unknownRevisions());
+        AuditModel auditModel;
+        QVERIFY(auditModel.reload(AuditLog::defaultFilePath()).ok());
+        QCOMPARE(auditModel.index(0, AuditModel::To).data().toString(), QStringLiteral("unknown"));
         // Reconnecting, visibly.
         QTRY_VERIFY_WITH_TIMEOUT(banner(w).contains(QStringLiteral("reconnecting")), 10000);
+        shot(w, QStringLiteral("lost-connection"));
 
         // The server comes back: the app reads the real state, the revision before bbbb.
         QVERIFY(server->startAgain());
@@ -237,6 +261,7 @@ private Q_SLOTS:
         QCOMPARE(w.profileDock()->badgeText(p.name), QStringLiteral("1 pending"));
         QVERIFY(!w.profileDock()->checkedText(p.name).isEmpty());
         QVERIFY(action(w, "actionUpgradeHeads")->isEnabled());
+        shot(w, QStringLiteral("reconnected"));
         // The open dialog now says what was read.
         QVERIFY(resultDialog(w));
         const QString read = resultDialog(w)->text();
@@ -413,11 +438,20 @@ private Q_SLOTS:
         QVERIFY2(!told.contains(QStringLiteral("rolled back")), qPrintable(told));
         QVERIFY2(!saysBase(told), qPrintable(told));
         resultDialog(w)->close();
-        QVERIFY2(banner(w).contains(QStringLiteral("state unknown")), qPrintable(banner(w)));
+        QTRY_VERIFY2_WITH_TIMEOUT(banner(w).contains(QStringLiteral("state unknown")),
+                                  qPrintable(banner(w)), 10000);
+    }
+
+    void aDeletedProjectIsMissingAndItsOpenFileIsMarkedGone_data()
+    {
+        QTest::addColumn<bool>("moved");
+        QTest::newRow("deleted") << false;
+        QTest::newRow("moved") << true;
     }
 
     void aDeletedProjectIsMissingAndItsOpenFileIsMarkedGone()
     {
+        QFETCH(bool, moved);
         const QString dir = project("SELECT 1;");
         MainWindow w;
         const Profile p = sqliteProfile(QStringLiteral("moved away"), dir);
@@ -432,7 +466,10 @@ private Q_SLOTS:
         editor->editor()->append(QStringLiteral("\n-- a note typed before the folder went\n"));
         const QString typed = editor->editor()->text();
 
-        QVERIFY(QDir(dir).removeRecursively());
+        if (moved)
+            QVERIFY(QDir().rename(dir, dir + QStringLiteral("-moved")));
+        else
+            QVERIFY(QDir(dir).removeRecursively());
         QTRY_COMPARE_WITH_TIMEOUT(w.profileDock()->badgeText(p.name),
                                   QStringLiteral("project missing"), 20000);
         QVERIFY2(banner(w).contains(QStringLiteral("project missing")), qPrintable(banner(w)));

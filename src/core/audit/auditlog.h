@@ -17,12 +17,15 @@ struct AuditEntry
     QString database; // display form, never a password
     QString osUser;
     QString action;        // upgrade, downgrade, stamp, repair, backup, restore, ...
-    QString fromRevisions; // comma-separated
+    QString fromRevisions; // comma-separated; empty: base; unknownRevisions(): not read
     QString toRevisions;
     QString result; // "success", "failed: <message>", "cancelled"
     QString reason; // what the person typed, may be empty
     qint64 durationMs = 0;
 
+    // What fromRevisions or toRevisions hold when the version rows could not be read (a lost
+    // connection): never empty, which would say base, and never a revision id ([A-Za-z0-9_]).
+    static QString unknownRevisions() { return QStringLiteral("?"); }
     // An entry for an action that started durationMs ago, by this operating-system user.
     static AuditEntry of(QString source, QString profile, QString database, QString action,
                          qint64 durationMs = 0);

@@ -77,7 +77,12 @@ QString Operations::outcome(const Error *error, bool cancelled)
 QString Operations::rowsNow()
 {
     auto now = m_migrator.current();
-    return now ? joined(*now) : QString();
+    if (!now && (now.error().code == Error::Code::ConnectionLost ||
+                 now.error().code == Error::Code::ConnectionFailed)) {
+        m_migrator.disconnect(); // a lost session: once more over a new connection
+        now = m_migrator.current();
+    }
+    return now ? joined(*now) : AuditEntry::unknownRevisions();
 }
 
 LintReview Operations::lintReview(const Plan &plan) const
@@ -180,7 +185,7 @@ Result<Plan> Operations::stamp(const QStringList &targets, bool purge, const Run
     auto ran = m_migrator.stamp(targets, purge, options);
     AuditEntry e =
         entry(purge ? QStringLiteral("stamp --purge") : QStringLiteral("stamp"), clock.elapsed());
-    e.fromRevisions = before ? joined(*before) : QString();
+    e.fromRevisions = before ? joined(*before) : AuditEntry::unknownRevisions();
     e.result =
         outcome(ran ? nullptr : &ran.error(), !ran && isCancelled(ran.error(), options.cancel));
     e.toRevisions = ran ? joined(ran->endHeads) : rowsNow();

@@ -95,7 +95,8 @@ private:
     void append(const AuditEntry &entry) const;
     // "success", "cancelled" or "failed: ...".
     static QString outcome(const Error *error, bool cancelled);
-    // The version rows as a comma-separated list; empty when they cannot be read.
+    // The version rows as a comma-separated list (empty: base), read again over a new connection
+    // after a lost one; AuditEntry::unknownRevisions() when they cannot be read.
     QString rowsNow();
 
     Migrator &m_migrator;

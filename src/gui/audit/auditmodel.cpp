@@ -8,6 +8,18 @@
 
 namespace strata::gui {
 
+namespace {
+
+// An entry's revisions as shown: base when none, unknown when they could not be read.
+QString revisionsText(const QString &revisions)
+{
+    if (revisions == AuditEntry::unknownRevisions())
+        return AuditModel::tr("unknown");
+    return revisions.isEmpty() ? AuditModel::tr("(base)") : revisions;
+}
+
+} // namespace
+
 AuditModel::AuditModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 Status AuditModel::reload(const QString &filePath)
@@ -72,9 +84,9 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case Action:
         return e.action;
     case From:
-        return e.fromRevisions.isEmpty() ? tr("(base)") : e.fromRevisions;
+        return revisionsText(e.fromRevisions);
     case To:
-        return e.toRevisions.isEmpty() ? tr("(base)") : e.toRevisions;
+        return revisionsText(e.toRevisions);
     case Result:
         return e.result.section(QLatin1Char('\n'), 0, 0);
     case Reason:

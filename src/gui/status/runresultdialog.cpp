@@ -134,7 +134,13 @@ QString RunResultDialog::describe(const QString &profile, const JobResult &resul
                 lines << tr("%1 was rolled back: it is not in effect.").arg(revision);
         }
     } else {
-        const QString why = after ? after->problem : tr("it was not read");
+        // A few words; the server's own are in the Activity log and the main window.
+        const Error::Code code = after ? after->problemCode : Error::Code::None;
+        const QString why =
+            !after ? tr("it was not read")
+            : code == Error::Code::ConnectionLost || code == Error::Code::ConnectionFailed
+                ? tr("the server cannot be reached")
+                : after->problem;
         if (failing > 0) {
             lines << tr("%n step(s) before it had finished.", nullptr, result.stepsRun);
             lines << tr("The outcome of step %1 (%2) is unknown until the database is read "

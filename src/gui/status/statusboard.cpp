@@ -150,6 +150,23 @@ QString StatusBoard::unknownWhy(const Entry &entry) const
     }
 }
 
+QString StatusBoard::shortWhy(const Entry &entry) const
+{
+    switch (entry.snapshot ? entry.snapshot->problemCode : Error::Code::None) {
+    case Error::Code::ConnectionLost:
+        return tr("the connection was lost");
+    case Error::Code::ConnectionFailed:
+        return tr("the database cannot be reached");
+    case Error::Code::AuthenticationFailed:
+        return tr("the server refused the login");
+    default:
+        break;
+    }
+    // The first line, cut short: the whole of it is in the problem lines and the badge's tip.
+    const QString first = unknownWhy(entry).section(QLatin1Char('\n'), 0, 0);
+    return first.size() > 100 ? first.left(99) + QChar(0x2026) : first;
+}
+
 void StatusBoard::setBadge(const QString &profile, const Entry &entry)
 {
     if (!m_dock)
@@ -201,7 +218,7 @@ QString StatusBoard::stateText(const QString &profile) const
     }
     const SnapshotPtr &snap = entry.snapshot;
     if (!snap->reachable) {
-        QString text = tr("state unknown: %1 · %2").arg(unknownWhy(entry), lastReadText(entry));
+        QString text = tr("state unknown: %1 · %2").arg(shortWhy(entry), lastReadText(entry));
         if (entry.nextAttemptAt.isValid())
             text += tr(" · reconnecting (attempt %1) at %2")
                         .arg(entry.attempt)

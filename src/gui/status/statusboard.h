@@ -78,6 +78,7 @@ private:
     void scheduleReconnect(const QString &profile, Entry &entry);
     void stopReconnect(Entry &entry);
     QString unknownWhy(const Entry &entry) const;
+    QString shortWhy(const Entry &entry) const; // for the banner: a few words
     QString lastReadText(const Entry &entry) const;
 
     ProfileDock *m_dock = nullptr;
