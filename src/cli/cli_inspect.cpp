@@ -360,7 +360,8 @@ int Cli::lint()
         unread += unreadHere;
     }
     const QString sqliteNote =
-        QStringLiteral("SQLite project: checked %1; the PostgreSQL lock rules do not apply%2.")
+        QStringLiteral("SQLite project: checked %1, and each statement compiled by SQLite "
+                       "itself; the PostgreSQL lock rules do not apply%2.")
             .arg(Linter::rulesFor(SqlDialect::SQLite).join(QLatin1String(", ")),
                  unread == 0 ? QString()
                              : QStringLiteral("; %1 statement(s) in SQLite's own syntax were "

@@ -1,5 +1,7 @@
 #include "lint/linter.h"
 
+#include "lint/sqlitestatementcheck.h"
+
 #include "drivers/postgres/postgressplitter.h"
 #include "drivers/sqlite/sqlitedriver.h"
 #include "lint/pgtree.h"
@@ -589,6 +591,9 @@ Result<QList<LintFinding>> Linter::lint(const Migration &m, SqlDialect dialect, 
     if (unread)
         *unread = run.unread();
     QList<LintFinding> out = run.findings();
+    // SQLite's grammar is SQLite's to judge: it compiles each statement itself.
+    if (dialect == SqlDialect::SQLite)
+        out += SqliteStatementCheck::check(m);
     std::stable_sort(out.begin(), out.end(),
                      [](const LintFinding &a, const LintFinding &b) { return a.line < b.line; });
     return out;

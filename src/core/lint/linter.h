@@ -29,10 +29,12 @@ struct LintFinding
 
 // Checks migrations for statements that break the run's transaction, lock, rewrite or lose
 // data. Rules read the parse tree from PostgreSQL's own parser (libpg_query), never the text;
-// SQLite projects are split with SQLite's own completeness check, and checked with the rules
-// that hold for SQLite (rulesFor()): statements only SQLite reads are checked for transaction
-// control alone. A comment `-- strata:allow RULE` on the statement (on it, or on the comment
-// lines right above it) silences RULE for that statement; naming no rule is an error finding.
+// SQLite projects are split with SQLite's own completeness check, compiled statement by
+// statement by SQLite itself (SqliteStatementCheck: what its grammar refuses is an Error with
+// rule "syntax"), and checked with the rules that hold for SQLite (rulesFor()): statements only
+// SQLite reads are checked for transaction control alone. A comment `-- strata:allow RULE` on the
+// statement (on it, or on the comment lines right above it) silences RULE for that statement;
+// naming no rule is an error finding.
 class Linter
 {
 public:

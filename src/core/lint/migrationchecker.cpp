@@ -1,7 +1,6 @@
 #include "lint/migrationchecker.h"
 
 #include "drivers/postgres/postgressplitter.h"
-#include "lint/sqlitestatementcheck.h"
 #include "project/migrationparser.h"
 
 #include <QFileInfo>
@@ -67,9 +66,8 @@ QList<LintFinding> MigrationChecker::check(const QString &filePath, const QStrin
                                               "label of the project")
                                    .arg(dependency)));
     if (!context.postgres) {
-        // SQLite: SQLite compiles each statement itself, then the rules that hold for it
-        // (transaction control among them); no PostgreSQL syntax errors.
-        out += SqliteStatementCheck::check(m);
+        // SQLite: the lint for SQLite, in which SQLite compiles each statement itself, and the
+        // rules that hold for it (transaction control among them); no PostgreSQL syntax errors.
         if (auto findings = Linter::lint(m, SqlDialect::SQLite))
             out += *findings;
         else

@@ -15,7 +15,9 @@ struct Migration;
 // function of the project's schema fails to resolve there; such errors (no such table ...) are
 // left to the run, which meets the real schema. Everything else SQLite refuses to compile is an
 // Error finding with rule MigrationChecker::syntaxRule ("syntax").
-// A pure function of the migration, safe on any thread (each call opens its own database).
+// Part of Linter::lint() for SQLite, so `strata lint`, the editor and the lint policy of
+// protected profiles all ask it. A pure function of the migration, safe on any thread (each
+// call opens its own database).
 class SqliteStatementCheck
 {
 public:
