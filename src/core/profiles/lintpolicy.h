@@ -15,7 +15,8 @@
 
 namespace strata {
 
-// Which lint findings stop a run before it starts.
+// Which lint findings stop a run before it starts. (Declared ahead elsewhere: keep it int-based
+// with Nothing first, the value-initialised default.)
 enum class LintBlock {
     Nothing,  // findings are shown, never stop a run
     Errors,   // Error findings stop it (the default on protected profiles)

@@ -170,7 +170,7 @@ void BackupsController::restoreSelected()
     JobController *c = m_host.jobs(target);
     if (!c || c->isRunning() || m_host.busy(target))
         return;
-    const auto job = c->restore(backup.path, target, dialog.reason());
+    const auto job = c->restore(backup.path, target, dialog.reason(), dialog.backupFirst());
     m_panel->begin(target, JobPanel::Kind::Restore, job,
                    tr("Restoring %1 into %2…").arg(QFileInfo(backup.path).fileName(), target));
     Q_EMIT changed();

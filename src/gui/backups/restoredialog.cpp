@@ -52,6 +52,11 @@ QString RestoreDialog::reason() const
     return m_ui->reasonEdit->text().trimmed();
 }
 
+bool RestoreDialog::backupFirst() const
+{
+    return !m_ui->backupFirstCheck->isHidden() && m_ui->backupFirstCheck->isChecked();
+}
+
 void RestoreDialog::update()
 {
     const int i = m_ui->targetCombo->currentIndex();
@@ -65,6 +70,12 @@ void RestoreDialog::update()
     const Guard guard =
         p ? Protection::guard(GuardedAction::Restore, GuardedMode::Apply, p) : Guard{};
     const bool guarded = guard.needsConfirmation();
+    if (const QString shown = p ? p->name : QString(); shown != m_shownTarget) {
+        m_shownTarget = shown;
+        const auto offered = Protection::backupFirst(guard, std::nullopt);
+        m_ui->backupFirstCheck->setVisible(guard.backup != Guard::Backup::None);
+        m_ui->backupFirstCheck->setChecked(offered && *offered);
+    }
     m_ui->protectedBox->setVisible(guarded);
     if (guarded)
         m_ui->typedLabel->setText(

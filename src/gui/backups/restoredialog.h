@@ -15,7 +15,7 @@ namespace strata::gui {
 
 // Where a backup goes back to: the profile it came from or another one of the same engine
 // (production into staging); what it replaces, said plainly; the database name typed when the
-// target is protected; a reason for the audit log.
+// target is protected, with a backup of it first; a reason for the audit log.
 class RestoreDialog : public QDialog
 {
     Q_OBJECT
@@ -27,12 +27,16 @@ public:
 
     QString target() const;
     QString reason() const;
+    // Back the target up before replacing it: offered, on by default, when the target is
+    // protected (Protection); reset to that default when another target is chosen.
+    bool backupFirst() const;
 
 private:
     void update();
 
     std::unique_ptr<Ui::RestoreDialog> m_ui;
     QList<Profile> m_targets;
+    QString m_shownTarget; // the target the backup check box's default was set for
 };
 
 } // namespace strata::gui

@@ -174,10 +174,11 @@ JobController::JobId JobController::verifyBackup(const QString &file)
 }
 
 JobController::JobId JobController::restore(const QString &file, const QString &profile,
-                                            const QString &reason)
+                                            const QString &reason, bool backupFirst)
 {
     hold(Held::Restore);
-    return post([file, profile, reason](MigrationWorker &w) { w.restore(file, profile, reason); },
+    return post([file, profile, reason, backupFirst](
+                    MigrationWorker &w) { w.restore(file, profile, reason, backupFirst); },
                 true);
 }
 

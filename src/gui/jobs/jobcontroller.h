@@ -41,7 +41,8 @@ public:
     JobId backup(const QString &profile, const QString &format = QStringLiteral("custom"),
                  int keep = 0);
     JobId verifyBackup(const QString &file);
-    JobId restore(const QString &file, const QString &profile, const QString &reason);
+    JobId restore(const QString &file, const QString &profile, const QString &reason,
+                  bool backupFirst = false);
     JobId setOptions(const MigratorOptions &options);
     // Cancels one job, running or still queued (a finished or unknown id does nothing).
     void cancel(JobId job);

@@ -342,6 +342,8 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     options.lockWaitSeconds = 10;
     options.lockTimeoutMs = context.lockTimeoutMs;
     options.statementTimeoutMs = context.statementTimeoutMs;
+    options.dryRun = context.dryRun;
+    result.dryRun = context.dryRun;
     options.notice = [log](const QString &notice) { log->warn("{}", utf8(notice)); };
     options.progress = [&](const Progress &p) {
         JobProgress jp;
@@ -365,9 +367,12 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         Q_EMIT progress(jp);
     };
 
-    Operations operations(m, operationContext(context.profile, context.reason, context.guided));
+    OperationContext operation = operationContext(context.profile, context.reason, context.guided);
+    operation.lintBlock = context.lintBlock;
+    operation.lintOverride = context.lintOverride;
+    Operations operations(m, operation);
     Result<Plan> ran = Error{};
-    if (context.backupFirst) {
+    if (context.backupFirst && !context.dryRun) {
         const Settings settings = Settings::load();
         BackupRequest backup;
         backup.profile = context.profile;
@@ -543,7 +548,8 @@ void MigrationWorker::backup(const QString &profile, const QString &format, int 
     Q_EMIT backupFinished(info->path, {});
 }
 
-void MigrationWorker::restore(const QString &file, const QString &profile, const QString &reason)
+void MigrationWorker::restore(const QString &file, const QString &profile, const QString &reason,
+                              bool backupFirst)
 {
     if (cancelled()) {
         Q_EMIT restoreFinished(false, cancelledBeforeStart());
@@ -562,9 +568,27 @@ void MigrationWorker::restore(const QString &file, const QString &profile, const
     BackupCallbacks callbacks;
     callbacks.cancel = cancelFlag();
     callbacks.progress = [this](const BackupProgress &p) { Q_EMIT restoreProgress(p.text, -1); };
+    Operations operations(m, operationContext(profile, reason, false));
+    if (backupFirst) {
+        // What the restore replaces, kept first; never pruned (the backup being restored may be
+        // the profile's oldest).
+        const Settings settings = Settings::load();
+        BackupRequest before;
+        before.outDir = settings.backupDir();
+        before.toolDirs = settings.toolDirs();
+        BackupInfo taken;
+        log->info("{}: backing up {} before the restore", utf8(m_label), utf8(m.databaseDisplay()));
+        if (auto s = operations.backupBefore(QStringLiteral("restore"), before, callbacks, &taken);
+            !s) {
+            log->error("{}: {}", utf8(m_label), utf8(s.error().toString()));
+            Q_EMIT restoreFinished(false, s.error());
+            return;
+        }
+        log->info("{}: backed up to {} ({}, verified) before the restore", utf8(m_label),
+                  utf8(taken.path), utf8(BackupRunner::humanSize(taken.sizeBytes)));
+    }
     log->warn("{}: restoring {} into {}", utf8(m_label), utf8(file), utf8(m.databaseDisplay()));
-    auto restored =
-        Operations(m, operationContext(profile, reason, false)).restore(request, callbacks);
+    auto restored = operations.restore(request, callbacks);
     if (!restored)
         log->error("{}: the restore failed: {}", utf8(m_label), utf8(restored.error().toString()));
     else

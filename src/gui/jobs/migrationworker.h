@@ -11,6 +11,10 @@
 #include <functional>
 #include <memory>
 
+namespace strata {
+enum class LintBlock; // profiles/lintpolicy.h
+}
+
 namespace strata::gui {
 
 // Who asked for a run and why, for the audit log.
@@ -28,6 +32,13 @@ struct RunContext
     // server's own. Prefilled from Settings.
     int lockTimeoutMs = -1;
     int statementTimeoutMs = -1;
+    // A dry run (RunOptions::dryRun): every statement tried, all rolled back, nothing audited,
+    // no backup taken.
+    bool dryRun = false;
+    // The lint policy for the run (LintPolicy::blockFor) and the reason typed to override what
+    // it blocks; the core refuses a blocked run without one (Operations).
+    LintBlock lintBlock{}; // LintBlock::Nothing
+    QString lintOverride{};
 };
 
 // One job's cancel flag, shared by whoever may cancel the job and the worker that runs it: a
@@ -67,7 +78,10 @@ public:
     // keep > 0: afterwards only the newest `keep` backups of the profile stay.
     void backup(const QString &profile, const QString &format = QStringLiteral("custom"),
                 int keep = 0);
-    void restore(const QString &file, const QString &profile, const QString &reason);
+    // backupFirst: back the target up first (Protection::backupFirst); a failed backup means no
+    // restore.
+    void restore(const QString &file, const QString &profile, const QString &reason,
+                 bool backupFirst = false);
     // The backup is there and matches its catalogue entry's SHA-256.
     void verifyBackup(const QString &file);
     // Takes effect for the next job (a password typed after a refused connection).

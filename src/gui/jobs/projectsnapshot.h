@@ -128,6 +128,7 @@ struct JobResult
     // The profile read again after the run (Migrator::status()); after->reachable is false when
     // it could not be read, and then the outcome of the failing step is unknown.
     SnapshotPtr after;
+    bool dryRun = false; // everything that ran was rolled back
 };
 
 } // namespace strata::gui

@@ -112,16 +112,18 @@ void RunsController::onPlanReady(const QString &name, const PlanRequest &request
         status(tr("%1 on %2: nothing to do.").arg(request.description(), name));
         return;
     }
-    confirm(name, request, plan);
+    confirm(name, request, plan, offlineSql);
 }
 
-void RunsController::confirm(const QString &name, const PlanRequest &request, const Plan &plan)
+void RunsController::confirm(const QString &name, const PlanRequest &request, const Plan &plan,
+                             const QString &offlineSql)
 {
     const Profile *p = m_host.profile(name);
     if (!p)
         return;
     const SnapshotPtr snapshot = m_host.snapshot(name);
     auto *dialog = new ConfirmRunDialog(*p, request, plan, snapshot.get(), m_window);
+    dialog->setScript(offlineSql);
     m_confirmations.insert(name, dialog);
     connect(dialog, &QDialog::finished, this, [this, name, request, plan, dialog](int result) {
         dialog->deleteLater();
@@ -133,15 +135,10 @@ void RunsController::confirm(const QString &name, const PlanRequest &request, co
         }
         RunContext context;
         context.profile = name;
-        context.reason = dialog->reason();
-        const Settings settings = Settings::load();
-        context.lockTimeoutMs = settings.runLockTimeoutMs();
-        context.statementTimeoutMs = settings.runStatementTimeoutMs();
-        if (dialog->backupFirst()) {
-            // The core backs up first in the same job; a failed or cancelled backup means no run.
-            context.backupFirst = true;
-            context.keepBackups = settings.keepFor(name);
-        }
+        dialog->fillContext(context); // reason, backup first, dry run, timeouts, lint override
+        // The core backs up first in the same job; a failed or cancelled backup means no run.
+        if (context.backupFirst)
+            context.keepBackups = Settings::load().keepFor(name);
         startRun(name, request, plan, context);
     });
     Q_EMIT busyChanged(name);
@@ -205,7 +202,18 @@ void RunsController::onRunFinished(const QString &name, const JobResult &result)
     if (m_panel->kind(name) == JobPanel::Kind::Run)
         m_panel->end(name);
     const QString seconds = QString::number(double(result.durationMs) / 1000.0, 'f', 1);
-    if (result.success) {
+    if (result.dryRun && result.success) {
+        status(tr("Dry run of %1 on %2: %n step(s) ran and were rolled back; nothing was kept.",
+                  nullptr, result.stepsRun)
+                   .arg(result.action, name),
+               20000);
+    } else if (result.dryRun && !result.cancelled) {
+        warn(tr("Dry run failed"),
+             tr("The dry run of %1 on %2 failed: %3\n\nEverything was rolled back; the database is "
+                "as it was.")
+                 .arg(result.action, name, result.error.message),
+             result.error.toString());
+    } else if (result.success) {
         status(tr("%1 on %2: %n step(s) in %3 s.", nullptr, result.stepsRun)
                    .arg(result.action, name, seconds),
                10000);

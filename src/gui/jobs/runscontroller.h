@@ -88,7 +88,8 @@ private:
     void onPlanReady(const QString &profile, const PlanRequest &request, const Plan &plan,
                      const QString &offlineSql);
     void onPlanFailed(const QString &profile, const PlanRequest &request, const Error &error);
-    void confirm(const QString &profile, const PlanRequest &request, const Plan &plan);
+    void confirm(const QString &profile, const PlanRequest &request, const Plan &plan,
+                 const QString &offlineSql);
     void onProgress(const QString &profile, const JobProgress &progress);
     void onRunFinished(const QString &profile, const JobResult &result);
     // The run-result dialog of a failed or cancelled run (RunResultDialog), opened with open().
