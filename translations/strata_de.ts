@@ -8,7 +8,37 @@
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+19" />
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Where</source>
+        <translation>Stelle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Run &amp;anyway because:</source>
+        <translation>&amp;Trotzdem ausführen, weil:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>required: why these findings are safe here (goes to the audit log)</source>
+        <translation>erforderlich: warum diese Befunde hier unbedenklich sind (geht ins Audit-Protokoll)</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>&amp;Database name:</source>
         <translation>&amp;Datenbankname:</translation>
     </message>
@@ -19,6 +49,42 @@
     </message>
     <message>
         <location line="+3" />
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>D&amp;ry run: run every statement, then roll everything back (nothing is kept)</source>
+        <translation>&amp;Probelauf: jede Anweisung ausführen, dann alles zurückrollen (nichts bleibt)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Lock timeout:</source>
+        <translation>&amp;Sperr-Timeout:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+2" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>S&amp;tatement timeout:</source>
+        <translation>&amp;Anweisungs-Timeout:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Show &amp;SQL Script…</source>
+        <translation>&amp;SQL-Skript anzeigen…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sa&amp;ve SQL Script…</source>
+        <translation>SQL-Skript &amp;speichern…</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>&amp;Reason (for the audit log):</source>
         <translation>&amp;Grund (für das Audit-Protokoll):</translation>
     </message>
@@ -821,7 +887,12 @@
         <translation>&amp;Datenbankname:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
+        <source>&amp;Back up the target first (verified and catalogued; the restore starts when it is done)</source>
+        <translation>&amp;Zuerst das Ziel sichern (geprüft und katalogisiert; die Wiederherstellung beginnt danach)</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>&amp;Reason (for the audit log):</source>
         <translation>&amp;Grund (für das Audit-Protokoll):</translation>
     </message>
@@ -1448,14 +1519,24 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::ConfirmRunDialog</name>
     <message>
-        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+22" />
+        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+78" />
         <source>Confirm: %1</source>
         <translation>Bestätigen: %1</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%6 step(s):</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%6 Schritt(e):</translation>
+        <location line="-13" />
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14" />
+        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
+        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform></translation>
     </message>
     <message>
         <location line="+8" />
@@ -1479,11 +1560,92 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
     <message>
         <location line="+2" />
-        <source>Irreversible revision(s) in the way: %1.</source>
-        <translation>Nicht umkehrbare Revision(en) im Weg: %1.</translation>
+        <source>Irreversible revisions in the way: %1.</source>
+        <translation>Nicht umkehrbare Revisionen im Weg: %1.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+26" />
+        <source>the server's setting</source>
+        <translation>Einstellung des Servers</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Protected</source>
+        <translation>Geschützt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&lt;b&gt;Protected: %1&lt;/b&gt; (%2)</source>
+        <translation>&lt;b&gt;Geschützt: %1&lt;/b&gt; (%2)</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>No migration runs: nothing to lint.</source>
+        <translation>Es läuft keine Migration: nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lint: no findings in the migrations this run executes.</source>
+        <translation>Prüfung: keine Befunde in den Migrationen, die dieser Lauf ausführt.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Lint: %1 and %2 in the migrations this run executes:</source>
+        <translation>Prüfung: %1 und %2 in den Migrationen, die dieser Lauf ausführt:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n error(s)</source>
+        <translation><numerusform>%n Fehler</numerusform><numerusform>%n Fehler</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n Warnung</numerusform><numerusform>%n Warnungen</numerusform></translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No SQL script could be written for this plan.</source>
+        <translation>Für diesen Plan ließ sich kein SQL-Skript schreiben.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The whole run as one SQL script, as `strata %1 --sql` writes it.</source>
+        <translation>Der ganze Lauf als ein SQL-Skript, wie `strata %1 --sql` es schreibt.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>SQL Script: %1</source>
+        <translation>SQL-Skript: %1</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <location line="+5" />
+        <source>Save SQL</source>
+        <translation>SQL speichern</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>SQL scripts (*.sql)</source>
+        <translation>SQL-Skripte (*.sql)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>&lt;span style='color:#c62828'&gt;On a protected profile these findings stop the run (%1). Fix the migration, or say why it is safe here: the reason and the rules go to the audit log.&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#c62828'&gt;Auf einem geschützten Profil halten diese Befunde den Lauf an (%1). Korrigieren Sie die Migration oder begründen Sie, warum sie hier unbedenklich ist: Begründung und Regeln gehen ins Audit-Protokoll.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Dry Run</source>
+        <translation>Probelauf</translation>
+    </message>
+    <message>
+        <location line="-231" />
         <source>&amp;Back up first (a copy of the SQLite file, verified and catalogued)</source>
         <translation>Zuerst &amp;sichern (eine Kopie der SQLite-Datei, geprüft und katalogisiert)</translation>
     </message>
@@ -2160,7 +2322,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+560" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+584" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
             <numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revision im Projekt.</numerusform>
@@ -2557,7 +2719,7 @@ Geschützt</translation>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+26" />
         <source>&lt;span style='color:#c62828'&gt;Everything in &lt;b&gt;%1&lt;/b&gt; (%2) is replaced by the backup's contents. Changes made there since are lost.&lt;/span&gt;</source>
         <translation>&lt;span style='color:#c62828'&gt;Alles in &lt;b&gt;%1&lt;/b&gt; (%2) wird durch den Inhalt der Sicherung ersetzt. Änderungen seither gehen verloren.&lt;/span&gt;</translation>
     </message>
@@ -2567,7 +2729,7 @@ Geschützt</translation>
         <translation>Kein Profil dieser Datenbankart zum Wiederherstellen.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
         <source>%1 is protected. Type &lt;b&gt;%2&lt;/b&gt;:</source>
         <translation>%1 ist geschützt. Geben Sie &lt;b&gt;%2&lt;/b&gt; ein:</translation>
     </message>
@@ -3051,22 +3213,22 @@ Geschützt</translation>
     </message>
     <message>
         <location line="+31" />
-        <location line="+65" />
+        <location line="+62" />
         <source>%1 on %2: cancelled; nothing was run.</source>
         <translation>%1 auf %2: abgebrochen; nichts wurde ausgeführt.</translation>
     </message>
     <message>
-        <location line="-57" />
+        <location line="-54" />
         <source>%1 on %2: nothing to do.</source>
         <translation>%1 auf %2: nichts zu tun.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>%1 on %2: not run.</source>
         <translation>%1 auf %2: nicht ausgeführt.</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+38" />
         <source>%1 on %2 cannot be planned:
 
 %3</source>
@@ -3086,6 +3248,25 @@ Geschützt</translation>
     </message>
     <message numerus="yes">
         <location line="+18" />
+        <source>Dry run of %1 on %2: %n step(s) ran and were rolled back; nothing was kept.</source>
+        <translation><numerusform>Probelauf von %1 auf %2: %n Schritt lief und wurde zurückgerollt; nichts blieb.</numerusform><numerusform>Probelauf von %1 auf %2: %n Schritte liefen und wurden zurückgerollt; nichts blieb.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Dry run failed</source>
+        <translation>Probelauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The dry run of %1 on %2 failed: %3
+
+Everything was rolled back; the database is as it was.</source>
+        <translation>Der Probelauf von %1 auf %2 ist fehlgeschlagen: %3
+
+Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
         <source>%1 on %2: %n step(s) in %3 s.</source>
         <translation>
             <numerusform>%1 auf %2: %n Schritt in %3 s.</numerusform>

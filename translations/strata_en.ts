@@ -12,6 +12,24 @@
     </message>
 </context>
 <context>
+    <name>strata::gui::ConfirmRunDialog</name>
+    <message numerus="yes">
+        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+80" />
+        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
+        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n steps:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+153" />
+        <source>%n error(s)</source>
+        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::EditorArea</name>
     <message numerus="yes">
         <location filename="../src/gui/authoring/editorarea.cpp" line="+239" />
@@ -55,7 +73,7 @@
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+607" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+631" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
             <numerusform>%1 does not exist yet; the first upgrade creates it. %n revision in the project.</numerusform>
@@ -158,7 +176,12 @@
 <context>
     <name>strata::gui::RunsController</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/runscontroller.cpp" line="+209" />
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+206" />
+        <source>Dry run of %1 on %2: %n step(s) ran and were rolled back; nothing was kept.</source>
+        <translation><numerusform>Dry run of %1 on %2: %n step ran and was rolled back; nothing was kept.</numerusform><numerusform>Dry run of %1 on %2: %n steps ran and were rolled back; nothing was kept.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11" />
         <source>%1 on %2: %n step(s) in %3 s.</source>
         <translation>
             <numerusform>%1 on %2: %n step in %3 s.</numerusform>
