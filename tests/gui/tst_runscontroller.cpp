@@ -261,6 +261,20 @@ private Q_SLOTS:
         QVERIFY(action(w, "actionEditProfile")->isEnabled());
         QVERIFY(action(w, "actionGenerateSql")->isEnabled());
         QVERIFY(action(w, "actionRefresh")->isEnabled());
+        // STRATA_SCREENSHOT_DIR set: production selected while staging runs, as a PNG there.
+        if (const QString dir = qEnvironmentVariable("STRATA_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            w.resize(1280, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QTest::qWait(300);
+            w.grab().save(
+                QDir(dir).filePath(QStringLiteral("run-on-staging-production-selected.png")));
+            w.selectProfile(staging.name);
+            QTest::qWait(300);
+            w.grab().save(
+                QDir(dir).filePath(QStringLiteral("run-on-staging-staging-selected.png")));
+            w.selectProfile(prod.name);
+        }
         // ... and it runs while staging's job goes on, with its own progress.
         QVERIFY(prod.isProtected);
         test::whenDialogOpens<ConfirmRunDialog>([&prod](ConfirmRunDialog *d) {
