@@ -3539,4 +3539,46 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <translation>%1 wird auf %2 ausprobiert (am Ende zurückgerollt)…</translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::PendingController</name>
+    <message>
+        <source>Reading the plan…</source>
+        <translation>Plan wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the database…</source>
+        <translation>Datenbank wird gelesen…</translation>
+    </message>
+    <message>
+        <source>the heads</source>
+        <translation>den Heads</translation>
+    </message>
+    <message>
+        <source>Nothing to do: the database is at %1.</source>
+        <translation>Nichts zu tun: Die Datenbank steht auf %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
+        <translation>
+            <numerusform>%n Schritt von %1 nach %2. Doppelklicken Sie eine Revision im Verlauf, um dorthin zu planen.</numerusform>
+            <numerusform>%n Schritte von %1 nach %2. Doppelklicken Sie eine Revision im Verlauf, um dorthin zu planen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>No plan: %1</source>
+        <translation>Kein Plan: %1</translation>
+    </message>
+    <message>
+        <source>-- A stamp changes only the version rows.</source>
+        <translation>-- Eine Stempelung ändert nur die Versionszeilen.</translation>
+    </message>
+    <message>
+        <source>-- This step has no SQL.</source>
+        <translation>-- Dieser Schritt hat kein SQL.</translation>
+    </message>
+</context>
 </TS>

@@ -189,4 +189,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::PendingController</name>
+    <message numerus="yes">
+        <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
+        <translation>
+            <numerusform>%n step from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
+            <numerusform>%n steps from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -14,8 +14,7 @@
 #include "jobs/runscontroller.h"
 #include "log/activitylog.h"
 #include "log/logdock.h"
-#include "pending/planmodel.h"
-#include "pending/sqlview.h"
+#include "pending/pendingcontroller.h"
 #include "profiles/passworddialog.h"
 #include "profiles/passwordvault.h"
 #include "profiles/profiledialog.h"
@@ -105,16 +104,6 @@ MainWindow::MainWindow(QWidget *parent)
         if (name == m_current)
             updateActions();
     });
-    connect(m_runs, &RunsController::previewReady, this, &MainWindow::showPreview);
-    connect(m_runs, &RunsController::previewFailed, this,
-            [this](const QString &name, const PlanRequest &, const Error &error) {
-                if (name != m_current)
-                    return;
-                m_planModel->clear();
-                m_previewSql.clear();
-                m_ui->pendingSummary->setText(tr("No plan: %1").arg(error.toString()));
-                updateActions();
-            });
     connect(m_runs, &RunsController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runs, &RunsController::logLine, this, &MainWindow::logLine);
 
@@ -233,27 +222,23 @@ void MainWindow::setupViews()
         PlanRequest preview;
         preview.kind = applied ? PlanRequest::Kind::Downgrade : PlanRequest::Kind::Upgrade;
         preview.targets = {revision};
-        previewPlan(preview);
+        m_pending->planTowards(preview);
         m_ui->tabs->setCurrentWidget(m_ui->pendingTab);
     });
 
-    m_planModel = new PlanModel(this);
-    QTableView *pending = m_ui->pendingView;
-    pending->setModel(m_planModel);
-    pending->verticalHeader()->hide();
-    pending->setWordWrap(false);
-    pending->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    pending->horizontalHeader()->setSectionResizeMode(PlanModel::Message, QHeaderView::Stretch);
-    connect(pending->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::showPendingSql);
-    m_ui->pendingSplitter->setStretchFactor(0, 1);
-    m_ui->pendingSplitter->setStretchFactor(1, 1);
-    m_ui->pendingSplitter->setSizes({560, 440});
-    pending->verticalHeader()->setDefaultSectionSize(
-        history->verticalHeader()->defaultSectionSize());
-    m_ui->exportSqlButton->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
-    connect(m_ui->exportSqlButton, &QPushButton::clicked, this, [this] {
-        m_runs->writeSql(m_previewSql, QStringLiteral("%1-pending.sql").arg(m_current));
+    PendingController::Views pendingViews;
+    pendingViews.list = m_ui->pendingView;
+    pendingViews.sql = m_ui->pendingSql;
+    pendingViews.summary = m_ui->pendingSummary;
+    pendingViews.exportSql = m_ui->exportSqlButton;
+    pendingViews.splitter = m_ui->pendingSplitter;
+    pendingViews.rowHeight = history->verticalHeader()->defaultSectionSize();
+    m_pending = new PendingController(
+        pendingViews, m_runs, [this](const QString &name) { return m_snapshots.value(name); },
+        this);
+    connect(m_pending, &PendingController::previewUpdated, this, [this](const QString &name) {
+        updateActions();
+        Q_EMIT previewUpdated(name);
     });
 
     m_auditModel = new AuditModel(this);
@@ -518,7 +503,7 @@ void MainWindow::dropController(const QString &name)
     m_snapshots.remove(name);
     m_statusBoard->forget(name);
     m_projectWatcher->forget(name);
-    m_preview.remove(name);
+    m_pending->forget(name);
 }
 
 void MainWindow::refreshAll()
@@ -547,7 +532,7 @@ void MainWindow::selectProfile(const QString &name)
         // for a run start afresh.
         m_ui->historyView->selectionModel()->clearSelection();
         m_ui->historyView->setCurrentIndex({});
-        m_preview.clear();
+        m_pending->forgetPlans();
         if (!m_current.isEmpty())
             m_runs->leave(m_current);
     }
@@ -572,22 +557,7 @@ void MainWindow::showCurrent()
             m_ui->historyView->setCurrentIndex(index);
         }
     }
-    if (!snap || !m_preview.contains(m_current)) {
-        m_planModel->clear();
-        m_ui->pendingSql->showSql({});
-        m_previewSql.clear();
-        m_ui->pendingSummary->setText(snap ? tr("Reading the plan…") : tr("Reading the database…"));
-    }
-    if (const QString unknown = m_statusBoard->pendingText(m_current); !unknown.isEmpty()) {
-        m_planModel->clear(); // no plan from a state that was not read
-        m_ui->pendingSql->showSql({});
-        m_previewSql.clear();
-        m_ui->pendingSummary->setText(unknown);
-    } else if (snap) {
-        PlanRequest preview;
-        preview.targets = {QStringLiteral("heads")};
-        previewPlan(m_preview.value(m_current, preview));
-    }
+    m_pending->show(m_current, snap, m_statusBoard->pendingText(m_current));
     updateProblems();
     m_authoring->updateContext();
     m_backups->showCurrent();
@@ -659,7 +629,6 @@ void MainWindow::updateActions()
     m_ui->actionStamp->setEnabled(ready);
     m_ui->actionRollbackWizard->setEnabled(ready && !snap->current.isEmpty());
     m_ui->actionGenerateSql->setEnabled(have && snap && !busy);
-    m_ui->exportSqlButton->setEnabled(!m_previewSql.isEmpty());
     m_backups->updateActions(ready);
     m_authoring->updateActions();
 }
@@ -698,55 +667,6 @@ void MainWindow::onSnapshotFailed(const QString &name, const Error &error)
     Q_EMIT snapshotUpdated(name);
 }
 
-void MainWindow::previewPlan(const PlanRequest &requested)
-{
-    PlanRequest preview = requested;
-    preview.purpose = PlanRequest::Purpose::Preview;
-    m_preview.insert(m_current, preview);
-    m_runs->preview(m_current, preview);
-}
-
-void MainWindow::showPreview(const QString &name, const PlanRequest &request, const Plan &plan,
-                             const QString &offlineSql)
-{
-    if (name != m_current)
-        return;
-    m_planModel->setPlan(plan, m_snapshots.value(name));
-    m_previewSql = offlineSql;
-    const QString towards = request.targets.value(0) == QLatin1String("heads")
-                                ? tr("the heads")
-                                : request.targets.value(0);
-    if (plan.steps.isEmpty())
-        m_ui->pendingSummary->setText(tr("Nothing to do: the database is at %1.").arg(towards));
-    else
-        m_ui->pendingSummary->setText(
-            tr("%n step(s) from %1 to %2. Double-click a revision in History to plan towards "
-               "it.",
-               nullptr, int(plan.steps.size()))
-                .arg(plan.startHeads.isEmpty() ? tr("base")
-                                               : plan.startHeads.join(QLatin1String(", ")),
-                     towards));
-    if (!plan.steps.isEmpty())
-        m_ui->pendingView->selectRow(0);
-    else
-        m_ui->pendingSql->showSql({});
-    updateActions();
-    Q_EMIT previewUpdated(name);
-}
-
-void MainWindow::showPendingSql()
-{
-    const int row = m_ui->pendingView->currentIndex().row();
-    int firstLine = 1;
-    const QString sql = m_planModel->sqlOf(row, &firstLine);
-    if (row >= 0 && sql.isEmpty() && row < m_planModel->plan().steps.size())
-        m_ui->pendingSql->showSql(m_planModel->plan().steps.at(row).stamp
-                                      ? tr("-- A stamp changes only the version rows.")
-                                      : tr("-- This step has no SQL."));
-    else
-        m_ui->pendingSql->showSql(sql, std::max(firstLine, 1));
-}
-
 void MainWindow::onRunFinished(const QString &name, const JobResult &result)
 {
     reloadAudit();
@@ -769,6 +689,11 @@ EditorArea *MainWindow::editorArea() const
 void MainWindow::openInEditor(const QString &path)
 {
     m_authoring->openInEditor(path);
+}
+
+PlanModel *MainWindow::planModel() const
+{
+    return m_pending->model();
 }
 
 bool MainWindow::isRunning() const

@@ -78,7 +78,7 @@ public:
     ProfileDock *profileDock() const { return m_profileDock; }
     LogDock *logDock() const { return m_logDock; }
     HistoryModel *historyModel() const { return m_historyModel; }
-    PlanModel *planModel() const { return m_planModel; }
+    PlanModel *planModel() const;
     AuditModel *auditModel() const { return m_auditModel; }
     class BackupModel *backupModel() const;
     EditorArea *editorArea() const;
@@ -120,16 +120,12 @@ private:
 
     void onSnapshot(const QString &name, const SnapshotPtr &snapshot);
     void onSnapshotFailed(const QString &name, const Error &error);
-    void showPreview(const QString &name, const PlanRequest &request, const Plan &plan,
-                     const QString &offlineSql);
     void onRunFinished(const QString &name, const JobResult &result);
 
     void showCurrent();
     void updateBanner();
     void updateActions();
     void updateProblems();
-    void previewPlan(const PlanRequest &request);
-    void showPendingSql();
     QString selectedRevision() const;
 
     void editProfile(const QString &name);
@@ -143,7 +139,7 @@ private:
     ActivityLog *m_activityLog = nullptr;
     HistoryModel *m_historyModel = nullptr;
     QSortFilterProxyModel *m_historyFilter = nullptr;
-    PlanModel *m_planModel = nullptr;
+    class PendingController *m_pending = nullptr;
     AuditModel *m_auditModel = nullptr;
     QSortFilterProxyModel *m_auditFilter = nullptr;
 
@@ -151,8 +147,6 @@ private:
     QString m_current;
     QHash<QString, JobController *> m_controllers;
     QHash<QString, SnapshotPtr> m_snapshots;
-    QHash<QString, PlanRequest> m_preview; // what the Pending tab shows, per profile
-    QString m_previewSql;
     JobPanel *m_jobPanel = nullptr;
     RunsController *m_runs = nullptr;
     class BackupsController *m_backups = nullptr;
