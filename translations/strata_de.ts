@@ -1000,9 +1000,9 @@
         <translation>erledigt</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>failed, rolled back</source>
-        <translation>fehlgeschlagen, zurückgerollt</translation>
+        <location line="+2" />
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1339,6 +1339,94 @@
     </message>
 </context>
 <context>
+    <name>strata::gui::AuthoringController</name>
+    <message>
+        <location filename="../src/gui/authoring/authoringcontroller.cpp" line="+55" />
+        <source>%1: cannot read the schema for completion: %2</source>
+        <translation>%1: Das Schema für die Vervollständigung kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>Select a profile to try migrations on.</source>
+        <translation>Wählen Sie ein Profil, auf dem Migrationen ausprobiert werden.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 is protected: Try it runs only on profiles that are not, such as a development database.</source>
+        <translation>%1 ist geschützt: Ausprobieren läuft nur auf ungeschützten Profilen, etwa einer Entwicklungsdatenbank.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1's database cannot be reached.</source>
+        <translation>Die Datenbank von %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Wait for the running job to finish.</source>
+        <translation>Warten Sie, bis der laufende Auftrag fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Open in Editor</source>
+        <translation>Im Editor öffnen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revision %1 has no file in the project: the database has its version row, but no migration file declares it.</source>
+        <translation>Revision %1 hat keine Datei im Projekt: Die Datenbank hat ihre Versionszeile, aber keine Migrationsdatei deklariert sie.</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>%1: wrote %2.</source>
+        <translation>%1: %2 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrote %1.</source>
+        <translation>%1 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Try it is refused on %1: the profile is protected.</source>
+        <translation>Ausprobieren wird auf %1 verweigert: Das Profil ist geschützt.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The header does not parse; fix the problems listed below first.</source>
+        <translation>Der Kopf lässt sich nicht lesen; beheben Sie zuerst die unten aufgeführten Probleme.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Trying %1 on %2…</source>
+        <translation>%1 wird auf %2 ausprobiert…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1: trying %2 (rolled back at the end).</source>
+        <translation>%1: %2 wird ausprobiert (am Ende zurückgerollt).</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Tried on %1: %2 ran without error; everything was rolled back, the database is as it was.</source>
+        <translation>Auf %1 ausprobiert: %2 lief fehlerfrei; alles wurde zurückgerollt, die Datenbank ist unverändert.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Tried on %1: failed at line %2: %3. Everything was rolled back.</source>
+        <translation>Auf %1 ausprobiert: Fehler in Zeile %2: %3. Alles wurde zurückgerollt.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Tried on %1: %2. Everything was rolled back.</source>
+        <translation>Auf %1 ausprobiert: %2. Alles wurde zurückgerollt.</translation>
+    </message>
+    <message>
+        <location line="-32" />
+        <source>Trying %1 on %2 (rolled back at the end)…</source>
+        <translation>%1 wird auf %2 ausprobiert (am Ende zurückgerollt)…</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::BackupModel</name>
     <message>
         <location filename="../src/gui/backups/backupmodel.cpp" line="+54" />
@@ -1536,7 +1624,10 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="+14" />
         <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8" />
@@ -1596,12 +1687,18 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="+1" />
         <source>%n error(s)</source>
-        <translation><numerusform>%n Fehler</numerusform><numerusform>%n Fehler</numerusform></translation>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+0" />
         <source>%n warning(s)</source>
-        <translation><numerusform>%n Warnung</numerusform><numerusform>%n Warnungen</numerusform></translation>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8" />
@@ -2027,7 +2124,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+293" />
+        <location filename="../src/gui/mainwindow.cpp" line="+300" />
         <source>Delete Profile</source>
         <translation>Profil löschen</translation>
     </message>
@@ -2042,17 +2139,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+205" />
-        <source>Reading the plan…</source>
-        <translation>Plan wird gelesen…</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Reading the database…</source>
-        <translation>Datenbank wird gelesen…</translation>
-    </message>
-    <message>
-        <location line="+22" />
+        <location line="+212" />
         <source>No profile selected</source>
         <translation>Kein Profil ausgewählt</translation>
     </message>
@@ -2092,50 +2179,12 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Die Datenbank steht auf %1, die keine Migrationsdatei hat. Stellen Sie die Datei wieder her oder stempeln Sie die Datenbank auf eine bekannte Revision.</translation>
     </message>
     <message>
-        <location line="+82" />
-        <source>the heads</source>
-        <translation>den Heads</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Nothing to do: the database is at %1.</source>
-        <translation>Nichts zu tun: Die Datenbank steht auf %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3" />
-        <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
-        <translation>
-            <numerusform>%n Schritt von %1 nach %2. Doppelklicken Sie eine Revision im Verlauf, um dorthin zu planen.</numerusform>
-            <numerusform>%n Schritte von %1 nach %2. Doppelklicken Sie eine Revision im Verlauf, um dorthin zu planen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>base</source>
-        <translation>Basis</translation>
-    </message>
-    <message>
-        <location line="-590" />
-        <source>No plan: %1</source>
-        <translation>Kein Plan: %1</translation>
-    </message>
-    <message>
-        <location line="+477" />
+        <location line="-22" />
         <source> &amp;nbsp;·&amp;nbsp; %1</source>
         <translation> &amp;nbsp;·&amp;nbsp; %1</translation>
     </message>
     <message>
-        <location line="+131" />
-        <source>-- A stamp changes only the version rows.</source>
-        <translation>-- Eine Stempelung ändert nur die Versionszeilen.</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>-- This step has no SQL.</source>
-        <translation>-- Dieser Schritt hat kein SQL.</translation>
-    </message>
-    <message>
-        <location line="-289" />
+        <location line="-142" />
         <source>Edit Profile</source>
         <translation>Profil bearbeiten</translation>
     </message>
@@ -2145,87 +2194,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>%1 führt gerade einen Auftrag aus; bearbeiten Sie es, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location filename="../src/gui/mainwindow_authoring.cpp" line="+58" />
-        <source>%1: cannot read the schema for completion: %2</source>
-        <translation>%1: Das Schema für die Vervollständigung kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location line="+43" />
-        <source>Select a profile to try migrations on.</source>
-        <translation>Wählen Sie ein Profil, auf dem Migrationen ausprobiert werden.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>%1 is protected: Try it runs only on profiles that are not, such as a development database.</source>
-        <translation>%1 ist geschützt: Ausprobieren läuft nur auf ungeschützten Profilen, etwa einer Entwicklungsdatenbank.</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>%1's database cannot be reached.</source>
-        <translation>Die Datenbank von %1 ist nicht erreichbar.</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Wait for the running job to finish.</source>
-        <translation>Warten Sie, bis der laufende Auftrag fertig ist.</translation>
-    </message>
-    <message>
-        <location line="+22" />
-        <source>Open in Editor</source>
-        <translation>Im Editor öffnen</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Revision %1 has no file in the project: the database has its version row, but no migration file declares it.</source>
-        <translation>Revision %1 hat keine Datei im Projekt: Die Datenbank hat ihre Versionszeile, aber keine Migrationsdatei deklariert sie.</translation>
-    </message>
-    <message>
-        <location line="+57" />
-        <source>%1: wrote %2.</source>
-        <translation>%1: %2 geschrieben.</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Wrote %1.</source>
-        <translation>%1 geschrieben.</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>Try it is refused on %1: the profile is protected.</source>
-        <translation>Ausprobieren wird auf %1 verweigert: Das Profil ist geschützt.</translation>
-    </message>
-    <message>
-        <location line="+5" />
-        <source>The header does not parse; fix the problems listed below first.</source>
-        <translation>Der Kopf lässt sich nicht lesen; beheben Sie zuerst die unten aufgeführten Probleme.</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Trying %1 on %2…</source>
-        <translation>%1 wird auf %2 ausprobiert…</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>%1: trying %2 (rolled back at the end).</source>
-        <translation>%1: %2 wird ausprobiert (am Ende zurückgerollt).</translation>
-    </message>
-    <message>
-        <location line="+21" />
-        <source>Tried on %1: %2 ran without error; everything was rolled back, the database is as it was.</source>
-        <translation>Auf %1 ausprobiert: %2 lief fehlerfrei; alles wurde zurückgerollt, die Datenbank ist unverändert.</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Tried on %1: failed at line %2: %3. Everything was rolled back.</source>
-        <translation>Auf %1 ausprobiert: Fehler in Zeile %2: %3. Alles wurde zurückgerollt.</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Tried on %1: %2. Everything was rolled back.</source>
-        <translation>Auf %1 ausprobiert: %2. Alles wurde zurückgerollt.</translation>
-    </message>
-    <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+325" />
+        <location line="+273" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -2367,6 +2336,57 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <location line="+2" />
         <source>&lt;b&gt;%1&lt;/b&gt; (%2) needs a password for &lt;b&gt;%3&lt;/b&gt;.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (%2) braucht ein Passwort für &lt;b&gt;%3&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::PendingController</name>
+    <message>
+        <location filename="../src/gui/pending/pendingcontroller.cpp" line="+63" />
+        <source>Reading the plan…</source>
+        <translation>Plan wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reading the database…</source>
+        <translation>Datenbank wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>the heads</source>
+        <translation>den Heads</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nothing to do: the database is at %1.</source>
+        <translation>Nichts zu tun: Die Datenbank steht auf %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
+        <translation>
+            <numerusform>%n Schritt von %1 nach %2. Doppelklicken Sie eine Revision im Verlauf, um dorthin zu planen.</numerusform>
+            <numerusform>%n Schritte von %1 nach %2. Doppelklicken Sie eine Revision im Verlauf, um dorthin zu planen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No plan: %1</source>
+        <translation>Kein Plan: %1</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>-- A stamp changes only the version rows.</source>
+        <translation>-- Eine Stempelung ändert nur die Versionszeilen.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>-- This step has no SQL.</source>
+        <translation>-- Dieser Schritt hat kein SQL.</translation>
     </message>
 </context>
 <context>
@@ -2737,7 +2757,7 @@ Geschützt</translation>
 <context>
     <name>strata::gui::RollbackWizard</name>
     <message>
-        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+25" />
+        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+26" />
         <source>base (no migration applied)</source>
         <translation>base (keine Migration angewendet)</translation>
     </message>
@@ -2994,8 +3014,13 @@ Geschützt</translation>
         <source>Step %1 of %2, statement %3 of %4</source>
         <translation>Schritt %1 von %2, Anweisung %3 von %4</translation>
     </message>
+    <message>
+        <location line="+19" />
+        <source>unknown (not read after the run)</source>
+        <translation>unbekannt (nach dem Lauf nicht gelesen)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+23" />
+        <location line="+8" />
         <source>✔ All %n step(s) done.</source>
         <translation>
             <numerusform>✔ %n Schritt erledigt.</numerusform>
@@ -3018,30 +3043,32 @@ Geschützt</translation>
         <translation>Das Zurückrollen ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>✘ Step %1 failed; it was rolled back.</source>
-        <translation>✘ Schritt %1 ist fehlgeschlagen; er wurde zurückgerollt.</translation>
+        <location line="+3" />
+        <source>✘ Stopped before any step: nothing ran.</source>
+        <translation>✘ Vor dem ersten Schritt angehalten: Nichts wurde ausgeführt.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>no step had been undone yet</source>
-        <translation>noch war kein Schritt rückgängig gemacht</translation>
-    </message>
-    <message numerus="yes">
         <location line="+1" />
-        <source>the %n step(s) before it were undone and stay undone</source>
-        <translation>
-            <numerusform>der Schritt davor wurde rückgängig gemacht und bleibt es</numerusform>
-            <numerusform>die %n Schritte davor wurden rückgängig gemacht und bleiben es</numerusform>
-        </translation>
+        <source>✘ Step %1 cancelled.</source>
+        <translation>✘ Schritt %1 abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>✘ Step %1 failed.</source>
+        <translation>✘ Schritt %1 fehlgeschlagen.</translation>
     </message>
     <message>
         <location line="+3" />
-        <source>&lt;p&gt;&lt;b&gt;Stopped at step %1 of %2.&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;The database is now at &lt;b&gt;%4&lt;/b&gt;: %5; the failing step was rolled back, so nothing of it remains.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Angehalten bei Schritt %1 von %2.&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;Die Datenbank steht jetzt auf &lt;b&gt;%4&lt;/b&gt;: %5; der fehlgeschlagene Schritt wurde zurückgerollt, von ihm bleibt nichts.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;&lt;b&gt;Stopped before any step: nothing ran.&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Vor dem ersten Schritt angehalten: Nichts wurde ausgeführt.&lt;/b&gt; %1&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+2" />
+        <source>&lt;p&gt;&lt;b&gt;Stopped at step %1 of %2.&lt;/b&gt; %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Angehalten bei Schritt %1 von %2.&lt;/b&gt; %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>&lt;p&gt;No safety backup was taken; repair the failing migration and run the rollback again.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Es wurde keine Sicherung angelegt; reparieren Sie die fehlschlagende Migration und rollen Sie erneut zurück.&lt;/p&gt;</translation>
     </message>
@@ -3148,7 +3175,7 @@ Geschützt</translation>
         <translation>%1 auf %2 ist bei Schritt %3 von %4 (%5) fehlgeschlagen: %6</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+22" />
         <source>Read back at %1: the database is at %2.</source>
         <translation>Um %1 zurückgelesen: Die Datenbank steht auf %2.</translation>
     </message>
@@ -3249,7 +3276,10 @@ Geschützt</translation>
     <message numerus="yes">
         <location line="+18" />
         <source>Dry run of %1 on %2: %n step(s) ran and were rolled back; nothing was kept.</source>
-        <translation><numerusform>Probelauf von %1 auf %2: %n Schritt lief und wurde zurückgerollt; nichts blieb.</numerusform><numerusform>Probelauf von %1 auf %2: %n Schritte liefen und wurden zurückgerollt; nichts blieb.</numerusform></translation>
+        <translation>
+            <numerusform>Probelauf von %1 auf %2: %n Schritt lief und wurde zurückgerollt; nichts blieb.</numerusform>
+            <numerusform>Probelauf von %1 auf %2: %n Schritte liefen und wurden zurückgerollt; nichts blieb.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -3466,119 +3496,6 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <location line="+5" />
         <source>The last run of %1 failed and was rolled back; fix the migration and upgrade again.</source>
         <translation>Der letzte Lauf von %1 ist fehlgeschlagen und wurde zurückgerollt; korrigieren Sie die Migration und führen Sie das Upgrade erneut aus.</translation>
-    </message>
-</context>
-<context>
-    <name>strata::gui::AuthoringController</name>
-    <message>
-        <source>%1: cannot read the schema for completion: %2</source>
-        <translation>%1: Das Schema für die Vervollständigung kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Select a profile to try migrations on.</source>
-        <translation>Wählen Sie ein Profil, auf dem Migrationen ausprobiert werden.</translation>
-    </message>
-    <message>
-        <source>%1 is protected: Try it runs only on profiles that are not, such as a development database.</source>
-        <translation>%1 ist geschützt: Ausprobieren läuft nur auf ungeschützten Profilen, etwa einer Entwicklungsdatenbank.</translation>
-    </message>
-    <message>
-        <source>%1&apos;s database cannot be reached.</source>
-        <translation>Die Datenbank von %1 ist nicht erreichbar.</translation>
-    </message>
-    <message>
-        <source>Wait for the running job to finish.</source>
-        <translation>Warten Sie, bis der laufende Auftrag fertig ist.</translation>
-    </message>
-    <message>
-        <source>Open in Editor</source>
-        <translation>Im Editor öffnen</translation>
-    </message>
-    <message>
-        <source>Revision %1 has no file in the project: the database has its version row, but no migration file declares it.</source>
-        <translation>Revision %1 hat keine Datei im Projekt: Die Datenbank hat ihre Versionszeile, aber keine Migrationsdatei deklariert sie.</translation>
-    </message>
-    <message>
-        <source>%1: wrote %2.</source>
-        <translation>%1: %2 geschrieben.</translation>
-    </message>
-    <message>
-        <source>Wrote %1.</source>
-        <translation>%1 geschrieben.</translation>
-    </message>
-    <message>
-        <source>Try it is refused on %1: the profile is protected.</source>
-        <translation>Ausprobieren wird auf %1 verweigert: Das Profil ist geschützt.</translation>
-    </message>
-    <message>
-        <source>The header does not parse; fix the problems listed below first.</source>
-        <translation>Der Kopf lässt sich nicht lesen; beheben Sie zuerst die unten aufgeführten Probleme.</translation>
-    </message>
-    <message>
-        <source>Trying %1 on %2…</source>
-        <translation>%1 wird auf %2 ausprobiert…</translation>
-    </message>
-    <message>
-        <source>%1: trying %2 (rolled back at the end).</source>
-        <translation>%1: %2 wird ausprobiert (am Ende zurückgerollt).</translation>
-    </message>
-    <message>
-        <source>Tried on %1: %2 ran without error; everything was rolled back, the database is as it was.</source>
-        <translation>Auf %1 ausprobiert: %2 lief fehlerfrei; alles wurde zurückgerollt, die Datenbank ist unverändert.</translation>
-    </message>
-    <message>
-        <source>Tried on %1: failed at line %2: %3. Everything was rolled back.</source>
-        <translation>Auf %1 ausprobiert: Fehler in Zeile %2: %3. Alles wurde zurückgerollt.</translation>
-    </message>
-    <message>
-        <source>Tried on %1: %2. Everything was rolled back.</source>
-        <translation>Auf %1 ausprobiert: %2. Alles wurde zurückgerollt.</translation>
-    </message>
-    <message>
-        <source>Trying %1 on %2 (rolled back at the end)…</source>
-        <translation>%1 wird auf %2 ausprobiert (am Ende zurückgerollt)…</translation>
-    </message>
-</context>
-<context>
-    <name>strata::gui::PendingController</name>
-    <message>
-        <source>Reading the plan…</source>
-        <translation>Plan wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Reading the database…</source>
-        <translation>Datenbank wird gelesen…</translation>
-    </message>
-    <message>
-        <source>the heads</source>
-        <translation>den Heads</translation>
-    </message>
-    <message>
-        <source>Nothing to do: the database is at %1.</source>
-        <translation>Nichts zu tun: Die Datenbank steht auf %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
-        <translation>
-            <numerusform>%n Schritt von %1 nach %2. Doppelklicken Sie eine Revision im Verlauf, um dorthin zu planen.</numerusform>
-            <numerusform>%n Schritte von %1 nach %2. Doppelklicken Sie eine Revision im Verlauf, um dorthin zu planen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>base</source>
-        <translation>base</translation>
-    </message>
-    <message>
-        <source>No plan: %1</source>
-        <translation>Kein Plan: %1</translation>
-    </message>
-    <message>
-        <source>-- A stamp changes only the version rows.</source>
-        <translation>-- Eine Stempelung ändert nur die Versionszeilen.</translation>
-    </message>
-    <message>
-        <source>-- This step has no SQL.</source>
-        <translation>-- Dieser Schritt hat kein SQL.</translation>
     </message>
 </context>
 </TS>

@@ -16,17 +16,26 @@
     <message numerus="yes">
         <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+80" />
         <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n steps:</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step:</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n steps:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+153" />
         <source>%n error(s)</source>
-        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+0" />
         <source>%n warning(s)</source>
-        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -60,17 +69,6 @@
     </message>
 </context>
 <context>
-    <name>strata::gui::MainWindow</name>
-    <message numerus="yes">
-        <location filename="../src/gui/mainwindow.cpp" line="+702" />
-        <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
-        <translation>
-            <numerusform>%n step from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
-            <numerusform>%n steps from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>strata::gui::MigrationWorker</name>
     <message numerus="yes">
         <location filename="../src/gui/jobs/migrationworker.cpp" line="+631" />
@@ -86,6 +84,17 @@
         <translation>
             <numerusform>Connected to %1: %2, %n revision in the project.</numerusform>
             <numerusform>Connected to %1: %2, %n revisions in the project.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::PendingController</name>
+    <message numerus="yes">
+        <location filename="../src/gui/pending/pendingcontroller.cpp" line="+96" />
+        <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
+        <translation>
+            <numerusform>%n step from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
+            <numerusform>%n steps from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
         </translation>
     </message>
 </context>
@@ -122,7 +131,7 @@
 <context>
     <name>strata::gui::RollbackWizard</name>
     <message numerus="yes">
-        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+300" />
+        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+301" />
         <source>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step(s).&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step.&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</numerusform>
@@ -138,26 +147,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+183" />
+        <location line="+187" />
         <source>✔ All %n step(s) done.</source>
         <translation>
             <numerusform>✔ %n step done.</numerusform>
             <numerusform>✔ All %n steps done.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+11" />
-        <source>the %n step(s) before it were undone and stay undone</source>
-        <translation>
-            <numerusform>the step before it was undone and stays undone</numerusform>
-            <numerusform>the %n steps before it were undone and stay undone</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>strata::gui::RunResultDialog</name>
     <message numerus="yes">
-        <location filename="../src/gui/status/runresultdialog.cpp" line="+122" />
+        <location filename="../src/gui/status/runresultdialog.cpp" line="+133" />
         <source>%n step(s) before it applied.</source>
         <translation>
             <numerusform>%n step before it applied.</numerusform>
@@ -178,7 +179,10 @@
     <message numerus="yes">
         <location filename="../src/gui/jobs/runscontroller.cpp" line="+206" />
         <source>Dry run of %1 on %2: %n step(s) ran and were rolled back; nothing was kept.</source>
-        <translation><numerusform>Dry run of %1 on %2: %n step ran and was rolled back; nothing was kept.</numerusform><numerusform>Dry run of %1 on %2: %n steps ran and were rolled back; nothing was kept.</numerusform></translation>
+        <translation>
+            <numerusform>Dry run of %1 on %2: %n step ran and was rolled back; nothing was kept.</numerusform>
+            <numerusform>Dry run of %1 on %2: %n steps ran and were rolled back; nothing was kept.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+11" />
@@ -186,16 +190,6 @@
         <translation>
             <numerusform>%1 on %2: %n step in %3 s.</numerusform>
             <numerusform>%1 on %2: %n steps in %3 s.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>strata::gui::PendingController</name>
-    <message numerus="yes">
-        <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
-        <translation>
-            <numerusform>%n step from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
-            <numerusform>%n steps from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
         </translation>
     </message>
 </context>

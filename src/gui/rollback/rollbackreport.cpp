@@ -73,8 +73,7 @@ QString RollbackReport::html(const RollbackRecord &r)
             s.outcome == RollbackRecord::Step::Outcome::Done
                 ? QStringLiteral("<span class=\"ok\">%1</span>").arg(esc(tr("done")))
             : s.outcome == RollbackRecord::Step::Outcome::Failed
-                ? QStringLiteral("<span class=\"bad\">%1</span>")
-                      .arg(esc(tr("failed, rolled back")))
+                ? QStringLiteral("<span class=\"bad\">%1</span>").arg(esc(tr("failed")))
                 : esc(tr("not run"));
         out += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>\n")
                    .arg(i + 1)

@@ -6,6 +6,7 @@
 #include "project/migration.h"
 #include "rollback/gatedpage.h"
 #include "settings/settings.h"
+#include "status/runresultdialog.h"
 #include "ui_rollbackwizard.h"
 
 #include <QAbstractButton>
@@ -534,10 +535,14 @@ void RollbackWizard::onRunFinished(const JobResult &result)
     m_finished = true;
     m_record.finishedAt = QDateTime::currentDateTimeUtc();
     m_record.success = result.success;
-    m_record.toRevisions = result.toRevisions;
+    // Where it was left, only as read back afterwards (never "base" for a database not read).
+    const bool read = result.after && result.after->reachable;
+    m_record.toRevisions = read || result.success
+                               ? result.toRevisions
+                               : QStringList{tr("unknown (not read after the run)")};
     for (int i = 0; i < m_record.steps.size(); ++i)
         m_record.steps[i].outcome = i < result.stepsRun ? RollbackRecord::Step::Outcome::Done
-                                    : (!result.success && i == result.stepsRun)
+                                    : (!result.success && i == result.failedStep - 1)
                                         ? RollbackRecord::Step::Outcome::Failed
                                         : RollbackRecord::Step::Outcome::NotRun;
     if (result.success) {
@@ -550,18 +555,23 @@ void RollbackWizard::onRunFinished(const JobResult &result)
         m_ui->runStatus->setText(result.cancelled ? tr("The rollback was cancelled.")
                                                   : tr("The rollback failed."));
         m_ui->runProgress->setValue(result.stepsRun * 100);
-        m_ui->runLog->addItem(tr("✘ Step %1 failed; it was rolled back.").arg(result.stepsRun + 1));
-        const QString done = result.stepsRun == 0
-                                 ? tr("no step had been undone yet")
-                                 : tr("the %n step(s) before it were undone and stay undone",
-                                      nullptr, result.stepsRun);
+        const int failing = result.failedStep; // 0: it stopped before any step
+        m_ui->runLog->addItem(failing == 0       ? tr("✘ Stopped before any step: nothing ran.")
+                              : result.cancelled ? tr("✘ Step %1 cancelled.").arg(failing)
+                                                 : tr("✘ Step %1 failed.").arg(failing));
+        // What happened, then where the database stands as read back (RunResultDialog's words).
+        const QString headline = failing == 0
+                                     ? tr("<p><b>Stopped before any step: nothing ran.</b> %1</p>")
+                                           .arg(result.error.toString().toHtmlEscaped())
+                                     : tr("<p><b>Stopped at step %1 of %2.</b> %3</p>")
+                                           .arg(failing)
+                                           .arg(m_record.steps.size())
+                                           .arg(result.error.toString().toHtmlEscaped());
+        QStringList outcome;
+        for (const QString &line : RunResultDialog::outcome(result, result.after))
+            outcome << line.toHtmlEscaped();
         m_ui->failureLabel->setText(
-            tr("<p><b>Stopped at step %1 of %2.</b> %3</p><p>The database is now at <b>%4</b>: "
-               "%5; the failing step was rolled back, so nothing of it remains.</p>")
-                .arg(result.stepsRun + 1)
-                .arg(m_record.steps.size())
-                .arg(result.error.toString().toHtmlEscaped(),
-                     revisionList(result.toRevisions).toHtmlEscaped(), done) +
+            headline + QStringLiteral("<p>%1</p>").arg(outcome.join(QLatin1String("<br>"))) +
             (m_backupFile.isEmpty()
                  ? tr("<p>No safety backup was taken; repair the failing migration and run the "
                       "rollback again.</p>")

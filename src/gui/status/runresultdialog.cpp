@@ -110,6 +110,17 @@ QString RunResultDialog::describe(const QString &profile, const JobResult &resul
                      .arg(revision, result.error.message);
     }
 
+    lines << outcome(result, after);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QStringList RunResultDialog::outcome(const JobResult &result, const SnapshotPtr &after)
+{
+    const QList<PlanStep> &steps = result.plan.steps;
+    const int failing = result.failedStep; // 1-based; 0: before any step
+    const QString revision =
+        failing > 0 && failing <= steps.size() ? steps[failing - 1].revision : QString();
+    QStringList lines;
     // What the database holds, only as read back.
     if (after && after->reachable) {
         const QSet<QString> applied = appliedIn(*after);
@@ -154,7 +165,7 @@ QString RunResultDialog::describe(const QString &profile, const JobResult &resul
                          .arg(why);
         }
     }
-    return lines.join(QLatin1Char('\n'));
+    return lines;
 }
 
 void RunResultDialog::noteSnapshot(const SnapshotPtr &snapshot)

@@ -28,6 +28,9 @@ public:
     static QString title(const JobResult &result);
     static QString describe(const QString &profile, const JobResult &result,
                             const SnapshotPtr &after);
+    // Its second part: where the database stands as read back (the steps in effect, the failing
+    // step rolled back or not), or that it is unknown. For the rollback wizard's page too.
+    static QStringList outcome(const JobResult &result, const SnapshotPtr &after);
 
 private:
     QString m_profile;
