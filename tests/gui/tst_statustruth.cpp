@@ -183,6 +183,55 @@ private Q_SLOTS:
         QCOMPARE(StatusBoard::backoffMs(20), 60000);
     }
 
+    // The dialog's words from results built by hand: a rollback only where the read-back
+    // shows one, nothing more after a run that never touched the database.
+    void theRunResultSaysOnlyWhatHappened()
+    {
+        JobResult result;
+        result.action = QStringLiteral("upgrade");
+        PlanStep first, second;
+        first.revision = QStringLiteral("aaaa");
+        second.revision = QStringLiteral("bbbb");
+        result.plan.steps = {first, second};
+
+        // Cancelled while it waited behind another job: never started, never read.
+        result.cancelled = true;
+        QString text = RunResultDialog::describe(QStringLiteral("prod"), result, nullptr);
+        QVERIFY2(text.contains(QStringLiteral("nothing ran")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("unknown")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("rolled back")), qPrintable(text));
+        QVERIFY(!RunResultDialog(QStringLiteral("prod"), result).awaitingRead());
+
+        // Step 2 failed outside a transaction: read back, its statements may have stayed.
+        result.cancelled = false;
+        result.failedStep = 2;
+        result.stepsRun = 1;
+        result.error = Error::failure(QStringLiteral("boom"));
+        auto after = std::make_shared<ProjectSnapshot>();
+        after->reachable = true;
+        after->current = {QStringLiteral("aaaa")};
+        RevisionRow a, b;
+        a.id = QStringLiteral("aaaa");
+        a.state = RevisionRow::State::Current;
+        b.id = QStringLiteral("bbbb");
+        b.state = RevisionRow::State::Failed;
+        after->rows = {b, a};
+        HistoryRecord record;
+        record.revision = QStringLiteral("bbbb");
+        after->status.failures = {{record, true}};
+        text = RunResultDialog::describe(QStringLiteral("prod"), result, after);
+        QVERIFY2(text.contains(QStringLiteral("failed at step 2 of 2 (bbbb): boom")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("1 step before it applied")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("may have stayed applied")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("rolled back")), qPrintable(text));
+
+        // The same in a transaction: rolled back, as the read-back shows.
+        after->status.failures = {{record, false}};
+        text = RunResultDialog::describe(QStringLiteral("prod"), result, after);
+        QVERIFY2(text.contains(QStringLiteral("bbbb was rolled back")), qPrintable(text));
+    }
+
     // The example: the server goes away while a pg_sleep migration runs.
     void serverStoppedMidRunIsUnknownUntilReconnectedThenShowsTheRealRevision()
     {

@@ -58,7 +58,7 @@ RunResultDialog::RunResultDialog(const QString &profile, const JobResult &result
     setStandardButtons(QMessageBox::Ok);
     if (!result.error.message.isEmpty())
         setDetailedText(result.error.toString());
-    m_awaiting = !result.after || !result.after->reachable;
+    m_awaiting = result.after ? !result.after->reachable : result.failedStep > 0;
 }
 
 QString RunResultDialog::title(const JobResult &result)
@@ -121,6 +121,10 @@ QStringList RunResultDialog::outcome(const JobResult &result, const SnapshotPtr 
     const QString revision =
         failing > 0 && failing <= steps.size() ? steps[failing - 1].revision : QString();
     QStringList lines;
+    // Stopped before it touched the database (cancelled while queued, a project that did not
+    // open): nothing ran and nothing was read, so there is nothing more to say.
+    if (!after && failing == 0)
+        return lines;
     // What the database holds, only as read back.
     if (after && after->reachable) {
         const QSet<QString> applied = appliedIn(*after);
