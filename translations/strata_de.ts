@@ -8,7 +8,7 @@
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+18" />
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
@@ -28,7 +28,7 @@
         <translation>Meldung</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Run &amp;anyway because:</source>
         <translation>&amp;Trotzdem ausführen, weil:</translation>
     </message>
@@ -1670,7 +1670,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>&lt;b&gt;Geschützt: %1&lt;/b&gt; (%2)</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+74" />
         <source>No migration runs: nothing to lint.</source>
         <translation>Es läuft keine Migration: nichts zu prüfen.</translation>
     </message>
@@ -1686,6 +1686,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
+        <location line="+3" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n Fehler</numerusform>
@@ -1693,7 +1694,8 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="-3" />
+        <location line="+4" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n Warnung</numerusform>
@@ -1701,7 +1703,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         </translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-2" />
+        <source>Lint: %1 in the migrations this run executes:</source>
+        <translation>Prüfung: %1 in den Migrationen, die dieser Lauf ausführt:</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>No SQL script could be written for this plan.</source>
         <translation>Für diesen Plan ließ sich kein SQL-Skript schreiben.</translation>
     </message>
@@ -1742,7 +1749,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Probelauf</translation>
     </message>
     <message>
-        <location line="-231" />
+        <location line="-246" />
         <source>&amp;Back up first (a copy of the SQLite file, verified and catalogued)</source>
         <translation>Zuerst &amp;sichern (eine Kopie der SQLite-Datei, geprüft und katalogisiert)</translation>
     </message>

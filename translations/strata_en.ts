@@ -22,7 +22,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+153" />
+        <location line="+164" />
+        <location line="+3" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -30,7 +31,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="-3" />
+        <location line="+4" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>

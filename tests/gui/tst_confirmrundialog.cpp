@@ -367,6 +367,9 @@ private Q_SLOTS:
         QVERIFY(finding->text(3).contains(QStringLiteral("NOT NULL")));
         QVERIFY(!child<QListWidget>(d, "stepList")->item(0)->icon().isNull());
         QVERIFY(child<QLabel>(d, "lintLabel")->text().contains(QStringLiteral("1 error")));
+        // The first finding's message in full, with its file and line.
+        QVERIFY(
+            child<QLabel>(d, "findingLabel")->text().contains(QStringLiteral("bbbb02_add.sql:6")));
 
         // The name alone is not enough: the error blocks until a reason is typed.
         child<QLineEdit>(d, "typedEdit")->setText(prod.databaseName());

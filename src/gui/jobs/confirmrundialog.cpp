@@ -216,7 +216,18 @@ void ConfirmRunDialog::showFindings(const Plan &plan, const ProjectSnapshot *sna
             item->setToolTip(3, f.message);
         }
     }
+    // The message in full under the list, for the finding chosen (the first one at first).
+    connect(
+        m_ui->findingsView, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+            m_ui->findingLabel->setText(
+                item && item->parent() ? QStringLiteral("%1 [%2]: %3")
+                                             .arg(item->toolTip(2), item->text(1), item->toolTip(3))
+                                       : QString());
+        });
     m_ui->findingsView->expandAll();
+    if (QTreeWidgetItem *first = m_ui->findingsView->topLevelItem(0))
+        m_ui->findingsView->setCurrentItem(first->child(0));
+    m_ui->findingLabel->setVisible(m_ui->findingsView->topLevelItemCount() > 0);
     for (int c = 0; c < 3; ++c)
         m_ui->findingsView->resizeColumnToContents(c);
     const int errors = m_review.count(LintFinding::Severity::Error);
@@ -227,10 +238,14 @@ void ConfirmRunDialog::showFindings(const Plan &plan, const ProjectSnapshot *sna
             m_review.steps.isEmpty()
                 ? tr("No migration runs: nothing to lint.")
                 : tr("Lint: no findings in the migrations this run executes."));
-    else
+    else if (errors > 0 && warnings > 0)
         m_ui->lintLabel->setText(
             tr("Lint: %1 and %2 in the migrations this run executes:")
                 .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings)));
+    else
+        m_ui->lintLabel->setText(tr("Lint: %1 in the migrations this run executes:")
+                                     .arg(errors > 0 ? tr("%n error(s)", nullptr, errors)
+                                                     : tr("%n warning(s)", nullptr, warnings)));
 }
 
 void ConfirmRunDialog::setScript(const QString &sql)
