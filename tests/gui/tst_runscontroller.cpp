@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "migrator.h"
 #include "pending/planmodel.h"
+#include "pgserver.h"
 #include "profiles/profilestore.h"
 #include "verify.h"
 
@@ -395,6 +396,83 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!w.runsController()->isBusy(dev.name), 20000);
         QTest::qWait(300);
         QCOMPARE(confirmations(w), 0);
+    }
+
+    // The issue's own example: production's plan waits behind a lock another session holds on
+    // the version table. A second click asks for nothing; Cancel interrupts the waiting query
+    // (not only a queued job) while the lock is still held.
+    void planningBehindAHeldPostgresLockCanBeCancelled()
+    {
+        QString why;
+        auto server = test::PgServer::start(&why);
+        QVERIFY2(server, qPrintable(why));
+        QVERIFY(server->psql(QStringLiteral("CREATE DATABASE gui_planning")));
+        VERIFY_OK(upgradeDatabase(m_example, server->conninfo(QStringLiteral("gui_planning")),
+                                  QStringLiteral("5e4a7c9f1b05")));
+
+        MainWindow w;
+        Profile prod = Profile::forEnvironment(QStringLiteral("Production"));
+        prod.name = QStringLiteral("prod pg");
+        prod.engine = Profile::Engine::Postgres;
+        prod.host = server->socketDir(); // over TCP the server wants a password
+        prod.port = server->port();
+        prod.database = QStringLiteral("gui_planning");
+        prod.user = QStringLiteral("postgres");
+        prod.projectDir = m_example;
+        QSignalSpy previews(&w, &MainWindow::previewUpdated);
+        w.saveProfile(prod);
+        QTRY_VERIFY_WITH_TIMEOUT(w.snapshot(prod.name) && w.snapshot(prod.name)->reachable, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!previews.isEmpty(), 20000); // the worker is idle again
+        QTRY_VERIFY_WITH_TIMEOUT(action(w, "actionUpgradeHeads")->isEnabled(), 20000);
+
+        const QString lockName = QStringLiteral("held-pg-lock");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), lockName);
+            db.setHostName(server->socketDir());
+            db.setPort(server->port());
+            db.setDatabaseName(QStringLiteral("gui_planning"));
+            db.setUserName(QStringLiteral("postgres"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QVERIFY(db.transaction());
+            QSqlQuery lock(db);
+            QVERIFY2(
+                lock.exec(QStringLiteral("LOCK TABLE strata_version IN ACCESS EXCLUSIVE MODE")),
+                qPrintable(lock.lastError().text()));
+        }
+
+        action(w, "actionUpgradeHeads")->trigger();
+        QVERIFY2(progressText(w).contains(QStringLiteral("Planning")), qPrintable(progressText(w)));
+        action(w, "actionUpgradeHeads")->trigger();
+        QVERIFY(!w.runsController()->request(prod.name, PlanRequest::Kind::Upgrade,
+                                             QStringLiteral("heads")));
+        // The plan's query waits on the lock.
+        auto waiting = [&server] {
+            QString out;
+            server->psql(QStringLiteral("SELECT 'waiting:' || count(*) FROM pg_stat_activity "
+                                        "WHERE datname = 'gui_planning' AND wait_event_type = "
+                                        "'Lock'"),
+                         &out);
+            return out.contains(QStringLiteral("waiting:1"));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(waiting(), 20000);
+        QVERIFY(w.runsController()->isBusy(prod.name));
+        QCOMPARE(confirmations(w), 0);
+
+        auto *cancel = static_cast<QPushButton *>(child(w, "cancelButton"));
+        cancel->click();
+        // Answered while the lock is still held: the waiting query was interrupted.
+        QTRY_VERIFY_WITH_TIMEOUT(!w.runsController()->isBusy(prod.name), 20000);
+        QCOMPARE(confirmations(w), 0);
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+        {
+            QSqlDatabase db = QSqlDatabase::database(lockName);
+            db.rollback();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(lockName);
+        QTest::qWait(300);
+        QCOMPARE(confirmations(w), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(action(w, "actionUpgradeHeads")->isEnabled(), 20000);
     }
 };
 
