@@ -599,7 +599,12 @@ void RollbackWizard::startRestore()
     m_ui->restoreProgress->show();
     m_ui->restoreProgress->setRange(0, 0);
     m_ui->runPage->recheck();
-    m_controller->restore(m_backupFile, m_profile.name, m_record.reason);
+    // A restore into a protected profile backs up what it replaces first (Protection), here the
+    // state the failed rollback left, so nothing is lost for good.
+    const auto backupFirst = Protection::backupFirst(
+        Protection::guard(GuardedAction::Restore, GuardedMode::Apply, &m_profile), std::nullopt);
+    m_controller->restore(m_backupFile, m_profile.name, m_record.reason,
+                          backupFirst && *backupFirst);
 }
 
 void RollbackWizard::onRestoreFinished(bool ok, const Error &error)
