@@ -49,7 +49,7 @@ private Q_SLOTS:
     {
         QTranslator german;
         QVERIFY(german.load(QStringLiteral(":/i18n/strata_de.qm")));
-        const char *context = "strata::gui::MainWindow";
+        const char *context = "strata::gui::ProfilesController";
         const char *source = "%n profile(s) exported, without passwords.";
         QCOMPARE(german.translate(context, source, nullptr, 1),
                  QStringLiteral("%n Profil exportiert, ohne Passwörter."));
