@@ -88,9 +88,10 @@ private:
     Status backupBefore(Operations &operations, const QString &action);
     // Progress lines with --verbose; Ctrl-C cancels.
     BackupCallbacks backupCallbacks();
-    // The plan's lint findings on stderr as warnings, when the lint policy applies (a protected
-    // profile): what blocks is refused by Operations, what does not is still worth reading.
-    void reportLint(const Operations &operations, const Plan &plan, LintBlock block);
+    // The lint policy before a run (a protected profile): a refusal naming --override-lint when
+    // it blocks the plan, else the findings on stderr (what does not block is still worth
+    // reading). Operations enforces the same policy again when it runs.
+    Status reportLint(const Operations &operations, const Plan &plan, LintBlock block);
     // backups (cli_backup.cpp)
     int backup();
     int backups();

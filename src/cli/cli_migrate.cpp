@@ -160,20 +160,29 @@ Status Cli::backupBefore(Operations &operations, const QString &action)
     return s;
 }
 
-void Cli::reportLint(const Operations &operations, const Plan &plan, LintBlock block)
+Status Cli::reportLint(const Operations &operations, const Plan &plan, LintBlock block)
 {
-    if (block == LintBlock::Nothing || m_inv.quiet)
-        return;
+    if (block == LintBlock::Nothing || m_inv.dryRun)
+        return {};
     const LintReview review = operations.lintReview(plan);
+    // What blocks is the refusal's own list; Operations refuses it again before running.
+    if (auto s = LintPolicy::check(review, m_inv.overrideLint); !s) {
+        Error e = s.error();
+        e.message += QStringLiteral(" (--override-lint REASON)");
+        return e;
+    }
+    if (m_inv.quiet)
+        return {};
     for (const StepFindings &step : review.steps)
         for (const LintFinding &f : step.findings)
-            m_err << QStringLiteral("strata: %1: %2:%3: [%4] %5%6\n")
+            m_err << QStringLiteral("strata: lint %1: %2:%3: [%4] %5%6\n")
                          .arg(LintFinding::severityName(f.severity), f.file)
                          .arg(f.line)
                          .arg(f.rule, f.message,
                               review.blocks(f) && !m_inv.overrideLint.isEmpty()
                                   ? QStringLiteral(" (overridden: %1)").arg(m_inv.overrideLint)
                                   : QString());
+    return {};
 }
 
 int Cli::upgradeOrDowngrade(bool upgrade)
@@ -252,7 +261,8 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     context.lintBlock = guarded->lintBlock;
     context.lintOverride = m_inv.overrideLint;
     Operations operations(mig, context);
-    reportLint(operations, *plan, guarded->lintBlock);
+    if (auto s = reportLint(operations, *plan, guarded->lintBlock); !s)
+        return fail(s.error());
     BackupInfo taken;
     auto ran = [&]() -> Result<Plan> {
         const Interrupts::Scope stopping([this, &mig] {

@@ -1686,7 +1686,8 @@ private Q_SLOTS:
         QCOMPARE(o.code, 1);
         QVERIFY2(o.err.contains(QStringLiteral("add-column-not-null-no-default")) &&
                      o.err.contains(QStringLiteral("dddd04.sql:")) &&
-                     o.err.contains(QStringLiteral("lint policy")),
+                     o.err.contains(QStringLiteral("lint policy")) &&
+                     o.err.contains(QStringLiteral("--override-lint")),
                  qPrintable(o.err));
         QCOMPARE(f.versionRows(), QStringList{QStringLiteral("cccc03")});
         QCOMPARE(backupCount(), 0);
