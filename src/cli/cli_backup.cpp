@@ -4,6 +4,7 @@
 #include "backup/backupcatalog.h"
 #include "backup/backuprunner.h"
 #include "backup/restorerunner.h"
+#include "connection/connectiondisplay.h"
 #include "operations/operations.h"
 
 #include <QDir>
@@ -89,8 +90,9 @@ int Cli::backups()
             QFileInfo(b.path).fileName(),
             locale.toString(b.createdAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
         say(QStringLiteral("    %1%2, %3%4, %5, at %6")
-                .arg(b.profile.isEmpty() ? QString() : b.profile + QStringLiteral(": "), b.database,
-                     b.format, b.schemaOnly ? QStringLiteral(" (schema only)") : QString(),
+                .arg(b.profile.isEmpty() ? QString() : b.profile + QStringLiteral(": "),
+                     ConnectionDisplay::readable(b.database), b.format,
+                     b.schemaOnly ? QStringLiteral(" (schema only)") : QString(),
                      BackupRunner::humanSize(b.sizeBytes),
                      b.revisions.isEmpty() ? QStringLiteral("base")
                                            : b.revisions.join(QLatin1String(", "))));

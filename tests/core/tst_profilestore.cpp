@@ -166,7 +166,7 @@ private Q_SLOTS:
                                      "user='o\\'brien' sslmode='require'"));
         QVERIFY(p.url(QStringLiteral("s3cret")).endsWith(QStringLiteral("password='s3cret'")));
         QCOMPARE(p.databaseName(), QStringLiteral("shop"));
-        QCOMPARE(p.displayTarget(), QStringLiteral("o'brien@db.example:5433/shop"));
+        QCOMPARE(p.displayTarget(), QStringLiteral("shop on db.example:5433 as o'brien"));
     }
 
     void serviceProfileLeavesTheRestToTheServiceFile()

@@ -1,5 +1,6 @@
 #include "backup/pgtools.h"
 
+#include "connection/connectiondisplay.h"
 #include "connection/connectioninfo.h"
 
 #include <QDir>
@@ -118,7 +119,7 @@ Result<PgTools::Connection> PgTools::connection(const QString &conninfo,
     }
     PQconninfoFree(options);
     out.dbname = kept.join(QLatin1Char(' '));
-    out.display = ConnectionResolver::maskPassword(conninfo);
+    out.display = ConnectionDisplay::postgres(conninfo);
     return out;
 }
 

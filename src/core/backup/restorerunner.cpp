@@ -1,6 +1,7 @@
 #include "backup/restorerunner.h"
 
 #include "backup/pgtools.h"
+#include "connection/connectiondisplay.h"
 #include "drivers/driver.h"
 
 #include <QDir>
@@ -127,7 +128,9 @@ Result<Owners> decideOwners(const RestoreRequest &request, const BackupInfo &inf
     const QString why = info.systemIdentifier.isEmpty()
                             ? QStringLiteral("the backup's catalogue does not record its server")
                             : QStringLiteral("this server does not tell its system identifier");
-    if (info.database == request.target.display)
+    // Catalogues written before the readable form hold the URL's text: compared as read.
+    if (ConnectionDisplay::readable(info.database) ==
+        ConnectionDisplay::readable(request.target.display))
         return Owners{false, QStringLiteral("owners and grants were kept: %1, and the connection "
                                             "text is the backup's")
                                  .arg(why)};

@@ -1,5 +1,6 @@
 #include "connection/connectioninfo.h"
 
+#include "connection/connectiondisplay.h"
 #include "connection/dotenv.h"
 #include "connection/urlparameters.h"
 
@@ -61,7 +62,8 @@ QString libpqRefusal(const QString &conninfo)
 Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QString &baseDir)
 {
     ConnectionInfo info;
-    info.display = maskPassword(url);
+    // For messages about the URL itself; a URL that reads is named in people's words.
+    const QString masked = maskPassword(url);
     const QString trimmed = url.trimmed();
     const qsizetype schemeEnd = trimmed.indexOf(QLatin1String("://"));
     if (schemeEnd < 0) {
@@ -69,9 +71,10 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
             // libpq's own parser, so a string it would refuse at connect time fails here, named.
             if (const QString reason = libpqRefusal(trimmed); !reason.isEmpty())
                 return Error::failure(QStringLiteral("cannot read the connection string '%1': %2")
-                                          .arg(info.display, reason));
+                                          .arg(masked, reason));
             info.engine = ConnectionInfo::Engine::Postgres;
             info.postgresConninfo = trimmed;
+            info.display = ConnectionDisplay::postgres(trimmed);
             return info;
         }
         return Error::failure(
@@ -79,7 +82,7 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
                 "cannot read the database URL '%1'; use sqlite:///relative.db, "
                 "sqlite:////absolute/path.db, "
                 "postgresql://user@host/db or a libpq string such as 'host=... dbname=...'")
-                .arg(info.display));
+                .arg(masked));
     }
     const QString scheme = trimmed.left(schemeEnd).toLower();
     const QString driver = scheme.section(QLatin1Char('+'), 0, 0);
@@ -88,13 +91,13 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
         const Error inMemory = Error::failure(
             QStringLiteral("'%1' names no SQLite file (an in-memory database keeps no "
                            "migrations); use sqlite:///relative.db or sqlite:////absolute.db")
-                .arg(info.display));
+                .arg(masked));
         if (rest.isEmpty())
             return inMemory;
         if (!rest.startsWith(QLatin1Char('/')))
             return Error::failure(QStringLiteral("'%1': a SQLite URL has no host; use "
                                                  "sqlite:///relative.db or sqlite:////absolute.db")
-                                      .arg(info.display));
+                                      .arg(masked));
         QString path = rest.mid(1);
         if (const qsizetype q = path.indexOf(QLatin1Char('?')); q >= 0) {
             // timeout, check_same_thread, uri, mode...: the Python drivers' ways of opening a file
@@ -111,6 +114,7 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
         info.engine = ConnectionInfo::Engine::Sqlite;
         info.sqlitePath = QDir::cleanPath(
             QDir::isAbsolutePath(path) ? path : QDir(baseDir).absoluteFilePath(path));
+        info.display = info.sqlitePath;
         return info;
     }
     if (driver == QLatin1String("postgresql") || driver == QLatin1String("postgres")) {
@@ -138,15 +142,16 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
             auto mapped = UrlParameters::toLibpq(rest.mid(question + 1));
             if (!mapped)
                 return Error::failure(
-                    QStringLiteral("%1, in '%2'").arg(mapped.error().message, info.display));
+                    QStringLiteral("%1, in '%2'").arg(mapped.error().message, masked));
             if (!mapped->query.isEmpty())
                 uri += QLatin1Char('?') + mapped->query;
             info.notes = mapped->notes;
         }
         if (const QString reason = libpqRefusal(uri); !reason.isEmpty())
             return Error::failure(
-                QStringLiteral("cannot read the database URL '%1': %2").arg(info.display, reason));
+                QStringLiteral("cannot read the database URL '%1': %2").arg(masked, reason));
         info.postgresConninfo = uri;
+        info.display = ConnectionDisplay::postgres(uri);
         return info;
     }
     return Error::failure(
@@ -154,7 +159,7 @@ Result<ConnectionInfo> ConnectionResolver::parseUrl(const QString &url, const QS
                        "sqlite:////absolute.db, sqlite+<driver>:///... (aiosqlite, pysqlite), "
                        "postgresql://user@host/db, postgres://..., postgresql+<driver>://... "
                        "(asyncpg, psycopg2) and libpq strings such as 'host=... dbname=...'")
-            .arg(scheme, info.display));
+            .arg(scheme, masked));
 }
 
 namespace {
@@ -274,7 +279,7 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
     if (named) {
         ConnectionInfo info;
         info.engine = ConnectionInfo::Engine::Postgres;
-        QStringList parts, shown, missing;
+        QStringList parts, missing;
         for (const auto &[variable, keyword] : dbVariables()) {
             const QString value = s.value(variable);
             if (value.isEmpty()) {
@@ -283,11 +288,9 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
                 continue;
             }
             parts.append(keyword + QLatin1Char('=') + quoteKeywordValue(value));
-            if (keyword != QLatin1String("password"))
-                shown.append(keyword + QLatin1Char('=') + value);
         }
         info.postgresConninfo = parts.join(QLatin1Char(' '));
-        info.display = shown.join(QLatin1Char(' '));
+        info.display = ConnectionDisplay::postgres(info.postgresConninfo);
         info.source = QStringLiteral("DB_* variables: %1").arg(s.origins(dbGiven));
         if (!missing.isEmpty())
             notes.append(QStringLiteral("%1 not set: libpq's defaults apply, as for psql (PGHOST "
@@ -318,7 +321,7 @@ Result<ConnectionInfo> ConnectionResolver::resolve(const QString &cliUrl,
                 .arg(empty.join(QLatin1String(", "))));
     ConnectionInfo info;
     info.sqlitePath = QDir(projectRoot).absoluteFilePath(QStringLiteral("strata.db"));
-    info.display = QStringLiteral("sqlite:///") + info.sqlitePath;
+    info.display = info.sqlitePath;
     info.source = QStringLiteral("default");
     if (!s.dotenv.path().isEmpty())
         info.notes.append(QStringLiteral("%1 names no database (no DATABASE_URL or DB_* in it)")

@@ -1,5 +1,6 @@
 #include "connection/connectiontarget.h"
 
+#include "connection/connectiondisplay.h"
 #include "connection/connectioninfo.h"
 
 #include <QDir>
@@ -12,21 +13,6 @@
 namespace strata {
 
 namespace {
-
-QHash<QString, QString> parseConninfo(const QString &conninfo)
-{
-    QHash<QString, QString> out;
-    char *error = nullptr;
-    PQconninfoOption *given = PQconninfoParse(conninfo.toUtf8().constData(), &error);
-    PQfreemem(error);
-    if (!given)
-        return out;
-    for (PQconninfoOption *o = given; o->keyword; ++o)
-        if (o->val && *o->val)
-            out.insert(QString::fromUtf8(o->keyword), QString::fromUtf8(o->val));
-    PQconninfoFree(given);
-    return out;
-}
 
 // The keywords of service `name` from the first service file defining it: PGSERVICEFILE or
 // ~/.pg_service.conf, then PGSYSCONFDIR's pg_service.conf (Debian's libpq: /etc/postgresql-common).
@@ -86,7 +72,7 @@ ConnectionTarget ConnectionTarget::of(const ConnectionInfo &info)
                 o.insert(QString::fromUtf8(d->keyword), QString::fromUtf8(d->val));
         PQconninfoFree(defaults);
     }
-    const QHash<QString, QString> given = parseConninfo(info.postgresConninfo);
+    const QHash<QString, QString> given = ConnectionDisplay::keywords(info.postgresConninfo);
     t.service = given.value(QStringLiteral("service"), o.value(QStringLiteral("service")));
     if (!t.service.isEmpty())
         for (auto [key, value] : serviceOptions(t.service).asKeyValueRange())

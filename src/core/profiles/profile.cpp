@@ -1,5 +1,6 @@
 #include "profiles/profile.h"
 
+#include "connection/connectiondisplay.h"
 #include "connection/connectioninfo.h"
 
 #include <QFileInfo>
@@ -88,17 +89,7 @@ QString Profile::databaseName() const
 
 QString Profile::displayTarget() const
 {
-    if (engine == Engine::Sqlite)
-        return QFileInfo(sqliteFile).fileName();
-    if (!service.isEmpty() && host.isEmpty() && database.isEmpty())
-        return QStringLiteral("service %1").arg(service);
-    QString out;
-    if (!user.isEmpty())
-        out += user + QLatin1Char('@');
-    out += host.isEmpty() ? QStringLiteral("localhost") : host;
-    out += QLatin1Char(':') + QString::number(port);
-    out += QLatin1Char('/') + (database.isEmpty() ? service : database);
-    return out;
+    return ConnectionDisplay::readable(url());
 }
 
 QJsonObject Profile::toJson() const

@@ -46,7 +46,8 @@ struct Profile
     // The database name a person types to confirm a destructive action: the database, else the
     // service name, else the SQLite file name.
     QString databaseName() const;
-    // "postgres@db.example:5432/shop", "service shop_prod", "shop.db".
+    // ConnectionDisplay's form: "shop on db.example:5432 as postgres", "service shop_prod",
+    // "/home/me/shop.db".
     QString displayTarget() const;
 
     QJsonObject toJson() const;

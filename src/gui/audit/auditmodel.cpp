@@ -1,5 +1,7 @@
 #include "audit/auditmodel.h"
 
+#include "connection/connectiondisplay.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -78,7 +80,7 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case Profile:
         return e.profile;
     case Database:
-        return e.database;
+        return ConnectionDisplay::readable(e.database);
     case User:
         return e.osUser;
     case Action:

@@ -1,6 +1,7 @@
 #include "backups/backupmodel.h"
 
 #include "backup/backuprunner.h"
+#include "connection/connectiondisplay.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -60,7 +61,7 @@ QVariant BackupModel::data(const QModelIndex &index, int role) const
     case Time:
         return QLocale().toString(b->createdAt.toLocalTime(), QLocale::ShortFormat);
     case Database:
-        return b->database;
+        return ConnectionDisplay::readable(b->database);
     case Format:
         return b->schemaOnly ? tr("%1, schema only").arg(b->format) : b->format;
     case Size:
