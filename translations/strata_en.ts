@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>strata::gui::BackupsController</name>
     <message numerus="yes">
-        <location filename="../src/gui/backups/backupscontroller.cpp" line="+98"/>
+        <location filename="../src/gui/backups/backupscontroller.cpp" line="+98" />
         <source>%n backup(s) of %1.</source>
         <translation>
             <numerusform>%n backup of %1.</numerusform>
@@ -15,16 +14,18 @@
 <context>
     <name>strata::gui::ConfirmRunDialog</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+80"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step:</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n steps:</numerusform>
-        </translation>
+        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+81" />
+        <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
+        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n steps:</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location line="+164"/>
-        <location line="+3"/>
+        <location line="+19" />
+        <source>Irreversible revision(s) in the way: %1.</source>
+        <translation><numerusform>Irreversible revision in the way: %1.</numerusform><numerusform>Irreversible revisions in the way: %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+147" />
+        <location line="+3" />
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -32,8 +33,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-3"/>
-        <location line="+4"/>
+        <location line="-3" />
+        <location line="+4" />
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -44,7 +45,7 @@
 <context>
     <name>strata::gui::EditorArea</name>
     <message numerus="yes">
-        <location filename="../src/gui/authoring/editorarea.cpp" line="+239"/>
+        <location filename="../src/gui/authoring/editorarea.cpp" line="+239" />
         <source>%n lint rule(s)</source>
         <translation>
             <numerusform>%n lint rule</numerusform>
@@ -52,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+19" />
         <source>Completion: %n table(s) and view(s) of %1</source>
         <translation>
             <numerusform>Completion: %n table or view of %1</numerusform>
@@ -63,7 +64,7 @@
 <context>
     <name>strata::gui::FindBar</name>
     <message numerus="yes">
-        <location filename="../src/gui/authoring/findbar.cpp" line="+103"/>
+        <location filename="../src/gui/authoring/findbar.cpp" line="+103" />
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -72,9 +73,32 @@
     </message>
 </context>
 <context>
+    <name>strata::gui::HistoryModel</name>
+    <message numerus="yes">
+        <location filename="../src/gui/history/historymodel.cpp" line="+140" />
+        <source>Down revision(s): %1</source>
+        <translation><numerusform>Down revision: %1</numerusform><numerusform>Down revisions: %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::MigrationWorker</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+631"/>
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+299" />
+        <source>%1 (%2): %3, %n pending</source>
+        <translation><numerusform>%1 (%2): %3, %n pending</numerusform><numerusform>%1 (%2): %3, %n pending</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+60" />
+        <source>%1 on %2 (%3): %n step(s), from %4</source>
+        <translation><numerusform>%1 on %2 (%3): %n step, from %4</numerusform><numerusform>%1 on %2 (%3): %n steps, from %4</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+73" />
+        <source>%1 finished: %n step(s) in %2 ms; now %3</source>
+        <translation><numerusform>%1 finished: %n step in %2 ms; now %3</numerusform><numerusform>%1 finished: %n steps in %2 ms; now %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+232" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
             <numerusform>%1 does not exist yet; the first upgrade creates it. %n revision in the project.</numerusform>
@@ -82,18 +106,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+9" />
         <source>Connected to %1: %2, %n revision(s) in the project.</source>
-        <translation>
-            <numerusform>Connected to %1: %2, %n revision in the project.</numerusform>
-            <numerusform>Connected to %1: %2, %n revisions in the project.</numerusform>
-        </translation>
+        <translation><numerusform>Connected to %1: %2, %n revision in the project.</numerusform><numerusform>Connected to %1: %2, %n revisions in the project.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>strata::gui::PendingController</name>
     <message numerus="yes">
-        <location filename="../src/gui/pending/pendingcontroller.cpp" line="+96"/>
+        <location filename="../src/gui/pending/pendingcontroller.cpp" line="+96" />
         <source>%n step(s) from %1 to %2. Double-click a revision in History to plan towards it.</source>
         <translation>
             <numerusform>%n step from %1 to %2. Double-click a revision in History to plan towards it.</numerusform>
@@ -104,7 +125,7 @@
 <context>
     <name>strata::gui::ProfileDock</name>
     <message numerus="yes">
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+152"/>
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+173" />
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -115,15 +136,15 @@
 <context>
     <name>strata::gui::ProfilesController</name>
     <message numerus="yes">
-        <location filename="../src/gui/profiles/profilescontroller.cpp" line="+242"/>
-        <source>%n service(s) imported; choose each one&apos;s migration project with Edit Profile.</source>
+        <location filename="../src/gui/profiles/profilescontroller.cpp" line="+242" />
+        <source>%n service(s) imported; choose each one's migration project with Edit Profile.</source>
         <translation>
             <numerusform>%n service imported; choose its migration project with Edit Profile.</numerusform>
-            <numerusform>%n services imported; choose each one&apos;s migration project with Edit Profile.</numerusform>
+            <numerusform>%n services imported; choose each one's migration project with Edit Profile.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+44" />
         <source>%n profile(s) exported, without passwords.</source>
         <translation>
             <numerusform>%n profile exported, without passwords.</numerusform>
@@ -134,7 +155,7 @@
 <context>
     <name>strata::gui::RollbackWizard</name>
     <message numerus="yes">
-        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+301"/>
+        <location filename="../src/gui/rollback/rollbackwizard.cpp" line="+301" />
         <source>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step(s).&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;Roll back &lt;b&gt;%1&lt;/b&gt; (%2) from %3 to &lt;b&gt;%4&lt;/b&gt;: %n step.&lt;/p&gt;&lt;p&gt;Safety backup: %5&lt;/p&gt;</numerusform>
@@ -142,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+62" />
         <source>%n step(s) will be undone on %1, from %2 back to %3.</source>
         <translation>
             <numerusform>%n step will be undone on %1, from %2 back to %3.</numerusform>
@@ -150,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+187"/>
+        <location line="+187" />
         <source>✔ All %n step(s) done.</source>
         <translation>
             <numerusform>✔ %n step done.</numerusform>
@@ -161,7 +182,7 @@
 <context>
     <name>strata::gui::RunResultDialog</name>
     <message numerus="yes">
-        <location filename="../src/gui/status/runresultdialog.cpp" line="+137"/>
+        <location filename="../src/gui/status/runresultdialog.cpp" line="+137" />
         <source>%n step(s) before it applied.</source>
         <translation>
             <numerusform>%n step before it applied.</numerusform>
@@ -169,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+23" />
         <source>%n step(s) before it had finished.</source>
         <translation>
             <numerusform>%n step before it had finished.</numerusform>
@@ -180,7 +201,7 @@
 <context>
     <name>strata::gui::RunsController</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/runscontroller.cpp" line="+206"/>
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+206" />
         <source>Dry run of %1 on %2: %n step(s) ran and were rolled back; nothing was kept.</source>
         <translation>
             <numerusform>Dry run of %1 on %2: %n step ran and was rolled back; nothing was kept.</numerusform>
@@ -188,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+11" />
         <source>%1 on %2: %n step(s) in %3 s.</source>
         <translation>
             <numerusform>%1 on %2: %n step in %3 s.</numerusform>

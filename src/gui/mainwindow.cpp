@@ -15,6 +15,7 @@
 #include "log/activitylog.h"
 #include "log/logdock.h"
 #include "pending/pendingcontroller.h"
+#include "profiles/environmentname.h"
 #include "profiles/passworddialog.h"
 #include "profiles/passwordvault.h"
 #include "profiles/profiledialog.h"
@@ -577,7 +578,8 @@ void MainWindow::updateBanner()
     const QString target = snap && !snap->database.isEmpty() ? snap->database : p->displayTarget();
     QString text =
         tr("<b>%1</b> &nbsp;·&nbsp; %2 &nbsp;·&nbsp; %3")
-            .arg(p->name.toHtmlEscaped(), p->environment.toHtmlEscaped(), target.toHtmlEscaped());
+            .arg(p->name.toHtmlEscaped(), environmentName(p->environment).toHtmlEscaped(),
+                 target.toHtmlEscaped());
     if (p->isProtected)
         text += tr(" &nbsp;·&nbsp; <b>protected</b>");
     if (const QString state = m_statusBoard->stateText(m_current); !state.isEmpty())
@@ -585,7 +587,7 @@ void MainWindow::updateBanner()
     m_ui->bannerLabel->setText(text);
     m_ui->bannerLabel->setStyleSheet(
         QStringLiteral("background: %1; color: %2;").arg(p->colour, textColourOn(p->colour)));
-    setWindowTitle(tr("%1 (%2) – Strata").arg(p->name, p->environment));
+    setWindowTitle(tr("%1 (%2) – Strata").arg(p->name, environmentName(p->environment)));
 }
 
 void MainWindow::updateProblems()

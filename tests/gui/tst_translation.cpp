@@ -1,13 +1,23 @@
 // The German translation: built into the app, loaded by locale, and applied to the window.
 
+#include "jobs/migrationworker.h"
 #include "mainwindow.h"
+#include "profiles/environmentname.h"
+#include "profiles/profile.h"
+#include "settings/translations.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QLocale>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QWizard>
+
+using namespace strata;
+using namespace strata::gui;
 
 class TestTranslation : public QObject
 {
@@ -35,7 +45,7 @@ private Q_SLOTS:
         strata::gui::MainWindow w;
         auto *file = w.findChild<QAction *>(QStringLiteral("actionUpgradeHeads"));
         QVERIFY(file);
-        QCOMPARE(file->text(), QStringLiteral("Auf Heads &aktualisieren"));
+        QCOMPARE(file->text(), QStringLiteral("&Upgrade auf Heads"));
         QStringList menus;
         for (QAction *a : w.menuBar()->actions())
             menus << a->text();
@@ -55,6 +65,63 @@ private Q_SLOTS:
                  QStringLiteral("%n Profil exportiert, ohne Passwörter."));
         QCOMPARE(german.translate(context, source, nullptr, 3),
                  QStringLiteral("%n Profile exportiert, ohne Passwörter."));
+    }
+
+    // Qt's own buttons come from Qt's translations (qtbase_de.qm), installed beside Strata's.
+    void qtsOwnButtonsSpeakGermanToo()
+    {
+        QObject owner;
+        const InstalledTranslations installed = installTranslations(QStringLiteral("de"), &owner);
+        QVERIFY2(installed.strata.endsWith(QStringLiteral("strata_de.qm")),
+                 qPrintable(installed.strata));
+        QVERIFY2(installed.qt.endsWith(QStringLiteral("qtbase_de.qm")),
+                 "qtbase_de.qm not found: Debian's qt6-translations-l10n is missing");
+        QDialogButtonBox box(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+        QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Abbrechen"));
+        QCOMPARE(box.button(QDialogButtonBox::Save)->text(), QStringLiteral("Speichern"));
+        QWizard wizard;
+        wizard.addPage(new QWizardPage);
+        wizard.addPage(new QWizardPage);
+        QVERIFY2(wizard.buttonText(QWizard::NextButton).contains(QStringLiteral("Weiter")),
+                 qPrintable(wizard.buttonText(QWizard::NextButton)));
+        QVERIFY2(wizard.buttonText(QWizard::BackButton).contains(QStringLiteral("Zurück")),
+                 qPrintable(wizard.buttonText(QWizard::BackButton)));
+        QCOMPARE(environmentName(QStringLiteral("Production")), QStringLiteral("Produktion"));
+        QCOMPARE(environmentName(QStringLiteral("Development")), QStringLiteral("Entwicklung"));
+        QCOMPARE(environmentName(QStringLiteral("QA")), QStringLiteral("QA")); // custom: as typed
+        // A German name typed or chosen is stored as the standard environment it names.
+        QCOMPARE(environmentFromName(QStringLiteral("Produktion")), QStringLiteral("Production"));
+        QCOMPARE(environmentFromName(QStringLiteral(" QA ")), QStringLiteral("QA"));
+        QCOMPARE(
+            Profile::forEnvironment(environmentFromName(QStringLiteral("Produktion"))).isProtected,
+            true);
+        // Activity lines are the app's language too.
+        QCOMPARE(MigrationWorker::tr("%1: backing up %2")
+                     .arg(QStringLiteral("prod"), QStringLiteral("shop")),
+                 QStringLiteral("prod: shop wird gesichert"));
+        QCOMPARE(MigrationWorker::tr("%1 finished: %n step(s) in %2 ms; now %3", nullptr, 11)
+                     .arg(QStringLiteral("Upgrade auf heads"))
+                     .arg(12)
+                     .arg(QStringLiteral("auf be0a3c5f7b11")),
+                 QStringLiteral("Upgrade auf heads beendet: 11 Schritte in 12 ms; jetzt auf "
+                                "be0a3c5f7b11"));
+        for (QTranslator *t : owner.findChildren<QTranslator *>())
+            QCoreApplication::removeTranslator(t);
+    }
+
+    // Without a German choice, the English plural forms are loaded: "11 steps", not "step(s)".
+    void englishPluralsWithoutAChoice()
+    {
+        QObject owner;
+        const InstalledTranslations installed = installTranslations(QStringLiteral("en"), &owner);
+        QVERIFY(installed.strata.endsWith(QStringLiteral("strata_en.qm")));
+        QCOMPARE(MigrationWorker::tr("%1 finished: %n step(s) in %2 ms; now %3", nullptr, 1)
+                     .arg(QStringLiteral("Upgrade to heads"))
+                     .arg(5)
+                     .arg(QStringLiteral("at a1")),
+                 QStringLiteral("Upgrade to heads finished: 1 step in 5 ms; now at a1"));
+        for (QTranslator *t : owner.findChildren<QTranslator *>())
+            QCoreApplication::removeTranslator(t);
     }
 };
 

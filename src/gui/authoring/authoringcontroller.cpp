@@ -193,7 +193,6 @@ void AuthoringController::wroteFile(const QString &projectRoot, const QString &p
 {
     const QString current = m_host.current();
     const QString file = QDir(projectRoot).relativeFilePath(path);
-    Q_EMIT logLine(tr("%1: wrote %2.").arg(current, file));
     Q_EMIT statusMessage(tr("Wrote %1.").arg(file), 10000);
     m_host.refresh(current);
     openInEditor(path); // a new migration is written next
@@ -220,7 +219,6 @@ void AuthoringController::tryInEditor(const QString &path, const QString &revisi
     if (!c || c->isRunning() || m_host.busy(current))
         return;
     editor->showMessage(tr("Trying %1 on %2…").arg(revision, p->name), false);
-    Q_EMIT logLine(tr("%1: trying %2 (rolled back at the end).").arg(p->name, revision));
     const auto job = c->tryRevision(revision);
     m_panel->begin(current, JobPanel::Kind::Trial, job,
                    tr("Trying %1 on %2 (rolled back at the end)…").arg(revision, p->name));

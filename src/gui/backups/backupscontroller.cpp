@@ -127,8 +127,6 @@ void BackupsController::onBackupFinished(const QString &name, const QString &fil
                                          const Error &error)
 {
     const JobPanel::Kind kind = m_panel->kind(name);
-    if (kind == JobPanel::Kind::Run && !file.isEmpty()) // the run goes on in the same job
-        Q_EMIT logLine(tr("%1: backed up to %2.").arg(name, file));
     if (kind != JobPanel::Kind::Backup) {
         showCurrent(); // the wizard's, or the one before a run: only the list changes
         return;
@@ -139,7 +137,6 @@ void BackupsController::onBackupFinished(const QString &name, const QString &fil
         critical(tr("Backup Failed"),
                  tr("The backup of %1 failed.\n\n%2").arg(name, error.toString()));
     } else {
-        Q_EMIT logLine(tr("%1: backed up to %2.").arg(name, file));
         setStatus(name, tr("Backed up and verified: %1").arg(file));
         m_window->statusBar()->showMessage(tr("%1 backed up.").arg(name), 10000);
     }
@@ -182,7 +179,6 @@ void BackupsController::onRestoreFinished(const QString &name, bool ok, const Er
         return; // the wizard's restore: it says how it went
     m_panel->end(name);
     if (ok) {
-        Q_EMIT logLine(tr("%1: restored from a backup.").arg(name));
         m_views.status->setText(tr("Restored into %1.").arg(name));
         m_window->statusBar()->showMessage(tr("%1 restored.").arg(name), 10000);
     } else {

@@ -1,6 +1,8 @@
 #include "backups/restoredialog.h"
 
 #include "backup/backuprunner.h"
+#include "connection/connectiondisplay.h"
+#include "profiles/environmentname.h"
 #include "profiles/protection.h"
 #include "ui_restoredialog.h"
 
@@ -21,13 +23,15 @@ RestoreDialog::RestoreDialog(const BackupInfo &backup, const QList<Profile> &tar
             m_targets.append(p);
     for (const Profile &p : std::as_const(m_targets))
         m_ui->targetCombo->addItem(
-            QStringLiteral("%1 (%2, %3)").arg(p.name, p.environment, p.displayTarget()), p.name);
+            QStringLiteral("%1 (%2, %3)")
+                .arg(p.name, environmentName(p.environment), p.displayTarget()),
+            p.name);
     m_ui->targetCombo->setCurrentIndex(std::max(0, int(m_ui->targetCombo->findData(preselected))));
     m_ui->backupLabel->setText(
         tr("<b>%1</b><br>taken %2 from %3, at revision %4; %5, %6")
             .arg(QFileInfo(backup.path).fileName().toHtmlEscaped(),
                  QLocale().toString(backup.createdAt.toLocalTime(), QLocale::ShortFormat),
-                 backup.database.toHtmlEscaped(),
+                 ConnectionDisplay::readable(backup.database).toHtmlEscaped(),
                  (backup.revisions.isEmpty() ? tr("base")
                                              : backup.revisions.join(QLatin1String(", ")))
                      .toHtmlEscaped(),

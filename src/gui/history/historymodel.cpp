@@ -137,7 +137,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (!r->filePath.isEmpty())
             lines << r->filePath;
         if (!r->parents.isEmpty())
-            lines << tr("Down revision(s): %1").arg(r->parents.join(QLatin1String(", ")));
+            lines << tr("Down revision(s): %1", nullptr, int(r->parents.size()))
+                         .arg(r->parents.join(QLatin1String(", ")));
         if (!r->dependsOn.isEmpty())
             lines << tr("Depends on: %1").arg(r->dependsOn.join(QLatin1String(", ")));
         if (!r->hasDowngrade && !r->filePath.isEmpty())

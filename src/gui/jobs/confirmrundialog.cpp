@@ -1,6 +1,7 @@
 #include "jobs/confirmrundialog.h"
 
 #include "pending/sqlview.h"
+#include "profiles/environmentname.h"
 #include "project/migrationparser.h"
 #include "settings/settings.h"
 #include "ui_confirmrundialog.h"
@@ -80,7 +81,7 @@ ConfirmRunDialog::ConfirmRunDialog(const Profile &profile, const PlanRequest &re
         tr("<b>%1</b> on <span style='color:%2'>■</span> <b>%3</b> (%4, %5)<br>%n step(s):",
            nullptr, int(plan.steps.size()))
             .arg(request.description().toHtmlEscaped(), profile.colour,
-                 profile.name.toHtmlEscaped(), profile.environment.toHtmlEscaped(),
+                 profile.name.toHtmlEscaped(), environmentName(profile.environment).toHtmlEscaped(),
                  profile.displayTarget().toHtmlEscaped()));
     bool dataLoss = false;
     for (const PlanStep &step : plan.steps) {
@@ -96,7 +97,8 @@ ConfirmRunDialog::ConfirmRunDialog(const Profile &profile, const PlanRequest &re
     if (dataLoss)
         warnings << tr("Downgrades run the migrations' downgrade SQL and may drop data.");
     if (!plan.irreversible.isEmpty())
-        warnings << tr("Irreversible revisions in the way: %1.")
+        warnings << tr("Irreversible revision(s) in the way: %1.", nullptr,
+                       int(plan.irreversible.size()))
                         .arg(plan.irreversible.join(QLatin1String(", ")));
     m_ui->warningLabel->setText(warnings.join(QLatin1Char(' ')));
     m_ui->warningLabel->setVisible(!warnings.isEmpty());
@@ -163,7 +165,8 @@ void ConfirmRunDialog::showProtection()
     m_ui->lockLabel->setAccessibleName(tr("Protected"));
     m_ui->protectionLabel->setText(
         tr("<b>Protected: %1</b> (%2)")
-            .arg(m_profile.name.toHtmlEscaped(), m_profile.environment.toHtmlEscaped()));
+            .arg(m_profile.name.toHtmlEscaped(),
+                 environmentName(m_profile.environment).toHtmlEscaped()));
 }
 
 void ConfirmRunDialog::showFindings(const Plan &plan, const ProjectSnapshot *snapshot)

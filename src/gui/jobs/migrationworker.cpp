@@ -22,9 +22,31 @@ std::shared_ptr<spdlog::logger> jobLog()
     return logger ? logger : spdlog::default_logger();
 }
 
-std::string utf8(const QString &s)
+enum class Level { Info, Warning, Error };
+
+// A line in the Activity log and the log file, in the app's language.
+void logLine(Level level, const QString &text)
 {
-    return s.toStdString();
+    const std::string line = text.toStdString();
+    switch (level) {
+    case Level::Info:
+        jobLog()->info("{}", line);
+        break;
+    case Level::Warning:
+        jobLog()->warn("{}", line);
+        break;
+    case Level::Error:
+        jobLog()->error("{}", line);
+        break;
+    }
+}
+
+// Where a database is, in words: "at abc123, def456", or "no revision applied" (never "at []").
+QString where(const QStringList &revisions)
+{
+    return revisions.isEmpty()
+               ? MigrationWorker::tr("no revision applied")
+               : MigrationWorker::tr("at %1").arg(revisions.join(QLatin1String(", ")));
 }
 
 // The app's side of an audited operation: a log that cannot be written goes to the log.
@@ -36,7 +58,8 @@ OperationContext operationContext(const QString &profile, const QString &reason,
     context.reason = reason;
     context.guided = guided;
     context.auditFailed = [](const Error &e) {
-        jobLog()->error("Could not write the audit log: {}", utf8(e.toString()));
+        logLine(Level::Error,
+                MigrationWorker::tr("Could not write the audit log: %1").arg(e.toString()));
     };
     return context;
 }
@@ -263,17 +286,18 @@ void MigrationWorker::refresh()
 {
     auto migrator = reopen();
     if (!migrator) {
-        jobLog()->warn("{}: cannot open the project: {}", utf8(m_label),
-                       utf8(migrator.error().toString()));
+        logLine(Level::Warning,
+                tr("%1: cannot open the project: %2").arg(m_label, migrator.error().toString()));
         Q_EMIT snapshotFailed(migrator.error());
         return;
     }
     SnapshotPtr snapshot = buildSnapshot(**migrator);
     if (!snapshot->reachable)
-        jobLog()->warn("{}: cannot read the database: {}", utf8(m_label), utf8(snapshot->problem));
+        logLine(Level::Warning,
+                tr("%1: cannot read the database: %2").arg(m_label, snapshot->problem));
     else
-        jobLog()->info("{} ({}): at [{}], {} pending", utf8(m_label), utf8(snapshot->database),
-                       utf8(snapshot->current.join(QLatin1String(", "))), snapshot->pending.size());
+        logLine(Level::Info, tr("%1 (%2): %3, %n pending", nullptr, int(snapshot->pending.size()))
+                                 .arg(m_label, snapshot->database, where(snapshot->current)));
     Q_EMIT snapshotReady(snapshot);
 }
 
@@ -314,13 +338,13 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     result.plan = plan;
     QElapsedTimer clock;
     clock.start();
-    auto log = jobLog();
     if (cancelled()) {
         result.cancelled = true;
         result.error = cancelledBeforeStart();
         result.toRevisions = plan.startHeads;
-        log->warn("{} on {} cancelled before it started", utf8(request.description()),
-                  utf8(context.profile));
+        logLine(
+            Level::Warning,
+            tr("%1 on %2 cancelled before it started").arg(request.description(), context.profile));
         Q_EMIT runFinished(result);
         return;
     }
@@ -332,9 +356,9 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         return;
     }
     Migrator &m = **migrator;
-    log->info("{} on {} ({}): {} step(s) from [{}]", utf8(request.description()),
-              utf8(context.profile), utf8(m.databaseDisplay()), plan.steps.size(),
-              utf8(plan.startHeads.join(QLatin1String(", "))));
+    logLine(Level::Info, tr("%1 on %2 (%3): %n step(s), from %4", nullptr, int(plan.steps.size()))
+                             .arg(request.description(), context.profile, m.databaseDisplay(),
+                                  where(plan.startHeads)));
 
     const RevisionGraph &graph = m.graph();
     RunOptions options;
@@ -344,7 +368,7 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     options.statementTimeoutMs = context.statementTimeoutMs;
     options.dryRun = context.dryRun;
     result.dryRun = context.dryRun;
-    options.notice = [log](const QString &notice) { log->warn("{}", utf8(notice)); };
+    options.notice = [](const QString &notice) { logLine(Level::Warning, notice); };
     options.progress = [&](const Progress &p) {
         JobProgress jp;
         jp.step = p.step;
@@ -360,9 +384,13 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         if (p.statement == 0) {
             result.stepsRun = p.step - 1;
             result.failedStep = p.step; // until it finishes
-            log->info("Step {}/{}: {} {} {}", p.step, p.stepCount,
-                      p.planStep.stamp ? "stamp" : utf8(directionName(p.direction)),
-                      utf8(p.revision), utf8(jp.message));
+            const QString what = p.planStep.stamp               ? tr("stamp")
+                                 : p.direction == Direction::Up ? tr("upgrade")
+                                                                : tr("downgrade");
+            logLine(Level::Info, tr("Step %1/%2: %3 %4 %5")
+                                     .arg(p.step)
+                                     .arg(p.stepCount)
+                                     .arg(what, p.revision, jp.message));
         }
         Q_EMIT progress(jp);
     };
@@ -387,8 +415,9 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         BackupInfo taken;
         ran = operations.runAfterBackup(plan, options, backup, callbacks, &taken);
         if (!taken.path.isEmpty()) {
-            log->info("{}: backed up to {} ({}, verified) before the run", utf8(m_label),
-                      utf8(taken.path), utf8(BackupRunner::humanSize(taken.sizeBytes)));
+            logLine(Level::Info,
+                    tr("%1: backed up to %2 (%3, verified) before the run")
+                        .arg(m_label, taken.path, BackupRunner::humanSize(taken.sizeBytes)));
             Q_EMIT backupFinished(taken.path, {});
         }
     } else {
@@ -399,17 +428,20 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         result.success = true;
         result.stepsRun = int(ran->steps.size());
         result.toRevisions = ran->endHeads;
-        log->info("{} finished: {} step(s) in {} ms, now at [{}]", utf8(request.description()),
-                  result.stepsRun, result.durationMs,
-                  utf8(ran->endHeads.join(QLatin1String(", "))));
+        logLine(Level::Info,
+                tr("%1 finished: %n step(s) in %2 ms; now %3", nullptr, result.stepsRun)
+                    .arg(request.description())
+                    .arg(result.durationMs)
+                    .arg(where(ran->endHeads)));
     } else {
         result.error = ran.error();
         result.cancelled = cancelled() || result.error.code == Error::Code::Cancelled;
         if (result.cancelled)
-            log->warn("{} cancelled: {}", utf8(request.description()),
-                      utf8(result.error.toString()));
+            logLine(Level::Warning,
+                    tr("%1 cancelled: %2").arg(request.description(), result.error.toString()));
         else
-            log->error("{} failed: {}", utf8(request.description()), utf8(result.error.toString()));
+            logLine(Level::Error,
+                    tr("%1 failed: %2").arg(request.description(), result.error.toString()));
     }
     if (result.success)
         result.failedStep = 0;
@@ -422,8 +454,8 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     if (result.after->reachable)
         result.toRevisions = result.after->current;
     else
-        log->warn("{}: the state after the run could not be read: {}", utf8(m_label),
-                  utf8(result.after->problem));
+        logLine(Level::Warning, tr("%1: the state after the run could not be read: %2")
+                                    .arg(m_label, result.after->problem));
     Q_EMIT runFinished(result);
     Q_EMIT snapshotReady(result.after);
 }
@@ -453,7 +485,7 @@ void MigrationWorker::writeFile(const std::function<Result<QString>(const Loaded
         Q_EMIT revisionCreated({}, path.error());
         return;
     }
-    jobLog()->info("{}: wrote {}", utf8(m_label), utf8(*path));
+    logLine(Level::Info, tr("%1: wrote %2").arg(m_label, *path));
     Q_EMIT revisionCreated(*path, {});
 }
 
@@ -478,7 +510,6 @@ void MigrationWorker::tryRevision(const QString &revision)
         Q_EMIT trialFinished(revision, false, {}, cancelledBeforeStart());
         return;
     }
-    auto log = jobLog();
     auto migrator = reopen();
     if (!migrator) {
         Q_EMIT trialFinished(revision, false, {}, migrator.error());
@@ -493,21 +524,21 @@ void MigrationWorker::tryRevision(const QString &revision)
     QStringList steps;
     for (const PlanStep &step : plan->steps)
         steps.append(directionName(step.direction) + QLatin1Char(' ') + step.revision);
-    log->info("{}: trying {} ({}), rolled back at the end", utf8(m_label), utf8(revision),
-              utf8(steps.join(QLatin1String(", "))));
+    logLine(Level::Info, tr("%1: trying %2 (%3), rolled back at the end")
+                             .arg(m_label, revision, steps.join(QLatin1String(", "))));
     RunOptions options;
     options.dryRun = true;
     options.cancel = cancelFlag();
     options.lockWaitSeconds = 10;
-    options.notice = [log](const QString &notice) { log->warn("{}", utf8(notice)); };
+    options.notice = [](const QString &notice) { logLine(Level::Warning, notice); };
     auto ran = m.run(*plan, options);
     if (!ran) {
-        log->warn("{}: trying {} failed: {}", utf8(m_label), utf8(revision),
-                  utf8(ran.error().toString()));
+        logLine(Level::Warning,
+                tr("%1: trying %2 failed: %3").arg(m_label, revision, ran.error().toString()));
         Q_EMIT trialFinished(revision, false, steps, ran.error());
         return;
     }
-    log->info("{}: trying {} succeeded; nothing was kept", utf8(m_label), utf8(revision));
+    logLine(Level::Info, tr("%1: trying %2 succeeded; nothing was kept").arg(m_label, revision));
     Q_EMIT trialFinished(revision, true, steps, {});
 }
 
@@ -517,7 +548,6 @@ void MigrationWorker::backup(const QString &profile, const QString &format, int 
         Q_EMIT backupFinished({}, cancelledBeforeStart());
         return;
     }
-    auto log = jobLog();
     auto migrator = reopen();
     if (!migrator) {
         Q_EMIT backupFinished({}, migrator.error());
@@ -536,15 +566,16 @@ void MigrationWorker::backup(const QString &profile, const QString &format, int 
     callbacks.progress = [this](const BackupProgress &p) {
         Q_EMIT backupProgress(p.text, p.total > 0 ? p.done * 100 / p.total : -1);
     };
-    log->info("{}: backing up {}", utf8(m_label), utf8(m.databaseDisplay()));
+    logLine(Level::Info, tr("%1: backing up %2").arg(m_label, m.databaseDisplay()));
     auto info = Operations(m, operationContext(profile, {}, false)).backup(request, callbacks);
     if (!info) {
-        log->error("{}: the backup failed: {}", utf8(m_label), utf8(info.error().toString()));
+        logLine(Level::Error,
+                tr("%1: the backup failed: %2").arg(m_label, info.error().toString()));
         Q_EMIT backupFinished({}, info.error());
         return;
     }
-    log->info("{}: backed up to {} ({}, verified)", utf8(m_label), utf8(info->path),
-              utf8(BackupRunner::humanSize(info->sizeBytes)));
+    logLine(Level::Info, tr("%1: backed up to %2 (%3, verified)")
+                             .arg(m_label, info->path, BackupRunner::humanSize(info->sizeBytes)));
     Q_EMIT backupFinished(info->path, {});
 }
 
@@ -555,7 +586,6 @@ void MigrationWorker::restore(const QString &file, const QString &profile, const
         Q_EMIT restoreFinished(false, cancelledBeforeStart());
         return;
     }
-    auto log = jobLog();
     auto migrator = reopen();
     if (!migrator) {
         Q_EMIT restoreFinished(false, migrator.error());
@@ -577,24 +607,27 @@ void MigrationWorker::restore(const QString &file, const QString &profile, const
         before.outDir = settings.backupDir();
         before.toolDirs = settings.toolDirs();
         BackupInfo taken;
-        log->info("{}: backing up {} before the restore", utf8(m_label), utf8(m.databaseDisplay()));
+        logLine(Level::Info,
+                tr("%1: backing up %2 before the restore").arg(m_label, m.databaseDisplay()));
         if (auto s = operations.backupBefore(QStringLiteral("restore"), before, callbacks, &taken);
             !s) {
-            log->error("{}: {}", utf8(m_label), utf8(s.error().toString()));
+            logLine(Level::Error, QStringLiteral("%1: %2").arg(m_label, s.error().toString()));
             Q_EMIT restoreFinished(false, s.error());
             return;
         }
-        log->info("{}: backed up to {} ({}, verified) before the restore", utf8(m_label),
-                  utf8(taken.path), utf8(BackupRunner::humanSize(taken.sizeBytes)));
+        logLine(Level::Info,
+                tr("%1: backed up to %2 (%3, verified) before the restore")
+                    .arg(m_label, taken.path, BackupRunner::humanSize(taken.sizeBytes)));
     }
-    log->warn("{}: restoring {} into {}", utf8(m_label), utf8(file), utf8(m.databaseDisplay()));
+    logLine(Level::Warning, tr("%1: restoring %2 into %3").arg(m_label, file, m.databaseDisplay()));
     auto restored = operations.restore(request, callbacks);
     if (!restored)
-        log->error("{}: the restore failed: {}", utf8(m_label), utf8(restored.error().toString()));
+        logLine(Level::Error,
+                tr("%1: the restore failed: %2").arg(m_label, restored.error().toString()));
     else
-        log->info("{}: restored {}", utf8(m_label), utf8(file));
+        logLine(Level::Info, tr("%1: restored %2").arg(m_label, file));
     if (restored && !restored->ownersNote.isEmpty())
-        log->warn("{}: {}", utf8(m_label), utf8(restored->ownersNote));
+        logLine(Level::Warning, QStringLiteral("%1: %2").arg(m_label, restored->ownersNote));
     Q_EMIT restoreFinished(restored.ok(), restored ? Error{} : restored.error());
     Q_EMIT snapshotReady(buildSnapshot(m));
 }
@@ -604,9 +637,9 @@ void MigrationWorker::verifyBackup(const QString &file)
     auto info = BackupCatalog::read(file);
     Status checked = info ? BackupCatalog::verifyChecksum(*info) : Status(info.error());
     if (!checked)
-        jobLog()->error("{}: {}", utf8(m_label), utf8(checked.error().toString()));
+        logLine(Level::Error, QStringLiteral("%1: %2").arg(m_label, checked.error().toString()));
     else
-        jobLog()->info("{}: {} matches its catalogue entry", utf8(m_label), utf8(file));
+        logLine(Level::Info, tr("%1: %2 matches its catalogue entry").arg(m_label, file));
     Q_EMIT backupVerified(file, checked.ok(), checked ? Error{} : checked.error());
 }
 

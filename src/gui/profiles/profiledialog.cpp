@@ -2,6 +2,7 @@
 
 #include "drivers/driver.h"
 #include "jobs/jobcontroller.h"
+#include "profiles/environmentname.h"
 #include "ui_profiledialog.h"
 
 #include <QColorDialog>
@@ -16,7 +17,8 @@ ProfileDialog::ProfileDialog(const Profile &profile, const QStringList &takenNam
     : QDialog(parent), m_ui(std::make_unique<Ui::ProfileDialog>()), m_takenNames(takenNames)
 {
     m_ui->setupUi(this);
-    m_ui->environmentCombo->addItems(standardEnvironments());
+    for (const QString &environment : standardEnvironments())
+        m_ui->environmentCombo->addItem(environmentName(environment), environment);
     m_ui->engineCombo->addItem(tr("PostgreSQL"), int(Profile::Engine::Postgres));
     m_ui->engineCombo->addItem(tr("SQLite"), int(Profile::Engine::Sqlite));
     m_ui->sslCombo->addItem(tr("(libpq default)"), QString());
@@ -73,7 +75,7 @@ ProfileDialog::~ProfileDialog()
 void ProfileDialog::setProfile(const Profile &p)
 {
     m_ui->nameEdit->setText(p.name);
-    m_ui->environmentCombo->setCurrentText(p.environment);
+    m_ui->environmentCombo->setCurrentText(environmentName(p.environment));
     setColour(p.colour);
     // A colour other than its environment's default was chosen by hand and survives a move.
     m_colourChosen = p.colour != Profile::forEnvironment(p.environment).colour;
@@ -96,7 +98,7 @@ Profile ProfileDialog::profile() const
 {
     Profile p;
     p.name = m_ui->nameEdit->text().trimmed();
-    p.environment = m_ui->environmentCombo->currentText().trimmed();
+    p.environment = environmentFromName(m_ui->environmentCombo->currentText());
     p.colour = m_colour;
     p.isProtected = m_ui->protectedCheck->isChecked();
     p.engine = Profile::Engine(m_ui->engineCombo->currentData().toInt());
@@ -155,7 +157,7 @@ void ProfileDialog::accept()
 void ProfileDialog::environmentChanged(const QString &environment)
 {
     // Moving a profile to Production protects it; a colour chosen by hand stays.
-    const Profile defaults = Profile::forEnvironment(environment);
+    const Profile defaults = Profile::forEnvironment(environmentFromName(environment));
     m_ui->protectedCheck->setChecked(defaults.isProtected);
     if (!m_colourChosen)
         setColour(defaults.colour);

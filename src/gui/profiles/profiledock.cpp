@@ -1,5 +1,7 @@
 #include "profiles/profiledock.h"
 
+#include "profiles/environmentname.h"
+
 #include <QHeaderView>
 #include <QPainter>
 #include <QPixmap>
@@ -13,18 +15,33 @@ constexpr int NameRole = Qt::UserRole + 1;
 constexpr int BadgeRole = Qt::UserRole + 2;   // the badge's text without the time
 constexpr int CheckedRole = Qt::UserRole + 3; // the time it was checked, as shown
 
+// The profile's colour (a square when protected, a circle otherwise) and, for a protected
+// profile, a padlock beside it: the colour alone says little to a colour-blind eye.
 QIcon swatch(const QString &colour, bool isProtected)
 {
-    QPixmap pixmap(16, 16);
+    QPixmap pixmap(ProfileDock::iconSize());
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setBrush(QColor(colour));
     painter.setPen(QColor(colour).darker(130));
     if (isProtected)
-        painter.drawRect(1, 1, 13, 13); // square: protected
+        painter.drawRect(1, 1, 13, 13);
     else
         painter.drawEllipse(1, 1, 13, 13);
+    if (isProtected) {
+        const QColor ink(0x37, 0x47, 0x4f);
+        painter.setPen(QPen(ink, 1.6));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawArc(QRectF(19.5, 1.5, 7, 8), 0, 180 * 16); // the shackle
+        painter.drawLine(QPointF(19.5, 5.5), QPointF(19.5, 7.5));
+        painter.drawLine(QPointF(26.5, 5.5), QPointF(26.5, 7.5));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ink);
+        painter.drawRoundedRect(QRectF(17.5, 7, 11, 8), 1.5, 1.5); // the body
+        painter.setBrush(Qt::white);
+        painter.drawEllipse(QPointF(23, 10.5), 1.2, 1.2); // the keyhole
+    }
     return QIcon(pixmap);
 }
 
@@ -60,6 +77,7 @@ ProfileDock::ProfileDock(QWidget *parent) : QDockWidget(tr("Profiles"), parent)
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
     m_tree->setRootIsDecorated(false);
+    m_tree->setIconSize(iconSize());
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     setWidget(m_tree);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
@@ -98,7 +116,7 @@ void ProfileDock::setProfiles(const QList<Profile> &profiles)
         }
         if (members.isEmpty())
             continue;
-        auto *group = new QTreeWidgetItem(m_tree, {environment});
+        auto *group = new QTreeWidgetItem(m_tree, {environmentName(environment)});
         QFont bold = group->font(0);
         bold.setBold(true);
         group->setFont(0, bold);
@@ -107,6 +125,9 @@ void ProfileDock::setProfiles(const QList<Profile> &profiles)
             auto *item = new QTreeWidgetItem(group, {p.name, tr("unknown")});
             item->setData(0, NameRole, p.name);
             item->setIcon(0, swatch(p.colour, p.isProtected));
+            item->setData(0, ProtectedRole, p.isProtected);
+            if (p.isProtected)
+                item->setData(0, Qt::AccessibleDescriptionRole, tr("protected"));
             item->setToolTip(0, tr("%1\n%2%3")
                                     .arg(p.name, p.displayTarget(),
                                          p.isProtected ? tr("\nProtected") : QString()));

@@ -5,13 +5,15 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHash>
+#include <QSize>
 
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace strata::gui {
 
-// The profiles, grouped by environment, each with its colour and a state badge.
+// The profiles, grouped by environment, each with its colour and a state badge; a protected one
+// has a padlock beside its colour.
 class ProfileDock : public QDockWidget
 {
     Q_OBJECT
@@ -29,6 +31,10 @@ public:
         ProjectMissing,
         ProjectError
     };
+    // An item's data in column 0: true for a protected profile (it shows the padlock).
+    static constexpr int ProtectedRole = Qt::UserRole + 2;
+    // The icons' size: the colour, then room for the padlock.
+    static QSize iconSize() { return {30, 16}; }
 
     explicit ProfileDock(QWidget *parent = nullptr);
 

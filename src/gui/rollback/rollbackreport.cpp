@@ -1,5 +1,7 @@
 #include "rollback/rollbackreport.h"
 
+#include "profiles/environmentname.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
@@ -45,9 +47,9 @@ QString RollbackReport::html(const RollbackRecord &r)
                     esc(r.profile));
     out += QStringLiteral("<table>\n");
     const QList<std::pair<QString, QString>> rows = {
-        {tr("Profile"), r.environment.isEmpty()
-                            ? r.profile
-                            : QStringLiteral("%1 (%2)").arg(r.profile, r.environment)},
+        {tr("Profile"), r.environment.isEmpty() ? r.profile
+                                                : QStringLiteral("%1 (%2)").arg(
+                                                      r.profile, environmentName(r.environment))},
         {tr("Database"), r.database},
         {tr("Returned to"), r.targetDescription.isEmpty()
                                 ? r.target
