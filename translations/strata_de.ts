@@ -2769,7 +2769,7 @@ Geschützt</translation>
 <context>
     <name>strata::gui::ProfilesController</name>
     <message>
-        <location filename="../src/gui/profiles/profilescontroller.cpp" line="+86" />
+        <location filename="../src/gui/profiles/profilescontroller.cpp" line="+89" />
         <source>Profiles Not Saved</source>
         <translation>Profile nicht gespeichert</translation>
     </message>
@@ -2789,7 +2789,7 @@ Geschützt</translation>
         <translation>Profil %1 gelöscht.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+16" />
         <source>%1 (this session)</source>
         <translation>%1 (diese Sitzung)</translation>
     </message>
@@ -2799,12 +2799,27 @@ Geschützt</translation>
         <translation>Geöffnet</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
+        <source>Example Project</source>
+        <translation>Beispielprojekt</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The example project could not be copied: %1</source>
+        <translation>Das Beispielprojekt konnte nicht kopiert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Example shop (SQLite)</source>
         <translation>Beispiel-Shop (SQLite)</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+6" />
+        <source>The example project is in %1, its database is %2.</source>
+        <translation>Das Beispielprojekt liegt in %1, seine Datenbank ist %2.</translation>
+    </message>
+    <message>
+        <location line="+43" />
         <location line="+6" />
         <source>Import pg_service.conf</source>
         <translation>pg_service.conf importieren</translation>

@@ -136,7 +136,7 @@
 <context>
     <name>strata::gui::ProfilesController</name>
     <message numerus="yes">
-        <location filename="../src/gui/profiles/profilescontroller.cpp" line="+242" />
+        <location filename="../src/gui/profiles/profilescontroller.cpp" line="+248" />
         <source>%n service(s) imported; choose each one's migration project with Edit Profile.</source>
         <translation>
             <numerusform>%n service imported; choose its migration project with Edit Profile.</numerusform>

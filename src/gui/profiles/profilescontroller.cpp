@@ -1,6 +1,7 @@
 #include "profiles/profilescontroller.h"
 
 #include "connection/connectioninfo.h"
+#include "profiles/exampleproject.h"
 #include "profiles/passworddialog.h"
 #include "profiles/passwordvault.h"
 #include "profiles/profiledialog.h"
@@ -10,8 +11,10 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 
 namespace strata::gui {
 
@@ -134,14 +137,7 @@ bool ProfilesController::remove(const QString &name)
 
 QString ProfilesController::exampleProjectDir()
 {
-    const QString installed = QDir(QCoreApplication::applicationDirPath())
-                                  .filePath(QStringLiteral(STRATA_INSTALLED_EXAMPLE_DIR));
-    // An installed app prefers its own copy: the source tree it was built from may be gone.
-    for (const QString &dir : {installed, QStringLiteral(STRATA_EXAMPLE_DIR)}) {
-        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("strata.ini"))))
-            return dir;
-    }
-    return {};
+    return ExampleProject::shipped();
 }
 
 QString ProfilesController::openProject(const QString &projectDir, const QString &url)
@@ -169,17 +165,27 @@ QString ProfilesController::openProject(const QString &projectDir, const QString
 
 QString ProfilesController::openExample()
 {
-    const QString project = exampleProjectDir();
-    if (project.isEmpty())
+    // The shipped project is read-only (the install tree): the profile points at a copy in the
+    // user's data folder, where new migrations and the database can be written.
+    auto project = ExampleProject::copyTo(ExampleProject::defaultCopyDir());
+    if (!project) {
+        QMessageBox::critical(
+            m_window, tr("Example Project"),
+            tr("The example project could not be copied: %1").arg(project.error().toString()));
         return {};
+    }
     Profile p = Profile::forEnvironment(QStringLiteral("Development"));
     p.name = tr("Example shop (SQLite)");
-    p.projectDir = project;
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataDir);
-    p.sqliteFile = QDir(dataDir).filePath(QStringLiteral("example-shop.db"));
+    p.projectDir = *project;
+    p.sqliteFile = QDir(*project).filePath(QStringLiteral("example-shop.db"));
     if (!save(p, profile(p.name) ? p.name : QString()))
         return {};
+    const QString where =
+        tr("The example project is in %1, its database is %2.")
+            .arg(QDir::toNativeSeparators(*project), QDir::toNativeSeparators(p.sqliteFile));
+    Q_EMIT logLine(where);
+    if (auto *window = qobject_cast<QMainWindow *>(m_window))
+        window->statusBar()->showMessage(where, 15000);
     return p.name;
 }
 
