@@ -12,6 +12,7 @@
 #include "jobs/jobcontroller.h"
 #include "jobs/jobpanel.h"
 #include "jobs/runscontroller.h"
+#include "layout/columnwidths.h"
 #include "log/activitylog.h"
 #include "log/logdock.h"
 #include "pending/pendingcontroller.h"
@@ -161,6 +162,8 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     resizeDocks({m_profileDock}, {300}, Qt::Horizontal);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);
+    // The banner wraps instead of holding the window wider than a 1024-pixel screen leaves.
+    m_ui->bannerLabel->setWordWrap(true);
 
     // STRATA_NO_KEYCHAIN: passwords for this session only, the system keychain untouched (tests,
     // machines without a desktop session).
@@ -192,18 +195,7 @@ void MainWindow::setupViews()
     history->verticalHeader()->hide();
     history->verticalHeader()->setDefaultSectionSize(history->fontMetrics().height() + 8);
     history->setWordWrap(false);
-    QHeaderView *header = history->horizontalHeader();
-    const int charWidth = history->fontMetrics().horizontalAdvance(QLatin1Char('m'));
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(HistoryModel::Message, QHeaderView::Stretch);
-    // Fixed widths that fit typical content and the (translated) header: measuring 10,000 rows
-    // would cost more than it shows.
-    const QList<std::pair<int, int>> widths{
-        {HistoryModel::Revision, 12},  {HistoryModel::Labels, 9},    {HistoryModel::State, 11},
-        {HistoryModel::AppliedAt, 13}, {HistoryModel::AppliedBy, 8}, {HistoryModel::Duration, 7}};
-    for (const auto &[column, chars] : widths)
-        history->setColumnWidth(column,
-                                std::max(charWidth * chars, header->sectionSizeHint(column)));
+    fitHistoryColumns(history);
     connect(m_ui->historyFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_historyFilter->setFilterFixedString(text);
         // Lanes only make sense over the whole history.
@@ -252,8 +244,6 @@ void MainWindow::setupViews()
     m_ui->auditView->sortByColumn(AuditModel::Time, Qt::DescendingOrder);
     m_ui->auditView->verticalHeader()->hide();
     m_ui->auditView->setWordWrap(false);
-    m_ui->auditView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->auditView->horizontalHeader()->setStretchLastSection(true);
     connect(m_ui->auditFilter, &QLineEdit::textChanged, m_auditFilter,
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this] {
@@ -745,7 +735,7 @@ void MainWindow::reloadAudit()
 {
     if (auto s = m_auditModel->reload(AuditLog::defaultFilePath()); !s)
         statusBar()->showMessage(s.error().toString(), 10000);
-    m_ui->auditView->resizeColumnsToContents();
+    fitAuditColumns(m_ui->auditView);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

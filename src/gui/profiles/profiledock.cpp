@@ -7,6 +7,8 @@
 #include <QPixmap>
 #include <QTreeWidget>
 
+#include <algorithm>
+
 namespace strata::gui {
 
 namespace {
@@ -146,6 +148,18 @@ void ProfileDock::setProfiles(const QList<Profile> &profiles)
     qDeleteAll(badges);
     if (!keep.isEmpty())
         select(keep);
+    // Wide enough for every name whole beside its badge (up to a third of a 1024-pixel screen
+    // and a little more): the window gives the dock this much before it shrinks.
+    int name = 0;
+    for (const Profile &p : profiles)
+        name = std::max(name, m_tree->fontMetrics().horizontalAdvance(p.name));
+    int badge = 0;
+    for (Badge b : {Badge::Unknown, Badge::Checking, Badge::UpToDate, Badge::Pending, Badge::Edited,
+                    Badge::Unreachable, Badge::ProjectMissing, Badge::ProjectError})
+        badge = std::max(badge, m_tree->fontMetrics().horizontalAdvance(badgeText(b, 88)) + 16);
+    const int needed = name + iconSize().width() + m_tree->indentation() + 16 + badge +
+                       m_tree->frameWidth() * 2 + 4;
+    m_tree->setMinimumWidth(std::clamp(needed, 200, 380));
 }
 
 QTreeWidgetItem *ProfileDock::itemFor(const QString &profile) const
