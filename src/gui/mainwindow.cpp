@@ -106,6 +106,11 @@ MainWindow::MainWindow(QWidget *parent)
         if (name == m_current)
             updateActions();
     });
+    // Every profile's job shows in the profile list, the selected one's also in the panel.
+    connect(m_jobPanel, &JobPanel::jobChanged, this, [this](const QString &name) {
+        m_profileDock->setJob(name, m_jobPanel->summary(name));
+        quitWhenStopped();
+    });
     connect(m_runs, &RunsController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runs, &RunsController::logLine, this, &MainWindow::logLine);
 
@@ -125,6 +130,7 @@ MainWindow::MainWindow(QWidget *parent)
     backupHost.jobs = host.jobs;
     backupHost.current = [this] { return m_current; };
     backupHost.busy = [this](const QString &name) { return m_runs->isBusy(name); };
+    backupHost.refusal = [this](const QString &name) { return m_runs->refusal(name); };
     backupHost.profiles = [this] { return m_profilesCtl->all(); };
     m_backups = new BackupsController(backupViews, backupHost, m_jobPanel, this, this);
     connect(m_backups, &BackupsController::logLine, this, &MainWindow::logLine);
@@ -144,6 +150,7 @@ MainWindow::MainWindow(QWidget *parent)
     authoringHost.jobs = host.jobs;
     authoringHost.current = backupHost.current;
     authoringHost.busy = backupHost.busy;
+    authoringHost.refusal = backupHost.refusal;
     authoringHost.selectedRevision = [this] { return selectedRevision(); };
     authoringHost.refresh = [this](const QString &name) { refresh(name); };
     m_authoring = new AuthoringController(authoringViews, authoringHost, m_jobPanel, this, this);
@@ -483,6 +490,7 @@ JobController *MainWindow::controller(const QString &name)
     m_runs->connectWorker(name, w);
     m_authoring->connectWorker(name, w);
     m_backups->connectWorker(name, w);
+    connect(c, &JobController::runningChanged, this, &MainWindow::quitWhenStopped);
     m_controllers.insert(name, c);
     return c;
 }
@@ -540,8 +548,11 @@ void MainWindow::showCurrent()
     const QString selected = selectedRevision();
     m_historyModel->setSnapshot(snap);
     if (snap) {
-        m_ui->historyView->setColumnWidth(HistoryModel::Graph,
-                                          GraphDelegate::laneWidth * (snap->graphWidth + 1));
+        // Wide enough for every lane and for the (translated) header, never cut to "Grap".
+        QHeaderView *header = m_ui->historyView->horizontalHeader();
+        m_ui->historyView->setColumnWidth(
+            HistoryModel::Graph, std::max(GraphDelegate::laneWidth * (snap->graphWidth + 1),
+                                          header->sectionSizeHint(HistoryModel::Graph)));
         if (const auto it = snap->rowOf.constFind(selected); it != snap->rowOf.constEnd()) {
             const QModelIndex index =
                 m_historyFilter->mapFromSource(m_historyModel->index(*it, HistoryModel::Revision));
@@ -690,11 +701,41 @@ PlanModel *MainWindow::planModel() const
 
 bool MainWindow::isRunning() const
 {
-    for (const JobController *c : m_controllers) {
-        if (c->isRunning())
-            return true;
+    return !runningJobs().isEmpty();
+}
+
+QStringList MainWindow::runningJobs() const
+{
+    QStringList lines;
+    const QStringList busy = m_jobPanel->busyProfiles();
+    for (const QString &name : busy)
+        lines << tr("%1: %2").arg(name, m_jobPanel->summary(name));
+    // A job the panel does not show (the rollback wizard's own backup or restore).
+    for (auto it = m_controllers.constBegin(); it != m_controllers.constEnd(); ++it) {
+        if (it.value()->isRunning() && !busy.contains(it.key()))
+            lines << tr("%1: running a job").arg(it.key());
     }
-    return false;
+    return lines;
+}
+
+void MainWindow::stopJobsAndQuit()
+{
+    m_quitting = true;
+    const QStringList busy = m_jobPanel->busyProfiles();
+    for (const QString &name : busy)
+        m_jobPanel->cancel(name);
+    for (JobController *c : std::as_const(m_controllers))
+        c->cancel();
+    statusBar()->showMessage(tr("Stopping every job before quitting…"));
+    quitWhenStopped();
+}
+
+void MainWindow::quitWhenStopped()
+{
+    // Closing again once every job has answered: nothing is left half-done, and the controllers'
+    // destructors join threads that have nothing left to run.
+    if (m_quitting && !isRunning())
+        QTimer::singleShot(0, this, &QWidget::close);
 }
 
 QString MainWindow::logFilePath() const
@@ -740,15 +781,24 @@ void MainWindow::reloadAudit()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (isRunning()) {
-        const auto answer = QMessageBox::question(
-            this, tr("A Job Is Running"),
-            tr("A migration is running. Cancel it and quit? The interrupted step is rolled "
-               "back."));
-        if (answer != QMessageBox::Yes) {
-            event->ignore();
+    if (const QStringList jobs = runningJobs(); !jobs.isEmpty()) {
+        event->ignore();
+        if (m_quitting) { // cancelled already; the window closes when the last one answers
+            statusBar()->showMessage(
+                tr("Waiting for these jobs to stop: %1").arg(jobs.join(QLatin1String("; "))));
             return;
         }
+        const auto answer = QMessageBox::question(
+            this, tr("Jobs Are Running"),
+            tr("These jobs are still going on:\n\n%1\n\nCancel them and quit? Strata waits "
+               "until each has stopped; an interrupted step is rolled back.")
+                .arg(jobs.join(QLatin1Char('\n'))));
+        if (answer != QMessageBox::Yes)
+            return;
+        if (!m_ui->editorArea->closeAll()) // unsaved migrations: save, discard or stay
+            return;
+        stopJobsAndQuit();
+        return;
     }
     if (!m_ui->editorArea->closeAll()) { // unsaved migrations: save, discard or stay
         event->ignore();

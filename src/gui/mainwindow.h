@@ -70,8 +70,11 @@ public:
     void setPasswordVault(PasswordVault *vault);
 
     SnapshotPtr snapshot(const QString &profile) const { return m_snapshots.value(profile); }
-    // A run, backup or restore goes on in some profile's worker.
+    // Some profile has a job: planning, a run, backup, restore or Try it.
     bool isRunning() const;
+    // Every profile's job, one line each ("staging: running: upgrade, step 2 of 5"), sorted by
+    // profile; empty when none runs. The quit prompt lists these.
+    QStringList runningJobs() const;
     RunsController *runsController() const { return m_runs; }
     JobPanel *jobPanel() const { return m_jobPanel; }
     ProfilesController *profilesController() const { return m_profilesCtl; }
@@ -132,6 +135,9 @@ private:
     void chooseLanguage();
     void about();
     void reloadAudit();
+    // Quit confirmed with jobs running: cancels every one, and closes when the last answers.
+    void stopJobsAndQuit();
+    void quitWhenStopped();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ProfileDock *m_profileDock = nullptr;
@@ -153,6 +159,7 @@ private:
     StatusBoard *m_statusBoard = nullptr;
     ProjectWatcher *m_projectWatcher = nullptr;
     class AuthoringController *m_authoring = nullptr;
+    bool m_quitting = false; // jobs were cancelled to quit; closing once they have stopped
 };
 
 } // namespace strata::gui

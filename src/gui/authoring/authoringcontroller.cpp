@@ -216,8 +216,12 @@ void AuthoringController::tryInEditor(const QString &path, const QString &revisi
         return;
     }
     JobController *c = m_host.jobs(current);
-    if (!c || c->isRunning() || m_host.busy(current))
+    if (!c)
         return;
+    if (const QString why = m_host.refusal(current); !why.isEmpty()) {
+        editor->showMessage(why, true);
+        return;
+    }
     editor->showMessage(tr("Trying %1 on %2…").arg(revision, p->name), false);
     const auto job = c->tryRevision(revision);
     m_panel->begin(current, JobPanel::Kind::Trial, job,

@@ -48,6 +48,8 @@ public:
         std::function<QString()> current;          // the selected profile
         std::function<QString()> selectedRevision; // in History; empty when none
         std::function<bool(const QString &)> busy; // planning, confirming or running
+        // Why the profile takes no new job now, naming it and its job; empty: it can.
+        std::function<QString(const QString &)> refusal;
         std::function<void(const QString &)> refresh;
     };
 

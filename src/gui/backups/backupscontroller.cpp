@@ -112,8 +112,13 @@ void BackupsController::backupNow()
 {
     const QString current = m_host.current();
     JobController *c = m_host.jobs(current);
-    if (!c || c->isRunning() || m_host.busy(current))
+    if (!c)
         return;
+    if (const QString why = m_host.refusal(current); !why.isEmpty()) {
+        m_views.status->setText(why);
+        m_window->statusBar()->showMessage(why, 10000);
+        return;
+    }
     m_views.status->setText(tr("Backing up %1…").arg(current));
     const auto job = c->backup(current,
                                m_views.format->isVisible() ? m_views.format->currentText()
@@ -161,12 +166,23 @@ void BackupsController::restoreSelected()
         return;
     const BackupInfo backup = *b;
     RestoreDialog dialog(backup, m_host.profiles(), m_host.current(), m_window);
-    if (dialog.exec() != QDialog::Accepted) // asked from a button, not from a worker's answer
+    // A target that is planning or running is shown busy, with its job, while the dialog is open.
+    dialog.setBusyReason(m_host.refusal);
+    const QMetaObject::Connection watch =
+        connect(m_panel, &JobPanel::busyChanged, &dialog, &RestoreDialog::refresh);
+    const int answer = dialog.exec(); // asked from a button, not from a worker's answer
+    disconnect(watch);
+    if (answer != QDialog::Accepted)
         return;
     const QString target = dialog.target();
     JobController *c = m_host.jobs(target);
-    if (!c || c->isRunning() || m_host.busy(target))
+    if (!c)
         return;
+    if (const QString why = m_host.refusal(target); !why.isEmpty()) { // it became busy meanwhile
+        m_views.status->setText(why);
+        QMessageBox::information(m_window, tr("Restore"), why);
+        return;
+    }
     const auto job = c->restore(backup.path, target, dialog.reason(), dialog.backupFirst());
     m_panel->begin(target, JobPanel::Kind::Restore, job,
                    tr("Restoring %1 into %2…").arg(QFileInfo(backup.path).fileName(), target));

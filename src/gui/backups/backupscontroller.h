@@ -54,6 +54,8 @@ public:
         std::function<JobController *(const QString &)> jobs;
         std::function<QString()> current;          // the selected profile
         std::function<bool(const QString &)> busy; // planning, confirming or running
+        // Why the profile takes no new job now, naming it and its job; empty: it can.
+        std::function<QString(const QString &)> refusal;
     };
 
     BackupsController(const Views &views, Host host, JobPanel *panel, QMainWindow *window,

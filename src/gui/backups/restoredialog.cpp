@@ -61,15 +61,25 @@ bool RestoreDialog::backupFirst() const
     return !m_ui->backupFirstCheck->isHidden() && m_ui->backupFirstCheck->isChecked();
 }
 
+void RestoreDialog::setBusyReason(std::function<QString(const QString &)> reason)
+{
+    m_busyReason = std::move(reason);
+    update();
+}
+
 void RestoreDialog::update()
 {
     const int i = m_ui->targetCombo->currentIndex();
     const Profile *p = i >= 0 && i < m_targets.size() ? &m_targets[i] : nullptr;
-    m_ui->warningLabel->setText(
+    const QString busy = p && m_busyReason ? m_busyReason(p->name) : QString();
+    QString warning =
         p ? tr("<span style='color:#c62828'>Everything in <b>%1</b> (%2) is replaced by the "
                "backup's contents. Changes made there since are lost.</span>")
                 .arg(p->databaseName().toHtmlEscaped(), p->displayTarget().toHtmlEscaped())
-          : tr("No profile of this engine to restore into."));
+          : tr("No profile of this engine to restore into.");
+    if (!busy.isEmpty())
+        warning += QStringLiteral("<br><b>%1</b>").arg(busy.toHtmlEscaped());
+    m_ui->warningLabel->setText(warning);
     // The core's protection policy says what must be typed, as for `strata restore`.
     const Guard guard =
         p ? Protection::guard(GuardedAction::Restore, GuardedMode::Apply, p) : Guard{};
@@ -86,7 +96,8 @@ void RestoreDialog::update()
             tr("%1 is protected. Type <b>%2</b>:")
                 .arg(p->name.toHtmlEscaped(), guard.confirmName.toHtmlEscaped()));
     m_ui->buttonBox->button(QDialogButtonBox::Ok)
-        ->setEnabled(p && Protection::check(guard, m_ui->typedEdit->text()).ok());
+        ->setEnabled(p && busy.isEmpty() && Protection::check(guard, m_ui->typedEdit->text()).ok());
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setToolTip(busy);
 }
 
 } // namespace strata::gui

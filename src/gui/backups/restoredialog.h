@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -31,12 +32,18 @@ public:
     // protected (Protection); reset to that default when another target is chosen.
     bool backupFirst() const;
 
+    // Why a target cannot take a restore now (its job, named), empty when it can: a busy
+    // target is shown with that reason and Restore stays off. Call refresh() when it changes.
+    void setBusyReason(std::function<QString(const QString &profile)> reason);
+    void refresh() { update(); }
+
 private:
     void update();
 
     std::unique_ptr<Ui::RestoreDialog> m_ui;
     QList<Profile> m_targets;
     QString m_shownTarget; // the target the backup check box's default was set for
+    std::function<QString(const QString &)> m_busyReason;
 };
 
 } // namespace strata::gui

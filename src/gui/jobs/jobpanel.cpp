@@ -30,6 +30,7 @@ void JobPanel::begin(const QString &profile, Kind kind, JobController::JobId job
     if (profile == m_shown)
         display();
     Q_EMIT busyChanged(profile);
+    Q_EMIT jobChanged(profile);
 }
 
 void JobPanel::setText(const QString &profile, const QString &text, int percent)
@@ -42,6 +43,7 @@ void JobPanel::setText(const QString &profile, const QString &text, int percent)
     it->hasProgress = false;
     if (profile == m_shown)
         display();
+    Q_EMIT jobChanged(profile);
 }
 
 void JobPanel::setProgress(const QString &profile, const JobProgress &progress)
@@ -54,6 +56,7 @@ void JobPanel::setProgress(const QString &profile, const JobProgress &progress)
     it->steps = progress.stepCount;
     if (profile == m_shown)
         display();
+    Q_EMIT jobChanged(profile);
 }
 
 void JobPanel::end(const QString &profile)
@@ -63,6 +66,7 @@ void JobPanel::end(const QString &profile)
     if (profile == m_shown)
         display();
     Q_EMIT busyChanged(profile);
+    Q_EMIT jobChanged(profile);
 }
 
 bool JobPanel::anyBusy() const
@@ -82,12 +86,70 @@ void JobPanel::cancel(const QString &profile)
     c->cancel(it->job);
     if (profile == m_shown)
         display();
+    Q_EMIT jobChanged(profile);
+}
+
+QStringList JobPanel::busyProfiles() const
+{
+    QStringList names = m_states.keys();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+QString JobPanel::summary(const QString &profile) const
+{
+    const auto it = m_states.constFind(profile);
+    if (it == m_states.constEnd())
+        return {};
+    const State &state = *it;
+    QString text;
+    switch (state.kind) {
+    case Kind::None:
+        return {};
+    case Kind::Planning:
+        text = tr("planning");
+        break;
+    case Kind::Run:
+        if (state.hasProgress && state.progress.step > 0)
+            text = tr("running: %1, step %2 of %3")
+                       .arg(directionWord(state.progress))
+                       .arg(state.progress.step)
+                       .arg(state.progress.stepCount);
+        else
+            text = tr("running");
+        break;
+    case Kind::Backup:
+        text = tr("backing up");
+        break;
+    case Kind::Restore:
+        text = tr("restoring a backup");
+        break;
+    case Kind::Trial:
+        text = tr("trying a migration");
+        break;
+    }
+    return state.cancelling ? tr("%1, cancelling").arg(text) : text;
+}
+
+QString JobPanel::refusal(const QString &profile) const
+{
+    const QString what = summary(profile);
+    if (what.isEmpty())
+        return {};
+    return tr("%1 is busy (%2); try again when its job ends.").arg(profile, what);
 }
 
 void JobPanel::show(const QString &profile)
 {
     m_shown = profile;
     display();
+}
+
+QString JobPanel::directionWord(const JobProgress &progress)
+{
+    return progress.stamp                        ? tr("stamp")
+           : progress.direction == Direction::Up ? tr("upgrade")
+                                                 : tr("downgrade");
 }
 
 QString JobPanel::progressText(const State &state) const
@@ -99,9 +161,7 @@ QString JobPanel::progressText(const State &state) const
     const JobProgress &progress = state.progress;
     if (progress.step == 0)
         return tr("Waiting for the database… %1").arg(elapsed);
-    const QString what = progress.stamp                        ? tr("stamp")
-                         : progress.direction == Direction::Up ? tr("upgrade")
-                                                               : tr("downgrade");
+    const QString what = directionWord(progress);
     QString text = tr("Step %1 of %2: %3 %4 %5")
                        .arg(progress.step)
                        .arg(progress.stepCount)

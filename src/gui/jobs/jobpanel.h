@@ -54,6 +54,14 @@ public:
     JobController::JobId job(const QString &profile) const { return m_states.value(profile).job; }
     // Asks the profile's job to stop (as its Cancel button does).
     void cancel(const QString &profile);
+    // The profiles with a job, sorted by name.
+    QStringList busyProfiles() const;
+    // What the profile's job is doing, in a few words ("running: upgrade, step 2 of 5",
+    // "planning: upgrade to heads", "backing up"); empty while it is idle.
+    QString summary(const QString &profile) const;
+    // Why an action on the profile is refused now: "prod is busy (planning: …); try again when
+    // its job ends."; empty while it is idle.
+    QString refusal(const QString &profile) const;
 
     // The selected profile changed: the panel shows its state.
     void show(const QString &profile);
@@ -62,6 +70,8 @@ public:
 Q_SIGNALS:
     // A profile became busy or idle.
     void busyChanged(QString profile);
+    // The profile's job began, moved on, is being cancelled or ended: summary() changed.
+    void jobChanged(QString profile);
 
 private:
     struct State
@@ -78,6 +88,7 @@ private:
     };
     void display();
     QString progressText(const State &state) const;
+    static QString directionWord(const JobProgress &progress);
 
     QWidget *m_panel;
     QLabel *m_label;

@@ -41,6 +41,17 @@ bool RunsController::isBusy(const QString &profile) const
     return m_panel->isBusy(profile) || confirmation(profile);
 }
 
+QString RunsController::refusal(const QString &profile) const
+{
+    if (QString why = m_panel->refusal(profile); !why.isEmpty())
+        return why;
+    if (confirmation(profile))
+        return tr("%1 has a run confirmation open; answer it first.").arg(profile);
+    if (JobController *c = m_host.jobs(profile); c && c->isRunning())
+        return tr("%1 is busy (the rollback wizard's job); try again when it ends.").arg(profile);
+    return {};
+}
+
 ConfirmRunDialog *RunsController::confirmation(const QString &profile) const
 {
     return m_confirmations.value(profile).data();
@@ -66,8 +77,13 @@ bool RunsController::request(const QString &profile, const PlanRequest &r)
         return false;
     }
     JobController *c = m_host.jobs(profile);
-    if (!c || isBusy(profile) || c->isRunning())
+    if (!c)
         return false;
+    if (const QString why = refusal(profile); !why.isEmpty()) {
+        m_window->statusBar()->showMessage(why, 10000);
+        Q_EMIT logLine(why);
+        return false;
+    }
     const JobController::JobId job = c->preparePlan(r);
     m_panel->begin(profile, JobPanel::Kind::Planning, job,
                    tr("Planning: %1… waiting for the database").arg(r.description()));
@@ -175,8 +191,14 @@ void RunsController::startRun(const QString &name, const PlanRequest &request, c
                               const RunContext &context)
 {
     JobController *c = m_host.jobs(name);
-    if (!c || m_panel->isBusy(name) || c->isRunning())
+    if (!c)
         return;
+    if (m_panel->isBusy(name) || c->isRunning()) {
+        const QString why = m_panel->isBusy(name) ? m_panel->refusal(name) : refusal(name);
+        m_window->statusBar()->showMessage(why, 10000);
+        Q_EMIT logLine(why);
+        return;
+    }
     if (context.guided)
         m_guided.insert(name);
     else

@@ -70,6 +70,9 @@ public:
 
     // Planning, confirming or running: the profile's run actions are off.
     bool isBusy(const QString &profile) const;
+    // Why the profile takes no new job now, naming it and its job ("prod is busy (planning);
+    // try again when its job ends."); empty when it can take one.
+    QString refusal(const QString &profile) const;
     // The profile's open confirmation, or null.
     ConfirmRunDialog *confirmation(const QString &profile) const;
 

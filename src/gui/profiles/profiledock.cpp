@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QPainter>
 #include <QPixmap>
+#include <QStyle>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -16,6 +17,8 @@ namespace {
 constexpr int NameRole = Qt::UserRole + 1;
 constexpr int BadgeRole = Qt::UserRole + 2;   // the badge's text without the time
 constexpr int CheckedRole = Qt::UserRole + 3; // the time it was checked, as shown
+constexpr int DetailRole = Qt::UserRole + 4;  // the badge's tooltip (why, when last read)
+constexpr int JobRole = Qt::UserRole + 5;     // what the profile's job does; empty: idle
 
 // The profile's colour (a square when protected, a circle otherwise) and, for a protected
 // profile, a padlock beside it: the colour alone says little to a colour-blind eye.
@@ -141,6 +144,9 @@ void ProfileDock::setProfiles(const QList<Profile> &profiles)
                 item->setToolTip(1, old->toolTip(1));
                 item->setData(1, BadgeRole, old->data(1, BadgeRole));
                 item->setData(1, CheckedRole, old->data(1, CheckedRole));
+                item->setData(1, DetailRole, old->data(1, DetailRole));
+                item->setData(1, JobRole, old->data(1, JobRole));
+                showState(item);
             }
         }
         group->setExpanded(true);
@@ -211,10 +217,44 @@ void ProfileDock::setBadge(const QString &profile, Badge badge, int pendingCount
                                                        : QString();
     item->setData(1, BadgeRole, text);
     item->setData(1, CheckedRole, checked);
-    item->setText(1, checked.isEmpty() ? text : tr("%1 · %2").arg(text, checked));
     item->setForeground(1, badgeColour(badge));
     if (badge != Badge::Checking || !detail.isEmpty())
+        item->setData(1, DetailRole, detail);
+    showState(item);
+}
+
+void ProfileDock::setJob(const QString &profile, const QString &job)
+{
+    if (QTreeWidgetItem *item = itemFor(profile)) {
+        item->setData(1, JobRole, job);
+        showState(item);
+    }
+}
+
+QString ProfileDock::jobText(const QString &profile) const
+{
+    const QTreeWidgetItem *item = itemFor(profile);
+    return item ? item->data(1, JobRole).toString() : QString();
+}
+
+void ProfileDock::showState(QTreeWidgetItem *item)
+{
+    const QString badge = item->data(1, BadgeRole).toString();
+    const QString checked = item->data(1, CheckedRole).toString();
+    const QString detail = item->data(1, DetailRole).toString();
+    const QString job = item->data(1, JobRole).toString();
+    // A job of a profile that is not selected shows here, since its progress panel does not.
+    if (job.isEmpty()) {
+        item->setText(1, checked.isEmpty() ? badge : tr("%1 · %2").arg(badge, checked));
         item->setToolTip(1, detail);
+        item->setIcon(1, {});
+    } else {
+        item->setText(1, job);
+        item->setToolTip(1, detail.isEmpty()
+                                ? tr("Job: %1\nLast state: %2").arg(job, badge)
+                                : tr("Job: %1\nLast state: %2\n%3").arg(job, badge, detail));
+        item->setIcon(1, m_tree->style()->standardIcon(QStyle::SP_BrowserReload));
+    }
 }
 
 QString ProfileDock::badgeText(const QString &profile) const

@@ -43,6 +43,10 @@ public:
     // shown beside the badge (hours and minutes); invalid: not shown.
     void setBadge(const QString &profile, Badge badge, int pendingCount = 0,
                   const QString &detail = {}, const QDateTime &checkedAt = {});
+    // The profile's job in a few words ("running: upgrade, step 2 of 5"), shown with a busy
+    // mark in place of the badge (the badge stays in the tooltip); empty: the job ended.
+    void setJob(const QString &profile, const QString &job);
+    QString jobText(const QString &profile) const;
     void select(const QString &profile);
     QString selected() const;
     // The badge without the time it was checked ("3 pending"), and that time ("18:32").
@@ -58,6 +62,8 @@ Q_SIGNALS:
 
 private:
     QTreeWidgetItem *itemFor(const QString &profile) const;
+    // Shows the item's badge, or its job while one runs.
+    void showState(QTreeWidgetItem *item);
 
     QTreeWidget *m_tree = nullptr;
 };
