@@ -1391,7 +1391,7 @@
         <translation>Die Kopfzeilen lassen sich nicht lesen; beheben Sie zuerst die unten aufgeführten Probleme.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+11" />
         <source>Trying %1 on %2…</source>
         <translation>%1 wird auf %2 ausprobiert…</translation>
     </message>
@@ -1509,7 +1509,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         </translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+24" />
         <location line="+5" />
         <source>Backing up %1…</source>
         <translation>%1 wird gesichert…</translation>
@@ -1549,7 +1549,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1 wird geprüft…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+25" />
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Restoring %1 into %2…</source>
         <translation>%1 wird in %2 wiederhergestellt…</translation>
     </message>
@@ -1603,7 +1608,10 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="+14" />
         <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8" />
@@ -1727,7 +1735,10 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="-17" />
         <source>Irreversible revision(s) in the way: %1.</source>
-        <translation><numerusform>Nicht umkehrbare Revision im Weg: %1.</numerusform><numerusform>Nicht umkehrbare Revisionen im Weg: %1.</numerusform></translation>
+        <translation>
+            <numerusform>Nicht umkehrbare Revision im Weg: %1.</numerusform>
+            <numerusform>Nicht umkehrbare Revisionen im Weg: %1.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+19" />
@@ -1993,7 +2004,10 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     <message numerus="yes">
         <location line="+4" />
         <source>Down revision(s): %1</source>
-        <translation><numerusform>Vorgänger-Revision: %1</numerusform><numerusform>Vorgänger-Revisionen: %1</numerusform></translation>
+        <translation>
+            <numerusform>Vorgänger-Revision: %1</numerusform>
+            <numerusform>Vorgänger-Revisionen: %1</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -2059,7 +2073,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::JobPanel</name>
     <message>
-        <location filename="../src/gui/jobs/jobpanel.cpp" line="+96" />
+        <location filename="../src/gui/jobs/jobpanel.cpp" line="+158" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2074,12 +2088,52 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Warten auf die Datenbank… %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-13" />
         <source>stamp</source>
         <translation>stempeln</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-40" />
+        <source>planning</source>
+        <translation>plant</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>running: %1, step %2 of %3</source>
+        <translation>läuft: %1, Schritt %2 von %3</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>backing up</source>
+        <translation>sichert</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>restoring a backup</source>
+        <translation>stellt eine Sicherung wieder her</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>trying a migration</source>
+        <translation>probiert eine Migration aus</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1, cancelling</source>
+        <translation>%1, wird abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1 is busy (%2); try again when its job ends.</source>
+        <translation>%1 ist beschäftigt (%2); versuchen Sie es erneut, wenn dieser Auftrag endet.</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>upgrade</source>
         <translation>Upgrade</translation>
     </message>
@@ -2089,7 +2143,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Downgrade</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+13" />
         <source>Step %1 of %2: %3 %4 %5</source>
         <translation>Schritt %1 von %2: %3 %4 %5</translation>
     </message>
@@ -2125,7 +2179,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+301" />
+        <location filename="../src/gui/mainwindow.cpp" line="+298" />
         <source>Delete Profile</source>
         <translation>Profil löschen</translation>
     </message>
@@ -2140,7 +2194,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+212" />
+        <location line="+216" />
         <source>No profile selected</source>
         <translation>Kein Profil ausgewählt</translation>
     </message>
@@ -2185,7 +2239,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation> &amp;nbsp;·&amp;nbsp; %1</translation>
     </message>
     <message>
-        <location line="-143" />
+        <location line="-147" />
         <source>Edit Profile</source>
         <translation>Profil bearbeiten</translation>
     </message>
@@ -2195,7 +2249,22 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>%1 führt gerade einen Auftrag aus; bearbeiten Sie es, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location line="+274" />
+        <location line="+271" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1: running a job</source>
+        <translation>%1: ein Auftrag läuft</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Stopping every job before quitting…</source>
+        <translation>Alle Aufträge werden vor dem Beenden angehalten…</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -2225,14 +2294,27 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;Datenbank-Schemamigrationen als SQL-Dateien: Profile für jede Umgebung, Verlauf, ausstehende Pläne, Upgrades, Downgrades und Stempelungen.&lt;/p&gt;&lt;p&gt;Protokolldatei: %2&lt;br&gt;Audit-Protokoll: %3&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>A Job Is Running</source>
-        <translation>Ein Auftrag läuft</translation>
+        <location line="+20" />
+        <source>Waiting for these jobs to stop: %1</source>
+        <translation>Warten, bis diese Aufträge angehalten sind: %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Jobs Are Running</source>
+        <translation>Aufträge laufen</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>A migration is running. Cancel it and quit? The interrupted step is rolled back.</source>
-        <translation>Eine Migration läuft. Abbrechen und beenden? Der unterbrochene Schritt wird zurückgerollt.</translation>
+        <source>These jobs are still going on:
+
+%1
+
+Cancel them and quit? Strata waits until each has stopped; an interrupted step is rolled back.</source>
+        <translation>Diese Aufträge laufen noch:
+
+%1
+
+Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochener Schritt wird zurückgerollt.</translation>
     </message>
 </context>
 <context>
@@ -2333,7 +2415,10 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     <message numerus="yes">
         <location line="+2" />
         <source>%1 (%2): %3, %n pending</source>
-        <translation><numerusform>%1 (%2): %3, %n ausstehend</numerusform><numerusform>%1 (%2): %3, %n ausstehend</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2): %3, %n ausstehend</numerusform>
+            <numerusform>%1 (%2): %3, %n ausstehend</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+48" />
@@ -2343,7 +2428,10 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     <message numerus="yes">
         <location line="+12" />
         <source>%1 on %2 (%3): %n step(s), from %4</source>
-        <translation><numerusform>%1 auf %2 (%3): %n Schritt, ausgehend von %4</numerusform><numerusform>%1 auf %2 (%3): %n Schritte, ausgehend von %4</numerusform></translation>
+        <translation>
+            <numerusform>%1 auf %2 (%3): %n Schritt, ausgehend von %4</numerusform>
+            <numerusform>%1 auf %2 (%3): %n Schritte, ausgehend von %4</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+28" />
@@ -2373,7 +2461,10 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     <message numerus="yes">
         <location line="+13" />
         <source>%1 finished: %n step(s) in %2 ms; now %3</source>
-        <translation><numerusform>%1 beendet: %n Schritt in %2 ms; jetzt %3</numerusform><numerusform>%1 beendet: %n Schritte in %2 ms; jetzt %3</numerusform></translation>
+        <translation>
+            <numerusform>%1 beendet: %n Schritt in %2 ms; jetzt %3</numerusform>
+            <numerusform>%1 beendet: %n Schritte in %2 ms; jetzt %3</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9" />
@@ -2458,7 +2549,10 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     <message numerus="yes">
         <location line="+31" />
         <source>Connected to %1: %2, %n revision(s) in the project.</source>
-        <translation><numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform><numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform></translation>
+        <translation>
+            <numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform>
+            <numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2687,7 +2781,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::ProfileDock</name>
     <message>
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+69" />
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+74" />
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
@@ -2703,13 +2797,13 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     </message>
     <message>
         <location line="+50" />
-        <location line="+42" />
+        <location line="+57" />
         <location line="+10" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="-47" />
+        <location line="-62" />
         <source>protected</source>
         <translation>geschützt</translation>
     </message>
@@ -2728,7 +2822,7 @@ Protected</source>
 Geschützt</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+51" />
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
@@ -2761,9 +2855,25 @@ Geschützt</translation>
         <translation>Projektfehler</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+47" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Job: %1
+Last state: %2</source>
+        <translation>Auftrag: %1
+Letzter Zustand: %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Job: %1
+Last state: %2
+%3</source>
+        <translation>Auftrag: %1
+Letzter Zustand: %2
+%3</translation>
     </message>
 </context>
 <context>
@@ -2903,7 +3013,7 @@ Geschützt</translation>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+33" />
         <source>&lt;span style='color:#c62828'&gt;Everything in &lt;b&gt;%1&lt;/b&gt; (%2) is replaced by the backup's contents. Changes made there since are lost.&lt;/span&gt;</source>
         <translation>&lt;span style='color:#c62828'&gt;Alles in &lt;b&gt;%1&lt;/b&gt; (%2) wird durch den Inhalt der Sicherung ersetzt. Änderungen seither gehen verloren.&lt;/span&gt;</translation>
     </message>
@@ -2913,7 +3023,7 @@ Geschützt</translation>
         <translation>Kein Profil dieser Datenbankart zum Wiederherstellen.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>%1 is protected. Type &lt;b&gt;%2&lt;/b&gt;:</source>
         <translation>%1 ist geschützt. Geben Sie &lt;b&gt;%2&lt;/b&gt; ein:</translation>
     </message>
@@ -3398,7 +3508,17 @@ Geschützt</translation>
 <context>
     <name>strata::gui::RunsController</name>
     <message>
-        <location filename="../src/gui/jobs/runscontroller.cpp" line="+73" />
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+49" />
+        <source>%1 has a run confirmation open; answer it first.</source>
+        <translation>Für %1 ist eine Bestätigung offen; beantworten Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 is busy (the rollback wizard's job); try again when it ends.</source>
+        <translation>%1 ist beschäftigt (ein Auftrag des geführten Zurückrollens); versuchen Sie es erneut, wenn er endet.</translation>
+    </message>
+    <message>
+        <location line="+38" />
         <source>Planning: %1… waiting for the database</source>
         <translation>Planung: %1… Warten auf die Datenbank</translation>
     </message>
@@ -3428,7 +3548,7 @@ Geschützt</translation>
 %3</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+22" />
         <source>Backing up %1 before: %2…</source>
         <translation>%1 wird gesichert vor: %2…</translation>
     </message>
