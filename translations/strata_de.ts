@@ -3518,12 +3518,12 @@ Letzter Zustand: %2
         <translation>%1 ist beschäftigt (ein Auftrag des geführten Zurückrollens); versuchen Sie es erneut, wenn er endet.</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+45" />
         <source>Planning: %1… waiting for the database</source>
         <translation>Planung: %1… Warten auf die Datenbank</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+37" />
         <location line="+62" />
         <source>%1 on %2: cancelled; nothing was run.</source>
         <translation>%1 auf %2: abgebrochen; nichts wurde ausgeführt.</translation>
@@ -3593,7 +3593,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>%1 auf %2 nach %3 s abgebrochen.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+51" />
         <source>%1: rollback report saved as %2.</source>
         <translation>%1: Bericht zum Zurückrollen gespeichert als %2.</translation>
     </message>

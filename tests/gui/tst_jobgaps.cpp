@@ -30,6 +30,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace strata;
@@ -267,6 +268,17 @@ private Q_SLOTS:
         }
         QTRY_VERIFY_WITH_TIMEOUT(w.profileDock()->jobText(dev.name).isEmpty(), 20000);
 
+        // A plan previewed on staging meanwhile says why it is not made.
+        QSignalSpy previewFailed(w.runsController(), &RunsController::previewFailed);
+        PlanRequest preview;
+        preview.kind = PlanRequest::Kind::Upgrade;
+        preview.targets = {QStringLiteral("heads")};
+        w.runsController()->preview(staging.name, preview);
+        QCOMPARE(previewFailed.size(), 1);
+        const QString why = previewFailed.first().at(2).value<Error>().message;
+        QVERIFY2(why.contains(QStringLiteral("staging is busy (running: upgrade")),
+                 qPrintable(why));
+
         w.jobPanel()->cancel(staging.name);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
         QVERIFY(w.profileDock()->jobText(staging.name).isEmpty());
@@ -290,6 +302,24 @@ private Q_SLOTS:
                                              QStringLiteral("heads")));
         const QString message = w.statusBar()->currentMessage();
         QVERIFY2(message.contains(QStringLiteral("prod is busy (planning")), qPrintable(message));
+        // Stamp and the guided rollback say so before their dialogs, not after.
+        int opened = 0;
+        const auto closeAnyDialog = [&opened] {
+            if (auto *d = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                ++opened;
+                d->reject();
+            }
+        };
+        w.statusBar()->clearMessage();
+        QTimer::singleShot(200, this, closeAnyDialog);
+        w.runsController()->stamp(prod.name, {});
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("prod is busy")));
+        w.statusBar()->clearMessage();
+        QTimer::singleShot(200, this, closeAnyDialog);
+        w.runsController()->rollbackWizard(prod.name);
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("prod is busy")));
+        QTest::qWait(300);
+        QCOMPARE(opened, 0);
         w.jobPanel()->cancel(prod.name);
         lock.release();
         QTRY_VERIFY_WITH_TIMEOUT(!w.runsController()->isBusy(prod.name), 20000);

@@ -52,6 +52,16 @@ QString RunsController::refusal(const QString &profile) const
     return {};
 }
 
+bool RunsController::refuseBusy(const QString &profile)
+{
+    const QString why = refusal(profile);
+    if (why.isEmpty())
+        return false;
+    m_window->statusBar()->showMessage(why, 10000);
+    Q_EMIT logLine(why);
+    return true;
+}
+
 ConfirmRunDialog *RunsController::confirmation(const QString &profile) const
 {
     return m_confirmations.value(profile).data();
@@ -79,11 +89,8 @@ bool RunsController::request(const QString &profile, const PlanRequest &r)
     JobController *c = m_host.jobs(profile);
     if (!c)
         return false;
-    if (const QString why = refusal(profile); !why.isEmpty()) {
-        m_window->statusBar()->showMessage(why, 10000);
-        Q_EMIT logLine(why);
+    if (refuseBusy(profile))
         return false;
-    }
     const JobController::JobId job = c->preparePlan(r);
     m_panel->begin(profile, JobPanel::Kind::Planning, job,
                    tr("Planning: %1… waiting for the database").arg(r.description()));
@@ -94,8 +101,14 @@ void RunsController::preview(const QString &profile, const PlanRequest &requeste
 {
     PlanRequest r = requested;
     r.purpose = PlanRequest::Purpose::Preview;
-    if (JobController *c = m_host.jobs(profile); c && !c->isRunning())
-        c->preparePlan(r);
+    JobController *c = m_host.jobs(profile);
+    if (!c)
+        return;
+    if (c->isRunning()) { // the preview says why it is not made, not the last one's plan
+        Q_EMIT previewFailed(profile, r, Error::failure(refusal(profile)));
+        return;
+    }
+    c->preparePlan(r);
 }
 
 void RunsController::onPlanReady(const QString &name, const PlanRequest &request, const Plan &plan,
@@ -261,6 +274,8 @@ void RunsController::showOutcome(const QString &name, const JobResult &result)
 
 void RunsController::stamp(const QString &profile, const QString &selected)
 {
+    if (refuseBusy(profile)) // before the dialog, not after it
+        return;
     StampDialog dialog(selected.isEmpty() ? QStringLiteral("heads") : selected, m_window);
     if (dialog.exec() != QDialog::Accepted) // asked from a menu, not from a worker's answer
         return;
@@ -274,7 +289,7 @@ void RunsController::stamp(const QString &profile, const QString &selected)
 
 void RunsController::rollbackWizard(const QString &profile)
 {
-    if (!m_host.profile(profile))
+    if (!m_host.profile(profile) || refuseBusy(profile))
         return;
     RollbackWizard wizard(
         m_host.profileNames(), profile,

@@ -73,6 +73,8 @@ public:
     // Why the profile takes no new job now, naming it and its job ("prod is busy (planning);
     // try again when its job ends."); empty when it can take one.
     QString refusal(const QString &profile) const;
+    // Shows refusal() in the status bar and the Activity log; true when there was one.
+    bool refuseBusy(const QString &profile);
     // The profile's open confirmation, or null.
     ConfirmRunDialog *confirmation(const QString &profile) const;
 
