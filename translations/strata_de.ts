@@ -1608,10 +1608,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="+14" />
         <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
-        <translation>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform>
-            <numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform>
-        </translation>
+        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform></translation>
     </message>
     <message>
         <location line="+8" />
@@ -1735,10 +1732,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="-17" />
         <source>Irreversible revision(s) in the way: %1.</source>
-        <translation>
-            <numerusform>Nicht umkehrbare Revision im Weg: %1.</numerusform>
-            <numerusform>Nicht umkehrbare Revisionen im Weg: %1.</numerusform>
-        </translation>
+        <translation><numerusform>Nicht umkehrbare Revision im Weg: %1.</numerusform><numerusform>Nicht umkehrbare Revisionen im Weg: %1.</numerusform></translation>
     </message>
     <message>
         <location line="+19" />
@@ -2004,10 +1998,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     <message numerus="yes">
         <location line="+4" />
         <source>Down revision(s): %1</source>
-        <translation>
-            <numerusform>Vorgänger-Revision: %1</numerusform>
-            <numerusform>Vorgänger-Revisionen: %1</numerusform>
-        </translation>
+        <translation><numerusform>Vorgänger-Revision: %1</numerusform><numerusform>Vorgänger-Revisionen: %1</numerusform></translation>
     </message>
     <message>
         <location line="+3" />
@@ -2179,7 +2170,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+298" />
+        <location filename="../src/gui/mainwindow.cpp" line="+299" />
         <source>Delete Profile</source>
         <translation>Profil löschen</translation>
     </message>
@@ -2189,7 +2180,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Das Profil &lt;b&gt;%1&lt;/b&gt; löschen? Die Datenbank und die Migrationsdateien bleiben unberührt.</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+65" />
         <source>Your saved profiles could not be read: %1</source>
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
@@ -2239,7 +2230,12 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation> &amp;nbsp;·&amp;nbsp; %1</translation>
     </message>
     <message>
-        <location line="-147" />
+        <location line="-261" />
+        <source>&amp;Settings…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <location line="+114" />
         <source>Edit Profile</source>
         <translation>Profil bearbeiten</translation>
     </message>
@@ -2415,10 +2411,7 @@ Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochen
     <message numerus="yes">
         <location line="+2" />
         <source>%1 (%2): %3, %n pending</source>
-        <translation>
-            <numerusform>%1 (%2): %3, %n ausstehend</numerusform>
-            <numerusform>%1 (%2): %3, %n ausstehend</numerusform>
-        </translation>
+        <translation><numerusform>%1 (%2): %3, %n ausstehend</numerusform><numerusform>%1 (%2): %3, %n ausstehend</numerusform></translation>
     </message>
     <message>
         <location line="+48" />
@@ -2428,10 +2421,7 @@ Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochen
     <message numerus="yes">
         <location line="+12" />
         <source>%1 on %2 (%3): %n step(s), from %4</source>
-        <translation>
-            <numerusform>%1 auf %2 (%3): %n Schritt, ausgehend von %4</numerusform>
-            <numerusform>%1 auf %2 (%3): %n Schritte, ausgehend von %4</numerusform>
-        </translation>
+        <translation><numerusform>%1 auf %2 (%3): %n Schritt, ausgehend von %4</numerusform><numerusform>%1 auf %2 (%3): %n Schritte, ausgehend von %4</numerusform></translation>
     </message>
     <message>
         <location line="+28" />
@@ -2461,10 +2451,7 @@ Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochen
     <message numerus="yes">
         <location line="+13" />
         <source>%1 finished: %n step(s) in %2 ms; now %3</source>
-        <translation>
-            <numerusform>%1 beendet: %n Schritt in %2 ms; jetzt %3</numerusform>
-            <numerusform>%1 beendet: %n Schritte in %2 ms; jetzt %3</numerusform>
-        </translation>
+        <translation><numerusform>%1 beendet: %n Schritt in %2 ms; jetzt %3</numerusform><numerusform>%1 beendet: %n Schritte in %2 ms; jetzt %3</numerusform></translation>
     </message>
     <message>
         <location line="+9" />
@@ -2549,10 +2536,7 @@ Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochen
     <message numerus="yes">
         <location line="+31" />
         <source>Connected to %1: %2, %n revision(s) in the project.</source>
-        <translation>
-            <numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform>
-            <numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform>
-        </translation>
+        <translation><numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform><numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3622,6 +3606,135 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <location line="+3" />
         <source>SQL written to %1.</source>
         <translation>SQL nach %1 geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::SettingsDialog</name>
+    <message>
+        <location filename="../src/gui/settings/settingsdialog.cpp" line="+27" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server's own</source>
+        <translation>die des Servers</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+80" />
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="-75" />
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Language (after a restart):</source>
+        <translation>&amp;Sprache (nach einem Neustart):</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>PostgreSQL's lock_timeout for the statements of a run: a migration waiting longer for a lock fails instead of holding up everyone queued behind it</source>
+        <translation>lock_timeout von PostgreSQL für die Anweisungen eines Laufs: Eine Migration, die länger auf eine Sperre wartet, schlägt fehl, statt alle hinter ihr Wartenden aufzuhalten</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Default l&amp;ock timeout:</source>
+        <translation>Standard-&amp;Sperr-Timeout:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>PostgreSQL's statement_timeout for the statements of a run</source>
+        <translation>statement_timeout von PostgreSQL für die Anweisungen eines Laufs</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Default &amp;statement timeout:</source>
+        <translation>Standard-&amp;Anweisungs-Timeout:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Backup folder:</source>
+        <translation>Ordner für &amp;Sicherungen:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Backup Folder</source>
+        <translation>Ordner für Sicherungen</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source> newest</source>
+        <translation> neueste</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>After a backup, how many of the profile's backups stay; a profile's own choice on the Backups tab comes first</source>
+        <translation>Wie viele Sicherungen eines Profils nach einer Sicherung bleiben; die eigene Wahl eines Profils im Reiter Sicherungen geht vor</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Backups &amp;kept per profile:</source>
+        <translation>&amp;Behaltene Sicherungen je Profil:</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>/usr/lib/postgresql/&lt;version&gt;/bin, then PATH</source>
+        <translation>/usr/lib/postgresql/&lt;Version&gt;/bin, dann PATH</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Where pg_dump, pg_restore and psql are looked for first</source>
+        <translation>Wo pg_dump, pg_restore und psql zuerst gesucht werden</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;PostgreSQL tools folder:</source>
+        <translation>Ordner der &amp;PostgreSQL-Programme:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PostgreSQL Tools Folder</source>
+        <translation>Ordner der PostgreSQL-Programme</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Errors block the run unless overridden with a reason</source>
+        <translation>Fehler verhindern den Lauf, außer sie werden mit einem Grund übergangen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Errors and warnings block the run unless overridden with a reason</source>
+        <translation>Fehler und Warnungen verhindern den Lauf, außer sie werden mit einem Grund übergangen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Findings are shown and block nothing</source>
+        <translation>Befunde werden gezeigt und verhindern nichts</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Lint on protected profiles:</source>
+        <translation>&amp;Lint auf geschützten Profilen:</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The settings could not be saved: %1</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

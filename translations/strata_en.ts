@@ -125,7 +125,7 @@
 <context>
     <name>strata::gui::ProfileDock</name>
     <message numerus="yes">
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+173" />
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+193" />
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -201,7 +201,7 @@
 <context>
     <name>strata::gui::RunsController</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/runscontroller.cpp" line="+206" />
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+228" />
         <source>Dry run of %1 on %2: %n step(s) ran and were rolled back; nothing was kept.</source>
         <translation>
             <numerusform>Dry run of %1 on %2: %n step ran and was rolled back; nothing was kept.</numerusform>

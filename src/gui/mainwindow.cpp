@@ -23,6 +23,7 @@
 #include "profiles/profiledock.h"
 #include "profiles/profilescontroller.h"
 #include "profiles/profilestore.h"
+#include "settings/settingsdialog.h"
 #include "status/projectwatcher.h"
 #include "status/statusboard.h"
 #include "ui_mainwindow.h"
@@ -330,6 +331,13 @@ void MainWindow::setupActions()
                         PlanRequest::Purpose::ExportSql);
     });
     connect(ui.actionLanguage, &QAction::triggered, this, &MainWindow::chooseLanguage);
+    QAction *preferences = ui.menuSettings->addAction(tr("&Settings…"));
+    preferences->setObjectName(QStringLiteral("actionSettings"));
+    connect(preferences, &QAction::triggered, this, [this] {
+        auto *dialog = new SettingsDialog(Settings::load(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(ui.actionAbout, &QAction::triggered, this, &MainWindow::about);
 
     ui.actionRefresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));

@@ -500,7 +500,7 @@ private Q_SLOTS:
         Settings settings = Settings::load();
         settings.lockTimeoutMs = 4000;
         settings.statementTimeoutMs = 7000;
-        settings.save();
+        QVERIFY(settings.save());
         const Profile prod =
             pgProfile(QStringLiteral("prod-probe"), QStringLiteral("Production"), m_probe);
         auto plan = open(prod)->planUpgrade(QStringLiteral("heads"));
@@ -536,7 +536,7 @@ private Q_SLOTS:
         QVERIFY(child<QDoubleSpinBox>(liteDialog, "lockTimeoutSpin")->isHidden());
         settings.lockTimeoutMs = 0;
         settings.statementTimeoutMs = 0;
-        settings.save();
+        QVERIFY(settings.save());
     }
 
     // The full SQL script, as `strata upgrade --sql` writes it, is shown on request.

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
+        qputenv("STRATA_CONFIG_DIR", m_home.filePath(QStringLiteral("config")).toUtf8());
         qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("xdg-config")).toUtf8());
         qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
         qputenv("STRATA_BACKUP_DIR", m_home.filePath(QStringLiteral("default-backups")).toUtf8());
@@ -34,7 +35,11 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("Strata"));
     }
 
-    void init() { QSettings().clear(); }
+    void init()
+    {
+        QSettings().clear();
+        QFile::remove(strata::LintPolicy::settingsFilePath());
+    }
 
     void defaultsWhenNothingIsStored()
     {
@@ -45,7 +50,7 @@ private Q_SLOTS:
         QCOMPARE(s.runStatementTimeoutMs(), -1);
         QCOMPARE(s.backupDir(), BackupCatalog::defaultDir());
         QCOMPARE(s.keepFor(QStringLiteral("prod")), 0);
-        QCOMPARE(s.protectedLint, LintPolicy::BlockErrors);
+        QCOMPARE(s.protectedLint, LintBlock::Errors);
         QCOMPARE(s.toolDirs(), PgTools::defaultSearchDirs());
     }
 
@@ -58,15 +63,16 @@ private Q_SLOTS:
         s.backupFolder = m_home.filePath(QStringLiteral("chosen"));
         s.keepBackups = 4;
         s.postgresToolsFolder = QStringLiteral("/opt/pg16/bin");
-        s.protectedLint = LintPolicy::WarnOnly;
-        s.save();
+        s.protectedLint = LintBlock::Nothing;
+        QVERIFY(s.save());
         const Settings back = Settings::load();
         QCOMPARE(back.language, QStringLiteral("de"));
         QCOMPARE(back.runLockTimeoutMs(), 5000);
         QCOMPARE(back.runStatementTimeoutMs(), 60000);
         QCOMPARE(back.backupDir(), s.backupFolder);
         QCOMPARE(back.toolDirs().first(), QStringLiteral("/opt/pg16/bin"));
-        QCOMPARE(back.protectedLint, LintPolicy::WarnOnly);
+        QCOMPARE(back.protectedLint, LintBlock::Nothing);
+        QCOMPARE(LintPolicy::onProtected(), LintBlock::Nothing); // the core's own setting
         // The language is where main() has always read it.
         QCOMPARE(QSettings().value(QStringLiteral("language")).toString(), QStringLiteral("de"));
     }
@@ -75,20 +81,13 @@ private Q_SLOTS:
     {
         Settings s;
         s.keepBackups = 3;
-        s.save();
+        QVERIFY(s.save());
         QCOMPARE(Settings::load().keepFor(QStringLiteral("staging")), 3);
         Settings::setKeepFor(QStringLiteral("staging"), 7);
         QCOMPARE(Settings::load().keepFor(QStringLiteral("staging")), 7);
         QCOMPARE(Settings::load().keepFor(QStringLiteral("dev")), 3);
         // The key the Backups tab has always written.
         QCOMPARE(QSettings().value(QStringLiteral("backups/keep/staging")).toInt(), 7);
-    }
-
-    void lintPolicyNamesRoundTrip()
-    {
-        for (LintPolicy p : {LintPolicy::BlockErrors, LintPolicy::BlockAll, LintPolicy::WarnOnly})
-            QCOMPARE(Settings::policyFromName(Settings::policyName(p)), p);
-        QCOMPARE(Settings::policyFromName(QStringLiteral("nonsense")), LintPolicy::BlockErrors);
     }
 
     void backupsGoToTheChosenFolder()
@@ -103,7 +102,7 @@ private Q_SLOTS:
             project + QStringLiteral("/versions/1a0c3e5b7d01_create_customers.sql")));
         Settings s;
         s.backupFolder = m_home.filePath(QStringLiteral("chosen-backups"));
-        s.save();
+        QVERIFY(s.save());
 
         MigratorOptions options;
         options.projectDir = project;

@@ -17,33 +17,6 @@ const QString kBackupFolder = QStringLiteral("backups/folder");
 const QString kKeep = QStringLiteral("backups/keep");
 const QString kToolsFolder = QStringLiteral("tools/postgresFolder");
 
-// The lint policy lives in the core (strata::LintPolicy), which the command line reads too.
-LintPolicy fromCore(LintBlock block)
-{
-    switch (block) {
-    case LintBlock::Nothing:
-        return LintPolicy::WarnOnly;
-    case LintBlock::Warnings:
-        return LintPolicy::BlockAll;
-    case LintBlock::Errors:
-        break;
-    }
-    return LintPolicy::BlockErrors;
-}
-
-LintBlock toCore(LintPolicy policy)
-{
-    switch (policy) {
-    case LintPolicy::WarnOnly:
-        return LintBlock::Nothing;
-    case LintPolicy::BlockAll:
-        return LintBlock::Warnings;
-    case LintPolicy::BlockErrors:
-        break;
-    }
-    return LintBlock::Errors;
-}
-
 } // namespace
 
 Settings Settings::load()
@@ -57,11 +30,12 @@ Settings Settings::load()
     s.backupFolder = stored.value(kBackupFolder, s.backupFolder).toString();
     s.keepBackups = std::max(0, stored.value(kKeep, s.keepBackups).toInt());
     s.postgresToolsFolder = stored.value(kToolsFolder, s.postgresToolsFolder).toString();
-    s.protectedLint = fromCore(strata::LintPolicy::onProtected());
+    // The lint policy lives in the core (strata::LintPolicy), which the command line reads too.
+    s.protectedLint = strata::LintPolicy::onProtected();
     return s;
 }
 
-void Settings::save() const
+Status Settings::save() const
 {
     QSettings stored;
     stored.setValue(kLanguage, language);
@@ -70,7 +44,7 @@ void Settings::save() const
     stored.setValue(kBackupFolder, backupFolder);
     stored.setValue(kKeep, keepBackups);
     stored.setValue(kToolsFolder, postgresToolsFolder);
-    (void)strata::LintPolicy::setOnProtected(toCore(protectedLint));
+    return strata::LintPolicy::setOnProtected(protectedLint);
 }
 
 QString Settings::backupDir() const
@@ -95,28 +69,6 @@ int Settings::keepFor(const QString &profile) const
 void Settings::setKeepFor(const QString &profile, int keep)
 {
     QSettings().setValue(kKeep + QLatin1Char('/') + profile, keep);
-}
-
-QString Settings::policyName(LintPolicy policy)
-{
-    switch (policy) {
-    case LintPolicy::BlockAll:
-        return QStringLiteral("block-all");
-    case LintPolicy::WarnOnly:
-        return QStringLiteral("warn");
-    case LintPolicy::BlockErrors:
-        break;
-    }
-    return QStringLiteral("block-errors");
-}
-
-LintPolicy Settings::policyFromName(const QString &name)
-{
-    if (name == QLatin1String("block-all"))
-        return LintPolicy::BlockAll;
-    if (name == QLatin1String("warn"))
-        return LintPolicy::WarnOnly;
-    return LintPolicy::BlockErrors;
 }
 
 } // namespace strata::gui

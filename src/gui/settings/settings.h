@@ -1,17 +1,11 @@
 #pragma once
 
+#include "profiles/lintpolicy.h"
+
 #include <QString>
 #include <QStringList>
 
 namespace strata::gui {
-
-// What the production confirmation does with lint findings of the steps it lists, on a
-// protected profile.
-enum class LintPolicy {
-    BlockErrors, // errors block the run unless overridden with a typed reason (the default)
-    BlockAll,    // errors and warnings block it so
-    WarnOnly,    // findings are shown and block nothing
-};
 
 // The app's preferences, stored with QSettings (the application's own file) and read where they
 // are used, so a change applies to the next job. The member initialisers are the defaults.
@@ -26,10 +20,11 @@ struct Settings
     QString backupFolder;        // empty: BackupCatalog::defaultDir()
     int keepBackups = 0;         // backups kept per profile after a new one; 0: all of them
     QString postgresToolsFolder; // pg_dump, pg_restore and psql looked for here first; may be ""
-    LintPolicy protectedLint = LintPolicy::BlockErrors;
+    LintBlock protectedLint = LintBlock::Errors; // what lint findings block on protected profiles
 
     static Settings load();
-    void save() const;
+    // Errors name the file that could not be written (the lint policy's settings.ini).
+    Status save() const;
 
     // The folder backups are written to and listed from.
     QString backupDir() const;
@@ -44,11 +39,6 @@ struct Settings
     // ("backups/keep/<profile>") when made, else keepBackups. 0: all.
     int keepFor(const QString &profile) const;
     static void setKeepFor(const QString &profile, int keep);
-
-    // "block-errors", "block-all", "warn": the stored form of a policy, and back (an unknown
-    // word gives the default).
-    static QString policyName(LintPolicy policy);
-    static LintPolicy policyFromName(const QString &name);
 };
 
 } // namespace strata::gui
