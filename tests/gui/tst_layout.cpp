@@ -126,6 +126,14 @@ private Q_SLOTS:
         verifyReadable(history, HistoryModel::Message, 20);
         verifyReadable(history, HistoryModel::Revision, 12);
         verifyReadable(history, HistoryModel::State, 8);
+        // The state reads whole, in bold ("ausstehend" in German is the longest common one).
+        {
+            QFont bold = history->font();
+            bold.setBold(true);
+            const int needed = QFontMetrics(bold).horizontalAdvance(QStringLiteral("ausstehend"));
+            QVERIFY2(history->columnWidth(HistoryModel::State) >= needed + 8,
+                     qPrintable(QString::number(history->columnWidth(HistoryModel::State))));
+        }
         // Who applied it and how long it took: there when the table has room for them.
         if (size.width() >= 1400) {
             verifyReadable(history, HistoryModel::AppliedBy, 6);

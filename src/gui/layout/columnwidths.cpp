@@ -4,6 +4,7 @@
 #include "history/historymodel.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QTableView>
 
@@ -64,12 +65,20 @@ void fitHistoryColumns(QTableView *history)
         history->fontMetrics().horizontalAdvance(QStringLiteral("2026-11-29 20:05")) + 16;
     history->setColumnWidth(HistoryModel::AppliedAt,
                             std::max(time, header->sectionSizeHint(HistoryModel::AppliedAt)));
-    const QList<std::pair<int, int>> widths{{HistoryModel::Labels, 8},
-                                            {HistoryModel::State, 9},
-                                            {HistoryModel::AppliedBy, 7},
-                                            {HistoryModel::Duration, 5}};
+    const QList<std::pair<int, int>> widths{
+        {HistoryModel::Labels, 8}, {HistoryModel::AppliedBy, 7}, {HistoryModel::Duration, 5}};
     for (const auto &[column, chars] : widths)
         history->setColumnWidth(column, widthFor(history, column, chars));
+    // The state, in bold as History shows it: the widest of its words in the app's language.
+    QFont bold = history->font();
+    bold.setBold(true);
+    int state = header->sectionSizeHint(HistoryModel::State);
+    using State = RevisionRow::State;
+    for (State st : {State::Unknown, State::Pending, State::Applied, State::Current, State::Edited,
+                     State::Failed, State::Cancelled, State::MissingFile})
+        state =
+            std::max(state, QFontMetrics(bold).horizontalAdvance(HistoryModel::stateText(st)) + 16);
+    history->setColumnWidth(HistoryModel::State, state);
     auto *narrow = new NarrowHistory(history);
     history->installEventFilter(narrow);
     narrow->apply();
