@@ -3437,16 +3437,51 @@ Letzter Zustand: %2
         <source>Read back at %1: the database is at %2.</source>
         <translation>Um %1 zurückgelesen: Die Datenbank steht auf %2.</translation>
     </message>
+    <message>
+        <location line="+46" />
+        <location line="+11" />
+        <source>It was the run's first step.</source>
+        <translation>Es war der erste Schritt des Laufs.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5" />
-        <source>%n step(s) before it applied.</source>
+        <location line="-9" />
+        <source>None of the %n step(s) before it is in effect.</source>
         <translation>
-            <numerusform>%n Schritt davor angewendet.</numerusform>
-            <numerusform>%n Schritte davor angewendet.</numerusform>
+            <numerusform>Der Schritt davor ist nicht wirksam.</numerusform>
+            <numerusform>Keiner der %n Schritte davor ist wirksam.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>The %n step(s) before it completed and are in effect.</source>
+        <translation>
+            <numerusform>Der Schritt davor wurde abgeschlossen und ist wirksam.</numerusform>
+            <numerusform>Die %n Schritte davor wurden abgeschlossen und sind wirksam.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Steps before it in effect: %1 of %n.</source>
+        <translation>
+            <numerusform>Wirksame Schritte davor: %1 von %n.</numerusform>
+            <numerusform>Wirksame Schritte davor: %1 von %n.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
+        <source>No step had finished before it.</source>
+        <translation>Davor war kein Schritt abgeschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n step(s) had finished before it.</source>
+        <translation>
+            <numerusform>Davor war ein Schritt abgeschlossen.</numerusform>
+            <numerusform>Davor waren %n Schritte abgeschlossen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-49" />
         <source>%1 is in effect: it completed before the run stopped.</source>
         <translation>%1 ist wirksam: Der Schritt wurde abgeschlossen, bevor der Lauf endete.</translation>
     </message>
@@ -3470,16 +3505,8 @@ Letzter Zustand: %2
         <source>the server cannot be reached</source>
         <translation>der Server ist nicht erreichbar</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3" />
-        <source>%n step(s) before it had finished.</source>
-        <translation>
-            <numerusform>%n Schritt davor war abgeschlossen.</numerusform>
-            <numerusform>%n Schritte davor waren abgeschlossen.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1" />
+        <location line="+4" />
         <source>The outcome of step %1 (%2) is unknown until the database is read again: it could not be read afterwards (%3). Strata reconnects and shows it here when it has.</source>
         <translation>Das Ergebnis von Schritt %1 (%2) ist unbekannt, bis die Datenbank erneut gelesen wird: Sie konnte danach nicht gelesen werden (%3). Strata verbindet sich neu und zeigt es hier, sobald es gelesen ist.</translation>
     </message>

@@ -16,12 +16,18 @@
     <message numerus="yes">
         <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+81" />
         <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n steps:</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step:</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n steps:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+19" />
         <source>Irreversible revision(s) in the way: %1.</source>
-        <translation><numerusform>Irreversible revision in the way: %1.</numerusform><numerusform>Irreversible revisions in the way: %1.</numerusform></translation>
+        <translation>
+            <numerusform>Irreversible revision in the way: %1.</numerusform>
+            <numerusform>Irreversible revisions in the way: %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+147" />
@@ -77,7 +83,10 @@
     <message numerus="yes">
         <location filename="../src/gui/history/historymodel.cpp" line="+140" />
         <source>Down revision(s): %1</source>
-        <translation><numerusform>Down revision: %1</numerusform><numerusform>Down revisions: %1</numerusform></translation>
+        <translation>
+            <numerusform>Down revision: %1</numerusform>
+            <numerusform>Down revisions: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -85,17 +94,26 @@
     <message numerus="yes">
         <location filename="../src/gui/jobs/migrationworker.cpp" line="+299" />
         <source>%1 (%2): %3, %n pending</source>
-        <translation><numerusform>%1 (%2): %3, %n pending</numerusform><numerusform>%1 (%2): %3, %n pending</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2): %3, %n pending</numerusform>
+            <numerusform>%1 (%2): %3, %n pending</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+60" />
         <source>%1 on %2 (%3): %n step(s), from %4</source>
-        <translation><numerusform>%1 on %2 (%3): %n step, from %4</numerusform><numerusform>%1 on %2 (%3): %n steps, from %4</numerusform></translation>
+        <translation>
+            <numerusform>%1 on %2 (%3): %n step, from %4</numerusform>
+            <numerusform>%1 on %2 (%3): %n steps, from %4</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+73" />
         <source>%1 finished: %n step(s) in %2 ms; now %3</source>
-        <translation><numerusform>%1 finished: %n step in %2 ms; now %3</numerusform><numerusform>%1 finished: %n steps in %2 ms; now %3</numerusform></translation>
+        <translation>
+            <numerusform>%1 finished: %n step in %2 ms; now %3</numerusform>
+            <numerusform>%1 finished: %n steps in %2 ms; now %3</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+232" />
@@ -108,7 +126,10 @@
     <message numerus="yes">
         <location line="+9" />
         <source>Connected to %1: %2, %n revision(s) in the project.</source>
-        <translation><numerusform>Connected to %1: %2, %n revision in the project.</numerusform><numerusform>Connected to %1: %2, %n revisions in the project.</numerusform></translation>
+        <translation>
+            <numerusform>Connected to %1: %2, %n revision in the project.</numerusform>
+            <numerusform>Connected to %1: %2, %n revisions in the project.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -182,19 +203,35 @@
 <context>
     <name>strata::gui::RunResultDialog</name>
     <message numerus="yes">
-        <location filename="../src/gui/status/runresultdialog.cpp" line="+137" />
-        <source>%n step(s) before it applied.</source>
+        <location filename="../src/gui/status/runresultdialog.cpp" line="+180" />
+        <source>None of the %n step(s) before it is in effect.</source>
         <translation>
-            <numerusform>%n step before it applied.</numerusform>
-            <numerusform>%n steps before it applied.</numerusform>
+            <numerusform>The step before it is not in effect.</numerusform>
+            <numerusform>None of the %n steps before it is in effect.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23" />
-        <source>%n step(s) before it had finished.</source>
+        <location line="+2" />
+        <source>The %n step(s) before it completed and are in effect.</source>
         <translation>
-            <numerusform>%n step before it had finished.</numerusform>
-            <numerusform>%n steps before it had finished.</numerusform>
+            <numerusform>The step before it completed and is in effect.</numerusform>
+            <numerusform>The %n steps before it completed and are in effect.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Steps before it in effect: %1 of %n.</source>
+        <translation>
+            <numerusform>Steps before it in effect: %1 of %n.</numerusform>
+            <numerusform>Steps before it in effect: %1 of %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>%n step(s) had finished before it.</source>
+        <translation>
+            <numerusform>One step had finished before it.</numerusform>
+            <numerusform>%n steps had finished before it.</numerusform>
         </translation>
     </message>
 </context>

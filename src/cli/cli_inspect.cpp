@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "interrupts.h"
+#include "text/englishcount.h"
 
 #include "lint/linter.h"
 #include "migrator.h"
@@ -363,10 +364,12 @@ int Cli::lint()
         QStringLiteral("SQLite project: checked %1, and each statement compiled by SQLite "
                        "itself; the PostgreSQL lock rules do not apply%2.")
             .arg(Linter::rulesFor(SqlDialect::SQLite).join(QLatin1String(", ")),
-                 unread == 0 ? QString()
-                             : QStringLiteral("; %1 statement(s) in SQLite's own syntax were "
-                                              "checked for transaction control only")
-                                   .arg(unread));
+                 unread == 0
+                     ? QString()
+                     : QStringLiteral("; %1 in SQLite's own syntax %2 checked for "
+                                      "transaction control only")
+                           .arg(countOf(unread, QStringLiteral("statement")),
+                                unread == 1 ? QStringLiteral("was") : QStringLiteral("were")));
     const bool errors = std::any_of(findings.cbegin(), findings.cend(), [](const LintFinding &f) {
         return f.severity == LintFinding::Severity::Error;
     });
@@ -395,11 +398,12 @@ int Cli::lint()
                 .arg(LintFinding::severityName(f.severity), f.rule, f.message, f.revision));
     if (dialect == SqlDialect::SQLite)
         say(sqliteNote);
-    say(findings.isEmpty() ? QStringLiteral("No findings in %1 migration(s).").arg(chosen.size())
-                           : QStringLiteral("%1 finding(s) in %2 migration(s); silence one with "
-                                            "`-- strata:allow RULE` on its statement.")
-                                 .arg(findings.size())
-                                 .arg(chosen.size()));
+    const QString checked = countOf(chosen.size(), QStringLiteral("migration"));
+    say(findings.isEmpty()
+            ? QStringLiteral("No findings in %1.").arg(checked)
+            : QStringLiteral("%1 in %2; silence one with `-- strata:allow RULE` "
+                             "on its statement.")
+                  .arg(countOf(findings.size(), QStringLiteral("finding")), checked));
     return errors ? Failure : Success;
 }
 
@@ -437,9 +441,10 @@ int Cli::verify()
         return report->ok() ? Success : Failure;
     }
     if (!report->irreversible.isEmpty()) {
-        m_err << QStringLiteral("strata: verify: irreversible revision(s) without a downgrade "
-                                "section: %1; the round trip cannot be checked\n")
-                     .arg(commaList(report->irreversible));
+        m_err << QStringLiteral("strata: verify: irreversible %1 without a downgrade section: "
+                                "%2; the round trip cannot be checked\n")
+                     .arg(nounFor(report->irreversible.size(), QStringLiteral("revision")),
+                          commaList(report->irreversible));
         return Failure;
     }
     say(QStringLiteral("Verified in scratch database %1 (dropped again): upgrade heads, "
@@ -457,15 +462,15 @@ int Cli::verify()
                     .arg(d.object, d.first, d.second));
     }
     if (report->ok()) {
-        say(QStringLiteral("Reversible: %1 schema object(s), identical after both upgrades, and "
-                           "nothing left after the downgrade.")
-                .arg(report->objects));
+        say(QStringLiteral("Reversible: %1, identical after both upgrades, and nothing left "
+                           "after the downgrade.")
+                .arg(countOf(report->objects, QStringLiteral("schema object"))));
         return Success;
     }
-    m_err << QStringLiteral("strata: verify: %1 object(s) left behind by the downgrade, %2 "
-                            "difference(s) between the two upgrades\n")
-                 .arg(report->leftBehind.size())
-                 .arg(report->differences.size());
+    m_err << QStringLiteral("strata: verify: %1 left behind by the downgrade, %2 between the "
+                            "two upgrades\n")
+                 .arg(countOf(report->leftBehind.size(), QStringLiteral("object")),
+                      countOf(report->differences.size(), QStringLiteral("difference")));
     return Failure;
 }
 
@@ -719,9 +724,9 @@ int Cli::check()
     else if (!st.pendingUnknown.isEmpty())
         m_out << QStringLiteral("Pending: %1\n").arg(st.pendingUnknown);
     if (!st.pending.isEmpty())
-        m_out << QStringLiteral("Behind: %1 migration(s) pending: %2\n")
-                     .arg(st.pending.size())
-                     .arg(commaList(st.pending));
+        m_out << QStringLiteral("Behind: %1 pending: %2\n")
+                     .arg(countOf(st.pending.size(), QStringLiteral("migration")),
+                          commaList(st.pending));
     for (const QString &line : statusProblems(st))
         m_out << line << '\n';
     return CheckFailed;

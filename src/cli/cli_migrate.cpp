@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "text/englishcount.h"
 
 #include "engine/executor.h"
 #include "interrupts.h"
@@ -212,9 +213,10 @@ int Cli::upgradeOrDowngrade(bool upgrade)
             return fail(plan.error());
         if (!upgrade && !plan->irreversible.isEmpty())
             return fail(Error::failure(
-                QStringLiteral(
-                    "cannot downgrade: irreversible revision(s) %1 have no downgrade section")
-                    .arg(plan->irreversible.join(QLatin1String(", ")))));
+                QStringLiteral("cannot downgrade: irreversible %1 %2 %3 no downgrade section")
+                    .arg(nounFor(plan->irreversible.size(), QStringLiteral("revision")),
+                         plan->irreversible.join(QLatin1String(", ")),
+                         hasOrHave(plan->irreversible.size()))));
         auto sql = mig.offlineSql(*plan, m_inv.singleTransaction);
         if (!sql)
             return fail(sql.error());
@@ -281,10 +283,11 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     if (m_inv.dryRun) { // nothing changed: nothing audited
         if (!ran)
             return fail(ran.error());
-        say(QStringLiteral("Dry run: %1 migration(s) ran in %2 ms and were rolled back; the "
-                           "database is unchanged.")
-                .arg(ran->steps.size())
-                .arg(timer.elapsed()));
+        say(QStringLiteral("Dry run: %1 ran in %2 ms and %3 rolled back; the database is "
+                           "unchanged.")
+                .arg(countOf(ran->steps.size(), QStringLiteral("migration")))
+                .arg(timer.elapsed())
+                .arg(ran->steps.size() == 1 ? QStringLiteral("was") : QStringLiteral("were")));
         return Success;
     }
     if (!ran)
@@ -302,9 +305,9 @@ int Cli::upgradeOrDowngrade(bool upgrade)
                 .arg(ran->endHeads.isEmpty() ? QStringLiteral("base")
                                              : ran->endHeads.join(QLatin1String(", "))));
     else
-        say(QStringLiteral("%1 %2 migration(s) in %3 ms; now at %4.")
+        say(QStringLiteral("%1 %2 in %3 ms; now at %4.")
                 .arg(upgrade ? QStringLiteral("Applied") : QStringLiteral("Reverted"))
-                .arg(ran->steps.size())
+                .arg(countOf(ran->steps.size(), QStringLiteral("migration")))
                 .arg(timer.elapsed())
                 .arg(ran->endHeads.isEmpty() ? QStringLiteral("base")
                                              : ran->endHeads.join(QLatin1String(", "))));

@@ -1,4 +1,5 @@
 #include "migrator.h"
+#include "text/englishcount.h"
 
 #include "connection/connectioninfo.h"
 #include "connection/driverfactory.h"
@@ -648,9 +649,11 @@ Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
         const QStringList &edited = *editedList;
         if (!edited.isEmpty()) {
             Error e = Error::failure(
-                QStringLiteral("applied migration(s) %1 changed since they ran; review the change, "
-                               "then accept it with `strata repair` before upgrading")
-                    .arg(edited.join(QLatin1String(", "))));
+                QStringLiteral("applied %1 %2 changed since %3 ran; review the change, then "
+                               "accept it with `strata repair` before upgrading")
+                    .arg(nounFor(edited.size(), QStringLiteral("migration")),
+                         edited.join(QLatin1String(", ")),
+                         edited.size() == 1 ? QStringLiteral("it") : QStringLiteral("they")));
             for (const QString &rev : edited)
                 e.details.append(d->graph.migration(d->graph.indexOf(rev)).filePath);
             return e;

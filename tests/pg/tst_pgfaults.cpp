@@ -289,7 +289,7 @@ private Q_SLOTS:
                                                    fixedUpgrade, downgrade5)));
         o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
         QVERIFY2(o.code == 0, qPrintable(o.err));
-        QVERIFY2(o.out.contains(QStringLiteral("Applied 6 migration(s)")), qPrintable(o.out));
+        QVERIFY2(o.out.contains(QStringLiteral("Applied 6 migrations")), qPrintable(o.out));
         QCOMPARE(scalar(db, QStringLiteral("SELECT string_agg(version_num, ',') FROM "
                                            "strata_version")),
                  rev(10));
@@ -580,7 +580,7 @@ private Q_SLOTS:
             const Outcome o = finish(*child, 90000);
             QVERIFY2(o.code == 0,
                      qPrintable(QStringLiteral("exit code %1: %2").arg(o.code).arg(o.err)));
-            if (o.out.contains(QStringLiteral("Applied 11 migration(s)")))
+            if (o.out.contains(QStringLiteral("Applied 11 migrations")))
                 ++applied;
             else if (o.out.contains(QStringLiteral("Nothing to do")))
                 ++nothing;
@@ -1070,7 +1070,7 @@ private Q_SLOTS:
                                             "(id intt);\nCOMMIT;")));
         Outcome o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
-        QVERIFY2(o.err.contains(QStringLiteral("2 of 4 statement(s) ran and 0 stay applied")) &&
+        QVERIFY2(o.err.contains(QStringLiteral("2 of 4 statements ran and 0 stay applied")) &&
                      o.err.contains(QStringLiteral("intt")) &&
                      !o.err.contains(QStringLiteral("current transaction is aborted")) &&
                      !o.err.contains(QStringLiteral("nothing was rolled back")),
@@ -1086,7 +1086,7 @@ private Q_SLOTS:
                                             "(id int);")));
         o = run(dir.path(), db, {QStringLiteral("upgrade"), QStringLiteral("heads")});
         QCOMPARE(o.code, 1);
-        QVERIFY2(o.err.contains(QStringLiteral("3 of 3 statement(s) ran and 1 stay applied")) &&
+        QVERIFY2(o.err.contains(QStringLiteral("3 of 3 statements ran and 1 stay applied")) &&
                      o.err.contains(QStringLiteral("line 6 has no COMMIT")) &&
                      !o.err.contains(QStringLiteral("nothing was rolled back")),
                  qPrintable(o.err));

@@ -1,4 +1,5 @@
 #include "backup/restorerunner.h"
+#include "text/englishcount.h"
 
 #include "backup/pgtools.h"
 #include "connection/connectiondisplay.h"
@@ -278,10 +279,10 @@ Status checkRoles(const QSet<QString> &needed, const RestoreRequest &request, bo
         return {};
     missing.sort();
     Error e = Error::failure(
-        QStringLiteral("the backup names %1 role(s) that do not exist on %2: %3; nothing was "
-                       "changed")
-            .arg(missing.size())
-            .arg(request.target.display, missing.join(QLatin1String(", "))));
+        QStringLiteral("the backup names %1 that %2 not exist on %3: %4; nothing was changed")
+            .arg(countOf(missing.size(), QStringLiteral("role")),
+                 missing.size() == 1 ? QStringLiteral("does") : QStringLiteral("do"),
+                 request.target.display, missing.join(QLatin1String(", "))));
     e.details.append(ownersKept ? QStringLiteral("create them first, or restore without owners "
                                                  "and grants (strata restore --no-owner)")
                                 : QStringLiteral("create them first: user mappings name them"));

@@ -1,4 +1,5 @@
 #include "engine/executor.h"
+#include "text/englishcount.h"
 
 #include "drivers/driver.h"
 #include "engine/runlock.h"
@@ -480,9 +481,10 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
     mark.success = false;
     mark.finishedAt = mark.startedAt;
     mark.error = QStringLiteral("started outside a transaction (transactional: false) and never "
-                                "finished: the run stopped part way, so some of its %1 "
-                                "statement(s) may have run and stay applied")
-                     .arg(total);
+                                "finished: the run stopped part way, so %1 may have run and "
+                                "stay applied")
+                     .arg(total == 1 ? QStringLiteral("its statement")
+                                     : QStringLiteral("some of its %1 statements").arg(total));
     if (auto s = m_driver.recordHistory(m_versionTable, mark); !s) {
         (void)m_driver.rollback();
         return s;
@@ -523,14 +525,16 @@ Status Executor::runOutsideTransaction(const Migration &m, const PlanStep &step,
         const int undone = int(undoneLines.size());
         const QString ranText =
             undone == 0
-                ? QStringLiteral("%1 of %2 statement(s) ran and stay applied").arg(ran).arg(total)
-                : QStringLiteral("%1 of %2 statement(s) ran and %3 stay applied (those on "
-                                 "line(s) %4 ran in the migration's own transaction block, which "
-                                 "was rolled back)")
+                ? QStringLiteral("%1 of %2 ran and stay applied")
                       .arg(ran)
-                      .arg(total)
+                      .arg(countOf(total, QStringLiteral("statement")))
+                : QStringLiteral("%1 of %2 ran and %3 stay applied (those on %4 %5 ran in the "
+                                 "migration's own transaction block, which was rolled back)")
+                      .arg(ran)
+                      .arg(countOf(total, QStringLiteral("statement")))
                       .arg(ran - undone)
-                      .arg(undoneLines.join(QLatin1String(", ")));
+                      .arg(nounFor(undone, QStringLiteral("line")),
+                           undoneLines.join(QLatin1String(", ")));
         record.finishedAt = QDateTime::currentDateTimeUtc();
         record.durationMs = timer.elapsed();
         record.success = false;

@@ -134,7 +134,7 @@ QStringList RunResultDialog::outcome(const JobResult &result, const SnapshotPtr 
             int done = 0;
             for (int i = 0; i < failing - 1; ++i)
                 done += inEffect(steps[i], i, result, applied) ? 1 : 0;
-            lines << tr("%n step(s) before it applied.", nullptr, done);
+            lines << stepsBefore(failing - 1, done);
             const PlanStep &step = steps[failing - 1];
             bool partly = false;
             for (const DatabaseStatus::StepFailure &f : after->status.failures)
@@ -157,7 +157,7 @@ QStringList RunResultDialog::outcome(const JobResult &result, const SnapshotPtr 
                 ? tr("the server cannot be reached")
                 : after->problem;
         if (failing > 0) {
-            lines << tr("%n step(s) before it had finished.", nullptr, result.stepsRun);
+            lines << finishedBefore(failing - 1, result.stepsRun);
             lines << tr("The outcome of step %1 (%2) is unknown until the database is read "
                         "again: it could not be read afterwards (%3). Strata reconnects and "
                         "shows it here when it has.")
@@ -170,6 +170,26 @@ QStringList RunResultDialog::outcome(const JobResult &result, const SnapshotPtr 
         }
     }
     return lines;
+}
+
+QString RunResultDialog::stepsBefore(int before, int done)
+{
+    if (before <= 0)
+        return tr("It was the run's first step.");
+    if (done <= 0)
+        return tr("None of the %n step(s) before it is in effect.", nullptr, before);
+    if (done >= before)
+        return tr("The %n step(s) before it completed and are in effect.", nullptr, before);
+    return tr("Steps before it in effect: %1 of %n.", nullptr, before).arg(done);
+}
+
+QString RunResultDialog::finishedBefore(int before, int finished)
+{
+    if (before <= 0)
+        return tr("It was the run's first step.");
+    if (finished <= 0)
+        return tr("No step had finished before it.");
+    return tr("%n step(s) had finished before it.", nullptr, finished);
 }
 
 void RunResultDialog::noteSnapshot(const SnapshotPtr &snapshot)

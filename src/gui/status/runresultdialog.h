@@ -31,6 +31,11 @@ public:
     // Its second part: where the database stands as read back (the steps in effect, the failing
     // step rolled back or not), or that it is unknown. For the rollback wizard's page too.
     static QStringList outcome(const JobResult &result, const SnapshotPtr &after);
+    // One sentence on the steps before the failing one (before: how many there were; done:
+    // how many are in effect as read back). None, one and many each read as a sentence.
+    static QString stepsBefore(int before, int done);
+    // The same when the database was not read back (finished: steps the run saw finish).
+    static QString finishedBefore(int before, int finished);
 
 private:
     QString m_profile;
