@@ -126,13 +126,17 @@ private Q_SLOTS:
         verifyReadable(history, HistoryModel::Message, 20);
         verifyReadable(history, HistoryModel::Revision, 12);
         verifyReadable(history, HistoryModel::State, 8);
-        // The state reads whole, in bold ("ausstehend" in German is the longest common one).
+        // The everyday states read whole, in bold as History shows them.
         {
             QFont bold = history->font();
             bold.setBold(true);
-            const int needed = QFontMetrics(bold).horizontalAdvance(QStringLiteral("ausstehend"));
-            QVERIFY2(history->columnWidth(HistoryModel::State) >= needed + 8,
-                     qPrintable(QString::number(history->columnWidth(HistoryModel::State))));
+            for (auto state : {RevisionRow::State::Pending, RevisionRow::State::Applied,
+                               RevisionRow::State::Failed, RevisionRow::State::Cancelled}) {
+                const QString word = HistoryModel::stateText(state);
+                QVERIFY2(history->columnWidth(HistoryModel::State) >=
+                             QFontMetrics(bold).horizontalAdvance(word) + 8,
+                         qPrintable(word));
+            }
         }
         // Who applied it and how long it took: there when the table has room for them.
         if (size.width() >= 1400) {

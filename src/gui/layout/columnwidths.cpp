@@ -69,13 +69,15 @@ void fitHistoryColumns(QTableView *history)
         {HistoryModel::Labels, 8}, {HistoryModel::AppliedBy, 7}, {HistoryModel::Duration, 5}};
     for (const auto &[column, chars] : widths)
         history->setColumnWidth(column, widthFor(history, column, chars));
-    // The state, in bold as History shows it: the widest of its words in the app's language.
+    // The state, in bold as History shows it: the widest of the everyday words in the app's
+    // language (the rare long ones, "edited since applied" and "missing file", elide; the
+    // problem line above the table says them in full).
     QFont bold = history->font();
     bold.setBold(true);
     int state = header->sectionSizeHint(HistoryModel::State);
     using State = RevisionRow::State;
-    for (State st : {State::Unknown, State::Pending, State::Applied, State::Current, State::Edited,
-                     State::Failed, State::Cancelled, State::MissingFile})
+    for (State st : {State::Unknown, State::Pending, State::Applied, State::Current, State::Failed,
+                     State::Cancelled})
         state =
             std::max(state, QFontMetrics(bold).horizontalAdvance(HistoryModel::stateText(st)) + 16);
     history->setColumnWidth(HistoryModel::State, state);
