@@ -1608,7 +1608,10 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="+14" />
         <source>&lt;b&gt;%1&lt;/b&gt; on &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n step(s):</source>
-        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritt:</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; auf &lt;span style='color:%2'&gt;■&lt;/span&gt; &lt;b&gt;%3&lt;/b&gt; (%4, %5)&lt;br&gt;%n Schritte:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8" />
@@ -1732,7 +1735,10 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
     <message numerus="yes">
         <location line="-17" />
         <source>Irreversible revision(s) in the way: %1.</source>
-        <translation><numerusform>Nicht umkehrbare Revision im Weg: %1.</numerusform><numerusform>Nicht umkehrbare Revisionen im Weg: %1.</numerusform></translation>
+        <translation>
+            <numerusform>Nicht umkehrbare Revision im Weg: %1.</numerusform>
+            <numerusform>Nicht umkehrbare Revisionen im Weg: %1.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+19" />
@@ -1998,7 +2004,10 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     <message numerus="yes">
         <location line="+4" />
         <source>Down revision(s): %1</source>
-        <translation><numerusform>Vorgänger-Revision: %1</numerusform><numerusform>Vorgänger-Revisionen: %1</numerusform></translation>
+        <translation>
+            <numerusform>Vorgänger-Revision: %1</numerusform>
+            <numerusform>Vorgänger-Revisionen: %1</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3" />
@@ -2170,7 +2179,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+299" />
+        <location filename="../src/gui/mainwindow.cpp" line="+301" />
         <source>Delete Profile</source>
         <translation>Profil löschen</translation>
     </message>
@@ -2245,22 +2254,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>%1 führt gerade einen Auftrag aus; bearbeiten Sie es, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location line="+271" />
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>%1: running a job</source>
-        <translation>%1: ein Auftrag läuft</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>Stopping every job before quitting…</source>
-        <translation>Alle Aufträge werden vor dem Beenden angehalten…</translation>
-    </message>
-    <message>
-        <location line="+20" />
+        <location line="+279" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -2288,29 +2282,6 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <location line="+1" />
         <source>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;Database schema migrations as SQL files: profiles for every environment, history, pending plans, upgrades, downgrades and stamps.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;br&gt;Audit log: %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Strata %1&lt;/h3&gt;&lt;p&gt;Datenbank-Schemamigrationen als SQL-Dateien: Profile für jede Umgebung, Verlauf, ausstehende Pläne, Upgrades, Downgrades und Stempelungen.&lt;/p&gt;&lt;p&gt;Protokolldatei: %2&lt;br&gt;Audit-Protokoll: %3&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location line="+20" />
-        <source>Waiting for these jobs to stop: %1</source>
-        <translation>Warten, bis diese Aufträge angehalten sind: %1</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Jobs Are Running</source>
-        <translation>Aufträge laufen</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>These jobs are still going on:
-
-%1
-
-Cancel them and quit? Strata waits until each has stopped; an interrupted step is rolled back.</source>
-        <translation>Diese Aufträge laufen noch:
-
-%1
-
-Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochener Schritt wird zurückgerollt.</translation>
     </message>
 </context>
 <context>
@@ -2411,7 +2382,10 @@ Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochen
     <message numerus="yes">
         <location line="+2" />
         <source>%1 (%2): %3, %n pending</source>
-        <translation><numerusform>%1 (%2): %3, %n ausstehend</numerusform><numerusform>%1 (%2): %3, %n ausstehend</numerusform></translation>
+        <translation>
+            <numerusform>%1 (%2): %3, %n ausstehend</numerusform>
+            <numerusform>%1 (%2): %3, %n ausstehend</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+48" />
@@ -2421,7 +2395,10 @@ Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochen
     <message numerus="yes">
         <location line="+12" />
         <source>%1 on %2 (%3): %n step(s), from %4</source>
-        <translation><numerusform>%1 auf %2 (%3): %n Schritt, ausgehend von %4</numerusform><numerusform>%1 auf %2 (%3): %n Schritte, ausgehend von %4</numerusform></translation>
+        <translation>
+            <numerusform>%1 auf %2 (%3): %n Schritt, ausgehend von %4</numerusform>
+            <numerusform>%1 auf %2 (%3): %n Schritte, ausgehend von %4</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+28" />
@@ -2451,7 +2428,10 @@ Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochen
     <message numerus="yes">
         <location line="+13" />
         <source>%1 finished: %n step(s) in %2 ms; now %3</source>
-        <translation><numerusform>%1 beendet: %n Schritt in %2 ms; jetzt %3</numerusform><numerusform>%1 beendet: %n Schritte in %2 ms; jetzt %3</numerusform></translation>
+        <translation>
+            <numerusform>%1 beendet: %n Schritt in %2 ms; jetzt %3</numerusform>
+            <numerusform>%1 beendet: %n Schritte in %2 ms; jetzt %3</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9" />
@@ -2536,7 +2516,10 @@ Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochen
     <message numerus="yes">
         <location line="+31" />
         <source>Connected to %1: %2, %n revision(s) in the project.</source>
-        <translation><numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform><numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform></translation>
+        <translation>
+            <numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform>
+            <numerusform>Verbunden mit %1: %2, %n Revisionen im Projekt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2977,6 +2960,47 @@ Letzter Zustand: %2
         <location line="+35" />
         <source>the default user</source>
         <translation>den Standardbenutzer</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::QuitGuard</name>
+    <message>
+        <location filename="../src/gui/jobs/quitguard.cpp" line="+24" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1: running a job</source>
+        <translation>%1: ein Auftrag läuft</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Waiting for these jobs to stop: %1</source>
+        <translation>Warten, bis diese Aufträge angehalten sind: %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Jobs Are Running</source>
+        <translation>Aufträge laufen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>These jobs are still going on:
+
+%1
+
+Cancel them and quit? Strata waits until each has stopped; an interrupted step is rolled back.</source>
+        <translation>Diese Aufträge laufen noch:
+
+%1
+
+Abbrechen und beenden? Strata wartet, bis jeder angehalten ist; ein unterbrochener Schritt wird zurückgerollt.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Stopping every job before quitting…</source>
+        <translation>Alle Aufträge werden vor dem Beenden angehalten…</translation>
     </message>
 </context>
 <context>

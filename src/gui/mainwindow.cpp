@@ -11,6 +11,7 @@
 #include "jobs/confirmrundialog.h"
 #include "jobs/jobcontroller.h"
 #include "jobs/jobpanel.h"
+#include "jobs/quitguard.h"
 #include "jobs/runscontroller.h"
 #include "layout/columnwidths.h"
 #include "log/activitylog.h"
@@ -110,8 +111,9 @@ MainWindow::MainWindow(QWidget *parent)
     // Every profile's job shows in the profile list, the selected one's also in the panel.
     connect(m_jobPanel, &JobPanel::jobChanged, this, [this](const QString &name) {
         m_profileDock->setJob(name, m_jobPanel->summary(name));
-        quitWhenStopped();
     });
+    m_quitGuard = new QuitGuard(
+        m_jobPanel, [this] { return m_controllers; }, this);
     connect(m_runs, &RunsController::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runs, &RunsController::logLine, this, &MainWindow::logLine);
 
@@ -498,7 +500,7 @@ JobController *MainWindow::controller(const QString &name)
     m_runs->connectWorker(name, w);
     m_authoring->connectWorker(name, w);
     m_backups->connectWorker(name, w);
-    connect(c, &JobController::runningChanged, this, &MainWindow::quitWhenStopped);
+    m_quitGuard->watch(c);
     m_controllers.insert(name, c);
     return c;
 }
@@ -709,41 +711,12 @@ PlanModel *MainWindow::planModel() const
 
 bool MainWindow::isRunning() const
 {
-    return !runningJobs().isEmpty();
+    return !m_quitGuard->runningJobs().isEmpty();
 }
 
 QStringList MainWindow::runningJobs() const
 {
-    QStringList lines;
-    const QStringList busy = m_jobPanel->busyProfiles();
-    for (const QString &name : busy)
-        lines << tr("%1: %2").arg(name, m_jobPanel->summary(name));
-    // A job the panel does not show (the rollback wizard's own backup or restore).
-    for (auto it = m_controllers.constBegin(); it != m_controllers.constEnd(); ++it) {
-        if (it.value()->isRunning() && !busy.contains(it.key()))
-            lines << tr("%1: running a job").arg(it.key());
-    }
-    return lines;
-}
-
-void MainWindow::stopJobsAndQuit()
-{
-    m_quitting = true;
-    const QStringList busy = m_jobPanel->busyProfiles();
-    for (const QString &name : busy)
-        m_jobPanel->cancel(name);
-    for (JobController *c : std::as_const(m_controllers))
-        c->cancel();
-    statusBar()->showMessage(tr("Stopping every job before quitting…"));
-    quitWhenStopped();
-}
-
-void MainWindow::quitWhenStopped()
-{
-    // Closing again once every job has answered: nothing is left half-done, and the controllers'
-    // destructors join threads that have nothing left to run.
-    if (m_quitting && !isRunning())
-        QTimer::singleShot(0, this, &QWidget::close);
+    return m_quitGuard->runningJobs();
 }
 
 QString MainWindow::logFilePath() const
@@ -789,26 +762,10 @@ void MainWindow::reloadAudit()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (const QStringList jobs = runningJobs(); !jobs.isEmpty()) {
-        event->ignore();
-        if (m_quitting) { // cancelled already; the window closes when the last one answers
-            statusBar()->showMessage(
-                tr("Waiting for these jobs to stop: %1").arg(jobs.join(QLatin1String("; "))));
-            return;
-        }
-        const auto answer = QMessageBox::question(
-            this, tr("Jobs Are Running"),
-            tr("These jobs are still going on:\n\n%1\n\nCancel them and quit? Strata waits "
-               "until each has stopped; an interrupted step is rolled back.")
-                .arg(jobs.join(QLatin1Char('\n'))));
-        if (answer != QMessageBox::Yes)
-            return;
-        if (!m_ui->editorArea->closeAll()) // unsaved migrations: save, discard or stay
-            return;
-        stopJobsAndQuit();
-        return;
-    }
-    if (!m_ui->editorArea->closeAll()) { // unsaved migrations: save, discard or stay
+    // Jobs running: listed, and on Yes cancelled; the window closes when they have stopped.
+    // Unsaved migrations: save, discard or stay.
+    const auto closeEditors = [this] { return m_ui->editorArea->closeAll(); };
+    if (!m_quitGuard->mayClose(closeEditors) || !closeEditors()) {
         event->ignore();
         return;
     }

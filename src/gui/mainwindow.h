@@ -135,9 +135,6 @@ private:
     void chooseLanguage();
     void about();
     void reloadAudit();
-    // Quit confirmed with jobs running: cancels every one, and closes when the last answers.
-    void stopJobsAndQuit();
-    void quitWhenStopped();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     ProfileDock *m_profileDock = nullptr;
@@ -159,7 +156,7 @@ private:
     StatusBoard *m_statusBoard = nullptr;
     ProjectWatcher *m_projectWatcher = nullptr;
     class AuthoringController *m_authoring = nullptr;
-    bool m_quitting = false; // jobs were cancelled to quit; closing once they have stopped
+    class QuitGuard *m_quitGuard = nullptr; // every job of every profile, before quitting
 };
 
 } // namespace strata::gui
