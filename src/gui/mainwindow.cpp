@@ -14,6 +14,7 @@
 #include "jobs/quitguard.h"
 #include "jobs/runscontroller.h"
 #include "layout/columnwidths.h"
+#include "layout/screenfit.h"
 #include "log/activitylog.h"
 #include "log/logdock.h"
 #include "pending/pendingcontroller.h"
@@ -168,7 +169,11 @@ MainWindow::MainWindow(QWidget *parent)
     setupStatus();
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    const bool restored =
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    // The designed size (mainwindow.ui) on a first run, and a geometry from a larger screen,
+    // fit the screen's available area so docks and the status bar stay on screen.
+    fitWindowToScreen(this, restored);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     resizeDocks({m_profileDock}, {300}, Qt::Horizontal);
     resizeDocks({m_logDock}, {150}, Qt::Vertical);

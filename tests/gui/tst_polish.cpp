@@ -1,10 +1,15 @@
 // Finishing touches a user met in the reworked app: the run-result dialog's counts read as
-// sentences for none, one and many steps.
+// sentences for none, one and many steps; the main window fits the screen it opens on.
 
+#include "layout/screenfit.h"
+#include "mainwindow.h"
 #include "settings/translations.h"
 #include "status/runresultdialog.h"
 
 #include <QApplication>
+#include <QScreen>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace strata;
@@ -14,8 +19,49 @@ class TestPolish : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_home;
+
 private Q_SLOTS:
-    void initTestCase() { installTranslations(QStringLiteral("en"), this); }
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        qputenv("STRATA_CONFIG_DIR", m_home.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        qputenv("STRATA_NO_KEYCHAIN", "1");
+        qputenv("STRATA_LOG_DIR", m_home.filePath(QStringLiteral("logs")).toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("xdg-config")).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("xdg-data")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("Strata"));
+        QCoreApplication::setApplicationName(QStringLiteral("strata-gui-polish"));
+        installTranslations(QStringLiteral("en"), this);
+    }
+
+    // The designed 1440x880 on a 1024x700 screen: first run fits and centres; a geometry
+    // restored from a larger screen shrinks and moves inside; one that fits stays.
+    void windowFitsTheScreen()
+    {
+        const QRect small(0, 0, 1024, 700);
+        QCOMPARE(fitToScreen(QRect(0, 0, 1440, 880), small, false), small);
+        QCOMPARE(fitToScreen(QRect(0, 0, 800, 600), small, false), QRect(112, 50, 800, 600));
+        QCOMPARE(fitToScreen(QRect(1800, 900, 1440, 880), small, true), small);
+        QCOMPARE(fitToScreen(QRect(500, 400, 800, 600), small, true), QRect(224, 100, 800, 600));
+        QCOMPARE(fitToScreen(QRect(10, 20, 800, 600), small, true), QRect(10, 20, 800, 600));
+        const QRect offset(1920, 24, 1024, 676); // a second screen, a top panel
+        QCOMPARE(fitToScreen(QRect(0, 0, 1440, 880), offset, true), offset);
+    }
+
+    // The main window itself, on the (offscreen) screen it opens on: never larger than it.
+    void mainWindowOpensOnScreen()
+    {
+        QSettings().remove(QStringLiteral("window/geometry"));
+        MainWindow w;
+        const QRect available = w.screen()->availableGeometry();
+        QVERIFY2(available.contains(w.geometry()), qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                                                  .arg(w.width())
+                                                                  .arg(w.height())
+                                                                  .arg(available.width())
+                                                                  .arg(available.height())));
+    }
 
     // "0 steps before it applied." read as a broken sentence: each count has its own words.
     void stepsBeforeReadAsSentences_data()
