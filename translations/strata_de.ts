@@ -2179,7 +2179,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+301" />
+        <location filename="../src/gui/mainwindow.cpp" line="+306" />
         <source>Delete Profile</source>
         <translation>Profil löschen</translation>
     </message>
@@ -2341,7 +2341,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+594" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+601" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
             <numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revision im Projekt.</numerusform>
@@ -2354,23 +2354,18 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>noch keine Revision angewendet</translation>
     </message>
     <message>
-        <location line="-621" />
-        <location line="+622" />
+        <location line="-628" />
+        <location line="+629" />
         <source>at %1</source>
         <translation>auf %1</translation>
     </message>
     <message>
-        <location line="-623" />
+        <location line="-630" />
         <source>no revision applied</source>
         <translation>keine Revision angewendet</translation>
     </message>
     <message>
-        <location line="+14" />
-        <source>Could not write the audit log: %1</source>
-        <translation>Das Audit-Protokoll konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <location line="+228" />
+        <location line="+242" />
         <source>%1: cannot open the project: %2</source>
         <translation>%1: Das Projekt lässt sich nicht öffnen: %2</translation>
     </message>
@@ -2401,7 +2396,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         </translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
         <source>stamp</source>
         <translation>Stempeln</translation>
     </message>
@@ -2416,35 +2411,40 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Downgrade</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Step %1/%2: %3 %4 %5</source>
-        <translation>Schritt %1/%2: %3 %4 %5</translation>
-    </message>
-    <message>
-        <location line="+29" />
+        <location line="+31" />
         <source>%1: backed up to %2 (%3, verified) before the run</source>
         <translation>%1: vor dem Lauf gesichert nach %2 (%3, geprüft)</translation>
     </message>
+    <message>
+        <location line="-361" />
+        <source>%1: could not write the audit log: %2</source>
+        <translation>%1: Das Audit-Protokoll konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+331" />
+        <source>%1: step %2/%3: %4 %5 %6</source>
+        <translation>%1: Schritt %2/%3: %4 %5 %6</translation>
+    </message>
     <message numerus="yes">
-        <location line="+13" />
-        <source>%1 finished: %n step(s) in %2 ms; now %3</source>
+        <location line="+43" />
+        <source>%1 on %2 finished: %n step(s) in %3 ms; now %4</source>
         <translation>
-            <numerusform>%1 beendet: %n Schritt in %2 ms; jetzt %3</numerusform>
-            <numerusform>%1 beendet: %n Schritte in %2 ms; jetzt %3</numerusform>
+            <numerusform>%1 auf %2 beendet: %n Schritt in %3 ms; jetzt %4</numerusform>
+            <numerusform>%1 auf %2 beendet: %n Schritte in %3 ms; jetzt %4</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9" />
-        <source>%1 cancelled: %2</source>
-        <translation>%1 abgebrochen: %2</translation>
+        <source>%1 on %2 cancelled: %3</source>
+        <translation>%1 auf %2 abgebrochen: %3</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
+        <location line="+4" />
+        <source>%1 on %2 failed: %3</source>
+        <translation>%1 auf %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>%1: the state after the run could not be read: %2</source>
         <translation>%1: Der Zustand nach dem Lauf ließ sich nicht lesen: %2</translation>
     </message>
@@ -2459,7 +2459,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>%1: %2 wird ausprobiert (%3), am Ende zurückgerollt</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>%1: trying %2 failed: %3</source>
         <translation>%1: Ausprobieren von %2 fehlgeschlagen: %3</translation>
     </message>

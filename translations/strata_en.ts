@@ -108,15 +108,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+73" />
-        <source>%1 finished: %n step(s) in %2 ms; now %3</source>
+        <location line="+76" />
+        <source>%1 on %2 finished: %n step(s) in %3 ms; now %4</source>
         <translation>
-            <numerusform>%1 finished: %n step in %2 ms; now %3</numerusform>
-            <numerusform>%1 finished: %n steps in %2 ms; now %3</numerusform>
+            <numerusform>%1 on %2 finished: %n step in %3 ms; now %4</numerusform>
+            <numerusform>%1 on %2 finished: %n steps in %3 ms; now %4</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+232" />
+        <location line="+236" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
             <numerusform>%1 does not exist yet; the first upgrade creates it. %n revision in the project.</numerusform>
@@ -238,7 +238,7 @@
 <context>
     <name>strata::gui::RunsController</name>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/runscontroller.cpp" line="+228" />
+        <location filename="../src/gui/jobs/runscontroller.cpp" line="+241" />
         <source>Dry run of %1 on %2: %n step(s) ran and were rolled back; nothing was kept.</source>
         <translation>
             <numerusform>Dry run of %1 on %2: %n step ran and was rolled back; nothing was kept.</numerusform>

@@ -401,7 +401,7 @@ private Q_SLOTS:
         QCOMPARE(w.auditModel()->rowCount(), audit->size());
         QCOMPARE(w.auditModel()->entry(0).action, QStringLiteral("stamp --purge")); // newest first
         // And the Activity dock showed the steps live.
-        QVERIFY(w.logDock()->text().contains(QStringLiteral("Step 1/11")));
+        QVERIFY(w.logDock()->text().contains(p.name + QStringLiteral(": step 1/11")));
     }
 
     void protectedProfileNeedsTheDatabaseNameTyped()

@@ -99,12 +99,12 @@ private Q_SLOTS:
         QCOMPARE(MigrationWorker::tr("%1: backing up %2")
                      .arg(QStringLiteral("prod"), QStringLiteral("shop")),
                  QStringLiteral("prod: shop wird gesichert"));
-        QCOMPARE(MigrationWorker::tr("%1 finished: %n step(s) in %2 ms; now %3", nullptr, 11)
-                     .arg(QStringLiteral("Upgrade auf heads"))
+        QCOMPARE(MigrationWorker::tr("%1 on %2 finished: %n step(s) in %3 ms; now %4", nullptr, 11)
+                     .arg(QStringLiteral("Upgrade auf heads"), QStringLiteral("prod"))
                      .arg(12)
                      .arg(QStringLiteral("auf be0a3c5f7b11")),
-                 QStringLiteral("Upgrade auf heads beendet: 11 Schritte in 12 ms; jetzt auf "
-                                "be0a3c5f7b11"));
+                 QStringLiteral("Upgrade auf heads auf prod beendet: 11 Schritte in 12 ms; jetzt "
+                                "auf be0a3c5f7b11"));
         for (QTranslator *t : owner.findChildren<QTranslator *>())
             QCoreApplication::removeTranslator(t);
     }
@@ -115,11 +115,11 @@ private Q_SLOTS:
         QObject owner;
         const InstalledTranslations installed = installTranslations(QStringLiteral("en"), &owner);
         QVERIFY(installed.strata.endsWith(QStringLiteral("strata_en.qm")));
-        QCOMPARE(MigrationWorker::tr("%1 finished: %n step(s) in %2 ms; now %3", nullptr, 1)
-                     .arg(QStringLiteral("Upgrade to heads"))
+        QCOMPARE(MigrationWorker::tr("%1 on %2 finished: %n step(s) in %3 ms; now %4", nullptr, 1)
+                     .arg(QStringLiteral("Upgrade to heads"), QStringLiteral("prod"))
                      .arg(5)
                      .arg(QStringLiteral("at a1")),
-                 QStringLiteral("Upgrade to heads finished: 1 step in 5 ms; now at a1"));
+                 QStringLiteral("Upgrade to heads on prod finished: 1 step in 5 ms; now at a1"));
         for (QTranslator *t : owner.findChildren<QTranslator *>())
             QCoreApplication::removeTranslator(t);
     }

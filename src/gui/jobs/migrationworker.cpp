@@ -57,9 +57,9 @@ OperationContext operationContext(const QString &profile, const QString &reason,
     context.profile = profile;
     context.reason = reason;
     context.guided = guided;
-    context.auditFailed = [](const Error &e) {
-        logLine(Level::Error,
-                MigrationWorker::tr("Could not write the audit log: %1").arg(e.toString()));
+    context.auditFailed = [profile](const Error &e) {
+        logLine(Level::Error, MigrationWorker::tr("%1: could not write the audit log: %2")
+                                  .arg(profile, e.toString()));
     };
     return context;
 }
@@ -368,7 +368,9 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     options.statementTimeoutMs = context.statementTimeoutMs;
     options.dryRun = context.dryRun;
     result.dryRun = context.dryRun;
-    options.notice = [](const QString &notice) { logLine(Level::Warning, notice); };
+    options.notice = [this](const QString &notice) {
+        logLine(Level::Warning, QStringLiteral("%1: %2").arg(m_label, notice));
+    };
     options.progress = [&](const Progress &p) {
         JobProgress jp;
         jp.step = p.step;
@@ -387,7 +389,8 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
             const QString what = p.planStep.stamp               ? tr("stamp")
                                  : p.direction == Direction::Up ? tr("upgrade")
                                                                 : tr("downgrade");
-            logLine(Level::Info, tr("Step %1/%2: %3 %4 %5")
+            logLine(Level::Info, tr("%1: step %2/%3: %4 %5 %6")
+                                     .arg(m_label)
                                      .arg(p.step)
                                      .arg(p.stepCount)
                                      .arg(what, p.revision, jp.message));
@@ -429,8 +432,8 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         result.stepsRun = int(ran->steps.size());
         result.toRevisions = ran->endHeads;
         logLine(Level::Info,
-                tr("%1 finished: %n step(s) in %2 ms; now %3", nullptr, result.stepsRun)
-                    .arg(request.description())
+                tr("%1 on %2 finished: %n step(s) in %3 ms; now %4", nullptr, result.stepsRun)
+                    .arg(request.description(), context.profile)
                     .arg(result.durationMs)
                     .arg(where(ran->endHeads)));
     } else {
@@ -438,10 +441,12 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
         result.cancelled = cancelled() || result.error.code == Error::Code::Cancelled;
         if (result.cancelled)
             logLine(Level::Warning,
-                    tr("%1 cancelled: %2").arg(request.description(), result.error.toString()));
+                    tr("%1 on %2 cancelled: %3")
+                        .arg(request.description(), context.profile, result.error.toString()));
         else
             logLine(Level::Error,
-                    tr("%1 failed: %2").arg(request.description(), result.error.toString()));
+                    tr("%1 on %2 failed: %3")
+                        .arg(request.description(), context.profile, result.error.toString()));
     }
     if (result.success)
         result.failedStep = 0;
@@ -530,7 +535,9 @@ void MigrationWorker::tryRevision(const QString &revision)
     options.dryRun = true;
     options.cancel = cancelFlag();
     options.lockWaitSeconds = 10;
-    options.notice = [](const QString &notice) { logLine(Level::Warning, notice); };
+    options.notice = [this](const QString &notice) {
+        logLine(Level::Warning, QStringLiteral("%1: %2").arg(m_label, notice));
+    };
     auto ran = m.run(*plan, options);
     if (!ran) {
         logLine(Level::Warning,
