@@ -2073,7 +2073,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::JobPanel</name>
     <message>
-        <location filename="../src/gui/jobs/jobpanel.cpp" line="+158" />
+        <location filename="../src/gui/jobs/jobpanel.cpp" line="+170" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -2093,7 +2093,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>stempeln</translation>
     </message>
     <message>
-        <location line="-40" />
+        <location line="-52" />
         <source>planning</source>
         <translation>plant</translation>
     </message>
@@ -2128,7 +2128,17 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>%1, wird abgebrochen</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
+        <source>cancelling</source>
+        <translation>wird abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>running %1/%2</source>
+        <translation>läuft %1/%2</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>%1 is busy (%2); try again when its job ends.</source>
         <translation>%1 ist beschäftigt (%2); versuchen Sie es erneut, wenn dieser Auftrag endet.</translation>
     </message>
@@ -2748,7 +2758,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::ProfileDock</name>
     <message>
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+74" />
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+75" />
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
@@ -2764,13 +2774,13 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     </message>
     <message>
         <location line="+50" />
-        <location line="+57" />
+        <location line="+58" />
         <location line="+10" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-63" />
         <source>protected</source>
         <translation>geschützt</translation>
     </message>
@@ -2789,7 +2799,7 @@ Protected</source>
 Geschützt</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+52" />
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
@@ -2822,7 +2832,7 @@ Geschützt</translation>
         <translation>Projektfehler</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+48" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>

@@ -111,7 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     // Every profile's job shows in the profile list, the selected one's also in the panel.
     connect(m_jobPanel, &JobPanel::jobChanged, this, [this](const QString &name) {
-        m_profileDock->setJob(name, m_jobPanel->summary(name));
+        m_profileDock->setJob(name, m_jobPanel->summary(name), m_jobPanel->shortSummary(name));
     });
     m_quitGuard = new QuitGuard(
         m_jobPanel, [this] { return m_controllers; }, this);

@@ -51,15 +51,15 @@ QString progressText(MainWindow &w)
     return w.findChild<QLabel *>(QStringLiteral("progressLabel"))->text();
 }
 
-// The profile list's State column for the profile, as shown.
-QString shownState(MainWindow &w, const QString &profile)
+// The profile list's State column for the profile, as shown (role: its text or tooltip).
+QString shownState(MainWindow &w, const QString &profile, int role = Qt::DisplayRole)
 {
     const QTreeWidget *tree = w.profileDock()->tree();
     for (int g = 0; g < tree->topLevelItemCount(); ++g) {
         const QTreeWidgetItem *group = tree->topLevelItem(g);
         for (int i = 0; i < group->childCount(); ++i) {
             if (group->child(i)->text(0) == profile)
-                return group->child(i)->text(1);
+                return group->child(i)->data(1, role).toString();
         }
     }
     return {};
@@ -253,9 +253,19 @@ private Q_SLOTS:
 
         w.selectProfile(dev.name);
         QVERIFY(!w.findChild<QWidget *>(QStringLiteral("progressPanel"))->isVisibleTo(&w));
-        QVERIFY2(shownState(w, staging.name).contains(QStringLiteral("running: upgrade, step 2")),
-                 qPrintable(shownState(w, staging.name)));
+        QCOMPARE(shownState(w, staging.name), QStringLiteral("running 2/2"));
+        const QString tip = shownState(w, staging.name, Qt::ToolTipRole);
+        QVERIFY2(tip.contains(QStringLiteral("running: upgrade, step 2 of 2")), qPrintable(tip));
+        QVERIFY(w.profileDock()->jobText(staging.name).startsWith(QStringLiteral("running: ")));
         QVERIFY(w.profileDock()->jobText(dev.name).isEmpty());
+        // STRATA_SCREENSHOT_DIR set: the profile list with staging's job, dev selected.
+        if (const QString dir = qEnvironmentVariable("STRATA_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            w.resize(1024, 700);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QTest::qWait(300);
+            w.grab().save(QDir(dir).filePath(QStringLiteral("job-marked-in-profile-list.png")));
+        }
 
         // Planning on dev shows there too, and ends with its plan.
         {

@@ -131,6 +131,18 @@ QString JobPanel::summary(const QString &profile) const
     return state.cancelling ? tr("%1, cancelling").arg(text) : text;
 }
 
+QString JobPanel::shortSummary(const QString &profile) const
+{
+    const auto it = m_states.constFind(profile);
+    if (it == m_states.constEnd())
+        return {};
+    if (it->cancelling)
+        return tr("cancelling");
+    if (it->kind == Kind::Run && it->hasProgress && it->progress.step > 0)
+        return tr("running %1/%2").arg(it->progress.step).arg(it->progress.stepCount);
+    return summary(profile);
+}
+
 QString JobPanel::refusal(const QString &profile) const
 {
     const QString what = summary(profile);

@@ -59,6 +59,8 @@ public:
     // What the profile's job is doing, in a few words ("running: upgrade, step 2 of 5",
     // "planning: upgrade to heads", "backing up"); empty while it is idle.
     QString summary(const QString &profile) const;
+    // The same in fewer words, for a narrow badge ("running 2/5", "planning"); empty: idle.
+    QString shortSummary(const QString &profile) const;
     // Why an action on the profile is refused now: "prod is busy (planning: …); try again when
     // its job ends."; empty while it is idle.
     QString refusal(const QString &profile) const;

@@ -15,10 +15,11 @@ namespace strata::gui {
 namespace {
 
 constexpr int NameRole = Qt::UserRole + 1;
-constexpr int BadgeRole = Qt::UserRole + 2;   // the badge's text without the time
-constexpr int CheckedRole = Qt::UserRole + 3; // the time it was checked, as shown
-constexpr int DetailRole = Qt::UserRole + 4;  // the badge's tooltip (why, when last read)
-constexpr int JobRole = Qt::UserRole + 5;     // what the profile's job does; empty: idle
+constexpr int BadgeRole = Qt::UserRole + 2;    // the badge's text without the time
+constexpr int CheckedRole = Qt::UserRole + 3;  // the time it was checked, as shown
+constexpr int DetailRole = Qt::UserRole + 4;   // the badge's tooltip (why, when last read)
+constexpr int JobRole = Qt::UserRole + 5;      // what the profile's job does; empty: idle
+constexpr int JobBadgeRole = Qt::UserRole + 6; // the same, short, for the State column
 
 // The profile's colour (a square when protected, a circle otherwise) and, for a protected
 // profile, a padlock beside it: the colour alone says little to a colour-blind eye.
@@ -146,6 +147,7 @@ void ProfileDock::setProfiles(const QList<Profile> &profiles)
                 item->setData(1, CheckedRole, old->data(1, CheckedRole));
                 item->setData(1, DetailRole, old->data(1, DetailRole));
                 item->setData(1, JobRole, old->data(1, JobRole));
+                item->setData(1, JobBadgeRole, old->data(1, JobBadgeRole));
                 showState(item);
             }
         }
@@ -223,10 +225,11 @@ void ProfileDock::setBadge(const QString &profile, Badge badge, int pendingCount
     showState(item);
 }
 
-void ProfileDock::setJob(const QString &profile, const QString &job)
+void ProfileDock::setJob(const QString &profile, const QString &job, const QString &badge)
 {
     if (QTreeWidgetItem *item = itemFor(profile)) {
         item->setData(1, JobRole, job);
+        item->setData(1, JobBadgeRole, badge.isEmpty() ? job : badge);
         showState(item);
     }
 }
@@ -249,7 +252,7 @@ void ProfileDock::showState(QTreeWidgetItem *item)
         item->setToolTip(1, detail);
         item->setIcon(1, {});
     } else {
-        item->setText(1, job);
+        item->setText(1, item->data(1, JobBadgeRole).toString());
         item->setToolTip(1, detail.isEmpty()
                                 ? tr("Job: %1\nLast state: %2").arg(job, badge)
                                 : tr("Job: %1\nLast state: %2\n%3").arg(job, badge, detail));

@@ -43,9 +43,10 @@ public:
     // shown beside the badge (hours and minutes); invalid: not shown.
     void setBadge(const QString &profile, Badge badge, int pendingCount = 0,
                   const QString &detail = {}, const QDateTime &checkedAt = {});
-    // The profile's job in a few words ("running: upgrade, step 2 of 5"), shown with a busy
-    // mark in place of the badge (the badge stays in the tooltip); empty: the job ended.
-    void setJob(const QString &profile, const QString &job);
+    // The profile's job in a few words ("running: upgrade, step 2 of 5"), in the tooltip, and
+    // shortly (`badge`, "running 2/5") with a busy mark in place of the badge, which stays in
+    // the tooltip; empty job: the job ended.
+    void setJob(const QString &profile, const QString &job, const QString &badge = {});
     QString jobText(const QString &profile) const;
     void select(const QString &profile);
     QString selected() const;
