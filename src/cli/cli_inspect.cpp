@@ -80,6 +80,8 @@ const char *codeName(Error::Code code)
         return "connection_failed";
     case Error::Code::AuthenticationFailed:
         return "authentication_failed";
+    case Error::Code::DatabaseMissing:
+        return "database_missing";
     case Error::Code::LockTimeout:
         return "lock_timeout";
     case Error::Code::RowsMoved:

@@ -234,7 +234,7 @@ int Cli::upgradeOrDowngrade(bool upgrade)
     if (!guarded)
         return fail(guarded.error());
     if (m_inv.createDatabase) {
-        auto created = mig.createDatabaseIfMissing();
+        auto created = Operations(mig, operationContext(m_inv.profile)).createDatabase();
         if (!created)
             return fail(created.error());
         if (*created)

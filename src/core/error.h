@@ -21,10 +21,13 @@ struct Error
     // What kind of failure, for callers that act on it (retry, reconnect, exit 130, say
     // "unknown"); never match message text instead. The server's own SQLSTATE is in sqlState.
     enum class Code {
-        None,                 // no particular kind: read the message
-        Cancelled,            // a person or a signal stopped it (Ctrl-C, Cancel, SIGTERM)
-        ConnectionLost,       // the session ended mid-way: the database's state is unknown
-        ConnectionFailed,     // could not connect at all (host, port, database, timeout)
+        None,             // no particular kind: read the message
+        Cancelled,        // a person or a signal stopped it (Ctrl-C, Cancel, SIGTERM)
+        ConnectionLost,   // the session ended mid-way: the database's state is unknown
+        ConnectionFailed, // could not connect at all (host, port, timeout, server not ready)
+        // The server answered and said the database it was asked for does not exist (SQLSTATE
+        // 3D000): nothing is applied there, truly, and an upgrade can create it first.
+        DatabaseMissing,
         AuthenticationFailed, // the server refused the credentials (SQLSTATE 28P01, 28000)
         LockTimeout,          // another run holds the lock, or lock_timeout expired (55P03)
         RowsMoved,            // the version rows changed under the run (another run)

@@ -253,6 +253,9 @@ Result<PingReport> Migrator::ping()
     const DatabaseStatus st = status();
     if (!st.reachable)
         return st.problem;
+    if (!st.exists) // the server said the database is missing: say it as it did
+        if (auto s = d->driver->open(); !s)
+            return s.error();
     auto server = d->driver->serverInfo();
     if (!server)
         return server.error();
@@ -266,9 +269,10 @@ DatabaseStatus Migrator::status()
     st.engine = engine();
     const RevisionGraph &graph = d->graph;
     st.heads = graph.ids(graph.realHeads());
-    st.exists = d->driver->exists();
     VersionStore store = d->store();
-    auto rows = store.currentRows();
+    auto opened = store.openExisting();
+    st.exists = opened ? *opened : d->driver->exists();
+    auto rows = opened ? store.currentRows() : Result<QStringList>(opened.error());
     if (!rows) {
         st.problem = rows.error();
         return st;
@@ -610,8 +614,13 @@ Result<Plan> Migrator::run(const Plan &requested, const RunOptions &options)
         d->cancelled.store(false);
         effective.cancel = &d->cancelled;
     }
-    if (auto s = d->driver->open(); !s)
-        return s.error();
+    if (auto s = d->driver->open(); !s) {
+        Error e = s.error();
+        if (e.code == Error::Code::DatabaseMissing)
+            e.details.append(QStringLiteral("nothing was changed; an upgrade can create it first "
+                                            "(--create-database)"));
+        return e;
+    }
     RunLock lock(*d->driver, d->versionTable);
     if (auto s = lock.take(options.lockWaitSeconds, effective.cancel); !s)
         return s.error();

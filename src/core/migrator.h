@@ -78,7 +78,10 @@ struct DatabaseStatus
     // ConnectionFailed, AuthenticationFailed, Unreadable, ConnectionLost, ...
     bool reachable = false;
     Error problem;
-    // False for a SQLite file not created yet: nothing is applied, truly (it is not created).
+    // False for a database that does not exist yet: a SQLite file not created (and creatable),
+    // or a PostgreSQL database the server says is missing (the server was reached: 3D000).
+    // Then `reachable` is true and nothing is applied, truly; an upgrade creates it (SQLite
+    // always, PostgreSQL when asked: createDatabaseIfMissing, `--create-database`).
     bool exists = true;
 
     QStringList current;         // the version rows, sorted
@@ -230,7 +233,10 @@ public:
     // Connects and says what answered: `strata ping`. A SQLite file that does not exist yet is
     // an error saying so (ping never creates it).
     Result<PingReport> ping();
-    // Creates the database when missing (PostgreSQL); true when it was created.
+    // Creates the database when missing (PostgreSQL, on the server's maintenance database
+    // postgres); true when it was created, false when it was there already. An error (say, the
+    // role may not CREATE DATABASE: SQLSTATE 42501) leaves nothing behind. SQLite: false; its
+    // file is created by the first run.
     Result<bool> createDatabaseIfMissing();
     // Proves the migrations reversible: in a scratch database beside this one (created and
     // dropped here; the real database is never touched), upgrade heads, downgrade base, upgrade

@@ -508,6 +508,12 @@ private Q_SLOTS:
         s = nowhere.open();
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, Error::Code::ConnectionFailed);
+        // The server answered, and the database is not there (3D000): a kind of its own.
+        PostgresDriver missing(m_server->conninfo(QStringLiteral("no_such_database")),
+                               QStringLiteral("missing"));
+        s = missing.open();
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, Error::Code::DatabaseMissing);
 
         PostgresDriver holder(m_server->conninfo(db), db), waiter(m_server->conninfo(db), db);
         QVERIFY(holder.open().ok());

@@ -19,8 +19,11 @@ Result<bool> VersionStore::openExisting()
             return s.error();
         return false;
     }
-    if (auto s = m_driver.open(); !s)
+    if (auto s = m_driver.open(); !s) {
+        if (s.error().code == Error::Code::DatabaseMissing)
+            return false;
         return s.error();
+    }
     return true;
 }
 

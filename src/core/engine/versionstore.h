@@ -18,6 +18,11 @@ class VersionStore
 public:
     VersionStore(Driver &driver, QString versionTable);
 
+    // Opens the database when it exists; false (and no error) when it does not: a SQLite file
+    // not created yet (and creatable), or a PostgreSQL database the server says is missing
+    // (Error::Code::DatabaseMissing). Either way nothing is applied there, truly.
+    Result<bool> openExisting();
+
     // The version rows, sorted; empty when the database or the table does not exist.
     Result<QStringList> currentRows();
     // For each revision, the upgrade checksum recorded by its latest successful 'up' or
@@ -39,9 +44,6 @@ public:
     Status recordRepair(const QString &revision, const QString &newChecksum);
 
 private:
-    // Opens the database when it exists; false (and no error) when it does not.
-    Result<bool> openExisting();
-
     Driver &m_driver;
     QString m_versionTable;
 };

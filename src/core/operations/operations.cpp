@@ -207,6 +207,19 @@ Result<QStringList> Operations::repair()
     return repaired;
 }
 
+Result<bool> Operations::createDatabase()
+{
+    QElapsedTimer clock;
+    clock.start();
+    auto created = m_migrator.createDatabaseIfMissing();
+    if (created && !*created)
+        return false; // there already: nothing happened, nothing to record
+    AuditEntry e = entry(QStringLiteral("create database"), clock.elapsed());
+    e.result = outcome(created ? nullptr : &created.error(), false);
+    append(e);
+    return created;
+}
+
 Result<BackupInfo> Operations::backup(BackupRequest request, const BackupCallbacks &callbacks)
 {
     auto current = m_migrator.current();

@@ -38,6 +38,7 @@ struct OperationContext
 //
 // Audit entries (AuditEntry, one JSON line each; the format is AuditLog's):
 //  - action: "upgrade", "downgrade", "stamp", "stamp --purge", "repair", "backup",
+//    "create database",
 //    "restore", "guided rollback" (and its "rollback step N/M: DIR REV" entries), and
 //    "lint override: RULE, ..." before a run the lint policy blocked, with the reason typed;
 //  - from: the version rows before; to: the rows after (on failure, the rows read again, or
@@ -59,6 +60,11 @@ public:
     Result<Plan> stamp(const QStringList &targets, bool purge, const RunOptions &options);
     // Migrator::repair, audited; the version rows do not move.
     Result<QStringList> repair();
+    // Migrator::createDatabaseIfMissing (`upgrade --create-database`, the app's "Create the
+    // database first"): true when it was created, audited then as "create database"; a refusal
+    // (say, a role without CREATEDB) is audited as a failure and leaves nothing. False, with no
+    // entry, when the database was there already.
+    Result<bool> createDatabase();
 
     // A verified, catalogued backup of the migrator's database at its current revisions
     // (request.connection and request.revisions are filled in here), audited as "backup".

@@ -35,14 +35,17 @@ QString Protection::actionName(GuardedAction action)
     return {};
 }
 
-Guard Protection::guard(GuardedAction action, GuardedMode mode, const Profile *profile,
-                        const QString &databaseName)
+namespace {
+
+// The rule for a database that exists (see Protection::guard).
+Guard guardOfExisting(GuardedAction action, GuardedMode mode, const Profile *profile,
+                      const QString &databaseName)
 {
     Guard g;
     g.action = action;
     if (mode != GuardedMode::Apply)
         return g; // nothing changes: nothing to confirm
-    const QString verb = actionName(action);
+    const QString verb = Protection::actionName(action);
     if (profile && profile->isProtected) {
         g.confirmName = profile->databaseName();
         g.why = QStringLiteral("%1 is protected: %2 changes its database %3")
@@ -69,6 +72,23 @@ Guard Protection::guard(GuardedAction action, GuardedMode mode, const Profile *p
     return g;
 }
 
+} // namespace
+
+Guard Protection::guard(GuardedAction action, GuardedMode mode, const Profile *profile,
+                        const QString &databaseName, bool databaseExists)
+{
+    Guard g = guardOfExisting(action, mode, profile, databaseName);
+    if (databaseExists || mode != GuardedMode::Apply)
+        return g;
+    // A database that does not exist holds nothing a backup could copy.
+    g.backup = Guard::Backup::None;
+    const QString name = profile ? profile->databaseName() : databaseName;
+    g.nothingToBackUp = QStringLiteral("the database %1 does not exist yet, so there is nothing "
+                                       "to back up; the %2 creates it")
+                            .arg(name, actionName(action));
+    return g;
+}
+
 Status Protection::check(const Guard &guard, const QString &typed)
 {
     if (!guard.needsConfirmation() || typed == guard.confirmName)
@@ -85,6 +105,13 @@ Status Protection::check(const Guard &guard, const QString &typed)
 
 Result<bool> Protection::backupFirst(const Guard &guard, std::optional<bool> asked)
 {
+    if (!guard.nothingToBackUp.isEmpty()) {
+        if (asked == true)
+            return Error::failure(QStringLiteral("cannot back up first: %1; nothing was changed")
+                                      .arg(guard.nothingToBackUp))
+                .with(Error::Code::Refused);
+        return false;
+    }
     switch (guard.backup) {
     case Guard::Backup::Required:
         if (asked == false)

@@ -31,6 +31,9 @@ struct Guard
     QString confirmName; // the database name to type; empty: no confirmation is needed
     QString why;         // one sentence: "prod is protected", "a restore replaces ..."
     Backup backup = Backup::None;
+    // Why no backup can be taken at all, when that is so: the database does not exist yet (it
+    // is created by this upgrade). backupFirst() refuses a backup asked for then.
+    QString nothingToBackUp;
 
     bool needsConfirmation() const { return !confirmName.isEmpty(); }
 };
@@ -54,8 +57,11 @@ class Protection
 public:
     // profile: the saved profile of the target, or nullptr when the database was named
     // otherwise; then databaseName is the name to type (see databaseName(ConnectionInfo)).
+    // databaseExists: false when the database was read as not existing yet
+    // (DatabaseStatus::exists): the name is still typed on a protected profile, but there is
+    // nothing to back up (Guard::nothingToBackUp).
     static Guard guard(GuardedAction action, GuardedMode mode, const Profile *profile,
-                       const QString &databaseName = {});
+                       const QString &databaseName = {}, bool databaseExists = true);
 
     // typed is the name the person gave (--confirm, a prompt, a dialog's field). Ok when no
     // confirmation is needed or it matches exactly; else a failure (exit 1: the command line is
@@ -70,7 +76,8 @@ public:
     // Whether to take a backup first. asked: what the person chose (a dialog's check box,
     // --backup-first or --no-backup); nothing: the default. Offered: on unless declined; None:
     // off unless asked for; Required: on, and declining it is refused (Error::Code::Refused,
-    // nothing was changed).
+    // nothing was changed). A backup asked for when there is nothing to back up (the database
+    // does not exist yet, Guard::nothingToBackUp) is refused the same way, saying so.
     static Result<bool> backupFirst(const Guard &guard, std::optional<bool> asked);
 
     // "upgrade", "downgrade", "stamp", "repair", "restore", "guided rollback".

@@ -32,15 +32,18 @@ Error::Code codeForSqlState(const QString &state, bool cancelRequested)
     if (state.startsWith(QLatin1String("08")) || state == QLatin1String("57P01") ||
         state == QLatin1String("57P02"))
         return Error::Code::ConnectionLost;
-    if (state == QLatin1String("57P03") || state == QLatin1String("3D000"))
-        return Error::Code::ConnectionFailed; // cannot connect now; no such database
+    if (state == QLatin1String("3D000"))
+        return Error::Code::DatabaseMissing; // invalid_catalog_name: no such database
+    if (state == QLatin1String("57P03"))
+        return Error::Code::ConnectionFailed; // cannot connect now
     return Error::Code::None;
 }
 
 // Why a connection could not be made. libpq reports a failed connection attempt as text only
 // (its PGresult with the server's SQLSTATE stays private to it), so this is the one place that
 // reads it: the server's authentication refusals (28P01, 28000) and libpq's own "no password
-// supplied" are AuthenticationFailed, anything else ConnectionFailed.
+// supplied" are AuthenticationFailed, the server's "database ... does not exist" (3D000)
+// DatabaseMissing, anything else ConnectionFailed.
 Error::Code connectFailureCode(const QString &libpqMessage)
 {
     static const QLatin1String authentication[] = {
@@ -54,6 +57,10 @@ Error::Code connectFailureCode(const QString &libpqMessage)
     static const QRegularExpression role(QStringLiteral("role \".*\" does not exist"));
     if (role.match(libpqMessage).hasMatch())
         return Error::Code::AuthenticationFailed;
+    static const QRegularExpression database(
+        QStringLiteral("FATAL: +database \".*\" does not exist"));
+    if (database.match(libpqMessage).hasMatch())
+        return Error::Code::DatabaseMissing;
     return Error::Code::ConnectionFailed;
 }
 
@@ -491,9 +498,11 @@ Result<bool> PostgresDriver::createDatabaseIfMissing()
         return false;
     auto created =
         onMaintenanceDatabase(QStringLiteral("CREATE DATABASE %1").arg(quoteIdentifier(name)));
-    if (!created)
-        return Error::failure(
-            QStringLiteral("cannot create database %1: %2").arg(name, created.error().message));
+    if (!created) { // the server's code stays (42501: the role may not create databases)
+        Error e = created.error();
+        e.message = QStringLiteral("cannot create database %1: %2").arg(name, e.message);
+        return e;
+    }
     return true;
 }
 
