@@ -3,6 +3,10 @@
 <context>
     <name>ConfirmRunDialog</name>
     <message>
+        <source>&amp;Create the database first</source>
+        <translation>Datenbank zuerst &amp;anlegen</translation>
+    </message>
+    <message>
         <location filename="../ui/jobs/confirmrundialog.ui" line="+6" />
         <source>Confirm</source>
         <translation>Bestätigen</translation>
@@ -1591,6 +1595,10 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::ConfirmRunDialog</name>
     <message>
+        <source>&amp;Create the database %1 first (it does not exist on the server)</source>
+        <translation>Datenbank %1 zuerst &amp;anlegen (sie existiert auf dem Server nicht)</translation>
+    </message>
+    <message>
         <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+79" />
         <source>Confirm: %1</source>
         <translation>Bestätigen: %1</translation>
@@ -2350,6 +2358,17 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 </context>
 <context>
     <name>strata::gui::MigrationWorker</name>
+    <message>
+        <source>%1: created the database %2</source>
+        <translation>%1: Datenbank %2 angelegt</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server answered: %1 does not exist; an upgrade can create it first. %n revision(s) in the project.</source>
+        <translation>
+            <numerusform>Der Server antwortete: %1 existiert nicht; ein Upgrade kann sie zuerst anlegen. %n Revision im Projekt.</numerusform>
+            <numerusform>Der Server antwortete: %1 existiert nicht; ein Upgrade kann sie zuerst anlegen. %n Revisionen im Projekt.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <location filename="../src/gui/jobs/migrationworker.cpp" line="+601" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
@@ -3808,6 +3827,18 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
 </context>
 <context>
     <name>strata::gui::StatusBoard</name>
+    <message>
+        <source>database %1 does not exist on the local server (nothing applied; Upgrade can create it)</source>
+        <translation>Datenbank %1 existiert auf dem lokalen Server nicht (nichts angewendet; Upgrade kann sie anlegen)</translation>
+    </message>
+    <message>
+        <source>database %1 does not exist on %2 (nothing applied; Upgrade can create it)</source>
+        <translation>Datenbank %1 existiert auf %2 nicht (nichts angewendet; Upgrade kann sie anlegen)</translation>
+    </message>
+    <message>
+        <source>The database %1 does not exist on the server; Upgrade can create it.</source>
+        <translation>Die Datenbank %1 existiert auf dem Server nicht; Upgrade kann sie anlegen.</translation>
+    </message>
     <message>
         <location filename="../src/gui/status/statusboard.cpp" line="+133" />
         <source>last read %1</source>

@@ -92,6 +92,13 @@
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message numerus="yes">
+        <source>The server answered: %1 does not exist; an upgrade can create it first. %n revision(s) in the project.</source>
+        <translation>
+            <numerusform>The server answered: %1 does not exist; an upgrade can create it first. %n revision in the project.</numerusform>
+            <numerusform>The server answered: %1 does not exist; an upgrade can create it first. %n revisions in the project.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../src/gui/jobs/migrationworker.cpp" line="+299" />
         <source>%1 (%2): %3, %n pending</source>
         <translation>

@@ -108,7 +108,18 @@ ConfirmRunDialog::ConfirmRunDialog(const Profile &profile, const PlanRequest &re
     showFindings(plan, snapshot);
     showProtection();
 
-    m_guard = Protection::guard(m_action, GuardedMode::Apply, &profile);
+    // A PostgreSQL database the server says is missing: creating it is offered, backing it up
+    // is not (the core's guard says there is nothing to back up). SQLite creates its file.
+    m_databaseMissing = snapshot && snapshot->reachable && !snapshot->status.exists &&
+                        profile.engine == Profile::Engine::Postgres;
+    m_ui->createDatabaseCheck->setVisible(m_databaseMissing &&
+                                          request.kind == PlanRequest::Kind::Upgrade);
+    m_ui->createDatabaseCheck->setChecked(m_databaseMissing);
+    m_ui->createDatabaseCheck->setText(
+        tr("&Create the database %1 first (it does not exist on the server)")
+            .arg(profile.databaseName()));
+    m_guard = Protection::guard(m_action, GuardedMode::Apply, &profile, {},
+                                !snapshot || snapshot->status.exists);
     const auto offered = Protection::backupFirst(m_guard, std::nullopt);
     m_ui->backupFirstCheck->setVisible(m_guard.backup != Guard::Backup::None);
     m_ui->backupFirstCheck->setChecked(offered && *offered);
@@ -329,11 +340,18 @@ QString ConfirmRunDialog::lintOverride() const
     return m_review.blocked() ? m_ui->overrideEdit->text().trimmed() : QString();
 }
 
+bool ConfirmRunDialog::createDatabase() const
+{
+    return !m_ui->createDatabaseCheck->isHidden() && m_ui->createDatabaseCheck->isEnabled() &&
+           m_ui->createDatabaseCheck->isChecked();
+}
+
 void ConfirmRunDialog::fillContext(RunContext &context) const
 {
     context.reason = reason();
     context.backupFirst = backupFirst();
     context.dryRun = dryRun();
+    context.createDatabase = createDatabase();
     context.lockTimeoutMs = lockTimeoutMs();
     context.statementTimeoutMs = statementTimeoutMs();
     context.lintBlock = m_review.block;
@@ -344,7 +362,8 @@ void ConfirmRunDialog::update()
 {
     // A dry run keeps nothing: the core's policies ask for no name, no backup, no override.
     const GuardedMode mode = dryRun() ? GuardedMode::DryRun : GuardedMode::Apply;
-    const Guard guard = Protection::guard(m_action, mode, &m_profile);
+    const Guard guard = Protection::guard(m_action, mode, &m_profile, {}, !m_databaseMissing);
+    m_ui->createDatabaseCheck->setEnabled(mode == GuardedMode::Apply);
     m_review.block = strata::LintPolicy::blockFor(&m_profile, mode);
     m_ui->protectedBox->setVisible(m_guard.needsConfirmation());
     m_ui->protectedBox->setEnabled(guard.needsConfirmation());

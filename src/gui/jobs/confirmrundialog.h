@@ -25,7 +25,9 @@ namespace strata::gui {
 // (Protection) the run button stays disabled until the database name is typed exactly, a backup
 // first is offered and on by default; what the lint policy (strata::LintPolicy) blocks needs a
 // reason typed to override it, which goes to the audit log. The header shows a protected
-// profile's colour and a lock.
+// profile's colour and a lock. When the snapshot read a PostgreSQL database the server says is
+// missing (DatabaseStatus::exists false), an upgrade offers "Create the database first"
+// (checked), and no backup: there is nothing to back up (Guard::nothingToBackUp).
 class ConfirmRunDialog : public QDialog
 {
     Q_OBJECT
@@ -44,6 +46,9 @@ public:
     // never for a dry run.
     bool backupFirst() const;
     bool dryRun() const;
+    // Shown and on only for an upgrade of a PostgreSQL database that does not exist yet; never
+    // for a dry run (it keeps nothing, so it creates nothing).
+    bool createDatabase() const;
     // ms; -1: the server's own setting.
     int lockTimeoutMs() const;
     int statementTimeoutMs() const;
@@ -65,6 +70,7 @@ private:
     Profile m_profile;
     PlanRequest m_request;
     GuardedAction m_action = GuardedAction::Upgrade;
+    bool m_databaseMissing = false; // read as not existing (DatabaseStatus::exists)
     Guard m_guard;
     LintReview m_review;
     QHash<QString, Migration> m_migrations; // read afresh from the project, by revision

@@ -1,11 +1,15 @@
 #include "jobs/migrationworker.h"
 
 #include "backup/backuprunner.h"
+#include "connection/connectiondisplay.h"
+#include "connection/connectioninfo.h"
 #include "engine/executor.h"
 #include "loadedproject.h"
 #include "operations/operations.h"
 #include "revision/revisiongraph.h"
 #include "settings/settings.h"
+
+#include <optional>
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -171,6 +175,16 @@ SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator)
         m_lastRead = snap->checkedAt;
     snap->lastReadAt = m_lastRead;
     snap->reachable = st.reachable;
+    if (st.reachable && !st.exists && snap->engine == QLatin1String("postgresql")) {
+        const auto keywords =
+            ConnectionDisplay::keywords(migrator.connectionInfo().postgresConninfo);
+        snap->missingDatabase = keywords.value(QStringLiteral("dbname"));
+        const QString host = keywords.value(QStringLiteral("host"));
+        const QString port = keywords.value(QStringLiteral("port"));
+        snap->missingServer = host.isEmpty()   ? QString()
+                              : port.isEmpty() ? host
+                                               : host + QLatin1Char(':') + port;
+    }
     if (!st.reachable) {
         snap->problem = st.problem.message;
         snap->problemCode = st.problem.code;
@@ -403,7 +417,18 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     operation.lintOverride = context.lintOverride;
     Operations operations(m, operation);
     Result<Plan> ran = Error{};
-    if (context.backupFirst && !context.dryRun) {
+    std::optional<Error> notCreated;
+    if (context.createDatabase && !context.dryRun) {
+        auto created = operations.createDatabase();
+        if (!created)
+            notCreated = created.error();
+        else if (*created)
+            logLine(Level::Info,
+                    tr("%1: created the database %2").arg(m_label, m.databaseDisplay()));
+    }
+    if (notCreated) {
+        ran = *notCreated;
+    } else if (context.backupFirst && !context.dryRun) {
         const Settings settings = Settings::load();
         BackupRequest backup;
         backup.profile = context.profile;
@@ -666,6 +691,14 @@ void MigrationWorker::testConnection()
         return;
     }
     const int revisions = m.graph().size();
+    if (!st.exists && m.engine() == QLatin1String("postgresql")) {
+        Q_EMIT connectionTested(
+            true, tr("The server answered: %1 does not exist; an upgrade can create it first. "
+                     "%n revision(s) in the project.",
+                     nullptr, revisions)
+                      .arg(m.databaseDisplay()));
+        return;
+    }
     if (!st.exists) {
         Q_EMIT connectionTested(
             true, tr("%1 does not exist yet; the first upgrade creates it. %n revision(s) in the "

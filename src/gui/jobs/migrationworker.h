@@ -35,6 +35,9 @@ struct RunContext
     // A dry run (RunOptions::dryRun): every statement tried, all rolled back, nothing audited,
     // no backup taken.
     bool dryRun = false;
+    // Create the database first when it is missing (Operations::createDatabase, the
+    // command line's --create-database): audited; a refusal means the plan does not run.
+    bool createDatabase = false;
     // The lint policy for the run (LintPolicy::blockFor) and the reason typed to override what
     // it blocks; the core refuses a blocked run without one (Operations).
     LintBlock lintBlock{}; // LintBlock::Nothing

@@ -60,6 +60,10 @@ struct ProjectSnapshot
     QString projectRoot;
     QString database; // display form, never a password
     QString engine;   // "postgresql", "sqlite"
+    // A PostgreSQL database the server says does not exist (status.exists false): its name and
+    // the server that answered ("127.0.0.1:5432"; empty: libpq's default, a local socket).
+    QString missingDatabase;
+    QString missingServer;
     QString versionTable;
     QList<RevisionRow> rows; // newest first
     QHash<QString, int> rowOf;

@@ -190,7 +190,11 @@ void StatusBoard::setBadge(const QString &profile, const Entry &entry)
         m_dock->setBadge(profile, ProfileDock::Badge::Unreachable, 0, detail, entry.checkedAt);
         return;
     }
-    const QString checked = tr("Read at %1.").arg(clock(entry.checkedAt));
+    QString checked = tr("Read at %1.").arg(clock(entry.checkedAt));
+    if (!snap->status.exists && snap->engine == QLatin1String("postgresql"))
+        checked = tr("The database %1 does not exist on the server; Upgrade can create it.")
+                      .arg(snap->missingDatabase) +
+                  QLatin1Char('\n') + checked;
     if (!snap->edited.isEmpty())
         m_dock->setBadge(profile, ProfileDock::Badge::Edited, int(snap->edited.size()), checked,
                          entry.checkedAt);
@@ -227,10 +231,19 @@ QString StatusBoard::stateText(const QString &profile) const
             text += tr(" · reconnecting (attempt %1)…").arg(entry.attempt);
         return text;
     }
-    QString text = !snap->status.exists ? tr("not created yet (nothing applied)")
-                   : snap->current.isEmpty()
-                       ? tr("at empty (base)")
-                       : tr("at %1").arg(snap->current.join(QLatin1String(", ")));
+    const bool serverSaysMissing =
+        !snap->status.exists && snap->engine == QLatin1String("postgresql");
+    QString text =
+        serverSaysMissing         ? (snap->missingServer.isEmpty()
+                                         ? tr("database %1 does not exist on the local server (nothing "
+                                                      "applied; Upgrade can create it)")
+                                       .arg(snap->missingDatabase)
+                                         : tr("database %1 does not exist on %2 (nothing applied; Upgrade "
+                                                      "can create it)")
+                                       .arg(snap->missingDatabase, snap->missingServer))
+        : !snap->status.exists    ? tr("not created yet (nothing applied)")
+        : snap->current.isEmpty() ? tr("at empty (base)")
+                                  : tr("at %1").arg(snap->current.join(QLatin1String(", ")));
     if (!snap->cancelled.isEmpty())
         text += tr(" · cancelled: %1").arg(snap->cancelled.join(QLatin1String(", ")));
     if (!snap->failed.isEmpty())
