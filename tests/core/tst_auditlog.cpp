@@ -59,6 +59,40 @@ private Q_SLOTS:
         QCOMPARE(file.readAll().count('\n'), 2); // one line per entry
     }
 
+    // Revisions not read back: "unknown" with why, as the app and the CLI write them; an entry
+    // of an older version ("?" without why) reads as unknown too; a read one does not.
+    void unreadRevisionsSayWhy()
+    {
+        AuditLog log(m_dir.filePath(QStringLiteral("unread.jsonl")));
+        AuditEntry lost = entry(QStringLiteral("upgrade"), QStringLiteral("failed: gone"));
+        lost.toRevisions = AuditEntry::unknownRevisions();
+        lost.unread = QStringLiteral("not read back: connection to server lost");
+        QVERIFY(log.append(lost).ok());
+        QVERIFY(log.append(entry(QStringLiteral("upgrade"), QStringLiteral("success"))).ok());
+        {
+            QFile file(log.filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray text = file.readAll();
+            QVERIFY(text.contains("\"to\":\"unknown\""));
+            QVERIFY(!text.contains("\"to\":\"?\""));
+            QCOMPARE(text.count("\"unread\""), 1); // only where something was not read
+        }
+        {
+            QFile file(log.filePath());
+            QVERIFY(file.open(QIODevice::Append));
+            file.write("{\"time\":\"2026-01-01T00:00:00Z\",\"action\":\"upgrade\",\"from\":\"a1\","
+                       "\"to\":\"?\",\"result\":\"failed: x\"}\n");
+        }
+        auto all = log.readAll();
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), 3);
+        QCOMPARE(all->at(0).unread, lost.unread);
+        QVERIFY(all->at(0).notRead(all->at(0).toRevisions));
+        QVERIFY(!all->at(0).notRead(all->at(0).fromRevisions));
+        QVERIFY(!all->at(1).notRead(all->at(1).toRevisions));
+        QVERIFY(all->at(2).notRead(all->at(2).toRevisions));
+    }
+
     void damagedLinesAreSkippedNotFatal()
     {
         const QString path = m_dir.filePath(QStringLiteral("damaged.jsonl"));

@@ -222,7 +222,8 @@ private Q_SLOTS:
         text = RunResultDialog::describe(QStringLiteral("prod"), result, after);
         QVERIFY2(text.contains(QStringLiteral("failed at step 2 of 2 (bbbb): boom")),
                  qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("1 step before it applied")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("The step before it completed and is in effect.")),
+                 qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("may have stayed applied")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("rolled back")), qPrintable(text));
 
@@ -291,6 +292,11 @@ private Q_SLOTS:
         const auto audit = AuditLog(AuditLog::defaultFilePath()).readAll();
         QVERIFY(audit && !audit->isEmpty());
         QCOMPARE(audit->last().toRevisions, AuditEntry::unknownRevisions());
+        // With why, on one line: the entry says what is known, not "?".
+        QVERIFY2(audit->last().unread.startsWith(QStringLiteral("not read back: ")) &&
+                     !audit->last().unread.contains(QLatin1Char('\n')),
+                 qPrintable(audit->last().unread));
+        QVERIFY(audit->last().notRead(audit->last().toRevisions));
         AuditModel auditModel;
         QVERIFY(auditModel.reload(AuditLog::defaultFilePath()).ok());
         QCOMPARE(auditModel.index(0, AuditModel::To).data().toString(), QStringLiteral("unknown"));
@@ -315,7 +321,8 @@ private Q_SLOTS:
         QVERIFY(resultDialog(w));
         const QString read = resultDialog(w)->text();
         QVERIFY2(read.contains(QStringLiteral("the database is at aaaa")), qPrintable(read));
-        QVERIFY2(read.contains(QStringLiteral("1 step before it applied")), qPrintable(read));
+        QVERIFY2(read.contains(QStringLiteral("The step before it completed and is in effect.")),
+                 qPrintable(read));
         QVERIFY2(read.contains(QStringLiteral("bbbb was rolled back")), qPrintable(read));
         resultDialog(w)->close();
     }

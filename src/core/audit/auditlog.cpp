@@ -29,7 +29,7 @@ namespace {
 
 QJsonObject toJson(const AuditEntry &entry)
 {
-    return QJsonObject{
+    QJsonObject object{
         {QStringLiteral("time"), entry.time.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("source"), entry.source},
         {QStringLiteral("profile"), entry.profile},
@@ -42,6 +42,9 @@ QJsonObject toJson(const AuditEntry &entry)
         {QStringLiteral("reason"), entry.reason},
         {QStringLiteral("duration_ms"), entry.durationMs},
     };
+    if (!entry.unread.isEmpty()) // only on entries whose revisions were not read
+        object.insert(QStringLiteral("unread"), entry.unread);
+    return object;
 }
 
 AuditEntry fromJson(const QJsonObject &object)
@@ -58,6 +61,7 @@ AuditEntry fromJson(const QJsonObject &object)
     entry.toRevisions = text("to");
     entry.result = text("result");
     entry.reason = text("reason");
+    entry.unread = text("unread");
     entry.durationMs = object.value(QStringLiteral("duration_ms")).toInteger();
     return entry;
 }

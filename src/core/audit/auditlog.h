@@ -21,11 +21,21 @@ struct AuditEntry
     QString toRevisions;
     QString result; // "success", "failed: <message>", "cancelled"
     QString reason; // what the person typed, may be empty
+    // Why fromRevisions or toRevisions is unknownRevisions(): the read that failed ("the
+    // connection was lost: ..."); empty when both were read.
+    QString unread;
     qint64 durationMs = 0;
 
     // What fromRevisions or toRevisions hold when the version rows could not be read (a lost
-    // connection): never empty, which would say base, and never a revision id ([A-Za-z0-9_]).
-    static QString unknownRevisions() { return QStringLiteral("?"); }
+    // connection): never empty, which would say base; `unread` says why.
+    static QString unknownRevisions() { return QStringLiteral("unknown"); }
+    // True when `revisions` (this entry's from or to) were not read: "unknown" with a reason, or
+    // the "?" that entries written before the reason field hold.
+    bool notRead(const QString &revisions) const
+    {
+        return (revisions == unknownRevisions() && !unread.isEmpty()) ||
+               revisions == QLatin1String("?");
+    }
     // An entry for an action that started durationMs ago, by this operating-system user.
     static AuditEntry of(QString source, QString profile, QString database, QString action,
                          qint64 durationMs = 0);

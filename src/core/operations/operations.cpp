@@ -74,7 +74,7 @@ QString Operations::outcome(const Error *error, bool cancelled)
     return QStringLiteral("failed: ") + error->message;
 }
 
-QString Operations::rowsNow()
+QString Operations::rowsNow(QString *unread)
 {
     auto now = m_migrator.current();
     if (!now && (now.error().code == Error::Code::ConnectionLost ||
@@ -82,7 +82,12 @@ QString Operations::rowsNow()
         m_migrator.disconnect(); // a lost session: once more over a new connection
         now = m_migrator.current();
     }
-    return now ? joined(*now) : AuditEntry::unknownRevisions();
+    if (now)
+        return joined(*now);
+    if (unread)
+        *unread = QStringLiteral("not read back: ") +
+                  now.error().message.section(QLatin1Char('\n'), 0, 0);
+    return AuditEntry::unknownRevisions();
 }
 
 LintReview Operations::lintReview(const Plan &plan) const
@@ -171,7 +176,7 @@ Result<Plan> Operations::runPassed(const Plan &plan, const RunOptions &options)
         e.toRevisions = joined(ran->endHeads);
     } else {
         auditStep(stepsDone, e.result);
-        e.toRevisions = rowsNow();
+        e.toRevisions = rowsNow(&e.unread);
     }
     append(e);
     return ran;
@@ -185,10 +190,16 @@ Result<Plan> Operations::stamp(const QStringList &targets, bool purge, const Run
     auto ran = m_migrator.stamp(targets, purge, options);
     AuditEntry e =
         entry(purge ? QStringLiteral("stamp --purge") : QStringLiteral("stamp"), clock.elapsed());
-    e.fromRevisions = before ? joined(*before) : AuditEntry::unknownRevisions();
+    if (before) {
+        e.fromRevisions = joined(*before);
+    } else {
+        e.fromRevisions = AuditEntry::unknownRevisions();
+        e.unread = QStringLiteral("not read before: ") +
+                   before.error().message.section(QLatin1Char('\n'), 0, 0);
+    }
     e.result =
         outcome(ran ? nullptr : &ran.error(), !ran && isCancelled(ran.error(), options.cancel));
-    e.toRevisions = ran ? joined(ran->endHeads) : rowsNow();
+    e.toRevisions = ran ? joined(ran->endHeads) : rowsNow(e.unread.isEmpty() ? &e.unread : nullptr);
     append(e);
     return ran;
 }
@@ -200,7 +211,7 @@ Result<QStringList> Operations::repair()
     auto repaired = m_migrator.repair();
     AuditEntry e = entry(QStringLiteral("repair"), clock.elapsed());
     // Repair moves no version row: before and after are the same.
-    e.fromRevisions = rowsNow();
+    e.fromRevisions = rowsNow(&e.unread);
     e.toRevisions = e.fromRevisions;
     e.result = outcome(repaired ? nullptr : &repaired.error(), false);
     append(e);
@@ -272,7 +283,8 @@ Status Operations::backupBefore(const QString &action, BackupRequest request,
 
 Result<RestoreResult> Operations::restore(RestoreRequest request, const BackupCallbacks &callbacks)
 {
-    const QString before = rowsNow();
+    QString unread;
+    const QString before = rowsNow(&unread);
     m_migrator.disconnect(); // the restore replaces what this connection sees
     request.target = m_migrator.connectionInfo();
     QElapsedTimer clock;
@@ -280,7 +292,9 @@ Result<RestoreResult> Operations::restore(RestoreRequest request, const BackupCa
     auto restored = RestoreRunner::run(request, callbacks);
     AuditEntry e = entry(QStringLiteral("restore"), clock.elapsed());
     e.fromRevisions = before;
-    e.toRevisions = restored ? joined(restored->backup.revisions) : rowsNow();
+    e.unread = unread;
+    e.toRevisions = restored ? joined(restored->backup.revisions)
+                             : rowsNow(unread.isEmpty() ? &e.unread : nullptr);
     e.result = outcome(restored ? nullptr : &restored.error(),
                        !restored && isCancelled(restored.error(), callbacks.cancel));
     append(e);

@@ -102,8 +102,9 @@ private:
     // "success", "cancelled" or "failed: ...".
     static QString outcome(const Error *error, bool cancelled);
     // The version rows as a comma-separated list (empty: base), read again over a new connection
-    // after a lost one; AuditEntry::unknownRevisions() when they cannot be read.
-    QString rowsNow();
+    // after a lost one; AuditEntry::unknownRevisions() when they cannot be read, and then
+    // `unread` (when given) says why.
+    QString rowsNow(QString *unread = nullptr);
 
     Migrator &m_migrator;
     OperationContext m_context;

@@ -13,9 +13,9 @@ namespace strata::gui {
 namespace {
 
 // An entry's revisions as shown: base when none, unknown when they could not be read.
-QString revisionsText(const QString &revisions)
+QString revisionsText(const AuditEntry &entry, const QString &revisions)
 {
-    if (revisions == AuditEntry::unknownRevisions())
+    if (entry.notRead(revisions))
         return AuditModel::tr("unknown");
     return revisions.isEmpty() ? AuditModel::tr("(base)") : revisions;
 }
@@ -63,6 +63,8 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && (index.column() == Result || index.column() == Reason))
         return index.column() == Result ? e.result : e.reason;
+    if (role == Qt::ToolTipRole && (index.column() == From || index.column() == To))
+        return e.unread; // why a side shows unknown
     if (role == SortRole) {
         if (index.column() == Time)
             return e.time;
@@ -86,9 +88,9 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case Action:
         return e.action;
     case From:
-        return revisionsText(e.fromRevisions);
+        return revisionsText(e, e.fromRevisions);
     case To:
-        return revisionsText(e.toRevisions);
+        return revisionsText(e, e.toRevisions);
     case Result:
         return e.result.section(QLatin1Char('\n'), 0, 0);
     case Reason:
