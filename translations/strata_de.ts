@@ -3,11 +3,12 @@
 <context>
     <name>ConfirmRunDialog</name>
     <message>
+        <location filename="../ui/jobs/confirmrundialog.ui" line="+52" />
         <source>&amp;Create the database first</source>
         <translation>Datenbank zuerst &amp;anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/jobs/confirmrundialog.ui" line="+6" />
+        <location line="-46" />
         <source>Confirm</source>
         <translation>Bestätigen</translation>
     </message>
@@ -47,7 +48,7 @@
         <translation>&amp;Datenbankname:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>&amp;Back up first (pg_dump, verified and catalogued; the run starts when it is done)</source>
         <translation>Zuerst &amp;sichern (pg_dump, geprüft und katalogisiert; der Lauf beginnt danach)</translation>
     </message>
@@ -843,7 +844,7 @@
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+95" />
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+99" />
         <source>Upgrade to %1</source>
         <translation>Upgrade auf %1</translation>
     </message>
@@ -863,12 +864,12 @@
         <translation>%1 stempeln</translation>
     </message>
     <message>
-        <location line="+121" />
+        <location line="+131" />
         <source>(no migration file has this revision)</source>
         <translation>(keine Migrationsdatei hat diese Revision)</translation>
     </message>
     <message>
-        <location line="-151" />
+        <location line="-161" />
         <source>Cancelled before it started; nothing ran.</source>
         <translation>Vor dem Start abgebrochen; nichts wurde ausgeführt.</translation>
     </message>
@@ -1262,7 +1263,7 @@
 <context>
     <name>strata::gui::AuditModel</name>
     <message>
-        <location filename="../src/gui/audit/auditmodel.cpp" line="+79" />
+        <location filename="../src/gui/audit/auditmodel.cpp" line="+81" />
         <source>CLI</source>
         <translation>CLI</translation>
     </message>
@@ -1272,7 +1273,7 @@
         <translation>App</translation>
     </message>
     <message>
-        <location line="-59" />
+        <location line="-61" />
         <source>(base)</source>
         <translation>(base)</translation>
     </message>
@@ -1282,7 +1283,7 @@
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+80" />
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1595,11 +1596,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
 <context>
     <name>strata::gui::ConfirmRunDialog</name>
     <message>
+        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+119" />
         <source>&amp;Create the database %1 first (it does not exist on the server)</source>
         <translation>Datenbank %1 zuerst &amp;anlegen (sie existiert auf dem Server nicht)</translation>
     </message>
     <message>
-        <location filename="../src/gui/jobs/confirmrundialog.cpp" line="+79" />
+        <location line="-40" />
         <source>Confirm: %1</source>
         <translation>Bestätigen: %1</translation>
     </message>
@@ -1642,7 +1644,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Downgrades führen das Downgrade-SQL der Migrationen aus und können Daten löschen.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+40" />
         <source>the server's setting</source>
         <translation>Einstellung des Servers</translation>
     </message>
@@ -1726,7 +1728,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+70" />
         <source>&lt;span style='color:#c62828'&gt;On a protected profile these findings stop the run (%1). Fix the migration, or say why it is safe here: the reason and the rules go to the audit log.&lt;/span&gt;</source>
         <translation>&lt;span style='color:#c62828'&gt;Auf einem geschützten Profil halten diese Befunde den Lauf an (%1). Korrigieren Sie die Migration oder begründen Sie, warum sie hier unbedenklich ist: Begründung und Regeln gehen ins Audit-Protokoll.&lt;/span&gt;</translation>
     </message>
@@ -1736,12 +1738,12 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         <translation>Probelauf</translation>
     </message>
     <message>
-        <location line="-247" />
+        <location line="-255" />
         <source>&amp;Back up first (a copy of the SQLite file, verified and catalogued)</source>
         <translation>Zuerst &amp;sichern (eine Kopie der SQLite-Datei, geprüft und katalogisiert)</translation>
     </message>
     <message numerus="yes">
-        <location line="-17" />
+        <location line="-28" />
         <source>Irreversible revision(s) in the way: %1.</source>
         <translation>
             <numerusform>Nicht umkehrbare Revision im Weg: %1.</numerusform>
@@ -1749,7 +1751,7 @@ mit %3 von Strata %4 in %5 s angelegt</translation>
         </translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+30" />
         <source>&lt;b&gt;%1&lt;/b&gt; is a protected profile. Type the database name &lt;b&gt;%2&lt;/b&gt; to go on.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; ist ein geschütztes Profil. Geben Sie zum Fortfahren den Datenbanknamen &lt;b&gt;%2&lt;/b&gt; ein.</translation>
     </message>
@@ -2359,10 +2361,12 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message>
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+371" />
         <source>%1: created the database %2</source>
         <translation>%1: Datenbank %2 angelegt</translation>
     </message>
     <message numerus="yes">
+        <location line="+269" />
         <source>The server answered: %1 does not exist; an upgrade can create it first. %n revision(s) in the project.</source>
         <translation>
             <numerusform>Der Server antwortete: %1 existiert nicht; ein Upgrade kann sie zuerst anlegen. %n Revision im Projekt.</numerusform>
@@ -2370,7 +2374,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+601" />
+        <location line="+8" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
             <numerusform>%1 existiert noch nicht; das erste Upgrade legt sie an. %n Revision im Projekt.</numerusform>
@@ -2383,23 +2387,23 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>noch keine Revision angewendet</translation>
     </message>
     <message>
-        <location line="-628" />
-        <location line="+629" />
+        <location line="-675" />
+        <location line="+676" />
         <source>at %1</source>
         <translation>auf %1</translation>
     </message>
     <message>
-        <location line="-630" />
+        <location line="-677" />
         <source>no revision applied</source>
         <translation>keine Revision angewendet</translation>
     </message>
     <message>
-        <location line="+242" />
+        <location line="+268" />
         <source>%1: cannot open the project: %2</source>
         <translation>%1: Das Projekt lässt sich nicht öffnen: %2</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>%1: cannot read the database: %2</source>
         <translation>%1: Die Datenbank lässt sich nicht lesen: %2</translation>
     </message>
@@ -2440,22 +2444,27 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Downgrade</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+42" />
         <source>%1: backed up to %2 (%3, verified) before the run</source>
         <translation>%1: vor dem Lauf gesichert nach %2 (%3, geprüft)</translation>
     </message>
     <message>
-        <location line="-361" />
+        <location line="-400" />
         <source>%1: could not write the audit log: %2</source>
         <translation>%1: Das Audit-Protokoll konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location line="+331" />
+        <location line="+241" />
+        <source>%1: the database can be read again.</source>
+        <translation>%1: Die Datenbank ist wieder lesbar.</translation>
+    </message>
+    <message>
+        <location line="+118" />
         <source>%1: step %2/%3: %4 %5 %6</source>
         <translation>%1: Schritt %2/%3: %4 %5 %6</translation>
     </message>
     <message numerus="yes">
-        <location line="+43" />
+        <location line="+54" />
         <source>%1 on %2 finished: %n step(s) in %3 ms; now %4</source>
         <translation>
             <numerusform>%1 auf %2 beendet: %n Schritt in %3 ms; jetzt %4</numerusform>
@@ -2543,7 +2552,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>%1: %2 passt zu seinem Katalogeintrag</translation>
     </message>
     <message numerus="yes">
-        <location line="+31" />
+        <location line="+39" />
         <source>Connected to %1: %2, %n revision(s) in the project.</source>
         <translation>
             <numerusform>Verbunden mit %1: %2, %n Revision im Projekt.</numerusform>
@@ -3828,19 +3837,22 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
 <context>
     <name>strata::gui::StatusBoard</name>
     <message>
+        <location filename="../src/gui/status/statusboard.cpp" line="+238" />
         <source>database %1 does not exist on the local server (nothing applied; Upgrade can create it)</source>
         <translation>Datenbank %1 existiert auf dem lokalen Server nicht (nichts angewendet; Upgrade kann sie anlegen)</translation>
     </message>
     <message>
+        <location line="+3" />
         <source>database %1 does not exist on %2 (nothing applied; Upgrade can create it)</source>
         <translation>Datenbank %1 existiert auf %2 nicht (nichts angewendet; Upgrade kann sie anlegen)</translation>
     </message>
     <message>
+        <location line="-46" />
         <source>The database %1 does not exist on the server; Upgrade can create it.</source>
         <translation>Die Datenbank %1 existiert auf dem Server nicht; Upgrade kann sie anlegen.</translation>
     </message>
     <message>
-        <location filename="../src/gui/status/statusboard.cpp" line="+133" />
+        <location line="-62" />
         <source>last read %1</source>
         <translation>zuletzt gelesen um %1</translation>
     </message>
@@ -3892,7 +3904,7 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <translation>Gelesen um %1.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+26" />
         <source>project missing: %1 · the state of the database is not read without it</source>
         <translation>Projekt fehlt: %1 · ohne Projekt wird der Zustand der Datenbank nicht gelesen</translation>
     </message>
@@ -3917,12 +3929,12 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <translation> · neuer Verbindungsversuch (Versuch %1)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+13" />
         <source>not created yet (nothing applied)</source>
         <translation>noch nicht angelegt (nichts angewendet)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>at empty (base)</source>
         <translation>auf leer (Basis)</translation>
     </message>

@@ -30,7 +30,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+147" />
+        <location line="+158" />
         <location line="+3" />
         <source>%n error(s)</source>
         <translation>
@@ -92,6 +92,7 @@
 <context>
     <name>strata::gui::MigrationWorker</name>
     <message numerus="yes">
+        <location filename="../src/gui/jobs/migrationworker.cpp" line="+714" />
         <source>The server answered: %1 does not exist; an upgrade can create it first. %n revision(s) in the project.</source>
         <translation>
             <numerusform>The server answered: %1 does not exist; an upgrade can create it first. %n revision in the project.</numerusform>
@@ -99,7 +100,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/jobs/migrationworker.cpp" line="+299" />
+        <location line="-383" />
         <source>%1 (%2): %3, %n pending</source>
         <translation>
             <numerusform>%1 (%2): %3, %n pending</numerusform>
@@ -115,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+76" />
+        <location line="+87" />
         <source>%1 on %2 finished: %n step(s) in %3 ms; now %4</source>
         <translation>
             <numerusform>%1 on %2 finished: %n step in %3 ms; now %4</numerusform>
@@ -123,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+236" />
+        <location line="+244" />
         <source>%1 does not exist yet; the first upgrade creates it. %n revision(s) in the project.</source>
         <translation>
             <numerusform>%1 does not exist yet; the first upgrade creates it. %n revision in the project.</numerusform>
@@ -153,7 +154,7 @@
 <context>
     <name>strata::gui::ProfileDock</name>
     <message numerus="yes">
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+193" />
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+195" />
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>

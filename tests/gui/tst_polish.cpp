@@ -4,6 +4,7 @@
 #include "layout/screenfit.h"
 #include "mainwindow.h"
 #include "settings/translations.h"
+#include "status/problemlog.h"
 #include "status/runresultdialog.h"
 
 #include <QApplication>
@@ -61,6 +62,28 @@ private Q_SLOTS:
                                                                   .arg(w.height())
                                                                   .arg(available.width())
                                                                   .arg(available.height())));
+    }
+
+    // A lost server while the app reconnects: libpq's multi-line text every retry is one
+    // Activity line when it starts, none while it repeats, one when reads succeed again.
+    void reconnectingLogsEachChangeOnce()
+    {
+        const QString refused = QStringLiteral(
+            "connection to server at \"127.0.0.1\", port 58102 failed: Connection refused\n"
+            "\tIs the server running on that host and accepting TCP/IP connections?");
+        QCOMPARE(ProblemLog::firstLine(refused),
+                 QStringLiteral("connection to server at \"127.0.0.1\", port 58102 failed: "
+                                "Connection refused"));
+        ProblemLog log;
+        QCOMPARE(log.note({}), ProblemLog::Change::None);
+        QCOMPARE(log.note(refused), ProblemLog::Change::Started);
+        for (int retry = 0; retry < 5; ++retry)
+            QCOMPARE(log.note(refused), ProblemLog::Change::None);
+        QCOMPARE(log.note({}), ProblemLog::Change::Ended);
+        QCOMPARE(log.note({}), ProblemLog::Change::None);
+        QCOMPARE(log.note(refused), ProblemLog::Change::Started);
+        QCOMPARE(log.note(QStringLiteral("password authentication failed")),
+                 ProblemLog::Change::Started);
     }
 
     // "0 steps before it applied." read as a broken sentence: each count has its own words.

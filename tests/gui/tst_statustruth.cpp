@@ -12,6 +12,7 @@
 #include "dialogs.h"
 #include "history/historymodel.h"
 #include "jobs/confirmrundialog.h"
+#include "log/logdock.h"
 #include "mainwindow.h"
 #include "migrator.h"
 #include "pending/planmodel.h"
@@ -325,6 +326,13 @@ private Q_SLOTS:
                  qPrintable(read));
         QVERIFY2(read.contains(QStringLiteral("bbbb was rolled back")), qPrintable(read));
         resultDialog(w)->close();
+        // The Activity log: the lost server once, on one line each, and its return once.
+        const QString activity = w.logDock()->text();
+        QVERIFY2(activity.count(QStringLiteral("cannot read the database")) <= 1,
+                 qPrintable(activity));
+        QVERIFY2(!activity.contains(QStringLiteral("Is the server running")), qPrintable(activity));
+        QVERIFY2(activity.count(p.name + QStringLiteral(": the database can be read again.")) == 1,
+                 qPrintable(activity));
     }
 
     void anUnreachableProfileIsUnknownNeverBase_data()

@@ -296,20 +296,38 @@ SnapshotPtr MigrationWorker::buildSnapshot(Migrator &migrator)
     return snap;
 }
 
+void MigrationWorker::noteProblem(const QString &problem, const QString &line)
+{
+    switch (m_problems.note(problem)) {
+    case ProblemLog::Change::Started:
+        logLine(Level::Warning, line);
+        break;
+    case ProblemLog::Change::Ended:
+        logLine(Level::Info, tr("%1: the database can be read again.").arg(m_label));
+        break;
+    case ProblemLog::Change::None:
+        break;
+    }
+}
+
 void MigrationWorker::refresh()
 {
     auto migrator = reopen();
     if (!migrator) {
-        logLine(Level::Warning,
-                tr("%1: cannot open the project: %2").arg(m_label, migrator.error().toString()));
+        const QString problem = migrator.error().toString();
+        noteProblem(
+            problem,
+            tr("%1: cannot open the project: %2").arg(m_label, ProblemLog::firstLine(problem)));
         Q_EMIT snapshotFailed(migrator.error());
         return;
     }
     SnapshotPtr snapshot = buildSnapshot(**migrator);
-    if (!snapshot->reachable)
-        logLine(Level::Warning,
-                tr("%1: cannot read the database: %2").arg(m_label, snapshot->problem));
-    else
+    // While the app reconnects, each retry fails the same way: logged once, on one line.
+    const QString problem = snapshot->reachable ? QString() : snapshot->problem;
+    noteProblem(
+        problem,
+        tr("%1: cannot read the database: %2").arg(m_label, ProblemLog::firstLine(problem)));
+    if (snapshot->reachable)
         logLine(Level::Info, tr("%1 (%2): %3, %n pending", nullptr, int(snapshot->pending.size()))
                                  .arg(m_label, snapshot->database, where(snapshot->current)));
     Q_EMIT snapshotReady(snapshot);
@@ -483,9 +501,9 @@ void MigrationWorker::runPlan(const PlanRequest &request, const Plan &plan,
     result.after = buildSnapshot(m);
     if (result.after->reachable)
         result.toRevisions = result.after->current;
-    else
-        logLine(Level::Warning, tr("%1: the state after the run could not be read: %2")
-                                    .arg(m_label, result.after->problem));
+    noteProblem(result.after->reachable ? QString() : result.after->problem,
+                tr("%1: the state after the run could not be read: %2")
+                    .arg(m_label, ProblemLog::firstLine(result.after->problem)));
     Q_EMIT runFinished(result);
     Q_EMIT snapshotReady(result.after);
 }

@@ -3,6 +3,7 @@
 #include "jobs/projectsnapshot.h"
 #include "migrator.h"
 #include "project/revisionwriter.h"
+#include "status/problemlog.h"
 
 #include <QMutex>
 #include <QObject>
@@ -130,9 +131,14 @@ private:
     // Writes a migration file with the project read afresh; answers with revisionCreated.
     void writeFile(const std::function<Result<QString>(const LoadedProject &)> &write);
 
+    // Notes a read's problem (empty: the read succeeded); logs `line` once when the problem
+    // starts or changes, and its end once.
+    void noteProblem(const QString &problem, const QString &line = QString());
+
     MigratorOptions m_options;
     QString m_label;
-    QMutex m_mutex; // guards m_migrator's replacement against cancel() from the GUI thread
+    ProblemLog m_problems; // the worker's thread only
+    QMutex m_mutex;        // guards m_migrator's replacement against cancel() from the GUI thread
     std::unique_ptr<Migrator> m_migrator;
     // The running job's token (never null); guarded by m_mutex for replacement, read freely in
     // the worker's thread.
