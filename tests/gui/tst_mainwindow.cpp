@@ -766,7 +766,7 @@ private Q_SLOTS:
                      qPrintable(file + QStringLiteral(" holds the password")));
         }
         QVERIFY(!w.logDock()->text().contains(secret));
-        QVERIFY(readFile(w.logFilePath()).contains("Step 1/11"));
+        QVERIFY(readFile(w.logFilePath()).contains(": step 1/11"));
 
         // Cancel interrupts a server-side pg_sleep through the driver; the step rolls back.
         const QString sleepy = m_home.filePath(QStringLiteral("sleepy"));
