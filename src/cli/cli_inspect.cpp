@@ -486,11 +486,15 @@ int Cli::current()
     if (!st.reachable)
         return fail(st.problem);
     if (m_inv.json) {
-        printJson({{QStringLiteral("current"), toJson(st.current)}});
+        printJson({{QStringLiteral("current"), toJson(st.current)},
+                   {QStringLiteral("exists"), st.exists}});
         return Success;
     }
     const RevisionGraph &graph = mig.graph();
-    if (st.current.isEmpty())
+    // A database that is not there is named: a mistyped name must not read as a plain "base".
+    if (!st.exists)
+        say(QStringLiteral("(base: the database %1 does not exist yet)").arg(st.database));
+    else if (st.current.isEmpty())
         say(QStringLiteral("(base: no revision applied)"));
     for (const QString &id : st.current) {
         const int i = graph.indexOf(id);

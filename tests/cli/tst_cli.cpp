@@ -562,8 +562,11 @@ private Q_SLOTS:
         QCOMPARE(up.result, QStringLiteral("success"));
         QCOMPARE(up.reason, QStringLiteral("CHG-7 first half"));
         QVERIFY(!up.osUser.isEmpty());
-        QVERIFY(kPostgres ? up.database.contains(QStringLiteral("dbname"))
-                          : up.database.endsWith(QStringLiteral("db.sqlite")));
+        // The readable form ("shop on 127.0.0.1:5432 as postgres"), never libpq's keywords.
+        QVERIFY2(kPostgres ? up.database.startsWith(f.databaseName() + QStringLiteral(" on "))
+                           : up.database.endsWith(QStringLiteral("db.sqlite")),
+                 qPrintable(up.database));
+        QVERIFY2(!up.database.contains(QStringLiteral("dbname=")), qPrintable(up.database));
         const AuditEntry &failed = entries->at(1);
         QCOMPARE(failed.fromRevisions, QStringLiteral("bbbb02"));
         QCOMPARE(failed.toRevisions, QStringLiteral("cccc03")); // where it stopped
@@ -1268,8 +1271,31 @@ private Q_SLOTS:
         qputenv("DB_NAME", "not_this_one");
         o = f.run({QStringLiteral("current")}, false);
         qunsetenv("DB_NAME");
-        QCOMPARE(o.code, 1);
-        QVERIFY2(o.err.contains(QStringLiteral("not_this_one")), qPrintable(o.err));
+        // On PostgreSQL the server answers that the database does not exist (read: nothing
+        // applied); on SQLite the connection fails. Either way it names the variable's value.
+        QCOMPARE(o.code, kPostgres ? 0 : 1);
+        QVERIFY2((o.out + o.err).contains(QStringLiteral("not_this_one")),
+                 qPrintable(o.out + o.err));
+    }
+
+    // A database that is not there is named by `current`, never a plain "base": a mistyped
+    // name would otherwise read as an empty database. Nothing is created by reading.
+    void currentNamesADatabaseThatDoesNotExist()
+    {
+        Fixture f;
+        const QString missing = f.root() + QStringLiteral("/not-created.db");
+        const QStringList args{QStringLiteral("-d"), f.root(), QStringLiteral("--url"),
+                               QStringLiteral("sqlite:///") + missing, QStringLiteral("current")};
+        Outcome o = Fixture::runRaw(args);
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QStringLiteral("does not exist yet")) &&
+                     o.out.contains(QStringLiteral("not-created.db")),
+                 qPrintable(o.out));
+        o = Fixture::runRaw(args + QStringList{QStringLiteral("--json")});
+        QCOMPARE(o.code, 0);
+        QCOMPARE(o.json()[QStringLiteral("exists")].toBool(true), false);
+        QVERIFY(o.json()[QStringLiteral("current")].toArray().isEmpty());
+        QVERIFY(!QFile::exists(missing));
     }
 
     // `downgrade 1`, a typo for `-1`, once reverted eleven migrations through the prefix "1".
