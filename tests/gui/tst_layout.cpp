@@ -126,6 +126,20 @@ private Q_SLOTS:
         verifyReadable(history, HistoryModel::Message, 20);
         verifyReadable(history, HistoryModel::Revision, 12);
         verifyReadable(history, HistoryModel::State, 8);
+        // A branch label ("reporting" in the example) reads whole, not "reporti…".
+        {
+            int widest = 0;
+            for (int row = 0; row < history->model()->rowCount(); ++row)
+                widest = std::max(
+                    widest,
+                    history->fontMetrics().horizontalAdvance(
+                        history->model()->index(row, HistoryModel::Labels).data().toString()));
+            QVERIFY(widest > 0);
+            QVERIFY2(history->columnWidth(HistoryModel::Labels) >= widest + 8,
+                     qPrintable(QStringLiteral("labels %1 px, widest %2 px")
+                                    .arg(history->columnWidth(HistoryModel::Labels))
+                                    .arg(widest)));
+        }
         // The everyday states read whole, in bold as History shows them.
         {
             QFont bold = history->font();

@@ -69,6 +69,24 @@ void fitHistoryColumns(QTableView *history)
         {HistoryModel::Labels, 8}, {HistoryModel::AppliedBy, 7}, {HistoryModel::Duration, 5}};
     for (const auto &[column, chars] : widths)
         history->setColumnWidth(column, widthFor(history, column, chars));
+    // Labels are few and short ("reporting"): the column fits the widest one shown, from 8 up
+    // to 20 average characters, each time the history is read again.
+    if (QAbstractItemModel *model = history->model()) {
+        const auto fitLabels = [history, model] {
+            const QFontMetrics metrics = history->fontMetrics();
+            int widest = widthFor(history, HistoryModel::Labels, 8);
+            for (int row = 0; row < model->rowCount(); ++row)
+                widest = std::max(widest,
+                                  metrics.horizontalAdvance(
+                                      model->index(row, HistoryModel::Labels).data().toString()) +
+                                      16);
+            history->setColumnWidth(HistoryModel::Labels,
+                                    std::min(widest, metrics.averageCharWidth() * 20 + 16));
+        };
+        QObject::connect(model, &QAbstractItemModel::modelReset, history, fitLabels);
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, history, fitLabels);
+        fitLabels();
+    }
     // The state, in bold as History shows it: the widest of the everyday words in the app's
     // language (the rare long ones, "edited since applied" and "missing file", elide; the
     // problem line above the table says them in full).
