@@ -2,6 +2,7 @@
 // under that profile only, its run actions held meanwhile), and a Cancel stops it with nothing
 // kept.
 
+#include "appenvironment.h"
 #include "authoring/editorarea.h"
 #include "authoring/migrationeditor.h"
 #include "database.h"
@@ -53,14 +54,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        qputenv("STRATA_CONFIG_DIR", m_home.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
-        qputenv("STRATA_NO_KEYCHAIN", "1");
-        qputenv("STRATA_LOG_DIR", m_home.filePath(QStringLiteral("logs")).toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("xdg-config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("xdg-data")).toUtf8());
-        QCoreApplication::setApplicationName(QStringLiteral("strata-test"));
-        QCoreApplication::setOrganizationName(QStringLiteral("Strata"));
+        test::isolateApp(m_home.path());
         m_slow = m_home.filePath(QStringLiteral("slow"));
         QVERIFY(test::writeFile(m_slow + QStringLiteral("/strata.ini"),
                                 "[strata]\nversions = versions\n"));

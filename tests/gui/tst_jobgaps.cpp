@@ -3,6 +3,7 @@
 // the profile and its job), the quit prompt lists every job of every profile and quitting
 // cancels them and waits, and History's Graph column fits its header.
 
+#include "appenvironment.h"
 #include "backups/restoredialog.h"
 #include "dialogs.h"
 #include "files.h"
@@ -154,15 +155,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        qputenv("STRATA_CONFIG_DIR", m_home.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
-        qputenv("STRATA_NO_KEYCHAIN", "1");
-        qputenv("STRATA_LOG_DIR", m_home.filePath(QStringLiteral("logs")).toUtf8());
-        qputenv("STRATA_BACKUP_DIR", m_home.filePath(QStringLiteral("backups")).toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("xdg-config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("xdg-data")).toUtf8());
-        QCoreApplication::setApplicationName(QStringLiteral("strata-test"));
-        QCoreApplication::setOrganizationName(QStringLiteral("Strata"));
+        test::isolateApp(m_home.path());
 
         m_example = m_home.filePath(QStringLiteral("example"));
         const QDir source(QStringLiteral(STRATA_SOURCE_DIR "/migrations"));

@@ -2,6 +2,7 @@
 // chosen revision, each step's SQL, the script to export only when there is one, and a plan
 // that cannot be made said as such.
 
+#include "appenvironment.h"
 #include "files.h"
 #include "mainwindow.h"
 #include "pending/pendingcontroller.h"
@@ -29,14 +30,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_home.isValid());
-        qputenv("STRATA_CONFIG_DIR", m_home.filePath(QStringLiteral("config")).toUtf8());
-        qputenv("STRATA_AUDIT_LOG", m_home.filePath(QStringLiteral("audit.jsonl")).toUtf8());
-        qputenv("STRATA_NO_KEYCHAIN", "1");
-        qputenv("STRATA_LOG_DIR", m_home.filePath(QStringLiteral("logs")).toUtf8());
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("xdg-config")).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("xdg-data")).toUtf8());
-        QCoreApplication::setApplicationName(QStringLiteral("strata-test"));
-        QCoreApplication::setOrganizationName(QStringLiteral("Strata"));
+        test::isolateApp(m_home.path());
         m_example = m_home.filePath(QStringLiteral("example"));
         const QDir source(QStringLiteral(STRATA_SOURCE_DIR "/migrations"));
         QVERIFY(test::writeFile(m_example + QStringLiteral("/strata.ini"),
