@@ -1,0 +1,55 @@
+#pragma once
+
+#include "schema/schemadiff.h"
+
+#include <functional>
+
+// Inside diff(): what each kind of object contributes. diff() (schemadiff.cpp) matches objects,
+// asks these rules for operations and orders them; the rules only say what SQL to run.
+// relationrules.cpp serves tables, columns, constraints, indexes and sequences;
+// objectrules.cpp every other kind, and comments and grants of all kinds.
+namespace strata::schema::detail {
+
+// What a rule may look at.
+struct DiffContext
+{
+    const SchemaModel &from;
+    const SchemaModel &to;
+    const DiffOptions &options;
+};
+
+// How an object present on both sides with other properties becomes the new one.
+struct AlterPlan
+{
+    // True: it cannot be altered in place; diff() drops it and creates it again (and its
+    // dependants around it), and ignores operations.
+    bool replace = false;
+    // True: views and other objects depending on it must be dropped before operations and
+    // created again after (a column type change under a view).
+    bool rebuildDependants = false;
+    QList<Operation> operations;
+};
+
+struct KindRules
+{
+    // Creating the object as it is in ctx.to. A table's creation includes its columns; a
+    // partition's, its attachment.
+    std::function<QList<Operation>(const SchemaObject &, const DiffContext &)> create;
+    // Dropping the object as it is in ctx.from; the inverse recreates it. Dropping a table
+    // includes its columns, constraints, indexes, triggers, rules and policies.
+    std::function<QList<Operation>(const SchemaObject &, const DiffContext &)> drop;
+    // From ctx.from's object to ctx.to's, same key, some property different.
+    std::function<AlterPlan(const SchemaObject &, const SchemaObject &, const DiffContext &)> alter;
+};
+
+// Rules for Table, Column, Constraint, Index and Sequence; nullptr for other kinds.
+const KindRules *relationRules(ObjectKind kind);
+// Rules for every other kind; nullptr for the kinds relationRules() serves.
+const KindRules *objectRules(ObjectKind kind);
+
+// COMMENT ON, and with DiffOptions::ownersAndGrants ALTER ... OWNER TO, GRANT and REVOKE,
+// turning `from`'s into `to`'s (either may be null: created or dropped object).
+QList<Operation> commentAndGrantOperations(const SchemaObject *from, const SchemaObject *to,
+                                           const DiffContext &context);
+
+} // namespace strata::schema::detail

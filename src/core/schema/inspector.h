@@ -1,0 +1,46 @@
+#pragma once
+
+#include "error.h"
+#include "schema/schemamodel.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace strata {
+class Driver;
+}
+
+// Reading a PostgreSQL database into a SchemaModel: one catalog query per kind of object, the
+// server's own pg_get_*def functions and format_type, with search_path set to '' for the
+// reading so every name comes schema-qualified whatever either side's search_path is
+// (PostgreSQL's "System Catalogs" and "System Information Functions" pages). No pg_dump text.
+namespace strata::schema {
+
+// What inspection reads.
+struct InspectOptions
+{
+    // Owners and grants (off by default: they differ between environments by design).
+    bool ownersAndGrants = false;
+    // Tables left out with everything on them: Strata's version table and its history table
+    // ("strata_version", "strata_version_history"; unqualified names match in any schema).
+    QStringList excludeTables;
+    // Schemas left out besides pg_catalog, information_schema, pg_toast and pg_temp_*.
+    QStringList excludeSchemas;
+};
+
+// Runs one query and returns its rows, each column as text (NULL as a null QString).
+using Query = std::function<Result<QList<QStringList>>(const QString &sql)>;
+
+// The schema of the database `query` reads. Objects that belong to an extension (pg_depend
+// deptype 'e') are left out; objects of kinds Strata does not model are listed in
+// SchemaModel::unsupported. Errors: the server's, reworded to say what was being read.
+Result<SchemaModel> inspectPostgres(const Query &query, const InspectOptions &options = {});
+
+// The same through an open driver (PostgreSQL only; other engines refuse with a usage error
+// until they have an inspector).
+Result<SchemaModel> inspect(Driver &driver, const InspectOptions &options = {});
+
+} // namespace strata::schema
