@@ -1,0 +1,53 @@
+#pragma once
+
+#include "error.h"
+#include "schema/inspector.h"
+#include "schema/schemadiff.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace strata {
+class Driver;
+}
+
+// Proving a generated migration before it is written: Strata's rule that a migration it
+// generates is shown to work, or refused with the reason, never silently wrong.
+namespace strata::schema {
+
+// What prove() found. Each property is checked in order; the first that fails stops the proof.
+struct ProofReport
+{
+    bool upgradeApplied = false;   // the upgrade ran on a copy of FROM
+    bool upgradeMatches = false;   // inspecting the result equals TO
+    bool diffAgainEmpty = false;   // diffing the result with TO finds nothing
+    bool downgradeApplied = false; // the downgrade ran on the result
+    bool downgradeMatches = false; // inspecting that equals FROM
+    // Rows seeded before the upgrade (table display -> count) that are missing afterwards,
+    // only listed when the diff did not flag DeletesData for that table.
+    QStringList rowsLost;
+    // Why the proof failed: the property, the object and the server's message or the
+    // differences ("upgrade result differs from the desired schema: column public.t.a
+    // changed: type integer -> bigint").
+    QString failure;
+    bool ok() const
+    {
+        return upgradeApplied && upgradeMatches && diffAgainEmpty && downgradeApplied &&
+               downgradeMatches && rowsLost.isEmpty();
+    }
+};
+
+// Runs the proof in `scratch`, an open driver on a throwaway database that holds FROM (the
+// caller built it: migrations replayed, or a file applied) and that this function may change
+// at will. `from` and `to` are the inspected models, `generated` the diff between them.
+// Statements run in one transaction per direction unless the diff is not transactional.
+// seedRows: before the upgrade, insert up to that many rows into each table of FROM that
+// accepts generated values, and check afterwards that they survived (0: no seeding).
+// Errors: only when the scratch database itself fails (connection lost); a migration that
+// does not work is a ProofReport with failure set.
+Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const SchemaModel &to,
+                          const SchemaDiff &generated, const InspectOptions &inspectOptions,
+                          int seedRows = 0);
+
+} // namespace strata::schema
