@@ -5,6 +5,7 @@
 #include "schema/schemadiff.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -31,6 +32,14 @@ struct ProofReport
     // differences ("upgrade result differs from the desired schema: column public.t.a
     // changed: type integer -> bigint").
     QString failure;
+    // The property that failed, as a short name: "upgrade applies", "upgrade matches", "diff
+    // again empty", "downgrade applies", "downgrade matches", "rows survive"; empty when none.
+    QString failedProperty;
+    // display() of the object the failure names first, when it names one.
+    QString failedObject;
+    // Rows seeded before the upgrade: table key -> rows inserted (tables that took none are
+    // absent).
+    QMap<QString, int> rowsSeeded;
     bool ok() const
     {
         return upgradeApplied && upgradeMatches && diffAgainEmpty && downgradeApplied &&

@@ -1,0 +1,561 @@
+// prove(): a generated migration shown to work on a copy of FROM before it is written. The
+// five properties are checked in order (upgrade applies, the result inspects equal to TO,
+// diffing again finds nothing, the downgrade applies, the result inspects equal to FROM), and
+// rows seeded into FROM beforehand must survive unless the diff said it deletes them.
+#include "schema/proof.h"
+
+#include "drivers/driver.h"
+#include "drivers/postgres/postgresdriver.h"
+
+#include <QHash>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace strata::schema {
+
+namespace {
+
+// Differences listed in a failure, at most; the rest are counted.
+constexpr int kListedDifferences = 8;
+
+// The key of the table `schema`.`name` in a model.
+QString tableKey(const QString &schema, const QString &name)
+{
+    SchemaObject table;
+    table.kind = ObjectKind::Table;
+    table.schema = schema;
+    table.name = name;
+    return table.key();
+}
+
+// "column public.t.a changed: type: integer -> bigint" lines, the first few of them.
+QString describeChanges(const QList<ObjectChange> &changes)
+{
+    QStringList lines;
+    for (const ObjectChange &c : changes) {
+        if (lines.size() == kListedDifferences) {
+            lines.append(QStringLiteral("and %1 more").arg(changes.size() - kListedDifferences));
+            break;
+        }
+        QString line = c.object + QLatin1Char(' ') + changeName(c.change);
+        if (!c.detail.isEmpty())
+            line +=
+                QStringLiteral(" (") +
+                c.detail.split(QLatin1Char('\n'), Qt::SkipEmptyParts).join(QStringLiteral("; ")) +
+                QLatin1Char(')');
+        lines.append(line);
+    }
+    return lines.join(QStringLiteral("; "));
+}
+
+// The operation one statement of a script belongs to, for naming the object in a failure.
+const Operation *operationOf(const SchemaDiff &diff, const QString &statement, bool inverse)
+{
+    const QString wanted = statement.trimmed();
+    for (const Operation &op : diff.operations)
+        for (const QString &sql : inverse ? op.inverseSql : op.sql) {
+            QString s = sql.trimmed();
+            if (s.endsWith(QLatin1Char(';')))
+                s.chop(1);
+            if (!s.isEmpty() && (wanted == s || wanted.contains(s)))
+                return &op;
+        }
+    return nullptr;
+}
+
+bool isConnectionTrouble(const Error &e)
+{
+    return e.code == Error::Code::ConnectionLost || e.code == Error::Code::ConnectionFailed ||
+           e.code == Error::Code::Cancelled;
+}
+
+// Runs a script in the scratch database, in one transaction when `transactional`. On a
+// statement's failure: false with *failedStatement and *message set. A lost connection is an
+// Error.
+Result<bool> runScript(Driver &scratch, const QString &script, bool transactional,
+                       QString *failedStatement, QString *message)
+{
+    const QList<Statement> statements = scratch.splitStatements(script, 1);
+    if (statements.isEmpty())
+        return true;
+    if (transactional)
+        if (auto s = scratch.begin(); !s)
+            return s.error();
+    for (const Statement &statement : statements) {
+        auto s = scratch.execute(statement);
+        if (s)
+            continue;
+        if (transactional)
+            (void)scratch.rollback();
+        if (isConnectionTrouble(s.error()))
+            return s.error();
+        *failedStatement = statement.text.trimmed();
+        *message = s.error().message;
+        return false;
+    }
+    if (transactional)
+        if (auto s = scratch.commit(); !s) {
+            if (isConnectionTrouble(s.error()))
+                return s.error();
+            *failedStatement = QStringLiteral("COMMIT");
+            *message = s.error().message;
+            return false;
+        }
+    (void)scratch.resetSession();
+    return true;
+}
+
+// The statement as a failure quotes it: its first line, shortened.
+QString shortStatement(const QString &statement)
+{
+    QString first = statement.section(QLatin1Char('\n'), 0, 0).trimmed();
+    if (first.size() > 160)
+        first = first.left(157) + QStringLiteral("...");
+    return first;
+}
+
+// ---- seeding ------------------------------------------------------------------------------
+
+// A value for a column of `type` (format_type text), for row `row` (1-based), as SQL text;
+// empty when none can be made up.
+QString seedValue(const QString &type, int row, const SchemaModel &model, int depth = 0)
+{
+    const QString n = QString::number(row);
+    if (type.endsWith(QStringLiteral("[]")))
+        return QStringLiteral("'{}'");
+    static const QRegularExpression params(QStringLiteral("\\(.*\\)"));
+    QString base = type;
+    base.remove(params);
+    base = base.trimmed();
+    static const QSet<QString> numbers = {
+        QStringLiteral("smallint"),         QStringLiteral("integer"), QStringLiteral("bigint"),
+        QStringLiteral("numeric"),          QStringLiteral("real"),    QStringLiteral("money"),
+        QStringLiteral("double precision"), QStringLiteral("oid")};
+    if (numbers.contains(base))
+        return n;
+    static const QSet<QString> texts = {
+        QStringLiteral("text"),          QStringLiteral("character varying"),
+        QStringLiteral("character"),     QStringLiteral("name"),
+        QStringLiteral("\"char\""),      QStringLiteral("bpchar"),
+        QStringLiteral("public.citext"), QStringLiteral("citext")};
+    if (texts.contains(base))
+        return QStringLiteral("'%1'").arg(row % 10);
+    if (base == QLatin1String("boolean"))
+        return row % 2 ? QStringLiteral("true") : QStringLiteral("false");
+    if (base == QLatin1String("date"))
+        return QStringLiteral("'2022-02-%1'").arg(row % 28 + 1, 2, 10, QLatin1Char('0'));
+    if (base.startsWith(QLatin1String("timestamp")))
+        return QStringLiteral("'2022-02-%1 12:00:00'").arg(row % 28 + 1, 2, 10, QLatin1Char('0'));
+    if (base.startsWith(QLatin1String("time")))
+        return QStringLiteral("'12:00:%1'").arg(row % 60, 2, 10, QLatin1Char('0'));
+    if (base == QLatin1String("interval"))
+        return QStringLiteral("'%1 days'").arg(row);
+    if (base == QLatin1String("uuid"))
+        return QStringLiteral("'00000000-0000-0000-0000-%1'").arg(row, 12, 10, QLatin1Char('0'));
+    if (base == QLatin1String("json") || base == QLatin1String("jsonb"))
+        return QStringLiteral("'{\"n\": %1}'").arg(row);
+    if (base == QLatin1String("bytea"))
+        return QStringLiteral("'\\x%1'").arg(row % 256, 2, 16, QLatin1Char('0'));
+    if (base == QLatin1String("tsvector"))
+        return QStringLiteral("'w%1'").arg(row);
+    if (base == QLatin1String("inet") || base == QLatin1String("cidr"))
+        return QStringLiteral("'10.0.0.%1'").arg(row % 250 + 1);
+    if (base == QLatin1String("public.hstore") || base == QLatin1String("hstore"))
+        return QStringLiteral("'a=>%1'").arg(row);
+    if (depth > 4)
+        return {};
+    // Enum types and domains of the model, by their qualified name as format_type writes it.
+    for (const SchemaObject &e : model.objects(ObjectKind::EnumType))
+        if (qualify(e.schema, e.name) == base || e.name == base) {
+            const QStringList labels =
+                e.property(QStringLiteral("values")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            if (labels.isEmpty())
+                return {};
+            return quoteLiteral(labels.at((row - 1) % labels.size()));
+        }
+    for (const SchemaObject &d : model.objects(ObjectKind::Domain))
+        if (qualify(d.schema, d.name) == base || d.name == base)
+            return seedValue(d.property(QStringLiteral("type")), row, model, depth + 1);
+    return {};
+}
+
+// Single-column foreign keys of a table: column -> (referenced table as SQL, its column).
+QHash<QString, QPair<QString, QString>> foreignKeys(const SchemaModel &model,
+                                                    const SchemaObject &table)
+{
+    static const QRegularExpression fk(
+        QStringLiteral("^FOREIGN KEY \\(([^,()]+)\\) REFERENCES ([^(]+)\\(([^,()]+)\\)"));
+    QHash<QString, QPair<QString, QString>> keys;
+    for (const SchemaObject &c : model.children(table, ObjectKind::Constraint)) {
+        const QRegularExpressionMatch m = fk.match(c.property(QStringLiteral("definition")));
+        if (m.hasMatch())
+            keys.insert(m.captured(1).trimmed(),
+                        {m.captured(2).trimmed(), m.captured(3).trimmed()});
+    }
+    return keys;
+}
+
+// A table's columns with those it inherits from its parents (not modelled on the child).
+QList<SchemaObject> allColumns(const SchemaModel &model, const SchemaObject &table, int depth = 0)
+{
+    QList<SchemaObject> columns = model.children(table, ObjectKind::Column);
+    if (depth > 8)
+        return columns;
+    QStringList parents =
+        table.property(QStringLiteral("inherits")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &parentName : parents) {
+        for (const SchemaObject &candidate : model.objects(ObjectKind::Table)) {
+            if (qualify(candidate.schema, candidate.name) != parentName.trimmed())
+                continue;
+            for (const SchemaObject &inherited : allColumns(model, candidate, depth + 1)) {
+                bool known = false;
+                for (const SchemaObject &own : columns)
+                    known = known || own.name == inherited.name;
+                if (!known)
+                    columns.append(inherited);
+            }
+        }
+    }
+    return columns;
+}
+
+// One INSERT for row `row`; `nullableToo`: give a value to nullable columns as well.
+QString insertSql(const SchemaModel &model, const SchemaObject &table, int row, bool nullableToo)
+{
+    const auto keys = foreignKeys(model, table);
+    QStringList names, values;
+    for (const SchemaObject &column : allColumns(model, table)) {
+        if (!column.property(QStringLiteral("generated")).isEmpty() ||
+            !column.property(QStringLiteral("identity")).isEmpty() ||
+            !column.property(QStringLiteral("default")).isEmpty())
+            continue;
+        const bool notNull = column.property(QStringLiteral("not_null")) == QLatin1String("true");
+        if (!notNull && !nullableToo)
+            continue;
+        const QString name = column.qualifiedName();
+        QString value;
+        if (const auto it = keys.constFind(name); it != keys.cend())
+            value = QStringLiteral("(SELECT %1 FROM %2 ORDER BY 1 LIMIT 1 OFFSET %3)")
+                        .arg(it->second, it->first)
+                        .arg(row - 1);
+        else
+            value = seedValue(column.property(QStringLiteral("type")), row, model);
+        if (value.isEmpty()) {
+            if (notNull)
+                return {};
+            continue;
+        }
+        names.append(name);
+        values.append(value);
+    }
+    const QString target = qualify(table.schema, table.name);
+    if (names.isEmpty())
+        return QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(target);
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+        .arg(target, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
+}
+
+// Tries one statement under a savepoint; false (and the savepoint rolled back) when it fails.
+Result<bool> attempt(Driver &scratch, const QString &sql)
+{
+    if (auto s = scratch.execute({QStringLiteral("SAVEPOINT strata_seed"), 0}); !s)
+        return s.error();
+    if (scratch.execute({sql, 0})) {
+        if (auto s = scratch.execute({QStringLiteral("RELEASE SAVEPOINT strata_seed"), 0}); !s)
+            return s.error();
+        return true;
+    }
+    if (auto s = scratch.execute({QStringLiteral("ROLLBACK TO SAVEPOINT strata_seed"), 0}); !s)
+        return s.error();
+    return false;
+}
+
+// Inserts up to `rows` rows into each table of `model` that takes generated values (tables
+// referenced by foreign keys first, by retrying in passes); table key -> rows inserted.
+Result<QMap<QString, int>> seed(Driver &scratch, const SchemaModel &model, int rows)
+{
+    QList<SchemaObject> pending;
+    for (const SchemaObject &table : model.objects(ObjectKind::Table))
+        if (table.property(QStringLiteral("partition_of")).isEmpty())
+            pending.append(table); // partitions get their rows through the parent
+    QMap<QString, int> seeded;
+    if (pending.isEmpty())
+        return seeded;
+    if (auto s = scratch.begin(); !s)
+        return s.error();
+    bool progress = true;
+    while (progress && !pending.isEmpty()) {
+        progress = false;
+        for (auto it = pending.begin(); it != pending.end();) {
+            int inserted = 0;
+            for (int row = 1; row <= rows; ++row) {
+                bool done = false;
+                for (const bool nullableToo : {true, false}) {
+                    const QString sql = insertSql(model, *it, row, nullableToo);
+                    if (sql.isEmpty())
+                        continue;
+                    auto ok = attempt(scratch, sql);
+                    if (!ok) {
+                        (void)scratch.rollback();
+                        return ok.error();
+                    }
+                    if (*ok) {
+                        done = true;
+                        break;
+                    }
+                }
+                if (!done)
+                    break;
+                ++inserted;
+            }
+            if (inserted > 0) {
+                seeded.insert(it->key(), inserted);
+                it = pending.erase(it);
+                progress = true;
+            } else {
+                ++it;
+            }
+        }
+    }
+    if (auto s = scratch.commit(); !s)
+        return s.error();
+    return seeded;
+}
+
+// Keys of the tables whose rows an operation flagged DeletesData may remove.
+QSet<QString> tablesLosingData(const SchemaDiff &diff, const SchemaModel &from,
+                               const SchemaModel &to, bool inverse)
+{
+    QHash<QString, const SchemaObject *> byDisplay;
+    const QList<SchemaObject> fromObjects = from.objects();
+    const QList<SchemaObject> toObjects = to.objects();
+    for (const QList<SchemaObject> *list : {&toObjects, &fromObjects})
+        for (const SchemaObject &o : *list)
+            byDisplay.insert(o.display(), &o);
+    QSet<QString> tables;
+    for (const Operation &op : diff.operations) {
+        if (!(inverse ? op.inverseHazards : op.hazards).contains(Hazard::DeletesData))
+            continue;
+        const SchemaObject *object = byDisplay.value(op.object);
+        if (object && object->kind == ObjectKind::Table) {
+            tables.insert(object->key());
+        } else if (object && !object->table.isEmpty()) {
+            tables.insert(tableKey(object->schema, object->table));
+        } else {
+            // A type or another object beneath columns: the tables using it, else any table
+            // the operation names; when neither can be told, every table.
+            bool found = false;
+            for (const QList<SchemaObject> *list : {&fromObjects, &toObjects})
+                for (const SchemaObject &o : *list)
+                    if (o.kind == ObjectKind::Column && object &&
+                        o.dependsOn.contains(object->key())) {
+                        tables.insert(tableKey(o.schema, o.table));
+                        found = true;
+                    } else if (o.kind == ObjectKind::Table &&
+                               op.object.contains(qualify(o.schema, o.name))) {
+                        tables.insert(o.key());
+                        found = true;
+                    }
+            if (!found)
+                for (const SchemaObject &o : from.objects(ObjectKind::Table))
+                    tables.insert(o.key());
+        }
+    }
+    return tables;
+}
+
+// Seeded tables missing rows now ("table public.t: 3 rows seeded, 1 left after the upgrade").
+Result<QStringList> lostRows(Driver &scratch, const SchemaModel &from,
+                             const QMap<QString, int> &seeded, const QSet<QString> &excused,
+                             const QString &when)
+{
+    QStringList lost;
+    auto *pg = dynamic_cast<PostgresDriver *>(&scratch);
+    if (!pg)
+        return lost;
+    for (auto it = seeded.cbegin(); it != seeded.cend(); ++it) {
+        if (excused.contains(it.key()))
+            continue;
+        const SchemaObject *table = from.find(it.key());
+        if (!table)
+            continue;
+        auto rows = pg->query(
+            QStringLiteral("SELECT count(*) FROM %1").arg(qualify(table->schema, table->name)));
+        if (!rows) {
+            if (isConnectionTrouble(rows.error()))
+                return rows.error();
+            lost.append(QStringLiteral("%1: %2 rows seeded, cannot count them %3: %4")
+                            .arg(table->display())
+                            .arg(it.value())
+                            .arg(when, rows.error().message));
+            continue;
+        }
+        const int left = rows->isEmpty() ? 0 : rows->first().value(0).toInt();
+        if (left < it.value())
+            lost.append(QStringLiteral("%1: %2 rows seeded, %3 left %4")
+                            .arg(table->display())
+                            .arg(it.value())
+                            .arg(left)
+                            .arg(when));
+    }
+    return lost;
+}
+
+// One failed property, with the object it names.
+void fail(ProofReport *report, const QString &property, const QString &object, const QString &text)
+{
+    report->failedProperty = property;
+    report->failedObject = object;
+    report->failure = text;
+}
+
+// Applies one direction; false in the report when it did not apply.
+Result<bool> apply(Driver &scratch, const SchemaDiff &diff, bool inverse, ProofReport *report)
+{
+    QString statement, message;
+    auto applied = runScript(scratch, inverse ? diff.downgradeSql() : diff.upgradeSql(),
+                             inverse ? diff.inverseTransactional() : diff.transactional(),
+                             &statement, &message);
+    if (!applied)
+        return applied.error();
+    if (*applied)
+        return true;
+    const Operation *op = operationOf(diff, statement, inverse);
+    const QString property =
+        inverse ? QStringLiteral("downgrade applies") : QStringLiteral("upgrade applies");
+    const QString object = op ? op->object : QString();
+    fail(report, property, object,
+         QStringLiteral("the %1 does not apply: %2%3: %4")
+             .arg(inverse ? QStringLiteral("downgrade") : QStringLiteral("upgrade"),
+                  op ? op->kind + QLatin1Char(' ') + op->object + QStringLiteral(", ") : QString(),
+                  shortStatement(statement), message));
+    return false;
+}
+
+// Inspects the scratch database and compares it with `expected`; false in the report when
+// they differ.
+bool matches(Driver &scratch, const SchemaModel &expected, const InspectOptions &options,
+             const QString &property, const QString &what, ProofReport *report,
+             SchemaModel *inspected)
+{
+    auto model = inspect(scratch, options);
+    if (!model) {
+        fail(report, property, QString(),
+             QStringLiteral("cannot inspect the database after the %1: %2")
+                 .arg(what, model.error().message));
+        return false;
+    }
+    *inspected = *model;
+    CompareOptions compareOptions;
+    compareOptions.ownersAndGrants = options.ownersAndGrants;
+    const QList<ObjectChange> changes = compare(expected, *model, compareOptions);
+    if (changes.isEmpty())
+        return true;
+    fail(report, property, changes.first().object,
+         QStringLiteral("the database after the %1 differs from the %2: %3")
+             .arg(what,
+                  what == QLatin1String("upgrade") ? QStringLiteral("desired schema")
+                                                   : QStringLiteral("schema before it"),
+                  describeChanges(changes)));
+    return false;
+}
+
+} // namespace
+
+Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const SchemaModel &to,
+                          const SchemaDiff &generated, const InspectOptions &inspectOptions,
+                          int seedRows)
+{
+    ProofReport report;
+    if (auto s = scratch.open(); !s)
+        return s.error();
+
+    QMap<QString, int> seeded;
+    if (seedRows > 0) {
+        auto s = seed(scratch, from, seedRows);
+        if (!s)
+            return s.error();
+        seeded = *s;
+    }
+    report.rowsSeeded = seeded;
+
+    // 1. The upgrade applies.
+    auto up = apply(scratch, generated, false, &report);
+    if (!up)
+        return up.error();
+    if (!*up)
+        return report;
+    report.upgradeApplied = true;
+    const QSet<QString> upgradeDeletes = tablesLosingData(generated, from, to, false);
+    auto lostUp =
+        lostRows(scratch, from, seeded, upgradeDeletes, QStringLiteral("after the upgrade"));
+    if (!lostUp)
+        return lostUp.error();
+    report.rowsLost = *lostUp;
+
+    // 2. The result inspects equal to TO.
+    SchemaModel upgraded;
+    if (!matches(scratch, to, inspectOptions, QStringLiteral("upgrade matches"),
+                 QStringLiteral("upgrade"), &report, &upgraded))
+        return report;
+    report.upgradeMatches = true;
+
+    // 3. Diffing the result with TO again finds nothing.
+    DiffOptions again;
+    again.ownersAndGrants = inspectOptions.ownersAndGrants;
+    const SchemaDiff rest = diff(upgraded, to, again);
+    if (!rest.isEmpty()) {
+        QStringList what;
+        for (const Operation &op : rest.operations)
+            what.append(op.kind + QLatin1Char(' ') + op.object);
+        what += rest.refused;
+        if (what.size() > kListedDifferences) {
+            const qsizetype more = what.size() - kListedDifferences;
+            what = what.mid(0, kListedDifferences);
+            what.append(QStringLiteral("and %1 more").arg(more));
+        }
+        fail(&report, QStringLiteral("diff again empty"),
+             rest.operations.isEmpty() ? QString() : rest.operations.first().object,
+             QStringLiteral("diffing the upgraded database with the desired schema again "
+                            "finds: %1")
+                 .arg(what.join(QStringLiteral("; "))));
+        return report;
+    }
+    report.diffAgainEmpty = true;
+
+    // 4. The downgrade applies.
+    auto down = apply(scratch, generated, true, &report);
+    if (!down)
+        return down.error();
+    if (!*down)
+        return report;
+    report.downgradeApplied = true;
+    const QSet<QString> downgradeDeletes =
+        upgradeDeletes + tablesLosingData(generated, from, to, true);
+    auto lostDown =
+        lostRows(scratch, from, seeded, downgradeDeletes, QStringLiteral("after the downgrade"));
+    if (!lostDown)
+        return lostDown.error();
+
+    // 5. The result inspects equal to FROM.
+    SchemaModel downgraded;
+    if (!matches(scratch, from, inspectOptions, QStringLiteral("downgrade matches"),
+                 QStringLiteral("downgrade"), &report, &downgraded))
+        return report;
+    report.downgradeMatches = true;
+
+    for (const QString &line : *lostDown)
+        if (!report.rowsLost.contains(line))
+            report.rowsLost.append(line);
+    if (!report.rowsLost.isEmpty()) {
+        const QString first = report.rowsLost.first();
+        fail(&report, QStringLiteral("rows survive"), first.section(QLatin1Char(':'), 0, 0),
+             QStringLiteral("rows seeded before the upgrade were lost without a deletes_data "
+                            "hazard: %1")
+                 .arg(report.rowsLost.join(QStringLiteral("; "))));
+    }
+    return report;
+}
+
+} // namespace strata::schema

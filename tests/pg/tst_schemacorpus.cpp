@@ -1,0 +1,289 @@
+// The schema-diff corpus on a real PostgreSQL server: every consecutive pair of Pagila's 22
+// schema versions and every migra fixture pair, in both directions, is inspected, diffed and
+// proven (the upgrade applies, the result inspects equal to the desired schema, diffing again
+// finds nothing, the downgrade applies and gives back the first schema, seeded rows survive
+// unless the diff flags deleting them). A pair is proven, refused (the diff names the object
+// it cannot handle) or failed; any failed pair fails the test.
+//
+// The corpus (tests/data/schema-diff, a copy of the project's shared corpus with its licences)
+// comes from the STRATA_SCHEMA_CORPUS CMake variable. Set STRATA_CORPUS_REPORT to a file name
+// to get every pair's outcome as JSON.
+
+#include "drivers/postgres/postgresdriver.h"
+#include "pgserver.h"
+#include "schema/inspector.h"
+#include "schema/proof.h"
+#include "schema/schemadiff.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using strata::PostgresDriver;
+using strata::test::PgServer;
+namespace schema = strata::schema;
+
+namespace {
+
+// Rows seeded into each table before the upgrade.
+constexpr int kSeedRows = 3;
+
+// One side of a pair: a schema file loaded once into a template database and inspected.
+struct Side
+{
+    QString file;     // relative to the corpus
+    QString database; // the template holding it
+    QString loadError;
+    std::optional<schema::SchemaModel> model;
+    QString inspectError;
+};
+
+// One pair in one direction, as a test row.
+struct Pair
+{
+    QString name; // "pagila 01>02", "migra enumdeps b>a"
+    QString from; // files, relative to the corpus
+    QString to;
+};
+
+struct Outcome
+{
+    QString pair;
+    QString outcome; // proven, refused, failed
+    QString property;
+    QString object;
+    QString message;
+    int operations = 0;
+    int seededTables = 0;
+};
+
+} // namespace
+
+class TestSchemaCorpus : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<PgServer> m_server;
+    std::unique_ptr<PostgresDriver> m_admin;
+    QDir m_corpus{QStringLiteral(STRATA_SCHEMA_CORPUS)};
+    QList<Pair> m_pairs;
+    QHash<QString, Side> m_sides; // by file
+    QList<Outcome> m_outcomes;
+    int m_scratch = 0;
+
+    // Pairs of the corpus: consecutive Pagila versions and migra's a/b fixtures.
+    QList<Pair> pairs() const
+    {
+        QList<Pair> result;
+        const QStringList versions =
+            QDir(m_corpus.filePath(QStringLiteral("pagila")))
+                .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+        for (int i = 0; i + 1 < versions.size(); ++i) {
+            const QString a = QStringLiteral("pagila/") + versions[i];
+            const QString b = QStringLiteral("pagila/") + versions[i + 1];
+            const QString an = versions[i].left(2), bn = versions[i + 1].left(2);
+            result.append({QStringLiteral("pagila %1>%2").arg(an, bn), a, b});
+            result.append({QStringLiteral("pagila %1>%2").arg(bn, an), b, a});
+        }
+        const QStringList fixtures = QDir(m_corpus.filePath(QStringLiteral("migra")))
+                                         .entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        for (const QString &f : fixtures) {
+            const QString a = QStringLiteral("migra/%1/a.sql").arg(f);
+            const QString b = QStringLiteral("migra/%1/b.sql").arg(f);
+            result.append({QStringLiteral("migra %1 a>b").arg(f), a, b});
+            result.append({QStringLiteral("migra %1 b>a").arg(f), b, a});
+        }
+        return result;
+    }
+
+    // Loads one schema file into a new database with psql, as the corpus README says.
+    bool load(const QString &file, const QString &database, QString *error)
+    {
+        auto created = m_admin->query(QStringLiteral("CREATE DATABASE %1").arg(database));
+        if (!created) {
+            *error = created.error().message;
+            return false;
+        }
+        QProcess psql;
+        psql.setProcessChannelMode(QProcess::MergedChannels);
+        const QString binary = m_server->binDir() + QStringLiteral("/psql");
+        psql.start(QFile::exists(binary) ? binary : QStringLiteral("psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                    QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"),
+                    m_server->conninfo(database), QStringLiteral("-f"), m_corpus.filePath(file)});
+        const bool finished = psql.waitForFinished(120000);
+        const QString output = QString::fromLocal8Bit(psql.readAll()).trimmed();
+        if (!finished || psql.exitStatus() != QProcess::NormalExit || psql.exitCode() != 0) {
+            *error = QStringLiteral("psql could not load %1: %2").arg(file, output);
+            return false;
+        }
+        return true;
+    }
+
+    Side &side(const QString &file)
+    {
+        auto it = m_sides.find(file);
+        if (it != m_sides.end())
+            return *it;
+        Side s;
+        s.file = file;
+        s.database = QStringLiteral("corpus_t%1").arg(m_sides.size() + 1);
+        if (load(file, s.database, &s.loadError)) {
+            PostgresDriver driver(m_server->conninfo(s.database), s.database);
+            if (auto opened = driver.open(); !opened) {
+                s.inspectError = opened.error().message;
+            } else {
+                auto model = schema::inspect(driver);
+                if (model)
+                    s.model = *model;
+                else
+                    s.inspectError = model.error().message;
+                driver.close();
+            }
+        }
+        return *m_sides.insert(file, s);
+    }
+
+    void record(Outcome outcome) { m_outcomes.append(outcome); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(
+            m_corpus.exists(QStringLiteral("README.md")),
+            qPrintable(QStringLiteral("no schema-diff corpus at %1").arg(m_corpus.absolutePath())));
+        QString error;
+        m_server = PgServer::start(&error);
+        QVERIFY2(m_server, qPrintable(error));
+        // A throwaway server: nothing here needs to survive a crash, and the corpus makes
+        // about two hundred databases.
+        QVERIFY(m_server->psql(QStringLiteral("ALTER SYSTEM SET fsync = off")));
+        QVERIFY(m_server->psql(QStringLiteral("ALTER SYSTEM SET synchronous_commit = off")));
+        QVERIFY(m_server->psql(QStringLiteral("ALTER SYSTEM SET full_page_writes = off")));
+        QVERIFY(m_server->psql(QStringLiteral("SELECT pg_reload_conf()")));
+        // The roles the rls and privileges fixtures name (README).
+        QVERIFY(m_server->psql(QStringLiteral("CREATE ROLE schemainspect_test_role")));
+        m_admin =
+            std::make_unique<PostgresDriver>(m_server->conninfo(), QStringLiteral("postgres"));
+        auto opened = m_admin->open();
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+        m_pairs = pairs();
+        QVERIFY(!m_pairs.isEmpty());
+    }
+
+    void cleanupTestCase()
+    {
+        int proven = 0, refused = 0, failed = 0;
+        QJsonArray report;
+        for (const Outcome &o : std::as_const(m_outcomes)) {
+            proven += o.outcome == QLatin1String("proven");
+            refused += o.outcome == QLatin1String("refused");
+            failed += o.outcome == QLatin1String("failed");
+            report.append(QJsonObject{{QStringLiteral("pair"), o.pair},
+                                      {QStringLiteral("outcome"), o.outcome},
+                                      {QStringLiteral("property"), o.property},
+                                      {QStringLiteral("object"), o.object},
+                                      {QStringLiteral("message"), o.message},
+                                      {QStringLiteral("operations"), o.operations},
+                                      {QStringLiteral("seeded_tables"), o.seededTables}});
+        }
+        qInfo("schema-diff corpus: %d pairs proven, %d refused, %d failed", proven, refused,
+              failed);
+        const QString path = qEnvironmentVariable("STRATA_CORPUS_REPORT");
+        if (!path.isEmpty()) {
+            QFile out(path);
+            if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                out.write(QJsonDocument(report).toJson());
+        }
+        if (m_admin)
+            for (const Side &s : std::as_const(m_sides))
+                (void)m_admin->query(
+                    QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(s.database));
+        m_admin.reset();
+        m_server.reset();
+    }
+
+    void pair_data()
+    {
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        for (const Pair &p : std::as_const(m_pairs))
+            QTest::newRow(qPrintable(p.name)) << p.from << p.to;
+    }
+
+    // One pair, one direction: inspect both sides, diff, and prove the diff with seeded rows.
+    void pair()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        Outcome outcome;
+        outcome.pair = QString::fromUtf8(QTest::currentDataTag());
+        outcome.outcome = QStringLiteral("failed");
+        // Copies: side() may grow the hash (the models themselves are shared, not copied).
+        const Side a = side(from);
+        const Side b = side(to);
+        for (const Side *s : {&a, &b}) {
+            if (!s->loadError.isEmpty() || !s->inspectError.isEmpty()) {
+                outcome.property =
+                    s->loadError.isEmpty() ? QStringLiteral("inspect") : QStringLiteral("load");
+                outcome.object = s->file;
+                outcome.message = s->loadError + s->inspectError;
+                record(outcome);
+                QFAIL(qPrintable(outcome.message));
+            }
+        }
+
+        const schema::SchemaDiff generated = schema::diff(*a.model, *b.model);
+        outcome.operations = int(generated.operations.size());
+        if (!generated.refused.isEmpty()) {
+            outcome.outcome = QStringLiteral("refused");
+            outcome.property = QStringLiteral("refused");
+            outcome.message = generated.refused.join(QStringLiteral("; "));
+            record(outcome);
+            qInfo("refused: %s", qPrintable(outcome.message));
+            return;
+        }
+
+        const QString scratch = QStringLiteral("corpus_s%1").arg(++m_scratch);
+        auto created = m_admin->query(
+            QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(scratch, a.database));
+        if (!created) {
+            outcome.property = QStringLiteral("load");
+            outcome.message = created.error().message;
+            record(outcome);
+            QFAIL(qPrintable(outcome.message));
+        }
+        strata::Result<schema::ProofReport> report = strata::Error::failure(QString());
+        {
+            PostgresDriver driver(m_server->conninfo(scratch), scratch);
+            report = schema::prove(driver, *a.model, *b.model, generated, {}, kSeedRows);
+            driver.close();
+        }
+        (void)m_admin->query(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(scratch));
+        if (!report) {
+            outcome.property = QStringLiteral("proof");
+            outcome.message = report.error().message;
+            record(outcome);
+            QFAIL(qPrintable(outcome.message));
+        }
+        outcome.seededTables = int(report->rowsSeeded.size());
+        if (report->ok()) {
+            outcome.outcome = QStringLiteral("proven");
+            record(outcome);
+            return;
+        }
+        outcome.property = report->failedProperty;
+        outcome.object = report->failedObject;
+        outcome.message = report->failure;
+        record(outcome);
+        QFAIL(qPrintable(report->failure));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchemaCorpus)
+#include "tst_schemacorpus.moc"
