@@ -70,7 +70,9 @@ int Cli::dispatch()
     if (c == QLatin1String("show"))
         return show();
     if (c == QLatin1String("check"))
-        return check();
+        return m_inv.drift ? drift() : check();
+    if (c == QLatin1String("diff"))
+        return diff();
     if (c == QLatin1String("backup"))
         return backup();
     if (c == QLatin1String("backups"))

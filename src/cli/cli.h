@@ -19,6 +19,9 @@
 namespace strata {
 class RevisionGraph;
 struct Plan;
+namespace schema {
+class SchemaWorkbench;
+}
 } // namespace strata
 
 namespace strata::cli {
@@ -107,6 +110,13 @@ private:
     int branches();
     int show();
     int check();
+    // schema (cli_schema.cpp): diff, revision --autogenerate, check --drift
+    int diff();
+    int autogenerate();
+    int drift();
+    // The schema tools for the command line's project and database (--url, --profile,
+    // --dev-url, --grants); prints the connection's notes as openMigrator() does.
+    Result<std::unique_ptr<schema::SchemaWorkbench>> openWorkbench();
 
     // RunOptions for upgrade, downgrade and stamp: the command line's lock wait and timeouts,
     // and m_interrupted as the cancel token.

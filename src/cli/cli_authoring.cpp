@@ -25,6 +25,8 @@ int Cli::init()
 
 int Cli::revision()
 {
+    if (m_inv.autogenerate)
+        return autogenerate();
     if (m_inv.message.isEmpty())
         return fail(
             Error::usage(QStringLiteral("a new revision needs a message: -m \"what it does\"")));

@@ -54,10 +54,14 @@ const QList<CommandSpec> &commands()
          1,
          1},
         {"revision",
-         "revision -m MSG [--head H] [--splice] [--branch-label L] [--depends-on R] [--rev-id ID]",
-         "Write a new migration file.",
+         "revision -m MSG [--head H] [--splice] [--branch-label L] [--depends-on R] [--rev-id ID]\n"
+         "       strata revision --autogenerate -m MSG [--schema-file PATH | --from-url URL |\n"
+         "                       --from-profile NAME] [--dev-url URL] [--rev-id ID]",
+         "Write a new migration file (--autogenerate: from a schema diff, proven first).",
          {QStringLiteral("message"), QStringLiteral("head"), QStringLiteral("splice"),
-          QStringLiteral("branch-label"), QStringLiteral("depends-on"), QStringLiteral("rev-id")},
+          QStringLiteral("branch-label"), QStringLiteral("depends-on"), QStringLiteral("rev-id"),
+          QStringLiteral("autogenerate"), QStringLiteral("schema-file"), QStringLiteral("from-url"),
+          QStringLiteral("from-profile"), QStringLiteral("dev-url")},
          0,
          0},
         {"merge",
@@ -153,9 +157,16 @@ const QList<CommandSpec> &commands()
          1,
          -1},
         {"check",
-         "check",
-         "Exit 3 when the database is behind the heads or an applied migration was edited.",
-         {},
+         "check [--drift [--ignore PATTERN]... [--grants] [--dev-url URL]]",
+         "Exit 3 when the database is behind or edited; with --drift, when its schema differs.",
+         {QStringLiteral("drift"), QStringLiteral("ignore"), QStringLiteral("grants"),
+          QStringLiteral("dev-url")},
+         0,
+         0},
+        {"diff",
+         "diff --from SIDE --to SIDE [--json] [--dev-url URL]",
+         "Print the SQL turning one schema into another (PostgreSQL), hazards as comments.",
+         {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("dev-url")},
          0,
          0},
         {"repair",
@@ -187,6 +198,37 @@ const QStringList &commonOptions()
         QStringLiteral("help"),           QStringLiteral("version"),
         QStringLiteral("connect-timeout")};
     return names;
+}
+
+// The schema commands' options that only make sense together.
+Status checkSchemaOptions(const Invocation &inv)
+{
+    auto given = [&inv](const char *name) { return inv.given.contains(QLatin1String(name)); };
+    if (inv.command == QLatin1String("diff") && (inv.from.isEmpty() || inv.to.isEmpty()))
+        return Error::usage(QStringLiteral("diff needs both sides: strata diff --from SIDE --to "
+                                           "SIDE (SIDE: heads, a revision, db, file:PATH, "
+                                           "url:URL, profile:NAME)"));
+    if (inv.command == QLatin1String("revision")) {
+        for (const char *name : {"schema-file", "from-url", "from-profile", "dev-url"})
+            if (given(name) && !inv.autogenerate)
+                return Error::usage(QStringLiteral("--%1 applies to revision --autogenerate")
+                                        .arg(QLatin1String(name)));
+        for (const char *name : {"head", "splice", "branch-label", "depends-on"})
+            if (given(name) && inv.autogenerate)
+                return Error::usage(
+                    QStringLiteral("--%1 does not apply to --autogenerate: the new migration "
+                                   "follows the project's single head")
+                        .arg(QLatin1String(name)));
+        if (int(given("schema-file")) + int(given("from-url")) + int(given("from-profile")) > 1)
+            return Error::usage(QStringLiteral("--schema-file, --from-url and --from-profile "
+                                               "exclude each other: one desired state"));
+    }
+    if (inv.command == QLatin1String("check"))
+        for (const char *name : {"ignore", "grants", "dev-url"})
+            if (given(name) && !inv.drift)
+                return Error::usage(
+                    QStringLiteral("--%1 applies to check --drift").arg(QLatin1String(name)));
+    return {};
 }
 
 } // namespace
@@ -306,6 +348,45 @@ QString commandHelp(const QString &command)
             "A backup whose checksum no longer matches its catalogue entry is refused. The\n"
             "target's user schemas are replaced whole: what was created since the backup is "
             "gone.\n");
+    if (command == QLatin1String("revision"))
+        text += QStringLiteral(
+            "  --autogenerate           compare the project at its head with the desired state "
+            "and\n"
+            "                           write the difference, proven in a scratch database first\n"
+            "  --schema-file PATH       the desired state: a SQL file (default: schema_file in\n"
+            "                           strata.ini); `-- strata:renamed-from OLD` above a table "
+            "or\n"
+            "                           column declares a rename\n"
+            "  --from-url URL, --from-profile NAME  the desired state: a reference database\n"
+            "  --dev-url URL            the PostgreSQL server for scratch databases (default:\n"
+            "                           dev_url in strata.ini, else the configured database's)\n"
+            "No difference: \"No changes\", exit 0, no file. A migration that fails its proof "
+            "is\n"
+            "not written: exit 1 with the property, the object and why.\n");
+    if (command == QLatin1String("diff"))
+        text += QStringLiteral(
+            "\nSIDE: heads or a revision (the project replayed in a scratch database), db (the\n"
+            "configured database), file:PATH (a SQL file applied to an empty scratch database),\n"
+            "url:URL or profile:NAME (a live database). Live databases are only read.\n"
+            "  --from SIDE              the schema as it is\n"
+            "  --to SIDE                the schema as it should be\n"
+            "  --dev-url URL            the PostgreSQL server for scratch databases (default:\n"
+            "                           dev_url in strata.ini, else the configured database's)\n"
+            "  --json                   "
+            "{\"operations\":[{\"sql\",\"inverse_sql\",\"kind\",\"object\","
+            "\"hazards\"}]}\n");
+    if (command == QLatin1String("check"))
+        text += QStringLiteral(
+            "\n  --drift                  compare the database's schema with the project replayed "
+            "to\n"
+            "                           its current revisions in a scratch database: what was\n"
+            "                           added, removed or changed by hand (exit 3 on drift)\n"
+            "  --ignore PATTERN         skip objects matching a glob (\"table public.tmp_*\",\n"
+            "                           \"public.audit_*\"); repeatable; also drift_ignore in "
+            "strata.ini\n"
+            "  --grants                 compare owners and grants too (off: environments grant\n"
+            "                           differently by design)\n"
+            "  --dev-url URL            the PostgreSQL server for the scratch database\n");
     if (command == QLatin1String("history"))
         text +=
             QStringLiteral("\n  -r, --rev-range A:B      only revisions from A to B (either side "
@@ -386,7 +467,28 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                    QStringLiteral("A:B"));
     const QCommandLineOption indicate(
         QStringList{QStringLiteral("i"), QStringLiteral("indicate-current")});
-    const QList<QCommandLineOption> all = {project,
+    const QCommandLineOption from(QStringLiteral("from"), {}, QStringLiteral("SIDE"));
+    const QCommandLineOption to(QStringLiteral("to"), {}, QStringLiteral("SIDE"));
+    const QCommandLineOption devUrl(QStringLiteral("dev-url"), {}, QStringLiteral("URL"));
+    const QCommandLineOption autogenerate(QStringLiteral("autogenerate"));
+    const QCommandLineOption schemaFile(QStringLiteral("schema-file"), {}, QStringLiteral("PATH"));
+    const QCommandLineOption fromUrl(QStringLiteral("from-url"), {}, QStringLiteral("URL"));
+    const QCommandLineOption fromProfile(QStringLiteral("from-profile"), {},
+                                         QStringLiteral("NAME"));
+    const QCommandLineOption drift(QStringLiteral("drift"));
+    const QCommandLineOption ignore(QStringLiteral("ignore"), {}, QStringLiteral("PATTERN"));
+    const QCommandLineOption grants(QStringLiteral("grants"));
+    const QList<QCommandLineOption> all = {from,
+                                           to,
+                                           devUrl,
+                                           autogenerate,
+                                           schemaFile,
+                                           fromUrl,
+                                           fromProfile,
+                                           drift,
+                                           ignore,
+                                           grants,
+                                           project,
                                            url,
                                            versionTable,
                                            json,
@@ -547,6 +649,23 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                     .arg(option->names().last(), parser.value(*option)));
         *target = ms;
     }
+    inv.from = parser.value(from);
+    inv.to = parser.value(to);
+    inv.devUrl = parser.value(devUrl);
+    inv.autogenerate = parser.isSet(autogenerate);
+    inv.schemaFile = parser.value(schemaFile);
+    inv.fromUrl = parser.value(fromUrl);
+    inv.fromProfile = parser.value(fromProfile);
+    inv.drift = parser.isSet(drift);
+    inv.ignore = parser.values(ignore);
+    inv.grants = parser.isSet(grants);
+    for (const QCommandLineOption *option :
+         {&from, &to, &devUrl, &schemaFile, &fromUrl, &fromProfile, &ignore})
+        for (const QString &value : parser.values(*option))
+            if (value.trimmed().isEmpty())
+                return Error::usage(QStringLiteral("--%1 is given an empty value (an unset "
+                                                   "variable?); give one, or leave --%1 out")
+                                        .arg(option->names().last()));
     inv.range = parser.value(range);
     inv.indicateCurrent = parser.isSet(indicate);
 
@@ -602,6 +721,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (inv.given.contains(QLatin1String(a)) && inv.given.contains(QLatin1String(b)))
             return Error::usage(QStringLiteral("--%1 and --%2 exclude each other")
                                     .arg(QLatin1String(a), QLatin1String(b)));
+    if (auto schema = checkSchemaOptions(inv); !schema)
+        return schema.error();
     if (inv.json && inv.sql)
         return Error::usage(QStringLiteral("--json does not apply to --sql output"));
     if (!inv.dialect.isEmpty() && !inv.sql)

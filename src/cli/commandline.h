@@ -64,6 +64,18 @@ struct Invocation
     bool confirmGiven = false; // --confirm was given (perhaps empty)
     bool noOwner = false;      // restore --no-owner: owners and grants left out
 
+    // schema: diff, revision --autogenerate, check --drift
+    QString from;   // diff --from SIDE
+    QString to;     // diff --to SIDE
+    QString devUrl; // --dev-url URL: the server for scratch databases
+    bool autogenerate = false;
+    QString schemaFile; // revision --autogenerate --schema-file PATH
+    QString fromUrl;    // revision --autogenerate --from-url URL
+    QString fromProfile;
+    bool drift = false;  // check --drift
+    QStringList ignore;  // check --drift --ignore PATTERN (repeatable)
+    bool grants = false; // check --drift --grants: owners and grants too
+
     // history
     QString range;
     bool indicateCurrent = false;

@@ -42,7 +42,8 @@ Result<IniFile> readIni(const QString &path)
     ProjectConfig &config = ini.config;
     bool inStrata = false;
     bool sawStrata = false;
-    int seenLine[4] = {0, 0, 0, 0}; // versions, version_table, url, version_table_schema
+    // versions, version_table, url, version_table_schema, schema_file, dev_url, drift_ignore
+    int seenLine[7] = {0, 0, 0, 0, 0, 0, 0};
     int lineNo = 0;
     while (!file.atEnd()) {
         ++lineNo;
@@ -77,12 +78,18 @@ Result<IniFile> readIni(const QString &path)
             index = 2;
         else if (key == QLatin1String("version_table_schema"))
             index = 3;
+        else if (key == QLatin1String("schema_file"))
+            index = 4;
+        else if (key == QLatin1String("dev_url"))
+            index = 5;
+        else if (key == QLatin1String("drift_ignore"))
+            index = 6;
         else
             return Error::at(
                 path, lineNo,
                 QStringLiteral(
                     "unknown key '%1' in [strata]; the keys are versions, version_table, "
-                    "version_table_schema and url")
+                    "version_table_schema, url, schema_file, dev_url and drift_ignore")
                     .arg(key));
         if (seenLine[index] > 0)
             return Error::at(path, lineNo,
@@ -98,8 +105,16 @@ Result<IniFile> readIni(const QString &path)
             config.versionTable = value;
         else if (index == 2)
             config.url = value;
-        else
+        else if (index == 3)
             config.versionTableSchema = value;
+        else if (index == 4)
+            config.schemaFile = value;
+        else if (index == 5)
+            config.devUrl = value;
+        else
+            for (const QString &pattern : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+                if (!pattern.trimmed().isEmpty())
+                    config.driftIgnore.append(pattern.trimmed());
     }
     if (!sawStrata)
         return Error::at(path, 0,

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace strata {
 
@@ -15,6 +16,13 @@ struct ProjectConfig
     QString versionTable = QStringLiteral("strata_version");
     QString url;
     QString versionTableSchema; // PostgreSQL schema of the version tables; empty: none
+    // Schema diff (PostgreSQL): the desired-state SQL file `revision --autogenerate` compares
+    // with (relative to the project folder), the server scratch databases are created on
+    // instead of the configured database's, and the patterns `check --drift` skips
+    // (comma-separated in strata.ini, e.g. "table public.tmp_*, public.audit_*").
+    QString schemaFile;
+    QString devUrl;
+    QStringList driftIgnore;
 };
 
 // A migration project: strata.ini and the folder of migration files.

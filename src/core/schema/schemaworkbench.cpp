@@ -1,0 +1,507 @@
+#include "schema/schemaworkbench.h"
+
+#include "connection/connectioninfo.h"
+#include "connection/driverfactory.h"
+#include "drivers/postgres/postgressplitter.h"
+#include "lint/sqlscan.h"
+#include "profiles/profilestore.h"
+#include "project/project.h"
+#include "project/revisionwriter.h"
+#include "revision/revisiongraph.h"
+#include "schema/scratchdatabase.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace strata::schema {
+
+namespace {
+
+const QString kSqliteRefusal = QStringLiteral("schema diff works on PostgreSQL; SQLite follows");
+
+// The same error, its message prefixed with what was being done.
+Error during(const QString &what, Error e)
+{
+    return reworded(e, QStringLiteral("%1: %2").arg(what, e.message));
+}
+
+} // namespace
+
+struct SchemaWorkbench::Read
+{
+    SideModel side;
+    std::unique_ptr<ScratchDatabase> scratch; // kept while the caller still needs it
+};
+
+// What cancel() reaches while a driver or a scratch Migrator runs.
+class RunningGuard
+{
+public:
+    RunningGuard(std::mutex &mutex, Driver **driverSlot, Driver *driver, Migrator **migratorSlot,
+                 Migrator *migrator)
+        : m_mutex(mutex), m_driverSlot(driverSlot), m_migratorSlot(migratorSlot)
+    {
+        const std::lock_guard lock(m_mutex);
+        *m_driverSlot = driver;
+        *m_migratorSlot = migrator;
+    }
+    ~RunningGuard()
+    {
+        const std::lock_guard lock(m_mutex);
+        *m_driverSlot = nullptr;
+        *m_migratorSlot = nullptr;
+    }
+    RunningGuard(const RunningGuard &) = delete;
+    RunningGuard &operator=(const RunningGuard &) = delete;
+
+private:
+    std::mutex &m_mutex;
+    Driver **m_driverSlot;
+    Migrator **m_migratorSlot;
+};
+
+Result<std::unique_ptr<SchemaWorkbench>> SchemaWorkbench::open(const WorkbenchOptions &options)
+{
+    auto migrator = Migrator::open(options.migrator);
+    if (!migrator)
+        return migrator.error();
+    std::unique_ptr<SchemaWorkbench> workbench(new SchemaWorkbench);
+    workbench->m_options = options;
+    workbench->m_migrator = std::move(migrator).value();
+    return workbench;
+}
+
+SchemaWorkbench::~SchemaWorkbench() = default;
+
+void SchemaWorkbench::cancel()
+{
+    m_cancelled.store(true);
+    const std::lock_guard lock(m_runningMutex);
+    if (m_runningDriver)
+        m_runningDriver->cancel();
+    if (m_runningMigrator)
+        m_runningMigrator->cancel();
+}
+
+Status SchemaWorkbench::cancelledOr(Status status) const
+{
+    if (m_cancelled.load())
+        return Error::failure(QStringLiteral("cancelled; every scratch database is dropped again"))
+            .with(Error::Code::Cancelled);
+    return status;
+}
+
+void SchemaWorkbench::say(const QString &line) const
+{
+    if (m_options.progress)
+        m_options.progress(line);
+}
+
+InspectOptions SchemaWorkbench::inspectOptions() const
+{
+    InspectOptions options;
+    options.ownersAndGrants = m_options.ownersAndGrants;
+    options.excludeTables = {m_migrator->versionTable(),
+                             historyTableName(m_migrator->versionTable())};
+    return options;
+}
+
+Result<ConnectionInfo> SchemaWorkbench::scratchServer() const
+{
+    const QString devUrl =
+        m_options.devUrl.isEmpty() ? m_migrator->project().config().devUrl : m_options.devUrl;
+    if (devUrl.isEmpty()) {
+        const ConnectionInfo &info = m_migrator->connectionInfo();
+        if (info.engine != ConnectionInfo::Engine::Postgres)
+            return Error::usage(kSqliteRefusal);
+        return info;
+    }
+    auto info = ConnectionResolver::parseUrl(devUrl, m_migrator->projectRoot());
+    if (!info)
+        return during(QStringLiteral("the dev server URL (--dev-url or dev_url in strata.ini)"),
+                      info.error());
+    if (info->engine != ConnectionInfo::Engine::Postgres)
+        return Error::usage(
+            QStringLiteral("the dev server (--dev-url or dev_url) must be PostgreSQL: %1")
+                .arg(kSqliteRefusal));
+    info->source = QStringLiteral("dev_url");
+    return info;
+}
+
+Result<SideModel> SchemaWorkbench::read(const SchemaSide &side)
+{
+    auto r = readKeeping(side);
+    if (!r)
+        return r.error();
+    return std::move(r->side);
+}
+
+Result<SchemaWorkbench::Read> SchemaWorkbench::readKeeping(const SchemaSide &side)
+{
+    Result<Read> out = Error::failure(QString());
+    switch (side.kind) {
+    case SchemaSide::Kind::Revision:
+        out = replay({side.value}, side.value);
+        break;
+    case SchemaSide::Kind::File:
+        out = applyFile(side.value);
+        break;
+    case SchemaSide::Kind::Database:
+    case SchemaSide::Kind::Url:
+    case SchemaSide::Kind::Profile:
+        out = readLive(side);
+        break;
+    }
+    if (out)
+        out->side.side = side;
+    return out;
+}
+
+Result<SchemaWorkbench::Read> SchemaWorkbench::replay(const QStringList &targets,
+                                                      const QString &what)
+{
+    const RevisionGraph &graph = m_migrator->graph();
+    QStringList upgrades; // what is upgraded to; nothing for base or an empty project at heads
+    QStringList reached;
+    for (const QString &target : targets) {
+        if (target == QLatin1String("base") ||
+            (graph.isEmpty() && target == QLatin1String("heads")))
+            continue;
+        auto resolved = graph.resolve(target);
+        if (!resolved)
+            return resolved.error();
+        upgrades.append(target);
+        for (int i : *resolved)
+            reached.append(graph.id(i));
+    }
+    auto server = scratchServer();
+    if (!server)
+        return server.error();
+    auto scratch = ScratchDatabase::create(*server, QStringLiteral("diff"),
+                                           m_options.migrator.connectTimeoutSeconds);
+    if (!scratch)
+        return scratch.error();
+    Read read;
+    read.scratch = std::move(scratch).value();
+    const QString shown = read.scratch->display();
+    say(QStringLiteral("replaying the project to %1 in scratch database %2").arg(what, shown));
+    if (!upgrades.isEmpty()) {
+        MigratorOptions options;
+        options.projectDir = m_migrator->projectRoot();
+        options.url = read.scratch->url();
+        options.urlSource = QStringLiteral("scratch database");
+        options.versionTable = m_migrator->versionTable();
+        options.schema = m_options.migrator.schema;
+        options.connectTimeoutSeconds = m_options.migrator.connectTimeoutSeconds;
+        options.environment = m_options.migrator.environment;
+        auto opened = Migrator::open(options);
+        if (!opened)
+            return opened.error();
+        Migrator &scratchMigrator = **opened;
+        RunningGuard running(m_runningMutex, &m_runningDriver, nullptr, &m_runningMigrator,
+                             &scratchMigrator);
+        RunOptions run;
+        run.cancel = &m_cancelled;
+        for (const QString &target : std::as_const(upgrades)) {
+            if (auto s = cancelledOr({}); !s)
+                return s.error();
+            if (auto r = scratchMigrator.upgrade(target, run); !r)
+                return during(QStringLiteral("replaying the project to %1 in the scratch "
+                                             "database %2 failed")
+                                  .arg(target, shown),
+                              r.error());
+        }
+    }
+    auto model = inspectScratch(read);
+    if (!model)
+        return model.error();
+    read.side.model = std::move(model).value();
+    reached.removeDuplicates();
+    read.side.source =
+        QStringLiteral("the project at %1%2, replayed in scratch database %3")
+            .arg(what,
+                 reached.isEmpty() || (reached.size() == 1 && reached.first() == what)
+                     ? QString()
+                     : QStringLiteral(" (%1)").arg(reached.join(QLatin1String(", "))),
+                 shown);
+    return read;
+}
+
+Result<SchemaModel> SchemaWorkbench::inspectScratch(Read &read)
+{
+    RunningGuard running(m_runningMutex, &m_runningDriver, &read.scratch->driver(),
+                         &m_runningMigrator, nullptr);
+    auto model = inspect(read.scratch->driver(), inspectOptions());
+    if (auto s = cancelledOr({}); !s)
+        return s.error();
+    if (!model)
+        return during(
+            QStringLiteral("reading the scratch database %1").arg(read.scratch->display()),
+            model.error());
+    return model;
+}
+
+Result<SchemaWorkbench::Read> SchemaWorkbench::applyFile(const QString &given)
+{
+    const QString path = QFileInfo(given).absoluteFilePath();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::failure(QStringLiteral("cannot read the schema file %1: %2")
+                                  .arg(given, file.errorString()))
+            .with(Error::Code::NotFound);
+    const QString sql = QString::fromUtf8(file.readAll());
+    auto renames = parseRenames(sql, given);
+    if (!renames)
+        return renames.error();
+    for (int line : SqlScan::psqlMetaCommandLines(Statement{sql, 1}))
+        return Error::at(given, line,
+                         QStringLiteral("line %1 is a psql meta-command, not SQL (psql runs lines "
+                                        "starting with a backslash itself): remove it from the "
+                                        "schema file")
+                             .arg(line));
+    auto statements = PostgresSplitter::split(sql, 1, given);
+    if (!statements)
+        return statements.error();
+
+    auto server = scratchServer();
+    if (!server)
+        return server.error();
+    auto scratch = ScratchDatabase::create(*server, QStringLiteral("file"),
+                                           m_options.migrator.connectTimeoutSeconds);
+    if (!scratch)
+        return scratch.error();
+    Read read;
+    read.scratch = std::move(scratch).value();
+    read.side.renames = *renames;
+    const QString shown = read.scratch->display();
+    say(QStringLiteral("applying %1 to scratch database %2").arg(given, shown));
+    {
+        Driver &driver = read.scratch->driver();
+        RunningGuard running(m_runningMutex, &m_runningDriver, &driver, &m_runningMigrator,
+                             nullptr);
+        // Each statement on its own, as psql runs a file: what cannot run in a transaction
+        // block (CREATE INDEX CONCURRENTLY) runs too.
+        for (const Statement &statement : std::as_const(*statements)) {
+            if (auto s = cancelledOr({}); !s)
+                return s.error();
+            if (auto s = driver.execute(statement); !s) {
+                if (auto c = cancelledOr({}); !c)
+                    return c.error();
+                Error e = Error::at(given, s.error().line > 0 ? s.error().line : statement.line,
+                                    QStringLiteral("the schema file does not apply to an empty "
+                                                   "database: %1")
+                                        .arg(s.error().message));
+                e.details.append(QStringLiteral("statement: %1").arg(statement.text));
+                e.sqlState = s.error().sqlState;
+                e.code = s.error().code;
+                return e;
+            }
+        }
+    }
+    auto model = inspectScratch(read);
+    if (!model)
+        return model.error();
+    read.side.model = std::move(model).value();
+    read.side.source = QStringLiteral("%1, applied to scratch database %2").arg(given, shown);
+    return read;
+}
+
+Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
+{
+    ConnectionInfo info;
+    if (side.kind == SchemaSide::Kind::Database) {
+        info = m_migrator->connectionInfo();
+    } else {
+        QString url = side.value;
+        if (side.kind == SchemaSide::Kind::Profile) {
+            const ProfileStore store(ProfileStore::defaultFilePath());
+            auto profiles = store.load();
+            if (!profiles)
+                return profiles.error();
+            const auto it = std::find_if(profiles->cbegin(), profiles->cend(),
+                                         [&](const Profile &p) { return p.name == side.value; });
+            if (it == profiles->cend())
+                return Error::failure(QStringLiteral("no profile named '%1' in %2")
+                                          .arg(side.value, store.filePath()))
+                    .with(Error::Code::NotFound);
+            url = it->url();
+        }
+        auto parsed = ConnectionResolver::parseUrl(url, m_migrator->projectRoot());
+        if (!parsed)
+            return parsed.error();
+        info = *parsed;
+    }
+    if (info.engine != ConnectionInfo::Engine::Postgres)
+        return Error::usage(kSqliteRefusal);
+    auto created = createDriver(info);
+    if (!created)
+        return created.error();
+    std::unique_ptr<Driver> driver = std::move(created).value();
+    driver->setConnectTimeout(m_options.migrator.connectTimeoutSeconds);
+    if (auto s = driver->open(); !s)
+        return s.error();
+    say(QStringLiteral("reading %1 (read only)").arg(info.display));
+    RunningGuard running(m_runningMutex, &m_runningDriver, driver.get(), &m_runningMigrator,
+                         nullptr);
+    // Only read: the session refuses any change, whatever a catalog query might try.
+    if (auto s =
+            driver->execute(Statement{QStringLiteral("SET default_transaction_read_only = on"), 1});
+        !s)
+        return during(QStringLiteral("cannot make the session on %1 read only").arg(info.display),
+                      s.error());
+    auto model = inspect(*driver, inspectOptions());
+    if (auto s = cancelledOr({}); !s)
+        return s.error();
+    if (!model)
+        return during(QStringLiteral("reading %1").arg(info.display), model.error());
+    Read read;
+    read.side.model = std::move(model).value();
+    read.side.source = QStringLiteral("%1 (read only)").arg(info.display);
+    return read;
+}
+
+Result<DiffResult> SchemaWorkbench::diff(const SchemaSide &from, const SchemaSide &to)
+{
+    auto fromRead = read(from);
+    if (!fromRead)
+        return fromRead.error();
+    auto toRead = read(to);
+    if (!toRead)
+        return toRead.error();
+    DiffOptions options;
+    options.renames = renameMap(toRead->renames);
+    options.ownersAndGrants = m_options.ownersAndGrants;
+    DiffResult result;
+    result.diff = schema::diff(fromRead->model, toRead->model, options);
+    result.from = std::move(fromRead).value();
+    result.to = std::move(toRead).value();
+    return result;
+}
+
+Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateRequest &request)
+{
+    if (request.message.trimmed().isEmpty())
+        return Error::usage(QStringLiteral("a new revision needs a message: -m \"what it does\""));
+    if (request.desired.kind == SchemaSide::Kind::Revision)
+        return Error::usage(QStringLiteral(
+            "the desired state of --autogenerate is a schema file or a reference database, not "
+            "a revision of the project"));
+    const RevisionGraph &graph = m_migrator->graph();
+    QStringList heads;
+    for (int i : graph.heads())
+        heads.append(graph.id(i));
+    if (heads.size() > 1)
+        return Error::failure(
+            QStringLiteral("the project has %1 heads (%2): merge them first (`strata merge -m "
+                           "MSG heads`), so the new migration has one parent")
+                .arg(heads.size())
+                .arg(heads.join(QLatin1String(", "))));
+    auto desired = readKeeping(request.desired);
+    if (!desired)
+        return desired.error();
+    desired->scratch.reset(); // dropped now: only its model is needed
+    auto current = replay({QStringLiteral("heads")}, QStringLiteral("heads"));
+    if (!current)
+        return current.error();
+
+    DiffOptions options;
+    options.renames = renameMap(desired->side.renames);
+    options.ownersAndGrants = m_options.ownersAndGrants;
+    AutogenerateResult result;
+    result.diff = schema::diff(current->side.model, desired->side.model, options);
+    if (!result.diff.refused.isEmpty()) {
+        Error e =
+            Error::failure(QStringLiteral("cannot generate the migration; nothing written: %1")
+                               .arg(result.diff.refused.first()))
+                .with(Error::Code::Refused);
+        e.details = result.diff.refused.mid(1);
+        return e;
+    }
+    if (result.diff.operations.isEmpty())
+        return result; // "No changes"
+
+    say(QStringLiteral("proving the migration in scratch database %1")
+            .arg(current->scratch->display()));
+    {
+        RunningGuard running(m_runningMutex, &m_runningDriver, &current->scratch->driver(),
+                             &m_runningMigrator, nullptr);
+        auto proof = prove(current->scratch->driver(), current->side.model, desired->side.model,
+                           result.diff, inspectOptions(), request.seedRows);
+        if (auto s = cancelledOr({}); !s)
+            return s.error();
+        if (!proof)
+            return during(
+                QStringLiteral("proving the migration in %1").arg(current->scratch->display()),
+                proof.error());
+        result.proof = *proof;
+    }
+    if (!result.proof.ok()) {
+        Error e = Error::failure(QStringLiteral("the generated migration failed its proof; nothing "
+                                                "written: %1")
+                                     .arg(result.proof.failure.isEmpty()
+                                              ? QStringLiteral("rows seeded before the upgrade "
+                                                               "were lost")
+                                              : result.proof.failure))
+                      .with(Error::Code::Refused);
+        for (const QString &table : std::as_const(result.proof.rowsLost))
+            e.details.append(
+                QStringLiteral("rows lost from %1 without a deletes-data hazard").arg(table));
+        return e;
+    }
+    (void)current->scratch->drop();
+
+    NewRevision spec;
+    spec.revisionId =
+        request.revisionId.isEmpty() ? RevisionWriter::generateRevisionId() : request.revisionId;
+    spec.message = request.message.trimmed();
+    spec.downRevisions = heads;
+    spec.transactional = result.diff.transactional() && result.diff.inverseTransactional();
+    spec.upgradeSql = result.diff.upgradeSql();
+    spec.downgradeSql = result.diff.downgradeSql();
+    auto path = RevisionWriter::write(m_migrator->project(), spec);
+    if (!path)
+        return path.error();
+    result.written = true;
+    result.path = *path;
+    result.revision = spec.revisionId;
+    return result;
+}
+
+Result<DriftReport> SchemaWorkbench::drift(const QStringList &ignore)
+{
+    if (m_migrator->engine() != QLatin1String("postgresql"))
+        return Error::usage(kSqliteRefusal);
+    DriftReport report;
+    report.database = m_migrator->databaseDisplay();
+    auto rows = m_migrator->current();
+    if (!rows)
+        return rows.error();
+    report.current = *rows;
+    const RevisionGraph &graph = m_migrator->graph();
+    for (const QString &row : std::as_const(report.current))
+        if (graph.indexOf(row) < 0)
+            return Error::failure(
+                       QStringLiteral("the version row %1 names no migration of the project: the "
+                                      "database cannot be compared with the migrations that made "
+                                      "it (missing file, or another project's database?)")
+                           .arg(row))
+                .with(Error::Code::NotFound);
+    const QString what = report.current.isEmpty() ? QStringLiteral("base")
+                                                  : report.current.join(QLatin1String(", "));
+    auto expected = replay(report.current, what);
+    if (!expected)
+        return expected.error();
+    report.replayedIn = expected->scratch->display();
+    expected->scratch.reset();
+    auto actual = readLive(SchemaSide{SchemaSide::Kind::Database, {}});
+    if (!actual)
+        return actual.error();
+    CompareOptions options;
+    options.ownersAndGrants = m_options.ownersAndGrants;
+    options.ignore = m_migrator->project().config().driftIgnore + ignore;
+    report.changes = compare(expected->side.model, actual->side.model, options);
+    return report;
+}
+
+} // namespace strata::schema

@@ -1,0 +1,151 @@
+#pragma once
+
+#include "error.h"
+#include "migrator.h"
+#include "schema/inspector.h"
+#include "schema/proof.h"
+#include "schema/renamedfrom.h"
+#include "schema/schemadiff.h"
+#include "schema/schemaside.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+// The schema tools of one project, for the command line (`strata diff`, `revision
+// --autogenerate`, `check --drift`) and the desktop app alike: where the two sides of a diff
+// come from, diffing them, writing a proven migration, and drift. PostgreSQL only for now.
+namespace strata::schema {
+
+struct WorkbenchOptions
+{
+    // The project and the configured database, as for Migrator.
+    MigratorOptions migrator;
+    // The server scratch databases are created on (--dev-url); empty: strata.ini's dev_url,
+    // else the configured database's server.
+    QString devUrl;
+    // Read owners and grants on every side, and compare them (drift's --grants). Off by
+    // default: environments grant differently by design.
+    bool ownersAndGrants = false;
+    // Lines worth showing with --verbose ("replaying heads in scratch database ...").
+    std::function<void(const QString &)> progress;
+};
+
+// One side, read.
+struct SideModel
+{
+    SchemaSide side;
+    SchemaModel model;
+    // Where it was read, for people: "the project at heads (a1, b2) replayed in scratch
+    // database strata_diff_... (dropped again)", "shop on db:5432 as app (read only)".
+    QString source;
+    // The file's `-- strata:renamed-from` declarations (file sides only).
+    QList<RenameDeclaration> renames;
+};
+
+struct DiffResult
+{
+    SideModel from;
+    SideModel to;
+    SchemaDiff diff;
+};
+
+// What `revision --autogenerate` asks for.
+struct AutogenerateRequest
+{
+    QString message;
+    // The desired state: a file (its renamed-from comments are honoured), or a live reference
+    // database (url:, profile:, db). The other side is always the project at its single head.
+    SchemaSide desired;
+    QString revisionId; // empty: random
+    // Rows seeded into each table before the proof's upgrade, and checked afterwards.
+    int seedRows = 3;
+};
+
+struct AutogenerateResult
+{
+    // False: the two sides are the same schema; nothing was written ("No changes").
+    bool written = false;
+    QString path; // of the migration written
+    QString revision;
+    SchemaDiff diff;
+    ProofReport proof;
+};
+
+struct DriftReport
+{
+    QString database;    // where, password masked
+    QStringList current; // the database's version rows the project was replayed to
+    QString replayedIn;  // the scratch database, as shown to people
+    QList<ObjectChange> changes;
+    bool hasDrift() const { return !changes.isEmpty(); }
+};
+
+class SchemaWorkbench
+{
+public:
+    // Opens the project (and names, without connecting, the configured database). Errors as
+    // Migrator::open's.
+    static Result<std::unique_ptr<SchemaWorkbench>> open(const WorkbenchOptions &options);
+    ~SchemaWorkbench();
+
+    Migrator &migrator() { return *m_migrator; }
+
+    // Reads one side into a model (PostgreSQL only: a usage error for SQLite). Revision sides
+    // are replayed in a scratch database dropped again before this returns; file sides are
+    // applied to one (errors name file:line); live sides are only read (the session is made
+    // read only first). Strata's version and history tables are left out.
+    Result<SideModel> read(const SchemaSide &side);
+
+    // The operations turning `from` into `to`. Renames declared in a file on the `to` side
+    // (`-- strata:renamed-from`) are passed to the diff; a file on the `from` side is read as
+    // it stands.
+    Result<DiffResult> diff(const SchemaSide &from, const SchemaSide &to);
+
+    // Compares the project at its single head with the desired state and, when they differ,
+    // writes a new migration through RevisionWriter (the format `strata revision` writes):
+    // upgrade = the diff with hazard comments, downgrade = its inverses, `transactional: false`
+    // when a statement needs it. Before writing, the migration is proven with prove() in a
+    // scratch database holding the project at its head; when a property fails, nothing is
+    // written and the error (Error::Code::Refused) says which and why. A diff that is refused
+    // (an object kind Strata does not model) is refused likewise. No difference: written false.
+    Result<AutogenerateResult> autogenerate(const AutogenerateRequest &request);
+
+    // The configured database against the project replayed to that database's own version
+    // rows (Migrator::current()), object by object. `ignore` adds to strata.ini's drift_ignore
+    // patterns (CompareOptions::ignore). Errors: the database cannot be read, a version row
+    // names no migration file, the replay fails.
+    Result<DriftReport> drift(const QStringList &ignore = {});
+
+    // Stops what runs (from any thread): the statement under way is cancelled, scratch
+    // databases are dropped as the call unwinds, and it returns Error::Code::Cancelled.
+    void cancel();
+
+private:
+    SchemaWorkbench() = default;
+    struct Read;
+    Result<Read> readKeeping(const SchemaSide &side);
+    Result<Read> replay(const QStringList &targets, const QString &what);
+    Result<Read> applyFile(const QString &path);
+    Result<Read> readLive(const SchemaSide &side);
+    Result<SchemaModel> inspectScratch(Read &read);
+    Result<ConnectionInfo> scratchServer() const;
+    InspectOptions inspectOptions() const;
+    Status cancelledOr(Status status) const;
+    void say(const QString &line) const;
+
+    WorkbenchOptions m_options;
+    std::unique_ptr<Migrator> m_migrator;
+    std::atomic<bool> m_cancelled{false};
+    // What cancel() reaches: the driver or scratch Migrator running right now.
+    std::mutex m_runningMutex;
+    Driver *m_runningDriver = nullptr;
+    Migrator *m_runningMigrator = nullptr;
+};
+
+} // namespace strata::schema
