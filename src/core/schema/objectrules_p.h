@@ -1,0 +1,69 @@
+#pragma once
+
+#include "schema/diffrules.h"
+
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+// Pieces the object rules (objectrules*.cpp) share; internal to src/core/schema.
+namespace strata::schema::detail::objects {
+
+// 'text' as an SQL string literal (quotes doubled; standard_conforming_strings is on).
+QString literal(const QString &text);
+// Server text as one statement: trimmed, without its final ";" (pg_get_viewdef and
+// pg_get_ruledef end with one, pg_get_functiondef with a newline).
+QString statement(const QString &text);
+// A '\n'-joined property as its non-empty lines.
+QStringList lines(const QString &value);
+// "true", "t", "on", "yes", "1" (any case) as true.
+bool isTrue(const QString &value);
+// An identifier as SQL: kept when already double-quoted, else quoteName().
+QString identifier(const QString &name);
+// The relation a column, constraint, trigger, rule or policy is on: "schema.table".
+QString relationName(const SchemaObject &object);
+// One operation on `object`.
+Operation operation(const QString &kind, const SchemaObject &object, const QStringList &sql,
+                    const QStringList &inverseSql);
+// reloptions text ("fillfactor=70,security_barrier=true") as name -> value.
+QMap<QString, QString> options(const QString &text);
+// " WITH (name='value', ...)" for CREATE, empty when there are none.
+QString withClause(const QString &optionsText);
+// "ALTER <what> SET (...)" and "ALTER <what> RESET (...)" turning one reloptions text into
+// another; empty when they hold the same.
+QStringList setOptions(const QString &alterPrefix, const QString &fromText, const QString &toText);
+// FUNCTION or PROCEDURE, by the function's "kind".
+QString routineKeyword(const SchemaObject &routine);
+// "schema.name(arguments)" of a function or aggregate; an aggregate without arguments is
+// "name(*)".
+QString routineSignature(const SchemaObject &routine);
+// True when some object of `model` depends on `object` or on one of its columns (dependsOn).
+bool hasDependants(const SchemaModel &model, const SchemaObject &object);
+
+// Create and drop for a kind whose creation is `create` and whose drop is one statement;
+// operation kinds "create KIND" and "drop KIND". alter is left for the caller.
+KindRules simpleRules(const QString &kindText,
+                      const std::function<QStringList(const SchemaObject &)> &create,
+                      const std::function<QString(const SchemaObject &)> &drop);
+
+// Rules per kind (objectrules.cpp, objectrules_types.cpp, objectrules_routines.cpp,
+// objectrules_relations.cpp).
+KindRules schemaRules();
+KindRules extensionRules();
+KindRules collationRules();
+KindRules enumRules();
+KindRules domainRules();
+KindRules compositeRules();
+KindRules viewRules();
+KindRules materializedViewRules();
+KindRules functionRules();
+KindRules aggregateRules();
+KindRules triggerRules();
+KindRules ruleRules();
+KindRules policyRules();
+
+// Domain creation statements, shared with the enum rebuild (a domain over a rebuilt enum is
+// created again over the new type).
+QStringList createDomainSql(const SchemaObject &domain);
+
+} // namespace strata::schema::detail::objects

@@ -1,0 +1,231 @@
+// Rules for views, materialized views, functions (and procedures) and aggregates
+// (PostgreSQL's "CREATE VIEW", "CREATE MATERIALIZED VIEW", "CREATE FUNCTION" pages).
+#include "schema/objectrules_p.h"
+
+#include <QRegularExpression>
+
+namespace strata::schema::detail::objects {
+
+namespace {
+
+const QString kDefinition = QStringLiteral("definition");
+const QString kOptions = QStringLiteral("options");
+const QString kColumns = QStringLiteral("columns");
+
+// --- views
+
+QString createViewSql(const SchemaObject &view, bool orReplace)
+{
+    return QStringLiteral("CREATE %1VIEW %2%3 AS\n%4")
+        .arg(orReplace ? QStringLiteral("OR REPLACE ") : QString(), view.qualifiedName(),
+             withClause(view.property(kOptions)), statement(view.property(kDefinition)));
+}
+
+QString dropViewSql(const SchemaObject &view)
+{
+    return QStringLiteral("DROP VIEW %1").arg(view.qualifiedName());
+}
+
+AlterPlan alterView(const SchemaObject &from, const SchemaObject &to, const DiffContext &context)
+{
+    AlterPlan plan;
+    const QStringList oldColumns = lines(from.property(kColumns));
+    const QStringList newColumns = lines(to.property(kColumns));
+    if (oldColumns == newColumns) {
+        if (from.property(kDefinition) == to.property(kDefinition)) {
+            const QString prefix = QStringLiteral("ALTER VIEW %1").arg(to.qualifiedName());
+            const QStringList sql =
+                setOptions(prefix, from.property(kOptions), to.property(kOptions));
+            if (!sql.isEmpty()) {
+                plan.operations.append(
+                    operation(QStringLiteral("alter view options"), to, sql,
+                              setOptions(prefix, to.property(kOptions), from.property(kOptions))));
+            }
+            return plan;
+        }
+        // Same columns: CREATE OR REPLACE VIEW keeps whatever depends on the view.
+        plan.operations.append(operation(QStringLiteral("replace view definition"), to,
+                                         {createViewSql(to, true)}, {createViewSql(from, true)}));
+        return plan;
+    }
+    const bool onlyAppended =
+        newColumns.size() > oldColumns.size() && newColumns.mid(0, oldColumns.size()) == oldColumns;
+    // CREATE OR REPLACE VIEW may add columns at the end only; going back drops the view and
+    // creates it again, which its dependants would block: with any, the view is replaced.
+    if (onlyAppended && !hasDependants(context.from, from) && !hasDependants(context.to, to)) {
+        plan.operations.append(operation(QStringLiteral("replace view definition"), to,
+                                         {createViewSql(to, true)},
+                                         {dropViewSql(from), createViewSql(from, false)}));
+        return plan;
+    }
+    plan.replace = true;
+    return plan;
+}
+
+// --- materialized views
+
+QString createMaterializedViewSql(const SchemaObject &view)
+{
+    return QStringLiteral("CREATE MATERIALIZED VIEW %1%2 AS\n%3\nWITH DATA")
+        .arg(view.qualifiedName(), withClause(view.property(kOptions)),
+             statement(view.property(kDefinition)));
+}
+
+// --- functions and procedures
+
+// A SQL-standard body (LANGUAGE sql with BEGIN ATOMIC) is parsed at creation and its
+// dependencies recorded; any other body is text the catalog does not track.
+bool hasTrackedBody(const QString &definition)
+{
+    static const QRegularExpression atomic(QStringLiteral("^\\s*BEGIN\\s+ATOMIC\\b"),
+                                           QRegularExpression::MultilineOption |
+                                               QRegularExpression::CaseInsensitiveOption);
+    return atomic.match(definition).hasMatch();
+}
+
+bool isSqlLanguage(const QString &definition)
+{
+    static const QRegularExpression sql(QStringLiteral("^\\s*LANGUAGE\\s+\"?sql\"?\\s*$"),
+                                        QRegularExpression::MultilineOption |
+                                            QRegularExpression::CaseInsensitiveOption);
+    return sql.match(definition).hasMatch();
+}
+
+// pg_get_functiondef's text. A LANGUAGE sql body in quotes is checked against the catalog when
+// created (check_function_bodies), and may name tables this migration creates after it, as its
+// dependencies are not recorded: like pg_dump, the check is off while it is created.
+QStringList createFunctionSql(const SchemaObject &routine)
+{
+    const QString definition = statement(routine.property(kDefinition));
+    if (isSqlLanguage(definition) && !hasTrackedBody(definition)) {
+        return {QStringLiteral("SET check_function_bodies = off"), definition,
+                QStringLiteral("RESET check_function_bodies")};
+    }
+    return {definition};
+}
+
+QList<Hazard> bodyHazards(const SchemaObject &routine)
+{
+    if (hasTrackedBody(routine.property(kDefinition)))
+        return {};
+    return {Hazard::UntrackedDependency};
+}
+
+// The first line of pg_get_functiondef: name and every parameter with its mode, name and
+// default.
+QString header(const SchemaObject &routine)
+{
+    const QString definition = routine.property(kDefinition).trimmed();
+    return definition.left(definition.indexOf(QLatin1Char('\n')));
+}
+
+AlterPlan alterFunction(const SchemaObject &from, const SchemaObject &to)
+{
+    AlterPlan plan;
+    // CREATE OR REPLACE cannot change the return type, a parameter's name or mode, remove a
+    // default, or turn a function into a procedure: those drop it and create it again (and
+    // whatever depends on it around them).
+    if (from.property(QStringLiteral("kind")) != to.property(QStringLiteral("kind")) ||
+        from.property(QStringLiteral("returns")) != to.property(QStringLiteral("returns")) ||
+        header(from) != header(to)) {
+        plan.replace = true;
+        return plan;
+    }
+    Operation op = operation(QStringLiteral("replace ") + routineKeyword(to).toLower(), to,
+                             createFunctionSql(to), createFunctionSql(from));
+    op.hazards = bodyHazards(to);
+    op.inverseHazards = bodyHazards(from);
+    plan.operations.append(op);
+    return plan;
+}
+
+// --- aggregates
+
+AlterPlan replacePlan(const SchemaObject &, const SchemaObject &, const DiffContext &)
+{
+    AlterPlan plan;
+    plan.replace = true;
+    return plan;
+}
+
+} // namespace
+
+KindRules viewRules()
+{
+    KindRules rules = simpleRules(
+        QStringLiteral("view"),
+        [](const SchemaObject &view) { return QStringList{createViewSql(view, false)}; },
+        dropViewSql);
+    rules.alter = alterView;
+    return rules;
+}
+
+KindRules materializedViewRules()
+{
+    KindRules rules = simpleRules(
+        QStringLiteral("materialized view"),
+        [](const SchemaObject &view) { return QStringList{createMaterializedViewSql(view)}; },
+        [](const SchemaObject &view) {
+            return QStringLiteral("DROP MATERIALIZED VIEW %1").arg(view.qualifiedName());
+        });
+    // Only storage options change in place; any other change builds it again from its query
+    // (no data is lost: it is derived, and refilled by WITH DATA).
+    rules.alter = [](const SchemaObject &from, const SchemaObject &to, const DiffContext &) {
+        AlterPlan plan;
+        if (from.property(kDefinition) != to.property(kDefinition) ||
+            from.property(kColumns) != to.property(kColumns)) {
+            plan.replace = true;
+            return plan;
+        }
+        const QString prefix = QStringLiteral("ALTER MATERIALIZED VIEW %1").arg(to.qualifiedName());
+        const QStringList sql = setOptions(prefix, from.property(kOptions), to.property(kOptions));
+        if (!sql.isEmpty()) {
+            plan.operations.append(
+                operation(QStringLiteral("alter materialized view options"), to, sql,
+                          setOptions(prefix, to.property(kOptions), from.property(kOptions))));
+        }
+        return plan;
+    };
+    return rules;
+}
+
+KindRules functionRules()
+{
+    KindRules rules;
+    rules.create = [](const SchemaObject &routine, const DiffContext &) {
+        Operation op = operation(
+            QStringLiteral("create ") + routineKeyword(routine).toLower(), routine,
+            createFunctionSql(routine),
+            {QStringLiteral("DROP %1 %2").arg(routineKeyword(routine), routineSignature(routine))});
+        op.hazards = bodyHazards(routine);
+        return QList<Operation>{op};
+    };
+    rules.drop = [](const SchemaObject &routine, const DiffContext &) {
+        Operation op = operation(
+            QStringLiteral("drop ") + routineKeyword(routine).toLower(), routine,
+            {QStringLiteral("DROP %1 %2").arg(routineKeyword(routine), routineSignature(routine))},
+            createFunctionSql(routine));
+        op.inverseHazards = bodyHazards(routine);
+        return QList<Operation>{op};
+    };
+    rules.alter = [](const SchemaObject &from, const SchemaObject &to, const DiffContext &) {
+        return alterFunction(from, to);
+    };
+    return rules;
+}
+
+KindRules aggregateRules()
+{
+    KindRules rules = simpleRules(
+        QStringLiteral("aggregate"),
+        [](const SchemaObject &aggregate) {
+            return QStringList{statement(aggregate.property(kDefinition))};
+        },
+        [](const SchemaObject &aggregate) {
+            return QStringLiteral("DROP AGGREGATE %1").arg(routineSignature(aggregate));
+        });
+    rules.alter = replacePlan;
+    return rules;
+}
+
+} // namespace strata::schema::detail::objects

@@ -1,0 +1,565 @@
+// Rules for enum types, domains and composite types (PostgreSQL's "ALTER TYPE", "CREATE TYPE",
+// "ALTER DOMAIN" and "CREATE DOMAIN" pages).
+#include "schema/objectrules_p.h"
+
+#include <QSet>
+
+namespace strata::schema::detail::objects {
+
+namespace {
+
+const QString kValues = QStringLiteral("values");
+const QString kType = QStringLiteral("type");
+const QString kDefault = QStringLiteral("default");
+
+// --- enum types
+
+QStringList enumValues(const SchemaObject &type)
+{
+    const QString values = type.property(kValues);
+    if (values.isEmpty())
+        return {};
+    return values.split(QLatin1Char('\n'));
+}
+
+QString createEnumSql(const SchemaObject &type, const QStringList &values)
+{
+    QStringList labels;
+    for (const QString &value : values)
+        labels.append(literal(value));
+    return QStringLiteral("CREATE TYPE %1 AS ENUM (%2)")
+        .arg(type.qualifiedName(), labels.join(QStringLiteral(", ")));
+}
+
+// True when `part` appears in `whole` in the same order (values only added).
+bool isSubsequence(const QStringList &part, const QStringList &whole)
+{
+    qsizetype at = 0;
+    for (const QString &value : whole) {
+        if (at < part.size() && part[at] == value)
+            ++at;
+    }
+    return at == part.size();
+}
+
+// A column whose values are of the enum type: directly, as an array, or through a domain.
+struct EnumUse
+{
+    SchemaObject column;
+    enum class Via { Direct, Array, Domain } via = Via::Direct;
+};
+
+struct EnumUses
+{
+    QList<EnumUse> columns;
+    QList<SchemaObject> domains; // domains over the type (or over an array of it)
+};
+
+// The table columns of ctx.from that hold `type` and are still there in ctx.to (columns the
+// diff drops are gone or going; columns it adds are created over the type as it then is).
+EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
+{
+    EnumUses uses;
+    const QString name = type.qualifiedName();
+    const QString array = name + QStringLiteral("[]");
+    QSet<QString> domainNames;
+    const QList<SchemaObject> domains = context.from.objects(ObjectKind::Domain);
+    for (const SchemaObject &domain : domains) {
+        const QString base = domain.property(kType);
+        if (base == name || base == array) {
+            uses.domains.append(domain);
+            domainNames.insert(domain.qualifiedName());
+        }
+    }
+    const QList<SchemaObject> columns = context.from.objects(ObjectKind::Column);
+    for (const SchemaObject &column : columns) {
+        if (!context.to.find(column.key()))
+            continue;
+        SchemaObject table;
+        table.kind = ObjectKind::Table;
+        table.schema = column.schema;
+        table.name = column.table;
+        if (!context.from.find(table.key()))
+            continue; // a view's or a composite type's column follows its owner
+        const QString columnType = column.property(kType);
+        EnumUse use{column};
+        if (columnType == name)
+            use.via = EnumUse::Via::Direct;
+        else if (columnType == array)
+            use.via = EnumUse::Via::Array;
+        else if (domainNames.contains(columnType))
+            use.via = EnumUse::Via::Domain;
+        else
+            continue;
+        uses.columns.append(use);
+    }
+    return uses;
+}
+
+// "name__strata_old" within PostgreSQL's 63 bytes.
+QString setAsideName(const QString &name)
+{
+    const QString suffix = QStringLiteral("__strata_old");
+    QString base = name;
+    while (base.toUtf8().size() + suffix.size() > 63)
+        base.chop(1);
+    return base + suffix;
+}
+
+// One ALTER TABLE per table for a set of column changes ("ALTER COLUMN a TYPE ..., ...").
+QStringList alterColumns(const QList<EnumUse> &uses,
+                         const std::function<QString(const EnumUse &)> &clause)
+{
+    QStringList tables;
+    QHash<QString, QStringList> clauses;
+    for (const EnumUse &use : uses) {
+        const QString text = clause(use);
+        if (text.isEmpty())
+            continue;
+        const QString table = relationName(use.column);
+        if (!clauses.contains(table))
+            tables.append(table);
+        clauses[table].append(text);
+    }
+    QStringList sql;
+    for (const QString &table : tables) {
+        sql.append(QStringLiteral("ALTER TABLE %1 %2")
+                       .arg(table, clauses.value(table).join(QStringLiteral(", "))));
+    }
+    return sql;
+}
+
+// Rebuilding the enum with `values` (removing or reordering labels): the old type is set
+// aside under another name, the new one created, every column converted through text (columns
+// of a domain over it through text and the domain created again), defaults dropped around the
+// conversion and set back (a default casts to the type), then the old type dropped. Rows
+// holding a label the new type lacks make the conversion fail. `state` gives the columns'
+// defaults and the domains' definitions as they are when the statements run.
+QStringList rebuildEnumSql(const SchemaObject &type, const QStringList &values,
+                           const EnumUses &uses, const SchemaModel &state)
+{
+    const QString name = type.qualifiedName();
+    const QString aside = setAsideName(type.name);
+    QStringList sql;
+    sql.append(QStringLiteral("ALTER TYPE %1 RENAME TO %2").arg(name, quoteName(aside)));
+    sql.append(createEnumSql(type, values));
+    auto current = [&state](const SchemaObject &object) {
+        const SchemaObject *found = state.find(object.key());
+        return found ? *found : object;
+    };
+    sql += alterColumns(uses.columns, [&](const EnumUse &use) {
+        return current(use.column).property(kDefault).isEmpty()
+                   ? QString()
+                   : QStringLiteral("ALTER COLUMN %1 DROP DEFAULT").arg(use.column.qualifiedName());
+    });
+    QList<EnumUse> viaDomain;
+    for (const EnumUse &use : uses.columns) {
+        if (use.via == EnumUse::Via::Domain)
+            viaDomain.append(use);
+    }
+    sql += alterColumns(viaDomain, [](const EnumUse &use) {
+        return QStringLiteral("ALTER COLUMN %1 TYPE text USING %1::text")
+            .arg(use.column.qualifiedName());
+    });
+    for (const SchemaObject &domain : uses.domains) {
+        sql.append(QStringLiteral("DROP DOMAIN %1").arg(domain.qualifiedName()));
+        sql += createDomainSql(current(domain));
+    }
+    sql += alterColumns(uses.columns, [](const EnumUse &use) {
+        const QString column = use.column.qualifiedName();
+        const QString columnType = use.column.property(kType);
+        switch (use.via) {
+        case EnumUse::Via::Direct:
+            return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %1::text::%2")
+                .arg(column, columnType);
+        case EnumUse::Via::Array:
+            return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %1::text[]::%2")
+                .arg(column, columnType);
+        case EnumUse::Via::Domain:
+            break;
+        }
+        return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %1::%2").arg(column, columnType);
+    });
+    sql += alterColumns(uses.columns, [&](const EnumUse &use) {
+        const QString value = current(use.column).property(kDefault);
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("ALTER COLUMN %1 SET DEFAULT %2")
+                                     .arg(use.column.qualifiedName(), value);
+    });
+    sql.append(QStringLiteral("DROP TYPE %1").arg(qualify(type.schema, aside)));
+    return sql;
+}
+
+QList<Hazard> rebuildHazards(bool removesValues, const EnumUses &uses)
+{
+    QList<Hazard> hazards;
+    if (uses.columns.isEmpty())
+        return hazards;
+    if (removesValues)
+        hazards.append(Hazard::DeletesData);
+    hazards.append(Hazard::RewritesTable);
+    hazards.append(Hazard::AccessExclusiveLock);
+    return hazards;
+}
+
+bool removesAny(const QStringList &from, const QStringList &to)
+{
+    for (const QString &value : from) {
+        if (!to.contains(value))
+            return true;
+    }
+    return false;
+}
+
+AlterPlan alterEnum(const SchemaObject &from, const SchemaObject &to, const DiffContext &context)
+{
+    AlterPlan plan;
+    const QStringList oldValues = enumValues(from);
+    const QStringList newValues = enumValues(to);
+    if (oldValues == newValues)
+        return plan;
+    const EnumUses uses = enumUses(from, context);
+    // Views over the columns block their type change: the rebuild (either way) needs them
+    // dropped and created again. The columns themselves are converted by the operation.
+    plan.rebuildDependants = !uses.columns.isEmpty() || !uses.domains.isEmpty();
+    const QString name = to.qualifiedName();
+    if (isSubsequence(oldValues, newValues)) {
+        // Values only added: ALTER TYPE ... ADD VALUE, placed by the order in "values". Since
+        // PostgreSQL 12 it may run in a transaction, but a value added there cannot be used
+        // before the transaction commits, and anything later in the migration may use it.
+        QStringList sql;
+        for (qsizetype i = 0; i < newValues.size(); ++i) {
+            if (oldValues.contains(newValues[i]))
+                continue;
+            QString statement =
+                QStringLiteral("ALTER TYPE %1 ADD VALUE %2").arg(name, literal(newValues[i]));
+            if (i > 0)
+                statement += QStringLiteral(" AFTER %1").arg(literal(newValues[i - 1]));
+            else if (!oldValues.isEmpty())
+                statement += QStringLiteral(" BEFORE %1").arg(literal(oldValues.first()));
+            sql.append(statement);
+        }
+        Operation op = operation(QStringLiteral("add enum value"), to, sql,
+                                 rebuildEnumSql(from, oldValues, uses, context.to));
+        op.transactional = false;
+        op.hazards = {Hazard::NotInTransaction};
+        if (!uses.columns.isEmpty())
+            op.hazards.append(Hazard::DowngradeLosesData);
+        op.inverseHazards = rebuildHazards(true, uses);
+        plan.operations.append(op);
+        return plan;
+    }
+    // A value removed or the order changed: PostgreSQL cannot drop or move a label.
+    Operation op = operation(QStringLiteral("rebuild enum type"), to,
+                             rebuildEnumSql(to, newValues, uses, context.from),
+                             rebuildEnumSql(from, oldValues, uses, context.to));
+    op.hazards = rebuildHazards(removesAny(oldValues, newValues), uses);
+    op.inverseHazards = rebuildHazards(removesAny(newValues, oldValues), uses);
+    plan.operations.append(op);
+    return plan;
+}
+
+// --- domains
+
+struct Check
+{
+    QString name; // as SQL
+    QString definition;
+};
+
+QList<Check> domainChecks(const SchemaObject &domain)
+{
+    QList<Check> checks;
+    const QStringList all = lines(domain.property(QStringLiteral("checks")));
+    for (const QString &line : all) {
+        const qsizetype colon = line.indexOf(QStringLiteral(": "));
+        if (colon < 0)
+            continue;
+        checks.append({identifier(line.left(colon)), line.mid(colon + 2).trimmed()});
+    }
+    return checks;
+}
+
+QString addCheckSql(const SchemaObject &domain, const Check &check)
+{
+    return QStringLiteral("ALTER DOMAIN %1 ADD CONSTRAINT %2 %3")
+        .arg(domain.qualifiedName(), check.name, check.definition);
+}
+
+QString dropCheckSql(const SchemaObject &domain, const Check &check)
+{
+    return QStringLiteral("ALTER DOMAIN %1 DROP CONSTRAINT %2")
+        .arg(domain.qualifiedName(), check.name);
+}
+
+bool isNotValid(const Check &check)
+{
+    return check.definition.endsWith(QLatin1String("NOT VALID"));
+}
+
+QString setDefaultSql(const QString &prefix, const QString &value)
+{
+    return value.isEmpty() ? QStringLiteral("%1 DROP DEFAULT").arg(prefix)
+                           : QStringLiteral("%1 SET DEFAULT %2").arg(prefix, value);
+}
+
+AlterPlan alterDomain(const SchemaObject &from, const SchemaObject &to)
+{
+    AlterPlan plan;
+    if (from.property(kType) != to.property(kType) ||
+        from.property(QStringLiteral("collation")) != to.property(QStringLiteral("collation"))) {
+        plan.replace = true; // a domain's base type cannot be altered
+        return plan;
+    }
+    const QString prefix = QStringLiteral("ALTER DOMAIN %1").arg(to.qualifiedName());
+    if (from.property(kDefault) != to.property(kDefault)) {
+        plan.operations.append(operation(QStringLiteral("alter domain default"), to,
+                                         {setDefaultSql(prefix, to.property(kDefault))},
+                                         {setDefaultSql(prefix, from.property(kDefault))}));
+    }
+    const bool oldNotNull = isTrue(from.property(QStringLiteral("not_null")));
+    const bool newNotNull = isTrue(to.property(QStringLiteral("not_null")));
+    if (oldNotNull != newNotNull) {
+        const QString set = prefix + QStringLiteral(" SET NOT NULL");
+        const QString drop = prefix + QStringLiteral(" DROP NOT NULL");
+        Operation op = operation(QStringLiteral("alter domain not null"), to,
+                                 {newNotNull ? set : drop}, {newNotNull ? drop : set});
+        (newNotNull ? op.hazards : op.inverseHazards).append(Hazard::ValidatesConstraint);
+        plan.operations.append(op);
+    }
+    const QList<Check> oldChecks = domainChecks(from);
+    const QList<Check> newChecks = domainChecks(to);
+    auto findCheck = [](const QList<Check> &checks, const QString &name) -> const Check * {
+        for (const Check &check : checks) {
+            if (check.name == name)
+                return &check;
+        }
+        return nullptr;
+    };
+    for (const Check &old : oldChecks) {
+        const Check *now = findCheck(newChecks, old.name);
+        if (now && now->definition == old.definition)
+            continue;
+        QStringList sql{dropCheckSql(to, old)};
+        QStringList inverse;
+        if (now) {
+            sql.append(addCheckSql(to, *now));
+            inverse.append(dropCheckSql(to, *now));
+        }
+        inverse.append(addCheckSql(to, old));
+        Operation op = operation(now ? QStringLiteral("alter domain check")
+                                     : QStringLiteral("drop domain check"),
+                                 to, sql, inverse);
+        if (now && !isNotValid(*now))
+            op.hazards.append(Hazard::ValidatesConstraint);
+        if (!isNotValid(old))
+            op.inverseHazards.append(Hazard::ValidatesConstraint);
+        plan.operations.append(op);
+    }
+    for (const Check &now : newChecks) {
+        if (findCheck(oldChecks, now.name))
+            continue;
+        Operation op = operation(QStringLiteral("add domain check"), to, {addCheckSql(to, now)},
+                                 {dropCheckSql(to, now)});
+        if (!isNotValid(now))
+            op.hazards.append(Hazard::ValidatesConstraint);
+        plan.operations.append(op);
+    }
+    return plan;
+}
+
+// --- composite types
+
+struct Attribute
+{
+    QString name; // as SQL
+    QString type;
+};
+
+// "name type" lines; a name may come double-quoted.
+QList<Attribute> attributes(const SchemaObject &type)
+{
+    QList<Attribute> result;
+    const QStringList all = lines(type.property(QStringLiteral("attributes")));
+    for (const QString &line : all) {
+        qsizetype end = -1;
+        if (line.startsWith(QLatin1Char('"'))) {
+            for (qsizetype i = 1; i < line.size(); ++i) {
+                if (line[i] != QLatin1Char('"'))
+                    continue;
+                if (i + 1 < line.size() && line[i + 1] == QLatin1Char('"')) {
+                    ++i;
+                    continue;
+                }
+                end = i + 1;
+                break;
+            }
+            if (end < 0)
+                continue;
+            result.append({line.left(end), line.mid(end).trimmed()});
+        } else {
+            end = line.indexOf(QLatin1Char(' '));
+            if (end < 0)
+                continue;
+            result.append({quoteName(line.left(end)), line.mid(end + 1).trimmed()});
+        }
+    }
+    return result;
+}
+
+QString createCompositeSql(const SchemaObject &type)
+{
+    QStringList items;
+    const QList<Attribute> all = attributes(type);
+    for (const Attribute &attribute : all)
+        items.append(attribute.name + QLatin1Char(' ') + attribute.type);
+    return QStringLiteral("CREATE TYPE %1 AS (%2)")
+        .arg(type.qualifiedName(), items.join(QStringLiteral(", ")));
+}
+
+bool usedByColumns(const SchemaObject &type, const SchemaModel &model)
+{
+    const QString name = type.qualifiedName();
+    const QList<SchemaObject> columns = model.objects(ObjectKind::Column);
+    for (const SchemaObject &column : columns) {
+        const QString columnType = column.property(kType);
+        if (columnType == name || columnType == name + QStringLiteral("[]"))
+            return true;
+    }
+    return false;
+}
+
+qsizetype indexOfName(const QList<Attribute> &list, const QString &name)
+{
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (list[i].name == name)
+            return i;
+    }
+    return -1;
+}
+
+AlterPlan alterComposite(const SchemaObject &from, const SchemaObject &to,
+                         const DiffContext &context)
+{
+    AlterPlan plan;
+    const QList<Attribute> oldList = attributes(from);
+    const QList<Attribute> newList = attributes(to);
+    qsizetype kept = 0;
+    while (kept < oldList.size() && kept < newList.size() &&
+           oldList[kept].name == newList[kept].name)
+        ++kept;
+    // In place only when both directions keep the order: the attributes both sides share come
+    // first, removed ones after them on the old side, added ones after them on the new side
+    // (ADD ATTRIBUTE appends).
+    for (qsizetype i = kept; i < oldList.size(); ++i) {
+        if (indexOfName(newList, oldList[i].name) >= 0) {
+            plan.replace = true;
+            return plan;
+        }
+    }
+    for (qsizetype i = kept; i < newList.size(); ++i) {
+        if (indexOfName(oldList, newList[i].name) >= 0) {
+            plan.replace = true;
+            return plan;
+        }
+    }
+    const QString prefix = QStringLiteral("ALTER TYPE %1 ").arg(to.qualifiedName());
+    QStringList sql;
+    QStringList inverse;
+    for (qsizetype i = 0; i < kept; ++i) {
+        if (oldList[i].type == newList[i].type)
+            continue;
+        const QString alter = prefix + QStringLiteral("ALTER ATTRIBUTE %1 TYPE %2");
+        sql.append(alter.arg(newList[i].name, newList[i].type));
+        inverse.append(alter.arg(oldList[i].name, oldList[i].type));
+    }
+    QStringList undoAdds;
+    QStringList undoDrops;
+    for (qsizetype i = kept; i < oldList.size(); ++i) {
+        sql.append(prefix + QStringLiteral("DROP ATTRIBUTE %1").arg(oldList[i].name));
+        undoDrops.append(
+            prefix + QStringLiteral("ADD ATTRIBUTE %1 %2").arg(oldList[i].name, oldList[i].type));
+    }
+    for (qsizetype i = kept; i < newList.size(); ++i) {
+        sql.append(prefix +
+                   QStringLiteral("ADD ATTRIBUTE %1 %2").arg(newList[i].name, newList[i].type));
+        undoAdds.append(prefix + QStringLiteral("DROP ATTRIBUTE %1").arg(newList[i].name));
+    }
+    inverse = undoAdds + undoDrops + inverse;
+    Operation op = operation(QStringLiteral("alter composite type"), to, sql, inverse);
+    if (usedByColumns(from, context.from)) {
+        if (kept < oldList.size())
+            op.hazards.append(Hazard::DeletesData);
+        if (kept < newList.size()) {
+            op.hazards.append(Hazard::DowngradeLosesData);
+            op.inverseHazards.append(Hazard::DeletesData);
+        }
+    }
+    plan.operations.append(op);
+    return plan;
+}
+
+QString dropTypeSql(const SchemaObject &type)
+{
+    return QStringLiteral("DROP TYPE %1").arg(type.qualifiedName());
+}
+
+} // namespace
+
+QStringList createDomainSql(const SchemaObject &domain)
+{
+    QString sql = QStringLiteral("CREATE DOMAIN %1 AS %2")
+                      .arg(domain.qualifiedName(), domain.property(kType));
+    const QString collation = domain.property(QStringLiteral("collation"));
+    if (!collation.isEmpty())
+        sql += QStringLiteral(" COLLATE %1").arg(collation);
+    const QString value = domain.property(kDefault);
+    if (!value.isEmpty())
+        sql += QStringLiteral(" DEFAULT %1").arg(value);
+    if (isTrue(domain.property(QStringLiteral("not_null"))))
+        sql += QStringLiteral(" NOT NULL");
+    QStringList later;
+    const QList<Check> checks = domainChecks(domain);
+    for (const Check &check : checks) {
+        // CREATE DOMAIN takes no NOT VALID constraint; those are added after it.
+        if (isNotValid(check))
+            later.append(addCheckSql(domain, check));
+        else
+            sql += QStringLiteral(" CONSTRAINT %1 %2").arg(check.name, check.definition);
+    }
+    return QStringList{sql} + later;
+}
+
+KindRules enumRules()
+{
+    KindRules rules = simpleRules(
+        QStringLiteral("enum type"),
+        [](const SchemaObject &type) { return QStringList{createEnumSql(type, enumValues(type))}; },
+        dropTypeSql);
+    rules.alter = alterEnum;
+    return rules;
+}
+
+KindRules domainRules()
+{
+    KindRules rules =
+        simpleRules(QStringLiteral("domain"), createDomainSql, [](const SchemaObject &domain) {
+            return QStringLiteral("DROP DOMAIN %1").arg(domain.qualifiedName());
+        });
+    rules.alter = [](const SchemaObject &from, const SchemaObject &to, const DiffContext &) {
+        return alterDomain(from, to);
+    };
+    return rules;
+}
+
+KindRules compositeRules()
+{
+    KindRules rules = simpleRules(
+        QStringLiteral("composite type"),
+        [](const SchemaObject &type) { return QStringList{createCompositeSql(type)}; },
+        dropTypeSql);
+    rules.alter = alterComposite;
+    return rules;
+}
+
+} // namespace strata::schema::detail::objects

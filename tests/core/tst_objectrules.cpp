@@ -1,0 +1,737 @@
+// The diff rules for schemas, extensions, collations, types, views, routines, triggers, rules
+// and policies, and for comments, owners and grants, on hand-built models: the SQL each rule
+// gives, its inverse, its hazards, and when it asks diff() to replace the object instead.
+
+#include "schema/diffrules.h"
+
+#include <QTest>
+
+using namespace strata::schema;
+using namespace strata::schema::detail;
+
+namespace {
+
+// Text from a literal or a QString, so the hand-built models read plainly.
+struct Text
+{
+    Text() = default;
+    Text(const char *text) : value(QString::fromUtf8(text)) {}
+    Text(const QString &text) : value(text) {}
+    QString value;
+};
+using Properties = std::initializer_list<std::pair<Text, Text>>;
+
+SchemaObject object(ObjectKind kind, const Text &schema, const Text &name,
+                    Properties properties = {})
+{
+    SchemaObject o;
+    o.kind = kind;
+    o.schema = schema.value;
+    o.name = name.value;
+    for (const auto &[key, value] : properties)
+        o.properties.insert(key.value, value.value);
+    return o;
+}
+
+SchemaObject onTable(ObjectKind kind, const Text &table, const Text &name,
+                     Properties properties = {})
+{
+    SchemaObject o = object(kind, "public", name, properties);
+    o.table = table.value;
+    return o;
+}
+
+SchemaObject column(const Text &table, const Text &name, const Text &type,
+                    const Text &defaultValue = {})
+{
+    return onTable(ObjectKind::Column, table, name, {{"type", type}, {"default", defaultValue}});
+}
+
+SchemaObject table(const Text &name)
+{
+    return object(ObjectKind::Table, "public", name);
+}
+
+struct Models
+{
+    SchemaModel from;
+    SchemaModel to;
+    DiffOptions options;
+    DiffContext context() const { return DiffContext{from, to, options}; }
+};
+
+const KindRules &rules(ObjectKind kind)
+{
+    const KindRules *found = objectRules(kind);
+    Q_ASSERT(found);
+    return *found;
+}
+
+Operation single(const QList<Operation> &operations)
+{
+    if (operations.size() != 1)
+        qFatal("expected one operation, got %d", int(operations.size()));
+    return operations.first();
+}
+
+Operation create(const SchemaObject &o)
+{
+    Models m;
+    m.to.add(o);
+    return single(rules(o.kind).create(o, m.context()));
+}
+
+Operation drop(const SchemaObject &o)
+{
+    Models m;
+    m.from.add(o);
+    return single(rules(o.kind).drop(o, m.context()));
+}
+
+AlterPlan alter(const SchemaObject &from, const SchemaObject &to, Models m = {})
+{
+    m.from.add(from);
+    m.to.add(to);
+    return rules(to.kind).alter(from, to, m.context());
+}
+
+QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList result;
+    for (const char *item : items)
+        result.append(QString::fromUtf8(item));
+    return result;
+}
+
+const QString kPlpgsql = QStringLiteral(
+    "CREATE OR REPLACE FUNCTION public.f(i integer)\n RETURNS integer\n LANGUAGE plpgsql\n"
+    "AS $function$ begin return i; end $function$\n");
+
+SchemaObject function(const QString &definition, const Text &returns = "integer")
+{
+    SchemaObject f =
+        object(ObjectKind::Function, "public", "f",
+               {{"kind", "function"}, {"definition", definition}, {"returns", returns}});
+    f.arguments = QStringLiteral("i integer");
+    return f;
+}
+
+} // namespace
+
+class TestObjectRules : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void servesEveryOtherKind()
+    {
+        for (ObjectKind kind : {ObjectKind::Table, ObjectKind::Column, ObjectKind::Constraint,
+                                ObjectKind::Index, ObjectKind::Sequence})
+            QVERIFY(!objectRules(kind));
+        for (ObjectKind kind :
+             {ObjectKind::Schema, ObjectKind::Extension, ObjectKind::Collation,
+              ObjectKind::EnumType, ObjectKind::Domain, ObjectKind::CompositeType, ObjectKind::View,
+              ObjectKind::MaterializedView, ObjectKind::Function, ObjectKind::Aggregate,
+              ObjectKind::Trigger, ObjectKind::Rule, ObjectKind::Policy}) {
+            const KindRules *found = objectRules(kind);
+            QVERIFY(found && found->create && found->drop && found->alter);
+        }
+    }
+
+    void schemas()
+    {
+        const SchemaObject s = object(ObjectKind::Schema, {}, QStringLiteral("Sales"));
+        const Operation made = create(s);
+        QCOMPARE(made.sql, list({"CREATE SCHEMA \"Sales\""}));
+        QCOMPARE(made.inverseSql, list({"DROP SCHEMA \"Sales\""}));
+        QCOMPARE(made.object, QStringLiteral("schema Sales"));
+        const Operation gone = drop(s);
+        QCOMPARE(gone.sql, made.inverseSql);
+        QCOMPARE(gone.inverseSql, made.sql);
+    }
+
+    void extensions()
+    {
+        const SchemaObject v13 = object(ObjectKind::Extension, {}, QStringLiteral("pg_trgm"),
+                                        {{"version", "1.3"}, {"schema", "public"}});
+        const Operation made = create(v13);
+        QCOMPARE(made.sql, list({"CREATE EXTENSION pg_trgm WITH SCHEMA public VERSION '1.3'"}));
+        QCOMPARE(made.inverseSql, list({"DROP EXTENSION pg_trgm"}));
+        QCOMPARE(drop(v13).inverseSql, made.sql);
+
+        // Update scripts go forward only: back is a drop and a create at the old version.
+        SchemaObject v14 = v13;
+        v14.properties[QStringLiteral("version")] = QStringLiteral("1.4");
+        const AlterPlan up = alter(v13, v14);
+        QVERIFY(!up.replace);
+        QCOMPARE(up.operations.size(), 1);
+        QCOMPARE(up.operations[0].sql, list({"ALTER EXTENSION pg_trgm UPDATE TO '1.4'"}));
+        QCOMPARE(up.operations[0].inverseSql,
+                 list({"DROP EXTENSION pg_trgm",
+                       "CREATE EXTENSION pg_trgm WITH SCHEMA public VERSION '1.3'"}));
+        const AlterPlan down = alter(v14, v13);
+        QCOMPARE(down.operations[0].sql, up.operations[0].inverseSql);
+        QCOMPARE(down.operations[0].inverseSql, up.operations[0].sql);
+
+        // 1.10 comes after 1.9.
+        SchemaObject v19 = v13, v110 = v13;
+        v19.properties[QStringLiteral("version")] = QStringLiteral("1.9");
+        v110.properties[QStringLiteral("version")] = QStringLiteral("1.10");
+        QCOMPARE(alter(v19, v110).operations[0].sql,
+                 list({"ALTER EXTENSION pg_trgm UPDATE TO '1.10'"}));
+
+        SchemaObject moved = v13;
+        moved.properties[QStringLiteral("schema")] = QStringLiteral("ext");
+        const AlterPlan relocated = alter(v13, moved);
+        QCOMPARE(relocated.operations[0].sql, list({"ALTER EXTENSION pg_trgm SET SCHEMA ext"}));
+        QCOMPARE(relocated.operations[0].inverseSql,
+                 list({"ALTER EXTENSION pg_trgm SET SCHEMA public"}));
+    }
+
+    void collations()
+    {
+        const SchemaObject icu =
+            object(ObjectKind::Collation, "public", "numeric",
+                   {{"provider", "i"}, {"locale", "en-u-kn-true"}, {"deterministic", "false"}});
+        QCOMPARE(create(icu).sql,
+                 list({"CREATE COLLATION public.\"numeric\" (provider = icu, locale = "
+                       "'en-u-kn-true', deterministic = false)"}));
+        const SchemaObject libc = object(ObjectKind::Collation, "public", "posix",
+                                         {{"provider", "c"},
+                                          {"lc_collate", "POSIX"},
+                                          {"lc_ctype", "POSIX"},
+                                          {"deterministic", "true"}});
+        QCOMPARE(create(libc).sql, list({"CREATE COLLATION public.posix (provider = libc, "
+                                         "lc_collate = 'POSIX', lc_ctype = 'POSIX')"}));
+        QCOMPARE(drop(libc).sql, list({"DROP COLLATION public.posix"}));
+        SchemaObject changed = libc;
+        changed.properties[QStringLiteral("lc_collate")] = QStringLiteral("C");
+        QVERIFY(alter(libc, changed).replace);
+    }
+
+    void enumCreateAndDrop()
+    {
+        const SchemaObject e =
+            object(ObjectKind::EnumType, "public", "mood", {{"values", "sad\nit's ok\nhappy"}});
+        QCOMPARE(create(e).sql,
+                 list({"CREATE TYPE public.mood AS ENUM ('sad', 'it''s ok', 'happy')"}));
+        QCOMPARE(create(e).inverseSql, list({"DROP TYPE public.mood"}));
+        QCOMPARE(drop(e).inverseSql, create(e).sql);
+    }
+
+    void enumValuesAddedInPlace()
+    {
+        const SchemaObject from =
+            object(ObjectKind::EnumType, "public", "status", {{"values", "b\nd"}});
+        SchemaObject to = from;
+        to.properties[QStringLiteral("values")] = QStringLiteral("a\nb\nc\nd\ne");
+        const AlterPlan plan = alter(from, to);
+        QVERIFY(!plan.replace);
+        QVERIFY(!plan.rebuildDependants); // no column uses it
+        QCOMPARE(plan.operations.size(), 1);
+        const Operation &op = plan.operations[0];
+        QCOMPARE(op.kind, QStringLiteral("add enum value"));
+        QCOMPARE(op.sql, list({"ALTER TYPE public.status ADD VALUE 'a' BEFORE 'b'",
+                               "ALTER TYPE public.status ADD VALUE 'c' AFTER 'b'",
+                               "ALTER TYPE public.status ADD VALUE 'e' AFTER 'd'"}));
+        QVERIFY(!op.transactional);
+        QVERIFY(op.inverseTransactional);
+        QCOMPARE(op.hazards, QList<Hazard>{Hazard::NotInTransaction});
+        // PostgreSQL cannot drop an enum value: the way back is a rebuild.
+        QCOMPARE(op.inverseSql, list({"ALTER TYPE public.status RENAME TO status__strata_old",
+                                      "CREATE TYPE public.status AS ENUM ('b', 'd')",
+                                      "DROP TYPE public.status__strata_old"}));
+    }
+
+    void enumRebuildConvertsColumns()
+    {
+        Models m;
+        for (SchemaModel *model : {&m.from, &m.to}) {
+            model->add(table(QStringLiteral("orders")));
+            model->add(column("orders", "status", "public.status", "'a'::public.status"));
+            model->add(column("orders", "history", "public.status[]"));
+            model->add(column("orders", "kind", "public.status_domain"));
+            model->add(column("orders", "note", "text"));
+            model->add(object(ObjectKind::Domain, "public", "status_domain",
+                              {{"type", "public.status"}, {"not_null", "false"}}));
+        }
+        // A column the diff drops is not converted.
+        m.from.add(column("orders", "dropped", "public.status"));
+        const SchemaObject from =
+            object(ObjectKind::EnumType, "public", "status", {{"values", "a\nb\nc"}});
+        SchemaObject to = from;
+        to.properties[QStringLiteral("values")] = QStringLiteral("a\nc");
+        const AlterPlan plan = alter(from, to, m);
+        QVERIFY(!plan.replace);
+        QVERIFY(plan.rebuildDependants);
+        QCOMPARE(plan.operations.size(), 1);
+        const Operation &op = plan.operations[0];
+        QCOMPARE(op.kind, QStringLiteral("rebuild enum type"));
+        QCOMPARE(op.sql,
+                 list({"ALTER TYPE public.status RENAME TO status__strata_old",
+                       "CREATE TYPE public.status AS ENUM ('a', 'c')",
+                       "ALTER TABLE public.orders ALTER COLUMN status DROP DEFAULT",
+                       "ALTER TABLE public.orders ALTER COLUMN kind TYPE text USING kind::text",
+                       "DROP DOMAIN public.status_domain",
+                       "CREATE DOMAIN public.status_domain AS public.status",
+                       "ALTER TABLE public.orders ALTER COLUMN history TYPE public.status[] USING "
+                       "history::text[]::public.status[], ALTER COLUMN kind TYPE "
+                       "public.status_domain USING kind::public.status_domain, ALTER COLUMN "
+                       "status TYPE public.status USING status::text::public.status",
+                       "ALTER TABLE public.orders ALTER COLUMN status SET DEFAULT "
+                       "'a'::public.status",
+                       "DROP TYPE public.status__strata_old"}));
+        QVERIFY(op.transactional);
+        QCOMPARE(op.hazards, (QList<Hazard>{Hazard::DeletesData, Hazard::RewritesTable,
+                                            Hazard::AccessExclusiveLock}));
+        // Back: 'b' returns, nothing is removed.
+        QVERIFY(op.inverseSql.contains(
+            QStringLiteral("CREATE TYPE public.status AS ENUM ('a', 'b', 'c')")));
+        QCOMPARE(op.inverseHazards,
+                 (QList<Hazard>{Hazard::RewritesTable, Hazard::AccessExclusiveLock}));
+
+        // Reordering loses nothing but still rebuilds.
+        SchemaObject reordered = from;
+        reordered.properties[QStringLiteral("values")] = QStringLiteral("c\nb\na");
+        const AlterPlan moved = alter(from, reordered, m);
+        QCOMPARE(moved.operations[0].kind, QStringLiteral("rebuild enum type"));
+        QVERIFY(!moved.operations[0].hazards.contains(Hazard::DeletesData));
+
+        // Adding values to a used type: the downgrade's rebuild loses the new values' rows.
+        SchemaObject added = from;
+        added.properties[QStringLiteral("values")] = QStringLiteral("a\nb\nc\nd");
+        const AlterPlan grown = alter(from, added, m);
+        QVERIFY(grown.rebuildDependants);
+        QCOMPARE(grown.operations[0].hazards,
+                 (QList<Hazard>{Hazard::NotInTransaction, Hazard::DowngradeLosesData}));
+        QVERIFY(grown.operations[0].inverseHazards.contains(Hazard::DeletesData));
+    }
+
+    void enumSetAsideNameFitsIdentifierLimit()
+    {
+        const QString longName(60, QLatin1Char('e'));
+        const SchemaObject from =
+            object(ObjectKind::EnumType, "public", longName, {{"values", "a\nb"}});
+        SchemaObject to = from;
+        to.properties[QStringLiteral("values")] = QStringLiteral("b");
+        const QString rename = alter(from, to).operations[0].sql.first();
+        const QString aside = rename.section(QLatin1Char(' '), -1);
+        QCOMPARE(aside.size(), 63);
+        QVERIFY(aside.endsWith(QLatin1String("__strata_old")));
+    }
+
+    void domains()
+    {
+        const SchemaObject d =
+            object(ObjectKind::Domain, "public", "year",
+                   {{"type", "integer"},
+                    {"default", "2000"},
+                    {"not_null", "true"},
+                    {"checks", "year_check: CHECK (VALUE >= 1901)\nyear_max: CHECK (VALUE <= 2155) "
+                               "NOT VALID"}});
+        const Operation made = create(d);
+        QCOMPARE(made.sql,
+                 list({"CREATE DOMAIN public.year AS integer DEFAULT 2000 NOT NULL CONSTRAINT "
+                       "year_check CHECK (VALUE >= 1901)",
+                       "ALTER DOMAIN public.year ADD CONSTRAINT year_max CHECK (VALUE <= 2155) "
+                       "NOT VALID"}));
+        QCOMPARE(made.inverseSql, list({"DROP DOMAIN public.year"}));
+
+        SchemaObject to = d;
+        to.properties[QStringLiteral("default")] = QString();
+        to.properties[QStringLiteral("not_null")] = QStringLiteral("false");
+        to.properties[QStringLiteral("checks")] =
+            QStringLiteral("year_check: CHECK (VALUE >= 1900)\nyear_min: CHECK (VALUE > 0)");
+        const AlterPlan plan = alter(d, to);
+        QVERIFY(!plan.replace);
+        QCOMPARE(plan.operations.size(), 5);
+        QCOMPARE(plan.operations[0].sql, list({"ALTER DOMAIN public.year DROP DEFAULT"}));
+        QCOMPARE(plan.operations[0].inverseSql,
+                 list({"ALTER DOMAIN public.year SET DEFAULT 2000"}));
+        QCOMPARE(plan.operations[1].sql, list({"ALTER DOMAIN public.year DROP NOT NULL"}));
+        QCOMPARE(plan.operations[1].inverseHazards, QList<Hazard>{Hazard::ValidatesConstraint});
+        QCOMPARE(
+            plan.operations[2].sql,
+            list({"ALTER DOMAIN public.year DROP CONSTRAINT year_check",
+                  "ALTER DOMAIN public.year ADD CONSTRAINT year_check CHECK (VALUE >= 1900)"}));
+        QCOMPARE(
+            plan.operations[2].inverseSql,
+            list({"ALTER DOMAIN public.year DROP CONSTRAINT year_check",
+                  "ALTER DOMAIN public.year ADD CONSTRAINT year_check CHECK (VALUE >= 1901)"}));
+        QCOMPARE(plan.operations[3].sql,
+                 list({"ALTER DOMAIN public.year DROP CONSTRAINT year_max"}));
+        QVERIFY(plan.operations[3].inverseHazards.isEmpty()); // it comes back NOT VALID
+        QCOMPARE(plan.operations[4].sql,
+                 list({"ALTER DOMAIN public.year ADD CONSTRAINT year_min CHECK (VALUE > 0)"}));
+        QCOMPARE(plan.operations[4].hazards, QList<Hazard>{Hazard::ValidatesConstraint});
+
+        SchemaObject retyped = d;
+        retyped.properties[QStringLiteral("type")] = QStringLiteral("bigint");
+        QVERIFY(alter(d, retyped).replace);
+    }
+
+    void compositeTypes()
+    {
+        const SchemaObject from = object(ObjectKind::CompositeType, "public", "pair",
+                                         {{"attributes", "a integer\n\"B c\" text\nold text"}});
+        QCOMPARE(create(from).sql,
+                 list({"CREATE TYPE public.pair AS (a integer, \"B c\" text, old text)"}));
+        SchemaObject to = from;
+        to.properties[QStringLiteral("attributes")] =
+            QStringLiteral("a bigint\n\"B c\" text\nz date");
+        const AlterPlan plan = alter(from, to);
+        QVERIFY(!plan.replace);
+        QCOMPARE(plan.operations[0].sql,
+                 list({"ALTER TYPE public.pair ALTER ATTRIBUTE a TYPE bigint",
+                       "ALTER TYPE public.pair DROP ATTRIBUTE old",
+                       "ALTER TYPE public.pair ADD ATTRIBUTE z date"}));
+        QCOMPARE(plan.operations[0].inverseSql,
+                 list({"ALTER TYPE public.pair DROP ATTRIBUTE z",
+                       "ALTER TYPE public.pair ADD ATTRIBUTE old text",
+                       "ALTER TYPE public.pair ALTER ATTRIBUTE a TYPE integer"}));
+        // A new attribute in the middle cannot be placed by ADD ATTRIBUTE.
+        SchemaObject middle = from;
+        middle.properties[QStringLiteral("attributes")] =
+            QStringLiteral("a integer\nnew text\n\"B c\" text\nold text");
+        QVERIFY(alter(from, middle).replace);
+        // Used by a column: dropping an attribute deletes its values.
+        Models m;
+        m.from.add(column("t", "p", "public.pair"));
+        QVERIFY(alter(from, to, m).operations[0].hazards.contains(Hazard::DeletesData));
+    }
+
+    void views()
+    {
+        const SchemaObject v = object(ObjectKind::View, "public", "v",
+                                      {{"definition", " SELECT t.a\n   FROM public.t;"},
+                                       {"columns", "a integer"},
+                                       {"options", "security_barrier=true"}});
+        QCOMPARE(create(v).sql, list({"CREATE VIEW public.v WITH (security_barrier='true') AS\n"
+                                      "SELECT t.a\n   FROM public.t"}));
+        QCOMPARE(drop(v).sql, list({"DROP VIEW public.v"}));
+
+        SchemaObject body = v;
+        body.properties[QStringLiteral("definition")] =
+            QStringLiteral(" SELECT t.a\n   FROM public.u;");
+        const AlterPlan same = alter(v, body);
+        QVERIFY(!same.replace);
+        QVERIFY(same.operations[0].sql[0].startsWith(QLatin1String("CREATE OR REPLACE VIEW")));
+        QVERIFY(same.operations[0].inverseSql[0].contains(QLatin1String("FROM public.t")));
+
+        SchemaObject wider = v;
+        wider.properties[QStringLiteral("definition")] =
+            QStringLiteral(" SELECT t.a, t.b\n   FROM public.t;");
+        wider.properties[QStringLiteral("columns")] = QStringLiteral("a integer\nb text");
+        const AlterPlan appended = alter(v, wider);
+        QVERIFY(!appended.replace);
+        QVERIFY(appended.operations[0].sql[0].startsWith(QLatin1String("CREATE OR REPLACE VIEW")));
+        QCOMPARE(appended.operations[0].inverseSql.first(), QStringLiteral("DROP VIEW public.v"));
+
+        // With a view on top, going back cannot drop it: replaced, dependants rebuilt.
+        Models m;
+        SchemaObject top = object(ObjectKind::View, "public", "top");
+        top.dependsOn = {v.key()};
+        m.from.add(top);
+        m.to.add(top);
+        QVERIFY(alter(v, wider, m).replace);
+
+        SchemaObject narrower = wider;
+        narrower.properties[QStringLiteral("columns")] = QStringLiteral("b text\na integer");
+        QVERIFY(alter(v, narrower).replace);
+
+        SchemaObject options = v;
+        options.properties[QStringLiteral("options")] = QStringLiteral("security_invoker=true");
+        const AlterPlan set = alter(v, options);
+        QCOMPARE(set.operations[0].sql,
+                 list({"ALTER VIEW public.v RESET (security_barrier)",
+                       "ALTER VIEW public.v SET (security_invoker='true')"}));
+        QCOMPARE(set.operations[0].inverseSql,
+                 list({"ALTER VIEW public.v RESET (security_invoker)",
+                       "ALTER VIEW public.v SET (security_barrier='true')"}));
+    }
+
+    void materializedViews()
+    {
+        const SchemaObject mv =
+            object(ObjectKind::MaterializedView, "public", "mv",
+                   {{"definition", " SELECT 1 AS a;"}, {"columns", "a integer"}});
+        QCOMPARE(create(mv).sql,
+                 list({"CREATE MATERIALIZED VIEW public.mv AS\nSELECT 1 AS a\nWITH DATA"}));
+        QCOMPARE(drop(mv).sql, list({"DROP MATERIALIZED VIEW public.mv"}));
+        SchemaObject body = mv;
+        body.properties[QStringLiteral("definition")] = QStringLiteral(" SELECT 2 AS a;");
+        QVERIFY(alter(mv, body).replace);
+        SchemaObject options = mv;
+        options.properties[QStringLiteral("options")] = QStringLiteral("fillfactor=70");
+        const AlterPlan set = alter(mv, options);
+        QVERIFY(!set.replace);
+        QCOMPARE(set.operations[0].sql,
+                 list({"ALTER MATERIALIZED VIEW public.mv SET (fillfactor='70')"}));
+        QCOMPARE(set.operations[0].inverseSql,
+                 list({"ALTER MATERIALIZED VIEW public.mv RESET (fillfactor)"}));
+    }
+
+    void functions()
+    {
+        const SchemaObject f = function(kPlpgsql);
+        const Operation made = create(f);
+        QCOMPARE(made.sql, QStringList{kPlpgsql.trimmed()});
+        QCOMPARE(made.inverseSql, list({"DROP FUNCTION public.f(i integer)"}));
+        QCOMPARE(made.hazards, QList<Hazard>{Hazard::UntrackedDependency});
+        const Operation gone = drop(f);
+        QCOMPARE(gone.sql, made.inverseSql);
+        QCOMPARE(gone.inverseHazards, QList<Hazard>{Hazard::UntrackedDependency});
+
+        // A quoted SQL body may name tables created later: checked bodies off meanwhile.
+        const QString quotedSql = QStringLiteral(
+            "CREATE OR REPLACE FUNCTION public.f(i integer)\n RETURNS integer\n LANGUAGE sql\n"
+            "AS $function$ select count(*) from public.later $function$\n");
+        QCOMPARE(create(function(quotedSql)).sql,
+                 (QStringList{QStringLiteral("SET check_function_bodies = off"),
+                              quotedSql.trimmed(), QStringLiteral("RESET check_function_bodies")}));
+        // A SQL-standard body is tracked by the catalog.
+        const QString atomic = QStringLiteral(
+            "CREATE OR REPLACE FUNCTION public.f(i integer)\n RETURNS integer\n LANGUAGE sql\n"
+            "BEGIN ATOMIC\n SELECT (i + 1);\nEND\n");
+        QVERIFY(create(function(atomic)).hazards.isEmpty());
+        QCOMPARE(create(function(atomic)).sql.size(), 1);
+
+        QString edited = kPlpgsql;
+        edited.replace(QLatin1String("return i"), QLatin1String("return i + 1"));
+        const AlterPlan body = alter(f, function(edited));
+        QVERIFY(!body.replace);
+        QCOMPARE(body.operations[0].kind, QStringLiteral("replace function"));
+        QCOMPARE(body.operations[0].sql, QStringList{edited.trimmed()});
+        QCOMPARE(body.operations[0].inverseSql, QStringList{kPlpgsql.trimmed()});
+        QCOMPARE(body.operations[0].hazards, QList<Hazard>{Hazard::UntrackedDependency});
+
+        QString returnsBigint = kPlpgsql;
+        returnsBigint.replace(QLatin1String("RETURNS integer"), QLatin1String("RETURNS bigint"));
+        QVERIFY(alter(f, function(returnsBigint, "bigint")).replace);
+        QString withDefault = kPlpgsql;
+        withDefault.replace(QLatin1String("(i integer)"), QLatin1String("(i integer DEFAULT 1)"));
+        QVERIFY(alter(f, function(withDefault)).replace);
+
+        SchemaObject procedure = function(QStringLiteral(
+            "CREATE OR REPLACE PROCEDURE public.f(i integer)\n LANGUAGE plpgsql\nAS $procedure$ "
+            "begin end $procedure$\n"));
+        procedure.properties[QStringLiteral("kind")] = QStringLiteral("procedure");
+        QCOMPARE(drop(procedure).sql, list({"DROP PROCEDURE public.f(i integer)"}));
+        QCOMPARE(create(procedure).kind, QStringLiteral("create procedure"));
+        QVERIFY(alter(f, procedure).replace);
+    }
+
+    void aggregates()
+    {
+        SchemaObject a = object(ObjectKind::Aggregate, "public", "total",
+                                {{"definition", "CREATE AGGREGATE public.total(integer) (SFUNC = "
+                                                "int4pl, STYPE = integer);"}});
+        a.arguments = QStringLiteral("integer");
+        QCOMPARE(create(a).sql, list({"CREATE AGGREGATE public.total(integer) (SFUNC = int4pl, "
+                                      "STYPE = integer)"}));
+        QCOMPARE(drop(a).sql, list({"DROP AGGREGATE public.total(integer)"}));
+        SchemaObject star = a;
+        star.arguments.clear();
+        QCOMPARE(drop(star).sql, list({"DROP AGGREGATE public.total(*)"}));
+        SchemaObject changed = a;
+        changed.properties[QStringLiteral("definition")] += QStringLiteral(" ");
+        QVERIFY(alter(a, changed).replace);
+    }
+
+    void triggers()
+    {
+        const QString definition =
+            QStringLiteral("CREATE TRIGGER stamp BEFORE INSERT ON public.emp FOR EACH ROW EXECUTE "
+                           "FUNCTION public.stamp()");
+        const SchemaObject t = onTable(ObjectKind::Trigger, "emp", "stamp",
+                                       {{"definition", definition}, {"enabled", "D"}});
+        QCOMPARE(create(t).sql,
+                 (QStringList{definition,
+                              QStringLiteral("ALTER TABLE public.emp DISABLE TRIGGER stamp")}));
+        QCOMPARE(create(t).inverseSql, list({"DROP TRIGGER stamp ON public.emp"}));
+
+        SchemaObject enabled = t;
+        enabled.properties[QStringLiteral("enabled")] = QStringLiteral("A");
+        const AlterPlan flip = alter(t, enabled);
+        QCOMPARE(flip.operations[0].sql,
+                 list({"ALTER TABLE public.emp ENABLE ALWAYS TRIGGER stamp"}));
+        QCOMPARE(flip.operations[0].inverseSql,
+                 list({"ALTER TABLE public.emp DISABLE TRIGGER stamp"}));
+
+        SchemaObject redefined = enabled;
+        redefined.properties[QStringLiteral("enabled")] = QStringLiteral("O");
+        redefined.properties[QStringLiteral("definition")] =
+            QString(definition).replace(QLatin1String("INSERT"), QLatin1String("UPDATE"));
+        const AlterPlan plan = alter(t, redefined);
+        QVERIFY(!plan.replace);
+        QCOMPARE(plan.operations[0].sql,
+                 (QStringList{QStringLiteral("DROP TRIGGER stamp ON public.emp"),
+                              redefined.property(QStringLiteral("definition"))}));
+        QCOMPARE(plan.operations[0].inverseSql,
+                 (QStringList{QStringLiteral("DROP TRIGGER stamp ON public.emp"), definition,
+                              QStringLiteral("ALTER TABLE public.emp DISABLE TRIGGER stamp")}));
+    }
+
+    void rules_()
+    {
+        const SchemaObject r =
+            onTable(ObjectKind::Rule, "t", "no_delete",
+                    {{"definition",
+                      "CREATE RULE no_delete AS\n    ON DELETE TO public.t DO INSTEAD NOTHING;"}});
+        QCOMPARE(create(r).sql,
+                 list({"CREATE RULE no_delete AS\n    ON DELETE TO public.t DO INSTEAD NOTHING"}));
+        QCOMPARE(drop(r).sql, list({"DROP RULE no_delete ON public.t"}));
+        SchemaObject changed = r;
+        changed.properties[QStringLiteral("definition")] = QStringLiteral(
+            "CREATE RULE no_delete AS\n    ON UPDATE TO public.t DO INSTEAD NOTHING;");
+        const AlterPlan plan = alter(r, changed);
+        QCOMPARE(plan.operations[0].sql,
+                 list({"CREATE OR REPLACE RULE no_delete AS\n    ON UPDATE TO public.t DO INSTEAD "
+                       "NOTHING"}));
+        QVERIFY(plan.operations[0].inverseSql[0].contains(QLatin1String("ON DELETE")));
+    }
+
+    void policies()
+    {
+        const SchemaObject p = onTable(ObjectKind::Policy, "accounts", "managers",
+                                       {{"permissive", "PERMISSIVE"},
+                                        {"command", "ALL"},
+                                        {"roles", "public"},
+                                        {"using", "(manager = CURRENT_USER)"},
+                                        {"with_check", ""}});
+        QCOMPARE(create(p).sql,
+                 list({"CREATE POLICY managers ON public.accounts AS PERMISSIVE FOR ALL TO PUBLIC "
+                       "USING ((manager = CURRENT_USER))"}));
+        QCOMPARE(drop(p).sql, list({"DROP POLICY managers ON public.accounts"}));
+
+        SchemaObject roles = p;
+        roles.properties[QStringLiteral("roles")] = QStringLiteral("Auditor,reader");
+        roles.properties[QStringLiteral("using")] = QStringLiteral("true");
+        const AlterPlan plan = alter(p, roles);
+        QVERIFY(!plan.replace);
+        QCOMPARE(plan.operations[0].sql, list({"ALTER POLICY managers ON public.accounts TO "
+                                               "\"Auditor\", reader USING (true)"}));
+        QCOMPARE(plan.operations[0].inverseSql,
+                 list({"ALTER POLICY managers ON public.accounts TO PUBLIC USING ((manager = "
+                       "CURRENT_USER))"}));
+
+        SchemaObject restrictive = p;
+        restrictive.properties[QStringLiteral("permissive")] = QStringLiteral("RESTRICTIVE");
+        QVERIFY(alter(p, restrictive).replace);
+        SchemaObject select = p;
+        select.properties[QStringLiteral("command")] = QStringLiteral("r");
+        QVERIFY(alter(p, select).replace);
+        QVERIFY(create(select).sql[0].contains(QLatin1String("FOR SELECT")));
+        SchemaObject checked = p;
+        checked.properties[QStringLiteral("with_check")] = QStringLiteral("true");
+        QVERIFY(alter(p, checked).replace); // ALTER POLICY cannot take it away again
+    }
+
+    void commentsOnEveryKind()
+    {
+        Models m;
+        const DiffContext context = m.context();
+        auto commentSql = [&](SchemaObject o) {
+            o.comment = QStringLiteral("it's");
+            return single(commentAndGrantOperations(nullptr, &o, context)).sql.value(0);
+        };
+        QCOMPARE(commentSql(object(ObjectKind::Schema, {}, "s")),
+                 QStringLiteral("COMMENT ON SCHEMA s IS 'it''s'"));
+        QCOMPARE(commentSql(object(ObjectKind::Extension, {}, "hstore")),
+                 QStringLiteral("COMMENT ON EXTENSION hstore IS 'it''s'"));
+        QCOMPARE(commentSql(object(ObjectKind::EnumType, "public", "e")),
+                 QStringLiteral("COMMENT ON TYPE public.e IS 'it''s'"));
+        QCOMPARE(commentSql(object(ObjectKind::Domain, "public", "d")),
+                 QStringLiteral("COMMENT ON DOMAIN public.d IS 'it''s'"));
+        QCOMPARE(commentSql(table("film")),
+                 QStringLiteral("COMMENT ON TABLE public.film IS 'it''s'"));
+        QCOMPARE(commentSql(column("film", "Title", "text")),
+                 QStringLiteral("COMMENT ON COLUMN public.film.\"Title\" IS 'it''s'"));
+        QCOMPARE(commentSql(onTable(ObjectKind::Constraint, "film", "film_pkey")),
+                 QStringLiteral("COMMENT ON CONSTRAINT film_pkey ON public.film IS 'it''s'"));
+        SchemaObject index = object(ObjectKind::Index, "public", "film_idx");
+        index.table = QStringLiteral("film");
+        QCOMPARE(commentSql(index), QStringLiteral("COMMENT ON INDEX public.film_idx IS 'it''s'"));
+        QCOMPARE(commentSql(object(ObjectKind::MaterializedView, "public", "mv")),
+                 QStringLiteral("COMMENT ON MATERIALIZED VIEW public.mv IS 'it''s'"));
+        QCOMPARE(commentSql(function(kPlpgsql)),
+                 QStringLiteral("COMMENT ON FUNCTION public.f(i integer) IS 'it''s'"));
+        QCOMPARE(commentSql(object(ObjectKind::Aggregate, "public", "total")),
+                 QStringLiteral("COMMENT ON AGGREGATE public.total(*) IS 'it''s'"));
+        QCOMPARE(commentSql(onTable(ObjectKind::Trigger, "film", "stamp")),
+                 QStringLiteral("COMMENT ON TRIGGER stamp ON public.film IS 'it''s'"));
+        QCOMPARE(commentSql(onTable(ObjectKind::Rule, "film", "r")),
+                 QStringLiteral("COMMENT ON RULE r ON public.film IS 'it''s'"));
+        QCOMPARE(commentSql(onTable(ObjectKind::Policy, "film", "p")),
+                 QStringLiteral("COMMENT ON POLICY p ON public.film IS 'it''s'"));
+    }
+
+    void commentChangesAndInverses()
+    {
+        Models m;
+        SchemaObject before = table("film");
+        before.comment = QStringLiteral("old");
+        SchemaObject after = before;
+        after.comment = QStringLiteral("new");
+        const Operation changed = single(commentAndGrantOperations(&before, &after, m.context()));
+        QCOMPARE(changed.sql, list({"COMMENT ON TABLE public.film IS 'new'"}));
+        QCOMPARE(changed.inverseSql, list({"COMMENT ON TABLE public.film IS 'old'"}));
+        SchemaObject none = before;
+        none.comment.clear();
+        QCOMPARE(single(commentAndGrantOperations(&before, &none, m.context())).sql,
+                 list({"COMMENT ON TABLE public.film IS NULL"}));
+        // Created: the drop undoes it. Dropped: nothing to run; the downgrade puts it back.
+        const Operation created = single(commentAndGrantOperations(nullptr, &after, m.context()));
+        QVERIFY(created.inverseSql.isEmpty());
+        const Operation dropped = single(commentAndGrantOperations(&before, nullptr, m.context()));
+        QVERIFY(dropped.sql.isEmpty());
+        QCOMPARE(dropped.inverseSql, list({"COMMENT ON TABLE public.film IS 'old'"}));
+        QVERIFY(commentAndGrantOperations(&before, &before, m.context()).isEmpty());
+    }
+
+    void ownersAndGrants()
+    {
+        Models m;
+        SchemaObject before = table("film");
+        before.owner = QStringLiteral("app");
+        before.grants = {QStringLiteral("reader:SELECT"), QStringLiteral("writer:INSERT*")};
+        SchemaObject after = before;
+        after.owner = QStringLiteral("Owner");
+        after.grants = {QStringLiteral("PUBLIC:SELECT"), QStringLiteral("writer:INSERT")};
+        // Off by default: owners and grants differ between environments by design.
+        QVERIFY(commentAndGrantOperations(&before, &after, m.context()).isEmpty());
+
+        m.options.ownersAndGrants = true;
+        const QList<Operation> ops = commentAndGrantOperations(&before, &after, m.context());
+        QCOMPARE(ops.size(), 2);
+        QCOMPARE(ops[0].sql, list({"ALTER TABLE public.film OWNER TO \"Owner\""}));
+        QCOMPARE(ops[0].inverseSql, list({"ALTER TABLE public.film OWNER TO app"}));
+        QCOMPARE(ops[1].sql, list({"REVOKE SELECT ON TABLE public.film FROM reader",
+                                   "REVOKE INSERT ON TABLE public.film FROM writer",
+                                   "GRANT SELECT ON TABLE public.film TO PUBLIC",
+                                   "GRANT INSERT ON TABLE public.film TO writer"}));
+        QCOMPARE(ops[1].inverseSql,
+                 list({"REVOKE SELECT ON TABLE public.film FROM PUBLIC",
+                       "REVOKE INSERT ON TABLE public.film FROM writer",
+                       "GRANT SELECT ON TABLE public.film TO reader",
+                       "GRANT INSERT ON TABLE public.film TO writer WITH GRANT OPTION"}));
+
+        SchemaObject col = column("film", "title", "text");
+        col.grants = {QStringLiteral("reader:UPDATE")};
+        QCOMPARE(single(commentAndGrantOperations(nullptr, &col, m.context())).sql,
+                 list({"GRANT UPDATE (title) ON TABLE public.film TO reader"}));
+        SchemaObject f = function(kPlpgsql);
+        f.grants = {QStringLiteral("app:EXECUTE")};
+        const Operation dropped = single(commentAndGrantOperations(&f, nullptr, m.context()));
+        QVERIFY(dropped.sql.isEmpty());
+        QCOMPARE(dropped.inverseSql,
+                 list({"GRANT EXECUTE ON FUNCTION public.f(i integer) TO app"}));
+        SchemaObject e = object(ObjectKind::EnumType, "public", "e");
+        e.owner = QStringLiteral("app");
+        QCOMPARE(single(commentAndGrantOperations(nullptr, &e, m.context())).sql,
+                 list({"ALTER TYPE public.e OWNER TO app"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestObjectRules)
+#include "tst_objectrules.moc"
