@@ -167,6 +167,15 @@ public:
     virtual Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) = 0;
     // For completion in the editor; a database that does not exist yet has an empty catalog.
     virtual Result<SchemaCatalog> catalog(const QString &versionTable) = 0;
+    // Rows of one catalog query (each column as text, NULL as a null QString), for the schema
+    // inspector (schema/inspector.h), which reads the catalog without knowing the client
+    // library. Runs in the session as it stands (inside its transaction, if one is open).
+    // Engines without an inspector refuse with a usage error.
+    virtual Result<QList<QStringList>> catalogQuery(const QString &sql)
+    {
+        Q_UNUSED(sql);
+        return Error::usage(QStringLiteral("%1 has no catalog queries").arg(engine()));
+    }
 
     // The version table (Alembic's shape) and its history table (historyTableName()), created
     // when missing. Table names must pass isValidTableName(); SQL text quotes them as needed.

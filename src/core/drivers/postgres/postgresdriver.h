@@ -89,6 +89,7 @@ public:
 
     // Rows of a query (each row's columns as text), for the driver's own bookkeeping and tests.
     Result<QList<QStringList>> query(const QString &sql, int *affected = nullptr);
+    Result<QList<QStringList>> catalogQuery(const QString &sql) override { return query(sql); }
 
 private:
     struct Connection;

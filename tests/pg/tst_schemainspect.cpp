@@ -1,0 +1,634 @@
+// Reading a real PostgreSQL database into the schema model (schema/inspector.h) and comparing
+// two models (compare() of schema/schemadiff.h): every kind read with its documented
+// properties, no differences between two spellings of one schema, a dump-and-restore copy
+// equal to its original, extension objects and Strata's own tables left out, and the corpus
+// of schema pairs read with only genuinely unmodelled objects listed as unsupported.
+
+#include "drivers/postgres/postgresdriver.h"
+#include "pgserver.h"
+#include "schema/inspector.h"
+#include "schema/schemadiff.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using strata::test::PgServer;
+using namespace strata::schema;
+
+class TestSchemaInspect : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<PgServer> m_server;
+    QTemporaryDir m_home;
+    int m_databases = 0;
+
+    static QString corpusDir()
+    {
+        return QStringLiteral(STRATA_SOURCE_DIR "/../shared/corpus/schema-diff");
+    }
+
+    // A new empty database; its name.
+    QString newDatabase()
+    {
+        const QString name = QStringLiteral("inspect%1").arg(++m_databases);
+        QString out;
+        if (!m_server->psql(QStringLiteral("CREATE DATABASE %1").arg(name), &out))
+            qWarning("CREATE DATABASE failed: %s", qPrintable(out));
+        return name;
+    }
+
+    QString psqlPath() const
+    {
+        const QString inBin = m_server->binDir() + QStringLiteral("/psql");
+        return QFile::exists(inBin) ? inBin : QStringLiteral("psql");
+    }
+
+    // Runs a script with psql -f (so statements run one by one, as a file would be loaded);
+    // false and psql's output in *error on failure.
+    bool load(const QString &database, const QString &sql, QString *error = nullptr,
+              const QStringList &extra = {})
+    {
+        const QString file = m_home.filePath(QStringLiteral("script%1.sql").arg(m_databases));
+        QFile f(file);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.write(sql.toUtf8());
+        f.close();
+        return run(psqlPath(),
+                   QStringList{QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                               QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"),
+                               m_server->conninfo(database)} +
+                       extra + QStringList{QStringLiteral("-f"), file},
+                   error);
+    }
+
+    static bool run(const QString &program, const QStringList &arguments, QString *error)
+    {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(program, arguments);
+        const bool finished = process.waitForFinished(120000);
+        const QString out = QString::fromLocal8Bit(process.readAll());
+        const bool ok =
+            finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+        if (!ok && error)
+            *error = program + QStringLiteral(": ") + out;
+        if (!ok)
+            qWarning("%s failed: %s", qPrintable(program), qPrintable(out));
+        return ok;
+    }
+
+    strata::Result<SchemaModel> read(const QString &database, const InspectOptions &options = {})
+    {
+        strata::PostgresDriver driver(m_server->conninfo(database), database);
+        if (strata::Status opened = driver.open(); !opened)
+            return opened.error();
+        return inspect(driver, options);
+    }
+
+    static QString describe(const QList<ObjectChange> &changes)
+    {
+        QStringList text;
+        for (const ObjectChange &change : changes)
+            text << changeName(change.change) + QLatin1Char(' ') + change.object +
+                        (change.detail.isEmpty() ? QString()
+                                                 : QStringLiteral(": ") + change.detail);
+        return text.join(QLatin1Char('\n'));
+    }
+
+    static const SchemaObject *object(const SchemaModel &model, ObjectKind kind,
+                                      const QString &schema, const QString &table,
+                                      const QString &name, const QString &arguments = {})
+    {
+        SchemaObject probe;
+        probe.kind = kind;
+        probe.schema = schema;
+        probe.table = table;
+        probe.name = name;
+        probe.arguments = arguments;
+        return model.find(probe.key());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_server = PgServer::start(&error);
+        QVERIFY2(m_server, qPrintable(error));
+        QVERIFY(m_home.isValid());
+    }
+
+    void relationsReadWithTheirProperties()
+    {
+        const QString db = newDatabase();
+        QString error;
+        QVERIFY2(
+            load(db,
+                 QStringLiteral(
+                     "CREATE SCHEMA app;\n"
+                     "CREATE TABLE app.customer (id bigint GENERATED ALWAYS AS IDENTITY "
+                     "(START WITH 10) PRIMARY KEY, email text NOT NULL COLLATE \"C\", "
+                     "name varchar(40) DEFAULT 'x', total numeric(10,2) GENERATED ALWAYS AS "
+                     "(0) STORED);\n"
+                     "ALTER TABLE app.customer ADD CONSTRAINT email_ok CHECK (email <> '') NOT "
+                     "VALID;\n"
+                     "COMMENT ON TABLE app.customer IS 'who buys';\n"
+                     "COMMENT ON COLUMN app.customer.email IS 'address';\n"
+                     "CREATE TABLE app.orders (id serial PRIMARY KEY, customer_id bigint "
+                     "REFERENCES app.customer DEFERRABLE INITIALLY DEFERRED, placed date, "
+                     "EXCLUDE USING btree (id WITH =)) WITH (fillfactor = 70);\n"
+                     "CREATE UNIQUE INDEX orders_placed ON app.orders (placed) WHERE placed IS "
+                     "NOT NULL;\n"
+                     "CREATE INDEX orders_lower ON app.orders ((customer_id + 1));\n"
+                     "CREATE UNLOGGED TABLE app.scratch (a int);\n"
+                     "ALTER TABLE app.customer ENABLE ROW LEVEL SECURITY;\n"
+                     "ALTER TABLE app.customer FORCE ROW LEVEL SECURITY;\n"
+                     "CREATE TABLE app.events (id int, at date) PARTITION BY RANGE (at);\n"
+                     "CREATE TABLE app.events_2026 PARTITION OF app.events FOR VALUES FROM "
+                     "('2026-01-01') TO ('2027-01-01');\n"
+                     "CREATE INDEX events_at ON app.events (at);\n"
+                     "CREATE TABLE app.base (a int CHECK (a > 0));\n"
+                     "CREATE TABLE app.child (b int) INHERITS (app.base);\n"
+                     "CREATE SEQUENCE app.counter AS integer INCREMENT 5 MINVALUE 0 MAXVALUE "
+                     "1000 CYCLE OWNED BY app.orders.placed;\n"),
+                 &error),
+            qPrintable(error));
+        auto model = read(db);
+        QVERIFY2(model, qPrintable(model ? QString() : model.error().message));
+        QVERIFY(model->serverVersion.startsWith(QStringLiteral("PostgreSQL ")));
+        const QString app = QStringLiteral("app");
+
+        QVERIFY(object(*model, ObjectKind::Schema, {}, {}, app));
+        const SchemaObject *customer =
+            object(*model, ObjectKind::Table, app, {}, QStringLiteral("customer"));
+        QVERIFY(customer);
+        QCOMPARE(customer->comment, QStringLiteral("who buys"));
+        QCOMPARE(customer->property(QStringLiteral("row_security")), QStringLiteral("true"));
+        QCOMPARE(customer->property(QStringLiteral("force_row_security")), QStringLiteral("true"));
+        QCOMPARE(customer->property(QStringLiteral("persistence")), QStringLiteral("permanent"));
+        QCOMPARE(object(*model, ObjectKind::Table, app, {}, QStringLiteral("scratch"))
+                     ->property(QStringLiteral("persistence")),
+                 QStringLiteral("unlogged"));
+        QCOMPARE(object(*model, ObjectKind::Table, app, {}, QStringLiteral("orders"))
+                     ->property(QStringLiteral("options")),
+                 QStringLiteral("fillfactor=70"));
+
+        const SchemaObject *id = object(*model, ObjectKind::Column, app, QStringLiteral("customer"),
+                                        QStringLiteral("id"));
+        QVERIFY(id);
+        QCOMPARE(id->property(QStringLiteral("type")), QStringLiteral("bigint"));
+        QCOMPARE(id->property(QStringLiteral("identity")), QStringLiteral("always"));
+        QVERIFY2(id->property(QStringLiteral("identity_options"))
+                     .startsWith(QStringLiteral("START WITH 10 INCREMENT BY 1")),
+                 qPrintable(id->property(QStringLiteral("identity_options"))));
+        QCOMPARE(id->property(QStringLiteral("not_null")), QStringLiteral("true"));
+        const SchemaObject *email = object(*model, ObjectKind::Column, app,
+                                           QStringLiteral("customer"), QStringLiteral("email"));
+        QCOMPARE(email->property(QStringLiteral("collation")), QStringLiteral("pg_catalog.\"C\""));
+        QCOMPARE(email->comment, QStringLiteral("address"));
+        const SchemaObject *name = object(*model, ObjectKind::Column, app,
+                                          QStringLiteral("customer"), QStringLiteral("name"));
+        QCOMPARE(name->property(QStringLiteral("type")), QStringLiteral("character varying(40)"));
+        QCOMPARE(name->property(QStringLiteral("default")),
+                 QStringLiteral("'x'::character varying"));
+        const SchemaObject *total = object(*model, ObjectKind::Column, app,
+                                           QStringLiteral("customer"), QStringLiteral("total"));
+        QCOMPARE(total->property(QStringLiteral("generated")), QStringLiteral("0"));
+        QCOMPARE(total->property(QStringLiteral("default")), QString());
+        const SchemaObject *ordersId =
+            object(*model, ObjectKind::Column, app, QStringLiteral("orders"), QStringLiteral("id"));
+        QCOMPARE(ordersId->property(QStringLiteral("default")),
+                 QStringLiteral("nextval('app.orders_id_seq'::regclass)"));
+
+        // Identity sequences are the column's; serial's sequence is a sequence OWNED BY.
+        QVERIFY(!object(*model, ObjectKind::Sequence, app, {}, QStringLiteral("customer_id_seq")));
+        const SchemaObject *serialSeq =
+            object(*model, ObjectKind::Sequence, app, {}, QStringLiteral("orders_id_seq"));
+        QVERIFY(serialSeq);
+        QCOMPARE(serialSeq->property(QStringLiteral("owned_by")), QStringLiteral("app.orders.id"));
+        QVERIFY(ordersId->dependsOn.contains(serialSeq->key()));
+        const SchemaObject *counter =
+            object(*model, ObjectKind::Sequence, app, {}, QStringLiteral("counter"));
+        QCOMPARE(counter->property(QStringLiteral("type")), QStringLiteral("integer"));
+        QCOMPARE(counter->property(QStringLiteral("increment")), QStringLiteral("5"));
+        QCOMPARE(counter->property(QStringLiteral("min")), QStringLiteral("0"));
+        QCOMPARE(counter->property(QStringLiteral("max")), QStringLiteral("1000"));
+        QCOMPARE(counter->property(QStringLiteral("cycle")), QStringLiteral("true"));
+        QCOMPARE(counter->property(QStringLiteral("owned_by")),
+                 QStringLiteral("app.orders.placed"));
+
+        const SchemaObject *check = object(*model, ObjectKind::Constraint, app,
+                                           QStringLiteral("customer"), QStringLiteral("email_ok"));
+        QVERIFY(check);
+        QCOMPARE(check->property(QStringLiteral("type")), QStringLiteral("check"));
+        QCOMPARE(check->property(QStringLiteral("validated")), QStringLiteral("false"));
+        QVERIFY(
+            check->property(QStringLiteral("definition")).endsWith(QStringLiteral("NOT VALID")));
+        const SchemaObject *fk =
+            object(*model, ObjectKind::Constraint, app, QStringLiteral("orders"),
+                   QStringLiteral("orders_customer_id_fkey"));
+        QVERIFY(fk);
+        QCOMPARE(fk->property(QStringLiteral("definition")),
+                 QStringLiteral("FOREIGN KEY (customer_id) REFERENCES app.customer(id) "
+                                "DEFERRABLE INITIALLY DEFERRED"));
+        const SchemaObject *pk =
+            object(*model, ObjectKind::Constraint, app, QStringLiteral("customer"),
+                   QStringLiteral("customer_pkey"));
+        QVERIFY(pk);
+        QCOMPARE(pk->property(QStringLiteral("type")), QStringLiteral("primary key"));
+        QVERIFY2(fk->dependsOn.contains(pk->key()), qPrintable(fk->dependsOn.join(u' ')));
+        QCOMPARE(object(*model, ObjectKind::Constraint, app, QStringLiteral("orders"),
+                        QStringLiteral("orders_id_excl"))
+                     ->property(QStringLiteral("type")),
+                 QStringLiteral("exclusion"));
+
+        // Indexes behind constraints are the constraints'; the others carry %INDEX%.
+        QVERIFY(!object(*model, ObjectKind::Index, app, QStringLiteral("customer"),
+                        QStringLiteral("customer_pkey")));
+        const SchemaObject *partial =
+            object(*model, ObjectKind::Index, app, QStringLiteral("orders"),
+                   QStringLiteral("orders_placed"));
+        QVERIFY(partial);
+        QCOMPARE(partial->property(QStringLiteral("definition")),
+                 QStringLiteral("CREATE UNIQUE INDEX %INDEX% ON app.orders USING btree (placed) "
+                                "WHERE (placed IS NOT NULL)"));
+        QCOMPARE(partial->property(QStringLiteral("unique")), QStringLiteral("true"));
+        QVERIFY(object(*model, ObjectKind::Index, app, QStringLiteral("orders"),
+                       QStringLiteral("orders_lower")));
+
+        // Partitions: bound and parent; the partition's index through the parent index.
+        const SchemaObject *events =
+            object(*model, ObjectKind::Table, app, {}, QStringLiteral("events"));
+        QCOMPARE(events->property(QStringLiteral("partition_key")), QStringLiteral("RANGE (at)"));
+        const SchemaObject *partition =
+            object(*model, ObjectKind::Table, app, {}, QStringLiteral("events_2026"));
+        QCOMPARE(partition->property(QStringLiteral("partition_of")), QStringLiteral("app.events"));
+        QCOMPARE(partition->property(QStringLiteral("partition_bound")),
+                 QStringLiteral("FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"));
+        QVERIFY(partition->dependsOn.contains(events->key()));
+        QVERIFY(!object(*model, ObjectKind::Column, app, QStringLiteral("events_2026"),
+                        QStringLiteral("at")));
+        const SchemaObject *attached =
+            object(*model, ObjectKind::Index, app, QStringLiteral("events_2026"),
+                   QStringLiteral("app.events_at"));
+        QVERIFY(attached);
+        QCOMPARE(attached->property(QStringLiteral("parent")), QStringLiteral("app.events_at"));
+        QCOMPARE(attached->property(QStringLiteral("definition")),
+                 QStringLiteral("CREATE INDEX %INDEX% ON app.events_2026 USING btree (at)"));
+
+        // Plain inheritance: the inherited column and check are the parent's.
+        const SchemaObject *child =
+            object(*model, ObjectKind::Table, app, {}, QStringLiteral("child"));
+        QCOMPARE(child->property(QStringLiteral("inherits")), QStringLiteral("app.base"));
+        QVERIFY(
+            !object(*model, ObjectKind::Column, app, QStringLiteral("child"), QStringLiteral("a")));
+        QVERIFY(
+            object(*model, ObjectKind::Column, app, QStringLiteral("child"), QStringLiteral("b")));
+        QCOMPARE(model->children(*child, ObjectKind::Constraint).size(), 0);
+        QVERIFY(model->unsupported.isEmpty());
+    }
+
+    void viewsFunctionsAndOtherKinds()
+    {
+        const QString db = newDatabase();
+        QString error;
+        QVERIFY2(
+            load(db,
+                 QStringLiteral(
+                     "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
+                     "CREATE DOMAIN posint AS integer DEFAULT 1 NOT NULL CONSTRAINT positive "
+                     "CHECK (VALUE > 0);\n"
+                     "CREATE TYPE pair AS (a integer, b text);\n"
+                     "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', "
+                     "deterministic = false);\n"
+                     "CREATE TABLE t (id posint PRIMARY KEY, m mood, p pair, n text);\n"
+                     "CREATE VIEW v AS SELECT id, m FROM t WHERE m <> 'sad';\n"
+                     "CREATE MATERIALIZED VIEW mv AS SELECT count(*) AS c FROM t;\n"
+                     "CREATE INDEX mv_c ON mv (c);\n"
+                     "CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql "
+                     "IMMUTABLE AS 'SELECT a + b';\n"
+                     "CREATE PROCEDURE touch(x text) LANGUAGE sql AS 'SELECT 1';\n"
+                     "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+                     "RETURN NEW; END$$;\n"
+                     "CREATE TRIGGER t_stamp BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION "
+                     "stamp();\n"
+                     "CREATE AGGREGATE total(integer) (SFUNC = add, STYPE = integer, INITCOND = "
+                     "'0');\n"
+                     "CREATE RULE no_delete AS ON DELETE TO t DO INSTEAD NOTHING;\n"
+                     "CREATE POLICY mine ON t AS RESTRICTIVE FOR SELECT TO public USING (id > "
+                     "1);\n"
+                     "COMMENT ON VIEW v IS 'happy ones';\n"
+                     "COMMENT ON FUNCTION add(integer, integer) IS 'sum';\n"),
+                 &error),
+            qPrintable(error));
+        auto model = read(db);
+        QVERIFY2(model, qPrintable(model ? QString() : model.error().message));
+        const QString pub = QStringLiteral("public");
+        const SchemaObject *mood =
+            object(*model, ObjectKind::EnumType, pub, {}, QStringLiteral("mood"));
+        QVERIFY(mood);
+        QCOMPARE(mood->property(QStringLiteral("values")), QStringLiteral("sad\nok\nhappy"));
+        const SchemaObject *posint =
+            object(*model, ObjectKind::Domain, pub, {}, QStringLiteral("posint"));
+        QVERIFY(posint);
+        QCOMPARE(posint->property(QStringLiteral("type")), QStringLiteral("integer"));
+        QCOMPARE(posint->property(QStringLiteral("default")), QStringLiteral("1"));
+        QCOMPARE(posint->property(QStringLiteral("not_null")), QStringLiteral("true"));
+        QCOMPARE(posint->property(QStringLiteral("checks")),
+                 QStringLiteral("positive: CHECK ((VALUE > 0))"));
+        const SchemaObject *pair =
+            object(*model, ObjectKind::CompositeType, pub, {}, QStringLiteral("pair"));
+        QVERIFY(pair);
+        QCOMPARE(pair->property(QStringLiteral("attributes")), QStringLiteral("a integer\nb text"));
+        const SchemaObject *nocase =
+            object(*model, ObjectKind::Collation, pub, {}, QStringLiteral("nocase"));
+        QVERIFY(nocase);
+        QCOMPARE(nocase->property(QStringLiteral("provider")), QStringLiteral("i"));
+        QCOMPARE(nocase->property(QStringLiteral("deterministic")), QStringLiteral("false"));
+        QCOMPARE(nocase->property(QStringLiteral("locale")), QStringLiteral("und-u-ks-level2"));
+
+        // Columns depend on their types.
+        const SchemaObject *m =
+            object(*model, ObjectKind::Column, pub, QStringLiteral("t"), QStringLiteral("m"));
+        QVERIFY(m->dependsOn.contains(mood->key()));
+        QVERIFY(object(*model, ObjectKind::Column, pub, QStringLiteral("t"), QStringLiteral("id"))
+                    ->dependsOn.contains(posint->key()));
+
+        const SchemaObject *view = object(*model, ObjectKind::View, pub, {}, QStringLiteral("v"));
+        QVERIFY(view);
+        QCOMPARE(view->comment, QStringLiteral("happy ones"));
+        QCOMPARE(view->property(QStringLiteral("columns")),
+                 QStringLiteral("id public.posint\nm public.mood"));
+        QVERIFY(view->property(QStringLiteral("definition"))
+                    .contains(QStringLiteral("'sad'::public.mood")));
+        QVERIFY2(view->dependsOn.contains(m->key()), qPrintable(view->dependsOn.join(u' ')));
+        const SchemaObject *mv =
+            object(*model, ObjectKind::MaterializedView, pub, {}, QStringLiteral("mv"));
+        QVERIFY(mv);
+        QVERIFY(
+            object(*model, ObjectKind::Index, pub, QStringLiteral("mv"), QStringLiteral("mv_c")));
+
+        const SchemaObject *add =
+            object(*model, ObjectKind::Function, pub, {}, QStringLiteral("add"),
+                   QStringLiteral("a integer, b integer"));
+        QVERIFY(add);
+        QCOMPARE(add->property(QStringLiteral("kind")), QStringLiteral("function"));
+        QCOMPARE(add->property(QStringLiteral("returns")), QStringLiteral("integer"));
+        QVERIFY(add->property(QStringLiteral("definition"))
+                    .startsWith(QStringLiteral("CREATE OR REPLACE FUNCTION public.add(")));
+        QCOMPARE(add->comment, QStringLiteral("sum"));
+        QCOMPARE(object(*model, ObjectKind::Function, pub, {}, QStringLiteral("touch"),
+                        QStringLiteral("IN x text"))
+                     ->property(QStringLiteral("kind")),
+                 QStringLiteral("procedure"));
+        const SchemaObject *total = object(*model, ObjectKind::Aggregate, pub, {},
+                                           QStringLiteral("total"), QStringLiteral("integer"));
+        QVERIFY(total);
+        QCOMPARE(total->property(QStringLiteral("definition")),
+                 QStringLiteral("CREATE AGGREGATE public.total(integer) (\n    SFUNC = "
+                                "public.add,\n    STYPE = integer,\n    INITCOND = '0'\n)"));
+        QVERIFY(total->dependsOn.contains(add->key()));
+
+        const SchemaObject *trigger = object(*model, ObjectKind::Trigger, pub, QStringLiteral("t"),
+                                             QStringLiteral("t_stamp"));
+        QVERIFY(trigger);
+        QCOMPARE(trigger->property(QStringLiteral("definition")),
+                 QStringLiteral("CREATE TRIGGER t_stamp BEFORE INSERT ON public.t FOR EACH ROW "
+                                "EXECUTE FUNCTION public.stamp()"));
+        QCOMPARE(trigger->property(QStringLiteral("enabled")), QStringLiteral("O"));
+        QVERIFY(trigger->dependsOn.contains(
+            object(*model, ObjectKind::Function, pub, {}, QStringLiteral("stamp"), {})->key()));
+        const SchemaObject *rule =
+            object(*model, ObjectKind::Rule, pub, QStringLiteral("t"), QStringLiteral("no_delete"));
+        QVERIFY(rule);
+        QVERIFY(rule->property(QStringLiteral("definition"))
+                    .contains(QStringLiteral("DO INSTEAD NOTHING")));
+        QVERIFY(
+            !object(*model, ObjectKind::Rule, pub, QStringLiteral("v"), QStringLiteral("_RETURN")));
+        const SchemaObject *policy =
+            object(*model, ObjectKind::Policy, pub, QStringLiteral("t"), QStringLiteral("mine"));
+        QVERIFY(policy);
+        QCOMPARE(policy->property(QStringLiteral("permissive")), QStringLiteral("false"));
+        QCOMPARE(policy->property(QStringLiteral("command")), QStringLiteral("SELECT"));
+        QCOMPARE(policy->property(QStringLiteral("roles")), QStringLiteral("public"));
+        QCOMPARE(policy->property(QStringLiteral("using")), QStringLiteral("((id)::integer > 1)"));
+        QCOMPARE(policy->property(QStringLiteral("with_check")), QString());
+        const SchemaObject *plpgsql =
+            object(*model, ObjectKind::Extension, {}, {}, QStringLiteral("plpgsql"));
+        QVERIFY(plpgsql);
+        QCOMPARE(plpgsql->property(QStringLiteral("schema")), QStringLiteral("pg_catalog"));
+        QVERIFY(model->unsupported.isEmpty());
+    }
+
+    void sameSchemaSpelledDifferentlyComparesEqual()
+    {
+        // Aliases, serial, defaults written differently, volatile defaults, and a different
+        // search_path at creation: the server stores the same, so nothing differs.
+        const QString a = newDatabase();
+        const QString b = newDatabase();
+        QString error;
+        QVERIFY2(load(a,
+                      QStringLiteral(
+                          "CREATE SCHEMA app;\n"
+                          "SET search_path = app, public;\n"
+                          "CREATE TYPE state AS ENUM ('on', 'off');\n"
+                          "CREATE TABLE item (id serial PRIMARY KEY, n int4 DEFAULT 2, "
+                          "price float8 DEFAULT 0, label varchar DEFAULT 'a', "
+                          "s state DEFAULT 'on', made timestamptz DEFAULT now(), u uuid "
+                          "DEFAULT gen_random_uuid(), flag bool DEFAULT TRUE);\n"
+                          "CREATE INDEX item_n ON item USING btree (n ASC NULLS LAST) WHERE n "
+                          "> 0;\n"
+                          "CREATE VIEW item_view AS SELECT id, s FROM item WHERE s = 'on';\n"
+                          "CREATE FUNCTION twice(x int4) RETURNS int4 LANGUAGE sql AS "
+                          "'SELECT x * 2';\n"),
+                      &error),
+                 qPrintable(error));
+        QVERIFY2(load(b,
+                      QStringLiteral(
+                          "CREATE SCHEMA app;\n"
+                          "CREATE TYPE app.state AS ENUM ('on', 'off');\n"
+                          "CREATE SEQUENCE app.item_id_seq AS integer;\n"
+                          "CREATE TABLE app.item (id integer NOT NULL DEFAULT "
+                          "nextval('app.item_id_seq'), n integer DEFAULT (2), price double "
+                          "precision DEFAULT 0, label character varying DEFAULT "
+                          "'a'::varchar, s app.state DEFAULT "
+                          "'on'::app.state, made timestamp with time zone DEFAULT now(), u "
+                          "uuid DEFAULT pg_catalog.gen_random_uuid(), flag boolean DEFAULT true, "
+                          "CONSTRAINT item_pkey PRIMARY KEY (id));\n"
+                          "ALTER SEQUENCE app.item_id_seq OWNED BY app.item.id;\n"
+                          "CREATE INDEX item_n ON app.item (n) WHERE (n > 0);\n"
+                          "CREATE VIEW app.item_view AS SELECT item.id, item.s FROM app.item "
+                          "WHERE item.s = 'on'::app.state;\n"
+                          "CREATE FUNCTION app.twice(x integer) RETURNS integer LANGUAGE sql AS "
+                          "'SELECT x * 2';\n"),
+                      &error),
+                 qPrintable(error));
+        auto left = read(a);
+        auto right = read(b);
+        QVERIFY2(left && right, "inspection failed");
+        const QList<ObjectChange> changes = compare(*left, *right);
+        QVERIFY2(changes.isEmpty(), qPrintable(describe(changes)));
+        QVERIFY(left->size() > 10);
+    }
+
+    void compareReportsEachChange()
+    {
+        const QString a = newDatabase();
+        const QString b = newDatabase();
+        const QString common =
+            QStringLiteral("CREATE TABLE t (id int PRIMARY KEY, n text DEFAULT 'a', gone int);\n"
+                           "CREATE INDEX t_n ON t (n);\n"
+                           "CREATE TABLE tmp_scratch (x int);\n");
+        QString error;
+        QVERIFY2(load(a, common + QStringLiteral("COMMENT ON TABLE t IS 'one';\n"), &error),
+                 qPrintable(error));
+        QVERIFY2(load(b,
+                      common + QStringLiteral("ALTER TABLE t ALTER n SET DEFAULT 'b', DROP gone, "
+                                              "ADD extra int;\nDROP INDEX t_n;\n"
+                                              "ALTER TABLE tmp_scratch ADD y int;\n"),
+                      &error),
+                 qPrintable(error));
+        auto left = read(a);
+        auto right = read(b);
+        QVERIFY2(left && right, "inspection failed");
+        CompareOptions options;
+        options.ignore = {QStringLiteral("public.tmp_*")};
+        const QList<ObjectChange> changes = compare(*left, *right, options);
+        QCOMPARE(describe(changes),
+                 QStringLiteral("changed table public.t: comment: one -> (none)\n"
+                                "added column public.t.extra\n"
+                                "removed column public.t.gone\n"
+                                "changed column public.t.n: default: 'a'::text -> 'b'::text\n"
+                                "removed index public.t_n"));
+        options.comments = false;
+        QCOMPARE(compare(*left, *right, options).size(), 4);
+        options.ignore = {QStringLiteral("column public.t.*"), QStringLiteral("table public.tmp_*"),
+                          QStringLiteral("index *")};
+        QCOMPARE(compare(*left, *right, options).size(), 0);
+        // Without ignore patterns the scratch table's new column shows.
+        QCOMPARE(compare(*left, *right).size(), 6);
+    }
+
+    void ownersAndGrantsOnlyWhenAsked()
+    {
+        const QString db = newDatabase();
+        QString error;
+        QVERIFY2(load(db,
+                      QStringLiteral("CREATE ROLE inspect_reader;\n"
+                                     "CREATE TABLE t (id int, secret text);\n"
+                                     "GRANT SELECT ON t TO inspect_reader;\n"
+                                     "GRANT UPDATE (secret) ON t TO inspect_reader;\n"),
+                      &error),
+                 qPrintable(error));
+        auto plain = read(db);
+        QVERIFY(plain);
+        const QString pub = QStringLiteral("public");
+        const SchemaObject *table = object(*plain, ObjectKind::Table, pub, {}, QStringLiteral("t"));
+        QVERIFY(table->owner.isEmpty());
+        QVERIFY(table->grants.isEmpty());
+        InspectOptions options;
+        options.ownersAndGrants = true;
+        auto full = read(db, options);
+        QVERIFY(full);
+        table = object(*full, ObjectKind::Table, pub, {}, QStringLiteral("t"));
+        QCOMPARE(table->owner, QStringLiteral("postgres"));
+        QVERIFY2(table->grants.contains(QStringLiteral("inspect_reader:SELECT")),
+                 qPrintable(table->grants.join(u',')));
+        QCOMPARE(
+            object(*full, ObjectKind::Column, pub, QStringLiteral("t"), QStringLiteral("secret"))
+                ->grants,
+            QStringList{QStringLiteral("inspect_reader:UPDATE")});
+        QVERIFY(compare(*plain, *full).isEmpty());
+        CompareOptions withGrants;
+        withGrants.ownersAndGrants = true;
+        QVERIFY(!compare(*plain, *full, withGrants).isEmpty());
+        QVERIFY(m_server->psql(
+            QStringLiteral("DROP OWNED BY inspect_reader; DROP ROLE inspect_reader"), nullptr, db));
+    }
+
+    void extensionObjectsAndExcludedTablesLeftOut()
+    {
+        const QString db = newDatabase();
+        QString error;
+        QVERIFY2(
+            load(db,
+                 QStringLiteral("CREATE EXTENSION citext;\n"
+                                "CREATE EXTENSION hstore;\n"
+                                "CREATE TABLE person (name public.citext, tags public.hstore);\n"
+                                "CREATE TABLE strata_version (version_num varchar(32) NOT "
+                                "NULL CONSTRAINT strata_version_pkc PRIMARY KEY);\n"
+                                "CREATE TABLE strata_version_history (id bigserial PRIMARY "
+                                "KEY, revision text);\n"
+                                "CREATE INDEX strata_version_history_rev ON "
+                                "strata_version_history (revision);\n"),
+                 &error),
+            qPrintable(error));
+        InspectOptions options;
+        options.excludeTables = {QStringLiteral("strata_version"),
+                                 QStringLiteral("strata_version_history")};
+        auto model = read(db, options);
+        QVERIFY2(model, qPrintable(model ? QString() : model.error().message));
+        const QList<SchemaObject> all = model->objects();
+        QStringList shown;
+        for (const SchemaObject &o : all)
+            shown << o.display();
+        QCOMPARE(shown, (QStringList{
+                            QStringLiteral("schema public"), QStringLiteral("extension citext"),
+                            QStringLiteral("extension hstore"), QStringLiteral("extension plpgsql"),
+                            QStringLiteral("table public.person"),
+                            QStringLiteral("column public.person.name"),
+                            QStringLiteral("column public.person.tags")}));
+        QVERIFY(model->unsupported.isEmpty());
+        const SchemaObject *name = object(*model, ObjectKind::Column, QStringLiteral("public"),
+                                          QStringLiteral("person"), QStringLiteral("name"));
+        QCOMPARE(name->property(QStringLiteral("type")), QStringLiteral("public.citext"));
+        QVERIFY(
+            name->dependsOn.contains(QStringLiteral("extension||||citext|")) ||
+            name->dependsOn.contains(
+                object(*model, ObjectKind::Extension, {}, {}, QStringLiteral("citext"))->key()));
+    }
+
+    void dumpAndRestoreCopyComparesEqual()
+    {
+        const QString source = newDatabase();
+        QString error;
+        const QStringList files =
+            QDir(corpusDir() + QStringLiteral("/pagila"))
+                .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+        QVERIFY(!files.isEmpty());
+        QFile last(corpusDir() + QStringLiteral("/pagila/") + files.last());
+        QVERIFY(last.open(QIODevice::ReadOnly));
+        QVERIFY2(load(source, QString::fromUtf8(last.readAll()), &error), qPrintable(error));
+        QVERIFY2(load(source, QStringLiteral("COMMENT ON TABLE public.actor IS 'cast';\n"), &error),
+                 qPrintable(error));
+        const QString copy = newDatabase();
+        const QString dump = m_home.filePath(QStringLiteral("copy.dump"));
+        QVERIFY2(run(m_server->binDir() + QStringLiteral("/pg_dump"),
+                     {QStringLiteral("-Fc"), QStringLiteral("-f"), dump, QStringLiteral("-d"),
+                      m_server->conninfo(source)},
+                     &error),
+                 qPrintable(error));
+        QVERIFY2(run(m_server->binDir() + QStringLiteral("/pg_restore"),
+                     {QStringLiteral("--exit-on-error"), QStringLiteral("-d"),
+                      m_server->conninfo(copy), dump},
+                     &error),
+                 qPrintable(error));
+        InspectOptions options;
+        options.ownersAndGrants = true;
+        auto original = read(source, options);
+        auto restored = read(copy, options);
+        QVERIFY2(original && restored, "inspection failed");
+        QVERIFY(original->size() > 100);
+        CompareOptions compareOptions;
+        compareOptions.ownersAndGrants = true;
+        const QList<ObjectChange> changes = compare(*original, *restored, compareOptions);
+        QVERIFY2(changes.isEmpty(), qPrintable(describe(changes)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchemaInspect)
+#include "tst_schemainspect.moc"
