@@ -189,6 +189,53 @@ QStringList grantChanges(const SchemaObject &object, const QStringList &from, co
     return sql;
 }
 
+// The privileges a new object has before any GRANT (acldefault()): all of its kind's for the
+// owner, and EXECUTE on routines and USAGE on types for PUBLIC. Inspection lists them when the
+// catalog holds no ACL, so a created object's grants are compared with these.
+QStringList defaultGrants(const SchemaObject &object)
+{
+    QStringList ownerPrivileges;
+    QString publicPrivilege;
+    switch (object.kind) {
+    case ObjectKind::Table:
+    case ObjectKind::View:
+    case ObjectKind::MaterializedView:
+        ownerPrivileges = {QStringLiteral("DELETE"),     QStringLiteral("INSERT"),
+                           QStringLiteral("REFERENCES"), QStringLiteral("SELECT"),
+                           QStringLiteral("TRIGGER"),    QStringLiteral("TRUNCATE"),
+                           QStringLiteral("UPDATE")};
+        break;
+    case ObjectKind::Sequence:
+        ownerPrivileges = {QStringLiteral("SELECT"), QStringLiteral("UPDATE"),
+                           QStringLiteral("USAGE")};
+        break;
+    case ObjectKind::Function:
+    case ObjectKind::Aggregate:
+        ownerPrivileges = {QStringLiteral("EXECUTE")};
+        publicPrivilege = QStringLiteral("EXECUTE");
+        break;
+    case ObjectKind::Schema:
+        ownerPrivileges = {QStringLiteral("CREATE"), QStringLiteral("USAGE")};
+        break;
+    case ObjectKind::EnumType:
+    case ObjectKind::CompositeType:
+    case ObjectKind::Domain:
+        ownerPrivileges = {QStringLiteral("USAGE")};
+        publicPrivilege = QStringLiteral("USAGE");
+        break;
+    default:
+        break;
+    }
+    QStringList grants;
+    if (!object.owner.isEmpty()) {
+        for (const QString &privilege : std::as_const(ownerPrivileges))
+            grants.append(object.owner + QLatin1Char(':') + privilege);
+    }
+    if (!publicPrivilege.isEmpty())
+        grants.append(QStringLiteral("PUBLIC:") + publicPrivilege);
+    return grants;
+}
+
 QString commentSql(const QString &target, const QString &comment)
 {
     return QStringLiteral("COMMENT ON %1 IS %2")
@@ -238,12 +285,15 @@ QList<Operation> commentAndGrantOperations(const SchemaObject *from, const Schem
         result.append(operation(QStringLiteral("alter owner"), object, sql, inverse));
     }
 
-    const QStringList oldGrants = from ? from->grants : QStringList();
-    const QStringList newGrants = to ? to->grants : QStringList();
-    if (oldGrants != newGrants && !grantTarget(object).isEmpty()) {
+    // A created object starts with the default privileges, and so does a dropped one when the
+    // downgrade creates it again.
+    const QStringList oldGrants = from ? from->grants : defaultGrants(*to);
+    const QStringList newGrants = to ? to->grants : defaultGrants(*from);
+    if (!grantTarget(object).isEmpty()) {
         const auto [sql, inverse] = forward(grantChanges(object, oldGrants, newGrants),
                                             grantChanges(object, newGrants, oldGrants));
-        result.append(operation(QStringLiteral("grant"), object, sql, inverse));
+        if (!sql.isEmpty() || !inverse.isEmpty())
+            result.append(operation(QStringLiteral("grant"), object, sql, inverse));
     }
     return result;
 }
