@@ -363,10 +363,16 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
 
 Result<DiffResult> SchemaWorkbench::diff(const SchemaSide &from, const SchemaSide &to)
 {
+    // A file is read first: its mistakes are the likeliest, and cheap to find.
+    const bool toFirst = to.kind == SchemaSide::Kind::File && from.kind != SchemaSide::Kind::File;
+    Result<SideModel> toRead = toFirst ? read(to) : Error::failure(QString());
+    if (toFirst && !toRead)
+        return toRead.error();
     auto fromRead = read(from);
     if (!fromRead)
         return fromRead.error();
-    auto toRead = read(to);
+    if (!toFirst)
+        toRead = read(to);
     if (!toRead)
         return toRead.error();
     DiffOptions options;

@@ -1,0 +1,305 @@
+// The schema commands as typed: `strata diff`, `strata revision --autogenerate` and
+// `strata check --drift`, their spelling, usage errors, exit codes and --json documents, on a
+// real PostgreSQL server; and that --help, the man page and the bash completion know them.
+
+#include "cli.h"
+#include "files.h"
+#include "pgserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using strata::test::PgServer;
+
+class TestSchemaCli : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<PgServer> m_server;
+    QTemporaryDir m_home;
+    QString m_project;
+    int m_count = 0;
+
+    struct Outcome
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    };
+
+    Outcome run(const QStringList &args, const QString &database = QStringLiteral("postgres"),
+                const QString &project = {})
+    {
+        Outcome o;
+        QTextStream out(&o.out), err(&o.err);
+        strata::cli::Cli cli(out, err);
+        o.code = cli.run(QStringList{QStringLiteral("strata"), QStringLiteral("-d"),
+                                     project.isEmpty() ? m_project : project,
+                                     QStringLiteral("--url"), m_server->conninfo(database)} +
+                         args);
+        out.flush();
+        err.flush();
+        return o;
+    }
+
+    QString newProject()
+    {
+        const QString dir = m_home.filePath(QStringLiteral("p%1").arg(++m_count));
+        const bool ok =
+            strata::test::writeFile(dir + QStringLiteral("/strata.ini"),
+                                    "[strata]\nversions = versions\nschema_file = schema.sql\n") &&
+            strata::test::writeFile(
+                dir + QStringLiteral("/versions/r1.sql"),
+                "-- revision: r1\n-- +upgrade\nCREATE TABLE film (id int "
+                "PRIMARY KEY, title text);\n-- +downgrade\nDROP TABLE film;\n") &&
+            strata::test::writeFile(dir + QStringLiteral("/schema.sql"),
+                                    "CREATE TABLE film (id int PRIMARY KEY, title text);\n");
+        return ok ? dir : QString();
+    }
+
+    QString newDatabase()
+    {
+        const QString name = QStringLiteral("db%1").arg(++m_count);
+        return m_server->psql(QStringLiteral("CREATE DATABASE %1").arg(name)) ? name : QString();
+    }
+
+    static bool notBuilt(const Outcome &o)
+    {
+        return o.err.contains(QLatin1String("not built yet"));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_server = PgServer::start(&error);
+        QVERIFY2(m_server, qPrintable(error));
+        m_project = newProject();
+        QVERIFY(!m_project.isEmpty());
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("diff without sides") << QStringList{QStringLiteral("diff")} << "--from SIDE";
+        QTest::newRow("diff without --to")
+            << QStringList{QStringLiteral("diff"), QStringLiteral("--from"),
+                           QStringLiteral("heads")}
+            << "--to SIDE";
+        QTest::newRow("diff with an argument")
+            << QStringList{QStringLiteral("diff"), QStringLiteral("heads"), QStringLiteral("db")}
+            << "usage: strata diff";
+        QTest::newRow("empty side")
+            << QStringList{QStringLiteral("diff"), QStringLiteral("--from"),
+                           QStringLiteral("file:"), QStringLiteral("--to"), QStringLiteral("db")}
+            << "names nothing";
+        QTest::newRow("schema file without autogenerate")
+            << QStringList{QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x"),
+                           QStringLiteral("--schema-file"), QStringLiteral("s.sql")}
+            << "--schema-file applies to revision --autogenerate";
+        QTest::newRow("two desired states") << QStringList{QStringLiteral("revision"),
+                                                           QStringLiteral("--autogenerate"),
+                                                           QStringLiteral("-m"),
+                                                           QStringLiteral("x"),
+                                                           QStringLiteral("--schema-file"),
+                                                           QStringLiteral("s.sql"),
+                                                           QStringLiteral("--from-profile"),
+                                                           QStringLiteral("dev")}
+                                            << "exclude each other";
+        QTest::newRow("autogenerate with --head")
+            << QStringList{QStringLiteral("revision"), QStringLiteral("--autogenerate"),
+                           QStringLiteral("-m"),       QStringLiteral("x"),
+                           QStringLiteral("--head"),   QStringLiteral("r1")}
+            << "--head does not apply to --autogenerate";
+        QTest::newRow("ignore without drift")
+            << QStringList{QStringLiteral("check"), QStringLiteral("--ignore"), QStringLiteral("x")}
+            << "--ignore applies to check --drift";
+        QTest::newRow("drift on upgrade")
+            << QStringList{QStringLiteral("upgrade"), QStringLiteral("heads"),
+                           QStringLiteral("--drift")}
+            << "--drift does not apply to `upgrade`";
+        QTest::newRow("autogenerate without message")
+            << QStringList{QStringLiteral("revision"), QStringLiteral("--autogenerate")}
+            << "needs a message";
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Outcome o = run(args);
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(message), qPrintable(o.err));
+    }
+
+    void sqliteProjectIsAUsageError()
+    {
+        Outcome o;
+        QTextStream out(&o.out), err(&o.err);
+        strata::cli::Cli cli(out, err);
+        o.code = cli.run({QStringLiteral("strata"), QStringLiteral("-d"), m_project,
+                          QStringLiteral("--url"), QStringLiteral("sqlite:///app.db"),
+                          QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                          QStringLiteral("--to"), QStringLiteral("db")});
+        err.flush();
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QLatin1String("schema diff works on PostgreSQL; SQLite follows")),
+                 qPrintable(o.err));
+    }
+
+    void fileErrorsNameFileAndLine()
+    {
+        const QString bad = m_home.filePath(QStringLiteral("bad.sql"));
+        QVERIFY(
+            strata::test::writeFile(bad, "CREATE TABLE a (id int);\nCREATE TABLE b (x nope);\n"));
+        const Outcome o =
+            run({QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                 QStringLiteral("--to"), QStringLiteral("file:") + bad, QStringLiteral("--json")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(bad + QStringLiteral(":2:")), qPrintable(o.err));
+        const QJsonObject error = o.json().value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("line")).toInt(), 2);
+    }
+
+    void helpManPageAndCompletionKnowTheCommands()
+    {
+        Outcome o = run({QStringLiteral("--help")});
+        QCOMPARE(o.code, 0);
+        QVERIFY(o.out.contains(QLatin1String("  diff ")));
+        o = run({QStringLiteral("diff"), QStringLiteral("--help")});
+        for (const char *word :
+             {"--from SIDE", "--to SIDE", "file:PATH", "url:URL", "profile:NAME", "--dev-url"})
+            QVERIFY2(o.out.contains(QLatin1String(word)), word);
+        o = run({QStringLiteral("revision"), QStringLiteral("--help")});
+        for (const char *word : {"--autogenerate", "--schema-file", "--from-url", "--from-profile",
+                                 "strata:renamed-from"})
+            QVERIFY2(o.out.contains(QLatin1String(word)), word);
+        o = run({QStringLiteral("check"), QStringLiteral("--help")});
+        for (const char *word : {"--drift", "--ignore PATTERN", "--grants"})
+            QVERIFY2(o.out.contains(QLatin1String(word)), word);
+
+        QFile man(QStringLiteral(STRATA_SOURCE_DIR "/packaging/strata.1"));
+        QVERIFY(man.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(man.readAll());
+        for (const char *word :
+             {"diff \\-\\-from", "revision \\-\\-autogenerate", "check \\-\\-drift", "schema_file",
+              "dev_url", "drift_ignore", "strata:renamed\\-from"})
+            QVERIFY2(page.contains(QLatin1String(word)), word);
+        QFile completion(QStringLiteral(STRATA_SOURCE_DIR "/packaging/strata.bash-completion"));
+        QVERIFY(completion.open(QIODevice::ReadOnly));
+        const QString script = QString::fromUtf8(completion.readAll());
+        for (const char *word :
+             {" diff ", "--autogenerate", "--schema-file", "--from-url", "--from-profile",
+              "--drift", "--ignore", "--grants", "--dev-url", "--from | --to"})
+            QVERIFY2(script.contains(QLatin1String(word)), word);
+    }
+
+    void diffPrintsSqlAndJson()
+    {
+        const QString file = m_home.filePath(QStringLiteral("desired.sql"));
+        QVERIFY(strata::test::writeFile(
+            file, "CREATE TABLE film (id int PRIMARY KEY, title text, length int);\n"
+                  "CREATE INDEX film_title ON film (title);\n"));
+        Outcome o = run({QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                         QStringLiteral("--to"), QStringLiteral("file:") + file});
+        if (notBuilt(o))
+            QSKIP("the inspector or the diff has not landed yet");
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QLatin1String("ADD COLUMN")), qPrintable(o.out));
+        QVERIFY2(o.out.contains(QLatin1String("-- hazard:")), qPrintable(o.out));
+
+        o = run({QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                 QStringLiteral("--to"), QStringLiteral("file:") + file, QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QJsonArray operations = o.json().value(QStringLiteral("operations")).toArray();
+        QCOMPARE(operations.size(), 2);
+        for (const QJsonValue &value : operations) {
+            const QJsonObject op = value.toObject();
+            for (const char *key : {"sql", "inverse_sql", "kind", "object", "hazards"})
+                QVERIFY2(op.contains(QLatin1String(key)), key);
+            QVERIFY(op.value(QStringLiteral("hazards")).isArray());
+        }
+        bool builds = false;
+        for (const QJsonValue &value : operations)
+            builds = builds || value.toObject()
+                                   .value(QStringLiteral("hazards"))
+                                   .toArray()
+                                   .contains(QStringLiteral("builds_index"));
+        QVERIFY(builds);
+
+        // The same schema on both sides: no changes, exit 0.
+        o = run({QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                 QStringLiteral("--to"), QStringLiteral("r1")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QLatin1String("No changes")), qPrintable(o.out));
+    }
+
+    void autogenerateFromStrataIni()
+    {
+        const QString project = newProject();
+        // schema_file in strata.ini names the desired state; the same as the head: no changes.
+        Outcome o = run({QStringLiteral("revision"), QStringLiteral("--autogenerate"),
+                         QStringLiteral("-m"), QStringLiteral("nothing")},
+                        QStringLiteral("postgres"), project);
+        if (notBuilt(o))
+            QSKIP("the inspector or the diff has not landed yet");
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QLatin1String("No changes")), qPrintable(o.out));
+        QCOMPARE(QDir(project + QStringLiteral("/versions")).entryList(QDir::Files).size(), 1);
+
+        QVERIFY(strata::test::writeFile(
+            project + QStringLiteral("/schema.sql"),
+            "CREATE TABLE film (id int PRIMARY KEY, title text, rating text);\n"));
+        o = run({QStringLiteral("revision"), QStringLiteral("--autogenerate"), QStringLiteral("-m"),
+                 QStringLiteral("add rating"), QStringLiteral("--rev-id"), QStringLiteral("auto1"),
+                 QStringLiteral("--json")},
+                QStringLiteral("postgres"), project);
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(o.json().value(QStringLiteral("revision")).toString(), QStringLiteral("auto1"));
+        QVERIFY(QFile::exists(o.json().value(QStringLiteral("path")).toString()));
+    }
+
+    void checkDriftExitCodesAndJson()
+    {
+        const QString db = newDatabase();
+        QVERIFY(!db.isEmpty());
+        Outcome o = run({QStringLiteral("upgrade"), QStringLiteral("heads")}, db);
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        o = run({QStringLiteral("check"), QStringLiteral("--drift")}, db);
+        if (notBuilt(o))
+            QSKIP("the inspector has not landed yet");
+        QVERIFY2(o.code == 0, qPrintable(o.err + o.out));
+        QVERIFY2(o.out.contains(QLatin1String("No drift")), qPrintable(o.out));
+
+        QVERIFY(
+            m_server->psql(QStringLiteral("ALTER TABLE film ADD COLUMN note text"), nullptr, db));
+        o = run({QStringLiteral("check"), QStringLiteral("--drift"), QStringLiteral("--json")}, db);
+        QCOMPARE(o.code, 3);
+        const QJsonArray drift = o.json().value(QStringLiteral("drift")).toArray();
+        QCOMPARE(drift.size(), 1);
+        const QJsonObject finding = drift.first().toObject();
+        QCOMPARE(finding.value(QStringLiteral("kind")).toString(), QStringLiteral("column"));
+        QCOMPARE(finding.value(QStringLiteral("change")).toString(), QStringLiteral("added"));
+        QCOMPARE(finding.value(QStringLiteral("object")).toString(),
+                 QStringLiteral("column public.film.note"));
+        QVERIFY(finding.contains(QStringLiteral("detail")));
+
+        o = run({QStringLiteral("check"), QStringLiteral("--drift"), QStringLiteral("--ignore"),
+                 QStringLiteral("column public.film.note")},
+                db);
+        QVERIFY2(o.code == 0, qPrintable(o.err + o.out));
+
+        // A database that cannot be read: exit 1.
+        o = run({QStringLiteral("check"), QStringLiteral("--drift")}, QStringLiteral("nosuchdb"));
+        QCOMPARE(o.code, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchemaCli)
+#include "tst_schemacli.moc"
