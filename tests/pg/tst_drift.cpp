@@ -250,6 +250,8 @@ private Q_SLOTS:
         auto some = drift(db, {QStringLiteral("table public.tmp_*")});
         QVERIFY(some);
         QCOMPARE(findings(*some), QStringList{QStringLiteral("added table public.audit_log")});
+        // Its column is named in the table's detail, not listed apart.
+        QCOMPARE(some->changes.first().detail, QStringLiteral("with column public.audit_log.id"));
         const QString withIni =
             project(QStringLiteral("drift_ignore = table public.tmp_*, public.audit_*\n"));
         auto none = drift(db, {}, false, withIni);

@@ -26,6 +26,51 @@ Error during(const QString &what, Error e)
     return reworded(e, QStringLiteral("%1: %2").arg(what, e.message));
 }
 
+// Drift as a person reads it: the columns, constraints, indexes, triggers, rules and policies of
+// a table (or view) that was itself added or removed are named in its detail, not listed again.
+QList<ObjectChange> foldChildren(const QList<ObjectChange> &changes, const SchemaModel &expected,
+                                 const SchemaModel &actual)
+{
+    QHash<QString, const SchemaObject *> byDisplay[2]; // expected, actual
+    const QList<SchemaObject> objects[2] = {expected.objects(), actual.objects()};
+    for (int side = 0; side < 2; ++side)
+        for (const SchemaObject &object : objects[side])
+            byDisplay[side].insert(object.display(), &object);
+    QHash<QString, qsizetype> relations; // "added|schema.name" -> index in changes
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const ObjectChange &c = changes[i];
+        const int side = c.change == ObjectChange::Change::Added ? 1 : 0;
+        const SchemaObject *object = byDisplay[side].value(c.object);
+        if (c.change != ObjectChange::Change::Changed && object && object->table.isEmpty())
+            relations.insert(changeName(c.change) + QLatin1Char('|') + object->schema +
+                                 QLatin1Char('.') + object->name,
+                             i);
+    }
+    QList<ObjectChange> out = changes;
+    QList<bool> folded(changes.size(), false);
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const ObjectChange &c = changes[i];
+        if (c.change == ObjectChange::Change::Changed)
+            continue;
+        const int side = c.change == ObjectChange::Change::Added ? 1 : 0;
+        const SchemaObject *object = byDisplay[side].value(c.object);
+        if (!object || object->table.isEmpty())
+            continue;
+        const auto parent = relations.constFind(changeName(c.change) + QLatin1Char('|') +
+                                                object->schema + QLatin1Char('.') + object->table);
+        if (parent == relations.constEnd())
+            continue;
+        ObjectChange &owner = out[*parent];
+        owner.detail += (owner.detail.isEmpty() ? QString() : QStringLiteral("\n")) +
+                        QStringLiteral("with %1").arg(c.object);
+        folded[i] = true;
+    }
+    for (qsizetype i = changes.size() - 1; i >= 0; --i)
+        if (folded[i])
+            out.removeAt(i);
+    return out;
+}
+
 } // namespace
 
 struct SchemaWorkbench::Read
@@ -506,7 +551,8 @@ Result<DriftReport> SchemaWorkbench::drift(const QStringList &ignore)
     CompareOptions options;
     options.ownersAndGrants = m_options.ownersAndGrants;
     options.ignore = m_migrator->project().config().driftIgnore + ignore;
-    report.changes = compare(expected->side.model, actual->side.model, options);
+    report.changes = foldChildren(compare(expected->side.model, actual->side.model, options),
+                                  expected->side.model, actual->side.model);
     return report;
 }
 

@@ -82,6 +82,9 @@ struct DriftReport
     QString database;    // where, password masked
     QStringList current; // the database's version rows the project was replayed to
     QString replayedIn;  // the scratch database, as shown to people
+    // compare()'s findings, except that the columns, constraints, indexes, triggers, rules and
+    // policies of an added or removed table are named in its detail ("with column
+    // public.t.id" lines) rather than listed apart.
     QList<ObjectChange> changes;
     bool hasDrift() const { return !changes.isEmpty(); }
 };
