@@ -25,7 +25,10 @@ struct AlterPlan
     // dependants around it), and ignores operations.
     bool replace = false;
     // True: views and other objects depending on it must be dropped before operations and
-    // created again after (a column type change under a view).
+    // created again after (a column type change under a view). For an enum type, the table
+    // columns of that type are converted by the operations themselves (not dropped); views,
+    // functions and the like over them are rebuilt. Columns of the type that the diff drops
+    // must be dropped before the operations run.
     bool rebuildDependants = false;
     QList<Operation> operations;
 };
@@ -49,6 +52,11 @@ const KindRules *objectRules(ObjectKind kind);
 
 // COMMENT ON, and with DiffOptions::ownersAndGrants ALTER ... OWNER TO, GRANT and REVOKE,
 // turning `from`'s into `to`'s (either may be null: created or dropped object).
+// For a created object (from null) the operations set what it has and have no inverse: place
+// them after its create. For a dropped one (to null) they have no upgrade statement and their
+// inverse puts back what it had: place them before its drop, so the downgrade runs them after
+// the object is created again. An object replaced (AlterPlan::replace) is both: (from, null)
+// before the drop and (null, to) after the create.
 QList<Operation> commentAndGrantOperations(const SchemaObject *from, const SchemaObject *to,
                                            const DiffContext &context);
 
