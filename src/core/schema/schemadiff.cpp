@@ -1,48 +1,121 @@
-// Placeholder until the diff lands this session: refuses every diff.
+// The public face of the schema diff: hazard names and sentences, the script text of a diff,
+// and diff() itself, which hands the matching and ordering to the planner.
 #include "schema/schemadiff.h"
+
+#include "schema/schemadiffplan.h"
 
 namespace strata::schema {
 
 QString hazardName(Hazard hazard)
 {
-    Q_UNUSED(hazard);
+    switch (hazard) {
+    case Hazard::DeletesData:
+        return QStringLiteral("deletes_data");
+    case Hazard::RewritesTable:
+        return QStringLiteral("rewrites_table");
+    case Hazard::AccessExclusiveLock:
+        return QStringLiteral("access_exclusive_lock");
+    case Hazard::BuildsIndex:
+        return QStringLiteral("builds_index");
+    case Hazard::ValidatesConstraint:
+        return QStringLiteral("validates_constraint");
+    case Hazard::NotInTransaction:
+        return QStringLiteral("not_in_transaction");
+    case Hazard::UntrackedDependency:
+        return QStringLiteral("untracked_dependency");
+    case Hazard::DowngradeLosesData:
+        return QStringLiteral("downgrade_loses_data");
+    }
     return {};
 }
 
 QString hazardText(Hazard hazard)
 {
-    Q_UNUSED(hazard);
+    switch (hazard) {
+    case Hazard::DeletesData:
+        return QStringLiteral("deletes data: the rows or values it removes are lost");
+    case Hazard::RewritesTable:
+        return QStringLiteral("rewrites the whole table (and its indexes) while it runs");
+    case Hazard::AccessExclusiveLock:
+        return QStringLiteral(
+            "takes an ACCESS EXCLUSIVE lock: readers and writers of the table wait while it runs");
+    case Hazard::BuildsIndex:
+        return QStringLiteral("builds an index: CREATE INDEX CONCURRENTLY avoids blocking writes");
+    case Hazard::ValidatesConstraint:
+        return QStringLiteral("scans the table to validate: adding the constraint NOT VALID, "
+                              "then VALIDATE CONSTRAINT, avoids blocking writes");
+    case Hazard::NotInTransaction:
+        return QStringLiteral(
+            "cannot run inside a transaction block: the migration runs without one");
+    case Hazard::UntrackedDependency:
+        return QStringLiteral("depends on something the catalog cannot track (a function "
+                              "body): check the objects it uses by hand");
+    case Hazard::DowngradeLosesData:
+        return QStringLiteral("the downgrade deletes data this upgrade keeps");
+    }
     return {};
 }
 
 bool SchemaDiff::transactional() const
 {
+    for (const Operation &operation : operations) {
+        if (!operation.transactional)
+            return false;
+    }
     return true;
 }
 
 bool SchemaDiff::inverseTransactional() const
 {
+    for (const Operation &operation : operations) {
+        if (!operation.inverseTransactional)
+            return false;
+    }
     return true;
 }
 
+namespace {
+
+// One operation's statements as script text: its hazards as comments above, each statement
+// ended by ";". Nothing for an operation without statements in this direction.
+void appendScript(QString &text, const QStringList &statements, const QList<Hazard> &hazards)
+{
+    if (statements.isEmpty())
+        return;
+    if (!text.isEmpty())
+        text += QLatin1Char('\n');
+    QList<Hazard> seen;
+    for (Hazard hazard : hazards) {
+        if (seen.contains(hazard))
+            continue;
+        seen.append(hazard);
+        text += QStringLiteral("-- hazard: ") + hazardText(hazard) + QLatin1Char('\n');
+    }
+    for (const QString &statement : statements)
+        text += statement + QStringLiteral(";\n");
+}
+
+} // namespace
+
 QString SchemaDiff::upgradeSql() const
 {
-    return {};
+    QString text;
+    for (const Operation &operation : operations)
+        appendScript(text, operation.sql, operation.hazards);
+    return text;
 }
 
 QString SchemaDiff::downgradeSql() const
 {
-    return {};
+    QString text;
+    for (auto it = operations.crbegin(); it != operations.crend(); ++it)
+        appendScript(text, it->inverseSql, it->inverseHazards);
+    return text;
 }
 
 SchemaDiff diff(const SchemaModel &from, const SchemaModel &to, const DiffOptions &options)
 {
-    Q_UNUSED(from);
-    Q_UNUSED(to);
-    Q_UNUSED(options);
-    SchemaDiff result;
-    result.refused.append(QStringLiteral("schema diff is not built yet"));
-    return result;
+    return detail::planDiff(from, to, options);
 }
 
 } // namespace strata::schema

@@ -1,0 +1,277 @@
+// Rules for constraints, indexes and sequences, after PostgreSQL's ALTER TABLE (ADD CONSTRAINT,
+// NOT VALID, VALIDATE CONSTRAINT), CREATE INDEX (CONCURRENTLY) and ALTER SEQUENCE pages.
+#include "schema/relationsql.h"
+#include "schema/schemadiffplan.h"
+
+namespace strata::schema::detail {
+
+namespace {
+
+const SchemaObject *relationIn(const SchemaModel &model, const SchemaObject &child)
+{
+    return relationOf(model, child);
+}
+
+bool partitioned(const SchemaModel &model, const SchemaObject &child)
+{
+    const SchemaObject *relation = relationIn(model, child);
+    return relation && !prop(*relation, "partition_key").isEmpty();
+}
+
+// --- Constraints -----------------------------------------------------------------------------
+
+QString addConstraintSql(const SchemaObject &constraint, const QString &definition)
+{
+    return QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3")
+        .arg(relationName(constraint), quoteName(constraint.name), definition);
+}
+
+QString dropConstraintSql(const SchemaObject &constraint)
+{
+    return QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2")
+        .arg(relationName(constraint), quoteName(constraint.name));
+}
+
+QString validateSql(const SchemaObject &constraint)
+{
+    return QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2")
+        .arg(relationName(constraint), quoteName(constraint.name));
+}
+
+// Adding `constraint` to its table; `tableIsNew`: the table is created in the same migration
+// (nothing to scan, nothing to block). Foreign keys and checks on a table with rows are added
+// NOT VALID and validated after, which blocks writes only for the short first step.
+Operation addConstraint(const SchemaObject &constraint, bool tableIsNew, bool onPartitioned)
+{
+    const QString type = prop(constraint, "type");
+    const QString definition = prop(constraint, "definition");
+    const bool notValid = definition.endsWith(QStringLiteral(" NOT VALID"));
+    QStringList sql;
+    QList<Hazard> hazards;
+    const bool scans = type == QLatin1String("foreign key") || type == QLatin1String("check");
+    if (tableIsNew || notValid) {
+        sql.append(addConstraintSql(constraint, definition));
+    } else if (scans && !onPartitioned) {
+        sql.append(addConstraintSql(constraint, definition + QStringLiteral(" NOT VALID")));
+        sql.append(validateSql(constraint));
+    } else {
+        sql.append(addConstraintSql(constraint, definition));
+        hazards.append(scans ? Hazard::ValidatesConstraint : Hazard::BuildsIndex);
+        if (!scans)
+            hazards.append(Hazard::AccessExclusiveLock);
+    }
+    return makeOperation(QStringLiteral("add constraint"), constraint, sql,
+                         {dropConstraintSql(constraint)}, hazards);
+}
+
+QList<Operation> createConstraint(const SchemaObject &constraint, const DiffContext &context)
+{
+    const bool tableIsNew = !relationIn(context.from, constraint);
+    return {addConstraint(constraint, tableIsNew, partitioned(context.to, constraint))};
+}
+
+QList<Operation> dropConstraint(const SchemaObject &constraint, const DiffContext &context)
+{
+    Operation added = addConstraint(constraint, false, partitioned(context.from, constraint));
+    return {makeOperation(QStringLiteral("drop constraint"), constraint,
+                          {dropConstraintSql(constraint)}, added.sql, {}, added.hazards)};
+}
+
+AlterPlan alterConstraint(const SchemaObject &from, const SchemaObject &to,
+                          const DiffContext &context)
+{
+    Q_UNUSED(context);
+    AlterPlan plan;
+    QString before = prop(from, "definition");
+    const QString after = prop(to, "definition");
+    const QString notValid = QStringLiteral(" NOT VALID");
+    if (prop(from, "type") == prop(to, "type") && before.endsWith(notValid) &&
+        !after.endsWith(notValid) && before.chopped(notValid.size()) == after) {
+        // Validated now: the scan holds a lock that lets reads and writes go on.
+        plan.operations.append(
+            makeOperation(QStringLiteral("validate constraint"), to, {validateSql(to)},
+                          {dropConstraintSql(to), addConstraintSql(to, before)}));
+        return plan;
+    }
+    plan.replace = true;
+    return plan;
+}
+
+// --- Indexes -------------------------------------------------------------------------------
+
+QString indexSql(const SchemaObject &index, bool concurrently)
+{
+    QString sql = prop(index, "definition");
+    sql.replace(QStringLiteral("%INDEX%"), quoteName(index.name));
+    // pg_get_indexdef shows a partitioned table's index as ON ONLY; created plainly it is made on
+    // every partition too.
+    sql.replace(QStringLiteral(" ON ONLY "), QStringLiteral(" ON "));
+    if (concurrently) {
+        if (sql.startsWith(QStringLiteral("CREATE UNIQUE INDEX ")))
+            sql.replace(0, 20, QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY "));
+        else if (sql.startsWith(QStringLiteral("CREATE INDEX ")))
+            sql.replace(0, 13, QStringLiteral("CREATE INDEX CONCURRENTLY "));
+    }
+    return sql;
+}
+
+QString dropIndexSql(const SchemaObject &index)
+{
+    return QStringLiteral("DROP INDEX %1").arg(qualify(index.schema, index.name));
+}
+
+QList<Operation> createIndex(const SchemaObject &index, const DiffContext &context)
+{
+    const bool relationIsNew = !relationIn(context.from, index);
+    const bool concurrently =
+        context.options.concurrentIndexes && !relationIsNew && !partitioned(context.to, index);
+    Operation operation = makeOperation(QStringLiteral("create index"), index,
+                                        {indexSql(index, concurrently)}, {dropIndexSql(index)});
+    if (concurrently) {
+        operation.transactional = false;
+        operation.hazards.append(Hazard::NotInTransaction);
+    } else if (!relationIsNew) {
+        operation.hazards.append(Hazard::BuildsIndex);
+    }
+    return {operation};
+}
+
+QList<Operation> dropIndex(const SchemaObject &index, const DiffContext &context)
+{
+    Q_UNUSED(context);
+    return {makeOperation(QStringLiteral("drop index"), index, {dropIndexSql(index)},
+                          {indexSql(index, false)}, {}, {Hazard::BuildsIndex})};
+}
+
+AlterPlan alterIndex(const SchemaObject &, const SchemaObject &, const DiffContext &)
+{
+    AlterPlan plan;
+    plan.replace = true;
+    return plan;
+}
+
+// --- Sequences -----------------------------------------------------------------------------
+
+// The option clauses of CREATE/ALTER SEQUENCE for `sequence`'s properties; only those in
+// `names` (all when empty).
+QStringList sequenceClauses(const SchemaObject &sequence, const QStringList &names = {})
+{
+    struct Clause
+    {
+        const char *name;
+        const char *format;
+    };
+    static const Clause clauses[] = {{"type", "AS %1"},          {"increment", "INCREMENT BY %1"},
+                                     {"min", "MINVALUE %1"},     {"max", "MAXVALUE %1"},
+                                     {"start", "START WITH %1"}, {"cache", "CACHE %1"}};
+    QStringList text;
+    for (const Clause &clause : clauses) {
+        const QString name = QString::fromLatin1(clause.name);
+        const QString value = sequence.property(name);
+        if ((names.isEmpty() || names.contains(name)) && !value.isEmpty())
+            text.append(QString::fromLatin1(clause.format).arg(value));
+    }
+    const QString cycle = prop(sequence, "cycle");
+    if ((names.isEmpty() || names.contains(QStringLiteral("cycle"))) && !cycle.isEmpty())
+        text.append(cycle == QLatin1String("true") ? QStringLiteral("CYCLE")
+                                                   : QStringLiteral("NO CYCLE"));
+    return text;
+}
+
+QList<Operation> createSequence(const SchemaObject &sequence, const DiffContext &context)
+{
+    QStringList sql = {createSequenceSql(sequence)};
+    const QString owner = ownerColumnKey(context.to, sequence);
+    // OWNED BY once the column exists; a column created in the same migration says it itself.
+    if (!owner.isEmpty() && context.from.find(owner))
+        sql.append(ownedBySql(sequence, prop(sequence, "owned_by")));
+    return {makeOperation(
+        QStringLiteral("create sequence"), sequence, sql,
+        {QStringLiteral("DROP SEQUENCE %1").arg(qualify(sequence.schema, sequence.name))}, {},
+        {Hazard::DeletesData})};
+}
+
+QList<Operation> dropSequence(const SchemaObject &sequence, const DiffContext &context)
+{
+    QStringList inverse = {createSequenceSql(sequence)};
+    if (!ownerColumnKey(context.from, sequence).isEmpty())
+        inverse.append(ownedBySql(sequence, prop(sequence, "owned_by")));
+    return {makeOperation(
+        QStringLiteral("drop sequence"), sequence,
+        {QStringLiteral("DROP SEQUENCE %1").arg(qualify(sequence.schema, sequence.name))}, inverse,
+        {Hazard::DeletesData})};
+}
+
+AlterPlan alterSequence(const SchemaObject &from, const SchemaObject &to,
+                        const DiffContext &context)
+{
+    AlterPlan plan;
+    static const QStringList options = {QStringLiteral("type"),  QStringLiteral("increment"),
+                                        QStringLiteral("min"),   QStringLiteral("max"),
+                                        QStringLiteral("start"), QStringLiteral("cache"),
+                                        QStringLiteral("cycle")};
+    QStringList changed;
+    for (const QString &option : options) {
+        if (from.property(option) != to.property(option))
+            changed.append(option);
+    }
+    // A new type moves the bounds with it.
+    if (changed.contains(QStringLiteral("type")))
+        changed += {QStringLiteral("min"), QStringLiteral("max")};
+    const QString name = qualify(to.schema, to.name);
+    const QStringList forward = changed.isEmpty() ? QStringList() : sequenceClauses(to, changed);
+    const QStringList backward = changed.isEmpty() ? QStringList() : sequenceClauses(from, changed);
+    if (!forward.isEmpty() && !backward.isEmpty())
+        plan.operations.append(makeOperation(
+            QStringLiteral("alter sequence"), to,
+            {QStringLiteral("ALTER SEQUENCE %1 %2").arg(name, forward.join(QLatin1Char(' ')))},
+            {QStringLiteral("ALTER SEQUENCE %1 %2").arg(name, backward.join(QLatin1Char(' ')))}));
+    const QString ownerBefore = prop(from, "owned_by");
+    const QString ownerAfter = prop(to, "owned_by");
+    const QString ownerKey = ownerColumnKey(context.to, to);
+    // A column created in the same migration takes ownership itself, once it exists.
+    if (splitQualified(ownerBefore) != splitQualified(ownerAfter) &&
+        (ownerKey.isEmpty() || context.from.find(ownerKey)))
+        plan.operations.append(makeOperation(QStringLiteral("set sequence owner"), to,
+                                             {ownedBySql(to, ownerAfter)},
+                                             {ownedBySql(to, ownerBefore)}));
+    return plan;
+}
+
+} // namespace
+
+QString createSequenceSql(const SchemaObject &sequence)
+{
+    QString sql = QStringLiteral("CREATE SEQUENCE ") + qualify(sequence.schema, sequence.name);
+    const QStringList clauses = sequenceClauses(sequence);
+    if (!clauses.isEmpty())
+        sql += QLatin1Char(' ') + clauses.join(QLatin1Char(' '));
+    return sql;
+}
+
+QString ownedBySql(const SchemaObject &sequence, const QString &owner)
+{
+    return QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2")
+        .arg(qualify(sequence.schema, sequence.name),
+             owner.isEmpty() ? QStringLiteral("NONE") : sqlName(owner));
+}
+
+const KindRules &constraintRules()
+{
+    static const KindRules rules{createConstraint, dropConstraint, alterConstraint};
+    return rules;
+}
+
+const KindRules &indexRules()
+{
+    static const KindRules rules{createIndex, dropIndex, alterIndex};
+    return rules;
+}
+
+const KindRules &sequenceRules()
+{
+    static const KindRules rules{createSequence, dropSequence, alterSequence};
+    return rules;
+}
+
+} // namespace strata::schema::detail

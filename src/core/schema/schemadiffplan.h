@@ -1,0 +1,37 @@
+#pragma once
+
+#include "schema/diffrules.h"
+
+#include <QString>
+#include <QStringList>
+
+// Inside diff(): the planner (schemadiffplan.cpp) and small helpers the relation rules share
+// with it. Not part of the public API.
+namespace strata::schema::detail {
+
+// The operations turning `from` into `to`, ordered (see diff() in schemadiff.h).
+SchemaDiff planDiff(const SchemaModel &from, const SchemaModel &to, const DiffOptions &options);
+
+// key() of an object with these identity fields.
+QString objectKey(ObjectKind kind, const QString &schema, const QString &table, const QString &name,
+                  const QString &arguments = {});
+
+// True for the kinds that live on a relation (SchemaObject::table): columns, constraints,
+// indexes, triggers, rules and policies.
+bool livesOnRelation(ObjectKind kind);
+
+// The table, view, materialized view or composite type `child` lives on, in `model`; nullptr
+// when the child has none there.
+const SchemaObject *relationOf(const SchemaModel &model, const SchemaObject &child);
+
+// The parts of a dotted name as the model's properties write them ("public.film",
+// public."Order".id): unquoted. Empty for empty text.
+QStringList splitQualified(const QString &text);
+
+// A dotted name from the model's properties as SQL text, each part quoted as needed.
+QString sqlName(const QString &text);
+
+// The column (key in `model`) that owns `sequence` through OWNED BY; empty when none.
+QString ownerColumnKey(const SchemaModel &model, const SchemaObject &sequence);
+
+} // namespace strata::schema::detail
