@@ -209,6 +209,7 @@ Status readViews(Reader &reader)
 
 Status readFunctions(Reader &reader)
 {
+    // Functions internal to another object (a range type's constructors) are that object's.
     const QString sql =
         QStringLiteral(
             "SELECT p.oid, n.nspname, p.proname, "
@@ -216,7 +217,9 @@ Status readFunctions(Reader &reader)
             "pg_catalog.pg_get_functiondef(p.oid), pg_catalog.pg_get_function_result(p.oid), "
             "pg_catalog.obj_description(p.oid, 'pg_proc'), %1, %2 FROM pg_catalog.pg_proc p "
             "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', "
-            "'p', 'w') AND ")
+            "'p', 'w') AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = "
+            "'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND d.deptype = 'i') "
+            "AND ")
             .arg(owner(QStringLiteral("p.proowner")),
                  Reader::grantsSql(QStringLiteral("p.proacl"), 'f', QStringLiteral("p.proowner"))) +
         reader.schemaFilter(QStringLiteral("n.nspname"));
@@ -473,9 +476,10 @@ Status readUnsupported(Reader &reader)
                  QStringLiteral("t.typname"), QStringLiteral("t.typnamespace"),
                  QStringLiteral("t.typtype IN ('b', 'p') AND NOT EXISTS (SELECT 1 FROM "
                                 "pg_catalog.pg_type e WHERE e.typarray = t.oid)")),
-        inSchema(QStringLiteral("operator"), QStringLiteral("pg_operator"), QStringLiteral("o"),
-                 QStringLiteral("o.oprname"), QStringLiteral("o.oprnamespace"),
-                 QStringLiteral("true")),
+        QStringLiteral("SELECT 'operator', o.oid::pg_catalog.regoperator::text, 'pg_operator', "
+                       "o.oid, 0 FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON "
+                       "n.oid = o.oprnamespace WHERE ") +
+            filter,
         inSchema(QStringLiteral("operator class"), QStringLiteral("pg_opclass"),
                  QStringLiteral("o"), QStringLiteral("o.opcname"), QStringLiteral("o.opcnamespace"),
                  QStringLiteral("true")),
@@ -508,9 +512,13 @@ Status readUnsupported(Reader &reader)
                                 "pg_catalog.pg_class c WHERE c.oid = o.tgrelid) = 'f'")),
         QStringLiteral("SELECT 'event trigger', pg_catalog.quote_ident(o.evtname), "
                        "'pg_event_trigger', o.oid, 0 FROM pg_catalog.pg_event_trigger o"),
-        QStringLiteral("SELECT 'cast', '(' || pg_catalog.format_type(o.castsource, NULL) || ' AS "
-                       "' || pg_catalog.format_type(o.casttarget, NULL) || ')', 'pg_cast', "
-                       "o.oid, 0 FROM pg_catalog.pg_cast o WHERE o.oid >= 16384"),
+        QStringLiteral(
+            "SELECT 'cast', '(' || pg_catalog.format_type(o.castsource, NULL) || ' AS "
+            "' || pg_catalog.format_type(o.casttarget, NULL) || ')', 'pg_cast', "
+            "o.oid, 0 FROM pg_catalog.pg_cast o WHERE o.oid >= 16384 AND NOT EXISTS (SELECT 1 "
+            "FROM pg_catalog.pg_depend d WHERE d.classid = "
+            "'pg_catalog.pg_cast'::pg_catalog.regclass AND d.objid = o.oid AND "
+            "d.deptype = 'i')"),
         QStringLiteral("SELECT 'foreign-data wrapper', pg_catalog.quote_ident(o.fdwname), "
                        "'pg_foreign_data_wrapper', o.oid, 0 FROM "
                        "pg_catalog.pg_foreign_data_wrapper o"),
