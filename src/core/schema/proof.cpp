@@ -220,22 +220,49 @@ QList<SchemaObject> allColumns(const SchemaModel &model, const SchemaObject &tab
     return columns;
 }
 
+// For a table partitioned on one column: that column and a value one of its partitions takes
+// (the lower bound of a range, the first value of a list), so seeded rows find a partition.
+QPair<QString, QString> partitionValue(const SchemaModel &model, const SchemaObject &table)
+{
+    static const QRegularExpression keyRe(QStringLiteral("^(?:RANGE|LIST) \\((\"?[^,()]+\"?)\\)$"));
+    static const QRegularExpression boundRe(
+        QStringLiteral("FOR VALUES (?:FROM|IN) \\(('(?:[^']|'')*'|[-0-9.]+)"));
+    const QRegularExpressionMatch key =
+        keyRe.match(table.property(QStringLiteral("partition_key")));
+    if (!key.hasMatch())
+        return {};
+    const QString parent = qualify(table.schema, table.name);
+    for (const SchemaObject &candidate : model.objects(ObjectKind::Table)) {
+        if (candidate.property(QStringLiteral("partition_of")) != parent)
+            continue;
+        const QRegularExpressionMatch bound =
+            boundRe.match(candidate.property(QStringLiteral("partition_bound")));
+        if (bound.hasMatch())
+            return {key.captured(1), bound.captured(1)};
+    }
+    return {};
+}
+
 // One INSERT for row `row`; `nullableToo`: give a value to nullable columns as well.
 QString insertSql(const SchemaModel &model, const SchemaObject &table, int row, bool nullableToo)
 {
     const auto keys = foreignKeys(model, table);
+    const QPair<QString, QString> partitioned = partitionValue(model, table);
     QStringList names, values;
     for (const SchemaObject &column : allColumns(model, table)) {
-        if (!column.property(QStringLiteral("generated")).isEmpty() ||
-            !column.property(QStringLiteral("identity")).isEmpty() ||
-            !column.property(QStringLiteral("default")).isEmpty())
+        const QString name = column.qualifiedName();
+        const bool partitionKey = name == partitioned.first;
+        if (!partitionKey && (!column.property(QStringLiteral("generated")).isEmpty() ||
+                              !column.property(QStringLiteral("identity")).isEmpty() ||
+                              !column.property(QStringLiteral("default")).isEmpty()))
             continue;
         const bool notNull = column.property(QStringLiteral("not_null")) == QLatin1String("true");
-        if (!notNull && !nullableToo)
+        if (!notNull && !nullableToo && !partitionKey)
             continue;
-        const QString name = column.qualifiedName();
         QString value;
-        if (const auto it = keys.constFind(name); it != keys.cend())
+        if (partitionKey)
+            value = partitioned.second;
+        else if (const auto it = keys.constFind(name); it != keys.cend())
             value = QStringLiteral("(SELECT %1 FROM %2 ORDER BY 1 LIMIT 1 OFFSET %3)")
                         .arg(it->second, it->first)
                         .arg(row - 1);
