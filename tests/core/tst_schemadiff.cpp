@@ -766,6 +766,69 @@ private Q_SLOTS:
         QVERIFY(hazardsOf(m).contains(Hazard::ValidatesConstraint));
     }
 
+    void partitionIndexAfterItsParentsIndex()
+    {
+        // A partition's own index equal to the parent's: made after the parent's index, or the
+        // parent would attach it instead of making its own.
+        const QString log = QStringLiteral("log");
+        const QString log2020 = QStringLiteral("log_2020");
+        QList<SchemaObject> a = {
+            table(log, {{QStringLiteral("partition_key"), QStringLiteral("RANGE (at)")}}),
+            column(log, QStringLiteral("at"), QStringLiteral("date")),
+            table(log2020, {{QStringLiteral("partition_of"), QStringLiteral("public.log")},
+                            {QStringLiteral("partition_bound"), QStringLiteral("DEFAULT")}})};
+        QList<SchemaObject> b = a;
+        b.append(index(log2020, QStringLiteral("aaa_own_idx"),
+                       QStringLiteral("CREATE INDEX %INDEX% ON public.log_2020 USING btree (at)")));
+        b.append(index(log, QStringLiteral("zzz_log_at_idx"),
+                       QStringLiteral("CREATE INDEX %INDEX% ON ONLY public.log USING btree (at)")));
+        const QStringList sql = upgrade(diff(model(a), model(b)));
+        QCOMPARE(sql, (QStringList{QStringLiteral("CREATE INDEX zzz_log_at_idx ON public.log "
+                                                  "USING btree (at)"),
+                                   QStringLiteral("CREATE INDEX aaa_own_idx ON public.log_2020 "
+                                                  "USING btree (at)")}));
+    }
+
+    void ruleIntoAChildDroppedBeforeBoth()
+    {
+        if (!detail::objectRules(ObjectKind::Rule))
+            QSKIP("rules have no diff rules in this build");
+        // A rule on a parent inserting into its inheritance child, all dropped: the rule
+        // goes first (the child needs the parent, the rule needs the child).
+        const QString parent = QStringLiteral("payment");
+        const QString child = QStringLiteral("payment_2017");
+        const SchemaObject childTable =
+            table(child, {{QStringLiteral("inherits"), QStringLiteral("public.payment")}});
+        const QList<SchemaObject> a = {
+            table(parent), column(parent, QStringLiteral("id"), QStringLiteral("integer")),
+            childTable,
+            object(ObjectKind::Rule, parent, QStringLiteral("payment_insert_2017"),
+                   {{QStringLiteral("definition"),
+                     QStringLiteral("CREATE RULE payment_insert_2017 AS ON INSERT TO "
+                                    "public.payment DO INSTEAD  INSERT INTO "
+                                    "public.payment_2017 (id) VALUES (new.id);")}},
+                   {childTable.key()})};
+        const SchemaDiff d = diff(model(a), SchemaModel());
+        const QStringList sql = upgrade(d);
+        QCOMPARE(sql.size(), 3);
+        QVERIFY2(sql[0].startsWith(QStringLiteral("DROP RULE")), qPrintable(sql[0]));
+        QCOMPARE(sql[1], QStringLiteral("DROP TABLE public.payment_2017"));
+        QCOMPARE(sql[2], QStringLiteral("DROP TABLE public.payment"));
+        const QStringList back = downgrade(d);
+        QVERIFY(back.last().startsWith(QStringLiteral("CREATE RULE")));
+    }
+
+    void typesOfTheUsersConvertThroughText()
+    {
+        QList<SchemaObject> a = filmTable();
+        a[2].properties[QStringLiteral("type")] = QStringLiteral("other.mood");
+        QList<SchemaObject> b = filmTable();
+        b[2].properties[QStringLiteral("type")] = QStringLiteral("other.feeling");
+        QCOMPARE(upgrade(diff(model(a), model(b))),
+                 QStringList{QStringLiteral("ALTER TABLE public.film ALTER COLUMN title TYPE "
+                                            "other.feeling USING title::text::other.feeling")});
+    }
+
     void tableProperties()
     {
         const QString child = QStringLiteral("child");

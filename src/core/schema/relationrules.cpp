@@ -285,17 +285,28 @@ QList<Operation> dropColumn(const SchemaObject &column, const DiffContext &conte
         generated ? QList<Hazard>{} : QList<Hazard>{Hazard::DeletesData}, inverseHazards)};
 }
 
+// A type named with its schema (format_type qualifies all but the built-in ones).
+bool userDefinedType(const QString &type)
+{
+    return type.startsWith(QLatin1Char('"')) ||
+           type.section(QLatin1Char('('), 0, 0).contains(QLatin1Char('.'));
+}
+
 // The column's type (with its collation), the default dropped around it so that it is cast
 // again under the new type.
 Operation changeColumnType(const SchemaObject &from, const SchemaObject &to)
 {
-    auto typeSql = [](const SchemaObject &column, bool usingCast) {
+    // Between types of the user's (enums, domains) no direct cast may exist; their text forms
+    // convert.
+    const bool viaText = userDefinedType(prop(from, "type")) || userDefinedType(prop(to, "type"));
+    auto typeSql = [viaText](const SchemaObject &column, bool usingCast) {
         QString text = QStringLiteral("TYPE ") + prop(column, "type");
         if (!prop(column, "collation").isEmpty())
             text += QStringLiteral(" COLLATE ") + sqlName(prop(column, "collation"));
         if (usingCast)
-            text +=
-                QStringLiteral(" USING %1::%2").arg(quoteName(column.name), prop(column, "type"));
+            text += QStringLiteral(" USING %1%2::%3")
+                        .arg(quoteName(column.name), viaText ? QStringLiteral("::text") : QString(),
+                             prop(column, "type"));
         return alterColumn(column, text);
     };
     const TypeChange forward = typeChange(prop(from, "type"), prop(to, "type"));

@@ -124,6 +124,8 @@ bool rebuiltAroundTypeChange(const SchemaObject &object)
     case ObjectKind::Rule:
     case ObjectKind::Trigger:
     case ObjectKind::Policy:
+    case ObjectKind::Function:
+    case ObjectKind::Aggregate:
         return true;
     case ObjectKind::Column:
         return !object.property(QStringLiteral("generated")).isEmpty();
@@ -159,6 +161,7 @@ private:
     void classify(const DiffContext &context);
     void rebuildDependants();
     QString dropCover(const QString &key, bool *full) const;
+    bool needsOwnDrop(const SchemaObject &object, const SchemaObject &relation) const;
     QString createCover(const QString &key, bool *full) const;
     QStringList covers(const QString &key, bool drop) const;
 
@@ -189,6 +192,7 @@ private:
     QHash<QString, AlterPlan> m_plans;
     QSet<QString> m_restrictedSeeds; // alters whose views and the like are rebuilt
     QHash<QString, QStringList> m_dependants;
+    mutable QHash<QString, QPair<QString, bool>> m_dropCovers;
 
     QList<Node> m_nodes;
     QHash<QString, int> m_dropNode, m_createNode, m_alterNode;
@@ -361,24 +365,63 @@ void Planner::rebuildDependants()
 // *full: that drop's inverse also creates it again (a table's columns, owned sequences).
 QString Planner::dropCover(const QString &key, bool *full) const
 {
-    const SchemaObject *object = m_mapped.find(key);
-    if (!object)
-        return {};
-    if (const SchemaObject *relation = relationOf(m_mapped, *object)) {
-        if (m_dropped.contains(relation->key()) || m_rebuilt.contains(relation->key())) {
-            *full = object->kind == ObjectKind::Column;
-            return relation->key();
-        }
+    auto cached = m_dropCovers.constFind(key);
+    if (cached != m_dropCovers.constEnd()) {
+        *full = cached->second;
+        return cached->first;
     }
-    if (object->kind == ObjectKind::Sequence) {
+    QString cover;
+    *full = false;
+    const SchemaObject *object = m_mapped.find(key);
+    const SchemaObject *relation = object ? relationOf(m_mapped, *object) : nullptr;
+    if (relation && (m_dropped.contains(relation->key()) || m_rebuilt.contains(relation->key())) &&
+        !needsOwnDrop(*object, *relation)) {
+        *full = object->kind == ObjectKind::Column;
+        cover = relation->key();
+    }
+    if (object && object->kind == ObjectKind::Sequence) {
         const QString owner = ownerColumnKey(m_mapped, *object);
         if (!owner.isEmpty() && (m_dropped.contains(owner) || m_rebuilt.contains(owner) ||
                                  !dropCover(owner, full).isEmpty())) {
             *full = true;
-            return owner;
+            cover = owner;
         }
     }
-    return {};
+    m_dropCovers.insert(key, {cover, *full});
+    return cover;
+}
+
+// A rule, trigger, policy or constraint on a dropped relation that depends on something else
+// dropped which itself depends on that relation (a rule on a parent table inserting into a
+// child): dropping it with its relation would need the other first and the other needs the
+// relation gone last, so it is dropped on its own, before both.
+bool Planner::needsOwnDrop(const SchemaObject &object, const SchemaObject &relation) const
+{
+    if (object.kind == ObjectKind::Column || object.kind == ObjectKind::Index)
+        return false;
+    const QString relationKey = relation.key();
+    for (const QString &dependency : dependencies(m_mapped, object)) {
+        if (dependency == relationKey ||
+            (!m_dropped.contains(dependency) && !m_rebuilt.contains(dependency)))
+            continue;
+        const SchemaObject *other = m_mapped.find(dependency);
+        if (!other || (other->schema == relation.schema && other->table == relation.name))
+            continue;
+        // Does `other` reach the relation through what it depends on?
+        QSet<QString> seen;
+        QStringList work = {dependency};
+        while (!work.isEmpty()) {
+            const QString key = work.takeLast();
+            if (key == relationKey)
+                return true;
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
+            if (const SchemaObject *next = m_mapped.find(key))
+                work += dependencies(m_mapped, *next);
+        }
+    }
+    return false;
 }
 
 QString Planner::createCover(const QString &key, bool *full) const
@@ -541,8 +584,10 @@ void Planner::buildEdges()
         for (const QString &dependency : dependencies(m_mapped, object)) {
             const int target = m_dropNode.value(dependency, -1);
             if (target < 0) {
-                if (drop >= 0)
+                if (drop >= 0) {
                     edge(drop, m_alterNode.value(dependency, -1));
+                    edge(effective(key, true), m_alterNode.value(dependency, -1));
+                }
                 continue;
             }
             if (related(key, dependency, true))
@@ -572,6 +617,23 @@ void Planner::buildEdges()
                 effective(key, false) != effective(dependency, false))
                 edge(source, effective(key, false));
         }
+    }
+    // A partition's own index comes after its parent's partitioned indexes: created before, an
+    // equal one would be attached to the parent's instead of the parent making its own.
+    for (auto it = m_createNode.cbegin(); it != m_createNode.cend(); ++it) {
+        const SchemaObject *index = m_to.find(it.key());
+        const SchemaObject *partition =
+            index && index->kind == ObjectKind::Index ? relationOf(m_to, *index) : nullptr;
+        const QStringList parent =
+            partition ? splitQualified(partition->property(QStringLiteral("partition_of")))
+                      : QStringList();
+        if (parent.size() != 2)
+            continue;
+        SchemaObject parentTable;
+        parentTable.schema = parent[0];
+        parentTable.name = parent[1];
+        for (const SchemaObject &other : m_to.children(parentTable, ObjectKind::Index))
+            edge(m_createNode.value(other.key(), -1), it.value());
     }
     // Renames run after every drop (drops use the old names) and before what uses new names.
     for (int rename : std::as_const(m_renameNodes)) {
