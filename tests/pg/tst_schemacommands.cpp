@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+#include <thread>
+
 using strata::test::PgServer;
 using namespace strata::schema;
 
@@ -289,6 +292,37 @@ private Q_SLOTS:
         QVERIFY(!read);
         QVERIFY2(read.error().message.contains(QLatin1String("nosuch")),
                  qPrintable(read.error().message));
+        QCOMPARE(scratchLeft(), QString());
+    }
+
+    void cancelStopsTheReplayAndDropsTheScratchDatabase()
+    {
+        auto bench = workbench(
+            project({{QStringLiteral("CREATE TABLE a (id int);"), QStringLiteral("DROP TABLE a;")},
+                     {QStringLiteral("SELECT pg_sleep(600);"), QStringLiteral("SELECT 1;")}}));
+        QVERIFY(bench);
+        std::optional<strata::Result<SideModel>> read;
+        std::thread worker(
+            [&] { read.emplace(bench->read(SchemaSide::revision(QStringLiteral("heads")))); });
+        // Ctrl-C while the replay's statement runs in the scratch database.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                                  "'%pg_sleep(600)%' AND datname LIKE 'strata\\_%'")) ==
+                QLatin1String("1"),
+            60000);
+        bench->cancel();
+        worker.join();
+        QVERIFY(read.has_value());
+        QVERIFY(!*read);
+        QCOMPARE(read->error().code, strata::Error::Code::Cancelled);
+        QCOMPARE(scratchLeft(), QString());
+
+        // Cancelled before it starts: nothing is left either.
+        auto again = workbench(project({}));
+        again->cancel();
+        auto none = again->read(SchemaSide::file(writeSchemaFile(QStringLiteral("SELECT 1;\n"))));
+        QVERIFY(!none);
+        QCOMPARE(none.error().code, strata::Error::Code::Cancelled);
         QCOMPARE(scratchLeft(), QString());
     }
 
