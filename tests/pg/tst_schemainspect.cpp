@@ -446,7 +446,11 @@ private Q_SLOTS:
                           "> 0;\n"
                           "CREATE VIEW item_view AS SELECT id, s FROM item WHERE s = 'on';\n"
                           "CREATE FUNCTION twice(x int4) RETURNS int4 LANGUAGE sql AS "
-                          "'SELECT x * 2';\n"),
+                          "'SELECT x * 2';\n"
+                          "CREATE TABLE opts (a int) WITH (fillfactor = 70, "
+                          "autovacuum_enabled = false);\n"
+                          "CREATE INDEX opts_a ON opts (a) WITH (fillfactor = 70, "
+                          "deduplicate_items = off);\n"),
                       &error),
                  qPrintable(error));
         QVERIFY2(load(b,
@@ -466,7 +470,11 @@ private Q_SLOTS:
                           "CREATE VIEW app.item_view AS SELECT item.id, item.s FROM app.item "
                           "WHERE item.s = 'on'::app.state;\n"
                           "CREATE FUNCTION app.twice(x integer) RETURNS integer LANGUAGE sql AS "
-                          "'SELECT x * 2';\n"),
+                          "'SELECT x * 2';\n"
+                          "CREATE TABLE app.opts (a integer) WITH (autovacuum_enabled = off);\n"
+                          "ALTER TABLE app.opts SET (fillfactor = 70);\n"
+                          "CREATE INDEX opts_a ON app.opts (a) WITH (deduplicate_items = "
+                          "false, fillfactor = 70);\n"),
                       &error),
                  qPrintable(error));
         auto left = read(a);
@@ -566,12 +574,15 @@ private Q_SLOTS:
                                 "CREATE TABLE strata_version_history (id bigserial PRIMARY "
                                 "KEY, revision text);\n"
                                 "CREATE INDEX strata_version_history_rev ON "
-                                "strata_version_history (revision);\n"),
+                                "strata_version_history (revision);\n"
+                                "CREATE SCHEMA scratch;\n"
+                                "CREATE TABLE scratch.t (a serial);\n"),
                  &error),
             qPrintable(error));
         InspectOptions options;
         options.excludeTables = {QStringLiteral("strata_version"),
                                  QStringLiteral("strata_version_history")};
+        options.excludeSchemas = {QStringLiteral("scratch")};
         auto model = read(db, options);
         QVERIFY2(model, qPrintable(model ? QString() : model.error().message));
         const QList<SchemaObject> all = model->objects();

@@ -80,7 +80,12 @@ private:
 
 bool isTrue(const QString &value);      // "t" from the server
 QString boolText(const QString &value); // "t"/"f" -> "true"/"false"
-QStringList lines(const QString &text); // '\n'-joined lines; none for an empty text
+QStringList lines(const QString &text);
+// Storage options ("a=1,b=off") sorted, boolean values as "true"/"false", so options set in
+// another order or spelling compare equal; and the same inside an index definition's WITH.
+QString normalizedOptions(const QString &options, const QString &separator);
+QString
+normalizedIndexDefinition(const QString &definition); // '\n'-joined lines; none for an empty text
 
 // The readers, each one query per kind (inspect_relations.cpp, inspect_objects.cpp).
 Status readSchemas(Reader &reader);

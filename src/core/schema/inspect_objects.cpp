@@ -175,7 +175,8 @@ Status readViews(Reader &reader)
     const QString sql =
         QStringLiteral(
             "SELECT c.oid, n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid), "
-            "pg_catalog.array_to_string(c.reloptions, ','), (SELECT pg_catalog.string_agg("
+            "(SELECT pg_catalog.string_agg(o, ',' ORDER BY o) FROM "
+            "pg_catalog.unnest(c.reloptions) o), (SELECT pg_catalog.string_agg("
             "pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, "
             "a.atttypmod), E'\\n' ORDER BY a.attnum) FROM pg_catalog.pg_attribute a WHERE "
             "a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), "
@@ -196,7 +197,8 @@ Status readViews(Reader &reader)
         view.schema = row[1];
         view.name = row[2];
         view.properties.insert(QStringLiteral("definition"), row[4]);
-        view.properties.insert(QStringLiteral("options"), row[5]);
+        view.properties.insert(QStringLiteral("options"),
+                               normalizedOptions(row[5], QStringLiteral(",")));
         view.properties.insert(QStringLiteral("columns"), row[6]);
         view.comment = row[7];
         view.owner = row[8];

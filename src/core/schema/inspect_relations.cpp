@@ -31,8 +31,9 @@ Status readTables(Reader &reader)
             "pg_catalog.format('%I.%I', pn.nspname, p.relname), ',' ORDER BY i.inhseqno) FROM "
             "pg_catalog.pg_inherits i JOIN pg_catalog.pg_class p ON p.oid = i.inhparent JOIN "
             "pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid) END, "
-            "c.relrowsecurity, c.relforcerowsecurity, pg_catalog.array_to_string(c.reloptions, "
-            "','), pg_catalog.obj_description(c.oid, 'pg_class'), "
+            "c.relrowsecurity, c.relforcerowsecurity, (SELECT pg_catalog.string_agg(o, ',' "
+            "ORDER BY o) FROM pg_catalog.unnest(c.reloptions) o), "
+            "pg_catalog.obj_description(c.oid, 'pg_class'), "
             "pg_catalog.pg_get_userbyid(c.relowner), %1 FROM pg_catalog.pg_class c JOIN "
             "pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
             "AND ")
@@ -57,7 +58,8 @@ Status readTables(Reader &reader)
         table.properties.insert(QStringLiteral("inherits"), row[7]);
         table.properties.insert(QStringLiteral("row_security"), boolText(row[8]));
         table.properties.insert(QStringLiteral("force_row_security"), boolText(row[9]));
-        table.properties.insert(QStringLiteral("options"), row[10]);
+        table.properties.insert(QStringLiteral("options"),
+                                normalizedOptions(row[10], QStringLiteral(",")));
         table.comment = row[11];
         table.owner = row[12];
         table.grants = lines(row[13]);
@@ -268,7 +270,8 @@ Status readIndexes(Reader &reader)
         const qsizetype at = definition.indexOf(marker);
         if (at >= 0)
             definition.replace(at, marker.size(), QStringLiteral("INDEX %INDEX% ON "));
-        index.properties.insert(QStringLiteral("definition"), definition);
+        index.properties.insert(QStringLiteral("definition"),
+                                normalizedIndexDefinition(definition));
         index.properties.insert(QStringLiteral("unique"), boolText(row[6]));
         if (!row[7].isNull()) {
             index.properties.insert(QStringLiteral("parent"), row[7]);

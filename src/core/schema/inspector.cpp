@@ -3,6 +3,8 @@
 #include "drivers/driver.h"
 #include "schema/inspect_internal.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace strata::schema {
@@ -22,6 +24,53 @@ QString boolText(const QString &value)
 QStringList lines(const QString &text)
 {
     return text.isEmpty() ? QStringList{} : text.split(QLatin1Char('\n'));
+}
+
+// One storage option "name=value": boolean values as PostgreSQL reads them (on, yes, true) are
+// stored as written, so both spellings become "true" or "false".
+static QString normalizedOption(const QString &option)
+{
+    const qsizetype equals = option.indexOf(QLatin1Char('='));
+    if (equals < 0)
+        return option;
+    QString value = option.mid(equals + 1);
+    if (value.size() > 1 && value.startsWith(QLatin1Char('\'')) &&
+        value.endsWith(QLatin1Char('\'')))
+        value = value.mid(1, value.size() - 2);
+    const QString lower = value.toLower();
+    static const QStringList yes = {QStringLiteral("on"), QStringLiteral("true"),
+                                    QStringLiteral("yes")};
+    static const QStringList no = {QStringLiteral("off"), QStringLiteral("false"),
+                                   QStringLiteral("no")};
+    if (yes.contains(lower))
+        return option.left(equals + 1) + QStringLiteral("true");
+    if (no.contains(lower))
+        return option.left(equals + 1) + QStringLiteral("false");
+    return option;
+}
+
+QString normalizedOptions(const QString &options, const QString &separator)
+{
+    if (options.isEmpty())
+        return options;
+    QStringList parts = options.split(separator);
+    for (QString &part : parts)
+        part = normalizedOption(part.trimmed());
+    parts.sort();
+    return parts.join(separator);
+}
+
+QString normalizedIndexDefinition(const QString &definition)
+{
+    // "... USING btree (a) WITH (fillfactor='70', deduplicate_items=off) WHERE ...".
+    static const QRegularExpression with(QStringLiteral(" WITH \\((.*?)\\)( WHERE |$)"));
+    const QRegularExpressionMatch match = with.match(definition);
+    if (!match.hasMatch())
+        return definition;
+    QString normalized = definition;
+    normalized.replace(match.capturedStart(1), match.capturedLength(1),
+                       normalizedOptions(match.captured(1), QStringLiteral(", ")));
+    return normalized;
 }
 
 Result<Rows> Reader::rows(const QString &what, const QString &sql)
