@@ -157,7 +157,7 @@ const QList<CommandSpec> &commands()
          1,
          -1},
         {"check",
-         "check [--drift [--ignore PATTERN]... [--grants] [--dev-url URL]]",
+         "check [--json] [--drift [--ignore PATTERN]... [--grants] [--dev-url URL]]",
          "Exit 3 when the database is behind or edited; with --drift, when its schema differs.",
          {QStringLiteral("drift"), QStringLiteral("ignore"), QStringLiteral("grants"),
           QStringLiteral("dev-url")},
@@ -360,7 +360,7 @@ QString commandHelp(const QString &command)
             "  --from-url URL, --from-profile NAME  the desired state: a reference database\n"
             "  --dev-url URL            the PostgreSQL server for scratch databases (default:\n"
             "                           dev_url in strata.ini, else the configured database's)\n"
-            "No difference: \"No changes\", exit 0, no file. A migration that fails its proof "
+            "\nNo difference: \"No changes\", exit 0, no file. A migration that fails its proof "
             "is\n"
             "not written: exit 1 with the property, the object and why.\n");
     if (command == QLatin1String("diff"))

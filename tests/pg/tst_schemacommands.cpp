@@ -321,6 +321,22 @@ private Q_SLOTS:
         QCOMPARE(scratchLeft(), QString());
     }
 
+    void aRoleWithoutCreatedbIsToldWhatToDo()
+    {
+        QVERIFY(m_server->psql(QStringLiteral("CREATE ROLE nocreate LOGIN")));
+        WorkbenchOptions options;
+        options.migrator.projectDir = project({});
+        options.migrator.url = m_server->conninfo() + QStringLiteral(" user=nocreate");
+        auto bench = SchemaWorkbench::open(options);
+        QVERIFY(bench);
+        auto read = (*bench)->read(SchemaSide::revision(QStringLiteral("heads")));
+        QVERIFY(!read);
+        QVERIFY2(read.error().message.contains(QLatin1String("permission denied")),
+                 qPrintable(read.error().message));
+        QVERIFY2(read.error().toString().contains(QLatin1String("--dev-url")),
+                 qPrintable(read.error().toString()));
+    }
+
     void devUrlHoldsTheScratchDatabases()
     {
         // The configured database's server is unreachable; dev_url names a working one.

@@ -264,7 +264,7 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::replay(const QStringList &targets
     read.side.model = std::move(model).value();
     reached.removeDuplicates();
     read.side.source =
-        QStringLiteral("the project at %1%2, replayed in scratch database %3")
+        QStringLiteral("the project at %1%2, replayed in scratch database %3, dropped again")
             .arg(what,
                  reached.isEmpty() || (reached.size() == 1 && reached.first() == what)
                      ? QString()
@@ -348,7 +348,8 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::applyFile(const QString &given)
     if (!model)
         return model.error();
     read.side.model = std::move(model).value();
-    read.side.source = QStringLiteral("%1, applied to scratch database %2").arg(given, shown);
+    read.side.source =
+        QStringLiteral("%1, applied to scratch database %2, dropped again").arg(given, shown);
     return read;
 }
 

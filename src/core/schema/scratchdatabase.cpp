@@ -32,7 +32,13 @@ Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::create(const Connectio
     auto url = scratch->m_server->createScratchDatabase(name);
     if (!url) {
         scratch->m_dropped = true; // nothing was created
-        return url.error();
+        Error e = url.error();
+        e.details.append(
+            QStringLiteral(
+                "schema diff builds its sides in scratch databases: the role needs CREATEDB on %1, "
+                "or --dev-url URL (dev_url in strata.ini) names a server where it has it")
+                .arg(server.display));
+        return e;
     }
     scratch->m_name = name;
     scratch->m_url = *url;
