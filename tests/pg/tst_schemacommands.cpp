@@ -5,6 +5,7 @@
 
 #include "files.h"
 #include "pgserver.h"
+#include "profiles/profilestore.h"
 #include "project/migrationparser.h"
 #include "schema/renamedfrom.h"
 #include "schema/schemaside.h"
@@ -12,6 +13,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -392,6 +394,31 @@ private Q_SLOTS:
             QStringLiteral("1"));
     }
 
+    void profileSideReadsTheProfilesDatabase()
+    {
+        const QString live = newDatabase();
+        QVERIFY(m_server->psql(QStringLiteral("CREATE TABLE p (id int);"), nullptr, live));
+        const QString config = m_home.filePath(QStringLiteral("config"));
+        qputenv("STRATA_CONFIG_DIR", config.toUtf8());
+        const auto unset = qScopeGuard([] { qunsetenv("STRATA_CONFIG_DIR"); });
+        strata::Profile profile = strata::Profile::forEnvironment(QStringLiteral("Staging"));
+        profile.name = QStringLiteral("staging");
+        profile.engine = strata::Profile::Engine::Postgres;
+        profile.host = m_server->socketDir();
+        profile.port = m_server->port();
+        profile.database = live;
+        profile.user = QStringLiteral("postgres");
+        QVERIFY(strata::ProfileStore(strata::ProfileStore::defaultFilePath()).save({profile}));
+        auto bench = workbench(project({}));
+        QVERIFY(bench);
+        auto read = bench->read(*SchemaSide::parse(QStringLiteral("profile:staging")));
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().toString()));
+        QVERIFY(read->model.find(QStringLiteral("table|public||p|")));
+        auto missing = bench->read(*SchemaSide::parse(QStringLiteral("profile:nosuch")));
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code, strata::Error::Code::NotFound);
+    }
+
     void autogenerateWritesAProvenMigration()
     {
         const QString dir = project({{QStringLiteral("CREATE TABLE customers (id int PRIMARY KEY, "
@@ -445,6 +472,30 @@ private Q_SLOTS:
         QVERIFY2(none, qPrintable(none ? QString() : none.error().toString()));
         QVERIFY(!none->written);
         QCOMPARE(QDir(dir + QStringLiteral("/versions")).entryList(QDir::Files).size(), 2);
+    }
+
+    void autogenerateMarksWhatCannotRunInATransaction()
+    {
+        const QString dir = project({{QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
+                                                     "CREATE TABLE m (id int, v mood);"),
+                                      QStringLiteral("DROP TABLE m;\nDROP TYPE mood;")}});
+        auto bench = workbench(dir);
+        QVERIFY(bench);
+        AutogenerateRequest request;
+        request.message = QStringLiteral("ok mood");
+        request.desired = SchemaSide::file(
+            writeSchemaFile(QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
+                                           "CREATE TABLE m (id int, v mood);\n")));
+        auto result = bench->autogenerate(request);
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
+        QVERIFY(result->written);
+        QFile written(result->path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        auto parsed = strata::MigrationParser::parse(result->path, written.readAll());
+        QVERIFY(parsed);
+        QVERIFY2(parsed->upgradeSql.contains(QLatin1String("ADD VALUE 'ok'")),
+                 qPrintable(parsed->upgradeSql));
+        QVERIFY(!parsed->transactional); // ALTER TYPE ... ADD VALUE: `transactional: false`
     }
 
     void tableRenameIsDeclaredNeverGuessed()
