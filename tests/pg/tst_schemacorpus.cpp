@@ -16,6 +16,7 @@
 #include "schema/schemadiff.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,6 +60,7 @@ struct Outcome
     QString message;
     int operations = 0;
     int seededTables = 0;
+    qint64 ms = 0; // inspecting the two sides aside
 };
 
 } // namespace
@@ -74,6 +76,7 @@ class TestSchemaCorpus : public QObject
     QHash<QString, Side> m_sides; // by file
     QList<Outcome> m_outcomes;
     int m_scratch = 0;
+    QElapsedTimer m_timer; // of the current pair, from its diff on
 
     // Pairs of the corpus: consecutive Pagila versions and migra's a/b fixtures.
     QList<Pair> pairs() const
@@ -217,7 +220,8 @@ private Q_SLOTS:
                                       {QStringLiteral("object"), o.object},
                                       {QStringLiteral("message"), o.message},
                                       {QStringLiteral("operations"), o.operations},
-                                      {QStringLiteral("seeded_tables"), o.seededTables}});
+                                      {QStringLiteral("seeded_tables"), o.seededTables},
+                                      {QStringLiteral("ms"), o.ms}});
         }
         qInfo("schema-diff corpus: %d pairs proven, %d refused, %d failed", proven, refused,
               failed);
@@ -251,6 +255,7 @@ private Q_SLOTS:
         Outcome outcome;
         outcome.pair = QString::fromUtf8(QTest::currentDataTag());
         outcome.outcome = QStringLiteral("failed");
+        m_timer.invalidate();
         // Copies: side() may grow the hash (the models themselves are shared, not copied).
         const Side a = side(from);
         const Side b = side(to);
@@ -265,6 +270,7 @@ private Q_SLOTS:
             }
         }
 
+        m_timer.start();
         const schema::SchemaDiff generated = schema::diff(*a.model, *b.model);
         outcome.operations = int(generated.operations.size());
         if (!generated.refused.isEmpty()) {

@@ -4,12 +4,13 @@
 // rows seeded into FROM beforehand must survive unless the diff said it deletes them.
 #include "schema/proof.h"
 
+#include "schema/proofseed.h"
+
 #include "drivers/driver.h"
 #include "drivers/postgres/postgresdriver.h"
 
 #include <QHash>
 #include <QMap>
-#include <QRegularExpression>
 #include <QSet>
 
 namespace strata::schema {
@@ -113,241 +114,6 @@ QString shortStatement(const QString &statement)
     if (first.size() > 160)
         first = first.left(157) + QStringLiteral("...");
     return first;
-}
-
-// ---- seeding ------------------------------------------------------------------------------
-
-// A value for a column of `type` (format_type text), for row `row` (1-based), as SQL text;
-// empty when none can be made up.
-QString seedValue(const QString &type, int row, const SchemaModel &model, int depth = 0)
-{
-    const QString n = QString::number(row);
-    if (type.endsWith(QStringLiteral("[]")))
-        return QStringLiteral("'{}'");
-    static const QRegularExpression params(QStringLiteral("\\(.*\\)"));
-    QString base = type;
-    base.remove(params);
-    base = base.trimmed();
-    static const QSet<QString> numbers = {
-        QStringLiteral("smallint"),         QStringLiteral("integer"), QStringLiteral("bigint"),
-        QStringLiteral("numeric"),          QStringLiteral("real"),    QStringLiteral("money"),
-        QStringLiteral("double precision"), QStringLiteral("oid")};
-    if (numbers.contains(base))
-        return n;
-    static const QSet<QString> texts = {
-        QStringLiteral("text"),          QStringLiteral("character varying"),
-        QStringLiteral("character"),     QStringLiteral("name"),
-        QStringLiteral("\"char\""),      QStringLiteral("bpchar"),
-        QStringLiteral("public.citext"), QStringLiteral("citext")};
-    if (texts.contains(base))
-        return QStringLiteral("'%1'").arg(row % 10);
-    if (base == QLatin1String("boolean"))
-        return row % 2 ? QStringLiteral("true") : QStringLiteral("false");
-    if (base == QLatin1String("date"))
-        return QStringLiteral("'2022-02-%1'").arg(row % 28 + 1, 2, 10, QLatin1Char('0'));
-    if (base.startsWith(QLatin1String("timestamp")))
-        return QStringLiteral("'2022-02-%1 12:00:00'").arg(row % 28 + 1, 2, 10, QLatin1Char('0'));
-    if (base.startsWith(QLatin1String("time")))
-        return QStringLiteral("'12:00:%1'").arg(row % 60, 2, 10, QLatin1Char('0'));
-    if (base == QLatin1String("interval"))
-        return QStringLiteral("'%1 days'").arg(row);
-    if (base == QLatin1String("uuid"))
-        return QStringLiteral("'00000000-0000-0000-0000-%1'").arg(row, 12, 10, QLatin1Char('0'));
-    if (base == QLatin1String("json") || base == QLatin1String("jsonb"))
-        return QStringLiteral("'{\"n\": %1}'").arg(row);
-    if (base == QLatin1String("bytea"))
-        return QStringLiteral("'\\x%1'").arg(row % 256, 2, 16, QLatin1Char('0'));
-    if (base == QLatin1String("tsvector"))
-        return QStringLiteral("'w%1'").arg(row);
-    if (base == QLatin1String("inet") || base == QLatin1String("cidr"))
-        return QStringLiteral("'10.0.0.%1'").arg(row % 250 + 1);
-    if (base == QLatin1String("public.hstore") || base == QLatin1String("hstore"))
-        return QStringLiteral("'a=>%1'").arg(row);
-    if (depth > 4)
-        return {};
-    // Enum types and domains of the model, by their qualified name as format_type writes it.
-    for (const SchemaObject &e : model.objects(ObjectKind::EnumType))
-        if (qualify(e.schema, e.name) == base || e.name == base) {
-            const QStringList labels =
-                e.property(QStringLiteral("values")).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            if (labels.isEmpty())
-                return {};
-            return quoteLiteral(labels.at((row - 1) % labels.size()));
-        }
-    for (const SchemaObject &d : model.objects(ObjectKind::Domain))
-        if (qualify(d.schema, d.name) == base || d.name == base)
-            return seedValue(d.property(QStringLiteral("type")), row, model, depth + 1);
-    return {};
-}
-
-// Single-column foreign keys of a table: column -> (referenced table as SQL, its column).
-QHash<QString, QPair<QString, QString>> foreignKeys(const SchemaModel &model,
-                                                    const SchemaObject &table)
-{
-    static const QRegularExpression fk(
-        QStringLiteral("^FOREIGN KEY \\(([^,()]+)\\) REFERENCES ([^(]+)\\(([^,()]+)\\)"));
-    QHash<QString, QPair<QString, QString>> keys;
-    for (const SchemaObject &c : model.children(table, ObjectKind::Constraint)) {
-        const QRegularExpressionMatch m = fk.match(c.property(QStringLiteral("definition")));
-        if (m.hasMatch())
-            keys.insert(m.captured(1).trimmed(),
-                        {m.captured(2).trimmed(), m.captured(3).trimmed()});
-    }
-    return keys;
-}
-
-// A table's columns with those it inherits from its parents (not modelled on the child).
-QList<SchemaObject> allColumns(const SchemaModel &model, const SchemaObject &table, int depth = 0)
-{
-    QList<SchemaObject> columns = model.children(table, ObjectKind::Column);
-    if (depth > 8)
-        return columns;
-    QStringList parents =
-        table.property(QStringLiteral("inherits")).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &parentName : parents) {
-        for (const SchemaObject &candidate : model.objects(ObjectKind::Table)) {
-            if (qualify(candidate.schema, candidate.name) != parentName.trimmed())
-                continue;
-            for (const SchemaObject &inherited : allColumns(model, candidate, depth + 1)) {
-                bool known = false;
-                for (const SchemaObject &own : columns)
-                    known = known || own.name == inherited.name;
-                if (!known)
-                    columns.append(inherited);
-            }
-        }
-    }
-    return columns;
-}
-
-// For a table partitioned on one column: that column and a value one of its partitions takes
-// (the lower bound of a range, the first value of a list), so seeded rows find a partition.
-QPair<QString, QString> partitionValue(const SchemaModel &model, const SchemaObject &table)
-{
-    static const QRegularExpression keyRe(QStringLiteral("^(?:RANGE|LIST) \\((\"?[^,()]+\"?)\\)$"));
-    static const QRegularExpression boundRe(
-        QStringLiteral("FOR VALUES (?:FROM|IN) \\(('(?:[^']|'')*'|[-0-9.]+)"));
-    const QRegularExpressionMatch key =
-        keyRe.match(table.property(QStringLiteral("partition_key")));
-    if (!key.hasMatch())
-        return {};
-    const QString parent = qualify(table.schema, table.name);
-    for (const SchemaObject &candidate : model.objects(ObjectKind::Table)) {
-        if (candidate.property(QStringLiteral("partition_of")) != parent)
-            continue;
-        const QRegularExpressionMatch bound =
-            boundRe.match(candidate.property(QStringLiteral("partition_bound")));
-        if (bound.hasMatch())
-            return {key.captured(1), bound.captured(1)};
-    }
-    return {};
-}
-
-// One INSERT for row `row`; `nullableToo`: give a value to nullable columns as well.
-QString insertSql(const SchemaModel &model, const SchemaObject &table, int row, bool nullableToo)
-{
-    const auto keys = foreignKeys(model, table);
-    const QPair<QString, QString> partitioned = partitionValue(model, table);
-    QStringList names, values;
-    for (const SchemaObject &column : allColumns(model, table)) {
-        const QString name = column.qualifiedName();
-        const bool partitionKey = name == partitioned.first;
-        if (!partitionKey && (!column.property(QStringLiteral("generated")).isEmpty() ||
-                              !column.property(QStringLiteral("identity")).isEmpty() ||
-                              !column.property(QStringLiteral("default")).isEmpty()))
-            continue;
-        const bool notNull = column.property(QStringLiteral("not_null")) == QLatin1String("true");
-        if (!notNull && !nullableToo && !partitionKey)
-            continue;
-        QString value;
-        if (partitionKey)
-            value = partitioned.second;
-        else if (const auto it = keys.constFind(name); it != keys.cend())
-            value = QStringLiteral("(SELECT %1 FROM %2 ORDER BY 1 LIMIT 1 OFFSET %3)")
-                        .arg(it->second, it->first)
-                        .arg(row - 1);
-        else
-            value = seedValue(column.property(QStringLiteral("type")), row, model);
-        if (value.isEmpty()) {
-            if (notNull)
-                return {};
-            continue;
-        }
-        names.append(name);
-        values.append(value);
-    }
-    const QString target = qualify(table.schema, table.name);
-    if (names.isEmpty())
-        return QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(target);
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-        .arg(target, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
-}
-
-// Tries one statement under a savepoint; false (and the savepoint rolled back) when it fails.
-Result<bool> attempt(Driver &scratch, const QString &sql)
-{
-    if (auto s = scratch.execute({QStringLiteral("SAVEPOINT strata_seed"), 0}); !s)
-        return s.error();
-    if (scratch.execute({sql, 0})) {
-        if (auto s = scratch.execute({QStringLiteral("RELEASE SAVEPOINT strata_seed"), 0}); !s)
-            return s.error();
-        return true;
-    }
-    if (auto s = scratch.execute({QStringLiteral("ROLLBACK TO SAVEPOINT strata_seed"), 0}); !s)
-        return s.error();
-    return false;
-}
-
-// Inserts up to `rows` rows into each table of `model` that takes generated values (tables
-// referenced by foreign keys first, by retrying in passes); table key -> rows inserted.
-Result<QMap<QString, int>> seed(Driver &scratch, const SchemaModel &model, int rows)
-{
-    QList<SchemaObject> pending;
-    for (const SchemaObject &table : model.objects(ObjectKind::Table))
-        if (table.property(QStringLiteral("partition_of")).isEmpty())
-            pending.append(table); // partitions get their rows through the parent
-    QMap<QString, int> seeded;
-    if (pending.isEmpty())
-        return seeded;
-    if (auto s = scratch.begin(); !s)
-        return s.error();
-    bool progress = true;
-    while (progress && !pending.isEmpty()) {
-        progress = false;
-        for (auto it = pending.begin(); it != pending.end();) {
-            int inserted = 0;
-            for (int row = 1; row <= rows; ++row) {
-                bool done = false;
-                for (const bool nullableToo : {true, false}) {
-                    const QString sql = insertSql(model, *it, row, nullableToo);
-                    if (sql.isEmpty())
-                        continue;
-                    auto ok = attempt(scratch, sql);
-                    if (!ok) {
-                        (void)scratch.rollback();
-                        return ok.error();
-                    }
-                    if (*ok) {
-                        done = true;
-                        break;
-                    }
-                }
-                if (!done)
-                    break;
-                ++inserted;
-            }
-            if (inserted > 0) {
-                seeded.insert(it->key(), inserted);
-                it = pending.erase(it);
-                progress = true;
-            } else {
-                ++it;
-            }
-        }
-    }
-    if (auto s = scratch.commit(); !s)
-        return s.error();
-    return seeded;
 }
 
 // Keys of the tables whose rows an operation flagged DeletesData may remove.
@@ -500,7 +266,7 @@ Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const Schema
 
     QMap<QString, int> seeded;
     if (seedRows > 0) {
-        auto s = seed(scratch, from, seedRows);
+        auto s = detail::seedRows(scratch, from, to, seedRows);
         if (!s)
             return s.error();
         seeded = *s;
