@@ -179,7 +179,11 @@ class TestSchemaCorpus : public QObject
         return {};
     }
 
-    void record(Outcome outcome) { m_outcomes.append(outcome); }
+    void record(Outcome outcome)
+    {
+        outcome.ms = m_timer.isValid() ? m_timer.elapsed() : 0;
+        m_outcomes.append(outcome);
+    }
 
 private Q_SLOTS:
     void initTestCase()
