@@ -356,8 +356,8 @@ private Q_SLOTS:
         QCOMPARE(sql, (QStringList{
                           QStringLiteral("ALTER TABLE public.film ALTER COLUMN id DROP DEFAULT"),
                           QStringLiteral("ALTER TABLE public.film ALTER COLUMN id ADD GENERATED "
-                                         "BY DEFAULT AS IDENTITY (CACHE 1 NO CYCLE INCREMENT BY "
-                                         "1 MAXVALUE 2147483647 MINVALUE 1 START WITH 1)")}));
+                                         "BY DEFAULT AS IDENTITY (START WITH 1 INCREMENT BY 1 "
+                                         "MINVALUE 1 MAXVALUE 2147483647 CACHE 1 NO CYCLE)")}));
         QCOMPARE(downgrade(d).first(),
                  QStringLiteral("ALTER TABLE public.film ALTER COLUMN id DROP IDENTITY"));
 

@@ -185,10 +185,10 @@ QList<Operation> createSequence(const SchemaObject &sequence, const DiffContext 
     // OWNED BY once the column exists; a column created in the same migration says it itself.
     if (!owner.isEmpty() && context.from.find(owner))
         sql.append(ownedBySql(sequence, prop(sequence, "owned_by")));
+    // A sequence holds no rows: dropping one loses its position, not data.
     return {makeOperation(
         QStringLiteral("create sequence"), sequence, sql,
-        {QStringLiteral("DROP SEQUENCE %1").arg(qualify(sequence.schema, sequence.name))}, {},
-        {Hazard::DeletesData})};
+        {QStringLiteral("DROP SEQUENCE %1").arg(qualify(sequence.schema, sequence.name))})};
 }
 
 QList<Operation> dropSequence(const SchemaObject &sequence, const DiffContext &context)
@@ -198,8 +198,8 @@ QList<Operation> dropSequence(const SchemaObject &sequence, const DiffContext &c
         inverse.append(ownedBySql(sequence, prop(sequence, "owned_by")));
     return {makeOperation(
         QStringLiteral("drop sequence"), sequence,
-        {QStringLiteral("DROP SEQUENCE %1").arg(qualify(sequence.schema, sequence.name))}, inverse,
-        {Hazard::DeletesData})};
+        {QStringLiteral("DROP SEQUENCE %1").arg(qualify(sequence.schema, sequence.name))},
+        inverse)};
 }
 
 AlterPlan alterSequence(const SchemaObject &from, const SchemaObject &to,

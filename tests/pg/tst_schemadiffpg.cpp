@@ -1,0 +1,418 @@
+// The schema diff's relation rules on a real PostgreSQL server: for each pair of schemas the
+// generated upgrade applies to A with seeded rows, the result inspects equal to B, diffing again
+// finds nothing, the downgrade gives back A, and the rows survive unless deleting them was
+// flagged (prove()); beside that, the statements and hazards each rule is meant to produce.
+
+#include "drivers/postgres/postgresdriver.h"
+#include "pgserver.h"
+#include "schema/inspector.h"
+#include "schema/proof.h"
+#include "schema/schemadiff.h"
+
+#include <QTest>
+
+using strata::PostgresDriver;
+using strata::test::PgServer;
+using namespace strata::schema;
+
+class TestSchemaDiffPg : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<PgServer> m_server;
+    int m_databases = 0;
+
+    // A new database holding `sql`; its name, empty on failure (message in *error).
+    QString load(const QString &sql, QString *error)
+    {
+        const QString name = QStringLiteral("diffpg_%1").arg(++m_databases);
+        if (!m_server->psql(QStringLiteral("CREATE DATABASE %1").arg(name), error))
+            return {};
+        if (!sql.isEmpty() && !m_server->psql(sql, error, name))
+            return {};
+        return name;
+    }
+
+    std::optional<SchemaModel> inspectDatabase(const QString &database, QString *error)
+    {
+        PostgresDriver driver(m_server->conninfo(database), database);
+        if (auto opened = driver.open(); !opened) {
+            *error = opened.error().message;
+            return std::nullopt;
+        }
+        auto model = inspect(driver);
+        driver.close();
+        if (!model) {
+            *error = model.error().message;
+            return std::nullopt;
+        }
+        return *model;
+    }
+
+    // A and B loaded into databases of their own and inspected; A's database is the one the
+    // migration then runs on.
+    struct Pair
+    {
+        QString databaseA;
+        SchemaModel a;
+        SchemaModel b;
+    };
+    std::optional<Pair> loadPair(const QString &a, const QString &b, QString *error)
+    {
+        Pair pair;
+        pair.databaseA = load(a, error);
+        const QString databaseB = pair.databaseA.isEmpty() ? QString() : load(b, error);
+        if (databaseB.isEmpty())
+            return std::nullopt;
+        const auto modelA = inspectDatabase(pair.databaseA, error);
+        const auto modelB = modelA ? inspectDatabase(databaseB, error) : std::nullopt;
+        if (!modelB)
+            return std::nullopt;
+        pair.a = *modelA;
+        pair.b = *modelB;
+        return pair;
+    }
+
+    static QString describe(const QList<ObjectChange> &changes)
+    {
+        QStringList lines;
+        for (const ObjectChange &change : changes)
+            lines.append(change.object + QLatin1Char(' ') + changeName(change.change) +
+                         QLatin1Char(' ') + change.detail);
+        return lines.join(QLatin1Char('\n'));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        m_server = PgServer::start(&error);
+        QVERIFY2(m_server, qPrintable(error));
+        QVERIFY(m_server->psql(QStringLiteral("ALTER SYSTEM SET fsync = off")));
+        QVERIFY(m_server->psql(QStringLiteral("SELECT pg_reload_conf()")));
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+
+    void proven_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<int>("seedRows");
+        QTest::addColumn<QStringList>("statements"); // in the upgrade, in this order
+        QTest::addColumn<QStringList>("hazards");    // flagged somewhere in the upgrade
+
+        QTest::newRow("column type under a view")
+            << "CREATE TABLE film (id integer PRIMARY KEY, title varchar(20));"
+               "CREATE VIEW film_titles AS SELECT id, title FROM film;"
+            << "CREATE TABLE film (id integer PRIMARY KEY, title text);"
+               "CREATE VIEW film_titles AS SELECT id, title FROM film;"
+            << 3
+            << QStringList{QStringLiteral("DROP VIEW public.film_titles"),
+                           QStringLiteral("ALTER TABLE public.film ALTER COLUMN title TYPE text"),
+                           QStringLiteral("CREATE")}
+            << QStringList{QStringLiteral("downgrade_loses_data")};
+        QTest::newRow("key type under a foreign key, an index and a view")
+            << "CREATE TABLE film (id integer PRIMARY KEY);"
+               "CREATE TABLE actor (id integer PRIMARY KEY, film_id integer REFERENCES film);"
+               "CREATE INDEX actor_film_idx ON actor (film_id);"
+               "CREATE VIEW films AS SELECT f.id, count(a.id) FROM film f LEFT JOIN actor a ON "
+               "a.film_id = f.id GROUP BY f.id;"
+            << "CREATE TABLE film (id bigint PRIMARY KEY);"
+               "CREATE TABLE actor (id integer PRIMARY KEY, film_id bigint REFERENCES film);"
+               "CREATE INDEX actor_film_idx ON actor (film_id);"
+               "CREATE VIEW films AS SELECT f.id, count(a.id) FROM film f LEFT JOIN actor a ON "
+               "a.film_id = f.id GROUP BY f.id;"
+            << 0
+            << QStringList{QStringLiteral("DROP VIEW public.films"),
+                           QStringLiteral("ALTER TABLE public.film ALTER COLUMN id TYPE bigint")}
+            << QStringList{QStringLiteral("rewrites_table")};
+        QTest::newRow("serial to identity")
+            << "CREATE TABLE t (id serial PRIMARY KEY, x integer);"
+            << "CREATE TABLE t (id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, x "
+               "integer);"
+            << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t ALTER COLUMN id DROP DEFAULT"),
+                           QStringLiteral("ALTER TABLE public.t ALTER COLUMN id ADD GENERATED "
+                                          "BY DEFAULT AS IDENTITY"),
+                           QStringLiteral("DROP SEQUENCE public.t_id_seq")}
+            << QStringList{};
+        QTest::newRow("identity options")
+            << "CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY, x integer);"
+            << "CREATE TABLE t (id integer GENERATED BY DEFAULT AS IDENTITY (INCREMENT BY 5), x "
+               "integer);"
+            << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t ALTER COLUMN id SET GENERATED BY "
+                                          "DEFAULT")}
+            << QStringList{};
+        QTest::newRow("generated expression changed")
+            << "CREATE TABLE t (a integer, b integer GENERATED ALWAYS AS (a * 2) STORED);"
+            << "CREATE TABLE t (a integer, b integer GENERATED ALWAYS AS (a * 3) STORED);" << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t DROP COLUMN b"),
+                           QStringLiteral("ALTER TABLE public.t ADD COLUMN b integer GENERATED")}
+            << QStringList{};
+        QTest::newRow("generated to plain")
+            << "CREATE TABLE t (a integer, b integer GENERATED ALWAYS AS (a * 2) STORED);"
+            << "CREATE TABLE t (a integer, b integer);" << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t ALTER COLUMN b DROP EXPRESSION")}
+            << QStringList{QStringLiteral("downgrade_loses_data")};
+        QTest::newRow("defaults, not null, collation")
+            << "CREATE TABLE t (a integer DEFAULT 1, b text, c text NOT NULL DEFAULT '');"
+            << "CREATE TABLE t (a integer NOT NULL DEFAULT 2, b text COLLATE \"C\" DEFAULT 'x', "
+               "c text);"
+            << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t ALTER COLUMN a SET DEFAULT 2"),
+                           QStringLiteral("ALTER TABLE public.t ALTER COLUMN a SET NOT NULL")}
+            << QStringList{QStringLiteral("validates_constraint")};
+        QTest::newRow("columns added and dropped")
+            << "CREATE TABLE t (id serial, a integer, gone text);"
+            << "CREATE TABLE t (a integer, b uuid DEFAULT gen_random_uuid(), c integer NOT NULL "
+               "DEFAULT 0);"
+            << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t DROP COLUMN gone"),
+                           QStringLiteral("ALTER TABLE public.t ADD COLUMN b uuid")}
+            << QStringList{QStringLiteral("deletes_data"), QStringLiteral("rewrites_table"),
+                           QStringLiteral("downgrade_loses_data")};
+        QTest::newRow("varchar narrowed")
+            << "CREATE TABLE t (a varchar(40));"
+            << "CREATE TABLE t (a varchar(10));" << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t ALTER COLUMN a TYPE character "
+                                          "varying(10) USING a::character varying(10)")}
+            << QStringList{QStringLiteral("deletes_data")};
+        QTest::newRow("constraints added to tables")
+            << "CREATE TABLE film (id integer PRIMARY KEY, title text);"
+               "CREATE TABLE actor (id integer PRIMARY KEY, film_id integer);"
+            << "CREATE TABLE film (id integer PRIMARY KEY, title text UNIQUE);"
+               "CREATE TABLE actor (id integer PRIMARY KEY CHECK (id > 0), film_id integer "
+               "REFERENCES film);"
+            << 0
+            << QStringList{QStringLiteral("ALTER TABLE public.film ADD CONSTRAINT film_title_key"),
+                           QStringLiteral("ALTER TABLE public.actor VALIDATE CONSTRAINT "
+                                          "actor_film_id_fkey")}
+            << QStringList{QStringLiteral("builds_index")};
+        QTest::newRow("a referenced key changed")
+            << "CREATE TABLE film (id integer, CONSTRAINT film_key UNIQUE (id));"
+               "CREATE TABLE actor (film_id integer REFERENCES film (id));"
+            << "CREATE TABLE film (id integer, CONSTRAINT film_key PRIMARY KEY (id));"
+               "CREATE TABLE actor (film_id integer REFERENCES film (id));"
+            << 0
+            << QStringList{QStringLiteral("ALTER TABLE public.actor DROP CONSTRAINT"),
+                           QStringLiteral("ALTER TABLE public.film DROP CONSTRAINT film_key"),
+                           QStringLiteral("ALTER TABLE public.film ADD CONSTRAINT film_key"),
+                           QStringLiteral("ALTER TABLE public.actor ADD CONSTRAINT")}
+            << QStringList{};
+        QTest::newRow("partitions")
+            << "CREATE TABLE log (id integer, at date) PARTITION BY RANGE (at);"
+               "CREATE TABLE log_2020 PARTITION OF log FOR VALUES FROM ('2020-01-01') TO "
+               "('2021-01-01');"
+               "CREATE TABLE log_old PARTITION OF log FOR VALUES FROM ('2000-01-01') TO "
+               "('2001-01-01');"
+               "CREATE INDEX log_at_idx ON log (at);"
+            << "CREATE TABLE log (id integer, at date) PARTITION BY RANGE (at);"
+               "CREATE TABLE log_2020 PARTITION OF log FOR VALUES FROM ('2020-01-01') TO "
+               "('2022-01-01');"
+               "CREATE TABLE log_2023 PARTITION OF log FOR VALUES FROM ('2023-01-01') TO "
+               "('2024-01-01');"
+               "CREATE INDEX log_at_idx ON log (at);"
+               "CREATE INDEX log_id_idx ON log (id);"
+               "CREATE INDEX log_2020_own_idx ON log_2020 (id);"
+            << 0
+            << QStringList{QStringLiteral("DROP TABLE public.log_old"),
+                           QStringLiteral("ALTER TABLE public.log DETACH PARTITION "
+                                          "public.log_2020"),
+                           QStringLiteral("CREATE TABLE public.log_2023 PARTITION OF public.log"),
+                           QStringLiteral("CREATE INDEX log_id_idx ON public.log"),
+                           QStringLiteral("CREATE INDEX log_2020_own_idx")}
+            << QStringList{QStringLiteral("validates_constraint")};
+        QTest::newRow("partition key changed")
+            << "CREATE TABLE log (id integer, at date) PARTITION BY RANGE (at);"
+               "CREATE TABLE log_2020 PARTITION OF log FOR VALUES FROM ('2020-01-01') TO "
+               "('2021-01-01');"
+            << "CREATE TABLE log (id integer, at date) PARTITION BY LIST (id);"
+               "CREATE TABLE log_2020 PARTITION OF log FOR VALUES IN (1, 2);"
+            << 0
+            << QStringList{QStringLiteral("DROP TABLE public.log_2020"),
+                           QStringLiteral("DROP TABLE public.log"),
+                           QStringLiteral("CREATE TABLE public.log"),
+                           QStringLiteral("CREATE TABLE public.log_2020 PARTITION OF")}
+            << QStringList{QStringLiteral("deletes_data")};
+        QTest::newRow("table properties")
+            << "CREATE TABLE t (a integer) WITH (autovacuum_enabled = false);"
+               "CREATE TABLE parent (a integer); CREATE TABLE child (a integer, b integer);"
+            << "CREATE UNLOGGED TABLE t (a integer) WITH (fillfactor = 70);"
+               "ALTER TABLE t ENABLE ROW LEVEL SECURITY; ALTER TABLE t FORCE ROW LEVEL SECURITY;"
+               "CREATE TABLE parent (a integer); CREATE TABLE child (a integer, b integer);"
+               "ALTER TABLE child INHERIT parent;"
+            << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.child INHERIT public.parent"),
+                           QStringLiteral("ALTER TABLE public.t SET UNLOGGED"),
+                           QStringLiteral("ALTER TABLE public.t RESET (autovacuum_enabled)"),
+                           QStringLiteral("ALTER TABLE public.t ENABLE ROW LEVEL SECURITY")}
+            << QStringList{QStringLiteral("rewrites_table")};
+        QTest::newRow("sequences")
+            << "CREATE SEQUENCE s; CREATE TABLE t (a integer); CREATE SEQUENCE gone;"
+            << "CREATE SEQUENCE s AS integer INCREMENT BY 5 CACHE 10 CYCLE;"
+               "CREATE TABLE t (a integer DEFAULT nextval('s')); ALTER SEQUENCE s OWNED BY t.a;"
+               "CREATE TABLE u (id serial, v integer);"
+            << 3
+            << QStringList{QStringLiteral("DROP SEQUENCE public.gone"),
+                           QStringLiteral("ALTER SEQUENCE public.s AS integer"),
+                           QStringLiteral("CREATE SEQUENCE public.u_id_seq"),
+                           QStringLiteral("CREATE TABLE public.u"),
+                           QStringLiteral("ALTER SEQUENCE public.u_id_seq OWNED BY public.u.id")}
+            << QStringList{};
+    }
+
+    // The upgrade runs on A with seeded rows, gives B, gives nothing more to do, and its
+    // downgrade gives A back.
+    void proven()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(int, seedRows);
+        QFETCH(QStringList, statements);
+        QFETCH(QStringList, hazards);
+        QString error;
+        const auto pair = loadPair(a, b, &error);
+        QVERIFY2(pair, qPrintable(error));
+        const QString &databaseA = pair->databaseA;
+        const SchemaModel *modelA = &pair->a;
+        const SchemaModel *modelB = &pair->b;
+
+        const SchemaDiff generated = diff(*modelA, *modelB);
+        QVERIFY2(generated.refused.isEmpty(),
+                 qPrintable(generated.refused.join(QLatin1Char('\n'))));
+        const QString upgrade = generated.upgradeSql();
+        qsizetype from = 0;
+        for (const QString &statement : statements) {
+            const qsizetype found = upgrade.indexOf(statement, from);
+            QVERIFY2(
+                found >= 0,
+                qPrintable(
+                    QStringLiteral("\"%1\" not found in order in:\n%2").arg(statement, upgrade)));
+            from = found + 1;
+        }
+        for (const QString &hazard : hazards)
+            QVERIFY2(
+                upgrade.contains(QStringLiteral("-- hazard: ") +
+                                 [&] {
+                                     for (Hazard h :
+                                          {Hazard::DeletesData, Hazard::RewritesTable,
+                                           Hazard::AccessExclusiveLock, Hazard::BuildsIndex,
+                                           Hazard::ValidatesConstraint, Hazard::NotInTransaction,
+                                           Hazard::UntrackedDependency, Hazard::DowngradeLosesData})
+                                         if (hazardName(h) == hazard)
+                                             return hazardText(h);
+                                     return hazard;
+                                 }()),
+                qPrintable(hazard + QStringLiteral(" not flagged in:\n") + upgrade));
+
+        PostgresDriver scratch(m_server->conninfo(databaseA), databaseA);
+        auto report = prove(scratch, *modelA, *modelB, generated, {}, seedRows);
+        scratch.close();
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QVERIFY2(report->ok(),
+                 qPrintable(report->failure + QStringLiteral("\n\nupgrade:\n") + upgrade +
+                            QStringLiteral("\ndowngrade:\n") + generated.downgradeSql()));
+    }
+
+    // Declared renames keep the rows: the table and the column are renamed, not dropped, and
+    // the downgrade renames them back.
+    void renamesKeepRows()
+    {
+        QString error;
+        const auto pair = loadPair(
+            QStringLiteral("CREATE TABLE film (id integer CONSTRAINT film_pkey PRIMARY KEY, "
+                           "title text);"
+                           "CREATE INDEX film_title_idx ON film (title);"
+                           "CREATE VIEW film_titles AS SELECT title FROM film;"
+                           "INSERT INTO film VALUES (1, 'Alien');"),
+            QStringLiteral("CREATE TABLE movie (id integer CONSTRAINT film_pkey PRIMARY KEY, "
+                           "name text);"
+                           "CREATE INDEX film_title_idx ON movie (name);"
+                           "CREATE VIEW film_titles AS SELECT name FROM movie;"),
+            &error);
+        QVERIFY2(pair, qPrintable(error));
+        const QString &databaseA = pair->databaseA;
+        const SchemaModel *modelA = &pair->a;
+        const SchemaModel *modelB = &pair->b;
+
+        DiffOptions options;
+        SchemaObject movie;
+        movie.kind = ObjectKind::Table;
+        movie.schema = QStringLiteral("public");
+        movie.name = QStringLiteral("movie");
+        SchemaObject name;
+        name.kind = ObjectKind::Column;
+        name.schema = QStringLiteral("public");
+        name.table = QStringLiteral("movie");
+        name.name = QStringLiteral("name");
+        options.renames.insert(movie.key(), QStringLiteral("film"));
+        options.renames.insert(name.key(), QStringLiteral("title"));
+        const SchemaDiff generated = diff(*modelA, *modelB, options);
+        QVERIFY2(generated.refused.isEmpty(),
+                 qPrintable(generated.refused.join(QLatin1Char('\n'))));
+        const QString upgrade = generated.upgradeSql();
+        QVERIFY2(!upgrade.contains(QStringLiteral("DROP TABLE")), qPrintable(upgrade));
+        QVERIFY2(upgrade.contains(QStringLiteral("ALTER TABLE public.film RENAME TO movie;")),
+                 qPrintable(upgrade));
+        QVERIFY2(upgrade.contains(
+                     QStringLiteral("ALTER TABLE public.movie RENAME COLUMN title TO name;")),
+                 qPrintable(upgrade));
+        QVERIFY(!upgrade.contains(QStringLiteral("-- hazard: ") + hazardText(Hazard::DeletesData)));
+
+        QString out;
+        QVERIFY2(m_server->psql(QStringLiteral("BEGIN;\n") + upgrade + QStringLiteral("COMMIT;"),
+                                &out, databaseA),
+                 qPrintable(out + QStringLiteral("\n") + upgrade));
+        QVERIFY(
+            m_server->psql(QStringLiteral("SELECT name FROM movie WHERE id = 1"), &out, databaseA));
+        QVERIFY2(out.contains(QStringLiteral("Alien")), qPrintable(out));
+        const auto upgraded = inspectDatabase(databaseA, &error);
+        QVERIFY2(upgraded, qPrintable(error));
+        QVERIFY2(compare(*modelB, *upgraded).isEmpty(),
+                 qPrintable(describe(compare(*modelB, *upgraded))));
+        QVERIFY(diff(*upgraded, *modelB).isEmpty());
+
+        QVERIFY2(m_server->psql(QStringLiteral("BEGIN;\n") + generated.downgradeSql() +
+                                    QStringLiteral("COMMIT;"),
+                                &out, databaseA),
+                 qPrintable(out + QStringLiteral("\n") + generated.downgradeSql()));
+        QVERIFY(
+            m_server->psql(QStringLiteral("SELECT title FROM film WHERE id = 1"), &out, databaseA));
+        QVERIFY2(out.contains(QStringLiteral("Alien")), qPrintable(out));
+        const auto downgraded = inspectDatabase(databaseA, &error);
+        QVERIFY2(downgraded, qPrintable(error));
+        QVERIFY2(compare(*modelA, *downgraded).isEmpty(),
+                 qPrintable(describe(compare(*modelA, *downgraded))));
+    }
+
+    // CONCURRENTLY on request: the migration is then not transactional and still proven.
+    void concurrentIndexes()
+    {
+        QString error;
+        const auto pair = loadPair(QStringLiteral("CREATE TABLE t (a integer, b text);"),
+                                   QStringLiteral("CREATE TABLE t (a integer, b text);"
+                                                  "CREATE UNIQUE INDEX t_a_idx ON t (a);"),
+                                   &error);
+        QVERIFY2(pair, qPrintable(error));
+        const QString &databaseA = pair->databaseA;
+        const SchemaModel *modelA = &pair->a;
+        const SchemaModel *modelB = &pair->b;
+        DiffOptions options;
+        options.concurrentIndexes = true;
+        const SchemaDiff generated = diff(*modelA, *modelB, options);
+        QVERIFY(!generated.transactional());
+        QVERIFY2(generated.upgradeSql().contains(
+                     QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY t_a_idx ON public.t")),
+                 qPrintable(generated.upgradeSql()));
+        PostgresDriver scratch(m_server->conninfo(databaseA), databaseA);
+        auto report = prove(scratch, *modelA, *modelB, generated, {}, 0);
+        scratch.close();
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QVERIFY2(report->ok(), qPrintable(report->failure));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchemaDiffPg)
+#include "tst_schemadiffpg.moc"
