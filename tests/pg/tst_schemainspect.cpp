@@ -261,6 +261,8 @@ private Q_SLOTS:
         QCOMPARE(partial->property(QStringLiteral("unique")), QStringLiteral("true"));
         QVERIFY(object(*model, ObjectKind::Index, app, QStringLiteral("orders"),
                        QStringLiteral("orders_lower")));
+        QVERIFY(partial->dependsOn.contains(
+            object(*model, ObjectKind::Table, app, {}, QStringLiteral("orders"))->key()));
 
         // Partitions: bound and parent; the partition's index through the parent index.
         const SchemaObject *events =

@@ -211,6 +211,18 @@ Status Reader::readDependencies()
             continue;
         edges[from].insert(to);
     }
+    // An index depends on its table (pg_depend names only the columns it covers).
+    const QList<SchemaObject> indexes = m_model.objects(ObjectKind::Index);
+    for (const SchemaObject &index : indexes) {
+        for (const ObjectKind kind : {ObjectKind::Table, ObjectKind::MaterializedView}) {
+            SchemaObject relation;
+            relation.kind = kind;
+            relation.schema = index.schema;
+            relation.name = index.table;
+            if (m_model.find(relation.key()))
+                edges[index.key()].insert(relation.key());
+        }
+    }
     for (auto it = edges.constBegin(); it != edges.constEnd(); ++it) {
         const SchemaObject *found = m_model.find(it.key());
         if (!found)
