@@ -275,9 +275,11 @@ private Q_SLOTS:
                        "DROP DOMAIN public.status_domain",
                        "CREATE DOMAIN public.status_domain AS public.status",
                        "ALTER TABLE public.orders ALTER COLUMN history TYPE public.status[] USING "
-                       "history::text[]::public.status[], ALTER COLUMN kind TYPE "
-                       "public.status_domain USING kind::public.status_domain, ALTER COLUMN "
-                       "status TYPE public.status USING status::text::public.status",
+                       "array_remove(history::text[], 'b')::public.status[], ALTER COLUMN kind "
+                       "TYPE public.status_domain USING CASE WHEN kind IN ('a', 'c') THEN "
+                       "kind::public.status_domain END, ALTER COLUMN status TYPE public.status "
+                       "USING CASE WHEN status::text IN ('a', 'c') THEN "
+                       "status::text::public.status END",
                        "ALTER TABLE public.orders ALTER COLUMN status SET DEFAULT "
                        "'a'::public.status",
                        "DROP TYPE public.status__strata_old"}));
@@ -287,6 +289,11 @@ private Q_SLOTS:
         // Back: 'b' returns, nothing is removed.
         QVERIFY(op.inverseSql.contains(
             QStringLiteral("CREATE TYPE public.status AS ENUM ('a', 'b', 'c')")));
+        QVERIFY(op.inverseSql.contains(
+            QStringLiteral("ALTER TABLE public.orders ALTER COLUMN history TYPE public.status[] "
+                           "USING history::text[]::public.status[], ALTER COLUMN kind TYPE "
+                           "public.status_domain USING kind::public.status_domain, ALTER COLUMN "
+                           "status TYPE public.status USING status::text::public.status")));
         QCOMPARE(op.inverseHazards,
                  (QList<Hazard>{Hazard::RewritesTable, Hazard::AccessExclusiveLock}));
 

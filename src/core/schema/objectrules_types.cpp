@@ -46,7 +46,7 @@ bool isSubsequence(const QStringList &part, const QStringList &whole)
 struct EnumUse
 {
     SchemaObject column;
-    enum class Via { Direct, Array, Domain } via = Via::Direct;
+    enum class Via { Direct, Array, Domain, DomainArray } via = Via::Direct;
 };
 
 struct EnumUses
@@ -62,13 +62,13 @@ EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
     EnumUses uses;
     const QString name = type.qualifiedName();
     const QString array = name + QStringLiteral("[]");
-    QSet<QString> domainNames;
+    QHash<QString, bool> domainNames; // domain -> over an array of the type
     const QList<SchemaObject> domains = context.from.objects(ObjectKind::Domain);
     for (const SchemaObject &domain : domains) {
         const QString base = domain.property(kType);
         if (base == name || base == array) {
             uses.domains.append(domain);
-            domainNames.insert(domain.qualifiedName());
+            domainNames.insert(domain.qualifiedName(), base == array);
         }
     }
     const QList<SchemaObject> columns = context.from.objects(ObjectKind::Column);
@@ -88,7 +88,8 @@ EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
         else if (columnType == array)
             use.via = EnumUse::Via::Array;
         else if (domainNames.contains(columnType))
-            use.via = EnumUse::Via::Domain;
+            use.via =
+                domainNames.value(columnType) ? EnumUse::Via::DomainArray : EnumUse::Via::Domain;
         else
             continue;
         uses.columns.append(use);
@@ -129,32 +130,54 @@ QStringList alterColumns(const QList<EnumUse> &uses,
     return sql;
 }
 
+// `text` (a text or text[] expression holding labels) as `type`, the labels in `removed`
+// dropped: NULL for a value, left out of an array.
+QString keepLabels(const QString &text, const QString &type, const QStringList &values,
+                   const QStringList &removed, bool array)
+{
+    if (removed.isEmpty())
+        return QStringLiteral("%1::%2").arg(text, type);
+    if (array) {
+        QString kept = text;
+        for (const QString &label : removed)
+            kept = QStringLiteral("array_remove(%1, %2)").arg(kept, literal(label));
+        return QStringLiteral("%1::%2").arg(kept, type);
+    }
+    QStringList labels;
+    for (const QString &value : values)
+        labels.append(literal(value));
+    return QStringLiteral("CASE WHEN %1 IN (%2) THEN %1::%3 END")
+        .arg(text, labels.join(QStringLiteral(", ")), type);
+}
+
 // Rebuilding the enum with `values` (removing or reordering labels): the old type is set
 // aside under another name, the new one created, every column converted through text (columns
 // of a domain over it through text and the domain created again), defaults dropped around the
-// conversion and set back (a default casts to the type), then the old type dropped. Rows
-// holding a label the new type lacks make the conversion fail. `state` gives the columns'
-// defaults and the domains' definitions as they are when the statements run.
+// conversion and set back (a default casts to the type), then the old type dropped. A value
+// holding a removed label becomes NULL (left out of an array): the data-losing part, flagged.
+// `current` gives the columns' defaults and the domains' definitions as they are when the
+// statements run; `target` the defaults set back.
 QStringList rebuildEnumSql(const SchemaObject &type, const QStringList &values,
-                           const EnumUses &uses, const SchemaModel &state)
+                           const QStringList &removed, const EnumUses &uses,
+                           const SchemaModel &current, const SchemaModel &target)
 {
     const QString name = type.qualifiedName();
     const QString aside = setAsideName(type.name);
     QStringList sql;
     sql.append(QStringLiteral("ALTER TYPE %1 RENAME TO %2").arg(name, quoteName(aside)));
     sql.append(createEnumSql(type, values));
-    auto current = [&state](const SchemaObject &object) {
-        const SchemaObject *found = state.find(object.key());
+    auto in = [](const SchemaModel &model, const SchemaObject &object) {
+        const SchemaObject *found = model.find(object.key());
         return found ? *found : object;
     };
     sql += alterColumns(uses.columns, [&](const EnumUse &use) {
-        return current(use.column).property(kDefault).isEmpty()
+        return in(current, use.column).property(kDefault).isEmpty()
                    ? QString()
                    : QStringLiteral("ALTER COLUMN %1 DROP DEFAULT").arg(use.column.qualifiedName());
     });
     QList<EnumUse> viaDomain;
     for (const EnumUse &use : uses.columns) {
-        if (use.via == EnumUse::Via::Domain)
+        if (use.via == EnumUse::Via::Domain || use.via == EnumUse::Via::DomainArray)
             viaDomain.append(use);
     }
     sql += alterColumns(viaDomain, [](const EnumUse &use) {
@@ -163,31 +186,51 @@ QStringList rebuildEnumSql(const SchemaObject &type, const QStringList &values,
     });
     for (const SchemaObject &domain : uses.domains) {
         sql.append(QStringLiteral("DROP DOMAIN %1").arg(domain.qualifiedName()));
-        sql += createDomainSql(current(domain));
+        sql += createDomainSql(in(current, domain));
     }
-    sql += alterColumns(uses.columns, [](const EnumUse &use) {
+    sql += alterColumns(uses.columns, [&](const EnumUse &use) {
         const QString column = use.column.qualifiedName();
         const QString columnType = use.column.property(kType);
+        QString converted;
         switch (use.via) {
         case EnumUse::Via::Direct:
-            return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %1::text::%2")
-                .arg(column, columnType);
+            converted =
+                keepLabels(column + QStringLiteral("::text"), columnType, values, removed, false);
+            break;
         case EnumUse::Via::Array:
-            return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %1::text[]::%2")
-                .arg(column, columnType);
+            converted =
+                keepLabels(column + QStringLiteral("::text[]"), columnType, values, removed, true);
+            break;
         case EnumUse::Via::Domain:
+            converted = keepLabels(column, columnType, values, removed, false);
+            break;
+        case EnumUse::Via::DomainArray:
+            converted =
+                keepLabels(column + QStringLiteral("::text[]"), columnType, values, removed, true);
             break;
         }
-        return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %1::%2").arg(column, columnType);
+        return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %3")
+            .arg(column, columnType, converted);
     });
     sql += alterColumns(uses.columns, [&](const EnumUse &use) {
-        const QString value = current(use.column).property(kDefault);
+        const QString value = in(target, use.column).property(kDefault);
         return value.isEmpty() ? QString()
                                : QStringLiteral("ALTER COLUMN %1 SET DEFAULT %2")
                                      .arg(use.column.qualifiedName(), value);
     });
     sql.append(QStringLiteral("DROP TYPE %1").arg(qualify(type.schema, aside)));
     return sql;
+}
+
+// The labels of `from` that `to` lacks.
+QStringList removedLabels(const QStringList &from, const QStringList &to)
+{
+    QStringList removed;
+    for (const QString &value : from) {
+        if (!to.contains(value))
+            removed.append(value);
+    }
+    return removed;
 }
 
 QList<Hazard> rebuildHazards(bool removesValues, const EnumUses &uses)
@@ -200,15 +243,6 @@ QList<Hazard> rebuildHazards(bool removesValues, const EnumUses &uses)
     hazards.append(Hazard::RewritesTable);
     hazards.append(Hazard::AccessExclusiveLock);
     return hazards;
-}
-
-bool removesAny(const QStringList &from, const QStringList &to)
-{
-    for (const QString &value : from) {
-        if (!to.contains(value))
-            return true;
-    }
-    return false;
 }
 
 AlterPlan alterEnum(const SchemaObject &from, const SchemaObject &to, const DiffContext &context)
@@ -239,8 +273,10 @@ AlterPlan alterEnum(const SchemaObject &from, const SchemaObject &to, const Diff
                 statement += QStringLiteral(" BEFORE %1").arg(literal(oldValues.first()));
             sql.append(statement);
         }
-        Operation op = operation(QStringLiteral("add enum value"), to, sql,
-                                 rebuildEnumSql(from, oldValues, uses, context.to));
+        Operation op =
+            operation(QStringLiteral("add enum value"), to, sql,
+                      rebuildEnumSql(from, oldValues, removedLabels(newValues, oldValues), uses,
+                                     context.to, context.from));
         op.transactional = false;
         op.hazards = {Hazard::NotInTransaction};
         if (!uses.columns.isEmpty())
@@ -250,11 +286,14 @@ AlterPlan alterEnum(const SchemaObject &from, const SchemaObject &to, const Diff
         return plan;
     }
     // A value removed or the order changed: PostgreSQL cannot drop or move a label.
-    Operation op = operation(QStringLiteral("rebuild enum type"), to,
-                             rebuildEnumSql(to, newValues, uses, context.from),
-                             rebuildEnumSql(from, oldValues, uses, context.to));
-    op.hazards = rebuildHazards(removesAny(oldValues, newValues), uses);
-    op.inverseHazards = rebuildHazards(removesAny(newValues, oldValues), uses);
+    const QStringList removed = removedLabels(oldValues, newValues);
+    const QStringList added = removedLabels(newValues, oldValues);
+    Operation op =
+        operation(QStringLiteral("rebuild enum type"), to,
+                  rebuildEnumSql(to, newValues, removed, uses, context.from, context.to),
+                  rebuildEnumSql(from, oldValues, added, uses, context.to, context.from));
+    op.hazards = rebuildHazards(!removed.isEmpty(), uses);
+    op.inverseHazards = rebuildHazards(!added.isEmpty(), uses);
     plan.operations.append(op);
     return plan;
 }
