@@ -227,6 +227,15 @@ private Q_SLOTS:
                          "CREATE TABLE person (name text, current mood DEFAULT 'sad');\n"
                          "CREATE VIEW happy AS SELECT * FROM person WHERE current = 'happy';"),
                      {"add enum value"}, {Hazard::NotInTransaction}));
+        // The new value is used at once (a default), and the downgrade's rebuild takes the
+        // default away with the value.
+        row("enum value used by a new default",
+            pairCase(QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
+                                    "CREATE TABLE m (id integer, v mood);\n"
+                                    "INSERT INTO m VALUES (1, 'happy');"),
+                     QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
+                                    "CREATE TABLE m (id integer, v mood DEFAULT 'ok');"),
+                     {"add enum value"}, {Hazard::NotInTransaction}));
         row("domain",
             pairCase(QStringLiteral("CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK "
                                     "(VALUE >= 1901);\nCREATE TABLE film (y year);"),
