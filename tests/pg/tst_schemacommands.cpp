@@ -474,6 +474,32 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir + QStringLiteral("/versions")).entryList(QDir::Files).size(), 2);
     }
 
+    void strataSchemaIsLeftOut()
+    {
+        // The version tables in a schema of their own: neither that schema nor its tables are
+        // part of any side, so a file that does not name it matches.
+        const QString dir =
+            project({{QStringLiteral("CREATE TABLE t (id int);"), QStringLiteral("DROP TABLE t;")}},
+                    QStringLiteral("version_table_schema = strata_meta\n"));
+        const QString live = newDatabase();
+        auto bench = workbench(dir, live);
+        QVERIFY(bench);
+        QVERIFY(bench->migrator().upgrade(QStringLiteral("heads")));
+        AutogenerateRequest request;
+        request.message = QStringLiteral("nothing");
+        request.desired =
+            SchemaSide::file(writeSchemaFile(QStringLiteral("CREATE TABLE t (id int);\n")));
+        auto result = bench->autogenerate(request);
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
+        QVERIFY2(!result->written, qPrintable(result->diff.upgradeSql()));
+        auto drift = bench->drift();
+        QVERIFY2(drift, qPrintable(drift ? QString() : drift.error().toString()));
+        QVERIFY(!drift->hasDrift());
+        auto db = bench->diff(*SchemaSide::parse(QStringLiteral("db")), request.desired);
+        QVERIFY(db);
+        QVERIFY2(db->diff.isEmpty(), qPrintable(db->diff.upgradeSql()));
+    }
+
     void autogenerateMarksWhatCannotRunInATransaction()
     {
         const QString dir = project({{QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'happy');\n"

@@ -152,6 +152,36 @@ InspectOptions SchemaWorkbench::inspectOptions() const
     return options;
 }
 
+Result<SchemaModel> SchemaWorkbench::readModel(Driver &driver) const
+{
+    auto model = inspect(driver, inspectOptions());
+    if (!model)
+        return model;
+    // The schema Strata made for its own tables (--schema, version_table_schema) is Strata's
+    // too while nothing else lives in it: a desired-state file never names it.
+    const QString versionSchema = m_options.migrator.schema.isEmpty()
+                                      ? m_migrator->project().config().versionTableSchema
+                                      : m_options.migrator.schema;
+    if (versionSchema.isEmpty() || versionSchema == QLatin1String("public"))
+        return model;
+    SchemaObject schemaObject;
+    schemaObject.kind = ObjectKind::Schema;
+    schemaObject.name = versionSchema;
+    if (!model->find(schemaObject.key()))
+        return model;
+    const QList<SchemaObject> objects = model->objects();
+    for (const SchemaObject &object : objects)
+        if (object.kind != ObjectKind::Schema && object.schema == versionSchema)
+            return model;
+    SchemaModel without;
+    for (const SchemaObject &object : objects)
+        if (object.key() != schemaObject.key())
+            without.add(object);
+    without.unsupported = model->unsupported;
+    without.serverVersion = model->serverVersion;
+    return without;
+}
+
 Result<ConnectionInfo> SchemaWorkbench::scratchServer() const
 {
     const QString devUrl =
@@ -277,7 +307,7 @@ Result<SchemaModel> SchemaWorkbench::inspectScratch(Read &read)
 {
     RunningGuard running(m_runningMutex, &m_runningDriver, &read.scratch->driver(),
                          &m_runningMigrator, nullptr);
-    auto model = inspect(read.scratch->driver(), inspectOptions());
+    auto model = readModel(read.scratch->driver());
     if (auto s = cancelledOr({}); !s)
         return s.error();
     if (!model)
@@ -396,7 +426,7 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
         !s)
         return during(QStringLiteral("cannot make the session on %1 read only").arg(info.display),
                       s.error());
-    auto model = inspect(*driver, inspectOptions());
+    auto model = readModel(*driver);
     if (auto s = cancelledOr({}); !s)
         return s.error();
     if (!model)

@@ -137,6 +137,7 @@ private:
     Result<Read> applyFile(const QString &path);
     Result<Read> readLive(const SchemaSide &side);
     Result<SchemaModel> inspectScratch(Read &read);
+    Result<SchemaModel> readModel(Driver &driver) const;
     Result<ConnectionInfo> scratchServer() const;
     InspectOptions inspectOptions() const;
     Status cancelledOr(Status status) const;
