@@ -568,21 +568,27 @@ private Q_SLOTS:
 
     void autogenerateRefusesAFailedProof()
     {
-        // A CHECK the existing rows break: the seeded rows make the upgrade fail in the proof.
+        // A NOT NULL column without a default: the seeded rows make the upgrade fail in the
+        // proof, as the rows of a real database would.
         const QString dir = project({{QStringLiteral("CREATE TABLE t (id int PRIMARY KEY, n int "
                                                      "NOT NULL DEFAULT 5);"),
                                       QStringLiteral("DROP TABLE t;")}});
         auto bench = workbench(dir);
         QVERIFY(bench);
         const QString file = writeSchemaFile(QStringLiteral(
-            "CREATE TABLE t (id int PRIMARY KEY, n int NOT NULL DEFAULT 5 CHECK (n > 10));\n"));
+            "CREATE TABLE t (id int PRIMARY KEY, n int NOT NULL DEFAULT 5, x int NOT NULL);\n"));
         AutogenerateRequest request;
-        request.message = QStringLiteral("check n");
+        request.message = QStringLiteral("x");
         request.desired = SchemaSide::file(file);
         auto result = bench->autogenerate(request);
         QVERIFY2(!result, "a migration whose upgrade fails on existing rows must not be written");
         QCOMPARE(result.error().code, strata::Error::Code::Refused);
         QVERIFY2(result.error().message.contains(QLatin1String("nothing written")),
+                 qPrintable(result.error().message));
+        // It says which property, which object and why.
+        QVERIFY2(result.error().message.contains(QLatin1String("column public.t.x")),
+                 qPrintable(result.error().message));
+        QVERIFY2(result.error().message.contains(QLatin1String("null values")),
                  qPrintable(result.error().message));
         QCOMPARE(QDir(dir + QStringLiteral("/versions")).entryList(QDir::Files).size(), 1);
         QCOMPARE(scratchLeft(), QString());
