@@ -314,6 +314,47 @@ private Q_SLOTS:
         QVERIFY(grown.operations[0].inverseHazards.contains(Hazard::DeletesData));
     }
 
+    void enumRebuildRemakesIndexesAndChecksNamingIt()
+    {
+        Models m;
+        for (SchemaModel *model : {&m.from, &m.to}) {
+            model->add(table("orders"));
+            model->add(column("orders", "status", "public.status"));
+            model->add(onTable(
+                ObjectKind::Constraint, "orders", "no_c",
+                {{"type", "check"}, {"definition", "CHECK ((status <> 'c'::public.status))"}}));
+            // Another type whose name starts with this one's is not this one.
+            model->add(onTable(ObjectKind::Constraint, "orders", "other",
+                               {{"type", "check"},
+                                {"definition", "CHECK ((status::text <> 'x'::public.statuses))"}}));
+            SchemaObject index = object(
+                ObjectKind::Index, "public", "orders_a",
+                {{"definition",
+                  "CREATE INDEX %INDEX% ON public.orders USING btree (status) WHERE (status = "
+                  "'a'::public.status)"}});
+            index.table = QStringLiteral("orders");
+            model->add(index);
+        }
+        const SchemaObject from =
+            object(ObjectKind::EnumType, "public", "status", {{"values", "a\nb\nc"}});
+        SchemaObject to = from;
+        to.properties[QStringLiteral("values")] = QStringLiteral("c\na");
+        const QStringList sql = alter(from, to, m).operations[0].sql;
+        const QString dropCheck = QStringLiteral("ALTER TABLE public.orders DROP CONSTRAINT no_c");
+        const QString dropIndex = QStringLiteral("DROP INDEX public.orders_a");
+        const QString convert = sql.filter(QStringLiteral("ALTER COLUMN status TYPE")).value(0);
+        const QString makeIndex =
+            QStringLiteral("CREATE INDEX orders_a ON public.orders USING "
+                           "btree (status) WHERE (status = 'a'::public.status)");
+        QVERIFY(!convert.isEmpty());
+        QVERIFY(sql.indexOf(dropCheck) >= 0 && sql.indexOf(dropCheck) < sql.indexOf(convert));
+        QVERIFY(sql.indexOf(dropIndex) >= 0 && sql.indexOf(dropIndex) < sql.indexOf(convert));
+        QVERIFY(sql.indexOf(makeIndex) > sql.indexOf(convert));
+        QVERIFY(sql.filter(QStringLiteral("ADD CONSTRAINT no_c")).size() == 1);
+        QVERIFY(sql.filter(QStringLiteral("other")).isEmpty());
+        QCOMPARE(sql.last(), QStringLiteral("DROP TYPE public.status__strata_old"));
+    }
+
     void enumSetAsideNameFitsIdentifierLimit()
     {
         const QString longName(60, QLatin1Char('e'));

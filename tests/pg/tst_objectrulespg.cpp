@@ -236,6 +236,17 @@ private Q_SLOTS:
                      QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
                                     "CREATE TABLE m (id integer, v mood DEFAULT 'ok');"),
                      {"add enum value"}, {Hazard::NotInTransaction}));
+        row("enum value removed under an index and a check",
+            pairCase(QStringLiteral("CREATE TYPE st AS ENUM ('a', 'b', 'c');\n"
+                                    "CREATE TABLE j (id integer, s st CHECK (s <> 'c'));\n"
+                                    "CREATE INDEX j_a ON j (id) WHERE s = 'a';\n"
+                                    "CREATE INDEX j_s ON j (s);\n"
+                                    "INSERT INTO j VALUES (1, 'a'), (2, 'b');"),
+                     QStringLiteral("CREATE TYPE st AS ENUM ('a', 'c');\n"
+                                    "CREATE TABLE j (id integer, s st CHECK (s <> 'c'));\n"
+                                    "CREATE INDEX j_a ON j (id) WHERE s = 'a';\n"
+                                    "CREATE INDEX j_s ON j (s);"),
+                     {"rebuild enum type"}, {Hazard::DeletesData}));
         row("domain",
             pairCase(QStringLiteral("CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK "
                                     "(VALUE >= 1901);\nCREATE TABLE film (y year);"),

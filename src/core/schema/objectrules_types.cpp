@@ -2,7 +2,7 @@
 // "ALTER DOMAIN" and "CREATE DOMAIN" pages).
 #include "schema/objectrules_p.h"
 
-#include <QSet>
+#include <QRegularExpression>
 
 namespace strata::schema::detail::objects {
 
@@ -53,7 +53,47 @@ struct EnumUses
 {
     QList<EnumUse> columns;
     QList<SchemaObject> domains; // domains over the type (or over an array of it)
+    // Indexes and constraints whose definitions name the type (a partial index's predicate, a
+    // check comparing with a label): ALTER COLUMN TYPE would make them again over the type set
+    // aside, so they are dropped before the conversion and made again after it. Statements
+    // from the relation rules.
+    QStringList dropLiteralUsers;
+    QStringList createLiteralUsers;
 };
+
+// The indexes and constraints of ctx.from, unchanged in ctx.to, that name `type` in their
+// definitions (or depend on it, as pg_depend records a constant of the type).
+void literalUsers(const SchemaObject &type, const DiffContext &context, EnumUses *uses)
+{
+    const QRegularExpression cast(QStringLiteral("::%1(?![A-Za-z0-9_$\"])")
+                                      .arg(QRegularExpression::escape(type.qualifiedName())));
+    // The relation rules as if outside a migration's options: no CONCURRENTLY inside this step.
+    const DiffOptions plain;
+    const DiffContext own{context.from, context.to, plain};
+    for (ObjectKind kind : {ObjectKind::Constraint, ObjectKind::Index}) {
+        const KindRules *rules = relationRules(kind);
+        if (!rules)
+            continue;
+        const QList<SchemaObject> objects = context.from.objects(kind);
+        for (const SchemaObject &object : objects) {
+            const SchemaObject *after = context.to.find(object.key());
+            if (!after || after->properties != object.properties ||
+                !object.property(QStringLiteral("parent")).isEmpty())
+                continue;
+            if (!object.dependsOn.contains(type.key()) &&
+                !cast.match(object.property(QStringLiteral("definition"))).hasMatch())
+                continue;
+            const QList<Operation> dropped = rules->drop(object, own);
+            for (const Operation &op : dropped) {
+                uses->dropLiteralUsers += op.sql;
+                uses->createLiteralUsers += op.inverseSql;
+            }
+            const QList<Operation> comments = commentAndGrantOperations(nullptr, &object, own);
+            for (const Operation &op : comments)
+                uses->createLiteralUsers += op.sql;
+        }
+    }
+}
 
 // The table columns of ctx.from that hold `type` and are still there in ctx.to (columns the
 // diff drops are gone or going; columns it adds are created over the type as it then is).
@@ -94,6 +134,7 @@ EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
             continue;
         uses.columns.append(use);
     }
+    literalUsers(type, context, &uses);
     return uses;
 }
 
@@ -170,6 +211,7 @@ QStringList rebuildEnumSql(const SchemaObject &type, const QStringList &values,
         const SchemaObject *found = model.find(object.key());
         return found ? *found : object;
     };
+    sql += uses.dropLiteralUsers;
     sql += alterColumns(uses.columns, [&](const EnumUse &use) {
         return in(current, use.column).property(kDefault).isEmpty()
                    ? QString()
@@ -218,6 +260,7 @@ QStringList rebuildEnumSql(const SchemaObject &type, const QStringList &values,
                                : QStringLiteral("ALTER COLUMN %1 SET DEFAULT %2")
                                      .arg(use.column.qualifiedName(), value);
     });
+    sql += uses.createLiteralUsers;
     sql.append(QStringLiteral("DROP TYPE %1").arg(qualify(type.schema, aside)));
     return sql;
 }
