@@ -532,8 +532,9 @@ Status readUnsupported(Reader &reader)
                        "o.oid, 0 FROM pg_catalog.pg_language o WHERE o.oid >= 16384"),
         QStringLiteral("SELECT 'access method', pg_catalog.quote_ident(o.amname), 'pg_am', "
                        "o.oid, 0 FROM pg_catalog.pg_am o WHERE o.oid >= 16384"),
-        QStringLiteral("SELECT 'transform', pg_catalog.format_type(o.trftype, NULL) || ' "
-                       "language ' || o.trflang, 'pg_transform', o.oid, 0 FROM "
+        QStringLiteral("SELECT 'transform', 'for ' || pg_catalog.format_type(o.trftype, NULL) "
+                       "|| ' language ' || (SELECT l.lanname FROM pg_catalog.pg_language l "
+                       "WHERE l.oid = o.trflang), 'pg_transform', o.oid, 0 FROM "
                        "pg_catalog.pg_transform o"),
     };
     auto rows = reader.rows(QStringLiteral("the objects Strata does not model"),
