@@ -11,8 +11,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using strata::test::PgServer;
 
@@ -254,6 +257,38 @@ private Q_SLOTS:
         QVERIFY2(o.code == 0, qPrintable(o.err));
         QCOMPARE(o.json().value(QStringLiteral("revision")).toString(), QStringLiteral("auto1"));
         QVERIFY(QFile::exists(o.json().value(QStringLiteral("path")).toString()));
+    }
+
+    void ctrlCDropsTheScratchDatabase()
+    {
+        const QString dir = m_home.filePath(QStringLiteral("slow"));
+        QVERIFY(strata::test::writeFile(dir + QStringLiteral("/strata.ini"),
+                                        "[strata]\nversions = versions\n"));
+        QVERIFY(strata::test::writeFile(dir + QStringLiteral("/versions/s1.sql"),
+                                        "-- revision: s1\n-- +upgrade\nSELECT pg_sleep(600);\n"
+                                        "-- +downgrade\nSELECT 1;\n"));
+        QProcess strata;
+        strata.start(QStringLiteral(STRATA_CLI_BINARY),
+                     {QStringLiteral("-d"), dir, QStringLiteral("--url"), m_server->conninfo(),
+                      QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                      QStringLiteral("--to"), QStringLiteral("db")});
+        QVERIFY(strata.waitForStarted());
+        auto sleeping = [this] {
+            QString out;
+            m_server->psql(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query LIKE "
+                                          "'%pg_sleep(600)%' AND datname LIKE 'strata\\_%'"),
+                           &out);
+            return out.trimmed() == QLatin1String("1");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sleeping(), 60000);
+        ::kill(pid_t(strata.processId()), SIGINT);
+        QVERIFY(strata.waitForFinished(60000));
+        QCOMPARE(strata.exitCode(), 130);
+        QString left;
+        QVERIFY(m_server->psql(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname LIKE "
+                                              "'strata\\_%'"),
+                               &left));
+        QCOMPARE(left.trimmed(), QStringLiteral("0"));
     }
 
     void checkDriftExitCodesAndJson()

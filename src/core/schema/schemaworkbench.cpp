@@ -526,9 +526,10 @@ Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateReque
                                                                "were lost")
                                               : result.proof.failure))
                       .with(Error::Code::Refused);
-        for (const QString &table : std::as_const(result.proof.rowsLost))
-            e.details.append(
-                QStringLiteral("rows lost from %1 without a deletes-data hazard").arg(table));
+        if (result.proof.failure.isEmpty()) // else the failure names them already
+            for (const QString &table : std::as_const(result.proof.rowsLost))
+                e.details.append(
+                    QStringLiteral("rows lost from %1 without a deletes-data hazard").arg(table));
         return e;
     }
     (void)current->scratch->drop();
