@@ -110,11 +110,16 @@ QString Reader::grantsSql(const QString &acl, char type, const QString &owner)
 
 Status Reader::readExclusions()
 {
+    // An extension's types' array types are its too (a column of citext[] depends on citext).
     auto members =
         rows(QStringLiteral("the objects of extensions"),
              QStringLiteral("SELECT d.classid::pg_catalog.regclass::text, d.objid, d.refobjid "
                             "FROM pg_catalog.pg_depend d WHERE d.deptype = 'e' AND d.refclassid = "
-                            "'pg_catalog.pg_extension'::pg_catalog.regclass"));
+                            "'pg_catalog.pg_extension'::pg_catalog.regclass UNION ALL SELECT "
+                            "'pg_type', t.typarray, d.refobjid FROM pg_catalog.pg_depend d JOIN "
+                            "pg_catalog.pg_type t ON t.oid = d.objid WHERE d.deptype = 'e' AND "
+                            "d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND "
+                            "t.typarray <> 0"));
     if (!members)
         return members.error();
     for (const QStringList &row : *members) {
