@@ -157,7 +157,7 @@ private Q_SLOTS:
                            ");\n"                                                              // 11
                            "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n" // 12
                            "SET search_path = app, public;\n"                                  // 13
-                           "-- strata:renamed-from Old_Orders\n"                               // 14
+                           "--STRATA:Renamed-From Old_Orders\n"                                // 14
                            "CREATE TABLE orders (id int);\n"                                   // 15
                            "-- strata:renamed-from archive\n"                                  // 16
                            "CREATE TABLE hist.archived (id int);\n");                          // 17
@@ -201,6 +201,12 @@ private Q_SLOTS:
         QTest::newRow("twice") << "-- strata:renamed-from a\n-- strata:renamed-from b\n"
                                   "CREATE TABLE t (x int);\n"
                                << 2;
+        QTest::newRow("at the end of a column's line")
+            << "CREATE TABLE t (\n  a int, -- strata:renamed-from b\n  c int\n);\n"
+            << 2;
+        QTest::newRow("at the end of a statement")
+            << "CREATE TABLE t (a int); -- strata:renamed-from u\nCREATE TABLE v (a int);\n"
+            << 1;
         QTest::newRow("syntax error") << "CREATE TABLE t (a int);\n-- strata:renamed-from a\n"
                                          "CREATE TABLE (;\n"
                                       << 3;

@@ -18,25 +18,29 @@ struct Marker
 {
     qsizetype offset = 0;
     int line = 0;
-    QString rest; // the text after the marker
+    QString rest;          // the text after the marker
+    bool trailing = false; // after SQL on its line, where it is refused rather than ignored
 };
 
-// Whole-line `--` comments holding the marker. (One inside a function body stands inside a
-// statement that is not a CREATE TABLE, and is refused as misplaced.)
+// `--` comments holding the marker (in any letter case). One inside a function body stands
+// inside a statement that is not a CREATE TABLE, and is refused as misplaced.
 QList<Marker> findMarkers(const QByteArray &bytes)
 {
+    static const QRegularExpression marker(QStringLiteral("--\\s*strata:renamed-from\\b"),
+                                           QRegularExpression::CaseInsensitiveOption);
     QList<Marker> out;
     int line = 1;
     qsizetype lineStart = 0;
     for (qsizetype i = 0; i <= bytes.size(); ++i) {
         if (i < bytes.size() && bytes[i] != '\n')
             continue;
-        const QString text = QString::fromUtf8(bytes.mid(lineStart, i - lineStart)).trimmed();
-        if (text.startsWith(QLatin1String("--"))) {
-            const QString body = text.mid(2).trimmed();
-            if (body.startsWith(kMarker))
-                out.append(Marker{lineStart + bytes.mid(lineStart, i - lineStart).indexOf("--"),
-                                  line, body.mid(kMarker.size()).trimmed()});
+        const QByteArray raw = bytes.mid(lineStart, i - lineStart);
+        const QString text = QString::fromUtf8(raw);
+        if (const auto m = marker.match(text); m.hasMatch()) {
+            const bool trailing = !text.left(m.capturedStart()).trimmed().isEmpty();
+            out.append(
+                Marker{lineStart + raw.indexOf("--", text.left(m.capturedStart()).toUtf8().size()),
+                       line, text.mid(m.capturedEnd()).trimmed(), trailing});
         }
         ++line;
         lineStart = i + 1;
@@ -195,6 +199,8 @@ Result<QList<RenameDeclaration>> parseRenames(const QString &sql, const QString 
                              .arg(why));
     };
     auto add = [&](const Marker &m, RenameDeclaration declaration) -> Status {
+        if (m.trailing)
+            return misplaced(m, QStringLiteral("at the end of a line of SQL"));
         auto name = oldName(m, file);
         if (!name)
             return name.error();
