@@ -682,6 +682,32 @@ private Q_SLOTS:
         QVERIFY(m_server->psql(QStringLiteral("DROP ROLE inspect_dump_reader")));
     }
 
+    void readsInsideTheCallersTransactionAndKeepsItsSearchPath()
+    {
+        const QString db = newDatabase();
+        strata::PostgresDriver driver(m_server->conninfo(db), db);
+        QVERIFY(driver.open());
+        QVERIFY(driver.begin());
+        QVERIFY(driver.execute({QStringLiteral("CREATE SCHEMA app"), 1}));
+        QVERIFY(driver.execute({QStringLiteral("SET search_path = app"), 1}));
+        QVERIFY(driver.execute({QStringLiteral("CREATE TABLE pending (a int)"), 1}));
+        auto model = inspect(driver);
+        QVERIFY2(model, qPrintable(model ? QString() : model.error().message));
+        QVERIFY(object(*model, ObjectKind::Table, QStringLiteral("app"), {},
+                       QStringLiteral("pending")));
+        auto path = driver.catalogQuery(QStringLiteral("SELECT current_setting('search_path')"));
+        QVERIFY(path);
+        QCOMPARE(path->first().first(), QStringLiteral("app"));
+        QVERIFY(driver.rollback());
+        // Outside a transaction it opens and ends its own, read only.
+        QCOMPARE(driver.transactionState(), strata::Driver::TransactionState::Idle);
+        auto after = inspect(driver);
+        QVERIFY(after);
+        QVERIFY(!object(*after, ObjectKind::Table, QStringLiteral("app"), {},
+                        QStringLiteral("pending")));
+        QCOMPARE(driver.transactionState(), strata::Driver::TransactionState::Idle);
+    }
+
     void unmodelledKindsListedAsUnsupported()
     {
         const QString db = newDatabase();
