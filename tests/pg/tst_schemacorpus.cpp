@@ -21,7 +21,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTest>
+
+#include <algorithm>
 
 using strata::PostgresDriver;
 using strata::test::PgServer;
@@ -40,6 +43,9 @@ struct Side
     QString loadError;
     std::optional<schema::SchemaModel> model;
     QString inspectError;
+    // The same database through the older, independent catalog reader `strata verify` uses
+    // (pgcatalog::schemaObjects), to check compare() from outside.
+    QMap<QString, QString> objects;
 };
 
 // One pair in one direction, as a test row.
@@ -59,7 +65,8 @@ struct Outcome
     QString message;
     int operations = 0;
     int seededTables = 0;
-    qint64 ms = 0; // inspecting the two sides aside
+    qint64 ms = 0;      // inspecting the two sides aside
+    QString crossCheck; // what the independent reader found different, one per line
 };
 
 } // namespace
@@ -75,6 +82,7 @@ class TestSchemaCorpus : public QObject
     QHash<QString, Side> m_sides; // by file
     QList<Outcome> m_outcomes;
     int m_scratch = 0;
+    const bool m_crossCheck = qEnvironmentVariableIsSet("STRATA_CORPUS_CROSSCHECK");
     QElapsedTimer m_timer; // of the current pair, from its diff on
 
     // Pairs of the corpus: consecutive Pagila versions and migra's a/b fixtures.
@@ -145,10 +153,15 @@ class TestSchemaCorpus : public QObject
                 s.inspectError = opened.error().message;
             } else {
                 auto model = schema::inspect(driver);
-                if (model)
+                auto objects =
+                    m_crossCheck ? driver.schemaObjects(QStringLiteral("strata_version"))
+                                 : strata::Result<QMap<QString, QString>>(QMap<QString, QString>());
+                if (model && objects) {
                     s.model = *model;
-                else
-                    s.inspectError = model.error().message;
+                    s.objects = *objects;
+                } else {
+                    s.inspectError = model ? objects.error().message : model.error().message;
+                }
                 driver.close();
             }
         }
@@ -178,6 +191,61 @@ class TestSchemaCorpus : public QObject
                 return reason;
         }
         return {};
+    }
+
+    // What the independent reader finds different between `expected` and the database
+    // `database`, "kind name: expected -> actual" lines; empty when the same.
+    QStringList objectDifferences(const QMap<QString, QString> &expected, const QString &database,
+                                  const QString &script = QString())
+    {
+        PostgresDriver driver(m_server->conninfo(database), database);
+        if (auto opened = driver.open(); !opened)
+            return {opened.error().message};
+        if (!script.isEmpty()) {
+            for (const strata::Statement &statement : driver.splitStatements(script, 1))
+                if (auto ran = driver.query(statement.text); !ran)
+                    return {QStringLiteral("the upgrade does not apply statement by statement "
+                                           "outside a transaction: ") +
+                            ran.error().message};
+        }
+        auto actual = driver.schemaObjects(QStringLiteral("strata_version"));
+        if (!actual)
+            return {actual.error().message};
+        QStringList differences;
+        QStringList keys = expected.keys() + actual->keys();
+        keys.removeDuplicates();
+        std::sort(keys.begin(), keys.end());
+        for (const QString &key : std::as_const(keys))
+            if (expected.value(key, QStringLiteral("(none)")) !=
+                actual->value(key, QStringLiteral("(none)")))
+                differences.append(QStringLiteral("%1: %2 -> %3")
+                                       .arg(key, expected.value(key, QStringLiteral("(none)")),
+                                            actual->value(key, QStringLiteral("(none)"))));
+        return differences;
+    }
+
+    // STRATA_CORPUS_CROSSCHECK: a proven pair is checked once more by the independent reader:
+    // the upgrade applied to another copy of A reads as B, and the proof's downgraded copy
+    // (`downgradeDifferences`, read before it was dropped) as A. Findings are reported, not
+    // failed: that reader sees what the model leaves out by design (names of partition indexes
+    // attached to a parent index).
+    QString crossChecked(const Side &a, const Side &b, const schema::SchemaDiff &generated,
+                         const QStringList &downgradeDifferences)
+    {
+        const QString upgraded = QStringLiteral("corpus_s%1").arg(++m_scratch);
+        QStringList differences;
+        if (auto copied =
+                m_admin->query(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2 STRATEGY FILE_COPY")
+                                   .arg(upgraded, a.database));
+            !copied)
+            differences.append(copied.error().message);
+        else
+            differences = objectDifferences(b.objects, upgraded, generated.upgradeSql());
+        (void)m_admin->query(
+            QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(upgraded));
+        for (const QString &d : downgradeDifferences)
+            differences.append(QStringLiteral("after the downgrade: ") + d);
+        return differences.join(QLatin1Char('\n'));
     }
 
     void record(Outcome outcome)
@@ -226,7 +294,8 @@ private Q_SLOTS:
                                       {QStringLiteral("message"), o.message},
                                       {QStringLiteral("operations"), o.operations},
                                       {QStringLiteral("seeded_tables"), o.seededTables},
-                                      {QStringLiteral("ms"), o.ms}});
+                                      {QStringLiteral("ms"), o.ms},
+                                      {QStringLiteral("cross_check"), o.crossCheck}});
         }
         qInfo("schema-diff corpus: %d pairs proven, %d refused, %d failed", proven, refused,
               failed);
@@ -311,6 +380,9 @@ private Q_SLOTS:
             report = schema::prove(driver, *a.model, *b.model, generated, {}, kSeedRows);
             driver.close();
         }
+        const bool crossCheck = report && report->ok() && m_crossCheck;
+        const QStringList downgradeDifferences =
+            crossCheck ? objectDifferences(a.objects, scratch) : QStringList();
         (void)m_admin->query(
             QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(scratch));
         if (!report) {
@@ -321,6 +393,8 @@ private Q_SLOTS:
         }
         outcome.seededTables = int(report->rowsSeeded.size());
         if (report->ok()) {
+            if (crossCheck)
+                outcome.crossCheck = crossChecked(a, b, generated, downgradeDifferences);
             outcome.outcome = QStringLiteral("proven");
             record(outcome);
             return;
