@@ -207,6 +207,28 @@ private Q_SLOTS:
         SchemaObject changed = libc;
         changed.properties[QStringLiteral("lc_collate")] = QStringLiteral("C");
         QVERIFY(alter(libc, changed).replace);
+
+        // Used by a column: swapped under it, so its values stay.
+        Models m;
+        for (SchemaModel *model : {&m.from, &m.to}) {
+            model->add(table("words"));
+            SchemaObject w = column("words", "w", "text");
+            w.properties[QStringLiteral("collation")] = QStringLiteral("public.posix");
+            model->add(w);
+        }
+        const AlterPlan swap = alter(libc, changed, m);
+        QVERIFY(!swap.replace);
+        QVERIFY(swap.rebuildDependants);
+        QCOMPARE(swap.operations[0].sql,
+                 list({"CREATE COLLATION public.posix__strata_new (provider = libc, lc_collate = "
+                       "'C', lc_ctype = 'POSIX')",
+                       "ALTER TABLE public.words ALTER COLUMN w TYPE text COLLATE "
+                       "public.posix__strata_new",
+                       "DROP COLLATION public.posix",
+                       "ALTER COLLATION public.posix__strata_new RENAME TO posix"}));
+        QCOMPARE(swap.operations[0].inverseSql[0],
+                 QStringLiteral("CREATE COLLATION public.posix__strata_new (provider = libc, "
+                                "lc_collate = 'POSIX', lc_ctype = 'POSIX')"));
     }
 
     void enumCreateAndDrop()
@@ -543,6 +565,17 @@ private Q_SLOTS:
             "BEGIN ATOMIC\n SELECT (i + 1);\nEND\n");
         QVERIFY(create(function(atomic)).hazards.isEmpty());
         QCOMPARE(create(function(atomic)).sql.size(), 1);
+        const QString returnBody =
+            QStringLiteral("CREATE OR REPLACE FUNCTION public.f(i integer)\n RETURNS integer\n "
+                           "LANGUAGE sql\n IMMUTABLE\nRETURN (i + 1)\n");
+        QVERIFY(create(function(returnBody)).hazards.isEmpty());
+        QCOMPARE(create(function(returnBody)).sql.size(), 1);
+        // A quoted body's own RETURN line does not make it tracked.
+        const QString plpgsqlReturn = QStringLiteral(
+            "CREATE OR REPLACE FUNCTION public.f(i integer)\n RETURNS integer\n LANGUAGE "
+            "plpgsql\nAS $function$\nBEGIN\nRETURN i;\nEND $function$\n");
+        QCOMPARE(create(function(plpgsqlReturn)).hazards,
+                 QList<Hazard>{Hazard::UntrackedDependency});
 
         QString edited = kPlpgsql;
         edited.replace(QLatin1String("return i"), QLatin1String("return i + 1"));

@@ -170,6 +170,75 @@ KindRules simpleRules(const QString &kindText,
     return rules;
 }
 
+void remakeNaming(const SchemaObject &object, const QRegularExpression &pattern,
+                  const DiffContext &context, QStringList *drop, QStringList *create)
+{
+    const DiffOptions plain;
+    const DiffContext own{context.from, context.to, plain};
+    for (ObjectKind kind : {ObjectKind::Constraint, ObjectKind::Index}) {
+        const KindRules *rules = relationRules(kind);
+        if (!rules)
+            continue;
+        const QList<SchemaObject> objects = context.from.objects(kind);
+        for (const SchemaObject &user : objects) {
+            const SchemaObject *after = context.to.find(user.key());
+            if (!after || after->properties != user.properties ||
+                !user.property(QStringLiteral("parent")).isEmpty())
+                continue;
+            if (!user.dependsOn.contains(object.key()) &&
+                !pattern.match(user.property(QStringLiteral("definition"))).hasMatch())
+                continue;
+            const QList<Operation> dropped = rules->drop(user, own);
+            for (const Operation &op : dropped) {
+                *drop += op.sql;
+                *create += op.inverseSql;
+            }
+            const QList<Operation> comments = commentAndGrantOperations(nullptr, &user, own);
+            for (const Operation &op : comments)
+                *create += op.sql;
+        }
+    }
+}
+
+bool isTableColumn(const SchemaModel &model, const SchemaObject &column)
+{
+    SchemaObject table;
+    table.kind = ObjectKind::Table;
+    table.schema = column.schema;
+    table.name = column.table;
+    return model.find(table.key()) != nullptr;
+}
+
+QStringList alterTables(const QList<SchemaObject> &columns,
+                        const std::function<QString(const SchemaObject &)> &clause)
+{
+    QStringList tables;
+    QHash<QString, QStringList> clauses;
+    for (const SchemaObject &column : columns) {
+        const QString text = clause(column);
+        if (text.isEmpty())
+            continue;
+        const QString table = relationName(column);
+        if (!clauses.contains(table))
+            tables.append(table);
+        clauses[table].append(text);
+    }
+    QStringList sql;
+    for (const QString &table : std::as_const(tables)) {
+        sql.append(QStringLiteral("ALTER TABLE %1 %2")
+                       .arg(table, clauses.value(table).join(QStringLiteral(", "))));
+    }
+    return sql;
+}
+
+QString nameWithSuffix(const QString &name, const QString &suffix)
+{
+    QString base = name;
+    while (base.toUtf8().size() + suffix.toUtf8().size() > 63)
+        base.chop(1);
+    return base + suffix;
+}
+
 // --- schemas
 
 KindRules schemaRules()
@@ -275,7 +344,7 @@ KindRules extensionRules()
 
 // --- collations
 
-static QString createCollationSql(const SchemaObject &collation)
+static QString createCollationSql(const SchemaObject &collation, const QString &name)
 {
     QStringList parts;
     const QString provider = collation.property(QStringLiteral("provider"));
@@ -292,24 +361,96 @@ static QString createCollationSql(const SchemaObject &collation)
     if (!deterministic.isEmpty() && !isTrue(deterministic))
         parts.append(QStringLiteral("deterministic = false"));
     return QStringLiteral("CREATE COLLATION %1 (%2)")
-        .arg(collation.qualifiedName(), parts.join(QStringLiteral(", ")));
+        .arg(qualify(collation.schema, name), parts.join(QStringLiteral(", ")));
+}
+
+// True when `text` (a column's or domain's "collation") names `collation`, quoted or not.
+static bool namesCollation(QString text, const SchemaObject &collation)
+{
+    text.remove(QLatin1Char('"'));
+    return text == collation.schema + QLatin1Char('.') + collation.name;
+}
+
+// Moving the columns from `from` (the collation as it is) to `to` (as it becomes) without
+// dropping them: `to` is made beside `from` under another name, the columns (and the indexes
+// and constraints naming the collation) moved to it, `from` dropped and `to` renamed.
+static QStringList swapCollationSql(const SchemaObject &from, const SchemaObject &to,
+                                    const QList<SchemaObject> &columns,
+                                    const QStringList &dropNaming, const QStringList &makeNaming)
+{
+    const QString fresh = nameWithSuffix(to.name, QStringLiteral("__strata_new"));
+    QStringList sql{createCollationSql(to, fresh)};
+    sql += dropNaming;
+    QStringList tables;
+    QHash<QString, QStringList> clauses;
+    for (const SchemaObject &column : columns) {
+        const QString table = relationName(column);
+        if (!clauses.contains(table))
+            tables.append(table);
+        clauses[table].append(QStringLiteral("ALTER COLUMN %1 TYPE %2 COLLATE %3")
+                                  .arg(column.qualifiedName(),
+                                       column.property(QStringLiteral("type")),
+                                       qualify(to.schema, fresh)));
+    }
+    for (const QString &table : std::as_const(tables))
+        sql.append(QStringLiteral("ALTER TABLE %1 %2")
+                       .arg(table, clauses.value(table).join(QStringLiteral(", "))));
+    sql.append(QStringLiteral("DROP COLLATION %1").arg(from.qualifiedName()));
+    sql.append(QStringLiteral("ALTER COLLATION %1 RENAME TO %2")
+                   .arg(qualify(to.schema, fresh), quoteName(to.name)));
+    return sql + makeNaming;
+}
+
+// A collation's definition cannot be altered. Unused (or used by a domain, which diff()
+// replaces with it), it is dropped and created again; used by table columns, it is swapped
+// under them so their values stay (swapCollationSql()).
+static AlterPlan alterCollation(const SchemaObject &from, const SchemaObject &to,
+                                const DiffContext &context)
+{
+    AlterPlan plan;
+    QList<SchemaObject> columns;
+    const QList<SchemaObject> all = context.from.objects(ObjectKind::Column);
+    for (const SchemaObject &column : all) {
+        if (namesCollation(column.property(QStringLiteral("collation")), from) &&
+            context.to.find(column.key()) && isTableColumn(context.from, column))
+            columns.append(column);
+    }
+    const QList<SchemaObject> domains = context.from.objects(ObjectKind::Domain);
+    bool usedByDomain = false;
+    for (const SchemaObject &domain : domains)
+        usedByDomain =
+            usedByDomain || namesCollation(domain.property(QStringLiteral("collation")), from);
+    if (columns.isEmpty() || usedByDomain) {
+        plan.replace = true;
+        return plan;
+    }
+    const QRegularExpression collate(QStringLiteral("COLLATE %1(?![A-Za-z0-9_$\"])")
+                                         .arg(QRegularExpression::escape(from.qualifiedName())));
+    QStringList dropNaming;
+    QStringList makeNaming;
+    remakeNaming(from, collate, context, &dropNaming, &makeNaming);
+    // Views over the columns block their change: rebuilt around it.
+    plan.rebuildDependants = true;
+    Operation op = operation(QStringLiteral("alter collation"), to,
+                             swapCollationSql(from, to, columns, dropNaming, makeNaming),
+                             swapCollationSql(to, from, columns, dropNaming, makeNaming));
+    op.hazards = {Hazard::AccessExclusiveLock};
+    op.inverseHazards = op.hazards;
+    plan.operations.append(op);
+    return plan;
 }
 
 KindRules collationRules()
 {
     KindRules rules = simpleRules(
         QStringLiteral("collation"),
-        [](const SchemaObject &collation) { return QStringList{createCollationSql(collation)}; },
+        [](const SchemaObject &collation) {
+            return QStringList{createCollationSql(collation, collation.name)};
+        },
         [](const SchemaObject &collation) {
             return QStringLiteral("DROP COLLATION %1").arg(collation.qualifiedName());
         });
-    // A collation's definition cannot be altered: it is created again, and the columns and
-    // indexes using it with it.
-    rules.alter = [](const SchemaObject &, const SchemaObject &, const DiffContext &) {
-        AlterPlan plan;
-        plan.replace = true;
-        return plan;
-    };
+    rules.alter = alterCollation;
     return rules;
 }
 

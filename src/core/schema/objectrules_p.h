@@ -3,6 +3,7 @@
 #include "schema/diffrules.h"
 
 #include <QMap>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -39,6 +40,22 @@ QString routineKeyword(const SchemaObject &routine);
 QString routineSignature(const SchemaObject &routine);
 // True when some object of `model` depends on `object` or on one of its columns (dependsOn).
 bool hasDependants(const SchemaModel &model, const SchemaObject &object);
+
+// The indexes and constraints of ctx.from, unchanged in ctx.to, whose definitions match
+// `pattern` or that depend on `object`: ALTER COLUMN TYPE makes such an index or constraint
+// again from its text, which would name what is being set aside. Appends their drop statements
+// to *drop and the statements making them again (with their comments) to *create, from the
+// relation rules, without CONCURRENTLY.
+void remakeNaming(const SchemaObject &object, const QRegularExpression &pattern,
+                  const DiffContext &context, QStringList *drop, QStringList *create);
+// True when `column` is a column of a table of `model` (not of a view or composite type).
+bool isTableColumn(const SchemaModel &model, const SchemaObject &column);
+// One ALTER TABLE per table for the columns' clauses ("ALTER COLUMN a TYPE ..., ..."), tables in
+// the order their first column comes; a column whose clause is empty is left out.
+QStringList alterTables(const QList<SchemaObject> &columns,
+                        const std::function<QString(const SchemaObject &)> &clause);
+// "name<suffix>" within PostgreSQL's 63 bytes.
+QString nameWithSuffix(const QString &name, const QString &suffix);
 
 // Create and drop for a kind whose creation is `create` and whose drop is one statement;
 // operation kinds "create KIND" and "drop KIND". alter is left for the caller.

@@ -73,14 +73,17 @@ QString createMaterializedViewSql(const SchemaObject &view)
 
 // --- functions and procedures
 
-// A SQL-standard body (LANGUAGE sql with BEGIN ATOMIC) is parsed at creation and its
-// dependencies recorded; any other body is text the catalog does not track.
+// A SQL-standard body (LANGUAGE sql with BEGIN ATOMIC ... END, or RETURN expression) is
+// parsed at creation and its dependencies recorded; a body in quotes (AS $function$ ...) or in
+// a library is text the catalog does not track.
 bool hasTrackedBody(const QString &definition)
 {
-    static const QRegularExpression atomic(QStringLiteral("^\\s*BEGIN\\s+ATOMIC\\b"),
-                                           QRegularExpression::MultilineOption |
-                                               QRegularExpression::CaseInsensitiveOption);
-    return atomic.match(definition).hasMatch();
+    static const QRegularExpression quoted(QStringLiteral("^AS\\s"),
+                                           QRegularExpression::MultilineOption);
+    static const QRegularExpression standard(QStringLiteral("^\\s*(BEGIN\\s+ATOMIC|RETURN)\\b"),
+                                             QRegularExpression::MultilineOption |
+                                                 QRegularExpression::CaseInsensitiveOption);
+    return !quoted.match(definition).hasMatch() && standard.match(definition).hasMatch();
 }
 
 bool isSqlLanguage(const QString &definition)

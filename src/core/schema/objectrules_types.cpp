@@ -2,8 +2,6 @@
 // "ALTER DOMAIN" and "CREATE DOMAIN" pages).
 #include "schema/objectrules_p.h"
 
-#include <QRegularExpression>
-
 namespace strata::schema::detail::objects {
 
 namespace {
@@ -61,40 +59,6 @@ struct EnumUses
     QStringList createLiteralUsers;
 };
 
-// The indexes and constraints of ctx.from, unchanged in ctx.to, that name `type` in their
-// definitions (or depend on it, as pg_depend records a constant of the type).
-void literalUsers(const SchemaObject &type, const DiffContext &context, EnumUses *uses)
-{
-    const QRegularExpression cast(QStringLiteral("::%1(?![A-Za-z0-9_$\"])")
-                                      .arg(QRegularExpression::escape(type.qualifiedName())));
-    // The relation rules as if outside a migration's options: no CONCURRENTLY inside this step.
-    const DiffOptions plain;
-    const DiffContext own{context.from, context.to, plain};
-    for (ObjectKind kind : {ObjectKind::Constraint, ObjectKind::Index}) {
-        const KindRules *rules = relationRules(kind);
-        if (!rules)
-            continue;
-        const QList<SchemaObject> objects = context.from.objects(kind);
-        for (const SchemaObject &object : objects) {
-            const SchemaObject *after = context.to.find(object.key());
-            if (!after || after->properties != object.properties ||
-                !object.property(QStringLiteral("parent")).isEmpty())
-                continue;
-            if (!object.dependsOn.contains(type.key()) &&
-                !cast.match(object.property(QStringLiteral("definition"))).hasMatch())
-                continue;
-            const QList<Operation> dropped = rules->drop(object, own);
-            for (const Operation &op : dropped) {
-                uses->dropLiteralUsers += op.sql;
-                uses->createLiteralUsers += op.inverseSql;
-            }
-            const QList<Operation> comments = commentAndGrantOperations(nullptr, &object, own);
-            for (const Operation &op : comments)
-                uses->createLiteralUsers += op.sql;
-        }
-    }
-}
-
 // The table columns of ctx.from that hold `type` and are still there in ctx.to (columns the
 // diff drops are gone or going; columns it adds are created over the type as it then is).
 EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
@@ -115,11 +79,7 @@ EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
     for (const SchemaObject &column : columns) {
         if (!context.to.find(column.key()))
             continue;
-        SchemaObject table;
-        table.kind = ObjectKind::Table;
-        table.schema = column.schema;
-        table.name = column.table;
-        if (!context.from.find(table.key()))
+        if (!isTableColumn(context.from, column))
             continue; // a view's or a composite type's column follows its owner
         const QString columnType = column.property(kType);
         EnumUse use{column};
@@ -134,41 +94,26 @@ EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
             continue;
         uses.columns.append(use);
     }
-    literalUsers(type, context, &uses);
+    const QRegularExpression cast(
+        QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(name)));
+    remakeNaming(type, cast, context, &uses.dropLiteralUsers, &uses.createLiteralUsers);
     return uses;
-}
-
-// "name__strata_old" within PostgreSQL's 63 bytes.
-QString setAsideName(const QString &name)
-{
-    const QString suffix = QStringLiteral("__strata_old");
-    QString base = name;
-    while (base.toUtf8().size() + suffix.size() > 63)
-        base.chop(1);
-    return base + suffix;
 }
 
 // One ALTER TABLE per table for a set of column changes ("ALTER COLUMN a TYPE ..., ...").
 QStringList alterColumns(const QList<EnumUse> &uses,
                          const std::function<QString(const EnumUse &)> &clause)
 {
-    QStringList tables;
-    QHash<QString, QStringList> clauses;
-    for (const EnumUse &use : uses) {
-        const QString text = clause(use);
-        if (text.isEmpty())
-            continue;
-        const QString table = relationName(use.column);
-        if (!clauses.contains(table))
-            tables.append(table);
-        clauses[table].append(text);
-    }
-    QStringList sql;
-    for (const QString &table : tables) {
-        sql.append(QStringLiteral("ALTER TABLE %1 %2")
-                       .arg(table, clauses.value(table).join(QStringLiteral(", "))));
-    }
-    return sql;
+    QList<SchemaObject> columns;
+    for (const EnumUse &use : uses)
+        columns.append(use.column);
+    return alterTables(columns, [&](const SchemaObject &column) {
+        for (const EnumUse &use : uses) {
+            if (use.column.key() == column.key())
+                return clause(use);
+        }
+        return QString();
+    });
 }
 
 // `text` (a text or text[] expression holding labels) as `type`, the labels in `removed`
@@ -203,7 +148,7 @@ QStringList rebuildEnumSql(const SchemaObject &type, const QStringList &values,
                            const SchemaModel &current, const SchemaModel &target)
 {
     const QString name = type.qualifiedName();
-    const QString aside = setAsideName(type.name);
+    const QString aside = nameWithSuffix(type.name, QStringLiteral("__strata_old"));
     QStringList sql;
     sql.append(QStringLiteral("ALTER TYPE %1 RENAME TO %2").arg(name, quoteName(aside)));
     sql.append(createEnumSql(type, values));
