@@ -471,6 +471,11 @@ Status readUnsupported(Reader &reader)
         inSchema(QStringLiteral("foreign table"), kClass, QStringLiteral("c"),
                  QStringLiteral("c.relname"), QStringLiteral("c.relnamespace"),
                  QStringLiteral("c.relkind = 'f'")),
+        // A typed table (CREATE TABLE ... OF type) would be made again as a plain one.
+        inSchema(QStringLiteral("typed table"), kClass, QStringLiteral("c"),
+                 QStringLiteral("c.relname"), QStringLiteral("c.relnamespace"),
+                 QStringLiteral("c.relkind IN ('r', 'p') AND c.reloftype <> 0"),
+                 QStringLiteral("c.oid")),
         inSchema(QStringLiteral("range type"), kType, QStringLiteral("t"),
                  QStringLiteral("t.typname"), QStringLiteral("t.typnamespace"),
                  QStringLiteral("t.typtype = 'r'")),
