@@ -13,6 +13,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -504,6 +505,42 @@ private Q_SLOTS:
         auto db = bench->diff(*SchemaSide::parse(QStringLiteral("db")), request.desired);
         QVERIFY(db);
         QVERIFY2(db->diff.isEmpty(), qPrintable(db->diff.upgradeSql()));
+    }
+
+    void pgDumpSchemaServesAsDesiredState()
+    {
+        // `pg_dump --schema-only` of a database at the head, \restrict lines and all, is the
+        // project at its head: no changes.
+        const QString dir = project(
+            {{QStringLiteral("CREATE TABLE film (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                             "title text NOT NULL);\nCREATE INDEX film_title ON film (title);\n"
+                             "CREATE VIEW titles AS SELECT title FROM film;"),
+              QStringLiteral("DROP VIEW titles;\nDROP TABLE film;")}});
+        const QString live = newDatabase();
+        auto bench = workbench(dir, live);
+        QVERIFY(bench);
+        QVERIFY(bench->migrator().upgrade(QStringLiteral("heads")));
+        const QString dump = m_home.filePath(QStringLiteral("dump%1.sql").arg(++m_count));
+        QProcess pgDump;
+        pgDump.start(m_server->binDir() + QStringLiteral("/pg_dump"),
+                     {QStringLiteral("--schema-only"),
+                      QStringLiteral("--exclude-table=strata_version*"), QStringLiteral("-f"), dump,
+                      QStringLiteral("--dbname=%1").arg(m_server->conninfo(live))});
+        QVERIFY(pgDump.waitForFinished(60000));
+        QVERIFY2(pgDump.exitCode() == 0, pgDump.readAllStandardError().constData());
+        AutogenerateRequest request;
+        request.message = QStringLiteral("nothing");
+        request.desired = SchemaSide::file(dump);
+        auto result = bench->autogenerate(request);
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
+        QVERIFY2(!result->written, qPrintable(result->diff.upgradeSql()));
+
+        // Other psql meta-commands are psql's: refused, naming the line.
+        const QString connect =
+            writeSchemaFile(QStringLiteral("CREATE TABLE a (id int);\n\\connect other\n"));
+        auto read = bench->read(SchemaSide::file(connect));
+        QVERIFY(!read);
+        QCOMPARE(read.error().line, 2);
     }
 
     void autogenerateMarksWhatCannotRunInATransaction()

@@ -325,16 +325,27 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::applyFile(const QString &given)
         return Error::failure(QStringLiteral("cannot read the schema file %1: %2")
                                   .arg(given, file.errorString()))
             .with(Error::Code::NotFound);
-    const QString sql = QString::fromUtf8(file.readAll());
-    auto renames = parseRenames(sql, given);
-    if (!renames)
-        return renames.error();
-    for (int line : SqlScan::psqlMetaCommandLines(Statement{sql, 1}))
+    QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    // pg_dump (since 15.14) brackets its output with \restrict KEY and \unrestrict KEY, which
+    // only guard psql: left blank, so `pg_dump --schema-only` output serves as it is. Any other
+    // meta-command is psql's to run and is refused.
+    for (int line : SqlScan::psqlMetaCommandLines(Statement{lines.join(QLatin1Char('\n')), 1})) {
+        QString &text = lines[line - 1];
+        const QString command = text.trimmed().section(QLatin1Char(' '), 0, 0);
+        if (command == QLatin1String("\\restrict") || command == QLatin1String("\\unrestrict")) {
+            text.clear();
+            continue;
+        }
         return Error::at(given, line,
                          QStringLiteral("line %1 is a psql meta-command, not SQL (psql runs lines "
                                         "starting with a backslash itself): remove it from the "
                                         "schema file")
                              .arg(line));
+    }
+    const QString sql = lines.join(QLatin1Char('\n'));
+    auto renames = parseRenames(sql, given);
+    if (!renames)
+        return renames.error();
     auto statements = PostgresSplitter::split(sql, 1, given);
     if (!statements)
         return statements.error();
