@@ -878,6 +878,46 @@ private Q_SLOTS:
                  QStringLiteral("ALTER TABLE public.film ADD COLUMN title text;\n"));
     }
 
+    void largeSchemaWithOneChange()
+    {
+        // 2,000 tables with columns, keys, indexes and foreign keys: one changed default gives
+        // one operation (and the planner stays linear enough to run in this test).
+        QList<SchemaObject> objects;
+        for (int t = 0; t < 2000; ++t) {
+            const QString name = QStringLiteral("t%1").arg(t);
+            objects.append(table(name));
+            for (int c = 0; c < 8; ++c)
+                objects.append(column(name, QStringLiteral("c%1").arg(c), QStringLiteral("integer"),
+                                      {}, c + 1));
+            objects.append(constraint(name, name + QStringLiteral("_pkey"),
+                                      QStringLiteral("primary key"),
+                                      QStringLiteral("PRIMARY KEY (c0)")));
+            objects.append(index(name, name + QStringLiteral("_c1_idx"),
+                                 QStringLiteral("CREATE INDEX %INDEX% ON public.%1 USING btree "
+                                                "(c1)")
+                                     .arg(name)));
+            if (t > 0)
+                objects.append(constraint(
+                    name, name + QStringLiteral("_fkey"), QStringLiteral("foreign key"),
+                    QStringLiteral("FOREIGN KEY (c2) REFERENCES public.t%1(c0)").arg(t - 1),
+                    {QStringLiteral("index|public|t%1|t%1_pkey|").arg(t - 1)}));
+        }
+        const SchemaModel before = model(objects);
+        SchemaModel after = before;
+        SchemaObject changed = *after.find(
+            column(QStringLiteral("t999"), QStringLiteral("c3"), QStringLiteral("integer")).key());
+        changed.properties[QStringLiteral("default")] = QStringLiteral("42");
+        after.add(changed);
+        QVERIFY(diff(before, before).isEmpty());
+        QCOMPARE(upgrade(diff(before, after)),
+                 QStringList{QStringLiteral("ALTER TABLE public.t999 ALTER COLUMN c3 SET DEFAULT "
+                                            "42")});
+        // Everything dropped, then created: ordered, foreign keys before their targets.
+        const QStringList drops = upgrade(diff(before, SchemaModel()));
+        QCOMPARE(drops.size(), 2000);
+        QCOMPARE(drops.first(), QStringLiteral("DROP TABLE public.t1999"));
+    }
+
     void unsupportedObjectsRefuse()
     {
         SchemaModel a = model(filmTable());

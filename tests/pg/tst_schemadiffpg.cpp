@@ -249,6 +249,40 @@ private Q_SLOTS:
                            QStringLiteral("ALTER TABLE public.t RESET (autovacuum_enabled)"),
                            QStringLiteral("ALTER TABLE public.t ENABLE ROW LEVEL SECURITY")}
             << QStringList{QStringLiteral("rewrites_table")};
+        QTest::newRow("column type under a materialized view and its index")
+            << "CREATE TABLE film (id integer PRIMARY KEY, title varchar(20));"
+               "CREATE MATERIALIZED VIEW film_titles AS SELECT id, title FROM film;"
+               "CREATE UNIQUE INDEX film_titles_id ON film_titles (id);"
+               "CREATE VIEW film_titles_2 AS SELECT title FROM film_titles;"
+            << "CREATE TABLE film (id integer PRIMARY KEY, title varchar(40));"
+               "CREATE MATERIALIZED VIEW film_titles AS SELECT id, title FROM film;"
+               "CREATE UNIQUE INDEX film_titles_id ON film_titles (id);"
+               "CREATE VIEW film_titles_2 AS SELECT title FROM film_titles;"
+            << 3
+            << QStringList{QStringLiteral("DROP VIEW public.film_titles_2"),
+                           QStringLiteral("DROP MATERIALIZED VIEW public.film_titles"),
+                           QStringLiteral("ALTER TABLE public.film ALTER COLUMN title TYPE"),
+                           QStringLiteral("CREATE UNIQUE INDEX film_titles_id")}
+            << QStringList{};
+        QTest::newRow("column dropped from under a view")
+            << "CREATE TABLE t (a integer, b integer); CREATE VIEW v AS SELECT a, b FROM t;"
+            << "CREATE TABLE t (a integer); CREATE VIEW v AS SELECT a FROM t;" << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t DROP COLUMN b")}
+            << QStringList{QStringLiteral("deletes_data")};
+        QTest::newRow("table dropped from under a changed view")
+            << "CREATE TABLE t (a integer); CREATE TABLE u (a integer);"
+               "CREATE VIEW v AS SELECT a FROM t UNION SELECT a FROM u;"
+            << "CREATE TABLE t (a integer); CREATE VIEW v AS SELECT a FROM t;" << 3
+            << QStringList{QStringLiteral("DROP TABLE public.u")}
+            << QStringList{QStringLiteral("deletes_data")};
+        // Without rows: the downgrade cannot give back the rows the foreign key needs.
+        QTest::newRow("serial column of a dropped table")
+            << "CREATE TABLE t (id serial PRIMARY KEY, a integer);"
+               "CREATE TABLE u (t_id integer REFERENCES t);"
+            << "CREATE TABLE u (t_id integer);" << 0
+            << QStringList{QStringLiteral("ALTER TABLE public.u DROP CONSTRAINT"),
+                           QStringLiteral("DROP TABLE public.t")}
+            << QStringList{QStringLiteral("deletes_data")};
         QTest::newRow("sequences")
             << "CREATE SEQUENCE s; CREATE TABLE t (a integer); CREATE SEQUENCE gone;"
             << "CREATE SEQUENCE s AS integer INCREMENT BY 5 CACHE 10 CYCLE;"
@@ -322,15 +356,25 @@ private Q_SLOTS:
     {
         QString error;
         const auto pair = loadPair(
-            QStringLiteral("CREATE TABLE film (id integer CONSTRAINT film_pkey PRIMARY KEY, "
-                           "title text);"
+            QStringLiteral("CREATE TABLE film (id serial CONSTRAINT film_pkey PRIMARY KEY, "
+                           "title text CONSTRAINT film_title_check CHECK (title <> ''));"
                            "CREATE INDEX film_title_idx ON film (title);"
                            "CREATE VIEW film_titles AS SELECT title FROM film;"
-                           "INSERT INTO film VALUES (1, 'Alien');"),
-            QStringLiteral("CREATE TABLE movie (id integer CONSTRAINT film_pkey PRIMARY KEY, "
-                           "name text);"
+                           "CREATE TABLE actor (film_id integer CONSTRAINT actor_film_id_fkey "
+                           "REFERENCES film (id));"
+                           "COMMENT ON COLUMN film.title IS 'as released';"
+                           "INSERT INTO film (title) VALUES ('Alien');"
+                           "INSERT INTO actor VALUES (1);"),
+            QStringLiteral("CREATE SEQUENCE film_id_seq AS integer;"
+                           "CREATE TABLE movie (id integer NOT NULL DEFAULT "
+                           "nextval('film_id_seq') CONSTRAINT film_pkey PRIMARY KEY, "
+                           "name text CONSTRAINT film_title_check CHECK (name <> ''));"
+                           "ALTER SEQUENCE film_id_seq OWNED BY movie.id;"
                            "CREATE INDEX film_title_idx ON movie (name);"
-                           "CREATE VIEW film_titles AS SELECT name FROM movie;"),
+                           "CREATE VIEW film_titles AS SELECT name FROM movie;"
+                           "CREATE TABLE actor (film_id integer CONSTRAINT actor_film_id_fkey "
+                           "REFERENCES movie (id));"
+                           "COMMENT ON COLUMN movie.name IS 'as released';"),
             &error);
         QVERIFY2(pair, qPrintable(error));
         const QString &databaseA = pair->databaseA;

@@ -493,7 +493,7 @@ QString optionsList(const QString &options)
 QStringList createTableSql(const SchemaObject &table, const SchemaModel &world,
                            const SchemaModel *existing, QStringList *inverseBefore)
 {
-    const QList<SchemaObject> columns = world.children(table, ObjectKind::Column);
+    const QList<SchemaObject> columns = childrenOf(world, table, ObjectKind::Column);
     const OwnedSequenceSql sequences = ownedSequenceSql(world, existing, columns);
     if (inverseBefore)
         *inverseBefore = sequences.inverseBefore;
@@ -666,16 +666,6 @@ Operation makeOperation(const QString &kind, const SchemaObject &object, const Q
 QString relationName(const SchemaObject &child)
 {
     return qualify(child.schema, child.table);
-}
-
-QList<SchemaObject> ownedSequences(const SchemaModel &model, const QString &columnKey)
-{
-    QList<SchemaObject> sequences;
-    for (const SchemaObject &sequence : model.objects(ObjectKind::Sequence)) {
-        if (ownerColumnKey(model, sequence) == columnKey)
-            sequences.append(sequence);
-    }
-    return sequences;
 }
 
 OwnedSequenceSql ownedSequenceSql(const SchemaModel &world, const SchemaModel *existing,

@@ -33,9 +33,6 @@ QString createSequenceSql(const SchemaObject &sequence);
 // "ALTER SEQUENCE s OWNED BY public.t.c" (or "OWNED BY NONE" for an empty owner).
 QString ownedBySql(const SchemaObject &sequence, const QString &owner);
 
-// The sequences of `model` owned by `column` (a column key in `model`).
-QList<SchemaObject> ownedSequences(const SchemaModel &model, const QString &columnKey);
-
 // Statements creating the sequences `columns` own (in `world`) around the statement that
 // creates the columns: CREATE SEQUENCE before (for those not in `existing`), OWNED BY after;
 // the inverse's statements before the inverse drop gives existing ones back their old owner.

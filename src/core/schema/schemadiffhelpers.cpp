@@ -1,6 +1,8 @@
 // Small helpers of the diff shared by the planner and the relation rules.
 #include "schema/schemadiffplan.h"
 
+#include <algorithm>
+
 namespace strata::schema::detail {
 
 QString objectKey(ObjectKind kind, const QString &schema, const QString &table, const QString &name,
@@ -88,6 +90,74 @@ QString ownerColumnKey(const SchemaModel &model, const SchemaObject &sequence)
         return {};
     const QString key = objectKey(ObjectKind::Column, parts[0], parts[1], parts[2]);
     return model.find(key) ? key : QString();
+}
+
+namespace {
+
+QString childKey(ObjectKind kind, const QString &schema, const QString &table)
+{
+    return kindName(kind) + QLatin1Char('|') + schema + QLatin1Char('|') + table;
+}
+
+QHash<const SchemaModel *, const ModelIndex *> &registry()
+{
+    thread_local QHash<const SchemaModel *, const ModelIndex *> indexes;
+    return indexes;
+}
+
+} // namespace
+
+ModelIndex::ModelIndex(const SchemaModel &model) : m_model(model)
+{
+    for (const SchemaObject &object : model.objects()) {
+        if (!object.table.isEmpty())
+            m_children[childKey(object.kind, object.schema, object.table)].append(object);
+        if (object.kind == ObjectKind::Sequence) {
+            const QString owner = ownerColumnKey(model, object);
+            if (!owner.isEmpty())
+                m_sequences[owner].append(object);
+        }
+    }
+    for (auto it = m_children.begin(); it != m_children.end(); ++it) {
+        if (it->isEmpty() || it->first().kind != ObjectKind::Column)
+            continue;
+        std::stable_sort(it->begin(), it->end(), [](const SchemaObject &a, const SchemaObject &b) {
+            return a.property(QStringLiteral("position")).toInt() <
+                   b.property(QStringLiteral("position")).toInt();
+        });
+    }
+    registry().insert(&model, this);
+}
+
+ModelIndex::~ModelIndex()
+{
+    if (registry().value(&m_model) == this)
+        registry().remove(&m_model);
+}
+
+const ModelIndex *ModelIndex::of(const SchemaModel &model)
+{
+    return registry().value(&model);
+}
+
+QList<SchemaObject> childrenOf(const SchemaModel &model, const SchemaObject &relation,
+                               ObjectKind kind)
+{
+    if (const ModelIndex *index = ModelIndex::of(model))
+        return index->m_children.value(childKey(kind, relation.schema, relation.name));
+    return model.children(relation, kind);
+}
+
+QList<SchemaObject> ownedSequences(const SchemaModel &model, const QString &columnKey)
+{
+    if (const ModelIndex *index = ModelIndex::of(model))
+        return index->m_sequences.value(columnKey);
+    QList<SchemaObject> sequences;
+    for (const SchemaObject &sequence : model.objects(ObjectKind::Sequence)) {
+        if (ownerColumnKey(model, sequence) == columnKey)
+            sequences.append(sequence);
+    }
+    return sequences;
 }
 
 } // namespace strata::schema::detail

@@ -180,6 +180,8 @@ private:
 
     RenameMap m_renames;
     SchemaModel m_mapped;                  // `from` in `to`'s names
+    QList<SchemaObject> m_mappedObjects;   // m_mapped.objects(), read once
+    QList<SchemaObject> m_toObjects;       // m_to.objects(), read once
     QHash<QString, QString> m_originalKey; // key in m_mapped -> key in m_from
     SchemaModel m_remaining;               // m_mapped without what is dropped
     SchemaModel m_fromRemaining;           // m_from without what is dropped
@@ -265,9 +267,9 @@ bool Planner::needRules(const SchemaObject &object)
 void Planner::classify(const DiffContext &context)
 {
     QSet<QString> keys;
-    for (const SchemaObject &object : m_mapped.objects())
+    for (const SchemaObject &object : m_mappedObjects)
         keys.insert(object.key());
-    for (const SchemaObject &object : m_to.objects())
+    for (const SchemaObject &object : m_toObjects)
         keys.insert(object.key());
     for (const QString &key : keys) {
         const SchemaObject *before = m_mapped.find(key);
@@ -303,7 +305,7 @@ void Planner::classify(const DiffContext &context)
 // for it (a column's type) only the kinds PostgreSQL refuses to keep.
 void Planner::rebuildDependants()
 {
-    for (const SchemaObject &object : m_mapped.objects()) {
+    for (const SchemaObject &object : m_mappedObjects) {
         for (const QString &key : dependencies(m_mapped, object))
             m_dependants[key].append(object.key());
         if (object.kind == ObjectKind::Sequence) {
@@ -347,7 +349,7 @@ void Planner::rebuildDependants()
     bool grew = true;
     while (grew) {
         grew = false;
-        for (const SchemaObject &object : m_mapped.objects()) {
+        for (const SchemaObject &object : m_mappedObjects) {
             const SchemaObject *relation = relationOf(m_mapped, object);
             if (!relation || !m_rebuilt.contains(relation->key()) ||
                 m_rebuilt.contains(object.key()) || m_dropped.contains(object.key()) ||
@@ -490,7 +492,7 @@ void Planner::buildNodes()
         m_renameNodes.append(node);
     }
 
-    for (const SchemaObject &object : m_mapped.objects()) {
+    for (const SchemaObject &object : m_mappedObjects) {
         const QString key = object.key();
         if (!m_dropped.contains(key) && !m_rebuilt.contains(key))
             continue;
@@ -521,7 +523,7 @@ void Planner::buildNodes()
         m_dropNode.insert(key, addNode(DropStage, object, operations));
     }
 
-    for (const SchemaObject &object : m_to.objects()) {
+    for (const SchemaObject &object : m_toObjects) {
         const QString key = object.key();
         const bool create = m_created.contains(key) || m_rebuilt.contains(key);
         const bool alter = m_altered.contains(key) || m_metadata.contains(key);
@@ -575,7 +577,7 @@ void Planner::buildEdges()
     }
 
     // Drops: what depends on something runs before it goes.
-    for (const SchemaObject &object : m_mapped.objects()) {
+    for (const SchemaObject &object : m_mappedObjects) {
         const QString key = object.key();
         const int drop = m_dropNode.value(key, -1);
         const int alter = m_alterNode.value(key, -1);
@@ -599,7 +601,7 @@ void Planner::buildEdges()
         }
     }
     // Creates and alters: what something depends on exists before it.
-    for (const SchemaObject &object : m_to.objects()) {
+    for (const SchemaObject &object : m_toObjects) {
         const QString key = object.key();
         const int create = m_createNode.value(key, -1);
         const int alter = m_alterNode.value(key, -1);
@@ -632,7 +634,7 @@ void Planner::buildEdges()
         SchemaObject parentTable;
         parentTable.schema = parent[0];
         parentTable.name = parent[1];
-        for (const SchemaObject &other : m_to.children(parentTable, ObjectKind::Index))
+        for (const SchemaObject &other : childrenOf(m_to, parentTable, ObjectKind::Index))
             edge(m_createNode.value(other.key(), -1), it.value());
     }
     // Renames run after every drop (drops use the old names) and before what uses new names.
@@ -706,11 +708,13 @@ SchemaDiff Planner::run()
         m_originalKey.insert(mapped.key(), object.key());
     }
 
+    m_mappedObjects = m_mapped.objects();
+    m_toObjects = m_to.objects();
     const DiffContext firstContext{m_mapped, m_to, m_options};
     classify(firstContext);
     rebuildDependants();
 
-    for (const SchemaObject &object : m_mapped.objects()) {
+    for (const SchemaObject &object : m_mappedObjects) {
         const QString key = object.key();
         if (m_dropped.contains(key) || m_rebuilt.contains(key))
             continue;
@@ -721,6 +725,9 @@ SchemaDiff Planner::run()
         m_fromRemaining.add(*m_from.find(m_originalKey.value(key)));
     }
 
+    const ModelIndex indexes[] = {ModelIndex(m_from), ModelIndex(m_to), ModelIndex(m_remaining),
+                                  ModelIndex(m_fromRemaining)};
+    Q_UNUSED(indexes);
     buildNodes();
     buildEdges();
     m_result.operations = ordered();

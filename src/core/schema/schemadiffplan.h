@@ -2,6 +2,8 @@
 
 #include "schema/diffrules.h"
 
+#include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -33,5 +35,34 @@ QString sqlName(const QString &text);
 
 // The column (key in `model`) that owns `sequence` through OWNED BY; empty when none.
 QString ownerColumnKey(const SchemaModel &model, const SchemaObject &sequence);
+
+// Lookups the rules make for every object (the columns of a table, the sequences a column
+// owns), built once per model for one diff instead of a scan of the model each time. The
+// planner registers one for each model it hands the rules, for as long as it plans; the models
+// must not change meanwhile.
+class ModelIndex
+{
+public:
+    explicit ModelIndex(const SchemaModel &model);
+    ~ModelIndex();
+    ModelIndex(const ModelIndex &) = delete;
+    ModelIndex &operator=(const ModelIndex &) = delete;
+
+    // The index registered for `model` on this thread, or nullptr.
+    static const ModelIndex *of(const SchemaModel &model);
+
+private:
+    friend QList<SchemaObject> childrenOf(const SchemaModel &, const SchemaObject &, ObjectKind);
+    friend QList<SchemaObject> ownedSequences(const SchemaModel &, const QString &);
+    const SchemaModel &m_model;
+    QHash<QString, QList<SchemaObject>> m_children;  // "kind|schema|table" -> objects
+    QHash<QString, QList<SchemaObject>> m_sequences; // owning column key -> sequences
+};
+
+// SchemaModel::children(), through the model's index when one is registered.
+QList<SchemaObject> childrenOf(const SchemaModel &model, const SchemaObject &relation,
+                               ObjectKind kind);
+// The sequences of `model` owned by `columnKey` (a column key in `model`).
+QList<SchemaObject> ownedSequences(const SchemaModel &model, const QString &columnKey);
 
 } // namespace strata::schema::detail

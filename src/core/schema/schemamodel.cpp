@@ -302,22 +302,39 @@ static bool lessByKindThenKey(const SchemaObject &a, const SchemaObject &b)
     return a.key() < b.key();
 }
 
+// The objects `keep` accepts, sorted by kind then key. The hash's own keys are the objects'
+// keys, so the sort compares them instead of building key() for every comparison (a large
+// model sorts in milliseconds, not seconds).
+template <typename Keep>
+static QList<SchemaObject> sortedObjects(const QHash<QString, SchemaObject> &objects, Keep keep)
+{
+    QList<QHash<QString, SchemaObject>::const_iterator> picked;
+    picked.reserve(objects.size());
+    for (auto it = objects.cbegin(); it != objects.cend(); ++it) {
+        if (keep(it.value()))
+            picked.append(it);
+    }
+    std::sort(picked.begin(), picked.end(), [](const auto &a, const auto &b) {
+        if (a.value().kind != b.value().kind)
+            return a.value().kind < b.value().kind;
+        return a.key() < b.key();
+    });
+    QList<SchemaObject> sorted;
+    sorted.reserve(picked.size());
+    for (const auto &it : picked)
+        sorted.append(it.value());
+    return sorted;
+}
+
 QList<SchemaObject> SchemaModel::objects() const
 {
-    QList<SchemaObject> all = m_objects.values();
-    std::sort(all.begin(), all.end(), lessByKindThenKey);
-    return all;
+    return sortedObjects(m_objects, [](const SchemaObject &) { return true; });
 }
 
 QList<SchemaObject> SchemaModel::objects(ObjectKind kind) const
 {
-    QList<SchemaObject> some;
-    for (const SchemaObject &object : m_objects) {
-        if (object.kind == kind)
-            some.append(object);
-    }
-    std::sort(some.begin(), some.end(), lessByKindThenKey);
-    return some;
+    return sortedObjects(m_objects,
+                         [kind](const SchemaObject &object) { return object.kind == kind; });
 }
 
 QList<SchemaObject> SchemaModel::children(const SchemaObject &relation, ObjectKind kind) const
