@@ -147,6 +147,38 @@ private Q_SLOTS:
         QCOMPARE(scratchLeft(), QString());
     }
 
+    void eachBranchIsReplayedToItsOwnRow()
+    {
+        // Two branches from r1; the database has applied only one of them, then both.
+        const QString dir = m_home.filePath(QStringLiteral("branches"));
+        auto write = [&](const char *name, const char *text) {
+            return strata::test::writeFile(dir + QLatin1Char('/') + QLatin1String(name), text);
+        };
+        QVERIFY(write("strata.ini", "[strata]\nversions = versions\n"));
+        QVERIFY(write("versions/r1.sql", "-- revision: r1\n-- +upgrade\nCREATE TABLE a (id int);\n"
+                                         "-- +downgrade\nDROP TABLE a;\n"));
+        QVERIFY(write("versions/b1.sql",
+                      "-- revision: b1\n-- down_revision: r1\n-- +upgrade\n"
+                      "CREATE TABLE b (id int);\n-- +downgrade\nDROP TABLE b;\n"));
+        QVERIFY(write("versions/c1.sql",
+                      "-- revision: c1\n-- down_revision: r1\n-- +upgrade\n"
+                      "CREATE TABLE c (id int);\n-- +downgrade\nDROP TABLE c;\n"));
+        const QString db = QStringLiteral("branches");
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE branches")));
+        auto migrator = strata::Migrator::open(options(db, dir).migrator);
+        QVERIFY(migrator);
+        QVERIFY((*migrator)->upgrade(QStringLiteral("b1")));
+        auto one = drift(db, {}, false, dir);
+        QVERIFY2(one, qPrintable(one ? QString() : one.error().toString()));
+        QCOMPARE(one->current, QStringList{QStringLiteral("b1")});
+        QVERIFY2(!one->hasDrift(), qPrintable(findings(*one).join(QLatin1Char('\n'))));
+        QVERIFY((*migrator)->upgrade(QStringLiteral("heads")));
+        auto both = drift(db, {}, false, dir);
+        QVERIFY(both);
+        QCOMPARE(both->current, (QStringList{QStringLiteral("b1"), QStringLiteral("c1")}));
+        QVERIFY2(!both->hasDrift(), qPrintable(findings(*both).join(QLatin1Char('\n'))));
+    }
+
     void dumpAndRestoreCopyHasNoDrift()
     {
         const QString original = migrated();
