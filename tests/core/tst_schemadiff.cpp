@@ -832,14 +832,21 @@ private Q_SLOTS:
     void tableProperties()
     {
         const QString child = QStringLiteral("child");
+        // The child has the parent's columns as its own (INHERIT needs them).
         QList<SchemaObject> a = filmTable();
         a.append(table(child));
+        for (const SchemaObject &own : filmTable().mid(1)) {
+            SchemaObject copy = own;
+            copy.table = child;
+            a.append(copy);
+        }
         QList<SchemaObject> b = filmTable();
         b[0].properties = {{QStringLiteral("persistence"), QStringLiteral("unlogged")},
                            {QStringLiteral("options"), QStringLiteral("fillfactor=70")},
                            {QStringLiteral("row_security"), QStringLiteral("true")},
                            {QStringLiteral("force_row_security"), QStringLiteral("true")}};
         b.append(table(child, {{QStringLiteral("inherits"), QStringLiteral("public.film")}}));
+        b += a.mid(4);
         const SchemaDiff d = diff(model(a), model(b));
         const QStringList sql = upgrade(d);
         QVERIFY(sql.contains(QStringLiteral("ALTER TABLE public.film SET UNLOGGED")));
@@ -860,7 +867,8 @@ private Q_SLOTS:
         QVERIFY(created.contains(QStringLiteral(
             "CREATE UNLOGGED TABLE public.film (\n    id integer NOT NULL,\n    title text\n) "
             "WITH (fillfactor=70)")));
-        QVERIFY(created.contains(QStringLiteral("CREATE TABLE public.child () INHERITS "
+        QVERIFY(created.contains(QStringLiteral("CREATE TABLE public.child (\n    id integer NOT "
+                                                "NULL,\n    title text\n) INHERITS "
                                                 "(public.film)")));
         QVERIFY(at(created, QStringLiteral("CREATE UNLOGGED TABLE public.film")) <
                 at(created, QStringLiteral("CREATE TABLE public.child")));

@@ -283,6 +283,28 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("ALTER TABLE public.u DROP CONSTRAINT"),
                            QStringLiteral("DROP TABLE public.t")}
             << QStringList{QStringLiteral("deletes_data")};
+        // The child's column comes only from the parent: made its own by NO INHERIT, it could
+        // not be given back, so the table is dropped and created (and flagged). No rows: the
+        // proof counts a parent's rows with its children's.
+        QTest::newRow("inheritance removed from a child taking its columns")
+            << "CREATE TABLE parent (a integer); CREATE TABLE child (b integer) INHERITS (parent);"
+            << "CREATE TABLE parent (a integer); CREATE TABLE child (a integer, b integer);" << 0
+            << QStringList{QStringLiteral("DROP TABLE public.child"),
+                           QStringLiteral("CREATE TABLE public.child")}
+            << QStringList{QStringLiteral("deletes_data")};
+        QTest::newRow("inheritance given to a child taking its columns")
+            << "CREATE TABLE parent (a integer); CREATE TABLE child (a integer, b integer);"
+            << "CREATE TABLE parent (a integer); CREATE TABLE child (b integer) INHERITS (parent);"
+            << 0
+            << QStringList{QStringLiteral("DROP TABLE public.child"),
+                           QStringLiteral("CREATE TABLE public.child")}
+            << QStringList{QStringLiteral("deletes_data")};
+        QTest::newRow("inheritance removed from a child with columns of its own")
+            << "CREATE TABLE parent (a integer); CREATE TABLE child (a integer, b integer);"
+               "ALTER TABLE child INHERIT parent;"
+            << "CREATE TABLE parent (a integer); CREATE TABLE child (a integer, b integer);" << 0
+            << QStringList{QStringLiteral("ALTER TABLE public.child NO INHERIT public.parent")}
+            << QStringList{};
         QTest::newRow("sequences")
             << "CREATE SEQUENCE s; CREATE TABLE t (a integer); CREATE SEQUENCE gone;"
             << "CREATE SEQUENCE s AS integer INCREMENT BY 5 CACHE 10 CYCLE;"

@@ -546,9 +546,48 @@ QList<Operation> dropTable(const SchemaObject &table, const DiffContext &context
                           {Hazard::DeletesData})};
 }
 
+// True when plain inheritance changes so that columns would change hands: a parent removed
+// whose columns the child only takes from it (NO INHERIT makes them the child's own), or a
+// parent added whose columns the child is to take from it only (after INHERIT the child's own
+// stay its own). Neither can be expressed in place.
+bool inheritanceMovesColumns(const SchemaObject &from, const SchemaObject &to,
+                             const DiffContext &context)
+{
+    auto parents = [](const SchemaObject &table) {
+        QStringList names;
+        for (const QString &name :
+             prop(table, "inherits").split(QLatin1Char(','), Qt::SkipEmptyParts))
+            names.append(splitQualified(name.trimmed()).join(QLatin1Char('.')));
+        return names;
+    };
+    auto takesOnly = [&](const SchemaModel &model, const QString &parent) {
+        const QStringList parts = splitQualified(parent);
+        const SchemaObject *table =
+            parts.size() == 2 ? model.find(objectKey(ObjectKind::Table, parts[0], {}, parts[1]))
+                              : nullptr;
+        if (!table)
+            return false;
+        for (const SchemaObject &column : childrenOf(model, *table, ObjectKind::Column)) {
+            if (!model.find(objectKey(ObjectKind::Column, to.schema, to.name, column.name)))
+                return true;
+        }
+        return false;
+    };
+    const QStringList before = parents(from);
+    const QStringList after = parents(to);
+    for (const QString &parent : before) {
+        if (!after.contains(parent) && takesOnly(context.from, parent))
+            return true;
+    }
+    for (const QString &parent : after) {
+        if (!before.contains(parent) && takesOnly(context.to, parent))
+            return true;
+    }
+    return false;
+}
+
 AlterPlan alterTable(const SchemaObject &from, const SchemaObject &to, const DiffContext &context)
 {
-    Q_UNUSED(context);
     AlterPlan plan;
     const QString name = tableName(to);
     const QString parentBefore = prop(from, "partition_of");
@@ -556,7 +595,8 @@ AlterPlan alterTable(const SchemaObject &from, const SchemaObject &to, const Dif
     // Partitioning cannot be changed in place, nor can a table become a partition or stop being
     // one without its columns changing hands.
     if (prop(from, "partition_key") != prop(to, "partition_key") ||
-        parentBefore.isEmpty() != parentAfter.isEmpty()) {
+        parentBefore.isEmpty() != parentAfter.isEmpty() ||
+        inheritanceMovesColumns(from, to, context)) {
         plan.replace = true;
         return plan;
     }
