@@ -338,8 +338,12 @@ Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const Schema
         return report;
     report.downgradeMatches = true;
 
+    // A table counts once, where its rows went first.
+    QSet<QString> reported;
+    for (const QString &line : std::as_const(report.rowsLost))
+        reported.insert(line.section(QLatin1Char(':'), 0, 0));
     for (const QString &line : *lostDown)
-        if (!report.rowsLost.contains(line))
+        if (!reported.contains(line.section(QLatin1Char(':'), 0, 0)))
             report.rowsLost.append(line);
     if (!report.rowsLost.isEmpty()) {
         const QString first = report.rowsLost.first();
