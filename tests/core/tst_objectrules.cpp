@@ -438,6 +438,24 @@ private Q_SLOTS:
         SchemaObject retyped = d;
         retyped.properties[QStringLiteral("type")] = QStringLiteral("bigint");
         QVERIFY(alter(d, retyped).replace);
+        // Used by a column: swapped under it, so its values stay.
+        Models m;
+        for (SchemaModel *model : {&m.from, &m.to}) {
+            model->add(table("film"));
+            model->add(column("film", "y", "public.year"));
+        }
+        const AlterPlan swap = alter(d, retyped, m);
+        QVERIFY(!swap.replace);
+        QVERIFY(swap.rebuildDependants);
+        const QStringList sql = swap.operations[0].sql;
+        QVERIFY(sql.first().startsWith(
+            QLatin1String("CREATE DOMAIN public.year__strata_new AS bigint DEFAULT 2000")));
+        QVERIFY(sql.contains(QStringLiteral("ALTER TABLE public.film ALTER COLUMN y TYPE "
+                                            "public.year__strata_new USING "
+                                            "y::bigint::public.year__strata_new")));
+        QCOMPARE(sql.mid(sql.size() - 2),
+                 list({"DROP DOMAIN public.year",
+                       "ALTER DOMAIN public.year__strata_new RENAME TO year"}));
     }
 
     void compositeTypes()
@@ -586,9 +604,30 @@ private Q_SLOTS:
         QCOMPARE(body.operations[0].inverseSql, QStringList{kPlpgsql.trimmed()});
         QCOMPARE(body.operations[0].hazards, QList<Hazard>{Hazard::UntrackedDependency});
 
-        QString returnsBigint = kPlpgsql;
-        returnsBigint.replace(QLatin1String("RETURNS integer"), QLatin1String("RETURNS bigint"));
-        QVERIFY(alter(f, function(returnsBigint, "bigint")).replace);
+        auto returnsBigint = [] {
+            return QString(kPlpgsql).replace(QLatin1String("RETURNS integer"),
+                                             QLatin1String("RETURNS bigint"));
+        };
+        QVERIFY(alter(f, function(returnsBigint(), "bigint")).replace);
+        // A column default calls it: taken off and put back around the drop, not the column.
+        Models m;
+        for (SchemaModel *model : {&m.from, &m.to}) {
+            model->add(table("codes"));
+            SchemaObject code = column("codes", "code", "integer", "public.f(1)");
+            code.dependsOn = {f.key()};
+            model->add(code);
+        }
+        const AlterPlan recreated = alter(f, function(returnsBigint(), "bigint"), m);
+        QVERIFY(!recreated.replace);
+        QVERIFY(recreated.rebuildDependants);
+        QCOMPARE(recreated.operations[0].kind, QStringLiteral("recreate function"));
+        QCOMPARE(recreated.operations[0].sql.mid(0, 2),
+                 list({"ALTER TABLE public.codes ALTER COLUMN code DROP DEFAULT",
+                       "DROP FUNCTION public.f(i integer)"}));
+        QCOMPARE(
+            recreated.operations[0].sql.last(),
+            QStringLiteral("ALTER TABLE public.codes ALTER COLUMN code SET DEFAULT public.f(1)"));
+
         QString withDefault = kPlpgsql;
         withDefault.replace(QLatin1String("(i integer)"), QLatin1String("(i integer DEFAULT 1)"));
         QVERIFY(alter(f, function(withDefault)).replace);

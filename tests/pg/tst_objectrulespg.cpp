@@ -288,6 +288,19 @@ private Q_SLOTS:
         row("domain base type", pairCase(QStringLiteral("CREATE DOMAIN code AS integer;"),
                                          QStringLiteral("CREATE DOMAIN code AS bigint;"),
                                          {"drop domain", "create domain"}, {}));
+        Case retyped =
+            pairCase(QStringLiteral("CREATE DOMAIN code AS integer DEFAULT 1 CHECK (VALUE > 0);\n"
+                                    "CREATE TABLE items (id integer, c code DEFAULT 5);\n"
+                                    "CREATE VIEW item_codes AS SELECT c FROM items;\n"
+                                    "INSERT INTO items VALUES (1, 7), (2, 9);"),
+                     QStringLiteral("CREATE DOMAIN code AS bigint DEFAULT 1 CHECK (VALUE > 0);\n"
+                                    "CREATE TABLE items (id integer, c code DEFAULT 5);\n"
+                                    "CREATE VIEW item_codes AS SELECT c FROM items;"),
+                     {"alter domain type"});
+        retyped.check = QStringLiteral("SELECT string_agg(id || ':' || c, ',' ORDER BY id) FROM "
+                                       "items");
+        retyped.expected = QStringLiteral("1:7,2:9");
+        row("domain base type under a column", retyped);
         row("composite type",
             pairCase(QStringLiteral("CREATE TYPE pair AS (a integer, b text);"),
                      QStringLiteral("CREATE TYPE pair AS (a integer, b text, c date);"),
@@ -336,6 +349,16 @@ private Q_SLOTS:
                      QStringLiteral("CREATE FUNCTION half(n integer) RETURNS integer LANGUAGE sql "
                                     "IMMUTABLE RETURN n / 2;"),
                      {"drop function", "create function"}));
+        row("function return type under an index and a check",
+            pairCase(QStringLiteral("CREATE FUNCTION twice(i integer) RETURNS integer LANGUAGE "
+                                    "sql IMMUTABLE RETURN i * 2;\nCREATE TABLE n (i integer "
+                                    "CHECK (twice(i) < 100));\nCREATE INDEX n_twice ON n "
+                                    "(twice(i));\nINSERT INTO n VALUES (3);"),
+                     QStringLiteral("CREATE FUNCTION twice(i integer) RETURNS bigint LANGUAGE "
+                                    "sql IMMUTABLE RETURN i * 2;\nCREATE TABLE n (i integer "
+                                    "CHECK (twice(i) < 100));\nCREATE INDEX n_twice ON n "
+                                    "(twice(i));"),
+                     {"recreate function"}));
         row("function default removed under a view",
             pairCase(QStringLiteral("CREATE FUNCTION pick(i integer DEFAULT 1) RETURNS integer "
                                     "LANGUAGE sql IMMUTABLE RETURN i;\n"
@@ -344,6 +367,14 @@ private Q_SLOTS:
                                     "LANGUAGE sql IMMUTABLE RETURN i;\n"
                                     "CREATE VIEW picked AS SELECT pick(2) AS p;"),
                      {"drop function", "create function"}));
+        row("function return type under a column default",
+            pairCase(QStringLiteral("CREATE FUNCTION next_code() RETURNS integer LANGUAGE sql "
+                                    "RETURN 7;\nCREATE TABLE codes (id integer, code bigint "
+                                    "DEFAULT next_code());\nINSERT INTO codes VALUES (1, 5);"),
+                     QStringLiteral("CREATE FUNCTION next_code() RETURNS bigint LANGUAGE sql "
+                                    "RETURN 7;\nCREATE TABLE codes (id integer, code bigint "
+                                    "DEFAULT next_code());"),
+                     {"recreate function"}));
         row("sql function before its table",
             pairCase(
                 QString(),

@@ -171,7 +171,8 @@ KindRules simpleRules(const QString &kindText,
 }
 
 void remakeNaming(const SchemaObject &object, const QRegularExpression &pattern,
-                  const DiffContext &context, QStringList *drop, QStringList *create)
+                  const DiffContext &context, QStringList *drop, QStringList *create,
+                  QList<Hazard> *hazards)
 {
     const DiffOptions plain;
     const DiffContext own{context.from, context.to, plain};
@@ -192,6 +193,10 @@ void remakeNaming(const SchemaObject &object, const QRegularExpression &pattern,
             for (const Operation &op : dropped) {
                 *drop += op.sql;
                 *create += op.inverseSql;
+                for (Hazard hazard : op.inverseHazards) {
+                    if (!hazards->contains(hazard))
+                        hazards->append(hazard);
+                }
             }
             const QList<Operation> comments = commentAndGrantOperations(nullptr, &user, own);
             for (const Operation &op : comments)
@@ -428,14 +433,15 @@ static AlterPlan alterCollation(const SchemaObject &from, const SchemaObject &to
                                          .arg(QRegularExpression::escape(from.qualifiedName())));
     QStringList dropNaming;
     QStringList makeNaming;
-    remakeNaming(from, collate, context, &dropNaming, &makeNaming);
+    QList<Hazard> hazards{Hazard::AccessExclusiveLock};
+    remakeNaming(from, collate, context, &dropNaming, &makeNaming, &hazards);
     // Views over the columns block their change: rebuilt around it.
     plan.rebuildDependants = true;
     Operation op = operation(QStringLiteral("alter collation"), to,
                              swapCollationSql(from, to, columns, dropNaming, makeNaming),
                              swapCollationSql(to, from, columns, dropNaming, makeNaming));
-    op.hazards = {Hazard::AccessExclusiveLock};
-    op.inverseHazards = op.hazards;
+    op.hazards = hazards;
+    op.inverseHazards = hazards;
     plan.operations.append(op);
     return plan;
 }

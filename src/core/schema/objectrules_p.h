@@ -45,9 +45,11 @@ bool hasDependants(const SchemaModel &model, const SchemaObject &object);
 // `pattern` or that depend on `object`: ALTER COLUMN TYPE makes such an index or constraint
 // again from its text, which would name what is being set aside. Appends their drop statements
 // to *drop and the statements making them again (with their comments) to *create, from the
-// relation rules, without CONCURRENTLY.
+// relation rules, without CONCURRENTLY; adds the hazards of making them again (an index build, a
+// validation) to *hazards.
 void remakeNaming(const SchemaObject &object, const QRegularExpression &pattern,
-                  const DiffContext &context, QStringList *drop, QStringList *create);
+                  const DiffContext &context, QStringList *drop, QStringList *create,
+                  QList<Hazard> *hazards);
 // True when `column` is a column of a table of `model` (not of a view or composite type).
 bool isTableColumn(const SchemaModel &model, const SchemaObject &column);
 // One ALTER TABLE per table for the columns' clauses ("ALTER COLUMN a TYPE ..., ..."), tables in

@@ -122,16 +122,77 @@ QString header(const SchemaObject &routine)
     return definition.left(definition.indexOf(QLatin1Char('\n')));
 }
 
-AlterPlan alterFunction(const SchemaObject &from, const SchemaObject &to)
+// The table columns whose defaults call `routine` (unchanged on both sides).
+QList<SchemaObject> defaultUsers(const SchemaObject &routine, const DiffContext &context)
+{
+    QList<SchemaObject> users;
+    const QList<SchemaObject> columns = context.from.objects(ObjectKind::Column);
+    for (const SchemaObject &column : columns) {
+        if (column.dependsOn.contains(routine.key()) &&
+            !column.property(QStringLiteral("default")).isEmpty() &&
+            column.property(QStringLiteral("generated")).isEmpty() &&
+            context.to.find(column.key()) && isTableColumn(context.from, column))
+            users.append(column);
+    }
+    return users;
+}
+
+// Dropping `from` and creating `to` under the column defaults, indexes and constraints that
+// call it, which are taken off first and put back after (as `target` has them), so that no
+// column is dropped for it.
+QStringList recreateFunctionSql(const SchemaObject &from, const SchemaObject &to,
+                                const QList<SchemaObject> &columns, const QStringList &dropUsers,
+                                const QStringList &makeUsers, const SchemaModel &target)
+{
+    QStringList sql = dropUsers;
+    sql += alterTables(columns, [](const SchemaObject &column) {
+        return QStringLiteral("ALTER COLUMN %1 DROP DEFAULT").arg(column.qualifiedName());
+    });
+    sql.append(QStringLiteral("DROP %1 %2").arg(routineKeyword(from), routineSignature(from)));
+    sql += createFunctionSql(to);
+    sql += alterTables(columns, [&target](const SchemaObject &column) {
+        const SchemaObject *now = target.find(column.key());
+        const QString value = now ? now->property(QStringLiteral("default")) : QString();
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("ALTER COLUMN %1 SET DEFAULT %2")
+                                     .arg(column.qualifiedName(), value);
+    });
+    return sql + makeUsers;
+}
+
+AlterPlan alterFunction(const SchemaObject &from, const SchemaObject &to,
+                        const DiffContext &context)
 {
     AlterPlan plan;
     // CREATE OR REPLACE cannot change the return type, a parameter's name or mode, remove a
-    // default, or turn a function into a procedure: those drop it and create it again (and
-    // whatever depends on it around them).
+    // default, or turn a function into a procedure: those drop it and create it again, and
+    // diff() whatever depends on it around them. Column defaults, indexes and constraints
+    // calling it are taken off and put back by the operation instead, so that diff() does not
+    // drop the columns under them.
     if (from.property(QStringLiteral("kind")) != to.property(QStringLiteral("kind")) ||
         from.property(QStringLiteral("returns")) != to.property(QStringLiteral("returns")) ||
         header(from) != header(to)) {
-        plan.replace = true;
+        const QList<SchemaObject> columns = defaultUsers(from, context);
+        QStringList dropUsers;
+        QStringList makeUsers;
+        QList<Hazard> hazards = bodyHazards(to);
+        // Only what depends on the function (pg_depend): the pattern matches nothing.
+        remakeNaming(from, QRegularExpression(QStringLiteral("(?!)")), context, &dropUsers,
+                     &makeUsers, &hazards);
+        if (columns.isEmpty() && dropUsers.isEmpty()) {
+            plan.replace = true;
+            return plan;
+        }
+        plan.rebuildDependants = true;
+        Operation op =
+            operation(QStringLiteral("recreate ") + routineKeyword(to).toLower(), to,
+                      recreateFunctionSql(from, to, columns, dropUsers, makeUsers, context.to),
+                      recreateFunctionSql(to, from, columns, dropUsers, makeUsers, context.from));
+        op.hazards = hazards;
+        op.inverseHazards = hazards;
+        op.inverseHazards.removeAll(Hazard::UntrackedDependency);
+        op.inverseHazards += bodyHazards(from);
+        plan.operations.append(op);
         return plan;
     }
     Operation op = operation(QStringLiteral("replace ") + routineKeyword(to).toLower(), to,
@@ -211,9 +272,7 @@ KindRules functionRules()
         op.inverseHazards = bodyHazards(routine);
         return QList<Operation>{op};
     };
-    rules.alter = [](const SchemaObject &from, const SchemaObject &to, const DiffContext &) {
-        return alterFunction(from, to);
-    };
+    rules.alter = alterFunction;
     return rules;
 }
 

@@ -2,6 +2,8 @@
 // "ALTER DOMAIN" and "CREATE DOMAIN" pages).
 #include "schema/objectrules_p.h"
 
+#include <QRegularExpression>
+
 namespace strata::schema::detail::objects {
 
 namespace {
@@ -57,6 +59,7 @@ struct EnumUses
     // from the relation rules.
     QStringList dropLiteralUsers;
     QStringList createLiteralUsers;
+    QList<Hazard> literalHazards;
 };
 
 // The table columns of ctx.from that hold `type` and are still there in ctx.to (columns the
@@ -96,7 +99,8 @@ EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
     }
     const QRegularExpression cast(
         QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(name)));
-    remakeNaming(type, cast, context, &uses.dropLiteralUsers, &uses.createLiteralUsers);
+    remakeNaming(type, cast, context, &uses.dropLiteralUsers, &uses.createLiteralUsers,
+                 &uses.literalHazards);
     return uses;
 }
 
@@ -224,12 +228,16 @@ QStringList removedLabels(const QStringList &from, const QStringList &to)
 QList<Hazard> rebuildHazards(bool removesValues, const EnumUses &uses)
 {
     QList<Hazard> hazards;
-    if (uses.columns.isEmpty())
-        return hazards;
-    if (removesValues)
-        hazards.append(Hazard::DeletesData);
-    hazards.append(Hazard::RewritesTable);
-    hazards.append(Hazard::AccessExclusiveLock);
+    if (!uses.columns.isEmpty()) {
+        if (removesValues)
+            hazards.append(Hazard::DeletesData);
+        hazards.append(Hazard::RewritesTable);
+        hazards.append(Hazard::AccessExclusiveLock);
+    }
+    for (Hazard hazard : uses.literalHazards) {
+        if (!hazards.contains(hazard))
+            hazards.append(hazard);
+    }
     return hazards;
 }
 
@@ -330,14 +338,90 @@ QString setDefaultSql(const QString &prefix, const QString &value)
                            : QStringLiteral("%1 SET DEFAULT %2").arg(prefix, value);
 }
 
-AlterPlan alterDomain(const SchemaObject &from, const SchemaObject &to)
+// Moving the columns of domain `from` to `to` without dropping them: `to` is made beside
+// `from` under another name, the columns converted to it (their defaults taken off and put back
+// as `target` has them; indexes and constraints naming the domain made again), `from` dropped
+// and `to` renamed.
+QStringList swapDomainSql(const SchemaObject &from, const SchemaObject &to,
+                          const QList<SchemaObject> &columns, const QStringList &dropUsers,
+                          const QStringList &makeUsers, const SchemaModel &current,
+                          const SchemaModel &target)
+{
+    SchemaObject fresh = to;
+    fresh.name = nameWithSuffix(to.name, QStringLiteral("__strata_new"));
+    QStringList sql = createDomainSql(fresh);
+    sql += dropUsers;
+    auto defaultIn = [](const SchemaModel &model, const SchemaObject &column) {
+        const SchemaObject *found = model.find(column.key());
+        return found ? found->property(kDefault) : QString();
+    };
+    sql += alterTables(columns, [&](const SchemaObject &column) {
+        return defaultIn(current, column).isEmpty()
+                   ? QString()
+                   : QStringLiteral("ALTER COLUMN %1 DROP DEFAULT").arg(column.qualifiedName());
+    });
+    sql += alterTables(columns, [&](const SchemaObject &column) {
+        return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %1::%3::%2")
+            .arg(column.qualifiedName(), fresh.qualifiedName(), to.property(kType));
+    });
+    sql.append(QStringLiteral("DROP DOMAIN %1").arg(from.qualifiedName()));
+    sql.append(QStringLiteral("ALTER DOMAIN %1 RENAME TO %2")
+                   .arg(fresh.qualifiedName(), quoteName(to.name)));
+    sql += alterTables(columns, [&](const SchemaObject &column) {
+        const QString value = defaultIn(target, column);
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("ALTER COLUMN %1 SET DEFAULT %2")
+                                     .arg(column.qualifiedName(), value);
+    });
+    return sql + makeUsers;
+}
+
+// A domain's base type or collation cannot be altered. Unused by table columns it is replaced
+// (diff() drops and creates it with its dependants); used, it is swapped under the columns so
+// that their values stay.
+AlterPlan swapDomain(const SchemaObject &from, const SchemaObject &to, const DiffContext &context)
+{
+    AlterPlan plan;
+    const QString name = from.qualifiedName();
+    QList<SchemaObject> columns;
+    const QList<SchemaObject> all = context.from.objects(ObjectKind::Column);
+    for (const SchemaObject &column : all) {
+        const QString type = column.property(kType);
+        if (type == name + QStringLiteral("[]")) {
+            plan.replace = true; // arrays of it: left to the replace
+            return plan;
+        }
+        if (type == name && context.to.find(column.key()) && isTableColumn(context.from, column))
+            columns.append(column);
+    }
+    if (columns.isEmpty()) {
+        plan.replace = true;
+        return plan;
+    }
+    const QRegularExpression cast(
+        QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(name)));
+    QStringList dropUsers;
+    QStringList makeUsers;
+    QList<Hazard> hazards{Hazard::RewritesTable, Hazard::AccessExclusiveLock};
+    remakeNaming(from, cast, context, &dropUsers, &makeUsers, &hazards);
+    // Views and functions over the columns or the domain are rebuilt around it.
+    plan.rebuildDependants = true;
+    Operation op =
+        operation(QStringLiteral("alter domain type"), to,
+                  swapDomainSql(from, to, columns, dropUsers, makeUsers, context.from, context.to),
+                  swapDomainSql(to, from, columns, dropUsers, makeUsers, context.to, context.from));
+    op.hazards = hazards;
+    op.inverseHazards = hazards;
+    plan.operations.append(op);
+    return plan;
+}
+
+AlterPlan alterDomain(const SchemaObject &from, const SchemaObject &to, const DiffContext &context)
 {
     AlterPlan plan;
     if (from.property(kType) != to.property(kType) ||
-        from.property(QStringLiteral("collation")) != to.property(QStringLiteral("collation"))) {
-        plan.replace = true; // a domain's base type cannot be altered
-        return plan;
-    }
+        from.property(QStringLiteral("collation")) != to.property(QStringLiteral("collation")))
+        return swapDomain(from, to, context);
     const QString prefix = QStringLiteral("ALTER DOMAIN %1").arg(to.qualifiedName());
     if (from.property(kDefault) != to.property(kDefault)) {
         plan.operations.append(operation(QStringLiteral("alter domain default"), to,
@@ -573,9 +657,7 @@ KindRules domainRules()
         simpleRules(QStringLiteral("domain"), createDomainSql, [](const SchemaObject &domain) {
             return QStringLiteral("DROP DOMAIN %1").arg(domain.qualifiedName());
         });
-    rules.alter = [](const SchemaObject &from, const SchemaObject &to, const DiffContext &) {
-        return alterDomain(from, to);
-    };
+    rules.alter = alterDomain;
     return rules;
 }
 
