@@ -305,6 +305,34 @@ private Q_SLOTS:
             << "CREATE TABLE parent (a integer); CREATE TABLE child (a integer, b integer);" << 0
             << QStringList{QStringLiteral("ALTER TABLE public.child NO INHERIT public.parent")}
             << QStringList{};
+        QTest::newRow("serial to bigserial")
+            << "CREATE TABLE t (id serial PRIMARY KEY, a integer[]);"
+            << "CREATE TABLE t (id bigserial PRIMARY KEY, a bigint[]);" << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t ALTER COLUMN id TYPE bigint")}
+            << QStringList{QStringLiteral("rewrites_table")};
+        QTest::newRow("text column to a new enum type")
+            << "CREATE TABLE t (mood text);"
+            << "CREATE TYPE mood AS ENUM ('sad', 'happy'); CREATE TABLE t (mood mood);" << 0
+            << QStringList{QStringLiteral("CREATE TYPE public.mood"),
+                           QStringLiteral("ALTER TABLE public.t ALTER COLUMN mood TYPE "
+                                          "public.mood USING mood::text::public.mood")}
+            << QStringList{};
+        QTest::newRow("unique constraint to a unique index of the same name")
+            << "CREATE TABLE t (a integer, b integer, CONSTRAINT t_a_key UNIQUE (a));"
+            << "CREATE TABLE t (a integer, b integer CHECK (b > 0));"
+               "CREATE UNIQUE INDEX t_a_key ON t (a, b);"
+            << 0
+            << QStringList{QStringLiteral("ALTER TABLE public.t DROP CONSTRAINT t_a_key"),
+                           QStringLiteral("CREATE UNIQUE INDEX t_a_key")}
+            << QStringList{};
+        QTest::newRow("column added with its check and index, another dropped with its own")
+            << "CREATE TABLE t (a integer, b integer CHECK (b > 0)); CREATE INDEX t_b ON t (a, b);"
+            << "CREATE TABLE t (a integer, c integer CHECK (c > 0)); CREATE INDEX t_c ON t (c);"
+            << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t DROP COLUMN b"),
+                           QStringLiteral("ALTER TABLE public.t ADD COLUMN c"),
+                           QStringLiteral("CREATE INDEX t_c")}
+            << QStringList{QStringLiteral("deletes_data")};
         QTest::newRow("sequences")
             << "CREATE SEQUENCE s; CREATE TABLE t (a integer); CREATE SEQUENCE gone;"
             << "CREATE SEQUENCE s AS integer INCREMENT BY 5 CACHE 10 CYCLE;"
