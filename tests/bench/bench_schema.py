@@ -134,6 +134,15 @@ class Bench:
                         self.cluster.conninfo(database)], check=True, capture_output=True)
         return time.perf_counter() - start
 
+    def project(self):
+        """An empty Strata project (the command wants one even when both sides are URLs)."""
+        folder = os.path.join(self.tmp, "project")
+        if not os.path.isdir(folder):
+            os.makedirs(os.path.join(folder, "versions"))
+            with open(os.path.join(folder, "strata.ini"), "w") as f:
+                f.write("[strata]\nversions = versions\n")
+        return folder
+
     def strata_diff_works(self):
         p = subprocess.run([self.args.strata, "diff", "--help"], capture_output=True, text=True)
         return p.returncode == 0
@@ -154,9 +163,13 @@ class Bench:
             times = []
             for _ in range(runs):
                 start = time.perf_counter()
-                subprocess.run([self.args.strata, "diff", "--from", "url:" + self.cluster.conninfo(a),
-                                "--to", "url:" + self.cluster.conninfo(b)], capture_output=True)
+                p = subprocess.run([self.args.strata, "-d", self.project(), "diff", "--from",
+                                    "url:" + self.cluster.conninfo(a), "--to", "url:" + self.cluster.conninfo(b)],
+                                   capture_output=True, text=True)
                 times.append(time.perf_counter() - start)
+                if p.returncode != 0:
+                    row["cli_error"] = p.stderr.strip()[-200:]
+                    break
             row["cli"] = statistics.median(times)
         if self.args.migra:
             times = []
@@ -282,6 +295,8 @@ def main():
                 print("  %-24s %9s %9.3f %8.3f %11.1f %9.3f %10.2f %10s %9s" % (
                     r["label"], "%d/%d" % r["objects"], r["dump"], r["inspect"], r["diff"] * 1000, core,
                     core / r["dump"], ("%.3f" % r["cli"]) if "cli" in r else "-", migra))
+                if "cli_error" in r:
+                    print("  %-24s strata diff failed: %s" % ("", r["cli_error"]))
             print("  (core: strata_schemabench, inspect both sides + diff; core/dump: against pg_dump "
                   "--schema-only of both; strata diff: the whole command; migra: its whole process, "
                   "in brackets migra / core)")

@@ -224,15 +224,14 @@ QString Seeder::insertSql(const SchemaObject &table, int row, bool nullableToo, 
 }
 
 // Tries one statement under a savepoint; false (and the savepoint rolled back) when it fails.
+// The savepoint, the statement and the release travel in one round trip.
 Result<bool> Seeder::attempt(const QString &sql)
 {
-    if (auto s = m_scratch.execute({QStringLiteral("SAVEPOINT strata_seed"), 0}); !s)
-        return s.error();
-    if (m_scratch.execute({sql, 0})) {
-        if (auto s = m_scratch.execute({QStringLiteral("RELEASE SAVEPOINT strata_seed"), 0}); !s)
-            return s.error();
+    if (m_scratch.execute({QStringLiteral("SAVEPOINT strata_seed; %1; RELEASE SAVEPOINT "
+                                          "strata_seed")
+                               .arg(sql),
+                           0}))
         return true;
-    }
     if (auto s = m_scratch.execute({QStringLiteral("ROLLBACK TO SAVEPOINT strata_seed"), 0}); !s)
         return s.error();
     return false;
