@@ -197,18 +197,30 @@ private Q_SLOTS:
         objects.append(index(kFilm, QStringLiteral("film_title_idx"),
                              QStringLiteral("CREATE INDEX %INDEX% ON public.film USING btree "
                                             "(title)")));
+        objects.last().comment = QStringLiteral("by title");
+        objects[2].comment = QStringLiteral("as released");
         const SchemaDiff d = diff(model(objects), SchemaModel());
         QCOMPARE(upgrade(d), QStringList{QStringLiteral("DROP TABLE public.film")});
+        // Comments come back after what they are on.
+        const QStringList restored = downgrade(d);
+        QVERIFY(at(restored, QStringLiteral("CREATE INDEX film_title_idx")) <
+                at(restored, QStringLiteral("COMMENT ON INDEX")));
+        QVERIFY(at(restored, QStringLiteral("CREATE TABLE public.film")) <
+                at(restored, QStringLiteral("COMMENT ON COLUMN")));
+        for (QList<SchemaObject>::iterator it = objects.begin(); it != objects.end(); ++it)
+            it->comment.clear();
+        const SchemaDiff plain = diff(model(objects), SchemaModel());
+        QCOMPARE(upgrade(plain), QStringList{QStringLiteral("DROP TABLE public.film")});
         QVERIFY(hazardsOf(d).contains(Hazard::DeletesData));
         // The downgrade makes the table, then what was on it, plainly (it is new then).
-        const QStringList back = downgrade(d);
+        const QStringList back = downgrade(plain);
         QCOMPARE(back.size(), 3);
         QVERIFY(back[0].startsWith(QStringLiteral("CREATE TABLE public.film (")));
         QVERIFY(back.contains(
             QStringLiteral("ALTER TABLE public.film ADD CONSTRAINT film_pkey PRIMARY KEY (id)")));
         QVERIFY(back.contains(
             QStringLiteral("CREATE INDEX film_title_idx ON public.film USING btree (title)")));
-        QVERIFY(!inverseHazardsOf(d).contains(Hazard::BuildsIndex));
+        QVERIFY(!inverseHazardsOf(plain).contains(Hazard::BuildsIndex));
     }
 
     void addAndDropColumns()

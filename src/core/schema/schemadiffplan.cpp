@@ -504,7 +504,8 @@ void Planner::buildNodes()
         if (dropCover(key, &full).isEmpty()) {
             operations += rulesFor(original.kind)->drop(original, dropContext);
         } else if (!full) {
-            // Dropped with its relation; the downgrade creates it again after the relation.
+            // Dropped with its relation; the downgrade creates it again after the relation, and
+            // only then puts back its comment (so this comes after the comment's operations).
             Operation operation;
             operation.kind = QStringLiteral("drop ") + kindName(original.kind);
             operation.object = original.display();
@@ -518,7 +519,7 @@ void Planner::buildNodes()
                 operation.inverseTransactional =
                     operation.inverseTransactional && create.transactional;
             }
-            operations.prepend(operation);
+            operations.append(operation);
         }
         m_dropNode.insert(key, addNode(DropStage, object, operations));
     }
