@@ -485,7 +485,27 @@ private Q_SLOTS:
         // Used by a column: dropping an attribute deletes its values.
         Models m;
         m.from.add(column("t", "p", "public.pair"));
-        QVERIFY(alter(from, to, m).operations[0].hazards.contains(Hazard::DeletesData));
+        QVERIFY(alter(from, middle, m).replace); // not a table's column
+        m.from.add(table("t"));
+        m.to = m.from;
+        const AlterPlan retyped = alter(from, to, m);
+        QVERIFY(!retyped.replace);
+        QVERIFY(retyped.operations[0].hazards.contains(Hazard::DeletesData));
+        // ALTER ATTRIBUTE ... TYPE is refused under a column, ADD ATTRIBUTE cannot place one in
+        // the middle: the type is swapped under the column, field by field.
+        QCOMPARE(retyped.operations[0].kind, QStringLiteral("rebuild composite type"));
+        const AlterPlan swapped = alter(from, middle, m);
+        QVERIFY(!swapped.replace);
+        QVERIFY(swapped.rebuildDependants);
+        QCOMPARE(
+            swapped.operations[0].sql,
+            list({"CREATE TYPE public.pair__strata_new AS (a integer, new text, \"B c\" "
+                  "text, old text)",
+                  "ALTER TABLE public.t ALTER COLUMN p TYPE public.pair__strata_new USING "
+                  "CASE WHEN p::text IS NULL THEN NULL ELSE ROW((p).a::integer, NULL::text, "
+                  "(p).\"B c\"::text, (p).old::text)::public.pair__strata_new END",
+                  "DROP TYPE public.pair", "ALTER TYPE public.pair__strata_new RENAME TO pair"}));
+        QVERIFY(swapped.operations[0].inverseHazards.contains(Hazard::DeletesData));
     }
 
     void views()
@@ -835,6 +855,14 @@ private Q_SLOTS:
                        "REVOKE INSERT ON TABLE public.film FROM writer",
                        "GRANT SELECT ON TABLE public.film TO reader",
                        "GRANT INSERT ON TABLE public.film TO writer WITH GRANT OPTION"}));
+
+        // A sequence owned by a column follows its table's owner.
+        SchemaObject owned =
+            object(ObjectKind::Sequence, "public", "film_id_seq", {{"owned_by", "public.film.id"}});
+        owned.owner = QStringLiteral("app");
+        SchemaObject reowned = owned;
+        reowned.owner = QStringLiteral("other");
+        QVERIFY(commentAndGrantOperations(&owned, &reowned, m.context()).isEmpty());
 
         SchemaObject col = column("film", "title", "text");
         col.grants = {QStringLiteral("reader:UPDATE")};

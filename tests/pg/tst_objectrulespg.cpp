@@ -305,6 +305,17 @@ private Q_SLOTS:
             pairCase(QStringLiteral("CREATE TYPE pair AS (a integer, b text);"),
                      QStringLiteral("CREATE TYPE pair AS (a integer, b text, c date);"),
                      {"alter composite type"}, {}));
+        Case pairs =
+            pairCase(QStringLiteral("CREATE TYPE pair AS (a integer, b text);\n"
+                                    "CREATE TABLE pairs (id integer, p pair);\n"
+                                    "INSERT INTO pairs VALUES (1, ROW(1, 'x')), (2, NULL);"),
+                     QStringLiteral("CREATE TYPE pair AS (a bigint, n date, b text);\n"
+                                    "CREATE TABLE pairs (id integer, p pair);"),
+                     {"rebuild composite type"});
+        pairs.check = QStringLiteral("SELECT string_agg(id || ':' || coalesce(p::text, '-'), ',' "
+                                     "ORDER BY id) FROM pairs");
+        pairs.expected = QStringLiteral("1:(1,,x),2:-");
+        row("composite type under a column", pairs);
         row("view definition",
             pairCase(table + QStringLiteral("CREATE VIEW v AS SELECT a FROM t;\n"
                                             "CREATE VIEW top AS SELECT * FROM v;"),

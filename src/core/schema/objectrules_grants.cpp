@@ -82,9 +82,13 @@ QString commentTarget(const SchemaObject &object)
     return designation(object);
 }
 
-// What follows ALTER for OWNER TO; empty for kinds owned through their table or extension.
+// What follows ALTER for OWNER TO; empty for kinds owned through their table or extension,
+// and for a sequence owned by a column (PostgreSQL refuses it: the table's owner is its owner).
 QString ownerTarget(const SchemaObject &object)
 {
+    if (object.kind == ObjectKind::Sequence &&
+        !object.property(QStringLiteral("owned_by")).isEmpty())
+        return {};
     switch (object.kind) {
     case ObjectKind::Extension:
     case ObjectKind::Column:

@@ -290,6 +290,8 @@ AlterPlan alterEnum(const SchemaObject &from, const SchemaObject &to, const Diff
                   rebuildEnumSql(from, oldValues, added, uses, context.to, context.from));
     op.hazards = rebuildHazards(!removed.isEmpty(), uses);
     op.inverseHazards = rebuildHazards(!added.isEmpty(), uses);
+    if (op.inverseHazards.contains(Hazard::DeletesData))
+        op.hazards.append(Hazard::DowngradeLosesData);
     plan.operations.append(op);
     return plan;
 }
@@ -549,6 +551,89 @@ qsizetype indexOfName(const QList<Attribute> &list, const QString &name)
     return -1;
 }
 
+// Moving the columns of composite type `from` to `to` without dropping them: `to` is made
+// beside `from` under another name, each column converted field by field (an attribute `to`
+// lacks is lost, a new one is NULL), `from` dropped and `to` renamed.
+QStringList swapCompositeSql(const SchemaObject &from, const SchemaObject &to,
+                             const QList<SchemaObject> &columns, const QStringList &dropUsers,
+                             const QStringList &makeUsers)
+{
+    SchemaObject fresh = to;
+    fresh.name = nameWithSuffix(to.name, QStringLiteral("__strata_new"));
+    const QList<Attribute> oldList = attributes(from);
+    const QList<Attribute> newList = attributes(to);
+    QStringList sql{createCompositeSql(fresh)};
+    sql += dropUsers;
+    sql += alterTables(columns, [&](const SchemaObject &column) {
+        const QString name = column.qualifiedName();
+        QStringList fields;
+        for (const Attribute &attribute : newList) {
+            fields.append(
+                indexOfName(oldList, attribute.name) >= 0
+                    ? QStringLiteral("(%1).%2::%3").arg(name, attribute.name, attribute.type)
+                    : QStringLiteral("NULL::%1").arg(attribute.type));
+        }
+        return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING CASE WHEN %1::text IS NULL THEN NULL "
+                              "ELSE ROW(%3)::%2 END")
+            .arg(name, fresh.qualifiedName(), fields.join(QStringLiteral(", ")));
+    });
+    sql.append(QStringLiteral("DROP TYPE %1").arg(from.qualifiedName()));
+    sql.append(QStringLiteral("ALTER TYPE %1 RENAME TO %2")
+                   .arg(fresh.qualifiedName(), quoteName(to.name)));
+    return sql + makeUsers;
+}
+
+// A composite type that cannot change in place (attributes moved, or retyped under table
+// columns): swapped under the table columns of that type when there are any and none has a
+// default or is an array of it, else replaced.
+AlterPlan replaceComposite(const SchemaObject &from, const SchemaObject &to,
+                           const DiffContext &context)
+{
+    AlterPlan plan;
+    plan.replace = true;
+    const QString name = from.qualifiedName();
+    QList<SchemaObject> columns;
+    const QList<SchemaObject> all = context.from.objects(ObjectKind::Column);
+    for (const SchemaObject &column : all) {
+        const QString type = column.property(kType);
+        if (type == name + QStringLiteral("[]") ||
+            (type == name && !column.property(kDefault).isEmpty()))
+            return plan;
+        if (type == name && context.to.find(column.key()) && isTableColumn(context.from, column))
+            columns.append(column);
+    }
+    if (columns.isEmpty())
+        return plan;
+    plan.replace = false;
+    plan.rebuildDependants = true;
+    const QRegularExpression cast(
+        QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(name)));
+    QStringList dropUsers;
+    QStringList makeUsers;
+    QList<Hazard> hazards{Hazard::RewritesTable, Hazard::AccessExclusiveLock};
+    remakeNaming(from, cast, context, &dropUsers, &makeUsers, &hazards);
+    Operation op = operation(QStringLiteral("rebuild composite type"), to,
+                             swapCompositeSql(from, to, columns, dropUsers, makeUsers),
+                             swapCompositeSql(to, from, columns, dropUsers, makeUsers));
+    op.hazards = hazards;
+    op.inverseHazards = hazards;
+    auto losesAttributes = [](const QList<Attribute> &before, const QList<Attribute> &after) {
+        for (const Attribute &attribute : before) {
+            if (indexOfName(after, attribute.name) < 0)
+                return true;
+        }
+        return false;
+    };
+    if (losesAttributes(attributes(from), attributes(to)))
+        op.hazards.prepend(Hazard::DeletesData);
+    if (losesAttributes(attributes(to), attributes(from))) {
+        op.inverseHazards.prepend(Hazard::DeletesData);
+        op.hazards.append(Hazard::DowngradeLosesData);
+    }
+    plan.operations.append(op);
+    return plan;
+}
+
 AlterPlan alterComposite(const SchemaObject &from, const SchemaObject &to,
                          const DiffContext &context)
 {
@@ -561,18 +646,18 @@ AlterPlan alterComposite(const SchemaObject &from, const SchemaObject &to,
         ++kept;
     // In place only when both directions keep the order: the attributes both sides share come
     // first, removed ones after them on the old side, added ones after them on the new side
-    // (ADD ATTRIBUTE appends).
+    // (ADD ATTRIBUTE appends); and ALTER ATTRIBUTE ... TYPE is refused under a table column.
     for (qsizetype i = kept; i < oldList.size(); ++i) {
-        if (indexOfName(newList, oldList[i].name) >= 0) {
-            plan.replace = true;
-            return plan;
-        }
+        if (indexOfName(newList, oldList[i].name) >= 0)
+            return replaceComposite(from, to, context);
     }
     for (qsizetype i = kept; i < newList.size(); ++i) {
-        if (indexOfName(oldList, newList[i].name) >= 0) {
-            plan.replace = true;
-            return plan;
-        }
+        if (indexOfName(oldList, newList[i].name) >= 0)
+            return replaceComposite(from, to, context);
+    }
+    for (qsizetype i = 0; i < kept; ++i) {
+        if (oldList[i].type != newList[i].type && usedByColumns(from, context.from))
+            return replaceComposite(from, to, context);
     }
     const QString prefix = QStringLiteral("ALTER TYPE %1 ").arg(to.qualifiedName());
     QStringList sql;
