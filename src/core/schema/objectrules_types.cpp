@@ -12,6 +12,30 @@ const QString kValues = QStringLiteral("values");
 const QString kType = QStringLiteral("type");
 const QString kDefault = QStringLiteral("default");
 
+// A cast to the type in server text ("::public.mood"), not to one whose name starts the same.
+QRegularExpression castTo(const QString &qualifiedName)
+{
+    return QRegularExpression(
+        QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(qualifiedName)));
+}
+
+// The indexes and constraints casting to a type that is swapped under its columns, taken off
+// and made again around the swap (remakeNaming()), and the swap's hazards.
+struct Remade
+{
+    QStringList drop;
+    QStringList make;
+    QList<Hazard> hazards{Hazard::RewritesTable, Hazard::AccessExclusiveLock};
+};
+
+Remade remakeCasting(const SchemaObject &type, const DiffContext &context)
+{
+    Remade remade;
+    remakeNaming(type, castTo(type.qualifiedName()), context, &remade.drop, &remade.make,
+                 &remade.hazards);
+    return remade;
+}
+
 // --- enum types
 
 QStringList enumValues(const SchemaObject &type)
@@ -97,9 +121,7 @@ EnumUses enumUses(const SchemaObject &type, const DiffContext &context)
             continue;
         uses.columns.append(use);
     }
-    const QRegularExpression cast(
-        QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(name)));
-    remakeNaming(type, cast, context, &uses.dropLiteralUsers, &uses.createLiteralUsers,
+    remakeNaming(type, castTo(name), context, &uses.dropLiteralUsers, &uses.createLiteralUsers,
                  &uses.literalHazards);
     return uses;
 }
@@ -400,20 +422,15 @@ AlterPlan swapDomain(const SchemaObject &from, const SchemaObject &to, const Dif
         plan.replace = true;
         return plan;
     }
-    const QRegularExpression cast(
-        QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(name)));
-    QStringList dropUsers;
-    QStringList makeUsers;
-    QList<Hazard> hazards{Hazard::RewritesTable, Hazard::AccessExclusiveLock};
-    remakeNaming(from, cast, context, &dropUsers, &makeUsers, &hazards);
+    const Remade users = remakeCasting(from, context);
     // Views and functions over the columns or the domain are rebuilt around it.
     plan.rebuildDependants = true;
-    Operation op =
-        operation(QStringLiteral("alter domain type"), to,
-                  swapDomainSql(from, to, columns, dropUsers, makeUsers, context.from, context.to),
-                  swapDomainSql(to, from, columns, dropUsers, makeUsers, context.to, context.from));
-    op.hazards = hazards;
-    op.inverseHazards = hazards;
+    Operation op = operation(
+        QStringLiteral("alter domain type"), to,
+        swapDomainSql(from, to, columns, users.drop, users.make, context.from, context.to),
+        swapDomainSql(to, from, columns, users.drop, users.make, context.to, context.from));
+    op.hazards = users.hazards;
+    op.inverseHazards = users.hazards;
     plan.operations.append(op);
     return plan;
 }
@@ -606,17 +623,12 @@ AlterPlan replaceComposite(const SchemaObject &from, const SchemaObject &to,
         return plan;
     plan.replace = false;
     plan.rebuildDependants = true;
-    const QRegularExpression cast(
-        QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(name)));
-    QStringList dropUsers;
-    QStringList makeUsers;
-    QList<Hazard> hazards{Hazard::RewritesTable, Hazard::AccessExclusiveLock};
-    remakeNaming(from, cast, context, &dropUsers, &makeUsers, &hazards);
+    const Remade users = remakeCasting(from, context);
     Operation op = operation(QStringLiteral("rebuild composite type"), to,
-                             swapCompositeSql(from, to, columns, dropUsers, makeUsers),
-                             swapCompositeSql(to, from, columns, dropUsers, makeUsers));
-    op.hazards = hazards;
-    op.inverseHazards = hazards;
+                             swapCompositeSql(from, to, columns, users.drop, users.make),
+                             swapCompositeSql(to, from, columns, users.drop, users.make));
+    op.hazards = users.hazards;
+    op.inverseHazards = users.hazards;
     auto losesAttributes = [](const QList<Attribute> &before, const QList<Attribute> &after) {
         for (const Attribute &attribute : before) {
             if (indexOfName(after, attribute.name) < 0)
