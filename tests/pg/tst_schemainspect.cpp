@@ -134,6 +134,9 @@ class TestSchemaInspect : public QObject
             "NOT NULL;\n"
             "CREATE INDEX orders_lower ON app.orders ((customer_id + 1));\n"
             "CREATE UNLOGGED TABLE app.scratch (a int);\n"
+            "ALTER TABLE app.scratch REPLICA IDENTITY FULL, ALTER a SET STATISTICS 500;\n"
+            "ALTER TABLE app.customer ALTER email SET STORAGE EXTERNAL, ALTER email SET "
+            "COMPRESSION pglz;\n"
             "ALTER TABLE app.customer ENABLE ROW LEVEL SECURITY;\n"
             "ALTER TABLE app.customer FORCE ROW LEVEL SECURITY;\n"
             "CREATE TABLE app.events (id int, at date) PARTITION BY RANGE (at);\n"
@@ -226,6 +229,18 @@ private Q_SLOTS:
                                            QStringLiteral("customer"), QStringLiteral("email"));
         QCOMPARE(email->property(QStringLiteral("collation")), QStringLiteral("pg_catalog.\"C\""));
         QCOMPARE(email->comment, QStringLiteral("address"));
+        QCOMPARE(email->property(QStringLiteral("storage")), QStringLiteral("external"));
+        QCOMPARE(email->property(QStringLiteral("compression")), QStringLiteral("pglz"));
+        QCOMPARE(email->property(QStringLiteral("statistics")), QString());
+        QCOMPARE(id->property(QStringLiteral("storage")), QString());
+        QCOMPARE(
+            object(*model, ObjectKind::Column, app, QStringLiteral("scratch"), QStringLiteral("a"))
+                ->property(QStringLiteral("statistics")),
+            QStringLiteral("500"));
+        QCOMPARE(object(*model, ObjectKind::Table, app, {}, QStringLiteral("scratch"))
+                     ->property(QStringLiteral("replica_identity")),
+                 QStringLiteral("full"));
+        QCOMPARE(customer->property(QStringLiteral("replica_identity")), QString());
         const SchemaObject *name = object(*model, ObjectKind::Column, app,
                                           QStringLiteral("customer"), QStringLiteral("name"));
         QCOMPARE(name->property(QStringLiteral("type")), QStringLiteral("character varying(40)"));

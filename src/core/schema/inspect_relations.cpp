@@ -34,7 +34,11 @@ Status readTables(Reader &reader)
             "c.relrowsecurity, c.relforcerowsecurity, (SELECT pg_catalog.string_agg(o, ',' "
             "ORDER BY o) FROM pg_catalog.unnest(c.reloptions) o), "
             "pg_catalog.obj_description(c.oid, 'pg_class'), "
-            "pg_catalog.pg_get_userbyid(c.relowner), %1 FROM pg_catalog.pg_class c JOIN "
+            "pg_catalog.pg_get_userbyid(c.relowner), %1, CASE c.relreplident WHEN 'n' THEN "
+            "'nothing' WHEN 'f' THEN 'full' WHEN 'i' THEN 'using index ' || (SELECT "
+            "pg_catalog.quote_ident(ic.relname) FROM pg_catalog.pg_index i JOIN "
+            "pg_catalog.pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND "
+            "i.indisreplident LIMIT 1) END FROM pg_catalog.pg_class c JOIN "
             "pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') "
             "AND ")
             .arg(Reader::grantsSql(QStringLiteral("c.relacl"), 'r', QStringLiteral("c.relowner"))) +
@@ -63,6 +67,7 @@ Status readTables(Reader &reader)
         table.comment = row[11];
         table.owner = row[12];
         table.grants = lines(row[13]);
+        table.properties.insert(QStringLiteral("replica_identity"), row[14]);
         reader.add(table, kClass, row[0]);
     }
     return {};
@@ -136,7 +141,11 @@ Status readColumns(Reader &reader)
             "pg_catalog.array_to_string(ARRAY(SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE "
             "pg_catalog.pg_get_userbyid(x.grantee) END || ':' || x.privilege_type || CASE WHEN "
             "x.is_grantable THEN '*' ELSE '' END FROM pg_catalog.aclexplode(a.attacl) x ORDER BY "
-            "1), E'\\n') FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = "
+            "1), E'\\n'), CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN "
+            "'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END "
+            "END, CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, CASE WHEN "
+            "a.attstattarget >= 0 THEN a.attstattarget::text END FROM pg_catalog.pg_attribute a "
+            "JOIN pg_catalog.pg_class c ON c.oid = "
             "a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN "
             "pg_catalog.pg_type t ON t.oid = a.atttypid LEFT JOIN pg_catalog.pg_attrdef ad ON "
             "ad.adrelid = a.attrelid AND ad.adnum = a.attnum LEFT JOIN pg_catalog.pg_collation "
@@ -168,6 +177,9 @@ Status readColumns(Reader &reader)
         column.properties.insert(QStringLiteral("generated"), row[10]);
         column.properties.insert(QStringLiteral("collation"), row[11]);
         column.properties.insert(QStringLiteral("position"), row[1]);
+        column.properties.insert(QStringLiteral("storage"), row[15]);
+        column.properties.insert(QStringLiteral("compression"), row[16]);
+        column.properties.insert(QStringLiteral("statistics"), row[17]);
         column.comment = row[12];
         column.grants = lines(row[14]);
         reader.add(column, kClass, row[0], row[1]);

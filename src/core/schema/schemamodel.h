@@ -57,12 +57,16 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 //    not partitioned), "partition_of" ("schema.table" of the parent, empty when not a
 //    partition), "partition_bound" (pg_get_expr of relpartbound), "inherits" (parents of plain
 //    inheritance, "schema.table" joined with ','), "row_security", "force_row_security"
-//    ("true"/"false"), "options" (reloptions joined with ',').
+//    ("true"/"false"), "options" (reloptions joined with ','), "replica_identity" (empty for
+//    the default, "nothing", "full" or "using index NAME").
 //  - Column (table = its table or composite/view owner): "type" (format_type), "not_null",
 //    "default" (pg_get_expr; empty when none or when generated), "identity" ("", "always",
 //    "by default"), "identity_options" (the identity sequence's options, when identity),
 //    "generated" (the stored expression, empty when not generated), "collation" (qualified,
-//    empty when the type's default), "position" (attnum; not compared).
+//    empty when the type's default), "position" (attnum; not compared), "storage" (plain,
+//    external, main, extended; empty when the type's default), "compression" (pglz, lz4;
+//    empty for the server's default), "statistics" (the statistics target; empty for the
+//    default).
 //    Columns a partition or child inherits (not local) are not modelled on the child.
 //  - Constraint (table = its table): "type" (primary key, unique, foreign key, check,
 //    exclusion), "definition" (pg_get_constraintdef, which carries DEFERRABLE and NOT VALID),
