@@ -495,14 +495,20 @@ private Q_SLOTS:
                  qPrintable(describe(compare(*modelA, *downgraded))));
     }
 
-    // CONCURRENTLY on request: the migration is then not transactional and still proven.
+    // CONCURRENTLY on request, for indexes and for the indexes of new keys: the migration is
+    // then not transactional and still proven.
     void concurrentIndexes()
     {
         QString error;
-        const auto pair = loadPair(QStringLiteral("CREATE TABLE t (a integer, b text);"),
-                                   QStringLiteral("CREATE TABLE t (a integer, b text);"
-                                                  "CREATE UNIQUE INDEX t_a_idx ON t (a);"),
-                                   &error);
+        const auto pair = loadPair(
+            QStringLiteral("CREATE TABLE t (a integer, b text); CREATE TABLE u (id integer NOT "
+                           "NULL, c integer, d integer);"),
+            QStringLiteral("CREATE TABLE t (a integer, b text);"
+                           "CREATE UNIQUE INDEX t_a_idx ON t (a);"
+                           "CREATE TABLE u (id integer CONSTRAINT u_pkey PRIMARY KEY, c integer, "
+                           "d integer, CONSTRAINT u_c_key UNIQUE (c) INCLUDE (d) DEFERRABLE "
+                           "INITIALLY DEFERRED);"),
+            &error);
         QVERIFY2(pair, qPrintable(error));
         const QString &databaseA = pair->databaseA;
         const SchemaModel *modelA = &pair->a;
@@ -511,9 +517,19 @@ private Q_SLOTS:
         options.concurrentIndexes = true;
         const SchemaDiff generated = diff(*modelA, *modelB, options);
         QVERIFY(!generated.transactional());
-        QVERIFY2(generated.upgradeSql().contains(
-                     QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY t_a_idx ON public.t")),
-                 qPrintable(generated.upgradeSql()));
+        const QString upgrade = generated.upgradeSql();
+        for (const QString &statement :
+             {QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY t_a_idx ON public.t"),
+              QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY u_pkey ON public.u USING btree "
+                             "(id);"),
+              QStringLiteral("ALTER TABLE public.u ADD CONSTRAINT u_pkey PRIMARY KEY USING INDEX "
+                             "u_pkey;"),
+              QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY u_c_key ON public.u USING btree "
+                             "(c) INCLUDE (d);"),
+              QStringLiteral("ALTER TABLE public.u ADD CONSTRAINT u_c_key UNIQUE USING INDEX "
+                             "u_c_key DEFERRABLE INITIALLY DEFERRED;")})
+            QVERIFY2(upgrade.contains(statement),
+                     qPrintable(statement + QLatin1Char('\n') + upgrade));
         PostgresDriver scratch(m_server->conninfo(databaseA), databaseA);
         auto report = prove(scratch, *modelA, *modelB, generated, {}, 0);
         scratch.close();

@@ -3,6 +3,8 @@
 #include "schema/relationsql.h"
 #include "schema/schemadiffplan.h"
 
+#include <QRegularExpression>
+
 namespace strata::schema::detail {
 
 namespace {
@@ -64,10 +66,42 @@ Operation addConstraint(const SchemaObject &constraint, bool tableIsNew, bool on
                          {dropConstraintSql(constraint)}, hazards);
 }
 
+// A primary key or unique constraint added to a table with rows without blocking writes: its
+// index built CONCURRENTLY, then the constraint made over it (ADD ... USING INDEX). Empty when
+// the definition has parts USING INDEX cannot carry over.
+QStringList concurrentKeySql(const SchemaObject &constraint)
+{
+    static const QRegularExpression form(
+        QStringLiteral(R"(^(PRIMARY KEY|UNIQUE)( NULLS NOT DISTINCT)? (\([^()]*\)))"
+                       R"(( INCLUDE \([^()]*\))?( WITH \([^()]*\))?( DEFERRABLE)?)"
+                       R"(( INITIALLY DEFERRED)?$)"));
+    const auto match = form.match(prop(constraint, "definition"));
+    if (!match.hasMatch())
+        return {};
+    const QString name = quoteName(constraint.name);
+    const QString index = QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY %1 ON %2 USING btree %3")
+                              .arg(name, relationName(constraint), match.captured(3)) +
+                          match.captured(4) + match.captured(2) + match.captured(5);
+    return {index, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3 USING INDEX %2%4%5")
+                       .arg(relationName(constraint), name, match.captured(1), match.captured(6),
+                            match.captured(7))};
+}
+
 QList<Operation> createConstraint(const SchemaObject &constraint, const DiffContext &context)
 {
     const bool tableIsNew = !relationIn(context.from, constraint);
-    return {addConstraint(constraint, tableIsNew, partitioned(context.to, constraint))};
+    const bool onPartitioned = partitioned(context.to, constraint);
+    if (context.options.concurrentIndexes && !tableIsNew && !onPartitioned) {
+        const QStringList sql = concurrentKeySql(constraint);
+        if (!sql.isEmpty()) {
+            Operation operation =
+                makeOperation(QStringLiteral("add constraint"), constraint, sql,
+                              {dropConstraintSql(constraint)}, {Hazard::NotInTransaction});
+            operation.transactional = false;
+            return {operation};
+        }
+    }
+    return {addConstraint(constraint, tableIsNew, onPartitioned)};
 }
 
 QList<Operation> dropConstraint(const SchemaObject &constraint, const DiffContext &context)
