@@ -141,6 +141,12 @@ private Q_SLOTS:
         options.ignore = {QStringLiteral("column public.orders.*"), QStringLiteral("index *")};
         QCOMPARE(describe(compare(expected, actual, options)),
                  QStringLiteral("removed table public.orders\nremoved view public.recent"));
+        // Ignoring a schema ignores what is in it.
+        expected.add(make(ObjectKind::Schema, {}, {}, QStringLiteral("public")));
+        options.ignore = {QStringLiteral("schema public")};
+        QVERIFY(compare(expected, actual, options).isEmpty());
+        options.ignore = {QStringLiteral("schema pub")};
+        QCOMPARE(compare(expected, actual, options).size(), 6);
         // Quoted names as SQL writes them match too.
         SchemaModel mixed;
         mixed.add(make(ObjectKind::Table, QStringLiteral("public"), {}, QStringLiteral("Tmp")));

@@ -40,9 +40,9 @@ bool onRelation(ObjectKind kind)
 }
 
 // The glob patterns of CompareOptions::ignore, matched against the names an object is known
-// by: its display() ("table public.tmp_x"), "schema.name" as written and as SQL text, and for
-// an object on a relation the same names of that relation, so ignoring a table ignores what
-// is on it.
+// by: its display() ("table public.tmp_x"), "schema.name" as written and as SQL text, for an
+// object on a relation the same names of that relation, so ignoring a table ignores what is on
+// it, and "schema NAME" of its schema, so ignoring a schema ignores what is in it.
 class IgnoreList
 {
 public:
@@ -71,6 +71,9 @@ public:
         } else {
             names << object.schema + QLatin1Char('.') + object.name << object.qualifiedName();
         }
+        // What is in an ignored schema ("schema audit") is ignored with it.
+        if (!object.schema.isEmpty())
+            names << QStringLiteral("schema ") + object.schema;
         for (const QRegularExpression &pattern : m_patterns) {
             for (const QString &name : names) {
                 if (pattern.match(name).hasMatch())
