@@ -52,6 +52,8 @@ struct Case
     QStringList kinds;     // operation kinds the diff A -> B must hold
     QList<Hazard> hazards; // hazards it must flag
     bool ownersAndGrants = false;
+    // Whether the upgrade must run in a transaction (unset: either).
+    std::optional<bool> transactional;
     // A query run after the upgrade, and what it must answer (rows kept).
     QString check;
     QString expected;
@@ -160,6 +162,8 @@ class TestObjectRulesPg : public QObject
             QVERIFY2(hasHazard(generated, hazard),
                      qPrintable(hazardName(hazard) + QStringLiteral(" not flagged:\n") + upgrade));
 
+        if (c.transactional)
+            QCOMPARE(generated.transactional(), *c.transactional);
         QString output;
         QVERIFY2(run(from, upgrade, &output), qPrintable(upgrade + QStringLiteral("\n") + output));
         if (between)
@@ -225,26 +229,29 @@ private Q_SLOTS:
                      QStringLiteral("CREATE COLLATION \"numeric\" (provider = icu, locale = "
                                     "'en-u-kn-true');"),
                      {"create collation", "drop collation"}, {}));
-        row("enum value in the middle",
-            pairCase(QStringLiteral(
-                         "CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
-                         "CREATE TABLE person (name text, current mood DEFAULT 'sad');\n"
-                         "CREATE VIEW happy AS SELECT * FROM person WHERE current = 'happy';\n"
-                         "INSERT INTO person VALUES ('a', 'sad'), ('b', 'happy');"),
-                     QStringLiteral(
-                         "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
-                         "CREATE TABLE person (name text, current mood DEFAULT 'sad');\n"
-                         "CREATE VIEW happy AS SELECT * FROM person WHERE current = 'happy';"),
-                     {"add enum value"}, {Hazard::NotInTransaction}));
+        Case middle = pairCase(
+            QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
+                           "CREATE TABLE person (name text, current mood DEFAULT 'sad');\n"
+                           "CREATE VIEW happy AS SELECT * FROM person WHERE current = 'happy';\n"
+                           "INSERT INTO person VALUES ('a', 'sad'), ('b', 'happy');"),
+            QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
+                           "CREATE TABLE person (name text, current mood DEFAULT 'sad');\n"
+                           "CREATE VIEW happy AS SELECT * FROM person WHERE current = 'happy';"),
+            {"add enum value"});
+        // Nothing uses the new value: the migration keeps its transaction.
+        middle.transactional = true;
+        row("enum value in the middle", middle);
         // The new value is used at once (a default), and the downgrade's rebuild takes the
         // default away with the value.
-        row("enum value used by a new default",
+        Case usedAtOnce =
             pairCase(QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
                                     "CREATE TABLE m (id integer, v mood);\n"
                                     "INSERT INTO m VALUES (1, 'happy');"),
                      QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
                                     "CREATE TABLE m (id integer, v mood DEFAULT 'ok');"),
-                     {"add enum value"}, {Hazard::NotInTransaction}));
+                     {"add enum value"}, {Hazard::NotInTransaction});
+        usedAtOnce.transactional = false;
+        row("enum value used by a new default", usedAtOnce);
         row("enum value removed under an index and a check",
             pairCase(QStringLiteral("CREATE TYPE st AS ENUM ('a', 'b', 'c');\n"
                                     "CREATE TABLE j (id integer, s st CHECK (s <> 'c'));\n"

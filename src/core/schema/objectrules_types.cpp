@@ -201,7 +201,7 @@ QStringList rebuildEnumSql(const SchemaObject &type, const QStringList &values,
         sql.append(QStringLiteral("DROP DOMAIN %1").arg(domain.qualifiedName()));
         sql += createDomainSql(in(current, domain));
     }
-    sql += alterColumns(uses.columns, [&](const EnumUse &use) {
+    QStringList conversions = alterColumns(uses.columns, [&](const EnumUse &use) {
         const QString column = use.column.qualifiedName();
         const QString columnType = use.column.property(kType);
         QString converted;
@@ -225,6 +225,21 @@ QStringList rebuildEnumSql(const SchemaObject &type, const QStringList &values,
         return QStringLiteral("ALTER COLUMN %1 TYPE %2 USING %3")
             .arg(column, columnType, converted);
     });
+    // What the data-losing part does, above each statement doing it.
+    if (!removed.isEmpty()) {
+        QStringList labels;
+        for (const QString &label : removed)
+            labels.append(literal(label));
+        const QString note =
+            QStringLiteral("-- removed %1 %2 of %3: a value holding %4 becomes NULL, an array "
+                           "loses %4\n")
+                .arg(removed.size() == 1 ? QStringLiteral("label") : QStringLiteral("labels"),
+                     labels.join(QStringLiteral(", ")), name,
+                     removed.size() == 1 ? QStringLiteral("it") : QStringLiteral("one"));
+        for (QString &statement : conversions)
+            statement.prepend(note);
+    }
+    sql += conversions;
     sql += alterColumns(uses.columns, [&](const EnumUse &use) {
         const QString value = in(target, use.column).property(kDefault);
         return value.isEmpty() ? QString()
@@ -263,6 +278,38 @@ QList<Hazard> rebuildHazards(bool removesValues, const EnumUses &uses)
     return hazards;
 }
 
+// True when something the diff creates or changes names one of `added` as a value of `type`
+// ("'ok'::public.mood" in a default, a check, a view, an index predicate, a SQL-standard function
+// body, as the server prints them). What stays unchanged cannot: the value did not exist.
+bool usesAddedValues(const SchemaObject &type, const QStringList &added, const DiffContext &context)
+{
+    QStringList casts;
+    for (const QString &label : added)
+        casts.append(literal(label) + QStringLiteral("::") + type.qualifiedName());
+    const QList<SchemaObject> all = context.to.objects();
+    for (const SchemaObject &object : all) {
+        const SchemaObject *before = context.from.find(object.key());
+        if (before && before->properties == object.properties)
+            continue;
+        for (const QString &value : object.properties) {
+            for (const QString &cast : std::as_const(casts)) {
+                if (value.contains(cast))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
+// True when the model was read from a server older than PostgreSQL 12 ("PostgreSQL 11.9"),
+// where ALTER TYPE ... ADD VALUE cannot run inside a transaction block.
+bool olderThan12(const SchemaModel &model)
+{
+    static const QRegularExpression version(QStringLiteral("(\\d+)(\\.\\d+)?"));
+    const QRegularExpressionMatch match = version.match(model.serverVersion);
+    return match.hasMatch() && match.captured(1).toInt() < 12;
+}
+
 AlterPlan alterEnum(const SchemaObject &from, const SchemaObject &to, const DiffContext &context)
 {
     AlterPlan plan;
@@ -276,9 +323,7 @@ AlterPlan alterEnum(const SchemaObject &from, const SchemaObject &to, const Diff
     plan.rebuildDependants = !uses.columns.isEmpty() || !uses.domains.isEmpty();
     const QString name = to.qualifiedName();
     if (isSubsequence(oldValues, newValues)) {
-        // Values only added: ALTER TYPE ... ADD VALUE, placed by the order in "values". Since
-        // PostgreSQL 12 it may run in a transaction, but a value added there cannot be used
-        // before the transaction commits, and anything later in the migration may use it.
+        // Values only added: ALTER TYPE ... ADD VALUE, placed by the order in "values".
         QStringList sql;
         for (qsizetype i = 0; i < newValues.size(); ++i) {
             if (oldValues.contains(newValues[i]))
@@ -295,8 +340,14 @@ AlterPlan alterEnum(const SchemaObject &from, const SchemaObject &to, const Diff
             operation(QStringLiteral("add enum value"), to, sql,
                       rebuildEnumSql(from, oldValues, removedLabels(newValues, oldValues), uses,
                                      context.to, context.from));
-        op.transactional = false;
-        op.hazards = {Hazard::NotInTransaction};
+        // Since PostgreSQL 12 it may run in a transaction, but a value added there cannot be
+        // used before the transaction commits: then (or on an older server) the migration runs
+        // outside one.
+        if (usesAddedValues(to, removedLabels(newValues, oldValues), context) ||
+            olderThan12(context.from)) {
+            op.transactional = false;
+            op.hazards.append(Hazard::NotInTransaction);
+        }
         if (!uses.columns.isEmpty())
             op.hazards.append(Hazard::DowngradeLosesData);
         op.inverseHazards = rebuildHazards(true, uses);
