@@ -8,6 +8,7 @@
 #include "pgserver.h"
 #include "schema/inspector.h"
 #include "schema/schemadiff.h"
+#include "schemainspectscripts.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,7 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using strata::test::kindsScript;
 using strata::test::PgServer;
+using strata::test::relationsScript;
 using namespace strata::schema;
 
 class TestSchemaInspect : public QObject
@@ -111,73 +114,6 @@ class TestSchemaInspect : public QObject
         probe.name = name;
         probe.arguments = arguments;
         return model.find(probe.key());
-    }
-
-    // Tables, columns, constraints, indexes, partitions, inheritance and sequences in a schema
-    // "app".
-    static QString relationsScript()
-    {
-        return QStringLiteral(
-            "CREATE SCHEMA app;\n"
-            "CREATE TABLE app.customer (id bigint GENERATED ALWAYS AS IDENTITY "
-            "(START WITH 10) PRIMARY KEY, email text NOT NULL COLLATE \"C\", "
-            "name varchar(40) DEFAULT 'x', total numeric(10,2) GENERATED ALWAYS AS "
-            "(0) STORED);\n"
-            "ALTER TABLE app.customer ADD CONSTRAINT email_ok CHECK (email <> '') NOT "
-            "VALID;\n"
-            "COMMENT ON TABLE app.customer IS 'who buys';\n"
-            "COMMENT ON COLUMN app.customer.email IS 'address';\n"
-            "CREATE TABLE app.orders (id serial PRIMARY KEY, customer_id bigint "
-            "REFERENCES app.customer DEFERRABLE INITIALLY DEFERRED, placed date, "
-            "EXCLUDE USING btree (id WITH =)) WITH (fillfactor = 70);\n"
-            "CREATE UNIQUE INDEX orders_placed ON app.orders (placed) WHERE placed IS "
-            "NOT NULL;\n"
-            "CREATE INDEX orders_lower ON app.orders ((customer_id + 1));\n"
-            "CREATE UNLOGGED TABLE app.scratch (a int);\n"
-            "ALTER TABLE app.scratch REPLICA IDENTITY FULL, ALTER a SET STATISTICS 500;\n"
-            "ALTER TABLE app.customer ALTER email SET STORAGE EXTERNAL, ALTER email SET "
-            "COMPRESSION pglz;\n"
-            "ALTER TABLE app.customer ENABLE ROW LEVEL SECURITY;\n"
-            "ALTER TABLE app.customer FORCE ROW LEVEL SECURITY;\n"
-            "CREATE TABLE app.events (id int, at date) PARTITION BY RANGE (at);\n"
-            "CREATE TABLE app.events_2026 PARTITION OF app.events FOR VALUES FROM "
-            "('2026-01-01') TO ('2027-01-01');\n"
-            "CREATE INDEX events_at ON app.events (at);\n"
-            "CREATE TABLE app.base (a int CHECK (a > 0));\n"
-            "CREATE TABLE app.child (b int) INHERITS (app.base);\n"
-            "CREATE SEQUENCE app.counter AS integer INCREMENT 5 MINVALUE 0 MAXVALUE "
-            "1000 CYCLE OWNED BY app.orders.placed;\n");
-    }
-
-    // Types, domains, a collation, views, functions, an aggregate, a trigger, a rule and a
-    // policy in "public".
-    static QString kindsScript()
-    {
-        return QStringLiteral(
-            "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');\n"
-            "CREATE DOMAIN posint AS integer DEFAULT 1 NOT NULL CONSTRAINT positive "
-            "CHECK (VALUE > 0);\n"
-            "CREATE TYPE pair AS (a integer, b text);\n"
-            "CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', "
-            "deterministic = false);\n"
-            "CREATE TABLE t (id posint PRIMARY KEY, m mood, p pair, n text);\n"
-            "CREATE VIEW v AS SELECT id, m FROM t WHERE m <> 'sad';\n"
-            "CREATE MATERIALIZED VIEW mv AS SELECT count(*) AS c FROM t;\n"
-            "CREATE INDEX mv_c ON mv (c);\n"
-            "CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql "
-            "IMMUTABLE AS 'SELECT a + b';\n"
-            "CREATE PROCEDURE touch(x text) LANGUAGE sql AS 'SELECT 1';\n"
-            "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
-            "RETURN NEW; END$$;\n"
-            "CREATE TRIGGER t_stamp BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION "
-            "stamp();\n"
-            "CREATE AGGREGATE total(integer) (SFUNC = add, STYPE = integer, INITCOND = "
-            "'0');\n"
-            "CREATE RULE no_delete AS ON DELETE TO t DO INSTEAD NOTHING;\n"
-            "CREATE POLICY mine ON t AS RESTRICTIVE FOR SELECT TO public USING (id > "
-            "1);\n"
-            "COMMENT ON VIEW v IS 'happy ones';\n"
-            "COMMENT ON FUNCTION add(integer, integer) IS 'sum';\n");
     }
 
 private Q_SLOTS:
@@ -473,7 +409,15 @@ private Q_SLOTS:
                           "CREATE TABLE opts (a int) WITH (fillfactor = 70, "
                           "autovacuum_enabled = false);\n"
                           "CREATE INDEX opts_a ON opts (a) WITH (fillfactor = 70, "
-                          "deduplicate_items = off);\n"),
+                          "deduplicate_items = off);\n"
+                          "CREATE TABLE more (id bigserial PRIMARY KEY, at timestamp, amount "
+                          "decimal(10,2) CHECK (amount > 0), parent int8 REFERENCES more ON "
+                          "DELETE NO ACTION, code char(3), tag varchar(8) COLLATE \"C\");\n"
+                          "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql STRICT AS "
+                          "$$BEGIN RETURN NEW; END$$;\n"
+                          "CREATE TRIGGER more_touch BEFORE UPDATE ON more FOR EACH ROW EXECUTE "
+                          "PROCEDURE touch();\n"
+                          "GRANT ALL ON more TO PUBLIC;\n"),
                       &error),
                  qPrintable(error));
         QVERIFY2(load(b,
@@ -497,13 +441,32 @@ private Q_SLOTS:
                           "CREATE TABLE app.opts (a integer) WITH (autovacuum_enabled = off);\n"
                           "ALTER TABLE app.opts SET (fillfactor = 70);\n"
                           "CREATE INDEX opts_a ON app.opts (a) WITH (deduplicate_items = "
-                          "false, fillfactor = 70);\n"),
+                          "false, fillfactor = 70);\n"
+                          "CREATE TABLE app.more (id bigint NOT NULL, at timestamp without "
+                          "time zone, amount numeric(10,2), parent bigint, code character(3), "
+                          "tag character varying(8) COLLATE pg_catalog.\"C\");\n"
+                          "CREATE SEQUENCE app.more_id_seq OWNED BY app.more.id;\n"
+                          "ALTER TABLE app.more ALTER id SET DEFAULT "
+                          "nextval('app.more_id_seq'::regclass), ADD PRIMARY KEY (id), ADD "
+                          "CONSTRAINT more_amount_check CHECK ((amount > (0)::numeric)), ADD "
+                          "CONSTRAINT more_parent_fkey FOREIGN KEY (parent) REFERENCES "
+                          "app.more(id) MATCH SIMPLE;\n"
+                          "CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql "
+                          "RETURNS NULL ON NULL INPUT AS $$BEGIN RETURN NEW; END$$;\n"
+                          "CREATE TRIGGER more_touch BEFORE UPDATE ON app.more FOR EACH ROW "
+                          "EXECUTE FUNCTION app.touch();\n"
+                          "GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER "
+                          "ON app.more TO PUBLIC;\n"),
                       &error),
                  qPrintable(error));
-        auto left = read(a);
-        auto right = read(b);
+        InspectOptions withGrants;
+        withGrants.ownersAndGrants = true;
+        auto left = read(a, withGrants);
+        auto right = read(b, withGrants);
         QVERIFY2(left && right, "inspection failed");
-        const QList<ObjectChange> changes = compare(*left, *right);
+        CompareOptions compareGrants;
+        compareGrants.ownersAndGrants = true;
+        const QList<ObjectChange> changes = compare(*left, *right, compareGrants);
         QVERIFY2(changes.isEmpty(), qPrintable(describe(changes)));
         QVERIFY(left->size() > 10);
     }
