@@ -62,13 +62,14 @@ class TestSchemaProof : public QObject
         return name;
     }
 
-    // Proves `generated` from kFrom to kFrom + `toSql` with rows seeded.
+    // Proves `generated` from `fromSql` (default kFrom) to it + `toSql` with rows seeded.
     schema::ProofReport prove(const QString &toSql, const schema::SchemaDiff &generated,
-                              QMap<QString, int> *rowsSeeded = nullptr)
+                              QMap<QString, int> *rowsSeeded = nullptr,
+                              const QString &fromSql = QString::fromUtf8(kFrom))
     {
         schema::SchemaModel from, to;
-        const QString fromDb = database(QString::fromUtf8(kFrom), &from);
-        const QString toDb = database(QString::fromUtf8(kFrom) + toSql, &to);
+        const QString fromDb = database(fromSql, &from);
+        const QString toDb = database(fromSql + toSql, &to);
         if (fromDb.isEmpty() || toDb.isEmpty())
             return {};
         PostgresDriver scratch(m_server->conninfo(fromDb), fromDb);
@@ -160,6 +161,42 @@ private Q_SLOTS:
         QCOMPARE(report.failedProperty, QStringLiteral("downgrade matches"));
         QVERIFY2(report.failure.contains(QStringLiteral("public.book.isbn")),
                  qPrintable(report.failure));
+    }
+
+    // A renamed table's rows are counted under its new name after the upgrade.
+    void renamedTableKeepsItsRows()
+    {
+        schema::SchemaDiff generated;
+        generated.operations.append(
+            operation(QStringLiteral("rename table"), QStringLiteral("table public.writer"),
+                      {QStringLiteral("ALTER TABLE public.author RENAME TO writer")},
+                      {QStringLiteral("ALTER TABLE public.writer RENAME TO author")}));
+        QMap<QString, int> seeded;
+        const schema::ProofReport report =
+            prove(QStringLiteral("ALTER TABLE author RENAME TO writer;"), generated, &seeded);
+        QVERIFY2(report.ok(), qPrintable(report.failure));
+        QCOMPARE(seeded.size(), 2);
+    }
+
+    // A parent's own rows are counted without its inheritance children's, so dropping a child
+    // (flagged on the child) does not read as rows lost from the parent.
+    void inheritanceChildDroppedLeavesParentRows()
+    {
+        schema::SchemaDiff generated;
+        generated.operations.append(operation(
+            QStringLiteral("drop table"), QStringLiteral("table public.child"),
+            {QStringLiteral("DROP TABLE public.child")},
+            {QStringLiteral("CREATE TABLE public.child (extra text) INHERITS (public.parent)")},
+            {schema::Hazard::DeletesData}));
+        QMap<QString, int> seeded;
+        const schema::ProofReport report =
+            prove(QStringLiteral("DROP TABLE child;"), generated, &seeded,
+                  QStringLiteral("CREATE TABLE parent (id integer NOT NULL, name text);"
+                                 "CREATE TABLE child (extra text) INHERITS (parent);"));
+        QVERIFY2(report.ok(), qPrintable(report.failure));
+        QCOMPARE(seeded.size(), 2);
+        for (auto it = seeded.cbegin(); it != seeded.cend(); ++it)
+            QCOMPARE(it.value(), 3);
     }
 
     void rowsLostWithoutDeletesDataFail_data()

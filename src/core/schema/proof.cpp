@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace strata::schema {
@@ -158,10 +159,37 @@ QSet<QString> tablesLosingData(const SchemaDiff &diff, const SchemaModel &from,
     return tables;
 }
 
+// Tables the diff renames (ALTER TABLE old RENAME TO new): FROM key -> the new name, unquoted.
+QHash<QString, QString> renamedTables(const SchemaDiff &diff, const SchemaModel &from)
+{
+    static const QRegularExpression rename(
+        QStringLiteral(
+            "^\\s*ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(\\S+) RENAME TO (\\S+)\\s*;?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    QHash<QString, QString> renames;
+    for (const Operation &op : diff.operations)
+        for (const QString &sql : op.sql) {
+            const QRegularExpressionMatch m = rename.match(sql);
+            if (!m.hasMatch())
+                continue;
+            for (const SchemaObject &t : from.objects(ObjectKind::Table))
+                if (qualify(t.schema, t.name) == m.captured(1)) {
+                    QString name = m.captured(2);
+                    if (name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"')))
+                        name = name.mid(1, name.size() - 2)
+                                   .replace(QStringLiteral("\"\""), QStringLiteral("\""));
+                    renames.insert(t.key(), name);
+                }
+        }
+    return renames;
+}
+
 // Seeded tables missing rows now ("table public.t: 3 rows seeded, 1 left after the upgrade").
-Result<QStringList> lostRows(Driver &scratch, const SchemaModel &from,
+// `now`: the model the database should match at this point (TO after the upgrade, FROM after
+// the downgrade); `renames`: tables renamed since FROM (key -> new name).
+Result<QStringList> lostRows(Driver &scratch, const SchemaModel &from, const SchemaModel &now,
                              const QMap<QString, int> &seeded, const QSet<QString> &excused,
-                             const QString &when)
+                             const QHash<QString, QString> &renames, const QString &when)
 {
     QStringList lost;
     auto *pg = dynamic_cast<PostgresDriver *>(&scratch);
@@ -173,8 +201,12 @@ Result<QStringList> lostRows(Driver &scratch, const SchemaModel &from,
         const SchemaObject *table = from.find(it.key());
         if (!table)
             continue;
-        auto rows = pg->query(
-            QStringLiteral("SELECT count(*) FROM %1").arg(qualify(table->schema, table->name)));
+        SchemaObject current = *table;
+        if (renames.contains(it.key()))
+            current.name = renames.value(it.key());
+        if (const SchemaObject *described = now.find(current.key()))
+            current = *described;
+        auto rows = pg->query(detail::ownRowsSql(current, qualify(current.schema, current.name)));
         if (!rows) {
             if (isConnectionTrouble(rows.error()))
                 return rows.error();
@@ -281,8 +313,8 @@ Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const Schema
         return report;
     report.upgradeApplied = true;
     const QSet<QString> upgradeDeletes = tablesLosingData(generated, from, to, false);
-    auto lostUp =
-        lostRows(scratch, from, seeded, upgradeDeletes, QStringLiteral("after the upgrade"));
+    auto lostUp = lostRows(scratch, from, to, seeded, upgradeDeletes,
+                           renamedTables(generated, from), QStringLiteral("after the upgrade"));
     if (!lostUp)
         return lostUp.error();
     report.rowsLost = *lostUp;
@@ -326,8 +358,8 @@ Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const Schema
     report.downgradeApplied = true;
     const QSet<QString> downgradeDeletes =
         upgradeDeletes + tablesLosingData(generated, from, to, true);
-    auto lostDown =
-        lostRows(scratch, from, seeded, downgradeDeletes, QStringLiteral("after the downgrade"));
+    auto lostDown = lostRows(scratch, from, from, seeded, downgradeDeletes, {},
+                             QStringLiteral("after the downgrade"));
     if (!lostDown)
         return lostDown.error();
 

@@ -363,8 +363,7 @@ Result<QMap<QString, int>> Seeder::run(int rows)
     // What each table holds now (repairs, deletes, triggers), counted as the proof counts.
     if (auto *pg = dynamic_cast<PostgresDriver *>(&m_scratch))
         for (const SchemaObject &table : std::as_const(filled)) {
-            auto count = pg->query(
-                QStringLiteral("SELECT count(*) FROM %1").arg(qualify(table.schema, table.name)));
+            auto count = pg->query(ownRowsSql(table, qualify(table.schema, table.name)));
             if (!count)
                 return failed(count.error());
             const int now = count->isEmpty() ? 0 : count->first().value(0).toInt();
@@ -379,6 +378,13 @@ Result<QMap<QString, int>> Seeder::run(int rows)
 }
 
 } // namespace
+
+QString ownRowsSql(const SchemaObject &table, const QString &sqlName)
+{
+    const bool partitioned = !table.property(QStringLiteral("partition_key")).isEmpty();
+    return QStringLiteral("SELECT count(*) FROM %1%2")
+        .arg(partitioned ? QString() : QStringLiteral("ONLY "), sqlName);
+}
 
 Result<QMap<QString, int>> seedRows(Driver &scratch, const SchemaModel &from, const SchemaModel &to,
                                     int rows)

@@ -24,4 +24,9 @@ namespace strata::schema::detail {
 Result<QMap<QString, int>> seedRows(Driver &scratch, const SchemaModel &from, const SchemaModel &to,
                                     int rows);
 
+// SQL counting the rows `table` holds itself: FROM ONLY, so plain-inheritance children's rows
+// are not counted on the parent, except for a partitioned table, whose rows are all in its
+// partitions. `table` as the model of the moment describes it; `sqlName` its name as SQL text.
+QString ownRowsSql(const SchemaObject &table, const QString &sqlName);
+
 } // namespace strata::schema::detail
