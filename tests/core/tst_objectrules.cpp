@@ -853,6 +853,28 @@ private Q_SLOTS:
         QVERIFY(commentAndGrantOperations(&before, &before, m.context()).isEmpty());
     }
 
+    void grantsPutBackOnRecreatedObjects()
+    {
+        // A view rebuilt around a change beneath it keeps its reader's SELECT, although owners
+        // and grants are not compared.
+        Models m;
+        SchemaObject v = object(ObjectKind::View, "public", "v");
+        v.grants = {QStringLiteral("reader:SELECT")};
+        m.from.add(v);
+        SchemaObject rebuilt = v;
+        rebuilt.grants.clear(); // not compared: the desired side may not have read them
+        m.to.add(rebuilt);
+        const Operation after = single(regrantOperations(nullptr, &rebuilt, m.context()));
+        QCOMPARE(after.sql, list({"GRANT SELECT ON TABLE public.v TO reader"}));
+        QVERIFY(after.inverseSql.isEmpty());
+        const Operation before = single(regrantOperations(&v, nullptr, m.context()));
+        QVERIFY(before.sql.isEmpty());
+        QCOMPARE(before.inverseSql, after.sql);
+        // With owners and grants compared, commentAndGrantOperations() carries them.
+        m.options.ownersAndGrants = true;
+        QVERIFY(regrantOperations(nullptr, &rebuilt, m.context()).isEmpty());
+    }
+
     void ownersAndGrants()
     {
         Models m;

@@ -60,4 +60,13 @@ const KindRules *objectRules(ObjectKind kind);
 QList<Operation> commentAndGrantOperations(const SchemaObject *from, const SchemaObject *to,
                                            const DiffContext &context);
 
+// For an object diff() drops and creates again although it stays (replaced, or rebuilt around a
+// change beneath it): GRANT and REVOKE giving the new object the privileges the old one had in
+// ctx.from, so that an application role keeps its SELECT on a view rebuilt in production. Only
+// when DiffOptions::ownersAndGrants is off (on, commentAndGrantOperations() carries the grants)
+// and the model holds the grants (inspection read them). Called like it: (from, null) before
+// the drop, (null, to) after the create.
+QList<Operation> regrantOperations(const SchemaObject *from, const SchemaObject *to,
+                                   const DiffContext &context);
+
 } // namespace strata::schema::detail

@@ -302,4 +302,20 @@ QList<Operation> commentAndGrantOperations(const SchemaObject *from, const Schem
     return result;
 }
 
+QList<Operation> regrantOperations(const SchemaObject *from, const SchemaObject *to,
+                                   const DiffContext &context)
+{
+    if (context.options.ownersAndGrants || (!from && !to))
+        return {};
+    const SchemaObject *old = from ? from : context.from.find(to->key());
+    if (!old || old->grants.isEmpty() || grantTarget(*old).isEmpty())
+        return {};
+    // The new object starts with the default privileges; the old one's are put back on it.
+    const QStringList sql = grantChanges(*old, defaultGrants(*old), old->grants);
+    if (sql.isEmpty())
+        return {};
+    return {operation(QStringLiteral("grant"), *old, to ? sql : QStringList(),
+                      to ? QStringList() : sql)};
+}
+
 } // namespace strata::schema::detail
