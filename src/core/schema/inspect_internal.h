@@ -21,6 +21,9 @@ public:
     }
 
     const InspectOptions &options() const { return m_options; }
+    // server_version_num (150005), for the few catalog columns that moved between versions.
+    int serverVersionNum() const { return m_serverVersionNum; }
+    void setServerVersionNum(int number) { m_serverVersionNum = number; }
     SchemaModel &model() { return m_model; }
 
     // Runs one catalog query; an error says what was being read ("cannot read tables: ...").
@@ -71,6 +74,7 @@ private:
     const Query &m_query;
     const InspectOptions &m_options;
     SchemaModel m_model;
+    int m_serverVersionNum = 0;
     QSet<QString> m_extensionMembers;          // "pg_class:1234"
     QHash<QString, QString> m_memberExtension; // "pg_class:1234" -> extension oid
     QHash<QString, QString> m_extensionKeys;   // extension oid -> key

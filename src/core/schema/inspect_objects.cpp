@@ -71,11 +71,14 @@ Status readCollations(Reader &reader)
 {
     const QString sql =
         QStringLiteral("SELECT c.oid, n.nspname, c.collname, c.collprovider, c.collcollate, "
-                       "c.collctype, c.colliculocale, c.collisdeterministic, "
+                       "c.collctype, %2, c.collisdeterministic, "
                        "pg_catalog.obj_description(c.oid, 'pg_collation'), %1 FROM "
                        "pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = "
                        "c.collnamespace WHERE ")
-            .arg(owner(QStringLiteral("c.collowner"))) +
+            .arg(owner(QStringLiteral("c.collowner")),
+                 // PostgreSQL 17 renamed colliculocale to colllocale.
+                 reader.serverVersionNum() >= 170000 ? QStringLiteral("c.colllocale")
+                                                     : QStringLiteral("c.colliculocale")) +
         reader.schemaFilter(QStringLiteral("n.nspname"));
     auto rows = reader.rows(QStringLiteral("collations"), sql);
     if (!rows)

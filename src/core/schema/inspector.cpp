@@ -268,6 +268,7 @@ Result<SchemaModel> inspectPostgres(const Query &query, const InspectOptions &op
 
     Reader reader(query, options);
     reader.model().serverVersion = QStringLiteral("PostgreSQL ") + path->first()[1];
+    reader.setServerVersionNum(path->first()[2].toInt());
     using Step = Status (*)(Reader &);
     const Step steps[] = {readSchemas,  readExtensions, readCollations, readTypes,
                           readTables,   readSequences,  readColumns,    readConstraints,
