@@ -163,17 +163,25 @@ private Q_SLOTS:
                  qPrintable(report.failure));
     }
 
-    // A renamed table's rows are counted under its new name after the upgrade.
+    // A renamed table's rows are counted under its new name after the upgrade (quoted or not).
+    void renamedTableKeepsItsRows_data()
+    {
+        QTest::addColumn<QString>("newName");
+        QTest::newRow("plain") << QStringLiteral("writer");
+        QTest::newRow("quoted") << QStringLiteral("\"Book \"\"Writer\"\"\"");
+    }
+
     void renamedTableKeepsItsRows()
     {
+        QFETCH(QString, newName);
         schema::SchemaDiff generated;
         generated.operations.append(
-            operation(QStringLiteral("rename table"), QStringLiteral("table public.writer"),
-                      {QStringLiteral("ALTER TABLE public.author RENAME TO writer")},
-                      {QStringLiteral("ALTER TABLE public.writer RENAME TO author")}));
+            operation(QStringLiteral("rename table"), QStringLiteral("table public.") + newName,
+                      {QStringLiteral("ALTER TABLE public.author RENAME TO %1").arg(newName)},
+                      {QStringLiteral("ALTER TABLE public.%1 RENAME TO author").arg(newName)}));
         QMap<QString, int> seeded;
-        const schema::ProofReport report =
-            prove(QStringLiteral("ALTER TABLE author RENAME TO writer;"), generated, &seeded);
+        const schema::ProofReport report = prove(
+            QStringLiteral("ALTER TABLE author RENAME TO %1;").arg(newName), generated, &seeded);
         QVERIFY2(report.ok(), qPrintable(report.failure));
         QCOMPARE(seeded.size(), 2);
     }

@@ -162,9 +162,12 @@ QSet<QString> tablesLosingData(const SchemaDiff &diff, const SchemaModel &from,
 // Tables the diff renames (ALTER TABLE old RENAME TO new): FROM key -> the new name, unquoted.
 QHash<QString, QString> renamedTables(const SchemaDiff &diff, const SchemaModel &from)
 {
+    // A name is "quoted" (quotes doubled inside) or plain; the old one may be qualified.
+    static const QString name = QStringLiteral("(?:\"(?:[^\"]|\"\")*\"|[^\\s.\"]+)");
     static const QRegularExpression rename(
-        QStringLiteral(
-            "^\\s*ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(\\S+) RENAME TO (\\S+)\\s*;?\\s*$"),
+        QStringLiteral("^\\s*ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(%1(?:\\.%1)?) RENAME TO (%1)"
+                       "\\s*;?\\s*$")
+            .arg(name),
         QRegularExpression::CaseInsensitiveOption);
     QHash<QString, QString> renames;
     for (const Operation &op : diff.operations)
