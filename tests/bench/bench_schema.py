@@ -342,7 +342,7 @@ def main():
             print("  (%.1f s, of which %.1f s creating the scratch copies of A)" % (elapsed, bench.setup_seconds))
             for tool in ("strata", "migra"):
                 for name, why in failures[tool][:None if args.verbose else 5]:
-                    print("    %s %s: %s" % (tool, name, why))
+                    print("    [%s] %s: %s" % (tool, name, why))
                 if not args.verbose and len(failures[tool]) > 5:
                     print("    %s: %d more (--verbose lists them)" % (tool, len(failures[tool]) - 5))
         finally:
