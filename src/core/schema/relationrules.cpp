@@ -360,6 +360,22 @@ QString identityOptionChanges(const SchemaObject &from, const SchemaObject &to)
     return changes.join(QLatin1Char(' '));
 }
 
+// SET NOT NULL; `scanFree`: after a CHECK (c IS NOT NULL) added NOT VALID and validated, which
+// lets SET NOT NULL skip its scan under the exclusive lock (the check is dropped after).
+QStringList setNotNullSql(const SchemaObject &column, bool scanFree)
+{
+    if (!scanFree)
+        return {alterColumn(column, QStringLiteral("SET NOT NULL"))};
+    const QString check =
+        quoteName(column.table + QLatin1Char('_') + column.name + QStringLiteral("_not_null"));
+    const QString table = relationName(column);
+    return {QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 CHECK (%3 IS NOT NULL) NOT VALID")
+                .arg(table, check, quoteName(column.name)),
+            QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2").arg(table, check),
+            alterColumn(column, QStringLiteral("SET NOT NULL")),
+            QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(table, check)};
+}
+
 AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
                           const DiffContext &context)
 {
@@ -436,9 +452,15 @@ AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
     }
     const bool notNullBefore = flag(from, "not_null");
     const bool notNullAfter = flag(to, "not_null");
+    // On a partitioned table NOT VALID does not fit: SET NOT NULL scans, flagged.
+    const SchemaObject *relation = relationOf(context.to, to);
+    const bool scanFree = relation && prop(*relation, "partition_key").isEmpty();
+    const QList<Hazard> scanHazard =
+        scanFree ? QList<Hazard>{} : QList<Hazard>{Hazard::ValidatesConstraint};
     if (!notNullBefore && notNullAfter)
-        op(QStringLiteral("set not null"), QStringLiteral("SET NOT NULL"),
-           QStringLiteral("DROP NOT NULL"), {Hazard::ValidatesConstraint});
+        plan.operations.append(
+            makeOperation(QStringLiteral("set not null"), to, setNotNullSql(to, scanFree),
+                          {alterColumn(to, QStringLiteral("DROP NOT NULL"))}, scanHazard));
     if (identityBefore.isEmpty() && !identityAfter.isEmpty()) {
         op(QStringLiteral("add identity"), identityAdd(to), QStringLiteral("DROP IDENTITY"));
     } else if (!identityBefore.isEmpty() && !identityAfter.isEmpty()) {
@@ -457,8 +479,9 @@ AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
             op(QStringLiteral("set identity options"), forward, backward);
     }
     if (notNullBefore && !notNullAfter)
-        op(QStringLiteral("drop not null"), QStringLiteral("DROP NOT NULL"),
-           QStringLiteral("SET NOT NULL"), {}, {Hazard::ValidatesConstraint});
+        plan.operations.append(makeOperation(QStringLiteral("drop not null"), to,
+                                             {alterColumn(to, QStringLiteral("DROP NOT NULL"))},
+                                             setNotNullSql(to, scanFree), {}, scanHazard));
     return plan;
 }
 
