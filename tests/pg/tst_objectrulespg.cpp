@@ -283,6 +283,24 @@ private Q_SLOTS:
         collated.check = QStringLiteral("SELECT string_agg(w, ',' ORDER BY w) FROM words");
         collated.expected = QStringLiteral("a,b");
         row("collation changed under a column", collated);
+        // Added, removed and kept labels at once, under a default, an array and a function.
+        Case relabelled = pairCase(
+            QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy', 'ecstatic');\n"
+                           "CREATE TABLE person (id integer PRIMARY KEY, m mood DEFAULT 'ok', "
+                           "ms mood[]);\nCREATE FUNCTION is_happy(p mood) RETURNS boolean "
+                           "LANGUAGE sql AS $$ SELECT p >= 'happy' $$;\n"
+                           "INSERT INTO person VALUES (1, 'sad', '{sad,ok}'), (2, 'ok', NULL), "
+                           "(3, 'ecstatic', '{happy,ecstatic}');"),
+            QStringLiteral("CREATE TYPE mood AS ENUM ('sad', 'meh', 'ok', 'happy');\n"
+                           "CREATE TABLE person (id integer PRIMARY KEY, m mood DEFAULT 'ok', "
+                           "ms mood[]);\nCREATE FUNCTION is_happy(p mood) RETURNS boolean "
+                           "LANGUAGE sql AS $$ SELECT p >= 'happy' $$;"),
+            {"rebuild enum type"}, {Hazard::DeletesData, Hazard::DowngradeLosesData});
+        relabelled.check = QStringLiteral(
+            "SELECT string_agg(id || ':' || coalesce(m::text, '-') || ':' || coalesce(ms::text, "
+            "'-'), ',' ORDER BY id) FROM person");
+        relabelled.expected = QStringLiteral("1:sad:{sad,ok},2:ok:-,3:-:{happy}");
+        row("enum labels added and removed at once", relabelled);
         row("domain",
             pairCase(QStringLiteral("CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK "
                                     "(VALUE >= 1901);\nCREATE TABLE film (y year);"),
