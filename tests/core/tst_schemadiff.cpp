@@ -295,7 +295,7 @@ private Q_SLOTS:
             QStringLiteral("ALTER TABLE public.film ALTER COLUMN title TYPE ") + after));
         QCOMPARE(change.sql[0].contains(QStringLiteral(" USING title::")), rewrites);
         QCOMPARE(change.hazards.contains(Hazard::RewritesTable), rewrites);
-        QCOMPARE(change.hazards.contains(Hazard::AccessExclusiveLock), rewrites);
+        QVERIFY(change.hazards.contains(Hazard::AccessExclusiveLock));
         QCOMPARE(change.hazards.contains(Hazard::DeletesData), deletes);
         QCOMPARE(change.hazards.contains(Hazard::DowngradeLosesData), downgradeLoses);
         QVERIFY(change.inverseSql[0].contains(QStringLiteral("TYPE ") + before));
@@ -335,28 +335,17 @@ private Q_SLOTS:
         const QStringList sql = upgrade(d);
         QVERIFY(
             sql.contains(QStringLiteral("ALTER TABLE public.film ALTER COLUMN id DROP NOT NULL")));
-        // SET NOT NULL without its scan under the exclusive lock: a check validated first.
-        const qsizetype check = at(sql, QStringLiteral("ALTER TABLE public.film ADD CONSTRAINT "
-                                                       "film_title_not_null CHECK (title IS NOT "
-                                                       "NULL) NOT VALID"));
-        QVERIFY(check >= 0);
-        QCOMPARE(
-            sql.mid(check + 1, 3),
-            (QStringList{
-                QStringLiteral("ALTER TABLE public.film VALIDATE CONSTRAINT film_title_not_null"),
-                QStringLiteral("ALTER TABLE public.film ALTER COLUMN title SET NOT NULL"),
-                QStringLiteral("ALTER TABLE public.film DROP CONSTRAINT film_title_not_null")}));
+        QVERIFY(sql.contains(
+            QStringLiteral("ALTER TABLE public.film ALTER COLUMN title SET NOT NULL")));
         QVERIFY(sql.contains(
             QStringLiteral("ALTER TABLE public.film ALTER COLUMN title TYPE text COLLATE "
                            "pg_catalog.\"C\"")));
         QVERIFY(sql.contains(
             QStringLiteral("ALTER TABLE public.film ALTER COLUMN title SET DEFAULT ''::text")));
-        QVERIFY(hazardsOf(d).isEmpty());
+        QVERIFY(hazardsOf(d).contains(Hazard::ValidatesConstraint));
         const QStringList back = downgrade(d);
         QVERIFY(
             back.contains(QStringLiteral("ALTER TABLE public.film ALTER COLUMN id SET NOT NULL")));
-        QVERIFY(back.contains(QStringLiteral("ALTER TABLE public.film VALIDATE CONSTRAINT "
-                                             "film_id_not_null")));
         QVERIFY(back.contains(
             QStringLiteral("ALTER TABLE public.film ALTER COLUMN title DROP NOT NULL")));
         QVERIFY(back.contains(
@@ -552,7 +541,8 @@ private Q_SLOTS:
                           QStringLiteral("ALTER TABLE public.film VALIDATE CONSTRAINT "
                                          "film_title_check")}));
         QVERIFY(d.operations[0].hazards.contains(Hazard::BuildsIndex));
-        QVERIFY(d.operations[1].hazards.isEmpty());
+        // In one transaction ADD's lock is held through VALIDATE's scan: still flagged.
+        QCOMPARE(d.operations[1].hazards, QList<Hazard>{Hazard::ValidatesConstraint});
         QVERIFY(downgrade(d).contains(
             QStringLiteral("ALTER TABLE public.film DROP CONSTRAINT film_title_check")));
 
@@ -657,6 +647,9 @@ private Q_SLOTS:
         b[2].properties[QStringLiteral("type")] = QStringLiteral("character varying(100)");
         b[3].properties[QStringLiteral("columns")] = QStringLiteral("title character varying(100)");
         a[3].properties[QStringLiteral("columns")] = QStringLiteral("title text");
+        // An application role's access to the view is given back once it is made again.
+        a[3].grants = QStringList{QStringLiteral("app:SELECT")};
+        b[3].grants = a[3].grants;
         const SchemaDiff d = diff(model(a), model(b));
         QVERIFY2(d.refused.isEmpty(), qPrintable(d.refused.join(QLatin1Char('\n'))));
         const QStringList sql = upgrade(d);
@@ -665,6 +658,8 @@ private Q_SLOTS:
         QVERIFY(type > 0);
         QVERIFY(at(sql, QStringLiteral("DROP VIEW")) < type);
         QVERIFY(at(sql, QStringLiteral("CREATE")) > type);
+        QVERIFY2(at(sql, QStringLiteral("GRANT SELECT ON")) > at(sql, QStringLiteral("CREATE")),
+                 qPrintable(sql.join(QLatin1Char('\n'))));
         const QStringList back = downgrade(d);
         QVERIFY(at(back, QStringLiteral("DROP VIEW")) <
                 at(back, QStringLiteral("ALTER TABLE public.film ALTER COLUMN title TYPE")));
@@ -709,7 +704,7 @@ private Q_SLOTS:
         QVERIFY(upgrade(changed).contains(
             QStringLiteral("ALTER TABLE public.movie ALTER COLUMN name SET NOT NULL")));
         QVERIFY(at(upgrade(changed), QStringLiteral("ALTER TABLE public.movie RENAME COLUMN")) <
-                at(upgrade(changed), QStringLiteral("ALTER TABLE public.movie ADD CONSTRAINT")));
+                at(upgrade(changed), QStringLiteral("ALTER TABLE public.movie ALTER COLUMN")));
         QCOMPARE(downgrade(changed).first(),
                  QStringLiteral("ALTER TABLE public.movie ALTER COLUMN name DROP NOT NULL"));
     }

@@ -331,15 +331,17 @@ Operation changeColumnType(const SchemaObject &from, const SchemaObject &to)
     inverse.append(typeSql(back, !sameType && backward.rewrites));
     if (!prop(from, "default").isEmpty())
         inverse.append(alterColumn(to, QStringLiteral("SET DEFAULT ") + prop(from, "default")));
-    QList<Hazard> hazards, inverseHazards;
+    // Every form of it holds an ACCESS EXCLUSIVE lock; most also rewrite the table.
+    QList<Hazard> hazards = {Hazard::AccessExclusiveLock};
+    QList<Hazard> inverseHazards = {Hazard::AccessExclusiveLock};
     if (!sameType && forward.rewrites)
-        hazards = {Hazard::RewritesTable, Hazard::AccessExclusiveLock};
+        hazards.prepend(Hazard::RewritesTable);
     if (forward.narrows)
         hazards.append(Hazard::DeletesData);
     if (backward.narrows)
         hazards.append(Hazard::DowngradeLosesData);
     if (!sameType && backward.rewrites)
-        inverseHazards = {Hazard::RewritesTable, Hazard::AccessExclusiveLock};
+        inverseHazards.prepend(Hazard::RewritesTable);
     if (backward.narrows)
         inverseHazards.append(Hazard::DeletesData);
     return makeOperation(sameType ? QStringLiteral("alter column collation")
@@ -358,22 +360,6 @@ QString identityOptionChanges(const SchemaObject &from, const SchemaObject &to)
             changes.append(QStringLiteral("SET ") + it.value());
     }
     return changes.join(QLatin1Char(' '));
-}
-
-// SET NOT NULL; `scanFree`: after a CHECK (c IS NOT NULL) added NOT VALID and validated, which
-// lets SET NOT NULL skip its scan under the exclusive lock (the check is dropped after).
-QStringList setNotNullSql(const SchemaObject &column, bool scanFree)
-{
-    if (!scanFree)
-        return {alterColumn(column, QStringLiteral("SET NOT NULL"))};
-    const QString check =
-        quoteName(column.table + QLatin1Char('_') + column.name + QStringLiteral("_not_null"));
-    const QString table = relationName(column);
-    return {QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 CHECK (%3 IS NOT NULL) NOT VALID")
-                .arg(table, check, quoteName(column.name)),
-            QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2").arg(table, check),
-            alterColumn(column, QStringLiteral("SET NOT NULL")),
-            QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(table, check)};
 }
 
 AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
@@ -452,15 +438,11 @@ AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
     }
     const bool notNullBefore = flag(from, "not_null");
     const bool notNullAfter = flag(to, "not_null");
-    // On a partitioned table NOT VALID does not fit: SET NOT NULL scans, flagged.
-    const SchemaObject *relation = relationOf(context.to, to);
-    const bool scanFree = relation && prop(*relation, "partition_key").isEmpty();
-    const QList<Hazard> scanHazard =
-        scanFree ? QList<Hazard>{} : QList<Hazard>{Hazard::ValidatesConstraint};
+    // SET NOT NULL scans under its lock (a CHECK validated first would spare the scan only in a
+    // migration of its own).
     if (!notNullBefore && notNullAfter)
-        plan.operations.append(
-            makeOperation(QStringLiteral("set not null"), to, setNotNullSql(to, scanFree),
-                          {alterColumn(to, QStringLiteral("DROP NOT NULL"))}, scanHazard));
+        op(QStringLiteral("set not null"), QStringLiteral("SET NOT NULL"),
+           QStringLiteral("DROP NOT NULL"), {Hazard::ValidatesConstraint});
     if (identityBefore.isEmpty() && !identityAfter.isEmpty()) {
         op(QStringLiteral("add identity"), identityAdd(to), QStringLiteral("DROP IDENTITY"));
     } else if (!identityBefore.isEmpty() && !identityAfter.isEmpty()) {
@@ -479,9 +461,8 @@ AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
             op(QStringLiteral("set identity options"), forward, backward);
     }
     if (notNullBefore && !notNullAfter)
-        plan.operations.append(makeOperation(QStringLiteral("drop not null"), to,
-                                             {alterColumn(to, QStringLiteral("DROP NOT NULL"))},
-                                             setNotNullSql(to, scanFree), {}, scanHazard));
+        op(QStringLiteral("drop not null"), QStringLiteral("DROP NOT NULL"),
+           QStringLiteral("SET NOT NULL"), {}, {Hazard::ValidatesConstraint});
     return plan;
 }
 

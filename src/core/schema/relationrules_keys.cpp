@@ -54,8 +54,11 @@ Operation addConstraint(const SchemaObject &constraint, bool tableIsNew, bool on
     if (tableIsNew || notValid) {
         sql.append(addConstraintSql(constraint, definition));
     } else if (scans && !onPartitioned) {
+        // Within one transaction the lock taken by ADD is held through VALIDATE's scan: flagged,
+        // and the VALIDATE is a statement of its own, ready to move to a later migration.
         sql.append(addConstraintSql(constraint, definition + QStringLiteral(" NOT VALID")));
         sql.append(validateSql(constraint));
+        hazards.append(Hazard::ValidatesConstraint);
     } else {
         sql.append(addConstraintSql(constraint, definition));
         hazards.append(scans ? Hazard::ValidatesConstraint : Hazard::BuildsIndex);

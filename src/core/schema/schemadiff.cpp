@@ -42,8 +42,9 @@ QString hazardText(Hazard hazard)
     case Hazard::BuildsIndex:
         return QStringLiteral("builds an index: CREATE INDEX CONCURRENTLY avoids blocking writes");
     case Hazard::ValidatesConstraint:
-        return QStringLiteral("scans the table to validate: adding the constraint NOT VALID, "
-                              "then VALIDATE CONSTRAINT, avoids blocking writes");
+        return QStringLiteral("scans the table to validate while holding its lock: a constraint "
+                              "added NOT VALID and validated (VALIDATE CONSTRAINT) in a later "
+                              "migration avoids blocking writes");
     case Hazard::NotInTransaction:
         return QStringLiteral(
             "cannot run inside a transaction block: the migration runs without one");

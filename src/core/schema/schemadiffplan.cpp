@@ -481,6 +481,7 @@ void Planner::buildNodes()
 {
     const DiffContext dropContext{m_from, m_to, m_options};
     const DiffContext changeContext{m_remaining, m_to, m_options};
+    const DiffContext mappedContext{m_mapped, m_to, m_options};
     // The downgrade creates again what the upgrade dropped, in `from`'s world.
     const DiffContext inverseContext{m_fromRemaining, m_from, m_options};
 
@@ -500,6 +501,9 @@ void Planner::buildNodes()
         if (!needRules(original))
             continue;
         QList<Operation> operations = commentAndGrantOperations(&original, nullptr, dropContext);
+        // Dropped to be created again: the privileges it had are given back after (inverse).
+        if (m_rebuilt.contains(key))
+            operations += regrantOperations(&original, nullptr, dropContext);
         bool full = false;
         if (dropCover(key, &full).isEmpty()) {
             operations += rulesFor(original.kind)->drop(original, dropContext);
@@ -536,6 +540,9 @@ void Planner::buildNodes()
             if (createCover(key, &full).isEmpty())
                 operations = rulesFor(object.kind)->create(object, changeContext);
             operations += commentAndGrantOperations(nullptr, &object, changeContext);
+            // Created again although it stays: the privileges the old one had (read in `from`).
+            if (m_rebuilt.contains(key))
+                operations += regrantOperations(nullptr, &object, mappedContext);
             m_createNode.insert(key, addNode(CreateStage, object, operations));
             continue;
         }
