@@ -6,6 +6,8 @@
 
 #include "migrator.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -187,6 +189,15 @@ void Cli::printJson(const QJsonObject &object)
         out.insert(QStringLiteral("target"), m_target);
     m_out << QJsonDocument(out).toJson(QJsonDocument::Indented);
     m_out.flush();
+}
+
+QString pathForUser(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString relative = QDir::current().relativeFilePath(absolute);
+    return relative.startsWith(QLatin1String("..")) || QDir::isAbsolutePath(relative)
+               ? QDir::cleanPath(absolute)
+               : relative;
 }
 
 void Cli::say(const QString &line)

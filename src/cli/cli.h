@@ -26,6 +26,10 @@ class SchemaWorkbench;
 
 namespace strata::cli {
 
+// A file Strata wrote, as the person at the terminal can open it: relative to the current
+// directory when it lies below it, else absolute.
+QString pathForUser(const QString &path);
+
 // 130: stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); the step under way was
 // rolled back and recorded as cancelled.
 enum ExitCode { Success = 0, Failure = 1, UsageError = 2, CheckFailed = 3, Cancelled = 130 };

@@ -45,8 +45,7 @@ int Cli::revision()
         return fail(path.error());
     if (m_inv.json)
         printJson({{QStringLiteral("path"), *path}});
-    say(QStringLiteral("Generated %1")
-            .arg(QDir(loaded->project.rootDir()).relativeFilePath(*path)));
+    say(QStringLiteral("Generated %1").arg(pathForUser(*path)));
     return Success;
 }
 
@@ -65,8 +64,7 @@ int Cli::merge()
         return fail(path.error());
     if (m_inv.json)
         printJson({{QStringLiteral("path"), *path}});
-    say(QStringLiteral("Generated %1")
-            .arg(QDir(loaded->project.rootDir()).relativeFilePath(*path)));
+    say(QStringLiteral("Generated %1").arg(pathForUser(*path)));
     return Success;
 }
 

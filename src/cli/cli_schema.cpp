@@ -34,10 +34,42 @@ QJsonArray hazardsJson(const QList<Hazard> &hazards)
     return out;
 }
 
+// The operations as the text output shows them: one whose upgrade has no statement of its own
+// (an index or constraint going with its table's DROP TABLE) is not listed; its inverse joins
+// the nearest listed operation before it (at the start of that one's inverse, else the end of
+// the next one's), so the inverses still run in the downgrade's order.
+QList<Operation> listedOperations(const SchemaDiff &diff)
+{
+    QList<Operation> out;
+    QList<const Operation *> pending; // silent operations before the first listed one
+    for (const Operation &op : diff.operations) {
+        if (!op.sql.isEmpty()) {
+            out.append(op);
+            for (auto it = pending.crbegin(); it != pending.crend(); ++it) {
+                out.last().inverseSql += (*it)->inverseSql;
+                out.last().inverseHazards += (*it)->inverseHazards;
+                out.last().inverseTransactional &= (*it)->inverseTransactional;
+            }
+            pending.clear();
+            continue;
+        }
+        if (out.isEmpty()) {
+            pending.append(&op);
+            continue;
+        }
+        Operation &before = out.last();
+        before.inverseSql = op.inverseSql + before.inverseSql;
+        before.inverseHazards = op.inverseHazards + before.inverseHazards;
+        before.inverseTransactional = before.inverseTransactional && op.inverseTransactional;
+        before.transactional = before.transactional && op.transactional;
+    }
+    return out;
+}
+
 QJsonArray operationsJson(const SchemaDiff &diff)
 {
     QJsonArray out;
-    for (const Operation &op : diff.operations)
+    for (const Operation &op : listedOperations(diff))
         out.append(QJsonObject{{QStringLiteral("sql"), statementsText(op.sql)},
                                {QStringLiteral("inverse_sql"), statementsText(op.inverseSql)},
                                {QStringLiteral("kind"), op.kind},
@@ -147,7 +179,7 @@ int Cli::autogenerate()
                 .arg(request.desired.text()));
         return Success;
     }
-    const QString shown = QDir(bench.migrator().projectRoot()).relativeFilePath(result->path);
+    const QString shown = pathForUser(result->path);
     if (m_inv.json) {
         printJson({{QStringLiteral("changes"), true},
                    {QStringLiteral("path"), result->path},
@@ -177,6 +209,15 @@ int Cli::drift()
     auto report = cancellable(m_interrupted, bench, [&] { return bench.drift(m_inv.ignore); });
     if (!report)
         return fail(report.error());
+    // What a "No drift" does not cover, said with it.
+    QStringList notCompared;
+    if (!report->ownersAndGrantsCompared)
+        notCompared.append(QStringLiteral("owners and grants (compare them with --grants)"));
+    if (report->ignoredFindings > 0)
+        notCompared.append(QStringLiteral("%1 finding%2 hidden by the ignore patterns (%3)")
+                               .arg(report->ignoredFindings)
+                               .arg(report->ignoredFindings == 1 ? QString() : QStringLiteral("s"))
+                               .arg(report->ignorePatterns.join(QLatin1String(", "))));
     if (m_inv.json) {
         QJsonArray drift;
         for (const ObjectChange &c : report->changes)
@@ -184,9 +225,17 @@ int Cli::drift()
                                      {QStringLiteral("object"), c.object},
                                      {QStringLiteral("change"), changeName(c.change)},
                                      {QStringLiteral("detail"), c.detail}});
+        for (const UnsupportedChange &c : report->unsupported)
+            drift.append(QJsonObject{{QStringLiteral("kind"), c.kind},
+                                     {QStringLiteral("object"), c.object},
+                                     {QStringLiteral("change"), changeName(c.change)},
+                                     {QStringLiteral("detail"), c.detail},
+                                     {QStringLiteral("modelled"), false}});
         printJson({{QStringLiteral("database"), report->database},
                    {QStringLiteral("current"), QJsonArray::fromStringList(report->current)},
-                   {QStringLiteral("drift"), drift}});
+                   {QStringLiteral("drift"), drift},
+                   {QStringLiteral("not_compared"), QJsonArray::fromStringList(notCompared)},
+                   {QStringLiteral("ignored"), report->ignoredFindings}});
         return report->hasDrift() ? CheckFailed : Success;
     }
     const QString at = report->current.isEmpty() ? QStringLiteral("base")
@@ -194,15 +243,24 @@ int Cli::drift()
     if (!report->hasDrift()) {
         say(QStringLiteral("No drift: the schema of %1 is what its migrations make (at %2).")
                 .arg(report->database, at));
+        for (const QString &line : std::as_const(notCompared))
+            say(QStringLiteral("Not compared: %1.").arg(line));
         return Success;
     }
     m_out << QStringLiteral("Drift: the schema of %1 differs from its migrations (at %2):\n")
                  .arg(report->database, at);
-    for (const ObjectChange &c : report->changes) {
-        m_out << QStringLiteral("  %1 %2\n").arg(changeName(c.change), -8).arg(c.object);
-        for (const QString &line : c.detail.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+    const auto print = [this](ObjectChange::Change change, const QString &object,
+                              const QString &detail) {
+        m_out << QStringLiteral("  %1 %2\n").arg(changeName(change), -8).arg(object);
+        for (const QString &line : detail.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             m_out << QStringLiteral("      %1\n").arg(line);
-    }
+    };
+    for (const ObjectChange &c : report->changes)
+        print(c.change, c.object, c.detail);
+    for (const UnsupportedChange &c : report->unsupported)
+        print(c.change, c.object, c.detail);
+    for (const QString &line : std::as_const(notCompared))
+        m_out << QStringLiteral("Not compared: %1.\n").arg(line);
     return CheckFailed;
 }
 
@@ -215,6 +273,7 @@ Result<std::unique_ptr<SchemaWorkbench>> Cli::openWorkbench()
     workbench.migrator = *options;
     workbench.devUrl = m_inv.devUrl;
     workbench.ownersAndGrants = m_inv.grants;
+    workbench.concurrentIndexes = m_inv.concurrently;
     workbench.progress = [this](const QString &line) { note(line); };
     auto opened = SchemaWorkbench::open(workbench);
     if (!opened)

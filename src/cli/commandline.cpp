@@ -56,12 +56,14 @@ const QList<CommandSpec> &commands()
         {"revision",
          "revision -m MSG [--head H] [--splice] [--branch-label L] [--depends-on R] [--rev-id ID]\n"
          "       strata revision --autogenerate -m MSG [--schema-file PATH | --from-url URL |\n"
-         "                       --from-profile NAME] [--dev-url URL] [--rev-id ID]",
+         "                       --from-profile NAME] [--concurrently] [--dev-url URL] [--rev-id "
+         "ID]",
          "Write a new migration file (--autogenerate: from a schema diff, proven first).",
          {QStringLiteral("message"), QStringLiteral("head"), QStringLiteral("splice"),
           QStringLiteral("branch-label"), QStringLiteral("depends-on"), QStringLiteral("rev-id"),
           QStringLiteral("autogenerate"), QStringLiteral("schema-file"), QStringLiteral("from-url"),
-          QStringLiteral("from-profile"), QStringLiteral("dev-url")},
+          QStringLiteral("from-profile"), QStringLiteral("dev-url"),
+          QStringLiteral("concurrently")},
          0,
          0},
         {"merge",
@@ -164,9 +166,10 @@ const QList<CommandSpec> &commands()
          0,
          0},
         {"diff",
-         "diff --from SIDE --to SIDE [--json] [--dev-url URL]",
+         "diff --from SIDE --to SIDE [--json] [--concurrently] [--dev-url URL]",
          "Print the SQL turning one schema into another (PostgreSQL), hazards as comments.",
-         {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("dev-url")},
+         {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("dev-url"),
+          QStringLiteral("concurrently")},
          0,
          0},
         {"repair",
@@ -209,7 +212,8 @@ Status checkSchemaOptions(const Invocation &inv)
                                            "SIDE (SIDE: heads, a revision, db, file:PATH, "
                                            "url:URL, profile:NAME)"));
     if (inv.command == QLatin1String("revision")) {
-        for (const char *name : {"schema-file", "from-url", "from-profile", "dev-url"})
+        for (const char *name :
+             {"schema-file", "from-url", "from-profile", "dev-url", "concurrently"})
             if (given(name) && !inv.autogenerate)
                 return Error::usage(QStringLiteral("--%1 applies to revision --autogenerate")
                                         .arg(QLatin1String(name)));
@@ -358,6 +362,9 @@ QString commandHelp(const QString &command)
             "or\n"
             "                           column declares a rename\n"
             "  --from-url URL, --from-profile NAME  the desired state: a reference database\n"
+            "  --concurrently           build new indexes with CREATE INDEX CONCURRENTLY (writes\n"
+            "                           go on meanwhile); the migration is then transactional: "
+            "false\n"
             "  --dev-url URL            the PostgreSQL server for scratch databases (default:\n"
             "                           dev_url in strata.ini, else the configured database's)\n"
             "\nNo difference: \"No changes\", exit 0, no file. A migration that fails its proof "
@@ -370,6 +377,8 @@ QString commandHelp(const QString &command)
             "url:URL or profile:NAME (a live database). Live databases are only read.\n"
             "  --from SIDE              the schema as it is\n"
             "  --to SIDE                the schema as it should be\n"
+            "  --concurrently           build new indexes with CREATE INDEX CONCURRENTLY (not in\n"
+            "                           a transaction block)\n"
             "  --dev-url URL            the PostgreSQL server for scratch databases (default:\n"
             "                           dev_url in strata.ini, else the configured database's)\n"
             "  --json                   "
@@ -478,7 +487,9 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption drift(QStringLiteral("drift"));
     const QCommandLineOption ignore(QStringLiteral("ignore"), {}, QStringLiteral("PATTERN"));
     const QCommandLineOption grants(QStringLiteral("grants"));
+    const QCommandLineOption concurrently(QStringLiteral("concurrently"));
     const QList<QCommandLineOption> all = {from,
+                                           concurrently,
                                            to,
                                            devUrl,
                                            autogenerate,
@@ -659,6 +670,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     inv.drift = parser.isSet(drift);
     inv.ignore = parser.values(ignore);
     inv.grants = parser.isSet(grants);
+    inv.concurrently = parser.isSet(concurrently);
     for (const QCommandLineOption *option :
          {&from, &to, &devUrl, &schemaFile, &fromUrl, &fromProfile, &ignore})
         for (const QString &value : parser.values(*option))

@@ -72,9 +72,10 @@ struct Invocation
     QString schemaFile; // revision --autogenerate --schema-file PATH
     QString fromUrl;    // revision --autogenerate --from-url URL
     QString fromProfile;
-    bool drift = false;  // check --drift
-    QStringList ignore;  // check --drift --ignore PATTERN (repeatable)
-    bool grants = false; // check --drift --grants: owners and grants too
+    bool drift = false;        // check --drift
+    QStringList ignore;        // check --drift --ignore PATTERN (repeatable)
+    bool grants = false;       // check --drift --grants: owners and grants too
+    bool concurrently = false; // diff, revision --autogenerate: CREATE INDEX CONCURRENTLY
 
     // history
     QString range;

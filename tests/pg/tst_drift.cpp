@@ -4,6 +4,7 @@
 // are each found, exactly, and ignore patterns (command line and strata.ini) skip objects.
 
 #include "files.h"
+#include "migrator.h"
 #include "pgserver.h"
 #include "schema/schemaworkbench.h"
 
@@ -276,6 +277,138 @@ private Q_SLOTS:
         auto none = drift(db, {}, false, withIni);
         QVERIFY2(none, qPrintable(none ? QString() : none.error().toString()));
         QVERIFY2(!none->hasDrift(), qPrintable(findings(*none).join(QLatin1Char('\n'))));
+    }
+
+    // Ignoring a table ignores what belongs to it: its columns, index, constraints, trigger,
+    // policy and the sequence its serial column owns. "No drift" then says how many findings
+    // the patterns hid and that grants were not compared.
+    void ignoringATableIgnoresWhatBelongsToIt()
+    {
+        const QString db = migrated();
+        QVERIFY(!db.isEmpty());
+        QVERIFY(m_server->psql(
+            QStringLiteral("CREATE TABLE tmp_load (id serial PRIMARY KEY, v int CHECK (v > 0));"
+                           "CREATE INDEX tmp_load_v ON tmp_load (v);"
+                           "CREATE SEQUENCE tmp_other_seq OWNED BY tmp_load.v;"
+                           "CREATE FUNCTION tmp_trg() RETURNS trigger LANGUAGE plpgsql AS "
+                           "$$ BEGIN RETURN NEW; END $$;"
+                           "CREATE TRIGGER tmp_t BEFORE INSERT ON tmp_load FOR EACH ROW EXECUTE "
+                           "FUNCTION tmp_trg();"
+                           "CREATE POLICY tmp_p ON tmp_load USING (true);"),
+            nullptr, db));
+        auto all = drift(db);
+        QVERIFY2(all, qPrintable(all ? QString() : all.error().toString()));
+        QVERIFY(all->ignorePatterns.isEmpty());
+        QCOMPARE(all->ignoredFindings, 0);
+        auto some = drift(db, {QStringLiteral("table public.tmp_*")});
+        QVERIFY2(some, qPrintable(some ? QString() : some.error().toString()));
+        // The function is not the table's: it stays.
+        QCOMPARE(findings(*some), QStringList{QStringLiteral("added function public.tmp_trg()")});
+        auto none =
+            drift(db, {QStringLiteral("table public.tmp_*"), QStringLiteral("public.tmp_*")});
+        QVERIFY2(none, qPrintable(none ? QString() : none.error().toString()));
+        QVERIFY2(!none->hasDrift(), qPrintable(findings(*none).join(QLatin1Char('\n'))));
+        // table, 2 columns, primary key, check, index, trigger, policy, 2 sequences, function
+        QCOMPARE(none->ignoredFindings, 11);
+        QCOMPARE(none->ignorePatterns.size(), 2);
+        QVERIFY(!none->ownersAndGrantsCompared);
+        auto grants = drift(db, {QStringLiteral("*tmp_*")}, true);
+        QVERIFY(grants);
+        QVERIFY(grants->ownersAndGrantsCompared);
+    }
+
+    // Objects of kinds Strata does not model, made by hand, are drift too: added (or removed),
+    // "kind not modelled by Strata"; ignore patterns apply to them.
+    void unmodelledObjectsAreDrift()
+    {
+        const QString db = migrated();
+        QVERIFY(!db.isEmpty());
+        QVERIFY(m_server->psql(
+            QStringLiteral("CREATE TYPE floatrange AS RANGE (subtype = float8);"
+                           "CREATE STATISTICS film_stats ON id, rating FROM film;"
+                           "CREATE FOREIGN DATA WRAPPER hand_fdw;"
+                           "CREATE SERVER hand_server FOREIGN DATA WRAPPER hand_fdw;"
+                           "CREATE FOREIGN TABLE remote_film (id int) SERVER hand_server;"),
+            nullptr, db));
+        auto report = drift(db);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
+        QVERIFY(report->hasDrift());
+        QVERIFY2(report->changes.isEmpty(), qPrintable(findings(*report).join(QLatin1Char('\n'))));
+        QStringList found;
+        for (const UnsupportedChange &c : report->unsupported) {
+            found.append(changeName(c.change) + QLatin1Char(' ') + c.kind + QLatin1Char('|') +
+                         c.object);
+            QVERIFY2(c.detail.startsWith(QLatin1String("kind not modelled by Strata")),
+                     qPrintable(c.detail));
+        }
+        found.sort();
+        QCOMPARE(found, (QStringList{
+                            QStringLiteral("added foreign table|foreign table public.remote_film"),
+                            QStringLiteral("added foreign-data wrapper|foreign-data wrapper "
+                                           "hand_fdw"),
+                            QStringLiteral("added range type|range type public.floatrange"),
+                            QStringLiteral("added server|server hand_server"),
+                            QStringLiteral("added statistics object|statistics object "
+                                           "public.film_stats"),
+                        }));
+        auto ignored =
+            drift(db, {QStringLiteral("public.floatrange"), QStringLiteral("hand_*"),
+                       QStringLiteral("foreign table *"), QStringLiteral("*.film_stats")});
+        QVERIFY(ignored);
+        QVERIFY(!ignored->hasDrift());
+        QCOMPARE(ignored->ignoredFindings, 5);
+
+        // Removed by hand from a database whose migrations made it: removed.
+        const QString dir = m_home.filePath(QStringLiteral("unmodelled"));
+        QVERIFY(strata::test::writeFile(dir + QStringLiteral("/strata.ini"),
+                                        "[strata]\nversions = versions\n"));
+        QVERIFY(strata::test::writeFile(
+            dir + QStringLiteral("/versions/u1.sql"),
+            "-- revision: u1\n-- +upgrade\nCREATE TYPE pr AS RANGE (subtype = int4);\n"
+            "-- +downgrade\nDROP TYPE pr;\n"));
+        const QString other = QStringLiteral("db%1").arg(++m_count);
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE %1").arg(other)));
+        auto migrator = strata::Migrator::open(options(other, dir).migrator);
+        QVERIFY(migrator);
+        QVERIFY((*migrator)->upgrade(QStringLiteral("heads")));
+        QVERIFY(m_server->psql(QStringLiteral("DROP TYPE pr"), nullptr, other));
+        auto removed = drift(other, {}, false, dir);
+        QVERIFY2(removed, qPrintable(removed ? QString() : removed.error().toString()));
+        QCOMPARE(removed->unsupported.size(), 1);
+        QCOMPARE(removed->unsupported.first().change, ObjectChange::Change::Removed);
+        QCOMPARE(removed->unsupported.first().object, QStringLiteral("range type public.pr"));
+    }
+
+    // A migration that fails when replayed: an error naming the revision, its file:line and
+    // the server's message, saying drift could not be determined, with no advice for a real
+    // database (stamp, finish by hand).
+    void replayFailureSaysDriftIsUnknown()
+    {
+        const QString dir = m_home.filePath(QStringLiteral("broken"));
+        QVERIFY(strata::test::writeFile(dir + QStringLiteral("/strata.ini"),
+                                        "[strata]\nversions = versions\n"));
+        QVERIFY(strata::test::writeFile(
+            dir + QStringLiteral("/versions/b1.sql"),
+            "-- revision: b1\n-- transactional: false\n-- +upgrade\nCREATE TABLE a (id int);\n"
+            "ALTER TABLE nosuch ADD COLUMN x int;\n-- +downgrade\nDROP TABLE a;\n"));
+        const QString db = QStringLiteral("db%1").arg(++m_count);
+        QVERIFY(m_server->psql(QStringLiteral("CREATE DATABASE %1").arg(db)));
+        auto migrator = strata::Migrator::open(options(db, dir).migrator);
+        QVERIFY(migrator);
+        QVERIFY((*migrator)->stamp({QStringLiteral("b1")}, false));
+        auto report = drift(db, {}, false, dir);
+        QVERIFY(!report);
+        const QString text = report.error().toString();
+        QCOMPARE(report.error().kind, strata::Error::Kind::Failure);
+        QVERIFY2(report.error().file.endsWith(QLatin1String("b1.sql")), qPrintable(text));
+        QCOMPARE(report.error().line, 5);
+        for (const char *said :
+             {"revision b1 failed in the scratch database", "dropped again",
+              "relation \"nosuch\" does not exist", "drift could not be determined"})
+            QVERIFY2(text.contains(QLatin1String(said)), said);
+        for (const char *advice : {"stamp", "by hand", "version table", "rolled back"})
+            QVERIFY2(!text.contains(QLatin1String(advice)), advice);
+        QCOMPARE(scratchLeft(), QString());
     }
 
     void unknownVersionRowIsAnError()

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -136,7 +137,9 @@ private Q_SLOTS:
         QVERIFY2(o.err.contains(message), qPrintable(o.err));
     }
 
-    void sqliteProjectIsAUsageError()
+    // Not a usage error (exit 2 is for a command line that is wrong as written): a refusal,
+    // exit 1, for diff, autogenerate and drift alike.
+    void sqliteProjectIsRefused()
     {
         Outcome o;
         QTextStream out(&o.out), err(&o.err);
@@ -146,9 +149,102 @@ private Q_SLOTS:
                           QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
                           QStringLiteral("--to"), QStringLiteral("db")});
         err.flush();
-        QCOMPARE(o.code, 2);
+        QCOMPARE(o.code, 1);
         QVERIFY2(o.err.contains(QLatin1String("schema diff works on PostgreSQL; SQLite follows")),
                  qPrintable(o.err));
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("check"), QStringLiteral("--drift")},
+              QStringList{QStringLiteral("revision"), QStringLiteral("--autogenerate"),
+                          QStringLiteral("-m"), QStringLiteral("x")},
+              QStringList{QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                          QStringLiteral("--to"),
+                          QStringLiteral("file:") + m_project + QStringLiteral("/schema.sql"),
+                          QStringLiteral("--dev-url"), m_server->conninfo()}}) {
+            QString sqliteOut, sqliteErr;
+            QTextStream o2(&sqliteOut), e2(&sqliteErr);
+            strata::cli::Cli sqlite(o2, e2);
+            const int code = sqlite.run(QStringList{QStringLiteral("strata"), QStringLiteral("-d"),
+                                                    m_project, QStringLiteral("--url"),
+                                                    QStringLiteral("sqlite:///app.db")} +
+                                        args);
+            e2.flush();
+            QVERIFY2(code == 1, qPrintable(args.join(QLatin1Char(' ')) + sqliteErr));
+            QVERIFY2(sqliteErr.contains(QLatin1String("SQLite follows")), qPrintable(sqliteErr));
+        }
+    }
+
+    // Operations that go with a table's DROP TABLE (its indexes, constraints, comment) have no
+    // statement of their own: --json leaves them out as the text does, and their inverses ride
+    // with the DROP TABLE's, so the inverses read backwards still rebuild everything.
+    void diffJsonListsOnlyOperationsWithStatements()
+    {
+        const QString full = m_home.filePath(QStringLiteral("full.sql"));
+        const QString bare = m_home.filePath(QStringLiteral("bare.sql"));
+        QVERIFY(strata::test::writeFile(
+            full, "CREATE TABLE keep (id int PRIMARY KEY);\n"
+                  "CREATE TABLE t (id serial PRIMARY KEY, k int REFERENCES keep, v text UNIQUE, "
+                  "CHECK (length(v) > 1));\nCREATE INDEX t_v ON t (v);\n"
+                  "COMMENT ON TABLE t IS 'x';\n"));
+        QVERIFY(strata::test::writeFile(bare, "CREATE TABLE keep (id int PRIMARY KEY);\n"));
+        Outcome o =
+            run({QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("file:") + full,
+                 QStringLiteral("--to"), QStringLiteral("file:") + bare, QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QJsonArray operations = o.json().value(QStringLiteral("operations")).toArray();
+        QCOMPARE(operations.size(), 1);
+        QString downgrade;
+        for (const QJsonValue &value : operations) {
+            QVERIFY(!value.toObject().value(QStringLiteral("sql")).toString().isEmpty());
+            downgrade.prepend(value.toObject().value(QStringLiteral("inverse_sql")).toString());
+        }
+        const QStringList order = {
+            QStringLiteral("CREATE TABLE public.t"), QStringLiteral("COMMENT ON TABLE public.t"),
+            QStringLiteral("PRIMARY KEY"), QStringLiteral("CREATE INDEX t_v"),
+            QStringLiteral("FOREIGN KEY")};
+        qsizetype at = -1;
+        for (const QString &part : order) {
+            const qsizetype next = downgrade.indexOf(part);
+            QVERIFY2(next > at, qPrintable(part + QStringLiteral("\n") + downgrade));
+            at = next;
+        }
+    }
+
+    // --concurrently builds new indexes on existing tables with CREATE INDEX CONCURRENTLY; the
+    // generated migration is then transactional: false, and proven all the same.
+    void concurrentlyBuildsIndexesOutsideTransactions()
+    {
+        const QString project = newProject();
+        QVERIFY(strata::test::writeFile(project + QStringLiteral("/schema.sql"),
+                                        "CREATE TABLE film (id int PRIMARY KEY, title text);\n"
+                                        "CREATE INDEX film_title ON film (title);\n"));
+        Outcome o;
+        o = run({QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                 QStringLiteral("--to"),
+                 QStringLiteral("file:") + project + QStringLiteral("/schema.sql"),
+                 QStringLiteral("--concurrently"), QStringLiteral("--json")},
+                QStringLiteral("postgres"), project);
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QCOMPARE(o.json().value(QStringLiteral("transactional")).toBool(true), false);
+        QVERIFY2(o.out.contains(QLatin1String("CREATE INDEX CONCURRENTLY film_title")),
+                 qPrintable(o.out));
+        o = run({QStringLiteral("revision"), QStringLiteral("--autogenerate"), QStringLiteral("-m"),
+                 QStringLiteral("index"), QStringLiteral("--concurrently")},
+                QStringLiteral("postgres"), project);
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        // The path as the person can open it from where they stand.
+        const QString shown =
+            o.out.section(QStringLiteral("Generated "), 1).section(QStringLiteral(" ("), 0, 0);
+        QVERIFY2(QFileInfo::exists(shown), qPrintable(o.out));
+        QFile written(shown);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(written.readAll());
+        QVERIFY2(text.contains(QLatin1String("transactional: false")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("CREATE INDEX CONCURRENTLY")), qPrintable(text));
+        // Usage: --concurrently is for diff and revision --autogenerate only.
+        o = run({QStringLiteral("revision"), QStringLiteral("-m"), QStringLiteral("x"),
+                 QStringLiteral("--concurrently")},
+                QStringLiteral("postgres"), project);
+        QCOMPARE(o.code, 2);
     }
 
     void fileErrorsNameFileAndLine()
@@ -171,12 +267,12 @@ private Q_SLOTS:
         QCOMPARE(o.code, 0);
         QVERIFY(o.out.contains(QLatin1String("  diff ")));
         o = run({QStringLiteral("diff"), QStringLiteral("--help")});
-        for (const char *word :
-             {"--from SIDE", "--to SIDE", "file:PATH", "url:URL", "profile:NAME", "--dev-url"})
+        for (const char *word : {"--from SIDE", "--to SIDE", "file:PATH", "url:URL", "profile:NAME",
+                                 "--dev-url", "--concurrently"})
             QVERIFY2(o.out.contains(QLatin1String(word)), word);
         o = run({QStringLiteral("revision"), QStringLiteral("--help")});
         for (const char *word : {"--autogenerate", "--schema-file", "--from-url", "--from-profile",
-                                 "strata:renamed-from"})
+                                 "strata:renamed-from", "--concurrently"})
             QVERIFY2(o.out.contains(QLatin1String(word)), word);
         o = run({QStringLiteral("check"), QStringLiteral("--help")});
         for (const char *word : {"--drift", "--ignore PATTERN", "--grants"})
@@ -187,14 +283,15 @@ private Q_SLOTS:
         const QString page = QString::fromUtf8(man.readAll());
         for (const char *word :
              {"diff \\-\\-from", "revision \\-\\-autogenerate", "check \\-\\-drift", "schema_file",
-              "dev_url", "drift_ignore", "strata:renamed\\-from"})
+              "dev_url", "drift_ignore", "strata:renamed\\-from", "\\-\\-concurrently"})
             QVERIFY2(page.contains(QLatin1String(word)), word);
         QFile completion(QStringLiteral(STRATA_SOURCE_DIR "/packaging/strata.bash-completion"));
         QVERIFY(completion.open(QIODevice::ReadOnly));
         const QString script = QString::fromUtf8(completion.readAll());
         for (const char *word :
              {" diff ", "--autogenerate", "--schema-file", "--from-url", "--from-profile",
-              "--drift", "--ignore", "--grants", "--dev-url", "--from | --to"})
+              "--drift", "--ignore", "--grants", "--dev-url", "--from | --to", "--concurrently",
+              "profile:*", "_strata_profiles", "__ltrim_colon_completions"})
             QVERIFY2(script.contains(QLatin1String(word)), word);
     }
 
@@ -300,6 +397,8 @@ private Q_SLOTS:
         o = run({QStringLiteral("check"), QStringLiteral("--drift")}, db);
         QVERIFY2(o.code == 0, qPrintable(o.err + o.out));
         QVERIFY2(o.out.contains(QLatin1String("No drift")), qPrintable(o.out));
+        QVERIFY2(o.out.contains(QLatin1String("Not compared: owners and grants")),
+                 qPrintable(o.out));
 
         QVERIFY(
             m_server->psql(QStringLiteral("ALTER TABLE film ADD COLUMN note text"), nullptr, db));
@@ -318,6 +417,16 @@ private Q_SLOTS:
                  QStringLiteral("column public.film.note")},
                 db);
         QVERIFY2(o.code == 0, qPrintable(o.err + o.out));
+        QVERIFY2(o.out.contains(QLatin1String("1 finding hidden by the ignore patterns "
+                                              "(column public.film.note)")),
+                 qPrintable(o.out));
+        o = run({QStringLiteral("check"), QStringLiteral("--drift"), QStringLiteral("--grants"),
+                 QStringLiteral("--ignore"), QStringLiteral("column public.film.note"),
+                 QStringLiteral("--json")},
+                db);
+        QCOMPARE(o.code, 0);
+        QCOMPARE(o.json().value(QStringLiteral("ignored")).toInt(), 1);
+        QCOMPARE(o.json().value(QStringLiteral("not_compared")).toArray().size(), 1);
 
         // A database that cannot be read: exit 1.
         o = run({QStringLiteral("check"), QStringLiteral("--drift")}, QStringLiteral("nosuchdb"));

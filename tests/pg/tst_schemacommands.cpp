@@ -231,16 +231,140 @@ private Q_SLOTS:
         options.migrator.url = QStringLiteral("sqlite:///app.db");
         auto bench = SchemaWorkbench::open(options);
         QVERIFY(bench);
+        // Not a usage error (the command line is right): a refusal, exit 1.
         for (const QString &text : {QStringLiteral("heads"), QStringLiteral("db")}) {
             auto read = (*bench)->read(*SchemaSide::parse(text));
             QVERIFY(!read);
-            QCOMPARE(read.error().kind, strata::Error::Kind::Usage);
-            QCOMPARE(read.error().message,
-                     QStringLiteral("schema diff works on PostgreSQL; SQLite follows"));
+            QCOMPARE(read.error().kind, strata::Error::Kind::Failure);
+            QCOMPARE(read.error().code, strata::Error::Code::Refused);
+            QVERIFY2(read.error().message.endsWith(
+                         QLatin1String("schema diff works on PostgreSQL; SQLite follows")),
+                     qPrintable(read.error().message));
         }
         auto drift = (*bench)->drift();
         QVERIFY(!drift);
-        QCOMPARE(drift.error().kind, strata::Error::Kind::Usage);
+        QCOMPARE(drift.error().kind, strata::Error::Kind::Failure);
+        QCOMPARE(drift.error().code, strata::Error::Code::Refused);
+
+        // A PostgreSQL dev server does not make a SQLite project's migrations PostgreSQL's.
+        options.devUrl = m_server->conninfo();
+        auto withDev = SchemaWorkbench::open(options);
+        QVERIFY(withDev);
+        auto replayed = (*withDev)->read(SchemaSide::revision(QStringLiteral("heads")));
+        QVERIFY(!replayed);
+        QCOMPARE(replayed.error().code, strata::Error::Code::Refused);
+        QVERIFY2(replayed.error().message.contains(QLatin1String("is SQLite")),
+                 qPrintable(replayed.error().message));
+        auto diffed = (*withDev)->diff(
+            SchemaSide::revision(QStringLiteral("heads")),
+            SchemaSide::file(writeSchemaFile(QStringLiteral("CREATE TABLE a (id int);\n"))));
+        QVERIFY(!diffed);
+        QCOMPARE(diffed.error().code, strata::Error::Code::Refused);
+        QCOMPARE(scratchLeft(), QString());
+    }
+
+    // The server for scratch databases cannot be reached: its connection error is the message,
+    // not advice about CREATEDB, for --dev-url and the configured database's server alike.
+    void unreachableServerIsNamedWithItsConnectionError()
+    {
+        const QString dir = project({});
+        const QString schema = writeSchemaFile(QStringLiteral("CREATE TABLE a (id int);\n"));
+        for (bool viaDevUrl : {true, false}) {
+            WorkbenchOptions options;
+            options.migrator.projectDir = dir;
+            const QString nowhere = QStringLiteral("postgresql://postgres@127.0.0.1:1/x");
+            options.migrator.url = viaDevUrl ? m_server->conninfo() : nowhere;
+            if (viaDevUrl)
+                options.devUrl = nowhere;
+            auto bench = SchemaWorkbench::open(options);
+            QVERIFY(bench);
+            auto read = (*bench)->read(SchemaSide::file(schema));
+            QVERIFY(!read);
+            const QString text = read.error().toString();
+            QCOMPARE(read.error().code, strata::Error::Code::ConnectionFailed);
+            QVERIFY2(text.contains(QLatin1String("cannot connect")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("127.0.0.1")), qPrintable(text));
+            QVERIFY2(text.contains(QLatin1String("port 1")), qPrintable(text));
+            QVERIFY2(text.contains(viaDevUrl ? QLatin1String("--dev-url")
+                                             : QLatin1String("configured database")),
+                     qPrintable(text));
+            QVERIFY2(!text.contains(QLatin1String("CREATEDB")), qPrintable(text));
+        }
+    }
+
+    // `-- strata:renamed-from OLD` that names nothing on the FROM side would be ignored, and the
+    // table (or column) dropped and created with its data lost: an error naming file:line.
+    void renamedFromNamingNothingIsAnError_data()
+    {
+        QTest::addColumn<QString>("schema");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("table") << "\n-- strata:renamed-from custmers\nCREATE TABLE clients (id "
+                                  "int PRIMARY KEY, name text);\n"
+                               << 2 << "custmers";
+        QTest::newRow("column") << "CREATE TABLE customers (\n    id int PRIMARY KEY,\n"
+                                   "    -- strata:renamed-from nmae\n    full_name text\n);\n"
+                                << 3 << "nmae";
+        QTest::newRow("column of a renamed table")
+            << "-- strata:renamed-from customers\nCREATE TABLE clients (\n    id int PRIMARY "
+               "KEY,\n    -- strata:renamed-from nmae\n    full_name text\n);\n"
+            << 4 << "nmae";
+        QTest::newRow("column of a new table")
+            << "CREATE TABLE customers (id int PRIMARY KEY, name text);\nCREATE TABLE other (\n"
+               "    -- strata:renamed-from x\n    y int\n);\n"
+            << 3 << "no table public.other";
+        QTest::newRow("both names there")
+            << "CREATE TABLE customers (id int PRIMARY KEY, name text);\n"
+               "-- strata:renamed-from customers\nCREATE TABLE people (id int);\n"
+            << 2 << "has both";
+    }
+    void renamedFromNamingNothingIsAnError()
+    {
+        QFETCH(QString, schema);
+        QFETCH(int, line);
+        QFETCH(QString, named);
+        const QString dir =
+            project({{QStringLiteral("CREATE TABLE customers (id int PRIMARY KEY, name text);\n"
+                                     "CREATE TABLE people (id int);"),
+                      QStringLiteral("DROP TABLE people;\nDROP TABLE customers;")}});
+        // people is made by the project too, for the "both names there" case.
+        auto bench = workbench(dir);
+        QVERIFY(bench);
+        QString text = schema;
+        if (!text.contains(QLatin1String("people")))
+            text += QStringLiteral("CREATE TABLE people (id int);\n");
+        const QString path = writeSchemaFile(text);
+        auto diffed =
+            bench->diff(SchemaSide::revision(QStringLiteral("heads")), SchemaSide::file(path));
+        QVERIFY2(!diffed, qPrintable(diffed ? diffed->diff.upgradeSql() : QString()));
+        QCOMPARE(diffed.error().file, path);
+        QCOMPARE(diffed.error().line, line);
+        QVERIFY2(diffed.error().message.contains(named), qPrintable(diffed.error().message));
+        // revision --autogenerate refuses likewise, writing nothing.
+        AutogenerateRequest request;
+        request.message = QStringLiteral("rename");
+        request.desired = SchemaSide::file(path);
+        auto generated = bench->autogenerate(request);
+        QVERIFY(!generated);
+        QCOMPARE(generated.error().line, line);
+        QCOMPARE(QDir(dir + QStringLiteral("/versions")).entryList(QDir::Files).size(), 1);
+        QCOMPARE(scratchLeft(), QString());
+    }
+
+    // A declaration already carried out (the FROM side has only the new name) is no error.
+    void renamedFromAlreadyAppliedIsFine()
+    {
+        auto bench =
+            workbench(project({{QStringLiteral("CREATE TABLE clients (id int, name text);"),
+                                QStringLiteral("DROP TABLE clients;")}}));
+        QVERIFY(bench);
+        const QString path = writeSchemaFile(
+            QStringLiteral("-- strata:renamed-from customers\nCREATE TABLE clients (\n    id int,\n"
+                           "    -- strata:renamed-from full_name\n    name text\n);\n"));
+        auto diffed =
+            bench->diff(SchemaSide::revision(QStringLiteral("heads")), SchemaSide::file(path));
+        QVERIFY2(diffed, qPrintable(diffed ? QString() : diffed.error().toString()));
+        QVERIFY(diffed->diff.isEmpty());
     }
 
     void unknownRevisionCreatesNothing()
@@ -297,6 +421,36 @@ private Q_SLOTS:
         QVERIFY2(read.error().message.contains(QLatin1String("nosuch")),
                  qPrintable(read.error().message));
         QCOMPARE(scratchLeft(), QString());
+        // Said as what it is: the revision that failed in a scratch database, its file:line
+        // and statement, none of the executor's advice for a real database.
+        const QString text = read.error().toString();
+        QVERIFY2(text.contains(QLatin1String("revision r2 failed in the scratch database")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("dropped again")), qPrintable(text));
+        QVERIFY2(read.error().file.endsWith(QLatin1String("r2.sql")), qPrintable(text));
+        QCOMPARE(read.error().line, 4);
+        QVERIFY2(text.contains(QLatin1String("statement: ALTER TABLE nosuch")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("rolled back")), qPrintable(text));
+
+        // The same for a migration marked transactional: false, which stops part way.
+        const QString dir = project({});
+        QVERIFY(strata::test::writeFile(
+            dir + QStringLiteral("/versions/r1.sql"),
+            "-- revision: r1\n-- transactional: false\n-- +upgrade\nCREATE TABLE a (id int);\n"
+            "INSERT INTO nosuch VALUES (1);\n-- +downgrade\nDROP TABLE a;\n"));
+        auto partly = workbench(dir);
+        QVERIFY(partly);
+        read = partly->read(SchemaSide::revision(QStringLiteral("heads")));
+        QVERIFY(!read);
+        const QString said = read.error().toString();
+        QVERIFY2(said.contains(QLatin1String("revision r1 failed in the scratch database")),
+                 qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("relation \"nosuch\" does not exist")),
+                 qPrintable(said));
+        QCOMPARE(read.error().line, 5);
+        for (const char *advice : {"stamp", "by hand", "version table", "stopped part way"})
+            QVERIFY2(!said.contains(QLatin1String(advice)), qPrintable(said));
+        QCOMPARE(scratchLeft(), QString());
     }
 
     void cancelStopsTheReplayAndDropsTheScratchDatabase()
@@ -344,6 +498,9 @@ private Q_SLOTS:
                  qPrintable(read.error().message));
         QVERIFY2(read.error().toString().contains(QLatin1String("--dev-url")),
                  qPrintable(read.error().toString()));
+        QVERIFY2(read.error().toString().contains(QLatin1String("CREATEDB")),
+                 qPrintable(read.error().toString()));
+        QCOMPARE(read.error().sqlState, QStringLiteral("42501"));
     }
 
     void devUrlHoldsTheScratchDatabases()

@@ -1,5 +1,7 @@
 #include "schema/renamedfrom.h"
 
+#include "schema/schemadiffplan.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -286,6 +288,69 @@ QHash<QString, QString> renameMap(const QList<RenameDeclaration> &declarations)
     for (const RenameDeclaration &d : declarations)
         map.insert(d.key, d.oldName);
     return map;
+}
+
+Status checkRenames(const QList<RenameDeclaration> &declarations, const QString &file,
+                    const SchemaModel &from, const SchemaModel &to, const QString &fromName)
+{
+    using detail::objectKey;
+    QList<Error> problems;
+    const auto problem = [&](const RenameDeclaration &d, const QString &what) {
+        problems.append(Error::at(
+            file, d.line,
+            QStringLiteral("`-- strata:renamed-from %1` above %2: %3; without the rename the "
+                           "diff would drop and create it, losing its data: correct the old "
+                           "name, or remove the line")
+                .arg(d.oldName, d.object, what)));
+    };
+    // Tables first: a column's old table is its table's old name when that table is renamed.
+    QHash<QString, QString> oldTables; // "schema|new" -> old, for renames that apply
+    for (const RenameDeclaration &d : declarations) {
+        const SchemaObject *target = to.find(d.key);
+        if (d.kind != ObjectKind::Table || !target)
+            continue;
+        const bool oldThere =
+            from.find(objectKey(ObjectKind::Table, target->schema, {}, d.oldName));
+        const bool newThere = from.find(d.key);
+        if (!oldThere && !newThere)
+            problem(
+                d,
+                QStringLiteral("%1 has no table %2.%3").arg(fromName, target->schema, d.oldName));
+        else if (oldThere && newThere && d.oldName != target->name)
+            problem(d, QStringLiteral("%1 has both %2.%3 and %2.%4, so nothing is renamed")
+                           .arg(fromName, target->schema, d.oldName, target->name));
+        else if (oldThere)
+            oldTables.insert(target->schema + QLatin1Char('|') + target->name, d.oldName);
+    }
+    for (const RenameDeclaration &d : declarations) {
+        const SchemaObject *target = to.find(d.key);
+        if (d.kind != ObjectKind::Column || !target)
+            continue;
+        const QString table =
+            oldTables.value(target->schema + QLatin1Char('|') + target->table, target->table);
+        if (!from.find(objectKey(ObjectKind::Table, target->schema, {}, table))) {
+            problem(d, QStringLiteral("%1 has no table %2.%3, so no column %4 to rename")
+                           .arg(fromName, target->schema, table, d.oldName));
+            continue;
+        }
+        const bool oldThere =
+            from.find(objectKey(ObjectKind::Column, target->schema, table, d.oldName));
+        const bool newThere =
+            from.find(objectKey(ObjectKind::Column, target->schema, table, target->name));
+        if (!oldThere && !newThere)
+            problem(d, QStringLiteral("table %2.%3 in %1 has no column %4")
+                           .arg(fromName, target->schema, table, d.oldName));
+        else if (oldThere && newThere && d.oldName != target->name)
+            problem(d, QStringLiteral("table %2.%3 in %1 has both columns %4 and %5, so nothing "
+                                      "is renamed")
+                           .arg(fromName, target->schema, table, d.oldName, target->name));
+    }
+    if (problems.isEmpty())
+        return {};
+    Error e = problems.first();
+    for (qsizetype i = 1; i < problems.size(); ++i)
+        e.details.append(problems[i].toString());
+    return e;
 }
 
 } // namespace strata::schema

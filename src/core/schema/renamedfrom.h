@@ -31,4 +31,15 @@ Result<QList<RenameDeclaration>> parseRenames(const QString &sql, const QString 
 // DiffOptions::renames from the declarations: new key -> old name.
 QHash<QString, QString> renameMap(const QList<RenameDeclaration> &declarations);
 
+// Checks the declarations of `file` (whose schema is `to`) against the side they rename from,
+// `from` (named `fromName` in errors: "heads", "the project at its head"). An error naming
+// file:line and the old name for a declaration whose old name is no table of `from` (or no
+// column of the table there) while the new name is not there either, and for one whose old and
+// new names are both there: either way the rename could not happen, and the diff would drop
+// and create the object, losing its data. A declaration already carried out (only the new name
+// in `from`) is fine. All problems are reported: the first in the message, the others in
+// details.
+Status checkRenames(const QList<RenameDeclaration> &declarations, const QString &file,
+                    const SchemaModel &from, const SchemaModel &to, const QString &fromName);
+
 } // namespace strata::schema

@@ -74,6 +74,15 @@ public:
         // What is in an ignored schema ("schema audit") is ignored with it.
         if (!object.schema.isEmpty())
             names << QStringLiteral("schema ") + object.schema;
+        // A sequence OWNED BY a column belongs to that column's table as much as its indexes.
+        if (const QString owner = object.property(QStringLiteral("owned_by"));
+            object.kind == ObjectKind::Sequence && !owner.isEmpty()) {
+            const QString relation = owner.section(QLatin1Char('.'), 0, -2);
+            const QString unquoted = QString(relation).remove(QLatin1Char('"'));
+            names << relation << unquoted;
+            for (const char *kind : {"table", "view", "materialized view"})
+                names << QString::fromLatin1(kind) + QLatin1Char(' ') + unquoted;
+        }
         for (const QRegularExpression &pattern : m_patterns) {
             for (const QString &name : names) {
                 if (pattern.match(name).hasMatch())

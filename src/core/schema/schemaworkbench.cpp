@@ -13,12 +13,53 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace strata::schema {
 
 namespace {
 
 const QString kSqliteRefusal = QStringLiteral("schema diff works on PostgreSQL; SQLite follows");
+
+// Not a usage error (exit 1, not 2): the request is well formed, Strata does not do it yet.
+Error sqliteRefusal(const QString &what = {})
+{
+    return Error::failure(what.isEmpty() ? kSqliteRefusal
+                                         : QStringLiteral("%1: %2").arg(what, kSqliteRefusal))
+        .with(Error::Code::Refused);
+}
+
+// A migration that failed while the project was replayed in a scratch database, said as what
+// it is: the revision, its file:line, the server's message and the statement; the executor's
+// advice for a real database (rolled back, stamp, finish by hand) does not apply to a database
+// that is dropped again.
+Error replayFailed(const Error &e, const QString &target, const QString &scratch)
+{
+    static const QRegularExpression step(QStringLiteral("^(?:upgrade|downgrade) (\\S+) "));
+    const QString revision = step.match(e.message).captured(1);
+    // The server's own text: from its "ERROR:" on, else after the executor's "failed: ".
+    QString server = e.message;
+    if (const qsizetype at = server.indexOf(QLatin1String("ERROR:")); at >= 0)
+        server = server.mid(at);
+    else if (const qsizetype failed = server.indexOf(QLatin1String("failed: ")); failed >= 0)
+        server = server.mid(failed + 8);
+    for (const char *tail : {"; it left the INVALID index", "; whether it left an INVALID index"})
+        if (const qsizetype at = server.indexOf(QLatin1String(tail)); at >= 0)
+            server.truncate(at);
+    Error out = e;
+    out.message =
+        QStringLiteral("replaying the project to %1: %2 failed in the scratch database %3, "
+                       "dropped again (nothing else was touched): %4")
+            .arg(target,
+                 revision.isEmpty() ? QStringLiteral("a migration")
+                                    : QStringLiteral("revision %1").arg(revision),
+                 scratch, server.trimmed());
+    out.details.clear();
+    for (const QString &line : e.details)
+        if (line.startsWith(QLatin1String("statement: ")))
+            out.details.append(line);
+    return out;
+}
 
 // The same error, its message prefixed with what was being done.
 Error during(const QString &what, Error e)
@@ -68,6 +109,105 @@ QList<ObjectChange> foldChildren(const QList<ObjectChange> &changes, const Schem
     for (qsizetype i = changes.size() - 1; i >= 0; --i)
         if (folded[i])
             out.removeAt(i);
+    return out;
+}
+
+// One SchemaModel::unsupported entry: "KIND NAME (kind not supported)", then whatever the
+// model adds about its definition (a fingerprint), which tells a changed object.
+struct UnsupportedEntry
+{
+    QString identity; // "foreign table public.remote"
+    QString kind;
+    QString name;
+    QString definition;
+};
+
+UnsupportedEntry unsupportedEntry(const QString &text)
+{
+    static const QLatin1String marker(" (kind not supported)");
+    // The kinds inspection lists, longest first so "trigger on foreign table" wins over others.
+    static const QStringList kinds = {
+        QStringLiteral("trigger on foreign table"),
+        QStringLiteral("text search configuration"),
+        QStringLiteral("text search dictionary"),
+        QStringLiteral("text search template"),
+        QStringLiteral("text search parser"),
+        QStringLiteral("foreign-data wrapper"),
+        QStringLiteral("statistics object"),
+        QStringLiteral("operator family"),
+        QStringLiteral("operator class"),
+        QStringLiteral("foreign table"),
+        QStringLiteral("access method"),
+        QStringLiteral("event trigger"),
+        QStringLiteral("typed table"),
+        QStringLiteral("range type"),
+        QStringLiteral("base type"),
+        QStringLiteral("publication"),
+        QStringLiteral("conversion"),
+        QStringLiteral("transform"),
+        QStringLiteral("language"),
+        QStringLiteral("operator"),
+        QStringLiteral("server"),
+        QStringLiteral("cast"),
+    };
+    UnsupportedEntry entry;
+    const qsizetype at = text.indexOf(marker);
+    entry.identity = at < 0 ? text : text.left(at);
+    entry.definition = at < 0 ? QString() : text.mid(at + marker.size()).trimmed();
+    entry.kind = QStringLiteral("object");
+    entry.name = entry.identity;
+    for (const QString &kind : kinds) {
+        if (entry.identity.startsWith(kind + QLatin1Char(' '))) {
+            entry.kind = kind;
+            entry.name = entry.identity.mid(kind.size() + 1);
+            break;
+        }
+    }
+    return entry;
+}
+
+// The unsupported objects only one side has, or whose listed definitions differ; those whose
+// identity, name or (unquoted) name matches an ignore pattern are left out.
+QList<UnsupportedChange> unsupportedChanges(const SchemaModel &expected, const SchemaModel &actual,
+                                            const QStringList &ignore)
+{
+    QList<QRegularExpression> patterns;
+    for (const QString &pattern : ignore)
+        patterns.append(
+            QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern.trimmed())));
+    const auto ignored = [&patterns](const UnsupportedEntry &entry) {
+        for (const QRegularExpression &pattern : patterns)
+            for (const QString &name :
+                 {entry.identity, entry.name, QString(entry.name).remove(QLatin1Char('"'))})
+                if (pattern.match(name).hasMatch())
+                    return true;
+        return false;
+    };
+    QMap<QString, UnsupportedEntry> sides[2]; // expected, actual; by identity, sorted
+    for (const QString &text : expected.unsupported) {
+        const UnsupportedEntry entry = unsupportedEntry(text);
+        sides[0].insert(entry.identity, entry);
+    }
+    for (const QString &text : actual.unsupported) {
+        const UnsupportedEntry entry = unsupportedEntry(text);
+        sides[1].insert(entry.identity, entry);
+    }
+    const QString notModelled = QStringLiteral("kind not modelled by Strata");
+    QList<UnsupportedChange> out;
+    for (const UnsupportedEntry &entry : std::as_const(sides[0])) {
+        if (ignored(entry))
+            continue;
+        const auto other = sides[1].constFind(entry.identity);
+        if (other == sides[1].constEnd())
+            out.append({entry.kind, entry.identity, ObjectChange::Change::Removed, notModelled});
+        else if (other->definition != entry.definition)
+            out.append({entry.kind, entry.identity, ObjectChange::Change::Changed,
+                        QStringLiteral("%1\ndefinition: %2 -> %3")
+                            .arg(notModelled, entry.definition, other->definition)});
+    }
+    for (const UnsupportedEntry &entry : std::as_const(sides[1]))
+        if (!sides[0].contains(entry.identity) && !ignored(entry))
+            out.append({entry.kind, entry.identity, ObjectChange::Change::Added, notModelled});
     return out;
 }
 
@@ -143,6 +283,14 @@ void SchemaWorkbench::say(const QString &line) const
         m_options.progress(line);
 }
 
+DiffOptions SchemaWorkbench::diffOptions() const
+{
+    DiffOptions options;
+    options.ownersAndGrants = m_options.ownersAndGrants;
+    options.concurrentIndexes = m_options.concurrentIndexes;
+    return options;
+}
+
 InspectOptions SchemaWorkbench::inspectOptions() const
 {
     InspectOptions options;
@@ -189,7 +337,7 @@ Result<ConnectionInfo> SchemaWorkbench::scratchServer() const
     if (devUrl.isEmpty()) {
         const ConnectionInfo &info = m_migrator->connectionInfo();
         if (info.engine != ConnectionInfo::Engine::Postgres)
-            return Error::usage(kSqliteRefusal);
+            return sqliteRefusal();
         return info;
     }
     auto info = ConnectionResolver::parseUrl(devUrl, m_migrator->projectRoot());
@@ -197,9 +345,8 @@ Result<ConnectionInfo> SchemaWorkbench::scratchServer() const
         return during(QStringLiteral("the dev server URL (--dev-url or dev_url in strata.ini)"),
                       info.error());
     if (info->engine != ConnectionInfo::Engine::Postgres)
-        return Error::usage(
-            QStringLiteral("the dev server (--dev-url or dev_url) must be PostgreSQL: %1")
-                .arg(kSqliteRefusal));
+        return sqliteRefusal(QStringLiteral("the dev server (--dev-url or dev_url) is not "
+                                            "PostgreSQL"));
     info->source = QStringLiteral("dev_url");
     return info;
 }
@@ -250,6 +397,14 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::replay(const QStringList &targets
         for (int i : *resolved)
             reached.append(graph.id(i));
     }
+    // The migrations are the configured database's dialect: a SQLite project's are not
+    // replayed on a PostgreSQL dev server.
+    if (const ConnectionInfo &info = m_migrator->connectionInfo();
+        info.engine != ConnectionInfo::Engine::Postgres)
+        return sqliteRefusal(
+            QStringLiteral("the project's database %1 (from %2) is SQLite, so its migrations are "
+                           "not replayed on PostgreSQL, --dev-url or not")
+                .arg(info.display, m_migrator->databaseSource()));
     auto server = scratchServer();
     if (!server)
         return server.error();
@@ -281,11 +436,11 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::replay(const QStringList &targets
         for (const QString &target : std::as_const(upgrades)) {
             if (auto s = cancelledOr({}); !s)
                 return s.error();
-            if (auto r = scratchMigrator.upgrade(target, run); !r)
-                return during(QStringLiteral("replaying the project to %1 in the scratch "
-                                             "database %2 failed")
-                                  .arg(target, shown),
-                              r.error());
+            if (auto r = scratchMigrator.upgrade(target, run); !r) {
+                if (auto s = cancelledOr({}); !s)
+                    return s.error();
+                return replayFailed(r.error(), target, shown);
+            }
         }
     }
     auto model = inspectScratch(read);
@@ -420,7 +575,7 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
         info = *parsed;
     }
     if (info.engine != ConnectionInfo::Engine::Postgres)
-        return Error::usage(kSqliteRefusal);
+        return sqliteRefusal(QStringLiteral("%1 is SQLite").arg(info.display));
     auto created = createDriver(info);
     if (!created)
         return created.error();
@@ -462,9 +617,12 @@ Result<DiffResult> SchemaWorkbench::diff(const SchemaSide &from, const SchemaSid
         toRead = read(to);
     if (!toRead)
         return toRead.error();
-    DiffOptions options;
+    if (auto s = checkRenames(toRead->renames, to.value, fromRead->model, toRead->model,
+                              QStringLiteral("the FROM side (%1)").arg(from.text()));
+        !s)
+        return s.error();
+    DiffOptions options = diffOptions();
     options.renames = renameMap(toRead->renames);
-    options.ownersAndGrants = m_options.ownersAndGrants;
     DiffResult result;
     result.diff = schema::diff(fromRead->model, toRead->model, options);
     result.from = std::move(fromRead).value();
@@ -498,9 +656,12 @@ Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateReque
     if (!current)
         return current.error();
 
-    DiffOptions options;
+    if (auto s = checkRenames(desired->side.renames, request.desired.value, current->side.model,
+                              desired->side.model, QStringLiteral("the project at its head"));
+        !s)
+        return s.error();
+    DiffOptions options = diffOptions();
     options.renames = renameMap(desired->side.renames);
-    options.ownersAndGrants = m_options.ownersAndGrants;
     AutogenerateResult result;
     result.diff = schema::diff(current->side.model, desired->side.model, options);
     if (!result.diff.refused.isEmpty()) {
@@ -565,7 +726,7 @@ Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateReque
 Result<DriftReport> SchemaWorkbench::drift(const QStringList &ignore)
 {
     if (m_migrator->engine() != QLatin1String("postgresql"))
-        return Error::usage(kSqliteRefusal);
+        return sqliteRefusal(QStringLiteral("%1 is SQLite").arg(m_migrator->databaseDisplay()));
     DriftReport report;
     report.database = m_migrator->databaseDisplay();
     auto rows = m_migrator->current();
@@ -584,8 +745,12 @@ Result<DriftReport> SchemaWorkbench::drift(const QStringList &ignore)
     const QString what = report.current.isEmpty() ? QStringLiteral("base")
                                                   : report.current.join(QLatin1String(", "));
     auto expected = replay(report.current, what);
-    if (!expected)
-        return expected.error();
+    if (!expected) {
+        Error e = expected.error();
+        if (e.code != Error::Code::Cancelled)
+            e.message = QStringLiteral("drift could not be determined: %1").arg(e.message);
+        return e;
+    }
     report.replayedIn = expected->scratch->display();
     expected->scratch.reset();
     auto actual = readLive(SchemaSide{SchemaSide::Kind::Database, {}});
@@ -593,9 +758,19 @@ Result<DriftReport> SchemaWorkbench::drift(const QStringList &ignore)
         return actual.error();
     CompareOptions options;
     options.ownersAndGrants = m_options.ownersAndGrants;
+    report.ownersAndGrantsCompared = m_options.ownersAndGrants;
+    const qsizetype all = compare(expected->side.model, actual->side.model, options).size();
+    const QList<UnsupportedChange> allUnsupported =
+        unsupportedChanges(expected->side.model, actual->side.model, {});
     options.ignore = m_migrator->project().config().driftIgnore + ignore;
-    report.changes = foldChildren(compare(expected->side.model, actual->side.model, options),
-                                  expected->side.model, actual->side.model);
+    options.ignore.removeAll(QString());
+    report.ignorePatterns = options.ignore;
+    const QList<ObjectChange> found = compare(expected->side.model, actual->side.model, options);
+    report.unsupported =
+        unsupportedChanges(expected->side.model, actual->side.model, options.ignore);
+    report.ignoredFindings =
+        int(all - found.size() + allUnsupported.size() - report.unsupported.size());
+    report.changes = foldChildren(found, expected->side.model, actual->side.model);
     return report;
 }
 

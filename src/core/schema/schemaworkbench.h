@@ -32,6 +32,9 @@ struct WorkbenchOptions
     // Read owners and grants on every side, and compare them (drift's --grants). Off by
     // default: environments grant differently by design.
     bool ownersAndGrants = false;
+    // Build new indexes with CREATE INDEX CONCURRENTLY (DiffOptions::concurrentIndexes): the
+    // generated migration is then `transactional: false`.
+    bool concurrentIndexes = false;
     // Lines worth showing with --verbose ("replaying heads in scratch database ...").
     std::function<void(const QString &)> progress;
 };
@@ -77,6 +80,16 @@ struct AutogenerateResult
     ProofReport proof;
 };
 
+// An object of a kind Strata does not model (SchemaModel::unsupported) that drift found on one
+// side only, or with another definition on each.
+struct UnsupportedChange
+{
+    QString kind;   // "foreign table", "range type", "server" ... ("object" when not known)
+    QString object; // as listed: "foreign table public.remote"
+    ObjectChange::Change change = ObjectChange::Change::Added;
+    QString detail; // "kind not modelled by Strata" (and how its definition differs)
+};
+
 struct DriftReport
 {
     QString database;    // where, password masked
@@ -86,7 +99,16 @@ struct DriftReport
     // policies of an added or removed table are named in its detail ("with column
     // public.t.id" lines) rather than listed apart.
     QList<ObjectChange> changes;
-    bool hasDrift() const { return !changes.isEmpty(); }
+    // Objects of kinds Strata does not model, added or removed (or changed, when the model
+    // lists a fingerprint of their definition), compared by what SchemaModel::unsupported says.
+    QList<UnsupportedChange> unsupported;
+    // What was not compared, for a report of no drift to say so: owners and grants (compared
+    // only with WorkbenchOptions::ownersAndGrants), and how many findings the ignore patterns
+    // (strata.ini's drift_ignore and the call's) hid.
+    bool ownersAndGrantsCompared = false;
+    QStringList ignorePatterns;
+    int ignoredFindings = 0;
+    bool hasDrift() const { return !changes.isEmpty() || !unsupported.isEmpty(); }
 };
 
 class SchemaWorkbench
@@ -140,6 +162,7 @@ private:
     Result<SchemaModel> readModel(Driver &driver) const;
     Result<ConnectionInfo> scratchServer() const;
     InspectOptions inspectOptions() const;
+    DiffOptions diffOptions() const;
     Status cancelledOr(Status status) const;
     void say(const QString &line) const;
 

@@ -510,9 +510,12 @@ Result<QString> PostgresDriver::createScratchDatabase(const QString &name)
 {
     auto created =
         onMaintenanceDatabase(QStringLiteral("CREATE DATABASE %1").arg(quoteIdentifier(name)));
-    if (!created)
-        return Error::failure(QStringLiteral("cannot create the scratch database %1: %2")
-                                  .arg(name, created.error().message));
+    if (!created) { // the code and SQLSTATE stay: cannot connect, or 42501 (no CREATEDB)
+        Error e = created.error();
+        e.message =
+            QStringLiteral("cannot create the scratch database %1: %2").arg(name, e.message);
+        return e;
+    }
     auto scratch = retarget(name);
     if (!scratch)
         return scratch.error();
@@ -578,6 +581,9 @@ Result<QList<QStringList>> PostgresDriver::query(const QString &sql, int *affect
     } catch (const pqxx::sql_error &e) {
         Error error = Error::failure(QString::fromUtf8(e.what()).trimmed());
         error.sqlState = QString::fromStdString(e.sqlstate());
+        // libpqxx 6.4 throws some errors as their own class with the SQLSTATE left empty.
+        if (error.sqlState.isEmpty() && dynamic_cast<const pqxx::insufficient_privilege *>(&e))
+            error.sqlState = QStringLiteral("42501");
         error.code = codeForSqlState(error.sqlState, m_cancelRequested.load());
         return error;
     } catch (const pqxx::broken_connection &e) {
