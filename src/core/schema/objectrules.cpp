@@ -1,5 +1,6 @@
 // Rules for the kinds relationRules() does not serve: schemas, extensions and collations here;
-// types in objectrules_types.cpp; views, routines, triggers, rules and policies in
+// enum types and domains in objectrules_types.cpp, composite types in objectrules_composite.cpp;
+// views, routines, triggers, rules and policies in
 // objectrules_routines.cpp and objectrules_relations.cpp; comments, owners and grants in
 // objectrules_grants.cpp.
 #include "schema/objectrules_p.h"
@@ -234,6 +235,20 @@ QStringList alterTables(const QList<SchemaObject> &columns,
                        .arg(table, clauses.value(table).join(QStringLiteral(", "))));
     }
     return sql;
+}
+
+QRegularExpression castTo(const QString &qualifiedName)
+{
+    return QRegularExpression(
+        QStringLiteral("::%1(?![A-Za-z0-9_$\"])").arg(QRegularExpression::escape(qualifiedName)));
+}
+
+Remade remakeCasting(const SchemaObject &type, const DiffContext &context)
+{
+    Remade remade;
+    remakeNaming(type, castTo(type.qualifiedName()), context, &remade.drop, &remade.make,
+                 &remade.hazards);
+    return remade;
 }
 
 QString nameWithSuffix(const QString &name, const QString &suffix)

@@ -56,6 +56,17 @@ bool isTableColumn(const SchemaModel &model, const SchemaObject &column);
 // the order their first column comes; a column whose clause is empty is left out.
 QStringList alterTables(const QList<SchemaObject> &columns,
                         const std::function<QString(const SchemaObject &)> &clause);
+// A cast to the type in server text ("::public.mood"), not to one whose name starts the same.
+QRegularExpression castTo(const QString &qualifiedName);
+// The indexes and constraints casting to a type that is swapped under its columns, taken off
+// and made again around the swap (remakeNaming()), and the swap's hazards.
+struct Remade
+{
+    QStringList drop;
+    QStringList make;
+    QList<Hazard> hazards{Hazard::RewritesTable, Hazard::AccessExclusiveLock};
+};
+Remade remakeCasting(const SchemaObject &type, const DiffContext &context);
 // "name<suffix>" within PostgreSQL's 63 bytes.
 QString nameWithSuffix(const QString &name, const QString &suffix);
 
@@ -65,8 +76,8 @@ KindRules simpleRules(const QString &kindText,
                       const std::function<QStringList(const SchemaObject &)> &create,
                       const std::function<QString(const SchemaObject &)> &drop);
 
-// Rules per kind (objectrules.cpp, objectrules_types.cpp, objectrules_routines.cpp,
-// objectrules_relations.cpp).
+// Rules per kind (objectrules.cpp, objectrules_types.cpp, objectrules_composite.cpp,
+// objectrules_routines.cpp, objectrules_relations.cpp).
 KindRules schemaRules();
 KindRules extensionRules();
 KindRules collationRules();
