@@ -495,6 +495,52 @@ private Q_SLOTS:
                  qPrintable(describe(compare(*modelA, *downgraded))));
     }
 
+    // A renamed table's key, check, index and serial sequence named after it in the desired
+    // schema are renamed with it (matched by definition), never dropped: the sequence goes on
+    // where it was.
+    void renamesCarryDerivedNames()
+    {
+        QString error;
+        const auto pair = loadPair(
+            QStringLiteral("CREATE TABLE usr (id serial PRIMARY KEY, name text CHECK (name <> "
+                           "''));"
+                           "CREATE INDEX usr_name_idx ON usr (name);"
+                           "CREATE TABLE post (usr_id integer REFERENCES usr);"
+                           "INSERT INTO usr (name) VALUES ('ada'), ('bob');"),
+            QStringLiteral("CREATE TABLE client (id serial PRIMARY KEY, name text CHECK (name <> "
+                           "''));"
+                           "CREATE INDEX client_name_idx ON client (name);"
+                           "CREATE TABLE post (usr_id integer REFERENCES client);"),
+            &error);
+        QVERIFY2(pair, qPrintable(error));
+        SchemaObject client;
+        client.kind = ObjectKind::Table;
+        client.schema = QStringLiteral("public");
+        client.name = QStringLiteral("client");
+        DiffOptions options;
+        options.renames.insert(client.key(), QStringLiteral("usr"));
+        const SchemaDiff generated = diff(pair->a, pair->b, options);
+        QVERIFY2(generated.refused.isEmpty(),
+                 qPrintable(generated.refused.join(QLatin1Char('\n'))));
+        const QString upgrade = generated.upgradeSql();
+        for (const QString &statement :
+             {QStringLiteral("ALTER TABLE public.usr RENAME TO client;"),
+              QStringLiteral(
+                  "ALTER TABLE public.client RENAME CONSTRAINT usr_pkey TO client_pkey;"),
+              QStringLiteral("ALTER TABLE public.client RENAME CONSTRAINT usr_name_check TO "
+                             "client_name_check;"),
+              QStringLiteral("ALTER INDEX public.usr_name_idx RENAME TO client_name_idx;"),
+              QStringLiteral("ALTER SEQUENCE public.usr_id_seq RENAME TO client_id_seq;")})
+            QVERIFY2(upgrade.contains(statement),
+                     qPrintable(statement + QLatin1Char('\n') + upgrade));
+        QVERIFY2(!upgrade.contains(QStringLiteral("DROP")), qPrintable(upgrade));
+        PostgresDriver scratch(m_server->conninfo(pair->databaseA), pair->databaseA);
+        auto report = prove(scratch, pair->a, pair->b, generated, {}, 3);
+        scratch.close();
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QVERIFY2(report->ok(), qPrintable(report->failure + QLatin1Char('\n') + upgrade));
+    }
+
     // CONCURRENTLY on request, for indexes and for the indexes of new keys: the migration is
     // then not transactional and still proven.
     void concurrentIndexes()

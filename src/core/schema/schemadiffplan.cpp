@@ -164,6 +164,7 @@ private:
     bool needsOwnDrop(const SchemaObject &object, const SchemaObject &relation) const;
     QString createCover(const QString &key, bool *full) const;
     QStringList covers(const QString &key, bool drop) const;
+    bool namesRenamed(const SchemaObject &object) const;
 
     // Nodes and order
     int addNode(Stage stage, const SchemaObject &object, const QList<Operation> &operations);
@@ -489,7 +490,9 @@ void Planner::buildNodes()
         const SchemaObject *target = m_to.find(key);
         const Operation operation = m_renames.operation(*target);
         const int node = addNode(RenameStage, *target, {operation});
-        m_nodes[node].phase = target->kind == ObjectKind::Table ? 0 : 1;
+        m_nodes[node].phase = target->kind == ObjectKind::Table    ? 0
+                              : target->kind == ObjectKind::Column ? 1
+                                                                   : 2;
         m_renameNodes.append(node);
     }
 
@@ -645,14 +648,38 @@ void Planner::buildEdges()
         for (const SchemaObject &other : childrenOf(m_to, parentTable, ObjectKind::Index))
             edge(m_createNode.value(other.key(), -1), it.value());
     }
-    // Renames run after every drop (drops use the old names) and before what uses new names.
+    // Renames run after the drops that name the renamed tables and columns (they use the old
+    // names) and before what uses the new names.
     for (int rename : std::as_const(m_renameNodes)) {
-        for (int drop : std::as_const(m_dropNode))
-            edge(drop, rename);
+        for (auto it = m_dropNode.cbegin(); it != m_dropNode.cend(); ++it) {
+            const SchemaObject *object = m_mapped.find(it.key());
+            if (object && namesRenamed(*object))
+                edge(it.value(), rename);
+        }
         for (int alter : std::as_const(m_alterNode))
             edge(rename, alter);
         for (int create : std::as_const(m_createNode))
             edge(rename, create);
+    }
+}
+
+// A dropped object whose statements may name a renamed table or column: one on such a table
+// (or the table itself), or a kind whose definition can name any table.
+bool Planner::namesRenamed(const SchemaObject &object) const
+{
+    switch (object.kind) {
+    case ObjectKind::View:
+    case ObjectKind::MaterializedView:
+    case ObjectKind::Function:
+    case ObjectKind::Aggregate:
+    case ObjectKind::Rule:
+    case ObjectKind::Trigger:
+    case ObjectKind::Policy:
+        return true;
+    case ObjectKind::Table:
+        return m_renames.touches(object.schema, object.name);
+    default:
+        return !object.table.isEmpty() && m_renames.touches(object.schema, object.table);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "schema/schemadiffplan.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -29,6 +30,8 @@ void RenameMap::read()
         if (!m_from.find(objectKey(ObjectKind::Table, target->schema, {}, old)) || m_from.find(key))
             continue;
         m_tableRenames.insert(target->schema + QLatin1Char('|') + old, target->name);
+        m_qualifiedRenames.insert(target->schema + QLatin1Char('|') + old, target->name);
+        m_oldNames.insert(key, old);
         m_renamedKeys.append(key);
     }
     for (const QString &key : keys) {
@@ -54,8 +57,90 @@ void RenameMap::read()
         m_columnRenames.insert(target->schema + QLatin1Char('|') + target->table +
                                    QLatin1Char('|') + old,
                                target->name);
+        m_oldNames.insert(key, old);
         m_renamedKeys.append(key);
     }
+    readImplied();
+}
+
+namespace {
+
+bool sameProperties(const SchemaObject &a, const SchemaObject &b)
+{
+    auto significant = [](const SchemaObject &object) {
+        QMap<QString, QString> properties;
+        for (auto it = object.properties.cbegin(); it != object.properties.cend(); ++it) {
+            if (!it.value().isEmpty() && it.key() != QLatin1String("position"))
+                properties.insert(it.key(), it.value());
+        }
+        return properties;
+    };
+    return significant(a) == significant(b);
+}
+
+} // namespace
+
+// A renamed table's constraints, indexes and owned sequences that `to` has under other names
+// (those PostgreSQL derived from the old table name: film_pkey, film_id_seq): renamed too when
+// exactly one object of the same kind on the renamed table has the same definition.
+void RenameMap::readImplied()
+{
+    QSet<QString> claimed;
+    const QList<SchemaObject> objects = m_from.objects();
+    for (const SchemaObject &object : objects) {
+        const bool onRenamed =
+            (object.kind == ObjectKind::Constraint || object.kind == ObjectKind::Index) &&
+            m_tableRenames.contains(object.schema + QLatin1Char('|') + object.table) &&
+            object.property(QStringLiteral("parent")).isEmpty();
+        const QStringList owner = splitQualified(object.property(QStringLiteral("owned_by")));
+        const bool ownedByRenamed = object.kind == ObjectKind::Sequence && owner.size() == 3 &&
+                                    m_tableRenames.contains(owner[0] + QLatin1Char('|') + owner[1]);
+        if (!onRenamed && !ownedByRenamed)
+            continue;
+        const SchemaObject mapped = map(object);
+        if (m_to.find(mapped.key()))
+            continue;
+        QList<SchemaObject> candidates;
+        if (onRenamed) {
+            SchemaObject table;
+            table.schema = mapped.schema;
+            table.name = mapped.table;
+            candidates = childrenOf(m_to, table, object.kind);
+        } else {
+            candidates = m_to.objects(ObjectKind::Sequence);
+        }
+        const SchemaObject *match = nullptr;
+        int matches = 0;
+        for (const SchemaObject &candidate : std::as_const(candidates)) {
+            SchemaObject old = candidate;
+            old.table = object.table;
+            if (candidate.schema != object.schema || claimed.contains(candidate.key()) ||
+                m_from.find(old.key()) || !sameProperties(mapped, candidate))
+                continue;
+            match = &candidate;
+            ++matches;
+        }
+        if (matches != 1)
+            continue;
+        claimed.insert(match->key());
+        m_objectRenames.insert(object.key(), match->name);
+        m_oldNames.insert(match->key(), object.name);
+        m_renamedKeys.append(match->key());
+        if (object.kind == ObjectKind::Sequence)
+            m_qualifiedRenames.insert(object.schema + QLatin1Char('|') + object.name, match->name);
+    }
+}
+
+bool RenameMap::touches(const QString &schema, const QString &table) const
+{
+    for (const QString &key : m_renamedKeys) {
+        const SchemaObject *target = m_to.find(key);
+        if (target && target->schema == schema &&
+            ((target->kind == ObjectKind::Table && target->name == table) ||
+             (target->kind == ObjectKind::Column && target->table == table)))
+            return true;
+    }
+    return false;
 }
 
 QString RenameMap::mapTable(const QString &schema, const QString &table) const
@@ -69,6 +154,7 @@ QString RenameMap::mapKey(const QString &key) const
     ObjectKind kind;
     if (parts.size() != 5 || !kindFromName(parts[0], &kind))
         return key;
+    const QString renamed = m_objectRenames.value(key);
     SchemaObject object;
     object.kind = kind;
     object.schema = parts[1];
@@ -83,6 +169,8 @@ QString RenameMap::mapKey(const QString &key) const
         object.name = m_columnRenames.value(object.schema + QLatin1Char('|') + object.table +
                                                 QLatin1Char('|') + object.name,
                                             object.name);
+    if (!renamed.isEmpty())
+        object.name = renamed;
     return object.key();
 }
 
@@ -92,7 +180,7 @@ QString RenameMap::mapText(const SchemaObject &object, const QString &property, 
 {
     static const QString boundaryBefore = QStringLiteral("(?<![A-Za-z0-9_$\"])");
     static const QString boundaryAfter = QStringLiteral("(?![A-Za-z0-9_$\"])");
-    for (auto it = m_tableRenames.cbegin(); it != m_tableRenames.cend(); ++it) {
+    for (auto it = m_qualifiedRenames.cbegin(); it != m_qualifiedRenames.cend(); ++it) {
         const qsizetype bar = it.key().indexOf(QLatin1Char('|'));
         const QString schema = it.key().left(bar);
         const QString old = it.key().mid(bar + 1);
@@ -154,6 +242,7 @@ SchemaObject RenameMap::map(const SchemaObject &object) const
         mapped.name = m_columnRenames.value(object.schema + QLatin1Char('|') + mapped.table +
                                                 QLatin1Char('|') + object.name,
                                             object.name);
+    mapped.name = m_objectRenames.value(object.key(), mapped.name);
     for (auto it = mapped.properties.begin(); it != mapped.properties.end(); ++it)
         it.value() = mapText(mapped, it.key(), it.value());
     for (QString &key : mapped.dependsOn)
@@ -163,22 +252,40 @@ SchemaObject RenameMap::map(const SchemaObject &object) const
 
 Operation RenameMap::operation(const SchemaObject &target) const
 {
-    const QString old = m_renames.value(target.key());
+    const QString old = m_oldNames.value(target.key());
     Operation operation;
     operation.object = target.display();
-    if (target.kind == ObjectKind::Table) {
-        operation.kind = QStringLiteral("rename table");
+    operation.kind = QStringLiteral("rename ") + kindName(target.kind);
+    auto both = [&](const QString &format, const QString &on) {
+        operation.sql = {format.arg(on, quoteName(old), quoteName(target.name))};
+        operation.inverseSql = {format.arg(on, quoteName(target.name), quoteName(old))};
+    };
+    switch (target.kind) {
+    case ObjectKind::Table:
         operation.sql = {QStringLiteral("ALTER TABLE %1 RENAME TO %2")
                              .arg(qualify(target.schema, old), quoteName(target.name))};
         operation.inverseSql = {QStringLiteral("ALTER TABLE %1 RENAME TO %2")
                                     .arg(qualify(target.schema, target.name), quoteName(old))};
-    } else {
-        const QString table = qualify(target.schema, target.table);
-        operation.kind = QStringLiteral("rename column");
-        operation.sql = {QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3")
-                             .arg(table, quoteName(old), quoteName(target.name))};
-        operation.inverseSql = {QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3")
-                                    .arg(table, quoteName(target.name), quoteName(old))};
+        break;
+    case ObjectKind::Column:
+        both(QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3"),
+             qualify(target.schema, target.table));
+        break;
+    case ObjectKind::Constraint:
+        both(QStringLiteral("ALTER TABLE %1 RENAME CONSTRAINT %2 TO %3"),
+             qualify(target.schema, target.table));
+        break;
+    default: {
+        // An index or a sequence: ALTER INDEX / ALTER SEQUENCE schema.old RENAME TO new.
+        const QString what =
+            target.kind == ObjectKind::Index ? QStringLiteral("INDEX") : QStringLiteral("SEQUENCE");
+        operation.sql = {QStringLiteral("ALTER %1 %2 RENAME TO %3")
+                             .arg(what, qualify(target.schema, old), quoteName(target.name))};
+        operation.inverseSql = {
+            QStringLiteral("ALTER %1 %2 RENAME TO %3")
+                .arg(what, qualify(target.schema, target.name), quoteName(old))};
+        break;
+    }
     }
     return operation;
 }
