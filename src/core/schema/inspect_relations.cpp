@@ -144,7 +144,9 @@ Status readColumns(Reader &reader)
             "1), E'\\n'), CASE WHEN a.attstorage <> t.typstorage THEN CASE a.attstorage WHEN "
             "'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' ELSE 'extended' END "
             "END, CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, CASE WHEN "
-            "a.attstattarget >= 0 THEN a.attstattarget::text END FROM pg_catalog.pg_attribute a "
+            "a.attstattarget >= 0 THEN a.attstattarget::text END, (SELECT "
+            "pg_catalog.string_agg(o, ',' ORDER BY o) FROM pg_catalog.unnest(a.attoptions) o) "
+            "FROM pg_catalog.pg_attribute a "
             "JOIN pg_catalog.pg_class c ON c.oid = "
             "a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN "
             "pg_catalog.pg_type t ON t.oid = a.atttypid LEFT JOIN pg_catalog.pg_attrdef ad ON "
@@ -180,6 +182,8 @@ Status readColumns(Reader &reader)
         column.properties.insert(QStringLiteral("storage"), row[15]);
         column.properties.insert(QStringLiteral("compression"), row[16]);
         column.properties.insert(QStringLiteral("statistics"), row[17]);
+        column.properties.insert(QStringLiteral("options"),
+                                 normalizedOptions(row[18], QStringLiteral(",")));
         column.comment = row[12];
         column.grants = lines(row[14]);
         reader.add(column, kClass, row[0], row[1]);
@@ -256,8 +260,9 @@ Status readIndexes(Reader &reader)
             "pg_catalog.format('%I.%I', pn.nspname, p.relname) FROM pg_catalog.pg_inherits h "
             "JOIN pg_catalog.pg_class p ON p.oid = h.inhparent JOIN pg_catalog.pg_namespace pn "
             "ON pn.oid = p.relnamespace WHERE h.inhrelid = ic.oid LIMIT 1), "
-            "pg_catalog.obj_description(ic.oid, 'pg_class'), pg_catalog.quote_ident(ic.relname) "
-            "FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+            "pg_catalog.obj_description(ic.oid, 'pg_class'), pg_catalog.quote_ident(ic.relname), "
+            "i.indisvalid, i.indisclustered FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic "
+            "ON ic.oid = i.indexrelid "
             "JOIN pg_catalog.pg_class t ON t.oid = i.indrelid JOIN pg_catalog.pg_namespace n ON "
             "n.oid = t.relnamespace WHERE t.relkind IN ('r', 'p', 'm') AND NOT EXISTS (SELECT 1 "
             "FROM pg_catalog.pg_depend d WHERE d.classid = "
@@ -290,6 +295,10 @@ Status readIndexes(Reader &reader)
             index.name = row[7];
         }
         index.comment = row[8];
+        index.properties.insert(QStringLiteral("invalid"),
+                                isTrue(row[10]) ? QString() : QStringLiteral("true"));
+        index.properties.insert(QStringLiteral("clustered"),
+                                isTrue(row[11]) ? QStringLiteral("true") : QString());
         reader.add(index, kClass, row[0]);
     }
     return {};

@@ -150,10 +150,8 @@ Status Reader::readExclusions()
 void Reader::add(SchemaObject object, const QString &catalog, const QString &oid,
                  const QString &subid)
 {
-    if (!m_options.ownersAndGrants) {
-        object.owner.clear();
-        object.grants.clear();
-    }
+    // Owners and grants are always kept: compare() and diff() look at them only when asked,
+    // but an object the diff rebuilds gets back the grants it had.
     const QString key = object.key();
     m_keys.insert(catalog + QLatin1Char(':') + oid + QLatin1Char(':') + subid, key);
     m_model.add(object);

@@ -22,7 +22,10 @@ namespace strata::schema {
 // What inspection reads.
 struct InspectOptions
 {
-    // Owners and grants (off by default: they differ between environments by design).
+    // Whether owners and grants are meant to be compared (off by default: they differ between
+    // environments by design). Inspection reads them either way, so a diff can give an object
+    // it drops and creates again the grants it had; CompareOptions::ownersAndGrants and
+    // DiffOptions::ownersAndGrants decide whether differences count.
     bool ownersAndGrants = false;
     // Tables left out with everything on them: Strata's version table and its history table
     // ("strata_version", "strata_version_history"; unqualified names match in any schema).

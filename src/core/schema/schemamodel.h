@@ -66,7 +66,7 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 //    empty when the type's default), "position" (attnum; not compared), "storage" (plain,
 //    external, main, extended; empty when the type's default), "compression" (pglz, lz4;
 //    empty for the server's default), "statistics" (the statistics target; empty for the
-//    default).
+//    default), "options" (attoptions such as n_distinct, sorted, joined with ',').
 //    Columns a partition or child inherits (not local) are not modelled on the child.
 //  - Constraint (table = its table): "type" (primary key, unique, foreign key, check,
 //    exclusion), "definition" (pg_get_constraintdef, which carries DEFERRABLE and NOT VALID),
@@ -75,6 +75,9 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 //    index's own name replaced by the placeholder "%INDEX%", so attached partition indexes
 //    compare), "unique", "parent" ("schema.index" of the partitioned index it is attached to;
 //    then name is that parent's qualified name, so matching goes through the parent).
+//    "invalid" ("true" when pg_index.indisvalid is false, as a failed CREATE INDEX
+//    CONCURRENTLY leaves it; else empty), "clustered" ("true" after CLUSTER ... USING it;
+//    else empty).
 //    Indexes that back a constraint are left out (the constraint makes them).
 //  - View, MaterializedView: "definition" (pg_get_viewdef), "options", "columns" ("name type"
 //    lines).
@@ -89,7 +92,7 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 //  - Policy (table = its table): "permissive", "command", "roles" (sorted, ','), "using",
 //    "with_check".
 // Comments, owners and grants are kept apart from properties: comment on every kind; owner
-// and grants only when InspectOptions::ownersAndGrants.
+// and grants of the kinds that have them (always read; compared only when asked).
 struct SchemaObject
 {
     ObjectKind kind = ObjectKind::Table;
@@ -99,7 +102,7 @@ struct SchemaObject
     QString arguments; // a function's or aggregate's identity arguments ("integer, text")
     QMap<QString, QString> properties;
     QString comment;
-    QString owner;      // empty unless read
+    QString owner;      // empty unless read (hand-built models, kinds without one)
     QStringList grants; // "grantee:PRIVILEGE" and "grantee:PRIVILEGE*" (grant option), sorted
     // Keys (key()) of the objects this one depends on, as pg_depend and pg_rewrite record it:
     // a view on its tables' columns and on functions, a column on its type and sequence, a
