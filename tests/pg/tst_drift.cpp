@@ -357,6 +357,11 @@ private Q_SLOTS:
         QVERIFY(ignored);
         QVERIFY(!ignored->hasDrift());
         QCOMPARE(ignored->ignoredFindings, 5);
+        // "schema public" ignores what is in it, modelled or not.
+        auto outside = drift(db, {QStringLiteral("schema public")});
+        QVERIFY(outside);
+        QCOMPARE(outside->unsupported.size(), 2); // the wrapper and the server
+        QCOMPARE(outside->ignoredFindings, 3);
 
         // Removed by hand from a database whose migrations made it: removed.
         const QString dir = m_home.filePath(QStringLiteral("unmodelled"));

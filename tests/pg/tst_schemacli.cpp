@@ -209,6 +209,25 @@ private Q_SLOTS:
         }
     }
 
+    // An object of a kind Strata does not model on one side only: diff refuses, naming it,
+    // rather than print "No changes" or SQL that leaves it out.
+    void diffRefusesUnmodelledObjects()
+    {
+        const QString with = m_home.filePath(QStringLiteral("range.sql"));
+        const QString without = m_home.filePath(QStringLiteral("norange.sql"));
+        QVERIFY(strata::test::writeFile(with, "CREATE TABLE t (id int);\n"
+                                              "CREATE TYPE fr AS RANGE (subtype = float8);\n"));
+        QVERIFY(strata::test::writeFile(without, "CREATE TABLE t (id int);\n"));
+        for (const auto &[from, to] : {std::pair{with, without}, std::pair{without, with}}) {
+            const Outcome o = run({QStringLiteral("diff"), QStringLiteral("--from"),
+                                   QStringLiteral("file:") + from, QStringLiteral("--to"),
+                                   QStringLiteral("file:") + to});
+            QCOMPARE(o.code, 1);
+            QVERIFY2(o.err.contains(QLatin1String("range type public.fr")), qPrintable(o.err));
+            QVERIFY2(!o.out.contains(QLatin1String("No changes")), qPrintable(o.out));
+        }
+    }
+
     // --concurrently builds new indexes on existing tables with CREATE INDEX CONCURRENTLY; the
     // generated migration is then transactional: false, and proven all the same.
     void concurrentlyBuildsIndexesOutsideTransactions()
