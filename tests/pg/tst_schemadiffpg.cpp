@@ -347,6 +347,36 @@ private Q_SLOTS:
                "COMMENT ON CONSTRAINT t_a_check ON t IS 'positive';"
             << "" << 3 << QStringList{QStringLiteral("DROP TABLE public.t")}
             << QStringList{QStringLiteral("deletes_data")};
+        QTest::newRow("column storage, compression and statistics")
+            << "CREATE TABLE t (a text, b text, c integer);"
+               "ALTER TABLE t ALTER COLUMN b SET STORAGE MAIN;"
+               "ALTER TABLE t ALTER COLUMN c SET STATISTICS 500;"
+            << "CREATE TABLE t (a text, b text, c integer, d text);"
+               "ALTER TABLE t ALTER COLUMN a SET STORAGE EXTERNAL;"
+               "ALTER TABLE t ALTER COLUMN a SET COMPRESSION pglz;"
+               "ALTER TABLE t ALTER COLUMN d SET STATISTICS 50;"
+               "CREATE TABLE u (x text); ALTER TABLE u ALTER COLUMN x SET STORAGE PLAIN;"
+            << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.t ALTER COLUMN a SET STORAGE "
+                                          "EXTERNAL"),
+                           QStringLiteral("DO $$BEGIN EXECUTE")}
+            << QStringList{};
+        QTest::newRow("replica identity")
+            << "CREATE TABLE t (id integer PRIMARY KEY, u integer NOT NULL);"
+               "CREATE TABLE s (a integer);"
+            << "CREATE TABLE t (id integer PRIMARY KEY, u integer NOT NULL);"
+               "CREATE UNIQUE INDEX t_u ON t (u);"
+               "ALTER TABLE t REPLICA IDENTITY USING INDEX t_u;"
+               "CREATE TABLE s (a integer); ALTER TABLE s REPLICA IDENTITY FULL;"
+               "CREATE TABLE n (id integer PRIMARY KEY);"
+               "ALTER TABLE n REPLICA IDENTITY USING INDEX n_pkey;"
+            << 3
+            << QStringList{QStringLiteral("ALTER TABLE public.s REPLICA IDENTITY FULL"),
+                           QStringLiteral("ALTER TABLE public.n REPLICA IDENTITY USING INDEX "
+                                          "n_pkey"),
+                           QStringLiteral("ALTER TABLE public.t REPLICA IDENTITY USING INDEX "
+                                          "t_u")}
+            << QStringList{};
         QTest::newRow("sequences")
             << "CREATE SEQUENCE s; CREATE TABLE t (a integer); CREATE SEQUENCE gone;"
             << "CREATE SEQUENCE s AS integer INCREMENT BY 5 CACHE 10 CYCLE;"

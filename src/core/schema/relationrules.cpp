@@ -225,6 +225,60 @@ QString alterColumn(const SchemaObject &column, const QString &action)
         .arg(relationName(column), quoteName(column.name), action);
 }
 
+// A text as an SQL string literal.
+QString literal(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+// ALTER COLUMN .. SET STORAGE / COMPRESSION / STATISTICS giving `column` its value of
+// `property` (the server's default when empty). Storage has no DEFAULT keyword before
+// PostgreSQL 16: the type's own storage is looked up when the statement runs.
+QString columnAttributeSql(const SchemaObject &column, const QString &property)
+{
+    const QString value = column.property(property);
+    if (property == QLatin1String("compression"))
+        return alterColumn(column, QStringLiteral("SET COMPRESSION ") +
+                                       (value.isEmpty() ? QStringLiteral("DEFAULT") : value));
+    if (property == QLatin1String("statistics"))
+        return alterColumn(column, QStringLiteral("SET STATISTICS ") +
+                                       (value.isEmpty() ? QStringLiteral("-1") : value));
+    if (!value.isEmpty())
+        return alterColumn(column, QStringLiteral("SET STORAGE ") + value.toUpper());
+    return QStringLiteral(
+               "DO $$BEGIN EXECUTE pg_catalog.format('ALTER TABLE %1 ALTER COLUMN %2 SET "
+               "STORAGE %s', (SELECT CASE t.typstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN "
+               "'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END FROM pg_catalog.pg_attribute "
+               "a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid WHERE a.attrelid = "
+               "%3::pg_catalog.regclass AND a.attname = %4)); END$$")
+        .arg(QString(relationName(column)).replace(QLatin1Char('\''), QStringLiteral("''")),
+             QString(quoteName(column.name)).replace(QLatin1Char('\''), QStringLiteral("''")),
+             literal(relationName(column)), literal(column.name));
+}
+
+const QStringList &columnAttributes()
+{
+    static const QStringList names = {QStringLiteral("storage"), QStringLiteral("compression"),
+                                      QStringLiteral("statistics")};
+    return names;
+}
+
+// The statements giving new columns their storage, compression and statistics target, where
+// they are not the defaults.
+QStringList columnAttributesSql(const QList<SchemaObject> &columns)
+{
+    QStringList sql;
+    for (const SchemaObject &column : columns) {
+        for (const QString &property : columnAttributes()) {
+            if (!column.property(property).isEmpty())
+                sql.append(columnAttributeSql(column, property));
+        }
+    }
+    return sql;
+}
+
 QList<Operation> createColumn(const SchemaObject &column, const DiffContext &context)
 {
     const Owner owner = ownerOf(context.to, column);
@@ -252,7 +306,7 @@ QList<Operation> createColumn(const SchemaObject &column, const DiffContext &con
                       sequences.before +
                           QStringList{QStringLiteral("ALTER TABLE %1 ADD COLUMN %2")
                                           .arg(relationName(column), columnDefinition(column))} +
-                          sequences.after,
+                          columnAttributesSql({column}) + sequences.after,
                       sequences.inverseBefore +
                           QStringList{QStringLiteral("ALTER TABLE %1 DROP COLUMN %2")
                                           .arg(relationName(column), quoteName(column.name))},
@@ -286,7 +340,7 @@ QList<Operation> dropColumn(const SchemaObject &column, const DiffContext &conte
         sequences.before +
             QStringList{QStringLiteral("ALTER TABLE %1 ADD COLUMN %2")
                             .arg(relationName(column), columnDefinition(column))} +
-            sequences.after,
+            columnAttributesSql({column}) + sequences.after,
         generated ? QList<Hazard>{} : QList<Hazard>{Hazard::DeletesData}, inverseHazards)};
 }
 
@@ -436,6 +490,16 @@ AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
            before.isEmpty() ? QStringLiteral("DROP DEFAULT")
                             : QStringLiteral("SET DEFAULT ") + before);
     }
+    for (const QString &property : columnAttributes()) {
+        if (from.property(property) != to.property(property)) {
+            SchemaObject back = from;
+            back.table = to.table;
+            back.name = to.name;
+            plan.operations.append(makeOperation(QStringLiteral("set column ") + property, to,
+                                                 {columnAttributeSql(to, property)},
+                                                 {columnAttributeSql(back, property)}));
+        }
+    }
     const bool notNullBefore = flag(from, "not_null");
     const bool notNullAfter = flag(to, "not_null");
     // SET NOT NULL scans under its lock (a CHECK validated first would spare the scan only in a
@@ -471,6 +535,22 @@ AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
 QString tableName(const SchemaObject &table)
 {
     return qualify(table.schema, table.name);
+}
+
+// REPLICA IDENTITY for the table's value; one naming an index only when `withIndex` (the index or
+// key makes it once it exists, see replicaIdentityIndexSql()).
+QStringList replicaIdentitySql(const SchemaObject &table, bool withIndex)
+{
+    const QString value = prop(table, "replica_identity");
+    if (value.startsWith(QStringLiteral("using index ")) && !withIndex)
+        return {};
+    const QString form = value.isEmpty() ? QStringLiteral("DEFAULT") : value.toUpper();
+    if (value.isEmpty() && !withIndex)
+        return {};
+    return {QStringLiteral("ALTER TABLE %1 REPLICA IDENTITY %2")
+                .arg(tableName(table), value.startsWith(QStringLiteral("using index "))
+                                           ? QStringLiteral("USING INDEX ") + value.mid(12)
+                                           : form)};
 }
 
 QStringList rowSecuritySql(const SchemaObject &table)
@@ -529,7 +609,8 @@ QStringList createTableSql(const SchemaObject &table, const SchemaModel &world,
         sql += QStringLiteral(" PARTITION BY ") + prop(table, "partition_key");
     if (!prop(table, "options").isEmpty())
         sql += QStringLiteral(" WITH (") + optionsList(prop(table, "options")) + QLatin1Char(')');
-    return sequences.before + QStringList{sql} + rowSecuritySql(table) + sequences.after;
+    return sequences.before + QStringList{sql} + columnAttributesSql(columns) +
+           replicaIdentitySql(table, false) + rowSecuritySql(table) + sequences.after;
 }
 
 QList<Operation> createTable(const SchemaObject &table, const DiffContext &context)
@@ -673,6 +754,22 @@ AlterPlan alterTable(const SchemaObject &from, const SchemaObject &to, const Dif
         op(QStringLiteral("set storage options"),
            change(prop(from, "options"), prop(to, "options")),
            change(prop(to, "options"), prop(from, "options")));
+    }
+    if (prop(from, "replica_identity") != prop(to, "replica_identity")) {
+        // One naming an index that is still to be made is set by that index's creation.
+        const QString value = prop(to, "replica_identity");
+        const QStringList index = splitQualified(value.mid(12));
+        const bool indexExists =
+            !value.startsWith(QStringLiteral("using index ")) ||
+            (index.size() == 1 &&
+             (context.from.find(objectKey(ObjectKind::Index, to.schema, to.name, index[0])) ||
+              context.from.find(objectKey(ObjectKind::Constraint, to.schema, to.name, index[0]))));
+        if (indexExists) {
+            SchemaObject back = from;
+            back.name = to.name;
+            op(QStringLiteral("set replica identity"), replicaIdentitySql(to, true),
+               replicaIdentitySql(back, true));
+        }
     }
     auto rowSecurity = [&](const char *property, const QString &on, const QString &off) {
         if (flag(from, property) == flag(to, property))

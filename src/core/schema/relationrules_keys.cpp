@@ -20,6 +20,28 @@ bool partitioned(const SchemaModel &model, const SchemaObject &child)
     return relation && !prop(*relation, "partition_key").isEmpty();
 }
 
+// When `object` (an index, or a key with its index) is the one its table's replica identity
+// names and the table did not name it before: the statement making it so, and its inverse.
+void replicaIdentity(const SchemaObject &object, const DiffContext &context, QStringList *sql,
+                     QStringList *inverse)
+{
+    const SchemaObject *table = relationIn(context.to, object);
+    const QString value = QStringLiteral("using index ") + quoteName(object.name);
+    if (!table || prop(*table, "replica_identity") != value)
+        return;
+    const SchemaObject *before = relationIn(context.from, object);
+    const QString old = before ? prop(*before, "replica_identity") : QString();
+    if (old == value)
+        return;
+    const QString name = qualify(table->schema, table->name);
+    sql->append(QStringLiteral("ALTER TABLE %1 REPLICA IDENTITY USING INDEX %2")
+                    .arg(name, quoteName(object.name)));
+    inverse->prepend(QStringLiteral("ALTER TABLE %1 REPLICA IDENTITY %2")
+                         .arg(name, old.isEmpty() || old.startsWith(QStringLiteral("using index "))
+                                        ? QStringLiteral("DEFAULT")
+                                        : old.toUpper()));
+}
+
 // --- Constraints -----------------------------------------------------------------------------
 
 QString addConstraintSql(const SchemaObject &constraint, const QString &definition)
@@ -104,7 +126,9 @@ QList<Operation> createConstraint(const SchemaObject &constraint, const DiffCont
             return {operation};
         }
     }
-    return {addConstraint(constraint, tableIsNew, onPartitioned)};
+    Operation operation = addConstraint(constraint, tableIsNew, onPartitioned);
+    replicaIdentity(constraint, context, &operation.sql, &operation.inverseSql);
+    return {operation};
 }
 
 QList<Operation> dropConstraint(const SchemaObject &constraint, const DiffContext &context)
@@ -170,6 +194,7 @@ QList<Operation> createIndex(const SchemaObject &index, const DiffContext &conte
     } else if (!relationIsNew) {
         operation.hazards.append(Hazard::BuildsIndex);
     }
+    replicaIdentity(index, context, &operation.sql, &operation.inverseSql);
     return {operation};
 }
 
