@@ -1,5 +1,5 @@
 // Schemas, extensions, collations, types, views, functions, aggregates, triggers, rules and
-// policies of a PostgreSQL database, and what Strata does not model, for inspectPostgres().
+// policies of a PostgreSQL database, for inspectPostgres().
 #include "schema/inspect_internal.h"
 
 namespace strata::schema::inspectpg {
@@ -450,111 +450,6 @@ Status readPolicies(Reader &reader)
         policy.properties.insert(QStringLiteral("with_check"), row[9]);
         policy.comment = row[10];
         reader.add(policy, QStringLiteral("pg_policy"), row[0]);
-    }
-    return {};
-}
-
-Status readUnsupported(Reader &reader)
-{
-    // One row per object of a kind Strata does not model: kind, its name as users read it,
-    // the catalog and oid (to leave out what an extension owns), and for objects on a
-    // relation that relation's oid (to leave out what is on an excluded table).
-    const QString filter = reader.schemaFilter(QStringLiteral("n.nspname"));
-    const auto inSchema = [&filter](const QString &kind, const QString &catalog,
-                                    const QString &alias, const QString &nameColumn,
-                                    const QString &namespaceColumn, const QString &where,
-                                    const QString &relation = QStringLiteral("0")) {
-        return QStringLiteral("SELECT '%1', pg_catalog.format('%I.%I', n.nspname, %2), '%3', "
-                              "%4.oid, %5 FROM pg_catalog.%3 %4 JOIN pg_catalog.pg_namespace n "
-                              "ON n.oid = %6 WHERE %7 AND ")
-                   .arg(kind, nameColumn, catalog, alias, relation, namespaceColumn, where) +
-               filter;
-    };
-    const QStringList parts = {
-        inSchema(QStringLiteral("foreign table"), kClass, QStringLiteral("c"),
-                 QStringLiteral("c.relname"), QStringLiteral("c.relnamespace"),
-                 QStringLiteral("c.relkind = 'f'")),
-        // A typed table (CREATE TABLE ... OF type) would be made again as a plain one.
-        inSchema(QStringLiteral("typed table"), kClass, QStringLiteral("c"),
-                 QStringLiteral("c.relname"), QStringLiteral("c.relnamespace"),
-                 QStringLiteral("c.relkind IN ('r', 'p') AND c.reloftype <> 0"),
-                 QStringLiteral("c.oid")),
-        inSchema(QStringLiteral("range type"), kType, QStringLiteral("t"),
-                 QStringLiteral("t.typname"), QStringLiteral("t.typnamespace"),
-                 QStringLiteral("t.typtype = 'r'")),
-        inSchema(QStringLiteral("base type"), kType, QStringLiteral("t"),
-                 QStringLiteral("t.typname"), QStringLiteral("t.typnamespace"),
-                 QStringLiteral("t.typtype IN ('b', 'p') AND NOT EXISTS (SELECT 1 FROM "
-                                "pg_catalog.pg_type e WHERE e.typarray = t.oid)")),
-        QStringLiteral("SELECT 'operator', o.oid::pg_catalog.regoperator::text, 'pg_operator', "
-                       "o.oid, 0 FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON "
-                       "n.oid = o.oprnamespace WHERE ") +
-            filter,
-        inSchema(QStringLiteral("operator class"), QStringLiteral("pg_opclass"),
-                 QStringLiteral("o"), QStringLiteral("o.opcname"), QStringLiteral("o.opcnamespace"),
-                 QStringLiteral("true")),
-        inSchema(QStringLiteral("operator family"), QStringLiteral("pg_opfamily"),
-                 QStringLiteral("o"), QStringLiteral("o.opfname"), QStringLiteral("o.opfnamespace"),
-                 QStringLiteral("true")),
-        inSchema(QStringLiteral("conversion"), QStringLiteral("pg_conversion"), QStringLiteral("o"),
-                 QStringLiteral("o.conname"), QStringLiteral("o.connamespace"),
-                 QStringLiteral("true")),
-        inSchema(QStringLiteral("text search configuration"), QStringLiteral("pg_ts_config"),
-                 QStringLiteral("o"), QStringLiteral("o.cfgname"), QStringLiteral("o.cfgnamespace"),
-                 QStringLiteral("true")),
-        inSchema(QStringLiteral("text search dictionary"), QStringLiteral("pg_ts_dict"),
-                 QStringLiteral("o"), QStringLiteral("o.dictname"),
-                 QStringLiteral("o.dictnamespace"), QStringLiteral("true")),
-        inSchema(QStringLiteral("text search parser"), QStringLiteral("pg_ts_parser"),
-                 QStringLiteral("o"), QStringLiteral("o.prsname"), QStringLiteral("o.prsnamespace"),
-                 QStringLiteral("true")),
-        inSchema(QStringLiteral("text search template"), QStringLiteral("pg_ts_template"),
-                 QStringLiteral("o"), QStringLiteral("o.tmplname"),
-                 QStringLiteral("o.tmplnamespace"), QStringLiteral("true")),
-        inSchema(QStringLiteral("statistics object"), QStringLiteral("pg_statistic_ext"),
-                 QStringLiteral("o"), QStringLiteral("o.stxname"), QStringLiteral("o.stxnamespace"),
-                 QStringLiteral("true"), QStringLiteral("o.stxrelid")),
-        inSchema(QStringLiteral("trigger on foreign table"), QStringLiteral("pg_trigger"),
-                 QStringLiteral("o"), QStringLiteral("o.tgname"),
-                 QStringLiteral("(SELECT c.relnamespace FROM pg_catalog.pg_class c WHERE c.oid = "
-                                "o.tgrelid)"),
-                 QStringLiteral("NOT o.tgisinternal AND (SELECT c.relkind FROM "
-                                "pg_catalog.pg_class c WHERE c.oid = o.tgrelid) = 'f'")),
-        QStringLiteral("SELECT 'event trigger', pg_catalog.quote_ident(o.evtname), "
-                       "'pg_event_trigger', o.oid, 0 FROM pg_catalog.pg_event_trigger o"),
-        QStringLiteral(
-            "SELECT 'cast', '(' || pg_catalog.format_type(o.castsource, NULL) || ' AS "
-            "' || pg_catalog.format_type(o.casttarget, NULL) || ')', 'pg_cast', "
-            "o.oid, 0 FROM pg_catalog.pg_cast o WHERE o.oid >= 16384 AND NOT EXISTS (SELECT 1 "
-            "FROM pg_catalog.pg_depend d WHERE d.classid = "
-            "'pg_catalog.pg_cast'::pg_catalog.regclass AND d.objid = o.oid AND "
-            "d.deptype = 'i')"),
-        QStringLiteral("SELECT 'foreign-data wrapper', pg_catalog.quote_ident(o.fdwname), "
-                       "'pg_foreign_data_wrapper', o.oid, 0 FROM "
-                       "pg_catalog.pg_foreign_data_wrapper o"),
-        QStringLiteral("SELECT 'server', pg_catalog.quote_ident(o.srvname), "
-                       "'pg_foreign_server', o.oid, 0 FROM pg_catalog.pg_foreign_server o"),
-        QStringLiteral("SELECT 'publication', pg_catalog.quote_ident(o.pubname), "
-                       "'pg_publication', o.oid, 0 FROM pg_catalog.pg_publication o"),
-        QStringLiteral("SELECT 'language', pg_catalog.quote_ident(o.lanname), 'pg_language', "
-                       "o.oid, 0 FROM pg_catalog.pg_language o WHERE o.oid >= 16384"),
-        QStringLiteral("SELECT 'access method', pg_catalog.quote_ident(o.amname), 'pg_am', "
-                       "o.oid, 0 FROM pg_catalog.pg_am o WHERE o.oid >= 16384"),
-        QStringLiteral("SELECT 'transform', 'for ' || pg_catalog.format_type(o.trftype, NULL) "
-                       "|| ' language ' || (SELECT l.lanname FROM pg_catalog.pg_language l "
-                       "WHERE l.oid = o.trflang), 'pg_transform', o.oid, 0 FROM "
-                       "pg_catalog.pg_transform o"),
-    };
-    auto rows = reader.rows(QStringLiteral("the objects Strata does not model"),
-                            parts.join(QStringLiteral(" UNION ALL ")));
-    if (!rows)
-        return rows.error();
-    for (const QStringList &row : *rows) {
-        if (reader.isExtensionMember(row[2], row[3]))
-            continue;
-        if (row[4] != QLatin1String("0") && reader.skipsRelation(row[4]))
-            continue;
-        reader.unsupported(QStringLiteral("%1 %2 (kind not supported)").arg(row[0], row[1]));
     }
     return {};
 }
