@@ -6,8 +6,9 @@
 #include <QString>
 #include <QStringList>
 
-// SQL text the relation rules share between tables and columns (relationrules.cpp) and
-// constraints, indexes and sequences (relationrules_keys.cpp). Internal to the diff.
+// SQL text the relation rules share between tables (relationrules.cpp), columns
+// (relationrules_columns.cpp) and constraints, indexes and sequences (relationrules_keys.cpp).
+// Internal to the diff.
 namespace strata::schema::detail {
 
 // A property as text; "true" properties as bool.
@@ -45,7 +46,15 @@ struct OwnedSequenceSql
 OwnedSequenceSql ownedSequenceSql(const SchemaModel &world, const SchemaModel *existing,
                                   const QList<SchemaObject> &columns);
 
-// The rules of relationRules() that live in relationrules_keys.cpp.
+// A column as CREATE TABLE and ADD COLUMN write it: "name type [COLLATE c] [GENERATED ...]
+// [DEFAULT ...] [NOT NULL]".
+QString columnDefinition(const SchemaObject &column);
+// The statements giving new columns their storage, compression and statistics target, where
+// they are not the defaults.
+QStringList columnAttributesSql(const QList<SchemaObject> &columns);
+
+// The rules of relationRules() that live in relationrules_columns.cpp and relationrules_keys.cpp.
+const KindRules &columnRules();
 const KindRules &constraintRules();
 const KindRules &indexRules();
 const KindRules &sequenceRules();
