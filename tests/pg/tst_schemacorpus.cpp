@@ -7,7 +7,10 @@
 //
 // The corpus (tests/data/schema-diff, a copy of the project's shared corpus with its licences)
 // comes from the STRATA_SCHEMA_CORPUS CMake variable. Set STRATA_CORPUS_REPORT to a file name
-// to get every pair's outcome as JSON.
+// to get every pair's outcome as JSON; STRATA_CORPUS_GRANTS to inspect, diff and compare owners
+// and grants too (ctest runs the migra pairs so as tst_schemacorpus_grants);
+// STRATA_CORPUS_ONLY=PREFIX to run only the pairs whose name starts so; STRATA_CORPUS_CROSSCHECK
+// to check proven pairs with the older catalog reader as well.
 
 #include "drivers/postgres/postgresdriver.h"
 #include "pgserver.h"
@@ -83,6 +86,14 @@ class TestSchemaCorpus : public QObject
     QList<Outcome> m_outcomes;
     int m_scratch = 0;
     const bool m_crossCheck = qEnvironmentVariableIsSet("STRATA_CORPUS_CROSSCHECK");
+    const bool m_grants = qEnvironmentVariableIsSet("STRATA_CORPUS_GRANTS");
+
+    schema::InspectOptions inspectOptions() const
+    {
+        schema::InspectOptions options;
+        options.ownersAndGrants = m_grants;
+        return options;
+    }
     QElapsedTimer m_timer; // of the current pair, from its diff on
 
     // Pairs of the corpus: consecutive Pagila versions and migra's a/b fixtures.
@@ -107,6 +118,10 @@ class TestSchemaCorpus : public QObject
             result.append({QStringLiteral("migra %1 a>b").arg(f), a, b});
             result.append({QStringLiteral("migra %1 b>a").arg(f), b, a});
         }
+        // STRATA_CORPUS_ONLY=PREFIX: only the pairs whose name starts so ("migra").
+        const QString only = qEnvironmentVariable("STRATA_CORPUS_ONLY");
+        if (!only.isEmpty())
+            result.removeIf([&only](const Pair &p) { return !p.name.startsWith(only); });
         return result;
     }
 
@@ -152,7 +167,7 @@ class TestSchemaCorpus : public QObject
             if (auto opened = driver.open(); !opened) {
                 s.inspectError = opened.error().message;
             } else {
-                auto model = schema::inspect(driver);
+                auto model = schema::inspect(driver, inspectOptions());
                 auto objects =
                     m_crossCheck ? driver.schemaObjects(QStringLiteral("strata_version"))
                                  : strata::Result<QMap<QString, QString>>(QMap<QString, QString>());
@@ -345,7 +360,9 @@ private Q_SLOTS:
         }
 
         m_timer.start();
-        const schema::SchemaDiff generated = schema::diff(*a.model, *b.model);
+        schema::DiffOptions diffOptions;
+        diffOptions.ownersAndGrants = m_grants;
+        const schema::SchemaDiff generated = schema::diff(*a.model, *b.model, diffOptions);
         outcome.operations = int(generated.operations.size());
         if (!generated.refused.isEmpty()) {
             // A refusal counts only when it names an object of either side.
@@ -377,7 +394,8 @@ private Q_SLOTS:
         strata::Result<schema::ProofReport> report = strata::Error::failure(QString());
         {
             PostgresDriver driver(m_server->conninfo(scratch), scratch);
-            report = schema::prove(driver, *a.model, *b.model, generated, {}, kSeedRows);
+            report =
+                schema::prove(driver, *a.model, *b.model, generated, inspectOptions(), kSeedRows);
             driver.close();
         }
         const bool crossCheck = report && report->ok() && m_crossCheck;
