@@ -109,6 +109,16 @@ QHash<const SchemaModel *, const ModelIndex *> &registry()
 
 ModelIndex::ModelIndex(const SchemaModel &model) : m_model(model)
 {
+    registry().insert(&model, this);
+}
+
+// Built on first use: a diff with few changes never asks.
+void ModelIndex::build() const
+{
+    if (m_built)
+        return;
+    m_built = true;
+    const SchemaModel &model = m_model;
     for (const SchemaObject &object : model.objects()) {
         if (!object.table.isEmpty())
             m_children[childKey(object.kind, object.schema, object.table)].append(object);
@@ -126,7 +136,6 @@ ModelIndex::ModelIndex(const SchemaModel &model) : m_model(model)
                    b.property(QStringLiteral("position")).toInt();
         });
     }
-    registry().insert(&model, this);
 }
 
 ModelIndex::~ModelIndex()
@@ -143,15 +152,19 @@ const ModelIndex *ModelIndex::of(const SchemaModel &model)
 QList<SchemaObject> childrenOf(const SchemaModel &model, const SchemaObject &relation,
                                ObjectKind kind)
 {
-    if (const ModelIndex *index = ModelIndex::of(model))
+    if (const ModelIndex *index = ModelIndex::of(model)) {
+        index->build();
         return index->m_children.value(childKey(kind, relation.schema, relation.name));
+    }
     return model.children(relation, kind);
 }
 
 QList<SchemaObject> ownedSequences(const SchemaModel &model, const QString &columnKey)
 {
-    if (const ModelIndex *index = ModelIndex::of(model))
+    if (const ModelIndex *index = ModelIndex::of(model)) {
+        index->build();
         return index->m_sequences.value(columnKey);
+    }
     QList<SchemaObject> sequences;
     for (const SchemaObject &sequence : model.objects(ObjectKind::Sequence)) {
         if (ownerColumnKey(model, sequence) == columnKey)

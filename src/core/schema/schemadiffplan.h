@@ -55,8 +55,10 @@ private:
     friend QList<SchemaObject> childrenOf(const SchemaModel &, const SchemaObject &, ObjectKind);
     friend QList<SchemaObject> ownedSequences(const SchemaModel &, const QString &);
     const SchemaModel &m_model;
-    QHash<QString, QList<SchemaObject>> m_children;  // "kind|schema|table" -> objects
-    QHash<QString, QList<SchemaObject>> m_sequences; // owning column key -> sequences
+    void build() const;
+    mutable bool m_built = false;
+    mutable QHash<QString, QList<SchemaObject>> m_children;  // "kind|schema|table" -> objects
+    mutable QHash<QString, QList<SchemaObject>> m_sequences; // owning column key -> sequences
 };
 
 // SchemaModel::children(), through the model's index when one is registered.
