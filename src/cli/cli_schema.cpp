@@ -80,6 +80,18 @@ QJsonArray operationsJson(const SchemaDiff &diff)
     return out;
 }
 
+// "the definitions of range type public.r, server s (kinds Strata does not model)": what a
+// "No changes" or "No drift" does not cover. Empty when nothing.
+QString unmodelledNotCompared(const QStringList &objects)
+{
+    if (objects.isEmpty())
+        return {};
+    return QStringLiteral("the definition%1 of %2 (%3 Strata does not model: listed by name only)")
+        .arg(objects.size() == 1 ? QString() : QStringLiteral("s"),
+             objects.join(QLatin1String(", ")),
+             objects.size() == 1 ? QStringLiteral("a kind") : QStringLiteral("kinds"));
+}
+
 // A refused diff as an error: the first object in the message, the others in its details.
 Error refusal(const SchemaDiff &diff)
 {
@@ -122,19 +134,29 @@ int Cli::diff()
     if (!d.refused.isEmpty())
         return fail(refusal(d));
     if (m_inv.json) {
-        printJson({{QStringLiteral("from"), result->from.source},
-                   {QStringLiteral("to"), result->to.source},
-                   {QStringLiteral("transactional"), d.transactional()},
-                   {QStringLiteral("operations"), operationsJson(d)}});
+        printJson(
+            {{QStringLiteral("not_compared"), QJsonArray::fromStringList(result->notCompared)},
+             {QStringLiteral("from"), result->from.source},
+             {QStringLiteral("to"), result->to.source},
+             {QStringLiteral("transactional"), d.transactional()},
+             {QStringLiteral("operations"), operationsJson(d)}});
         return Success;
     }
     if (d.operations.isEmpty()) {
-        m_out << QStringLiteral("-- No changes: %1 and %2 are the same schema.\n")
-                     .arg(from->text(), to->text());
+        if (result->notCompared.isEmpty())
+            m_out << QStringLiteral("-- No changes: %1 and %2 are the same schema.\n")
+                         .arg(from->text(), to->text());
+        else
+            m_out << QStringLiteral("-- No changes between %1 and %2 in what Strata compares; not "
+                                    "compared: %3.\n")
+                         .arg(from->text(), to->text(), unmodelledNotCompared(result->notCompared));
         return Success;
     }
     m_out
         << QStringLiteral("-- From: %1\n-- To:   %2\n").arg(result->from.source, result->to.source);
+    if (!result->notCompared.isEmpty())
+        m_out << QStringLiteral("-- Not compared: %1.\n")
+                     .arg(unmodelledNotCompared(result->notCompared));
     if (!d.transactional())
         m_out << QStringLiteral("-- Not transactional: a statement below cannot run inside a "
                                 "transaction block.\n");
@@ -174,19 +196,28 @@ int Cli::autogenerate()
         return fail(result.error());
     if (!result->written) {
         if (m_inv.json)
-            printJson({{QStringLiteral("changes"), false}});
-        say(QStringLiteral("No changes: the project at its head matches %1.")
-                .arg(request.desired.text()));
+            printJson({{QStringLiteral("changes"), false},
+                       {QStringLiteral("not_compared"),
+                        QJsonArray::fromStringList(result->notCompared)}});
+        if (result->notCompared.isEmpty())
+            say(QStringLiteral("No changes: the project at its head matches %1.")
+                    .arg(request.desired.text()));
+        else
+            say(QStringLiteral("No changes: the project at its head matches %1 in what Strata "
+                               "compares; not compared: %2.")
+                    .arg(request.desired.text(), unmodelledNotCompared(result->notCompared)));
         return Success;
     }
     const QString shown = pathForUser(result->path);
     if (m_inv.json) {
-        printJson({{QStringLiteral("changes"), true},
-                   {QStringLiteral("path"), result->path},
-                   {QStringLiteral("revision"), result->revision},
-                   {QStringLiteral("transactional"),
-                    result->diff.transactional() && result->diff.inverseTransactional()},
-                   {QStringLiteral("operations"), operationsJson(result->diff)}});
+        printJson(
+            {{QStringLiteral("changes"), true},
+             {QStringLiteral("not_compared"), QJsonArray::fromStringList(result->notCompared)},
+             {QStringLiteral("path"), result->path},
+             {QStringLiteral("revision"), result->revision},
+             {QStringLiteral("transactional"),
+              result->diff.transactional() && result->diff.inverseTransactional()},
+             {QStringLiteral("operations"), operationsJson(result->diff)}});
         return Success;
     }
     say(QStringLiteral("Generated %1 (%2), proven in a scratch database: the upgrade applies and "
@@ -196,6 +227,8 @@ int Cli::autogenerate()
                  QStringLiteral("%1 operation%2")
                      .arg(result->diff.operations.size())
                      .arg(result->diff.operations.size() == 1 ? QString() : QStringLiteral("s"))));
+    if (!result->notCompared.isEmpty())
+        say(QStringLiteral("Not compared: %1.").arg(unmodelledNotCompared(result->notCompared)));
     say(QStringLiteral("Review it before committing: hazards are marked with \"-- hazard:\"."));
     return Success;
 }
@@ -213,6 +246,8 @@ int Cli::drift()
     QStringList notCompared;
     if (!report->ownersAndGrantsCompared)
         notCompared.append(QStringLiteral("owners and grants (compare them with --grants)"));
+    if (!report->unsupportedNotCompared.isEmpty())
+        notCompared.append(unmodelledNotCompared(report->unsupportedNotCompared));
     if (report->ignoredFindings > 0)
         notCompared.append(QStringLiteral("%1 finding%2 hidden by the ignore patterns (%3)")
                                .arg(report->ignoredFindings)

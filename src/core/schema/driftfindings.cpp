@@ -166,4 +166,33 @@ QList<UnsupportedChange> unsupportedChanges(const SchemaModel &expected, const S
     return out;
 }
 
+QStringList unsupportedUncompared(const SchemaModel &a, const SchemaModel &b,
+                                  const QStringList &ignore)
+{
+    QList<QRegularExpression> patterns;
+    for (const QString &pattern : ignore)
+        patterns.append(
+            QRegularExpression(QRegularExpression::wildcardToRegularExpression(pattern.trimmed())));
+    QHash<QString, QString> other; // identity -> definition, in b
+    for (const QString &text : b.unsupported) {
+        const UnsupportedEntry entry = unsupportedEntry(text);
+        other.insert(entry.identity, entry.definition);
+    }
+    QStringList out;
+    for (const QString &text : a.unsupported) {
+        const UnsupportedEntry entry = unsupportedEntry(text);
+        const auto it = other.constFind(entry.identity);
+        if (it == other.constEnd() || !entry.definition.isEmpty() || !it->isEmpty())
+            continue;
+        bool ignored = false;
+        for (const QRegularExpression &pattern : patterns)
+            for (const QString &name : entry.names())
+                ignored = ignored || pattern.match(name).hasMatch();
+        if (!ignored)
+            out.append(entry.identity);
+    }
+    out.sort();
+    return out;
+}
+
 } // namespace strata::schema::detail

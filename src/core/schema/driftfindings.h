@@ -23,4 +23,10 @@ QList<ObjectChange> foldChildren(const QList<ObjectChange> &changes, const Schem
 QList<UnsupportedChange> unsupportedChanges(const SchemaModel &expected, const SchemaModel &actual,
                                             const QStringList &ignore);
 
+// The unsupported objects both sides list by the same name with nothing about their
+// definitions: whether those differ is not known (their identities, sorted). Ignored ones (as
+// above) are left out.
+QStringList unsupportedUncompared(const SchemaModel &a, const SchemaModel &b,
+                                  const QStringList &ignore = {});
+
 } // namespace strata::schema::detail

@@ -482,6 +482,7 @@ Result<DiffResult> SchemaWorkbench::diff(const SchemaSide &from, const SchemaSid
     options.renames = renameMap(toRead->renames);
     DiffResult result;
     result.diff = schema::diff(fromRead->model, toRead->model, options);
+    result.notCompared = detail::unsupportedUncompared(fromRead->model, toRead->model);
     result.from = std::move(fromRead).value();
     result.to = std::move(toRead).value();
     return result;
@@ -521,6 +522,7 @@ Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateReque
     options.renames = renameMap(desired->side.renames);
     AutogenerateResult result;
     result.diff = schema::diff(current->side.model, desired->side.model, options);
+    result.notCompared = detail::unsupportedUncompared(current->side.model, desired->side.model);
     if (!result.diff.refused.isEmpty()) {
         Error e =
             Error::failure(QStringLiteral("cannot generate the migration; nothing written: %1")
@@ -622,6 +624,8 @@ Result<DriftReport> SchemaWorkbench::drift(const QStringList &ignore)
     options.ignore = m_migrator->project().config().driftIgnore + ignore;
     options.ignore.removeAll(QString());
     report.ignorePatterns = options.ignore;
+    report.unsupportedNotCompared =
+        detail::unsupportedUncompared(expected->side.model, actual->side.model, options.ignore);
     const QList<ObjectChange> found = compare(expected->side.model, actual->side.model, options);
     report.unsupported =
         detail::unsupportedChanges(expected->side.model, actual->side.model, options.ignore);

@@ -56,6 +56,9 @@ struct DiffResult
     SideModel from;
     SideModel to;
     SchemaDiff diff;
+    // Objects of kinds Strata does not model that both sides have, by name only: whether their
+    // definitions differ is not known ("range type public.r"), for people to be told so.
+    QStringList notCompared;
 };
 
 // What `revision --autogenerate` asks for.
@@ -78,6 +81,7 @@ struct AutogenerateResult
     QString revision;
     SchemaDiff diff;
     ProofReport proof;
+    QStringList notCompared; // as DiffResult::notCompared
 };
 
 // An object of a kind Strata does not model (SchemaModel::unsupported) that drift found on one
@@ -106,6 +110,7 @@ struct DriftReport
     // only with WorkbenchOptions::ownersAndGrants), and how many findings the ignore patterns
     // (strata.ini's drift_ignore and the call's) hid.
     bool ownersAndGrantsCompared = false;
+    QStringList unsupportedNotCompared; // as DiffResult::notCompared
     QStringList ignorePatterns;
     int ignoredFindings = 0;
     bool hasDrift() const { return !changes.isEmpty() || !unsupported.isEmpty(); }
