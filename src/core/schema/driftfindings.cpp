@@ -75,6 +75,16 @@ UnsupportedEntry unsupportedEntry(const QString &text)
     return entry;
 }
 
+// "definition 1a2b3c4d" (as inspection lists it) -> "1a2b3c4d"; "(none)" when empty.
+QString fingerprint(const QString &definition)
+{
+    if (definition.isEmpty())
+        return QStringLiteral("(none)");
+    return definition.startsWith(QLatin1String("definition "))
+               ? definition.mid(QStringLiteral("definition ").size())
+               : definition;
+}
+
 } // namespace
 
 // Drift as a person reads it: the columns, constraints, indexes, triggers, rules and policies of
@@ -157,8 +167,9 @@ QList<UnsupportedChange> unsupportedChanges(const SchemaModel &expected, const S
             out.append({entry.kind, entry.identity, ObjectChange::Change::Removed, notModelled});
         else if (other->definition != entry.definition)
             out.append({entry.kind, entry.identity, ObjectChange::Change::Changed,
-                        QStringLiteral("%1\ndefinition: %2 -> %3")
-                            .arg(notModelled, entry.definition, other->definition)});
+                        QStringLiteral("%1; its definition differs (fingerprint %2 -> %3)")
+                            .arg(notModelled, fingerprint(entry.definition),
+                                 fingerprint(other->definition))});
     }
     for (const UnsupportedEntry &entry : std::as_const(sides[1]))
         if (!sides[0].contains(entry.identity) && !ignored(entry))
