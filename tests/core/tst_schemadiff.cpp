@@ -143,22 +143,22 @@ class TestSchemaDiff : public QObject
 private Q_SLOTS:
     void hazardNamesAndSentences()
     {
-        const QList<Hazard> all = {Hazard::DeletesData,         Hazard::RewritesTable,
-                                   Hazard::AccessExclusiveLock, Hazard::BuildsIndex,
-                                   Hazard::ValidatesConstraint, Hazard::NotInTransaction,
-                                   Hazard::UntrackedDependency, Hazard::DowngradeLosesData};
+        const QList<Hazard> all = {
+            Hazard::DeletesData,         Hazard::RewritesTable,       Hazard::AccessExclusiveLock,
+            Hazard::BuildsIndex,         Hazard::ValidatesConstraint, Hazard::NotInTransaction,
+            Hazard::UntrackedDependency, Hazard::DowngradeLosesData,  Hazard::FailsWithRows};
         QStringList names;
         for (Hazard hazard : all) {
             QVERIFY(!hazardText(hazard).isEmpty());
             names.append(hazardName(hazard));
         }
-        QCOMPARE(
-            names,
-            (QStringList{
-                QStringLiteral("deletes_data"), QStringLiteral("rewrites_table"),
-                QStringLiteral("access_exclusive_lock"), QStringLiteral("builds_index"),
-                QStringLiteral("validates_constraint"), QStringLiteral("not_in_transaction"),
-                QStringLiteral("untracked_dependency"), QStringLiteral("downgrade_loses_data")}));
+        QCOMPARE(names,
+                 (QStringList{
+                     QStringLiteral("deletes_data"), QStringLiteral("rewrites_table"),
+                     QStringLiteral("access_exclusive_lock"), QStringLiteral("builds_index"),
+                     QStringLiteral("validates_constraint"), QStringLiteral("not_in_transaction"),
+                     QStringLiteral("untracked_dependency"), QStringLiteral("downgrade_loses_data"),
+                     QStringLiteral("fails_with_rows")}));
         QVERIFY(hazardText(Hazard::BuildsIndex).contains(QStringLiteral("CONCURRENTLY")));
         QVERIFY(hazardText(Hazard::ValidatesConstraint).contains(QStringLiteral("NOT VALID")));
     }
@@ -242,6 +242,31 @@ private Q_SLOTS:
         QCOMPARE(d.operations[0].hazards, QList<Hazard>{Hazard::DeletesData});
         QCOMPARE(d.operations[1].hazards, QList<Hazard>{Hazard::DowngradeLosesData});
         QCOMPARE(d.operations[1].inverseHazards, QList<Hazard>{Hazard::DeletesData});
+    }
+
+    void notNullColumnWithoutDefaultFailsWithRows()
+    {
+        // NOT NULL with nothing to fill existing rows: flagged. With a default or identity the
+        // server fills them, so no flag.
+        QList<SchemaObject> after = filmTable();
+        after.append(column(kFilm, QStringLiteral("code"), QStringLiteral("integer"),
+                            {{QStringLiteral("not_null"), QStringLiteral("true")}}, 3));
+        after.append(column(kFilm, QStringLiteral("rank"), QStringLiteral("integer"),
+                            {{QStringLiteral("not_null"), QStringLiteral("true")},
+                             {QStringLiteral("default"), QStringLiteral("0")}},
+                            4));
+        after.append(column(kFilm, QStringLiteral("serial_no"), QStringLiteral("integer"),
+                            {{QStringLiteral("not_null"), QStringLiteral("true")},
+                             {QStringLiteral("identity"), QStringLiteral("always")}},
+                            5));
+        const SchemaDiff d = diff(model(filmTable()), model(after));
+        QCOMPARE(d.operations.size(), 3);
+        for (const Operation &operation : d.operations) {
+            const bool flagged = operation.hazards.contains(Hazard::FailsWithRows);
+            QCOMPARE(flagged, operation.object.endsWith(QStringLiteral(".code")));
+        }
+        QVERIFY(
+            d.upgradeSql().contains(QStringLiteral("-- hazard: fails when the table has rows")));
     }
 
     void addingAVolatileDefaultRewrites()

@@ -309,6 +309,11 @@ QList<Operation> createColumn(const SchemaObject &column, const DiffContext &con
         hazards = {Hazard::RewritesTable, Hazard::AccessExclusiveLock};
     if (!generated)
         hazards.append(Hazard::DowngradeLosesData);
+    // PostgreSQL fills a new column with its default, NULL when it has none: on a table with
+    // rows that breaks NOT NULL unless identity or a generation expression gives values.
+    if (!generated && prop(column, "not_null") == QLatin1String("true") &&
+        prop(column, "default").isEmpty() && prop(column, "identity").isEmpty())
+        hazards.append(Hazard::FailsWithRows);
     return {
         makeOperation(QStringLiteral("add column"), column,
                       sequences.before +

@@ -25,6 +25,8 @@ QString hazardName(Hazard hazard)
         return QStringLiteral("untracked_dependency");
     case Hazard::DowngradeLosesData:
         return QStringLiteral("downgrade_loses_data");
+    case Hazard::FailsWithRows:
+        return QStringLiteral("fails_with_rows");
     }
     return {};
 }
@@ -53,6 +55,9 @@ QString hazardText(Hazard hazard)
                               "body): check the objects it uses by hand");
     case Hazard::DowngradeLosesData:
         return QStringLiteral("the downgrade deletes data this upgrade keeps");
+    case Hazard::FailsWithRows:
+        return QStringLiteral("fails when the table has rows: give the column a default, or add "
+                              "it nullable, fill it, then SET NOT NULL");
     }
     return {};
 }

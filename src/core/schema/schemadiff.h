@@ -23,11 +23,12 @@ enum class Hazard {
                          // transactional: false)
     UntrackedDependency, // depends on something the catalog cannot track (a function body)
     DowngradeLosesData,  // the inverse deletes data the upgrade kept
+    FailsWithRows,       // fails on a table that has rows (a NOT NULL column without a default)
 };
 
 // Stable machine name: "deletes_data", "rewrites_table", "access_exclusive_lock",
 // "builds_index", "validates_constraint", "not_in_transaction", "untracked_dependency",
-// "downgrade_loses_data".
+// "downgrade_loses_data", "fails_with_rows".
 QString hazardName(Hazard hazard);
 // One sentence for a comment above the statement, with the safer alternative where there is
 // one ("builds an index: CREATE INDEX CONCURRENTLY avoids blocking writes").
