@@ -971,6 +971,71 @@ private Q_SLOTS:
         QCOMPARE(drops.first(), QStringLiteral("DROP TABLE public.t1999"));
     }
 
+    // Column options (attoptions), the clustered mark and an invalid index, each turned into
+    // SQL with its inverse; a clustered-only change never rebuilds the index.
+    void columnOptionsAndIndexMarks()
+    {
+        QList<SchemaObject> a = filmTable();
+        a.append(index(kFilm, QStringLiteral("film_title_idx"),
+                       QStringLiteral("CREATE INDEX %INDEX% ON public.film USING btree (title)")));
+        QList<SchemaObject> b = a;
+        b[2].properties[QStringLiteral("options")] = QStringLiteral("n_distinct=100");
+        b[3].properties[QStringLiteral("clustered")] = QStringLiteral("true");
+        const SchemaDiff d = diff(model(a), model(b));
+        QCOMPARE(
+            upgrade(d),
+            (QStringList{QStringLiteral("ALTER TABLE public.film ALTER COLUMN title SET "
+                                        "(n_distinct=100)"),
+                         QStringLiteral("ALTER TABLE public.film CLUSTER ON film_title_idx")}));
+        QCOMPARE(downgrade(d),
+                 (QStringList{QStringLiteral("ALTER TABLE public.film SET WITHOUT CLUSTER"),
+                              QStringLiteral("ALTER TABLE public.film ALTER COLUMN title RESET "
+                                             "(n_distinct)")}));
+        // Created with the table: options and the mark after the statements making them.
+        const QStringList created = upgrade(diff(model({}), model(b)));
+        QVERIFY2(created.contains(QStringLiteral("ALTER TABLE public.film ALTER COLUMN title SET "
+                                                 "(n_distinct=100)")) &&
+                     created.indexOf(
+                         QStringLiteral("ALTER TABLE public.film CLUSTER ON film_title_idx")) >
+                         created.indexOf(QStringLiteral(
+                             "CREATE INDEX film_title_idx ON public.film USING btree (title)")),
+                 qPrintable(created.join(QLatin1Char('\n'))));
+
+        // Invalid in FROM: built again; invalid in TO: refused, naming the index.
+        QList<SchemaObject> invalid = a;
+        invalid[3].properties[QStringLiteral("invalid")] = QStringLiteral("true");
+        const SchemaDiff reindex = diff(model(invalid), model(a));
+        QCOMPARE(upgrade(reindex),
+                 QStringList{QStringLiteral("REINDEX INDEX public.film_title_idx")});
+        QCOMPARE(reindex.operations[0].hazards, QList<Hazard>{Hazard::BuildsIndex});
+        const SchemaDiff refused = diff(model(a), model(invalid));
+        QCOMPARE(refused.refused.size(), 1);
+        QVERIFY(refused.refused[0].startsWith(QStringLiteral("index public.film_title_idx: ")));
+        QVERIFY(refused.refused[0].contains(QStringLiteral("failed CREATE INDEX CONCURRENTLY")));
+        QCOMPARE(diff(model({}), model(invalid)).refused, refused.refused);
+    }
+
+    // The safety net: a property no rule turns into SQL refuses the diff, naming the object and
+    // the property, whether it differs or is set on an object the diff creates.
+    void unhandledPropertyRefuses()
+    {
+        const QList<SchemaObject> a = filmTable();
+        QList<SchemaObject> b = a;
+        b[2].properties[QStringLiteral("sparkle")] = QStringLiteral("bright");
+        const SchemaDiff changed = diff(model(a), model(b));
+        QCOMPARE(changed.refused,
+                 QStringList{QStringLiteral("column public.film.title: property \"sparkle\" "
+                                            "differs (\"\" -> \"bright\") and no rule of the "
+                                            "diff turns it into SQL")});
+        QVERIFY(!diff(model(b), model(a)).refused.isEmpty());
+        const SchemaDiff created = diff(model({}), model(b));
+        QCOMPARE(created.refused,
+                 QStringList{QStringLiteral("column public.film.title: property \"sparkle\" is "
+                                            "\"bright\" and no rule of the diff creates it")});
+        // The same on both sides and untouched: nothing to produce.
+        QVERIFY(diff(model(b), model(b)).isEmpty());
+    }
+
     void unsupportedObjectsRefuse()
     {
         SchemaModel a = model(filmTable());

@@ -43,14 +43,6 @@ QStringList rowSecuritySql(const SchemaObject &table)
     return sql;
 }
 
-QString optionsList(const QString &options)
-{
-    QStringList parts = options.split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (QString &part : parts)
-        part = part.trimmed();
-    return parts.join(QStringLiteral(", "));
-}
-
 // The statements creating `table` as `world` has it: its columns, the sequences they own (those
 // not in `existing`), its partition attachment or parents, its options and row security.
 QStringList createTableSql(const SchemaObject &table, const SchemaModel &world,
@@ -211,28 +203,10 @@ AlterPlan alterTable(const SchemaObject &from, const SchemaObject &to, const Dif
            {Hazard::RewritesTable, Hazard::AccessExclusiveLock});
     }
     if (prop(from, "options") != prop(to, "options")) {
-        auto change = [&](const QString &before, const QString &after) {
-            QStringList sql;
-            QStringList reset;
-            const QStringList kept = after.split(QLatin1Char(','), Qt::SkipEmptyParts);
-            for (const QString &option : before.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                const QString key = option.section(QLatin1Char('='), 0, 0).trimmed();
-                bool stays = false;
-                for (const QString &other : kept)
-                    stays = stays || other.section(QLatin1Char('='), 0, 0).trimmed() == key;
-                if (!stays)
-                    reset.append(key);
-            }
-            if (!reset.isEmpty())
-                sql.append(QStringLiteral("ALTER TABLE %1 RESET (%2)")
-                               .arg(name, reset.join(QStringLiteral(", "))));
-            if (!kept.isEmpty())
-                sql.append(QStringLiteral("ALTER TABLE %1 SET (%2)").arg(name, optionsList(after)));
-            return sql;
-        };
+        const QString alter = QStringLiteral("ALTER TABLE ") + name;
         op(QStringLiteral("set storage options"),
-           change(prop(from, "options"), prop(to, "options")),
-           change(prop(to, "options"), prop(from, "options")));
+           setOptionsSql(alter, prop(from, "options"), prop(to, "options")),
+           setOptionsSql(alter, prop(to, "options"), prop(from, "options")));
     }
     if (prop(from, "replica_identity") != prop(to, "replica_identity")) {
         // One naming an index that is still to be made is set by that index's creation.
@@ -268,6 +242,35 @@ AlterPlan alterTable(const SchemaObject &from, const SchemaObject &to, const Dif
 } // namespace
 
 // --- Shared helpers ----------------------------------------------------------------------------
+
+QString optionsList(const QString &options)
+{
+    QStringList parts = options.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (QString &part : parts)
+        part = part.trimmed();
+    return parts.join(QStringLiteral(", "));
+}
+
+QStringList setOptionsSql(const QString &alter, const QString &before, const QString &after)
+{
+    QStringList sql;
+    QStringList reset;
+    const QStringList kept = after.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &option : before.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString key = option.section(QLatin1Char('='), 0, 0).trimmed();
+        bool stays = false;
+        for (const QString &other : kept)
+            stays = stays || other.section(QLatin1Char('='), 0, 0).trimmed() == key;
+        if (!stays)
+            reset.append(key);
+    }
+    if (!reset.isEmpty())
+        sql.append(alter + QStringLiteral(" RESET (") + reset.join(QStringLiteral(", ")) +
+                   QLatin1Char(')'));
+    if (!kept.isEmpty())
+        sql.append(alter + QStringLiteral(" SET (") + optionsList(after) + QLatin1Char(')'));
+    return sql;
+}
 
 Operation makeOperation(const QString &kind, const SchemaObject &object, const QStringList &sql,
                         const QStringList &inverseSql, const QList<Hazard> &hazards,

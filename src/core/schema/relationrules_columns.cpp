@@ -262,6 +262,16 @@ QString columnAttributeSql(const SchemaObject &column, const QString &property)
              literal(relationName(column)), literal(column.name));
 }
 
+// ALTER COLUMN .. RESET (..) / SET (..) turning the column's attribute options `before` into
+// `after` (attoptions, "key=value" joined with ',').
+QStringList columnOptionsSql(const SchemaObject &column, const QString &before,
+                             const QString &after)
+{
+    return setOptionsSql(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2")
+                             .arg(relationName(column), quoteName(column.name)),
+                         before, after);
+}
+
 const QStringList &columnAttributes()
 {
     static const QStringList names = {QStringLiteral("storage"), QStringLiteral("compression"),
@@ -271,8 +281,8 @@ const QStringList &columnAttributes()
 
 } // namespace
 
-// The statements giving new columns their storage, compression and statistics target, where
-// they are not the defaults.
+// The statements giving new columns their storage, compression, statistics target and
+// attribute options (n_distinct ...), where they are not the defaults.
 QStringList columnAttributesSql(const QList<SchemaObject> &columns)
 {
     QStringList sql;
@@ -281,6 +291,7 @@ QStringList columnAttributesSql(const QList<SchemaObject> &columns)
             if (!column.property(property).isEmpty())
                 sql.append(columnAttributeSql(column, property));
         }
+        sql.append(columnOptionsSql(column, {}, prop(column, "options")));
     }
     return sql;
 }
@@ -513,6 +524,11 @@ AlterPlan alterColumnPlan(const SchemaObject &from, const SchemaObject &to,
                                                  {columnAttributeSql(back, property)}));
         }
     }
+    if (prop(from, "options") != prop(to, "options"))
+        plan.operations.append(
+            makeOperation(QStringLiteral("set column options"), to,
+                          columnOptionsSql(to, prop(from, "options"), prop(to, "options")),
+                          columnOptionsSql(to, prop(to, "options"), prop(from, "options"))));
     const bool notNullBefore = flag(from, "not_null");
     const bool notNullAfter = flag(to, "not_null");
     // SET NOT NULL scans under its lock (a CHECK validated first would spare the scan only in a

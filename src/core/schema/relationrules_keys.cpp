@@ -181,6 +181,76 @@ QString dropIndexSql(const SchemaObject &index)
     return QStringLiteral("DROP INDEX %1").arg(qualify(index.schema, index.name));
 }
 
+// --- Clustering ----------------------------------------------------------------------------
+// CLUSTER ... USING marks one index of a relation (pg_index.indisclustered); ALTER TABLE ..
+// CLUSTER ON sets the mark alone (no rewrite), moving it from any other index, and SET WITHOUT
+// CLUSTER clears it. DROP INDEX clears it with the index.
+
+QString alterRelationSql(const SchemaModel &model, const SchemaObject &index)
+{
+    const SchemaObject *relation = relationIn(model, index);
+    return (relation && relation->kind == ObjectKind::MaterializedView
+                ? QStringLiteral("ALTER MATERIALIZED VIEW ")
+                : QStringLiteral("ALTER TABLE ")) +
+           relationName(index);
+}
+
+QString clusterOnSql(const SchemaModel &model, const SchemaObject &index)
+{
+    return alterRelationSql(model, index) + QStringLiteral(" CLUSTER ON ") + quoteName(index.name);
+}
+
+// The other index of `index`'s relation that `model` marks clustered, or nullptr.
+const SchemaObject *clusteredSibling(const SchemaModel &model, const SchemaObject &index)
+{
+    const SchemaObject *relation = relationIn(model, index);
+    if (!relation)
+        return nullptr;
+    for (const SchemaObject &other : childrenOf(model, *relation, ObjectKind::Index)) {
+        if (other.name != index.name && flag(other, "clustered"))
+            return model.find(other.key());
+    }
+    return nullptr;
+}
+
+// The index properties that change in place; any other difference rebuilds the index.
+bool onlyMarksDiffer(const SchemaObject &from, const SchemaObject &to)
+{
+    auto rest = [](const SchemaObject &index) {
+        QMap<QString, QString> properties;
+        for (auto it = index.properties.cbegin(); it != index.properties.cend(); ++it) {
+            if (!it.value().isEmpty() && it.key() != QLatin1String("clustered") &&
+                it.key() != QLatin1String("invalid"))
+                properties.insert(it.key(), it.value());
+        }
+        return properties;
+    };
+    return rest(from) == rest(to);
+}
+
+// True when `index` is on both sides and not rebuilt, so a statement of the downgrade may name it.
+bool keptInPlace(const SchemaObject &index, const DiffContext &context)
+{
+    const SchemaObject *before = context.from.find(index.key());
+    const SchemaObject *after = context.to.find(index.key());
+    return before && after && onlyMarksDiffer(*before, *after);
+}
+
+// Marking `index` (clustered in ctx.to) clustered, after it exists; `existed`: it is on both
+// sides, kept. The inverse gives the mark back to the index that had it in ctx.from when that
+// one stays, else clears it (an index made by the diff loses it with its DROP INDEX).
+void clusterSql(const SchemaObject &index, bool existed, const DiffContext &context,
+                QStringList *sql, QStringList *inverse)
+{
+    sql->append(clusterOnSql(context.to, index));
+    const SchemaObject *previous = clusteredSibling(context.from, index);
+    if (previous && keptInPlace(*previous, context))
+        inverse->append(clusterOnSql(context.from, *previous));
+    else if (existed)
+        inverse->append(alterRelationSql(context.from, index) +
+                        QStringLiteral(" SET WITHOUT CLUSTER"));
+}
+
 QList<Operation> createIndex(const SchemaObject &index, const DiffContext &context)
 {
     const bool relationIsNew = !relationIn(context.from, index);
@@ -195,20 +265,59 @@ QList<Operation> createIndex(const SchemaObject &index, const DiffContext &conte
         operation.hazards.append(Hazard::BuildsIndex);
     }
     replicaIdentity(index, context, &operation.sql, &operation.inverseSql);
+    if (flag(index, "clustered"))
+        clusterSql(index, false, context, &operation.sql, &operation.inverseSql);
     return {operation};
 }
 
 QList<Operation> dropIndex(const SchemaObject &index, const DiffContext &context)
 {
-    Q_UNUSED(context);
-    return {makeOperation(QStringLiteral("drop index"), index, {dropIndexSql(index)},
-                          {indexSql(index, false)}, {}, {Hazard::BuildsIndex})};
+    QStringList inverse = {indexSql(index, false)};
+    if (flag(index, "clustered"))
+        inverse.append(clusterOnSql(context.from, index));
+    return {makeOperation(QStringLiteral("drop index"), index, {dropIndexSql(index)}, inverse, {},
+                          {Hazard::BuildsIndex})};
 }
 
-AlterPlan alterIndex(const SchemaObject &, const SchemaObject &, const DiffContext &)
+// An index whose definition stays: its clustered mark moves, and one a failed CREATE INDEX
+// CONCURRENTLY left invalid is built again (REINDEX). An index invalid in ctx.to cannot be made;
+// diff() refuses it (unhandledProperties()). Any other difference rebuilds the index.
+AlterPlan alterIndex(const SchemaObject &from, const SchemaObject &to, const DiffContext &context)
 {
     AlterPlan plan;
-    plan.replace = true;
+    if (!onlyMarksDiffer(from, to)) {
+        plan.replace = true;
+        return plan;
+    }
+    const QString name = qualify(to.schema, to.name);
+    if (flag(from, "invalid") && !flag(to, "invalid")) {
+        // The downgrade cannot make the index invalid again; a valid one serves the same.
+        const bool concurrently = context.options.concurrentIndexes && !partitioned(context.to, to);
+        Operation operation =
+            makeOperation(QStringLiteral("reindex"), to,
+                          {(concurrently ? QStringLiteral("REINDEX INDEX CONCURRENTLY ")
+                                         : QStringLiteral("REINDEX INDEX ")) +
+                           name},
+                          {}, {Hazard::BuildsIndex});
+        if (concurrently) {
+            operation.transactional = false;
+            operation.hazards.append(Hazard::NotInTransaction);
+        }
+        plan.operations.append(operation);
+    }
+    QStringList sql, inverse;
+    if (flag(to, "clustered") && !flag(from, "clustered")) {
+        clusterSql(to, true, context, &sql, &inverse);
+    } else if (flag(from, "clustered") && !flag(to, "clustered")) {
+        // Another index taking the mark moves it (and its downgrade moves it back).
+        if (!clusteredSibling(context.to, to)) {
+            sql.append(alterRelationSql(context.to, to) + QStringLiteral(" SET WITHOUT CLUSTER"));
+            inverse.append(clusterOnSql(context.from, to));
+        }
+    }
+    if (!sql.isEmpty() || !inverse.isEmpty())
+        plan.operations.append(
+            makeOperation(QStringLiteral("set index clustered"), to, sql, inverse));
     return plan;
 }
 

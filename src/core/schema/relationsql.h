@@ -29,6 +29,13 @@ Operation makeOperation(const QString &kind, const SchemaObject &object, const Q
 // The relation a column, constraint or index lives on, as SQL ("public.film").
 QString relationName(const SchemaObject &child);
 
+// "a=1, b=2" from options as the catalog lists them ("a=1,b=2").
+QString optionsList(const QString &options);
+// The statements turning storage options `before` into `after` (both "key=value" joined with
+// ','): `alter` ("ALTER TABLE t", "ALTER TABLE t ALTER COLUMN c") followed by RESET of the keys
+// that go and SET of those that stay or come. Empty when `after` is empty and nothing goes.
+QStringList setOptionsSql(const QString &alter, const QString &before, const QString &after);
+
 // CREATE SEQUENCE for a sequence's properties (without OWNED BY).
 QString createSequenceSql(const SchemaObject &sequence);
 // "ALTER SEQUENCE s OWNED BY public.t.c" (or "OWNED BY NONE" for an empty owner).

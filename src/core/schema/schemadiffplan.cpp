@@ -160,6 +160,7 @@ private:
     QString resolve(const SchemaModel &model, const QString &key) const;
     void classify(const DiffContext &context);
     void rebuildDependants();
+    void refuseUnhandledProperties();
     QString dropCover(const QString &key, bool *full) const;
     bool needsOwnDrop(const SchemaObject &object, const SchemaObject &relation) const;
     QString createCover(const QString &key, bool *full) const;
@@ -298,6 +299,27 @@ void Planner::classify(const DiffContext &context)
         }
         if (metadataDiffers(*before, *after, m_options))
             m_metadata.insert(key);
+    }
+}
+
+// The safety net: a property no rule turns into SQL refuses the diff, naming the object and the
+// property (see unhandledProperties()).
+void Planner::refuseUnhandledProperties()
+{
+    for (const SchemaObject &after : std::as_const(m_toObjects)) {
+        const QString key = after.key();
+        const SchemaObject *before = m_mapped.find(key);
+        QStringList reasons;
+        if (isAttachedIndex(after) || (before && isAttachedIndex(*before)))
+            reasons = unhandledProperties(before, after);
+        else if (m_created.contains(key) || m_rebuilt.contains(key))
+            reasons = unhandledProperties(nullptr, after);
+        else if (m_altered.contains(key))
+            reasons = unhandledProperties(before, after);
+        for (const QString &reason : std::as_const(reasons)) {
+            if (!m_result.refused.contains(reason))
+                m_result.refused.append(reason);
+        }
     }
 }
 
@@ -748,6 +770,7 @@ SchemaDiff Planner::run()
     const DiffContext firstContext{m_mapped, m_to, m_options};
     classify(firstContext);
     rebuildDependants();
+    refuseUnhandledProperties();
 
     for (const SchemaObject &object : m_mappedObjects) {
         const QString key = object.key();

@@ -33,6 +33,15 @@ QStringList splitQualified(const QString &text);
 // A dotted name from the model's properties as SQL text, each part quoted as needed.
 QString sqlName(const QString &text);
 
+// The properties of objects of `kind` that the rules turn into SQL or that are not compared
+// ("position"), after schemamodel.h's list.
+const QStringList &handledProperties(ObjectKind kind);
+// Why the diff cannot turn `before` (nullptr: the object is created, or made again) into `after`
+// by its properties: one "index public.t_a: property "x" ..." line per property no rule handles
+// that differs (or is set, when created), and an index invalid in `after` (no migration makes
+// one). Empty when the rules handle every difference.
+QStringList unhandledProperties(const SchemaObject *before, const SchemaObject &after);
+
 // The column (key in `model`) that owns `sequence` through OWNED BY; empty when none.
 QString ownerColumnKey(const SchemaModel &model, const SchemaObject &sequence);
 
