@@ -1008,6 +1008,12 @@ private Q_SLOTS:
         QCOMPARE(upgrade(reindex),
                  QStringList{QStringLiteral("REINDEX INDEX public.film_title_idx")});
         QCOMPARE(reindex.operations[0].hazards, QList<Hazard>{Hazard::BuildsIndex});
+        DiffOptions concurrent;
+        concurrent.concurrentIndexes = true;
+        const SchemaDiff online = diff(model(invalid), model(a), concurrent);
+        QCOMPARE(upgrade(online),
+                 QStringList{QStringLiteral("REINDEX INDEX CONCURRENTLY public.film_title_idx")});
+        QVERIFY(!online.transactional());
         const SchemaDiff refused = diff(model(a), model(invalid));
         QCOMPARE(refused.refused.size(), 1);
         QVERIFY(refused.refused[0].startsWith(QStringLiteral("index public.film_title_idx: ")));
@@ -1034,6 +1040,19 @@ private Q_SLOTS:
                                             "\"bright\" and no rule of the diff creates it")});
         // The same on both sides and untouched: nothing to produce.
         QVERIFY(diff(model(b), model(b)).isEmpty());
+
+        // A partition's index attached to its parent's is made by the parent's CREATE INDEX,
+        // which does not mark it clustered.
+        QList<SchemaObject> c = a;
+        c.append(index(kFilm, QStringLiteral("public.film_parent_idx"),
+                       QStringLiteral("CREATE INDEX %INDEX% ON public.film USING btree (id)")));
+        c[3].properties[QStringLiteral("parent")] = QStringLiteral("public.film_parent_idx");
+        QList<SchemaObject> clustered = c;
+        clustered[3].properties[QStringLiteral("clustered")] = QStringLiteral("true");
+        const SchemaDiff attached = diff(model(c), model(clustered));
+        QCOMPARE(attached.refused.size(), 1);
+        QVERIFY2(attached.refused[0].contains(QStringLiteral("property \"clustered\" differs")),
+                 qPrintable(attached.refused[0]));
     }
 
     void unsupportedObjectsRefuse()
