@@ -293,6 +293,9 @@ Result<SchemaModel> inspectPostgres(const Query &query, const InspectOptions &op
 
 Result<SchemaModel> inspect(Driver &driver, const InspectOptions &options)
 {
+    if (driver.engine() == QLatin1String("sqlite"))
+        return inspectSqlite([&driver](const QString &sql) { return driver.catalogQuery(sql); },
+                             options);
     if (driver.engine() != QLatin1String("postgresql"))
         return Error::usage(
             QStringLiteral("inspecting a schema needs PostgreSQL; this database is %1")

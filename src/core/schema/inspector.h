@@ -42,8 +42,18 @@ using Query = std::function<Result<QList<QStringList>>(const QString &sql)>;
 // SchemaModel::unsupported. Errors: the server's, reworded to say what was being read.
 Result<SchemaModel> inspectPostgres(const Query &query, const InspectOptions &options = {});
 
-// The same through an open driver (PostgreSQL only; other engines refuse with a usage error
-// until they have an inspector).
+// The schema of the SQLite database `query` reads (its main database), into a model with
+// engine Engine::SQLite and the properties schemamodel.h lists for SQLite: sqlite_schema, and
+// the pragma functions pragma_table_xinfo, pragma_index_list, pragma_index_xinfo and
+// pragma_foreign_key_list (SQLite's "PRAGMA Statements" page); CHECK clauses, generated
+// columns' expressions, COLLATE and CONSTRAINT names from the CREATE TABLE text, tokenised
+// (sqltokens.h). Tables named sqlite_* and InspectOptions::excludeTables are left out;
+// virtual tables are listed in SchemaModel::unsupported. Errors: SQLite's, reworded to say
+// what was being read.
+Result<SchemaModel> inspectSqlite(const Query &query, const InspectOptions &options = {});
+
+// The same through an open driver, PostgreSQL or SQLite (Driver::catalogQuery); other engines
+// refuse with a usage error.
 Result<SchemaModel> inspect(Driver &driver, const InspectOptions &options = {});
 
 } // namespace strata::schema

@@ -116,7 +116,7 @@ QString detail(const SchemaObject &expected, const SchemaObject &actual,
     std::sort(names.begin(), names.end());
     names.erase(std::unique(names.begin(), names.end()), names.end());
     for (const QString &name : names) {
-        if (expected.kind == ObjectKind::Column && name == QLatin1String("position"))
+        if (!isComparedProperty(expected.kind, name))
             continue;
         differ(&lines, name, expected.property(name), actual.property(name));
     }

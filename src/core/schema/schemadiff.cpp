@@ -62,6 +62,27 @@ QString hazardText(Hazard hazard)
     return {};
 }
 
+QString hazardText(Hazard hazard, Engine engine)
+{
+    if (engine == Engine::PostgreSQL)
+        return hazardText(hazard);
+    switch (hazard) {
+    case Hazard::RewritesTable:
+        return QStringLiteral("rebuilds the table: its rows are copied into a new table "
+                              "(SQLite's table-rebuild procedure), and its indexes rebuilt");
+    case Hazard::AccessExclusiveLock:
+        return QStringLiteral("holds the database's write lock while it runs: other writers wait");
+    case Hazard::BuildsIndex:
+        return QStringLiteral("builds an index while holding the database's write lock");
+    case Hazard::ValidatesConstraint:
+        return QStringLiteral("checks every row against the constraint while it runs");
+    case Hazard::FailsWithRows:
+        return QStringLiteral("fails when the table has rows: give the column a default");
+    default:
+        return hazardText(hazard);
+    }
+}
+
 bool SchemaDiff::transactional() const
 {
     for (const Operation &operation : operations) {
@@ -84,7 +105,8 @@ namespace {
 
 // One operation's statements as script text: its hazards as comments above, each statement
 // ended by ";". Nothing for an operation without statements in this direction.
-void appendScript(QString &text, const QStringList &statements, const QList<Hazard> &hazards)
+void appendScript(QString &text, const QStringList &statements, const QList<Hazard> &hazards,
+                  Engine engine)
 {
     if (statements.isEmpty())
         return;
@@ -95,7 +117,7 @@ void appendScript(QString &text, const QStringList &statements, const QList<Haza
         if (seen.contains(hazard))
             continue;
         seen.append(hazard);
-        text += QStringLiteral("-- hazard: ") + hazardText(hazard) + QLatin1Char('\n');
+        text += QStringLiteral("-- hazard: ") + hazardText(hazard, engine) + QLatin1Char('\n');
     }
     for (const QString &statement : statements)
         text += statement + QStringLiteral(";\n");
@@ -107,7 +129,7 @@ QString SchemaDiff::upgradeSql() const
 {
     QString text;
     for (const Operation &operation : operations)
-        appendScript(text, operation.sql, operation.hazards);
+        appendScript(text, operation.sql, operation.hazards, engine);
     return text;
 }
 
@@ -115,12 +137,23 @@ QString SchemaDiff::downgradeSql() const
 {
     QString text;
     for (auto it = operations.crbegin(); it != operations.crend(); ++it)
-        appendScript(text, it->inverseSql, it->inverseHazards);
+        appendScript(text, it->inverseSql, it->inverseHazards, engine);
     return text;
 }
 
 SchemaDiff diff(const SchemaModel &from, const SchemaModel &to, const DiffOptions &options)
 {
+    if (from.engine == Engine::SQLite || to.engine == Engine::SQLite) {
+        if (from.engine != to.engine) {
+            SchemaDiff refused;
+            refused.engine = Engine::SQLite;
+            refused.refused.append(QStringLiteral(
+                "the two sides are different engines (PostgreSQL and SQLite): a diff turns one "
+                "schema into another on the same engine"));
+            return refused;
+        }
+        return diffSqlite(from, to, options);
+    }
     return detail::planDiff(from, to, options);
 }
 

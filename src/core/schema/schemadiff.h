@@ -33,6 +33,9 @@ QString hazardName(Hazard hazard);
 // One sentence for a comment above the statement, with the safer alternative where there is
 // one ("builds an index: CREATE INDEX CONCURRENTLY avoids blocking writes").
 QString hazardText(Hazard hazard);
+// The same sentence as it holds on `engine` (SQLite has no ACCESS EXCLUSIVE lock nor
+// CONCURRENTLY: its writers wait on the database's write lock).
+QString hazardText(Hazard hazard, Engine engine);
 
 // One step of a diff.
 struct Operation
@@ -71,6 +74,9 @@ struct SchemaDiff
     // Objects the diff must touch but cannot: "aggregate public.x: kind not supported". A
     // non-empty list means the diff is refused; operations is then incomplete.
     QStringList refused;
+    // The engine the statements are written for (the models'): hazard comments are worded
+    // for it.
+    Engine engine = Engine::PostgreSQL;
     bool isEmpty() const { return operations.isEmpty() && refused.isEmpty(); }
     bool transactional() const;
     bool inverseTransactional() const;
@@ -86,7 +92,22 @@ struct SchemaDiff
 // PostgreSQL can (ALTER ... ) else dropped and created again, with the views and other
 // dependants of a changed object dropped before and created after it. Drops run in reverse
 // dependency order, creates forward (dependencies from SchemaObject::dependsOn).
+// Two SQLite models (Engine::SQLite) go to diffSqlite().
 SchemaDiff diff(const SchemaModel &from, const SchemaModel &to, const DiffOptions &options = {});
+
+// The same for two SQLite models, in SQLite's own statements (sqlitediff.cpp): what ALTER TABLE
+// can do (RENAME TO, RENAME COLUMN, ADD COLUMN, DROP COLUMN) where SQLite allows it (its
+// "ALTER TABLE" page), every other table change through the table-rebuild procedure of that
+// page, done inside the migration's transaction so rows are kept and a failure leaves the
+// database as it was: the rows are copied aside, the table (and the tables whose foreign keys
+// reference it, which SQLite's DROP TABLE would otherwise cascade into) dropped and created
+// again from the desired "sql", the rows copied back under PRAGMA defer_foreign_keys, then the
+// indexes, triggers and views recreated, and PRAGMA foreign_key_check run (Strata's SQLite
+// driver fails a step whose foreign_key_check finds a violation). Indexes, views and triggers
+// are dropped and created again from their "sql". DiffOptions::concurrentIndexes and
+// ownersAndGrants do not apply.
+SchemaDiff diffSqlite(const SchemaModel &from, const SchemaModel &to,
+                      const DiffOptions &options = {});
 
 // One object that differs between two models, as drift and the proofs report it.
 struct ObjectChange

@@ -82,17 +82,15 @@ bool propertiesDiffer(const SchemaObject &a, const SchemaObject &b)
 {
     QMap<QString, QString> left = a.properties;
     QMap<QString, QString> right = b.properties;
-    left.remove(QStringLiteral("position"));
-    right.remove(QStringLiteral("position"));
-    // An absent property and an empty one read the same.
+    // An absent property and an empty one read the same; some are not compared.
     for (auto it = left.begin(); it != left.end();) {
-        if (it.value().isEmpty())
+        if (it.value().isEmpty() || !isComparedProperty(a.kind, it.key()))
             it = left.erase(it);
         else
             ++it;
     }
     for (auto it = right.begin(); it != right.end();) {
-        if (it.value().isEmpty())
+        if (it.value().isEmpty() || !isComparedProperty(b.kind, it.key()))
             it = right.erase(it);
         else
             ++it;

@@ -70,7 +70,7 @@ bool sameProperties(const SchemaObject &a, const SchemaObject &b)
     auto significant = [](const SchemaObject &object) {
         QMap<QString, QString> properties;
         for (auto it = object.properties.cbegin(); it != object.properties.cend(); ++it) {
-            if (!it.value().isEmpty() && it.key() != QLatin1String("position"))
+            if (!it.value().isEmpty() && isComparedProperty(object.kind, it.key()))
                 properties.insert(it.key(), it.value());
         }
         return properties;

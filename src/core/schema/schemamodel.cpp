@@ -245,6 +245,13 @@ QString quoteName(const QString &name)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+bool isComparedProperty(ObjectKind kind, const QString &name)
+{
+    if (name == QLatin1String("sql"))
+        return false;
+    return !(kind == ObjectKind::Column && name == QLatin1String("position"));
+}
+
 QString qualify(const QString &schema, const QString &name)
 {
     if (schema.isEmpty())

@@ -34,6 +34,11 @@ enum class ObjectKind {
     Policy, // row-level security policy
 };
 
+// The engine a model was read from: it decides the property names (below) and which diff
+// turns one model into another (PostgreSQL's ALTER forms, or SQLite's ALTER TABLE and
+// table-rebuild procedure).
+enum class Engine { PostgreSQL, SQLite };
+
 // The kind as users read it: "table", "materialized view", "enum type" ...
 QString kindName(ObjectKind kind);
 // The inverse of kindName(); false when the name is not one.
@@ -91,6 +96,39 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 //    view is part of the view.
 //  - Policy (table = its table): "permissive", "command", "roles" (sorted, ','), "using",
 //    "with_check".
+//
+// SQLite (SchemaModel::engine == Engine::SQLite; read from sqlite_schema and the table_xinfo,
+// index_list, index_xinfo and foreign_key_list pragmas of the main database). Every object's
+// schema is empty. Kinds: Table, Column, Constraint, Index, View, Trigger only. Where SQLite
+// keeps only the statement text, the compared property is that text normalised token by token
+// (sqltokens.h: comments dropped, whitespace collapsed, keywords and identifiers lower-cased,
+// quotes around plain identifiers removed, literals kept as written) so that whitespace, case
+// and quoting never make a difference; the text as SQLite stores it is kept in "sql", which is
+// never compared (isComparedProperty()) and is what a diff runs to create the object again.
+//  - Table: "sql" (sqlite_schema.sql), "without_rowid", "strict" ("true" or empty).
+//  - Column: "type" (the declared type, whitespace collapsed, upper-cased: "VARCHAR(20)";
+//    empty when none), "not_null" ("true"/"false"), "default" (the default's text,
+//    normalised; empty when none), "primary_key" (1-based position in the primary key; empty
+//    when not part of it), "autoincrement" ("true" on an INTEGER PRIMARY KEY AUTOINCREMENT
+//    column, else empty), "generated" ("virtual EXPR" or "stored EXPR", the expression
+//    normalised; empty when not generated), "collation" (upper-cased, empty for BINARY),
+//    "position" (cid; not compared).
+//  - Constraint (table = its table): unique, check and foreign key constraints, whether
+//    written on a column or on the table (the primary key is the columns' "primary_key").
+//    name = the canonical definition in lower case ("unique (a, b)", "check (price > 0)",
+//    "foreign key (author_id) references author (id)"), so the key is the same whichever way
+//    it was written; "type" (unique, check, foreign key), "definition" (canonical and
+//    normalised: "unique (a, b)", "check (price > 0)", "foreign key (a) references t (id) on
+//    update no action on delete cascade match none" from the pragmas; deferrable clauses from
+//    the text), "constraint_name" (the CONSTRAINT name written, else empty).
+//  - Index (table = its table): indexes created with CREATE INDEX (index_list origin 'c');
+//    "definition" (the statement normalised, its own name replaced by "%INDEX%"), "unique",
+//    "partial" ("true" or empty), "sql".
+//  - View: "definition" (the statement normalised), "sql".
+//  - Trigger (table = its table): "definition" (the statement normalised), "sql".
+// dependsOn: an index, trigger or constraint on its table; a foreign key also on the table it
+// references; a view and a trigger on the tables and views their text names.
+//
 // Comments, owners and grants are kept apart from properties: comment on every kind; owner
 // and grants of the kinds that have them (always read; compared only when asked).
 struct SchemaObject
@@ -142,12 +180,21 @@ public:
     // Objects found that Strata does not model: "aggregate public.x (kind not supported)".
     // A diff that would have to create, drop or change one of them refuses, naming it.
     QStringList unsupported;
-    // The server the model was read from ("PostgreSQL 15.5"); empty for hand-built models.
+    // The server the model was read from ("PostgreSQL 15.5", "SQLite 3.40.1"); empty for
+    // hand-built models.
     QString serverVersion;
+    // Which engine's properties the objects carry (see SchemaObject); hand-built models are
+    // PostgreSQL's unless they say otherwise.
+    Engine engine = Engine::PostgreSQL;
 
 private:
     QHash<QString, SchemaObject> m_objects;
 };
+
+// Whether a property takes part in comparing two objects (compare(), diff()): false for a
+// column's "position" and for "sql" (SQLite's stored statement text, kept to recreate the
+// object as written; its normalised form is compared instead).
+bool isComparedProperty(ObjectKind kind, const QString &name);
 
 // SQL text for identifiers: as is when lower case, not a keyword and plain, else double-quoted
 // (PostgreSQL's quote_ident rule, from its own keyword list).

@@ -71,6 +71,10 @@ struct AutogenerateRequest
     QString revisionId; // empty: random
     // Rows seeded into each table before the proof's upgrade, and checked afterwards.
     int seedRows = 3;
+    // Keys (SchemaObject::key()) of differences to leave out of the migration, with what
+    // depends on them (schemaselection.h leaveOut()); AutogenerateResult::alsoLeftOut says
+    // what that took with it.
+    QStringList leftOut;
 };
 
 struct AutogenerateResult
@@ -82,6 +86,8 @@ struct AutogenerateResult
     SchemaDiff diff;
     ProofReport proof;
     QStringList notCompared; // as DiffResult::notCompared
+    // What leaving out AutogenerateRequest::leftOut left out besides (Selection::why lines).
+    QStringList alsoLeftOut;
 };
 
 // An object of a kind Strata does not model (SchemaModel::unsupported) that drift found on one

@@ -173,6 +173,33 @@ Status SqliteDriver::open()
     return {};
 }
 
+Result<QList<QStringList>> SqliteDriver::catalogQuery(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    if (!query.exec(sql))
+        return sqliteError(query.lastError(), {});
+    QList<QStringList> rows;
+    while (query.next()) {
+        const int columns = query.record().count();
+        QStringList row;
+        row.reserve(columns);
+        for (int i = 0; i < columns; ++i) {
+            const QVariant value = query.value(i);
+            if (value.isNull())
+                row.append(QString());
+            else if (value.typeId() == QMetaType::QByteArray)
+                row.append(QString::fromUtf8(value.toByteArray()));
+            else
+                row.append(value.toString());
+        }
+        rows.append(row);
+    }
+    if (query.lastError().isValid())
+        return sqliteError(query.lastError(), {});
+    return rows;
+}
+
 Status SqliteDriver::exec(const QString &sql, int *rowsAffected)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));

@@ -28,6 +28,10 @@ public:
     Status dropScratchDatabase(const QString &name) override;
     Result<QMap<QString, QString>> schemaObjects(const QString &versionTable) override;
     Result<SchemaCatalog> catalog(const QString &versionTable) override;
+    // Runs one query (the schema inspector's reads of sqlite_schema and the pragma functions)
+    // and returns its rows, each value as text (NULL as a null QString, a BLOB as its bytes
+    // read as UTF-8). Errors: SQLite's message.
+    Result<QList<QStringList>> catalogQuery(const QString &sql) override;
 
     QList<Statement> splitStatements(const QString &sql, int firstLine) const override;
     Status begin() override;
