@@ -517,6 +517,70 @@ private Q_SLOTS:
                  qPrintable(s.error().message));
     }
 
+    // A foreign_key_check that finds violations fails the step, naming them, in every
+    // spelling of the statement; one that finds none, and other PRAGMAs, pass.
+    void foreignKeyCheckWithRowsFails_data()
+    {
+        QTest::addColumn<QString>("statement");
+        QTest::addColumn<bool>("fails");
+        QTest::newRow("plain") << QStringLiteral("PRAGMA foreign_key_check") << true;
+        QTest::newRow("lower, semicolon") << QStringLiteral("pragma foreign_key_check;") << true;
+        QTest::newRow("table call") << QStringLiteral("PRAGMA foreign_key_check(c)") << true;
+        QTest::newRow("table assigned") << QStringLiteral("PRAGMA foreign_key_check = c") << true;
+        QTest::newRow("schema") << QStringLiteral("PRAGMA main.foreign_key_check") << true;
+        QTest::newRow("quoted schema and table")
+            << QStringLiteral("PRAGMA \"main\" . Foreign_Key_Check ( \"c\" )") << true;
+        QTest::newRow("comments") << QStringLiteral("/* check */ PRAGMA -- now\n foreign_key_check")
+                                  << true;
+        QTest::newRow("other table") << QStringLiteral("PRAGMA foreign_key_check(p)") << false;
+        QTest::newRow("other pragma") << QStringLiteral("PRAGMA foreign_key_list(c)") << false;
+        QTest::newRow("select") << QStringLiteral("SELECT * FROM pragma_foreign_key_check")
+                                << false;
+    }
+
+    void foreignKeyCheckWithRowsFails()
+    {
+        QFETCH(QString, statement);
+        QFETCH(bool, fails);
+        SqliteDriver driver(freshPath());
+        QVERIFY(driver.open().ok());
+        for (const char *sql :
+             {"CREATE TABLE p (id INTEGER PRIMARY KEY)",
+              "CREATE TABLE c (p INTEGER REFERENCES p(id))", "PRAGMA foreign_keys=OFF",
+              "INSERT INTO c VALUES (42)", "INSERT INTO c VALUES (43)", "PRAGMA foreign_keys=ON"})
+            QVERIFY(driver.execute(Statement{QString::fromLatin1(sql), 1}).ok());
+        const Status s = driver.execute(Statement{statement, 7});
+        QCOMPARE(!s.ok(), fails);
+        if (!fails)
+            return;
+        QCOMPARE(s.error().message,
+                 QStringLiteral("foreign key check failed: 2 rows have no parent "
+                                "row: c rowid 1 references p; c rowid 2 "
+                                "references p"));
+        QCOMPARE(s.error().details, QStringList{statement});
+    }
+
+    // Inside a step's transaction too, after the rows are fixed the check passes.
+    void foreignKeyCheckInsideTransaction()
+    {
+        SqliteDriver driver(freshPath());
+        QVERIFY(driver.open().ok());
+        QVERIFY(driver.begin().ok());
+        for (const char *sql : {"CREATE TABLE p (id INTEGER PRIMARY KEY)",
+                                "CREATE TABLE c (p INTEGER REFERENCES p(id))",
+                                "PRAGMA defer_foreign_keys=ON", "INSERT INTO c VALUES (1)"})
+            QVERIFY(driver.execute(Statement{QString::fromLatin1(sql), 1}).ok());
+        const Status failing =
+            driver.execute(Statement{QStringLiteral("PRAGMA foreign_key_check"), 5});
+        QVERIFY(!failing.ok());
+        QVERIFY2(failing.error().message.contains(QStringLiteral("1 row has no parent row: c "
+                                                                 "rowid 1 references p")),
+                 qPrintable(failing.error().message));
+        QVERIFY(driver.execute(Statement{QStringLiteral("INSERT INTO p VALUES (1)"), 6}).ok());
+        QVERIFY(driver.execute(Statement{QStringLiteral("PRAGMA foreign_key_check"), 7}).ok());
+        QVERIFY(driver.commit().ok());
+    }
+
     void oneRowErrorsInAlembicsWords()
     {
         SqliteDriver driver(freshPath());

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -289,8 +290,87 @@ Status SqliteDriver::rollback()
     return exec(QStringLiteral("ROLLBACK"));
 }
 
+namespace {
+
+// `sql` without its comments (string literals and quoted names kept whole).
+QString withoutComments(const QString &sql)
+{
+    QString out;
+    out.reserve(sql.size());
+    qsizetype i = 0;
+    while (i < sql.size()) {
+        const QChar c = sql[i];
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`') ||
+            c == QLatin1Char('[')) {
+            const QChar close = c == QLatin1Char('[') ? QLatin1Char(']') : c;
+            qsizetype end = sql.indexOf(close, i + 1);
+            end = end < 0 ? sql.size() : end + 1;
+            out += sql.mid(i, end - i);
+            i = end;
+        } else if (sql.mid(i, 2) == QLatin1String("--") || sql.mid(i, 2) == QLatin1String("/*")) {
+            const qsizetype after = skipBlankAndComments(sql, i, sql.size());
+            out += QLatin1Char(' ');
+            i = after;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+// Whether `sql` is a PRAGMA foreign_key_check in any of its forms: with or without a schema
+// ("main".foreign_key_check), with a table argument as a call or an assignment, in any case.
+bool isForeignKeyCheck(const QString &sql)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^\s*pragma\s+(?:(?:\w+|"[^"]*"|`[^`]*`|\[[^\]]*\])\s*\.\s*)?)"
+                       R"((?:foreign_key_check|"foreign_key_check"|`foreign_key_check`|)"
+                       R"(\[foreign_key_check\])(?:\s*[(=;]|\s*$))"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(withoutComments(sql)).hasMatch();
+}
+
+} // namespace
+
+Status SqliteDriver::foreignKeyCheck(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(sql))
+        return sqliteError(query.lastError(), {});
+    QStringList violations;
+    int count = 0;
+    const int shown = 10;
+    while (query.next()) {
+        ++count;
+        if (count > shown)
+            continue;
+        const QVariant rowid = query.value(1);
+        violations.append(
+            QStringLiteral("%1 rowid %2 references %3")
+                .arg(query.value(0).toString(),
+                     rowid.isNull() ? QStringLiteral("(none: WITHOUT ROWID)") : rowid.toString(),
+                     query.value(2).toString()));
+    }
+    if (query.lastError().isValid())
+        return sqliteError(query.lastError(), {});
+    if (count == 0)
+        return {};
+    const QString rows =
+        count == 1 ? QStringLiteral("1 row has") : QStringLiteral("%1 rows have").arg(count);
+    QString message = QStringLiteral("foreign key check failed: %1 no parent row: %2")
+                          .arg(rows, violations.join(QStringLiteral("; ")));
+    if (count > shown)
+        message += QStringLiteral("; and %1 more").arg(count - shown);
+    Error error = Error::failure(message);
+    error.details.append(sql);
+    return error;
+}
+
 Status SqliteDriver::execute(const Statement &statement)
 {
+    if (isForeignKeyCheck(statement.text))
+        return foreignKeyCheck(statement.text);
     return exec(statement.text);
 }
 

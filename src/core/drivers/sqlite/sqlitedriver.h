@@ -37,6 +37,11 @@ public:
     Status begin() override;
     Status commit() override;
     Status rollback() override;
+    // Runs one statement of a migration. A `PRAGMA foreign_key_check` in any form (a table
+    // argument, a schema prefix, any case) that returns rows fails the step: the error names
+    // each violation (the child table, its rowid, the parent table; the first ten, then how
+    // many more) and carries the statement in details. SQLite itself only reports them as rows,
+    // which a migration would otherwise ignore (the table-rebuild procedure ends with one).
     Status execute(const Statement &statement) override;
     // sqlite3_interrupt() on the open handle; a no-op when no statement runs.
     void cancel() override;
@@ -72,6 +77,8 @@ public:
 
 private:
     Status exec(const QString &sql, int *rowsAffected = nullptr);
+    // Runs a PRAGMA foreign_key_check statement; fails when it returns rows (see execute()).
+    Status foreignKeyCheck(const QString &sql);
     // History rows matching `condition` (all when empty), oldest first.
     Result<QList<HistoryRecord>> historyWhere(const QString &versionTable,
                                               const QString &condition);
