@@ -3,6 +3,7 @@
 #include "schema/schemadiff.h"
 #include "schema/schemamodel.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -10,6 +11,23 @@
 // what the desktop app's Schema tab needs beside diff() and compare(), GUI-free so that
 // `strata revision --autogenerate` and the app write the same migration for the same choice.
 namespace strata::schema {
+
+// Why one object was left out besides those asked for, for a front end to word it in its own
+// language (Selection::why words it in English).
+struct LeftOutReason
+{
+    enum class Link {
+        DependsOn, // `key` depends on `cause` (SchemaObject::dependsOn, on either side)
+        PartOf,    // `key` is a column, constraint, index, trigger ... of the relation `cause`
+        NeededBy,  // `key` is kept as in `from` because `cause`, kept, needs it (its relation, or
+                   // an object it depends on there)
+        Statement, // SQLite: `key` is the table whose one CREATE TABLE statement holds `cause`
+                   // (a column or constraint), so it cannot change without it
+    };
+    QString key;   // the object also left out
+    QString cause; // the object it was left out with (asked for, or itself also left out)
+    Link link = Link::DependsOn;
+};
 
 // What leaving some differences out gives.
 struct Selection
@@ -23,12 +41,22 @@ struct Selection
     // when the table is left out), each with why: "view public.v depends on table public.t".
     QStringList alsoLeftOut;
     QStringList why; // one line per alsoLeftOut entry, same order
+    // The same as data: one per alsoLeftOut entry, same order.
+    QList<LeftOutReason> reasons;
 };
 
 // Leaves the changes to the objects `leftOut` names (keys) out of the way from `from` to `to`,
 // and every change that needs one of them. A key that names no object on either side is
-// ignored.
+// ignored. What goes with a left-out object, both for one added (taken away) and one removed
+// or changed (kept as in `from`): its dependants (dependsOn on either side, transitively), the
+// columns, constraints, indexes, triggers, rules and policies of a relation, what a kept
+// object needs in `from` that `to` has not (its relation, its dependencies), and on SQLite the
+// table of a column or constraint (one CREATE TABLE statement holds them). alsoLeftOut names
+// only objects that differ (compare()); an object the same on both sides carries nothing on.
 Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QStringList &leftOut);
+
+// compare(from, to) by key (SchemaObject::key()): each object added, removed or changed.
+QHash<QString, ObjectChange> differences(const SchemaModel &from, const SchemaModel &to);
 
 // The object as SQL its engine would run to create it, for people to read side by side: for
 // PostgreSQL the statements diff() would run (a table with its columns), for SQLite the stored
