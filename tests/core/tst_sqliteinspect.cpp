@@ -8,7 +8,6 @@
 #include "schema/inspector.h"
 #include "schema/schemadiff.h"
 
-#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -53,12 +52,17 @@ class TestSqliteInspect : public QObject
             qWarning("%s", qPrintable(opened.error().message));
             return {};
         }
+        // One transaction, so a large schema is written in one go.
+        if (Status begun = driver.begin(); !begun)
+            return {};
         for (const Statement &statement : driver.splitStatements(sql, 1)) {
             if (Status done = driver.execute(statement); !done) {
                 qWarning("%s: %s", qPrintable(statement.text), qPrintable(done.error().message));
                 return {};
             }
         }
+        if (Status committed = driver.commit(); !committed)
+            return {};
         auto model = inspect(driver, options);
         if (!model) {
             qWarning("%s", qPrintable(model.error().message));
@@ -248,6 +252,348 @@ private Q_SLOTS:
                                       "  n INT NOT NULL AS (b) STORED);"));
         QCOMPARE(describe(compare(model, stored)),
                  QStringLiteral("changed column g.v: generated: virtual a + b -> stored a + b"));
+    }
+
+    // Every constraint of a table as "name | type | definition | constraint_name" lines.
+    static QString constraints(const SchemaModel &model)
+    {
+        QStringList lines;
+        for (const SchemaObject &object : model.objects(ObjectKind::Constraint))
+            lines << QStringList{object.table + QLatin1Char('.') + object.name,
+                                 object.property(QStringLiteral("type")),
+                                 object.property(QStringLiteral("definition")),
+                                 object.property(QStringLiteral("constraint_name"))}
+                         .join(QLatin1String(" | "));
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    void constraintsOnColumnsAndTable()
+    {
+        const QString parents =
+            QStringLiteral("CREATE TABLE author (id INTEGER PRIMARY KEY, code TEXT, region TEXT, "
+                           "UNIQUE (code, region));\n");
+        const SchemaModel onColumns = inspectSql(
+            parents +
+            QStringLiteral("CREATE TABLE book (\n"
+                           "  id INTEGER PRIMARY KEY,\n"
+                           "  isbn TEXT UNIQUE,\n"
+                           "  price REAL CHECK (price > 0),\n"
+                           "  author_id INTEGER REFERENCES author (id) ON DELETE CASCADE,\n"
+                           "  code TEXT, region TEXT,\n"
+                           "  FOREIGN KEY (code, region) REFERENCES author (code, region)\n"
+                           ");"));
+        const SchemaModel onTable = inspectSql(
+            parents +
+            QStringLiteral("CREATE TABLE book (\n"
+                           "  id INTEGER, isbn TEXT, price REAL, author_id INTEGER,\n"
+                           "  code TEXT, region TEXT,\n"
+                           "  PRIMARY KEY (id),\n"
+                           "  UNIQUE (isbn),\n"
+                           "  CHECK (price>0),\n"
+                           "  FOREIGN KEY (author_id) REFERENCES author ON DELETE CASCADE,\n"
+                           "  FOREIGN KEY (code, region) REFERENCES author (code, region)\n"
+                           ");"));
+        const QString expected = QStringLiteral(
+            "author.unique (code, region) | unique | unique (code, region) | \n"
+            "book.check (price > 0) | check | check (price > 0) | \n"
+            "book.foreign key (author_id) references author (id) | foreign key | foreign key "
+            "(author_id) references author (id) on update no action on delete cascade match "
+            "none | \n"
+            "book.foreign key (code, region) references author (code, region) | foreign key | "
+            "foreign key (code, region) references author (code, region) on update no action on "
+            "delete no action match none | \n"
+            "book.unique (isbn) | unique | unique (isbn) | ");
+        QCOMPARE(constraints(onColumns), expected);
+        QCOMPARE(constraints(onTable), expected);
+        QCOMPARE(describe(compare(onColumns, onTable)), QString());
+        // What each depends on: its table, and a foreign key the table it references.
+        const SchemaObject &reference = get(onTable, ObjectKind::Constraint, QStringLiteral("book"),
+                                            QStringLiteral("foreign key (author_id) references "
+                                                           "author (id)"));
+        QCOMPARE(reference.dependsOn,
+                 (QStringList{key(ObjectKind::Table, {}, QStringLiteral("book")),
+                              key(ObjectKind::Table, {}, QStringLiteral("author"))}));
+        QCOMPARE(get(onTable, ObjectKind::Constraint, QStringLiteral("book"),
+                     QStringLiteral("check (price > 0)"))
+                     .dependsOn,
+                 QStringList{key(ObjectKind::Table, {}, QStringLiteral("book"))});
+        QCOMPARE(get(onTable, ObjectKind::Column, QStringLiteral("book"), QStringLiteral("id"))
+                     .property(QStringLiteral("primary_key")),
+                 QStringLiteral("1"));
+    }
+
+    void constraintNamesAndClauses()
+    {
+        const SchemaModel model = inspectSql(QStringLiteral(
+            "CREATE TABLE p (a INT, b INT, PRIMARY KEY (a, b));\n"
+            "CREATE TABLE c (\n"
+            "  x INT CONSTRAINT x_positive CHECK (x >= 0) CONSTRAINT x_unique UNIQUE,\n"
+            "  y INT, z TEXT COLLATE NOCASE, w TEXT,\n"
+            "  CONSTRAINT to_p FOREIGN KEY (x, y) REFERENCES p DEFERRABLE INITIALLY DEFERRED,\n"
+            "  CONSTRAINT \"Both\" UNIQUE (y DESC, x) ON CONFLICT REPLACE\n"
+            "  CHECK (y <> 0)\n"
+            "  UNIQUE (z), UNIQUE (w COLLATE NOCASE)\n"
+            ");"));
+        QCOMPARE(constraints(model),
+                 QStringLiteral(
+                     "c.check (x >= 0) | check | check (x >= 0) | x_positive\n"
+                     "c.check (y <> 0) | check | check (y <> 0) | \n"
+                     "c.foreign key (x, y) references p (a, b) | foreign key | foreign key (x, y) "
+                     "references p (a, b) on update no action on delete no action match none "
+                     "deferrable initially deferred | to_p\n"
+                     "c.unique (w) | unique | unique (w collate nocase) | \n"
+                     "c.unique (x) | unique | unique (x) | x_unique\n"
+                     "c.unique (y, x) | unique | unique (y desc, x) on conflict replace | Both\n"
+                     "c.unique (z) | unique | unique (z) | "));
+        // NOT DEFERRABLE and DEFERRABLE INITIALLY IMMEDIATE are SQLite's default.
+        const SchemaModel immediate = inspectSql(QStringLiteral(
+            "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+            "CREATE TABLE c (a INT REFERENCES p (id) DEFERRABLE INITIALLY IMMEDIATE, b INT "
+            "REFERENCES p NOT DEFERRABLE, d INT REFERENCES p (id) ON UPDATE SET NULL ON DELETE "
+            "SET DEFAULT NOT NULL);"));
+        QCOMPARE(constraints(immediate),
+                 QStringLiteral(
+                     "c.foreign key (a) references p (id) | foreign key | foreign key (a) "
+                     "references p (id) on update no action on delete no action match none | \n"
+                     "c.foreign key (b) references p (id) | foreign key | foreign key (b) "
+                     "references p (id) on update no action on delete no action match none | \n"
+                     "c.foreign key (d) references p (id) | foreign key | foreign key (d) "
+                     "references p (id) on update set null on delete set default match none | "));
+        QCOMPARE(get(immediate, ObjectKind::Column, QStringLiteral("c"), QStringLiteral("d"))
+                     .property(QStringLiteral("not_null")),
+                 QStringLiteral("true"));
+    }
+
+    void indexes()
+    {
+        const SchemaModel model = inspectSql(QStringLiteral(
+            "CREATE TABLE t (a INT, b TEXT UNIQUE, c TEXT);\n"
+            "CREATE INDEX t_a ON t (a);\n"
+            "CREATE UNIQUE INDEX IF NOT EXISTS \"T_Lower\" ON t (lower(b), c DESC);\n"
+            "CREATE INDEX t_partial ON t (c COLLATE NOCASE) WHERE a > 0 AND c IS NOT NULL;"));
+        // The UNIQUE column's own index is the constraint, not an index.
+        QCOMPARE(model.objects(ObjectKind::Index).size(), 3);
+        const QString t = QStringLiteral("t");
+        const SchemaObject &plain = get(model, ObjectKind::Index, t, QStringLiteral("t_a"));
+        QCOMPARE(plain.property(QStringLiteral("definition")),
+                 QStringLiteral("create index %INDEX% on t ( a )"));
+        QCOMPARE(plain.property(QStringLiteral("unique")), QStringLiteral("false"));
+        QCOMPARE(plain.property(QStringLiteral("partial")), QString());
+        QCOMPARE(plain.property(QStringLiteral("sql")),
+                 QStringLiteral("CREATE INDEX t_a ON t (a)"));
+        QCOMPARE(plain.dependsOn, QStringList{key(ObjectKind::Table, {}, t)});
+        const SchemaObject &expression =
+            get(model, ObjectKind::Index, t, QStringLiteral("t_lower"));
+        QCOMPARE(expression.property(QStringLiteral("definition")),
+                 QStringLiteral("create unique index %INDEX% on t ( lower ( b ) , c desc )"));
+        QCOMPARE(expression.property(QStringLiteral("unique")), QStringLiteral("true"));
+        const SchemaObject &partial = get(model, ObjectKind::Index, t, QStringLiteral("t_partial"));
+        QCOMPARE(partial.property(QStringLiteral("partial")), QStringLiteral("true"));
+        QCOMPARE(partial.property(QStringLiteral("definition")),
+                 QStringLiteral("create index %INDEX% on t ( c collate nocase ) where a > 0 and c "
+                                "is not null"));
+        QCOMPARE(constraints(model), QStringLiteral("t.unique (b) | unique | unique (b) | "));
+        // A changed WHERE is a changed index.
+        const SchemaModel changed = inspectSql(QStringLiteral(
+            "CREATE TABLE t (a INT, b TEXT UNIQUE, c TEXT);\n"
+            "CREATE INDEX t_a ON t (a);\n"
+            "CREATE UNIQUE INDEX \"T_Lower\" ON t (lower(b), c DESC);\n"
+            "CREATE INDEX t_partial ON t (c COLLATE NOCASE) WHERE a > 1 AND c IS NOT NULL;"));
+        const QList<ObjectChange> changes = compare(model, changed);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().object, QStringLiteral("index t_partial"));
+    }
+
+    void viewsAndTriggers()
+    {
+        const SchemaModel model = inspectSql(QStringLiteral(
+            "CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL, customer TEXT);\n"
+            "CREATE TABLE audit (at TEXT, what TEXT);\n"
+            "CREATE TABLE unrelated (x);\n"
+            "CREATE VIEW big AS SELECT o.id, o.total FROM orders AS o WHERE o.total > 100;\n"
+            "CREATE VIEW \"Big Customers\" (customer, n) AS\n"
+            "  SELECT customer, count(*) FROM orders JOIN big USING (id) GROUP BY customer;\n"
+            "CREATE TRIGGER log_order AFTER INSERT ON orders\n"
+            "BEGIN\n"
+            "  INSERT INTO audit VALUES (datetime('now'), 'order ' || NEW.id);\n"
+            "END;\n"
+            "CREATE TRIGGER no_big INSTEAD OF DELETE ON big BEGIN SELECT RAISE(ABORT, 'no'); "
+            "END;"));
+        const SchemaObject &big = get(model, ObjectKind::View, {}, QStringLiteral("big"));
+        QCOMPARE(big.property(QStringLiteral("definition")),
+                 QStringLiteral("create view big as select o . id , o . total from orders as o "
+                                "where o . total > 100"));
+        QCOMPARE(big.property(QStringLiteral("sql")),
+                 QStringLiteral("CREATE VIEW big AS SELECT o.id, o.total FROM orders AS o WHERE "
+                                "o.total > 100"));
+        QCOMPARE(big.dependsOn, QStringList{key(ObjectKind::Table, {}, QStringLiteral("orders"))});
+        const SchemaObject &customers =
+            get(model, ObjectKind::View, {}, QStringLiteral("big customers"));
+        QCOMPARE(customers.dependsOn,
+                 (QStringList{key(ObjectKind::Table, {}, QStringLiteral("orders")),
+                              key(ObjectKind::View, {}, QStringLiteral("big"))}));
+        const SchemaObject &log =
+            get(model, ObjectKind::Trigger, QStringLiteral("orders"), QStringLiteral("log_order"));
+        QCOMPARE(log.property(QStringLiteral("definition")),
+                 QStringLiteral("create trigger log_order after insert on orders begin insert "
+                                "into audit values ( datetime ( 'now' ) , 'order ' || new . id ) "
+                                "; end"));
+        QVERIFY(log.property(QStringLiteral("sql")).startsWith(QLatin1String("CREATE TRIGGER")));
+        QCOMPARE(log.dependsOn,
+                 (QStringList{key(ObjectKind::Table, {}, QStringLiteral("audit")),
+                              key(ObjectKind::Table, {}, QStringLiteral("orders"))}));
+        const SchemaObject &noBig =
+            get(model, ObjectKind::Trigger, QStringLiteral("big"), QStringLiteral("no_big"));
+        QCOMPARE(noBig.dependsOn, QStringList{key(ObjectKind::View, {}, QStringLiteral("big"))});
+    }
+
+    // The same schema written with other whitespace, case, quoting and comments compares equal;
+    // each real change is found.
+    void variantsCompareEqual()
+    {
+        const SchemaModel a = inspectSql(QStringLiteral(
+            "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT NOT NULL COLLATE NOCASE,\n"
+            "  email VARCHAR(80) UNIQUE, score REAL DEFAULT 0 CHECK (score >= 0));\n"
+            "CREATE TABLE \"order\" (id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+            "  customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE CASCADE,\n"
+            "  total NUMERIC(10,2), doubled AS (total * 2) STORED);\n"
+            "CREATE INDEX order_customer ON \"order\" (customer_id) WHERE total > 0;\n"
+            "CREATE VIEW rich AS SELECT c.name, sum(o.total) AS spent FROM customer c\n"
+            "  JOIN \"order\" o ON o.customer_id = c.id GROUP BY c.name;\n"
+            "CREATE TRIGGER touch AFTER UPDATE ON customer BEGIN\n"
+            "  UPDATE customer SET score = score + 1 WHERE id = NEW.id; END;"));
+        const SchemaModel b = inspectSql(QStringLiteral(
+            "create table Customer (\n"
+            "  \"ID\" integer primary key,\n"
+            "  [Name] text not null collate nocase, -- who\n"
+            "  `email` varchar ( 80 ) unique,\n"
+            "  Score real default 0, check(Score>=0)\n"
+            ") ;\n"
+            "create table [Order] (\n"
+            "  id integer, customer_id integer not null, total numeric(10, 2),\n"
+            "  doubled generated always as (TOTAL*2) stored,\n"
+            "  primary key (id autoincrement),\n"
+            "  foreign key (customer_id) references Customer on delete cascade);\n"
+            "create index Order_Customer on [order](customer_id) where TOTAL>0;\n"
+            "create view RICH as select C.name, SUM(O.total) as spent from Customer C\n"
+            "  join \"Order\" O on O.customer_id=C.id /* per name */ group by C.name;\n"
+            "create trigger TOUCH after update on Customer begin\n"
+            "  update CUSTOMER set score=score+1 where ID=new.id;\n"
+            "end;"));
+        QCOMPARE(describe(compare(a, b)), QString());
+        QCOMPARE(a.size(), b.size());
+
+        const SchemaModel changed = inspectSql(QStringLiteral(
+            "CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT NOT NULL COLLATE RTRIM,\n"
+            "  email VARCHAR(90) UNIQUE, score REAL DEFAULT 1 CHECK (score > 0));\n"
+            "CREATE TABLE \"order\" (id INTEGER PRIMARY KEY,\n"
+            "  customer_id INTEGER NOT NULL REFERENCES customer (id) ON DELETE SET NULL,\n"
+            "  total NUMERIC(10,2), doubled AS (total * 3) STORED);\n"
+            "CREATE INDEX order_customer ON \"order\" (customer_id) WHERE total >= 0;\n"
+            "CREATE VIEW rich AS SELECT c.name, max(o.total) AS spent FROM customer c\n"
+            "  JOIN \"order\" o ON o.customer_id = c.id GROUP BY c.name;\n"
+            "CREATE TRIGGER touch AFTER UPDATE ON customer BEGIN\n"
+            "  UPDATE customer SET score = score + 2 WHERE id = NEW.id; END;"));
+        QStringList objects;
+        for (const ObjectChange &change : compare(a, changed))
+            objects << changeName(change.change) + QLatin1Char(' ') + change.object;
+        QCOMPARE(objects, (QStringList{
+                              QStringLiteral("changed column customer.email"),
+                              QStringLiteral("changed column customer.name"),
+                              QStringLiteral("changed column customer.score"),
+                              QStringLiteral("changed column order.doubled"),
+                              QStringLiteral("changed column order.id"),
+                              QStringLiteral("added constraint customer.check (score > 0)"),
+                              QStringLiteral("removed constraint customer.check (score >= 0)"),
+                              QStringLiteral("changed constraint order.foreign key (customer_id) "
+                                             "references customer (id)"),
+                              QStringLiteral("changed index order_customer"),
+                              QStringLiteral("changed view rich"),
+                              QStringLiteral("changed trigger customer.touch"),
+                          }));
+    }
+
+    void exclusionsAndVirtualTables()
+    {
+        InspectOptions options;
+        options.excludeTables = {QStringLiteral("strata_version"),
+                                 QStringLiteral("main.strata_version_history")};
+        const SchemaModel model = inspectSql(
+            QStringLiteral(
+                "CREATE TABLE strata_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
+                "strata_version_pkc PRIMARY KEY (version_num));\n"
+                "CREATE TABLE Strata_Version_History (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                "revision TEXT UNIQUE CHECK (revision <> ''));\n"
+                "CREATE INDEX history_revision ON strata_version_history (revision);\n"
+                "CREATE TRIGGER history_guard BEFORE DELETE ON strata_version_history BEGIN "
+                "SELECT 1; END;\n"
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT, version TEXT REFERENCES "
+                "strata_version);\n"
+                "CREATE VIRTUAL TABLE notes_fts USING fts5(body, content='notes');\n"
+                "CREATE VIRTUAL TABLE places USING rtree(id, minx, maxx);\n"
+                "ANALYZE;"),
+            options);
+        QStringList keys;
+        for (const SchemaObject &object : model.objects())
+            keys << object.display();
+        QCOMPARE(
+            keys,
+            (QStringList{QStringLiteral("table notes"), QStringLiteral("column notes.body"),
+                         QStringLiteral("column notes.id"), QStringLiteral("column notes.version"),
+                         QStringLiteral("constraint notes.foreign key (version) "
+                                        "references strata_version (version_num)")}));
+        // The reference into an excluded table is resolved, but depends only on its own table.
+        QCOMPARE(model.objects(ObjectKind::Constraint).first().dependsOn,
+                 QStringList{key(ObjectKind::Table, {}, QStringLiteral("notes"))});
+        QCOMPARE(model.unsupported.size(), 2);
+        QVERIFY2(model.unsupported.at(0).startsWith(
+                     QLatin1String("virtual table notes_fts (kind not supported) definition ")),
+                 qPrintable(model.unsupported.join(QLatin1Char('\n'))));
+        QVERIFY(model.unsupported.at(1).startsWith(
+            QLatin1String("virtual table places (kind not supported) definition ")));
+        // A changed virtual table reads differently; the same one alike.
+        const SchemaModel same =
+            inspectSql(QStringLiteral("CREATE VIRTUAL TABLE places USING rtree(id, minx, maxx);"));
+        const SchemaModel other = inspectSql(
+            QStringLiteral("CREATE VIRTUAL TABLE places USING rtree(id, minx, maxx, miny, maxy);"));
+        QCOMPARE(same.unsupported.first(), model.unsupported.at(1));
+        QVERIFY(other.unsupported.first() != model.unsupported.at(1));
+    }
+
+    void errorsSayWhatWasRead()
+    {
+        const Query failing = [](const QString &sql) -> Result<QList<QStringList>> {
+            if (sql.contains(QLatin1String("pragma_table_xinfo")))
+                return Error::failure(QStringLiteral("disk I/O error"));
+            if (sql.contains(QLatin1String("sqlite_version")))
+                return QList<QStringList>{{QStringLiteral("3.40.1")}};
+            if (sql.contains(QLatin1String("sqlite_master")))
+                return QList<QStringList>{{QStringLiteral("table"), QStringLiteral("t"),
+                                           QStringLiteral("t"),
+                                           QStringLiteral("CREATE TABLE t (a)")}};
+            return QList<QStringList>{};
+        };
+        auto model = inspectSqlite(failing);
+        QVERIFY(!model);
+        QCOMPARE(model.error().message, QStringLiteral("cannot read columns: disk I/O error"));
+    }
+
+    // A large schema reads whole (the benchmark measures how fast; nothing here times it).
+    void manyTables()
+    {
+        QString sql;
+        for (int i = 0; i < 500; ++i)
+            sql += QStringLiteral("CREATE TABLE t%1 (id INTEGER PRIMARY KEY, ref INTEGER "
+                                  "REFERENCES t%2 (id), name TEXT NOT NULL UNIQUE, qty INT "
+                                  "CHECK (qty >= 0));\nCREATE INDEX t%1_ref ON t%1 (ref);\n")
+                       .arg(i)
+                       .arg(i > 0 ? i - 1 : 0);
+        const SchemaModel model = inspectSql(sql);
+        QCOMPARE(model.objects(ObjectKind::Table).size(), 500);
+        QCOMPARE(model.objects(ObjectKind::Column).size(), 2000);
+        QCOMPARE(model.objects(ObjectKind::Constraint).size(), 1500);
+        QCOMPARE(model.objects(ObjectKind::Index).size(), 500);
+        QVERIFY(compare(model, model).isEmpty());
     }
 };
 
