@@ -1,17 +1,484 @@
-// Placeholder: the SQLite diff replaces this file.
+// diffSqlite(): two SQLite schema models into SQLite's own statements. Tables change through
+// ALTER TABLE where SQLite allows it, else through the table-rebuild procedure (done by
+// sqlitediff_table.cpp, one operation for a table and every table whose foreign keys reference
+// it); indexes, views and triggers are dropped and created again from their "sql". The
+// operations run in this order, and the downgrade runs their inverses backwards:
+//   1. drop the triggers, views (dependants first) and indexes that change, go, or stand on or
+//      name a rebuilt table;
+//   2. drop the tables that go (children first), unless a kept table references one;
+//   3. ALTER TABLE the tables that change in place;
+//   4. create the new tables;
+//   5. rebuild the tables that need it, with the tables that reference them;
+//   6. drop the tables that go and that kept tables referenced (no longer after 5);
+//   7. create the indexes, views (dependencies first) and triggers of step 1 and the new ones.
 #include "schema/schemadiff.h"
+#include "schema/sqlitediff_p.h"
+
+#include <algorithm>
 
 namespace strata::schema {
 
+using namespace sqlite_detail;
+
+namespace {
+
+QString dropStatement(const SchemaObject &object)
+{
+    return QStringLiteral("DROP %1 %2").arg(kindName(object.kind).toUpper(), quote(object.name));
+}
+
+// The renames DiffOptions declares (key in `to` -> old name), for tables and columns whose old
+// object is in `from`.
+Renames readRenames(const SchemaModel &from, const SchemaModel &to,
+                    const QHash<QString, QString> &declared)
+{
+    Renames renames;
+    for (auto it = declared.cbegin(); it != declared.cend(); ++it) {
+        const SchemaObject *object = to.find(it.key());
+        if (!object)
+            continue;
+        if (object->kind == ObjectKind::Table && Direction::table(from, it.value()))
+            renames.tables.insert(object->name, it.value());
+    }
+    const Direction tables(from, to, renames);
+    for (auto it = declared.cbegin(); it != declared.cend(); ++it) {
+        const SchemaObject *object = to.find(it.key());
+        if (!object || object->kind != ObjectKind::Column)
+            continue;
+        const QString table = tables.sourceTable(object->table);
+        if (!table.isEmpty() && from.find(probe(ObjectKind::Column, table, it.value()).key()))
+            renames.columns.insert(object->table + QLatin1Char('\n') + object->name, it.value());
+    }
+    return renames;
+}
+
+// The same renames read the other way (from `to` back to `from`).
+Renames invert(const Renames &renames, const Direction &forward)
+{
+    Renames back;
+    for (auto it = renames.tables.cbegin(); it != renames.tables.cend(); ++it)
+        back.tables.insert(it.value(), it.key());
+    for (auto it = renames.columns.cbegin(); it != renames.columns.cend(); ++it) {
+        const QString table = it.key().section(QLatin1Char('\n'), 0, 0);
+        const QString column = it.key().section(QLatin1Char('\n'), 1);
+        back.columns.insert(forward.sourceTable(table) + QLatin1Char('\n') + it.value(), column);
+    }
+    return back;
+}
+
+class Planner
+{
+public:
+    Planner(const SchemaModel &from, const SchemaModel &to, const DiffOptions &options)
+        : m_from(from), m_to(to), m_renames(readRenames(from, to, options.renames)),
+          m_forward(from, to, m_renames), m_backward(to, from, invert(m_renames, m_forward))
+    {
+        m_result.engine = Engine::SQLite;
+    }
+
+    SchemaDiff run();
+
+private:
+    // A pair of the same index, view or trigger on both sides (either may be null).
+    struct Pair
+    {
+        const SchemaObject *from = nullptr;
+        const SchemaObject *to = nullptr;
+        bool affected = false;
+    };
+
+    void refuseUnsupported();
+    void planTables();
+    void closeOverReferences();
+    void pairDependants();
+    bool mentionsRebuilt(const Pair &pair, const QSet<QString> &fromViews,
+                         const QSet<QString> &toViews) const;
+    QList<Pair *> ordered(ObjectKind kind, bool dependenciesFirst);
+    void needSql(const SchemaObject *object);
+    void add(Operation operation);
+
+    const SchemaModel &m_from;
+    const SchemaModel &m_to;
+    Renames m_renames;
+    Direction m_forward;
+    Direction m_backward;
+    SchemaDiff m_result;
+
+    QStringList m_kept;    // target names of tables both sides have
+    QStringList m_new;     // tables only `to` has
+    QStringList m_removed; // tables only `from` has
+    QHash<QString, Direction::AlterPlan> m_alterForward;
+    QHash<QString, Direction::AlterPlan> m_alterBackward;
+    QStringList m_rebuilt; // target names: the tables that need it, then those referencing them
+    QList<Pair> m_pairs;
+};
+
+void Planner::refuseUnsupported()
+{
+    for (const QString &object : m_to.unsupported) {
+        if (!m_from.unsupported.contains(object))
+            m_result.refused.append(object);
+    }
+    for (const QString &object : m_from.unsupported) {
+        if (!m_to.unsupported.contains(object))
+            m_result.refused.append(object);
+    }
+}
+
+void Planner::needSql(const SchemaObject *object)
+{
+    if (object && object->property(QStringLiteral("sql")).trimmed().isEmpty())
+        m_result.refused.append(
+            QStringLiteral("%1: no SQL text to create it from").arg(object->display()));
+}
+
+void Planner::planTables()
+{
+    for (const SchemaObject &table : m_to.objects(ObjectKind::Table)) {
+        if (m_forward.sourceTable(table.name).isEmpty())
+            m_new.append(table.name);
+        else
+            m_kept.append(table.name);
+    }
+    for (const SchemaObject &table : m_from.objects(ObjectKind::Table)) {
+        if (m_forward.targetTable(table.name).isEmpty())
+            m_removed.append(table.name);
+    }
+    for (const QString &name : std::as_const(m_kept)) {
+        const QString old = m_forward.sourceTable(name);
+        const Direction::AlterPlan forward = m_forward.planAlter(name);
+        const Direction::AlterPlan backward = m_backward.planAlter(old);
+        if (!forward.rebuildBecause.isEmpty() || !backward.rebuildBecause.isEmpty()) {
+            m_rebuilt.append(name);
+            continue;
+        }
+        m_alterForward.insert(name, forward);
+        m_alterBackward.insert(name, backward);
+    }
+    closeOverReferences();
+}
+
+// The tables whose foreign keys reference a rebuilt table, on either side, are rebuilt with it:
+// SQLite's DROP TABLE of the parent would delete or nullify their rows.
+void Planner::closeOverReferences()
+{
+    bool grown = true;
+    while (grown) {
+        grown = false;
+        for (const QString &name : std::as_const(m_kept)) {
+            if (m_rebuilt.contains(name))
+                continue;
+            const QString old = m_forward.sourceTable(name);
+            const QStringList parentsBefore = Direction::referencedTables(m_from, old);
+            const QStringList parentsAfter = Direction::referencedTables(m_to, name);
+            for (const QString &rebuilt : std::as_const(m_rebuilt)) {
+                if (parentsAfter.contains(rebuilt.toLower()) ||
+                    parentsBefore.contains(m_forward.sourceTable(rebuilt).toLower())) {
+                    m_rebuilt.append(name);
+                    grown = true;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+void Planner::pairDependants()
+{
+    for (ObjectKind kind : {ObjectKind::Index, ObjectKind::View, ObjectKind::Trigger}) {
+        QSet<QString> matched;
+        for (const SchemaObject &object : m_to.objects(kind)) {
+            Pair pair;
+            pair.to = m_to.find(object.key());
+            QString table = object.table;
+            if (!table.isEmpty()) {
+                const QString old = m_forward.sourceTable(table);
+                table = old.isEmpty() ? table : old;
+            }
+            pair.from = m_from.find(probe(kind, table, object.name).key());
+            if (pair.from) {
+                matched.insert(pair.from->key());
+                QStringList names = pair.to->properties.keys() + pair.from->properties.keys();
+                for (const QString &property : std::as_const(names)) {
+                    if (!isComparedProperty(kind, property))
+                        continue;
+                    const bool text = property == QLatin1String("definition");
+                    const QString before = text ? m_forward.mapped(*pair.from, property)
+                                                : pair.from->property(property);
+                    const QString after =
+                        text ? tokenText(pair.to->property(property)) : pair.to->property(property);
+                    pair.affected = pair.affected || before != after;
+                }
+            } else {
+                pair.affected = true;
+            }
+            m_pairs.append(pair);
+        }
+        for (const SchemaObject &object : m_from.objects(kind)) {
+            if (!matched.contains(object.key()))
+                m_pairs.append(Pair{m_from.find(object.key()), nullptr, true});
+        }
+    }
+    // Whatever stands on or names a rebuilt table, or a view that is dropped, goes too.
+    bool grown = true;
+    while (grown) {
+        grown = false;
+        QSet<QString> fromViews;
+        QSet<QString> toViews;
+        for (const Pair &pair : std::as_const(m_pairs)) {
+            if (pair.affected && pair.from && pair.from->kind == ObjectKind::View)
+                fromViews.insert(pair.from->name.toLower());
+            if (pair.affected && pair.to && pair.to->kind == ObjectKind::View)
+                toViews.insert(pair.to->name.toLower());
+        }
+        for (Pair &pair : m_pairs) {
+            if (!pair.affected && mentionsRebuilt(pair, fromViews, toViews)) {
+                pair.affected = true;
+                grown = true;
+            }
+        }
+    }
+}
+
+bool Planner::mentionsRebuilt(const Pair &pair, const QSet<QString> &fromViews,
+                              const QSet<QString> &toViews) const
+{
+    QSet<QString> fromTables = fromViews;
+    QSet<QString> toTables = toViews;
+    for (const QString &name : m_rebuilt) {
+        toTables.insert(name.toLower());
+        fromTables.insert(m_forward.sourceTable(name).toLower());
+    }
+    auto names = [](const SchemaObject *object) {
+        QSet<QString> set =
+            mentionedNames(object->property(QStringLiteral("sql")) + QLatin1Char(' ') +
+                           object->property(QStringLiteral("definition")));
+        if (!object->table.isEmpty())
+            set.insert(object->table.toLower());
+        return set;
+    };
+    return (pair.from && names(pair.from).intersects(fromTables)) ||
+           (pair.to && names(pair.to).intersects(toTables));
+}
+
+// The affected pairs of one kind; views in dependency order (a view after the views it names)
+// or its reverse.
+QList<Planner::Pair *> Planner::ordered(ObjectKind kind, bool dependenciesFirst)
+{
+    QList<Pair *> some;
+    for (Pair &pair : m_pairs) {
+        const SchemaObject *object = pair.to ? pair.to : pair.from;
+        if (pair.affected && object->kind == kind)
+            some.append(&pair);
+    }
+    if (kind != ObjectKind::View)
+        return some;
+    QList<Pair *> sorted;
+    auto side = [dependenciesFirst](const Pair *pair) {
+        return dependenciesFirst ? pair->to : pair->from;
+    };
+    QList<Pair *> pending;
+    for (Pair *pair : std::as_const(some)) {
+        if (side(pair))
+            pending.append(pair);
+    }
+    while (!pending.isEmpty()) {
+        qsizetype pick = 0;
+        for (qsizetype i = 0; i < pending.size(); ++i) {
+            const QSet<QString> names = mentionedNames(
+                side(pending[i])->property(QStringLiteral("sql")) + QLatin1Char(' ') +
+                side(pending[i])->property(QStringLiteral("definition")));
+            const bool waits =
+                std::any_of(pending.cbegin(), pending.cend(), [&](const Pair *other) {
+                    return other != pending[i] && names.contains(side(other)->name.toLower());
+                });
+            if (!waits) {
+                pick = i;
+                break;
+            }
+        }
+        sorted.append(pending.takeAt(pick));
+    }
+    if (!dependenciesFirst)
+        std::reverse(sorted.begin(), sorted.end());
+    return sorted;
+}
+
+void Planner::add(Operation operation)
+{
+    if (operation.inverseHazards.contains(Hazard::DeletesData) &&
+        !operation.hazards.contains(Hazard::DowngradeLosesData))
+        operation.hazards.append(Hazard::DowngradeLosesData);
+    m_result.operations.append(std::move(operation));
+}
+
+SchemaDiff Planner::run()
+{
+    refuseUnsupported();
+    planTables();
+    pairDependants();
+
+    // 1. Dependants dropped: triggers, views (dependants first), indexes.
+    for (ObjectKind kind : {ObjectKind::Trigger, ObjectKind::View, ObjectKind::Index}) {
+        for (const Pair *pair : ordered(kind, false)) {
+            if (!pair->from)
+                continue;
+            needSql(pair->from);
+            Operation operation;
+            operation.kind = QStringLiteral("drop ") + kindName(kind);
+            operation.object = pair->from->display();
+            operation.sql = {dropStatement(*pair->from)};
+            operation.inverseSql = {pair->from->property(QStringLiteral("sql"))};
+            if (kind == ObjectKind::Index)
+                operation.inverseHazards = {Hazard::BuildsIndex};
+            add(operation);
+        }
+    }
+
+    // 2 and 6. Tables that go: those no kept table references first, the others after the
+    // rebuilds (which take their references away).
+    QStringList early;
+    QStringList late;
+    for (const QString &name : std::as_const(m_removed)) {
+        bool referenced = false;
+        for (const QString &kept : std::as_const(m_kept))
+            referenced =
+                referenced || Direction::referencedTables(m_from, m_forward.sourceTable(kept))
+                                  .contains(name.toLower());
+        (referenced ? late : early).append(name);
+    }
+    auto dropTables = [this](QStringList names) {
+        // Children first: a table goes once no other table to drop references it.
+        while (!names.isEmpty()) {
+            qsizetype pick = 0;
+            for (qsizetype i = 0; i < names.size(); ++i) {
+                const bool referenced =
+                    std::any_of(names.cbegin(), names.cend(), [&](const QString &other) {
+                        return other != names[i] && Direction::referencedTables(m_from, other)
+                                                        .contains(names[i].toLower());
+                    });
+                if (!referenced) {
+                    pick = i;
+                    break;
+                }
+            }
+            const SchemaObject *table = Direction::table(m_from, names.takeAt(pick));
+            needSql(table);
+            Operation operation;
+            operation.kind = QStringLiteral("drop table");
+            operation.object = table->display();
+            operation.sql = {dropStatement(*table)};
+            operation.inverseSql = {table->property(QStringLiteral("sql"))};
+            operation.hazards = {Hazard::DeletesData};
+            add(operation);
+        }
+    };
+    dropTables(early);
+
+    // 3. ALTER TABLE.
+    for (const QString &name : std::as_const(m_kept)) {
+        if (m_rebuilt.contains(name))
+            continue;
+        const Direction::AlterPlan &forward = m_alterForward[name];
+        if (forward.statements.isEmpty())
+            continue;
+        const Direction::AlterPlan &backward = m_alterBackward[name];
+        Operation operation;
+        const bool renameOnly =
+            forward.statements.size() == 1 && m_forward.sourceTable(name) != name;
+        operation.kind =
+            renameOnly ? QStringLiteral("rename table") : QStringLiteral("alter table");
+        operation.object = Direction::table(m_to, name)->display();
+        operation.sql = forward.statements;
+        operation.hazards = forward.hazards;
+        operation.inverseSql = backward.statements;
+        operation.inverseHazards = backward.hazards;
+        add(operation);
+    }
+
+    // 4. New tables.
+    for (const QString &name : std::as_const(m_new)) {
+        const SchemaObject *table = Direction::table(m_to, name);
+        needSql(table);
+        Operation operation;
+        operation.kind = QStringLiteral("create table");
+        operation.object = table->display();
+        operation.sql = {table->property(QStringLiteral("sql"))};
+        operation.inverseSql = {dropStatement(*table)};
+        operation.inverseHazards = {Hazard::DeletesData};
+        add(operation);
+    }
+
+    // 5. Rebuilds, one operation per set of tables linked by foreign keys.
+    QStringList pending = m_rebuilt;
+    int serial = 0;
+    while (!pending.isEmpty()) {
+        QStringList group = {pending.takeFirst()};
+        for (qsizetype g = 0; g < group.size(); ++g) {
+            const QString member = group[g];
+            for (qsizetype i = pending.size() - 1; i >= 0; --i) {
+                const QString other = pending[i];
+                auto linked = [](const SchemaModel &model, const QString &a, const QString &b) {
+                    return Direction::referencedTables(model, a).contains(b.toLower()) ||
+                           Direction::referencedTables(model, b).contains(a.toLower());
+                };
+                if (linked(m_to, member, other) ||
+                    linked(m_from, m_forward.sourceTable(member), m_forward.sourceTable(other)))
+                    group.append(pending.takeAt(i));
+            }
+        }
+        QStringList members;
+        for (const QString &name : std::as_const(m_rebuilt)) {
+            if (group.contains(name)) {
+                members.append(name);
+                needSql(Direction::table(m_to, name));
+                needSql(Direction::table(m_from, m_forward.sourceTable(name)));
+            }
+        }
+        QStringList sources;
+        for (const QString &name : std::as_const(members))
+            sources.append(m_forward.sourceTable(name));
+        ++serial;
+        const Direction::AlterPlan forward = m_forward.planRebuild(members, serial);
+        const Direction::AlterPlan backward = m_backward.planRebuild(sources, serial);
+        Operation operation;
+        operation.kind = QStringLiteral("rebuild table");
+        operation.object = Direction::table(m_to, members.first())->display();
+        operation.sql = forward.statements;
+        operation.hazards = forward.hazards;
+        operation.inverseSql = backward.statements;
+        operation.inverseHazards = backward.hazards;
+        add(operation);
+    }
+
+    dropTables(late);
+
+    // 7. Dependants created: indexes, views (dependencies first), triggers.
+    for (ObjectKind kind : {ObjectKind::Index, ObjectKind::View, ObjectKind::Trigger}) {
+        for (const Pair *pair : ordered(kind, true)) {
+            if (!pair->to)
+                continue;
+            needSql(pair->to);
+            Operation operation;
+            operation.kind = QStringLiteral("create ") + kindName(kind);
+            operation.object = pair->to->display();
+            operation.sql = {pair->to->property(QStringLiteral("sql"))};
+            operation.inverseSql = {dropStatement(*pair->to)};
+            if (kind == ObjectKind::Index)
+                operation.hazards = {Hazard::BuildsIndex};
+            add(operation);
+        }
+    }
+    m_result.refused.removeDuplicates();
+    return m_result;
+}
+
+} // namespace
+
 SchemaDiff diffSqlite(const SchemaModel &from, const SchemaModel &to, const DiffOptions &options)
 {
-    Q_UNUSED(from);
-    Q_UNUSED(to);
-    Q_UNUSED(options);
-    SchemaDiff out;
-    out.engine = Engine::SQLite;
-    out.refused.append(QStringLiteral("the SQLite diff is not built yet"));
-    return out;
+    Planner planner(from, to, options);
+    return planner.run();
 }
 
 } // namespace strata::schema

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "drivers/driver.h"
+#include "schema/schemadiff.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+// Inside diffSqlite(): reading SQLite's statement text (its tokens, the parts of a CREATE
+// TABLE), quoting names the SQLite way, and one direction of a diff (the renames read from the
+// side being changed to the side wanted), which plans a table's change as ALTER TABLE
+// statements or says that it needs the table-rebuild procedure.
+namespace strata::schema::sqlite_detail {
+
+// One token of SQLite text with where it stands in the text ([start, end)).
+struct Token
+{
+    enum class Type { Word, QuotedName, String, Number, Symbol };
+    Type type = Type::Word;
+    QString text;
+    qsizetype start = 0;
+    qsizetype end = 0;
+    // A name as SQLite reads it: quotes removed ("a""b" -> a"b), for words and quoted names;
+    // the text otherwise.
+    QString name() const;
+    // name() lower-cased for words and quoted names (SQLite's names ignore ASCII case).
+    QString folded() const;
+    bool isName() const { return type == Type::Word || type == Type::QuotedName; }
+    bool is(const char *word) const; // a word, case-insensitively
+};
+
+// The tokens of `sql`, without whitespace and comments.
+QList<Token> scan(const QString &sql);
+
+// The folded names (Token::folded()) that `sql` mentions, as a set.
+QSet<QString> mentionedNames(const QString &sql);
+
+// Names and literals as SQL text: drivers/driver.h's quoteIdentifier() (SQLite's keywords
+// quoted) and quoteLiteral().
+inline QString quote(const QString &name)
+{
+    return quoteIdentifier(name);
+}
+inline QString literal(const QString &text)
+{
+    return quoteLiteral(text);
+}
+
+// An object with only its identity (`kind`, `table`, `name`), whose key() SchemaModel::find()
+// takes.
+SchemaObject probe(ObjectKind kind, const QString &table, const QString &name);
+
+// The parts of a CREATE TABLE statement between its outer parentheses.
+struct TableText
+{
+    QStringList columnNames; // as written, unquoted
+    QStringList columnDefinitions;
+    QStringList tableConstraints;
+    // The column definition of `column` (case-insensitive), or empty.
+    QString definitionOf(const QString &column) const;
+};
+TableText readCreateTable(const QString &sql);
+
+// `text` (a normalised definition) with its names replaced through `names` (folded old name
+// -> new name), token by token, the tokens joined by single spaces. Used to read an object of
+// the side being changed with the names of the side wanted.
+QString renameTokens(const QString &text, const QHash<QString, QString> &names);
+// `text` tokenised and joined by single spaces, for comparing two normalised texts.
+QString tokenText(const QString &text);
+
+// Renames from the side being changed ("source") to the side wanted ("target").
+struct Renames
+{
+    QHash<QString, QString> tables;  // target table -> source table
+    QHash<QString, QString> columns; // target table + '\n' + target column -> source column
+};
+
+// One direction of the diff: `source` is the schema the statements run on, `target` the
+// schema they produce.
+class Direction
+{
+public:
+    Direction(const SchemaModel &source, const SchemaModel &target, Renames renames);
+
+    const SchemaModel &source() const { return m_source; }
+    const SchemaModel &target() const { return m_target; }
+
+    // The source table a target table is (its old name when renamed, else its own name when the
+    // source has it), or empty when it is new.
+    QString sourceTable(const QString &targetTable) const;
+    // The target table a source table becomes, or empty when it is dropped.
+    QString targetTable(const QString &sourceTable) const;
+    // The source column a target column is, or empty when the column is new.
+    QString sourceColumn(const QString &targetTable, const QString &targetColumn) const;
+
+    // The columns of a table, in position order.
+    static QList<SchemaObject> columns(const SchemaModel &model, const QString &table);
+    static const SchemaObject *table(const SchemaModel &model, const QString &name);
+
+    // A source object's text read with the target's names: renamed tables everywhere and the
+    // renamed columns of `table` (and, in a foreign key, of the table it references).
+    QString mapped(const SchemaObject &sourceObject, const QString &property) const;
+
+    // The tables a table's foreign keys reference in `model` (folded names).
+    static QStringList referencedTables(const SchemaModel &model, const QString &table);
+
+    // ALTER TABLE statements turning the source table into `targetTable`, or a reason why
+    // ALTER TABLE cannot (then the table needs the rebuild procedure).
+    struct AlterPlan
+    {
+        QStringList statements;
+        QList<Hazard> hazards;
+        QString rebuildBecause; // non-empty: ALTER TABLE cannot do it
+    };
+    AlterPlan planAlter(const QString &targetTable) const;
+
+    // The rebuild procedure for `members` (target names of tables both sides have), as one
+    // list of statements, with its hazards. `serial` numbers the TEMP copies.
+    AlterPlan planRebuild(const QStringList &members, int serial) const;
+
+private:
+    QHash<QString, QString> tableNameMap() const; // folded source name -> target name
+    QHash<QString, QString> columnNameMap(const QString &sourceTable) const;
+    QString whyNotAdd(const SchemaObject &column, const QString &definition,
+                      const QList<SchemaObject> &newConstraints) const;
+    QString whyNotDrop(const QString &sourceTable, const SchemaObject &column) const;
+
+    const SchemaModel &m_source;
+    const SchemaModel &m_target;
+    Renames m_renames;
+    QHash<QString, QString> m_targetBySource; // source table -> target table
+};
+
+} // namespace strata::schema::sqlite_detail

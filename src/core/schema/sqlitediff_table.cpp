@@ -1,0 +1,576 @@
+// One direction of the SQLite diff, for one table: the ALTER TABLE statements SQLite allows
+// (its "ALTER TABLE" page: RENAME TO, RENAME COLUMN, ADD COLUMN, DROP COLUMN and what each
+// refuses), or the table-rebuild procedure of that page done inside the migration's
+// transaction, the rows copied aside and back.
+#include "schema/sqlitediff_p.h"
+
+#include <algorithm>
+
+namespace strata::schema::sqlite_detail {
+
+namespace {
+
+const QString kTrue = QStringLiteral("true");
+
+// The folded names of the columns a foreign key definition ("foreign key (a, b) references
+// p (x, y) ...") lists before REFERENCES (own) or after it (the parent's), and the parent.
+struct ForeignKeyText
+{
+    QStringList own;
+    QString parent;
+    QStringList parentColumns;
+};
+
+ForeignKeyText readForeignKey(const QString &definition)
+{
+    ForeignKeyText out;
+    const QList<Token> tokens = scan(definition);
+    bool afterReferences = false;
+    int depth = 0;
+    bool listDone = false;
+    for (const Token &token : tokens) {
+        if (token.is("references")) {
+            afterReferences = true;
+            depth = 0;
+            listDone = false;
+            continue;
+        }
+        if (token.text == QLatin1String("(")) {
+            ++depth;
+            continue;
+        }
+        if (token.text == QLatin1String(")")) {
+            --depth;
+            if (depth == 0)
+                listDone = true;
+            continue;
+        }
+        if (!token.isName())
+            continue;
+        if (!afterReferences) {
+            if (depth == 1 && !listDone)
+                out.own.append(token.folded());
+        } else if (out.parent.isEmpty()) {
+            out.parent = token.folded();
+        } else if (depth == 1 && !listDone) {
+            out.parentColumns.append(token.folded());
+        }
+    }
+    return out;
+}
+
+bool isNullDefault(const QString &value)
+{
+    return value.isEmpty() || value.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0;
+}
+
+// A column definition from the model's properties, for a hand-built model without "sql".
+QString definitionFromProperties(const SchemaObject &column)
+{
+    QString text = quote(column.name);
+    if (const QString type = column.property(QStringLiteral("type")); !type.isEmpty())
+        text += QLatin1Char(' ') + type;
+    if (const QString collation = column.property(QStringLiteral("collation"));
+        !collation.isEmpty())
+        text += QStringLiteral(" COLLATE ") + collation;
+    if (column.property(QStringLiteral("not_null")) == kTrue)
+        text += QStringLiteral(" NOT NULL");
+    if (const QString value = column.property(QStringLiteral("default")); !value.isEmpty())
+        text += QStringLiteral(" DEFAULT ") + value;
+    if (const QString generated = column.property(QStringLiteral("generated"));
+        !generated.isEmpty()) {
+        const QString how = generated.section(QLatin1Char(' '), 0, 0).toUpper();
+        text += QStringLiteral(" GENERATED ALWAYS AS (%1) %2")
+                    .arg(generated.section(QLatin1Char(' '), 1), how);
+    }
+    return text;
+}
+
+// A rowid table's INTEGER PRIMARY KEY column, which takes the rowid when no value is given.
+bool isRowidAlias(const SchemaObject &table, const QList<SchemaObject> &columns,
+                  const SchemaObject &column)
+{
+    if (table.property(QStringLiteral("without_rowid")) == kTrue ||
+        column.property(QStringLiteral("type"))
+                .compare(QLatin1String("INTEGER"), Qt::CaseInsensitive) != 0 ||
+        column.property(QStringLiteral("primary_key")) != QLatin1String("1"))
+        return false;
+    return std::count_if(columns.cbegin(), columns.cend(), [](const SchemaObject &c) {
+               return !c.property(QStringLiteral("primary_key")).isEmpty();
+           }) == 1;
+}
+
+} // namespace
+
+Direction::Direction(const SchemaModel &source, const SchemaModel &target, Renames renames)
+    : m_source(source), m_target(target), m_renames(std::move(renames))
+{
+    for (const SchemaObject &table : m_target.objects(ObjectKind::Table)) {
+        const QString from = sourceTable(table.name);
+        if (!from.isEmpty())
+            m_targetBySource.insert(from, table.name);
+    }
+}
+
+const SchemaObject *Direction::table(const SchemaModel &model, const QString &name)
+{
+    return model.find(probe(ObjectKind::Table, {}, name).key());
+}
+
+QList<SchemaObject> Direction::columns(const SchemaModel &model, const QString &table)
+{
+    const SchemaObject *object = Direction::table(model, table);
+    return object ? model.children(*object, ObjectKind::Column) : QList<SchemaObject>();
+}
+
+QString Direction::sourceTable(const QString &targetTable) const
+{
+    if (const auto it = m_renames.tables.constFind(targetTable); it != m_renames.tables.cend())
+        return table(m_source, *it) ? *it : QString();
+    if (!table(m_source, targetTable))
+        return {};
+    // A source table another target table is renamed from is that table, not this one.
+    for (auto it = m_renames.tables.cbegin(); it != m_renames.tables.cend(); ++it) {
+        if (it.value() == targetTable && it.key() != targetTable)
+            return {};
+    }
+    return targetTable;
+}
+
+QString Direction::targetTable(const QString &sourceTable) const
+{
+    return m_targetBySource.value(sourceTable);
+}
+
+QString Direction::sourceColumn(const QString &targetTable, const QString &targetColumn) const
+{
+    const QString from = sourceTable(targetTable);
+    if (from.isEmpty())
+        return {};
+    const QString prefix = targetTable + QLatin1Char('\n');
+    if (const auto it = m_renames.columns.constFind(prefix + targetColumn);
+        it != m_renames.columns.cend())
+        return m_source.find(probe(ObjectKind::Column, from, *it).key()) ? *it : QString();
+    if (!m_source.find(probe(ObjectKind::Column, from, targetColumn).key()))
+        return {};
+    for (auto it = m_renames.columns.cbegin(); it != m_renames.columns.cend(); ++it) {
+        if (it.key().startsWith(prefix) && it.value() == targetColumn &&
+            it.key() != prefix + targetColumn)
+            return {};
+    }
+    return targetColumn;
+}
+
+QHash<QString, QString> Direction::tableNameMap() const
+{
+    QHash<QString, QString> names;
+    for (auto it = m_targetBySource.cbegin(); it != m_targetBySource.cend(); ++it) {
+        if (it.key() != it.value())
+            names.insert(it.key().toLower(), it.value());
+    }
+    return names;
+}
+
+QHash<QString, QString> Direction::columnNameMap(const QString &sourceTable) const
+{
+    QHash<QString, QString> names;
+    const QString target = targetTable(sourceTable);
+    if (target.isEmpty())
+        return names;
+    for (const SchemaObject &column : columns(m_target, target)) {
+        const QString from = sourceColumn(target, column.name);
+        if (!from.isEmpty() && from != column.name)
+            names.insert(from.toLower(), column.name);
+    }
+    return names;
+}
+
+QString Direction::mapped(const SchemaObject &sourceObject, const QString &property) const
+{
+    const QString text = sourceObject.property(property);
+    const QHash<QString, QString> tables = tableNameMap();
+    if (sourceObject.kind == ObjectKind::Constraint &&
+        sourceObject.property(QStringLiteral("type")) == QLatin1String("foreign key")) {
+        const QList<Token> tokens = scan(text);
+        const auto references = std::find_if(tokens.cbegin(), tokens.cend(),
+                                             [](const Token &t) { return t.is("references"); });
+        if (references != tokens.cend()) {
+            QHash<QString, QString> own = tables;
+            own.insert(columnNameMap(sourceObject.table));
+            QHash<QString, QString> parent = tables;
+            const ForeignKeyText fk = readForeignKey(text);
+            for (const SchemaObject &table : m_source.objects(ObjectKind::Table)) {
+                if (table.name.toLower() == fk.parent)
+                    parent.insert(columnNameMap(table.name));
+            }
+            return renameTokens(text.left(references->start), own) + QLatin1Char(' ') +
+                   renameTokens(text.mid(references->start), parent);
+        }
+    }
+    QHash<QString, QString> names = tables;
+    if (!sourceObject.table.isEmpty()) {
+        names.insert(columnNameMap(sourceObject.table));
+    } else {
+        // A view: the renamed columns of every table it names.
+        const QSet<QString> mentioned = mentionedNames(text);
+        for (const SchemaObject &table : m_source.objects(ObjectKind::Table)) {
+            if (mentioned.contains(table.name.toLower()))
+                names.insert(columnNameMap(table.name));
+        }
+    }
+    return renameTokens(text, names);
+}
+
+QStringList Direction::referencedTables(const SchemaModel &model, const QString &table)
+{
+    QStringList parents;
+    const SchemaObject *object = Direction::table(model, table);
+    if (!object)
+        return parents;
+    for (const SchemaObject &constraint : model.children(*object, ObjectKind::Constraint)) {
+        if (constraint.property(QStringLiteral("type")) == QLatin1String("foreign key"))
+            parents.append(
+                readForeignKey(constraint.property(QStringLiteral("definition"))).parent);
+    }
+    return parents;
+}
+
+QString Direction::whyNotAdd(const SchemaObject &column, const QString &definition,
+                             const QList<SchemaObject> &newConstraints) const
+{
+    const QString name = column.name;
+    if (!column.property(QStringLiteral("primary_key")).isEmpty())
+        return QStringLiteral("new column %1 is part of the PRIMARY KEY").arg(name);
+    const QString generated = column.property(QStringLiteral("generated"));
+    if (generated.startsWith(QLatin1String("stored"), Qt::CaseInsensitive))
+        return QStringLiteral("new column %1 is a STORED generated column").arg(name);
+    for (const Token &token : scan(definition)) {
+        if (token.is("unique") || token.is("primary"))
+            return QStringLiteral("new column %1 is UNIQUE").arg(name);
+    }
+    const QString value = column.property(QStringLiteral("default"));
+    if (column.property(QStringLiteral("not_null")) == kTrue && generated.isEmpty() &&
+        isNullDefault(value))
+        return QStringLiteral("new column %1 is NOT NULL without a default").arg(name);
+    const QString folded = value.trimmed().toLower();
+    if (folded == QLatin1String("current_time") || folded == QLatin1String("current_date") ||
+        folded == QLatin1String("current_timestamp") || folded.startsWith(QLatin1Char('(')))
+        return QStringLiteral("new column %1 has a default that is not a constant").arg(name);
+    for (const SchemaObject &constraint : newConstraints) {
+        if (constraint.property(QStringLiteral("type")) == QLatin1String("foreign key") &&
+            readForeignKey(constraint.property(QStringLiteral("definition"))).own ==
+                QStringList{name.toLower()} &&
+            !isNullDefault(value))
+            return QStringLiteral("new column %1 REFERENCES another table and has a default")
+                .arg(name);
+    }
+    return {};
+}
+
+QString Direction::whyNotDrop(const QString &sourceTable, const SchemaObject &column) const
+{
+    const QString name = column.name;
+    const QString folded = name.toLower();
+    if (!column.property(QStringLiteral("primary_key")).isEmpty())
+        return QStringLiteral("column %1 is part of the PRIMARY KEY").arg(name);
+    const SchemaObject *table = Direction::table(m_source, sourceTable);
+    for (const SchemaObject &constraint : m_source.children(*table, ObjectKind::Constraint)) {
+        if (mentionedNames(constraint.property(QStringLiteral("definition"))).contains(folded))
+            return QStringLiteral("column %1 is in %2").arg(name, constraint.name);
+    }
+    for (const SchemaObject &other : columns(m_source, sourceTable)) {
+        if (other.name != name &&
+            mentionedNames(other.property(QStringLiteral("generated"))).contains(folded))
+            return QStringLiteral("column %1 is used by generated column %2").arg(name, other.name);
+    }
+    for (const SchemaObject &index : m_source.children(*table, ObjectKind::Index)) {
+        if (mentionedNames(index.property(QStringLiteral("definition"))).contains(folded) &&
+            m_target.find(probe(ObjectKind::Index, targetTable(sourceTable), index.name).key()))
+            return QStringLiteral("column %1 is in index %2").arg(name, index.name);
+    }
+    for (const SchemaObject &other : m_source.objects(ObjectKind::Constraint)) {
+        if (other.property(QStringLiteral("type")) != QLatin1String("foreign key"))
+            continue;
+        const ForeignKeyText fk = readForeignKey(other.property(QStringLiteral("definition")));
+        if (fk.parent == sourceTable.toLower() &&
+            (fk.parentColumns.contains(folded) || fk.parentColumns.isEmpty()))
+            return QStringLiteral("column %1 is referenced by a foreign key of %2")
+                .arg(name, other.table);
+    }
+    const QString target = targetTable(sourceTable).toLower();
+    for (ObjectKind kind : {ObjectKind::View, ObjectKind::Trigger}) {
+        for (const SchemaObject &object : m_target.objects(kind)) {
+            const QSet<QString> names =
+                mentionedNames(object.property(QStringLiteral("sql")) + QLatin1Char(' ') +
+                               object.property(QStringLiteral("definition")));
+            if (names.contains(folded) &&
+                (names.contains(target) || object.table.toLower() == target))
+                return QStringLiteral("column %1 may be used by %2").arg(name, object.display());
+        }
+    }
+    return {};
+}
+
+Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
+{
+    AlterPlan plan;
+    const QString sourceName = sourceTable(targetTable);
+    const SchemaObject *before = table(m_source, sourceName);
+    const SchemaObject *after = table(m_target, targetTable);
+    for (const char *property : {"without_rowid", "strict"}) {
+        if (before->property(QLatin1String(property)) != after->property(QLatin1String(property))) {
+            plan.rebuildBecause = QStringLiteral("%1 changes").arg(QLatin1String(property));
+            return plan;
+        }
+    }
+    const QList<SchemaObject> sourceColumns = columns(m_source, sourceName);
+    QStringList matched;
+    QList<SchemaObject> added;
+    QList<std::pair<QString, QString>> renamed; // old, new
+    for (const SchemaObject &column : columns(m_target, targetTable)) {
+        const QString from = sourceColumn(targetTable, column.name);
+        if (from.isEmpty()) {
+            added.append(column);
+            continue;
+        }
+        matched.append(from);
+        const SchemaObject *old = m_source.find(probe(ObjectKind::Column, sourceName, from).key());
+        QStringList names = column.properties.keys() + old->properties.keys();
+        for (const QString &property : std::as_const(names)) {
+            if (isComparedProperty(ObjectKind::Column, property) &&
+                column.property(property) != old->property(property)) {
+                plan.rebuildBecause =
+                    QStringLiteral("column %1 changes (%2)").arg(column.name, property);
+                return plan;
+            }
+        }
+        if (from != column.name)
+            renamed.append({from, column.name});
+    }
+    QList<SchemaObject> dropped;
+    for (const SchemaObject &column : sourceColumns) {
+        if (!matched.contains(column.name))
+            dropped.append(column);
+    }
+    for (const auto &[from, to] : std::as_const(renamed)) {
+        for (const SchemaObject &column : sourceColumns) {
+            const bool goes =
+                std::any_of(dropped.cbegin(), dropped.cend(),
+                            [&](const SchemaObject &d) { return d.name == column.name; });
+            if (column.name.compare(to, Qt::CaseInsensitive) == 0 && !goes) {
+                plan.rebuildBecause = QStringLiteral("column renames exchange names");
+                return plan;
+            }
+        }
+    }
+
+    // Constraints: those of the source read with the target's names must all remain; new ones
+    // may only come with new columns (a CHECK or REFERENCES in their definitions).
+    QStringList kept;
+    for (const SchemaObject &constraint : m_source.children(*before, ObjectKind::Constraint))
+        kept.append(mapped(constraint, QStringLiteral("definition")) + QLatin1Char('\n') +
+                    constraint.property(QStringLiteral("constraint_name")));
+    QList<SchemaObject> newConstraints;
+    for (const SchemaObject &constraint : m_target.children(*after, ObjectKind::Constraint)) {
+        const QString text = tokenText(constraint.property(QStringLiteral("definition"))) +
+                             QLatin1Char('\n') +
+                             constraint.property(QStringLiteral("constraint_name"));
+        if (!kept.removeOne(text))
+            newConstraints.append(constraint);
+    }
+    if (!kept.isEmpty()) {
+        plan.rebuildBecause = QStringLiteral("a constraint is removed or changed (%1)")
+                                  .arg(kept.first().section(QLatin1Char('\n'), 0, 0));
+        return plan;
+    }
+    const TableText text = readCreateTable(after->property(QStringLiteral("sql")));
+    QStringList definitions;
+    int checks = 0;
+    int references = 0;
+    for (const SchemaObject &column : std::as_const(added)) {
+        QString definition = text.definitionOf(column.name);
+        if (definition.isEmpty())
+            definition = definitionFromProperties(column);
+        for (const Token &token : scan(definition)) {
+            checks += token.is("check") ? 1 : 0;
+            references += token.is("references") ? 1 : 0;
+        }
+        plan.rebuildBecause = whyNotAdd(column, definition, newConstraints);
+        if (!plan.rebuildBecause.isEmpty())
+            return plan;
+        definitions.append(definition);
+    }
+    for (const SchemaObject &constraint : std::as_const(newConstraints)) {
+        const QString type = constraint.property(QStringLiteral("type"));
+        if (type == QLatin1String("check") && checks-- > 0)
+            continue;
+        if (type == QLatin1String("foreign key") && references-- > 0)
+            continue;
+        plan.rebuildBecause = QStringLiteral("constraint %1 is added").arg(constraint.name);
+        return plan;
+    }
+    for (const SchemaObject &column : std::as_const(dropped)) {
+        plan.rebuildBecause = whyNotDrop(sourceName, column);
+        if (!plan.rebuildBecause.isEmpty())
+            return plan;
+    }
+
+    if (sourceName != targetTable)
+        plan.statements.append(QStringLiteral("ALTER TABLE %1 RENAME TO %2")
+                                   .arg(quote(sourceName), quote(targetTable)));
+    const QString name = quote(targetTable);
+    for (const SchemaObject &column : std::as_const(dropped)) {
+        plan.statements.append(
+            QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(name, quote(column.name)));
+        plan.hazards.append(Hazard::DeletesData);
+    }
+    for (const auto &[from, to] : std::as_const(renamed))
+        plan.statements.append(QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3")
+                                   .arg(name, quote(from), quote(to)));
+    for (const QString &definition : std::as_const(definitions)) {
+        plan.statements.append(
+            QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(name, definition));
+        const QList<Token> tokens = scan(definition);
+        if (std::any_of(tokens.cbegin(), tokens.cend(),
+                        [](const Token &t) { return t.is("check") || t.is("references"); }))
+            plan.hazards.append(Hazard::ValidatesConstraint);
+    }
+    return plan;
+}
+
+Direction::AlterPlan Direction::planRebuild(const QStringList &members, int serial) const
+{
+    AlterPlan plan;
+    plan.hazards.append(Hazard::RewritesTable);
+    QStringList copies;
+    QStringList sources;
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        sources.append(sourceTable(members[i]));
+        copies.append(QStringLiteral("strata_rebuild_%1_%2").arg(serial).arg(i + 1));
+    }
+    // Children before parents for the drops (source keys), parents first for the copies back
+    // (target keys); a cycle keeps the given order.
+    auto order = [&](const SchemaModel &model, const QStringList &names, bool childrenFirst) {
+        QList<qsizetype> done;
+        QList<qsizetype> pending;
+        for (qsizetype i = 0; i < names.size(); ++i)
+            pending.append(i);
+        while (!pending.isEmpty()) {
+            bool progressed = false;
+            for (qsizetype p = 0; p < pending.size(); ++p) {
+                const qsizetype i = pending[p];
+                bool ready = true;
+                for (qsizetype j : std::as_const(pending)) {
+                    if (j == i)
+                        continue;
+                    // Parents first: i waits for its parents j; children first: i waits for
+                    // the tables j that reference it.
+                    const bool edge =
+                        childrenFirst
+                            ? referencedTables(model, names[j]).contains(names[i].toLower())
+                            : referencedTables(model, names[i]).contains(names[j].toLower());
+                    if (edge) {
+                        ready = false;
+                        break;
+                    }
+                }
+                if (ready) {
+                    done.append(i);
+                    pending.removeAt(p);
+                    progressed = true;
+                    break;
+                }
+            }
+            if (!progressed) {
+                done.append(pending.takeFirst());
+            }
+        }
+        return done;
+    };
+
+    plan.statements.append(QStringLiteral("PRAGMA defer_foreign_keys = ON"));
+    QList<bool> sequenced;
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        plan.statements.append(QStringLiteral("CREATE TEMP TABLE %1 AS SELECT * FROM main.%2")
+                                   .arg(copies[i], quote(sources[i])));
+        bool autoincrement = false;
+        for (const SchemaObject &column : columns(m_source, sources[i]))
+            autoincrement =
+                autoincrement || column.property(QStringLiteral("autoincrement")) == kTrue;
+        sequenced.append(autoincrement);
+        if (autoincrement)
+            plan.statements.append(
+                QStringLiteral("CREATE TEMP TABLE %1_seq AS SELECT seq FROM main.sqlite_sequence "
+                               "WHERE name = %2")
+                    .arg(copies[i], literal(sources[i])));
+    }
+    for (qsizetype i : order(m_source, sources, true))
+        plan.statements.append(QStringLiteral("DROP TABLE main.%1").arg(quote(sources[i])));
+    const QList<qsizetype> parentsFirst = order(m_target, members, false);
+    for (qsizetype i : parentsFirst)
+        plan.statements.append(table(m_target, members[i])->property(QStringLiteral("sql")));
+    for (qsizetype i : parentsFirst) {
+        const SchemaObject *after = table(m_target, members[i]);
+        const QList<SchemaObject> targetColumns = columns(m_target, members[i]);
+        QStringList into;
+        QStringList from;
+        for (const SchemaObject &column : targetColumns) {
+            if (!column.property(QStringLiteral("generated")).isEmpty())
+                continue;
+            const QString old = sourceColumn(members[i], column.name);
+            const bool notNull = column.property(QStringLiteral("not_null")) == kTrue;
+            if (old.isEmpty()) {
+                if (notNull && isNullDefault(column.property(QStringLiteral("default"))) &&
+                    !isRowidAlias(*after, targetColumns, column))
+                    plan.hazards.append(Hazard::FailsWithRows);
+                continue;
+            }
+            const SchemaObject *was =
+                m_source.find(probe(ObjectKind::Column, sources[i], old).key());
+            if (notNull && was && was->property(QStringLiteral("not_null")) != kTrue &&
+                was->property(QStringLiteral("primary_key")).isEmpty())
+                plan.hazards.append(Hazard::FailsWithRows);
+            into.append(quote(column.name));
+            from.append(quote(old));
+        }
+        if (!into.isEmpty())
+            plan.statements.append(QStringLiteral("INSERT INTO main.%1 (%2) SELECT %3 FROM temp.%4")
+                                       .arg(quote(members[i]), into.join(QStringLiteral(", ")),
+                                            from.join(QStringLiteral(", ")), copies[i]));
+        bool autoincrement = false;
+        for (const SchemaObject &column : targetColumns)
+            autoincrement =
+                autoincrement || column.property(QStringLiteral("autoincrement")) == kTrue;
+        if (sequenced[i] && autoincrement) {
+            const QString name = literal(members[i]);
+            plan.statements.append(
+                QStringLiteral(
+                    "UPDATE main.sqlite_sequence SET seq = (SELECT seq FROM temp.%1_seq) "
+                    "WHERE name = %2 AND seq < (SELECT seq FROM temp.%1_seq)")
+                    .arg(copies[i], name));
+            plan.statements.append(
+                QStringLiteral("INSERT INTO main.sqlite_sequence (name, seq) SELECT %2, seq FROM "
+                               "temp.%1_seq WHERE NOT EXISTS (SELECT 1 FROM main.sqlite_sequence "
+                               "WHERE name = %2)")
+                    .arg(copies[i], name));
+        }
+        if (sequenced[i])
+            plan.statements.append(QStringLiteral("DROP TABLE temp.%1_seq").arg(copies[i]));
+        plan.statements.append(QStringLiteral("DROP TABLE temp.%1").arg(copies[i]));
+    }
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        for (const SchemaObject &column : columns(m_source, sources[i])) {
+            bool found = false;
+            for (const SchemaObject &after : columns(m_target, members[i]))
+                found = found || sourceColumn(members[i], after.name) == column.name;
+            if (!found && !plan.hazards.contains(Hazard::DeletesData))
+                plan.hazards.append(Hazard::DeletesData);
+        }
+    }
+    for (qsizetype i : parentsFirst)
+        plan.statements.append(
+            QStringLiteral("PRAGMA foreign_key_check(%1)").arg(quote(members[i])));
+    return plan;
+}
+
+} // namespace strata::schema::sqlite_detail
