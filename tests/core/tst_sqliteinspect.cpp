@@ -5,6 +5,7 @@
 // other whitespace, case and quoting comparing equal while a real change is found.
 
 #include "drivers/sqlite/sqlitedriver.h"
+#include "schema/inspect_sqlite_p.h"
 #include "schema/inspector.h"
 #include "schema/schemadiff.h"
 
@@ -418,7 +419,10 @@ private Q_SLOTS:
             "  INSERT INTO audit VALUES (datetime('now'), 'order ' || NEW.id);\n"
             "END;\n"
             "CREATE TRIGGER no_big INSTEAD OF DELETE ON big BEGIN SELECT RAISE(ABORT, 'no'); "
-            "END;"));
+            "END;\n"
+            "CREATE TRIGGER audit AFTER DELETE ON audit BEGIN SELECT 1; END;\n"
+            "CREATE VIEW recent AS WITH cte AS (SELECT * FROM big) SELECT cte.id, main.audit.at "
+            "FROM cte, main.audit;"));
         const SchemaObject &big = get(model, ObjectKind::View, {}, QStringLiteral("big"));
         QCOMPARE(big.property(QStringLiteral("definition")),
                  QStringLiteral("create view big as select o . id , o . total from orders as o "
@@ -445,6 +449,14 @@ private Q_SLOTS:
         const SchemaObject &noBig =
             get(model, ObjectKind::Trigger, QStringLiteral("big"), QStringLiteral("no_big"));
         QCOMPARE(noBig.dependsOn, QStringList{key(ObjectKind::View, {}, QStringLiteral("big"))});
+        // A trigger named like its table depends on it.
+        QCOMPARE(get(model, ObjectKind::Trigger, QStringLiteral("audit"), QStringLiteral("audit"))
+                     .dependsOn,
+                 QStringList{key(ObjectKind::Table, {}, QStringLiteral("audit"))});
+        // Names in a WITH clause and schema-qualified ones; a column after "table." is none.
+        QCOMPARE(get(model, ObjectKind::View, {}, QStringLiteral("recent")).dependsOn,
+                 (QStringList{key(ObjectKind::Table, {}, QStringLiteral("audit")),
+                              key(ObjectKind::View, {}, QStringLiteral("big"))}));
     }
 
     // The same schema written with other whitespace, case, quoting and comments compares equal;
@@ -513,6 +525,40 @@ private Q_SLOTS:
                           }));
     }
 
+    // Spellings SQLite reads as the same object: DEFAULT NULL and none, +1 and 1, an index
+    // column's ASC and none, a trigger's BEFORE and none, FOR EACH ROW and none.
+    void equivalentSpellings()
+    {
+        const SchemaModel a = inspectSql(QStringLiteral(
+            "CREATE TABLE t (a INT DEFAULT NULL, b INT DEFAULT +1, c TEXT);\n"
+            "CREATE INDEX t_ab ON t (a ASC, b DESC, c);\n"
+            "CREATE TRIGGER t_ins INSERT ON t FOR EACH ROW WHEN new.a > 0 BEGIN SELECT 1; END;\n"
+            "CREATE TRIGGER t_upd AFTER UPDATE OF a, b ON t FOR EACH ROW BEGIN SELECT 2; END;"));
+        const SchemaModel b = inspectSql(QStringLiteral(
+            "CREATE TABLE t (a INT, b INT DEFAULT 1, c TEXT);\n"
+            "CREATE INDEX t_ab ON t (a, b DESC, c ASC);\n"
+            "CREATE TRIGGER t_ins BEFORE INSERT ON t WHEN new.a > 0 BEGIN SELECT 1; END;\n"
+            "CREATE TRIGGER t_upd AFTER UPDATE OF a, b ON t BEGIN SELECT 2; END;"));
+        QCOMPARE(describe(compare(a, b)), QString());
+        QCOMPARE(get(b, ObjectKind::Trigger, QStringLiteral("t"), QStringLiteral("t_ins"))
+                     .property(QStringLiteral("definition")),
+                 QStringLiteral("create trigger t_ins before insert on t when new . a > 0 begin "
+                                "select 1 ; end"));
+        QCOMPARE(get(b, ObjectKind::Index, QStringLiteral("t"), QStringLiteral("t_ab"))
+                     .property(QStringLiteral("definition")),
+                 QStringLiteral("create index %INDEX% on t ( a , b desc , c )"));
+        QCOMPARE(get(a, ObjectKind::Column, QStringLiteral("t"), QStringLiteral("a"))
+                     .property(QStringLiteral("default")),
+                 QString());
+        // An AFTER trigger is not a BEFORE one.
+        const SchemaModel after = inspectSql(QStringLiteral(
+            "CREATE TABLE t (a INT DEFAULT NULL, b INT DEFAULT +1, c TEXT);\n"
+            "CREATE INDEX t_ab ON t (a ASC, b DESC, c);\n"
+            "CREATE TRIGGER t_ins AFTER INSERT ON t WHEN new.a > 0 BEGIN SELECT 1; END;\n"
+            "CREATE TRIGGER t_upd AFTER UPDATE OF a, b ON t FOR EACH ROW BEGIN SELECT 2; END;"));
+        QCOMPARE(compare(a, after).size(), 1);
+    }
+
     void exclusionsAndVirtualTables()
     {
         InspectOptions options;
@@ -558,6 +604,38 @@ private Q_SLOTS:
             QStringLiteral("CREATE VIRTUAL TABLE places USING rtree(id, minx, maxx, miny, maxy);"));
         QCOMPARE(same.unsupported.first(), model.unsupported.at(1));
         QVERIFY(other.unsupported.first() != model.unsupported.at(1));
+    }
+
+    // The CREATE TABLE reader takes any text, cut anywhere, without reading past its end.
+    void readerTakesCutText()
+    {
+        const QString sql = QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS main.\"T\" (a INTEGER CONSTRAINT k PRIMARY KEY DESC ON "
+            "CONFLICT FAIL AUTOINCREMENT, b TEXT DEFAULT (lower('X')) COLLATE nocase REFERENCES "
+            "p (x) ON DELETE SET NULL MATCH FULL DEFERRABLE INITIALLY DEFERRED, c AS (a * 2) "
+            "STORED, CONSTRAINT u UNIQUE (b DESC, c) ON CONFLICT IGNORE CHECK (a > 0) FOREIGN "
+            "KEY (c) REFERENCES q) WITHOUT ROWID, STRICT");
+        for (qsizetype length = 0; length <= sql.size(); ++length)
+            (void)sqlitetext::readCreateTable(sql.left(length));
+        const sqlitetext::CreateTable table = sqlitetext::readCreateTable(sql);
+        QCOMPARE(table.name, QStringLiteral("t"));
+        QCOMPARE(table.columns.size(), 3);
+        QVERIFY(table.columns.at(0).autoincrement);
+        QCOMPARE(table.columns.at(1).collation, QStringLiteral("NOCASE"));
+        QCOMPARE(table.columns.at(2).generated, QStringLiteral("stored"));
+        QCOMPARE(table.columns.at(2).generatedExpression, QStringLiteral("a * 2"));
+        QCOMPARE(table.constraints.size(), 5);
+        QCOMPARE(table.constraints.at(0).name, QStringLiteral("k"));
+        QCOMPARE(table.constraints.at(0).onConflict, QStringLiteral("fail"));
+        QCOMPARE(table.constraints.at(1).parent, QStringLiteral("p"));
+        QVERIFY(table.constraints.at(1).deferred);
+        QCOMPARE(table.constraints.at(2).columns,
+                 (QStringList{QStringLiteral("b"), QStringLiteral("c")}));
+        QCOMPARE(table.constraints.at(2).onConflict, QStringLiteral("ignore"));
+        QCOMPARE(table.constraints.at(3).expression, QStringLiteral("a > 0"));
+        QCOMPARE(table.constraints.at(4).parent, QStringLiteral("q"));
+        QVERIFY(table.withoutRowid);
+        QVERIFY(table.strict);
     }
 
     void errorsSayWhatWasRead()

@@ -482,11 +482,12 @@ void SqliteReader::addViewsAndTriggers()
     for (const QStringList &row : m_triggers) {
         const QString table = asciiLower(row[1]);
         SchemaObject trigger = object(ObjectKind::Trigger, table, asciiLower(row[0]));
-        trigger.properties.insert(QStringLiteral("definition"), normalizeSql(row[2]));
+        trigger.properties.insert(QStringLiteral("definition"), triggerDefinition(row[2]));
         trigger.properties.insert(QStringLiteral("sql"), row[2]);
         QSet<QString> names = referencedNames(sqlTokenList(row[2]));
         names.insert(table);
-        trigger.dependsOn = relationKeys(names, trigger.name);
+        // A trigger is no relation: one named like a table still depends on it.
+        trigger.dependsOn = relationKeys(names, {});
         m_model.add(trigger);
     }
 }

@@ -71,10 +71,16 @@ QString normalizedRange(const QList<SqlToken> &tokens, qsizetype from, qsizetype
 QString canonicalType(const QString &type);
 
 // A default's text (pragma_table_xinfo's dflt_value) normalized; a lone double-quoted,
-// bracketed or back-quoted word is the string SQLite takes it for ('...').
+// bracketed or back-quoted word is the string SQLite takes it for ('...'); NULL is no default
+// (empty) and +1 is 1.
 QString canonicalDefault(const QString &text);
 
-// The statement normalized with the index's own name replaced by "%INDEX%".
+// The statement normalized with the index's own name replaced by "%INDEX%" (and "ASC" after an
+// indexed column left out: it is the default).
 QString indexDefinition(const QString &sql);
+
+// The statement normalized as one spelling of the trigger: BEFORE where no time is written,
+// FOR EACH ROW left out (SQLite has only row triggers), IF NOT EXISTS and a schema name left out.
+QString triggerDefinition(const QString &sql);
 
 } // namespace strata::schema::sqlitetext

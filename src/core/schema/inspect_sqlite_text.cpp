@@ -423,6 +423,12 @@ QString canonicalDefault(const QString &text)
         value.replace(QLatin1Char('\''), QLatin1String("''"));
         return QLatin1Char('\'') + value + QLatin1Char('\'');
     }
+    // DEFAULT NULL is no default; DEFAULT +1 is DEFAULT 1.
+    if (tokens.size() == 1 && tokens.first().isWord(QLatin1String("null")))
+        return {};
+    if (tokens.size() == 2 && tokens.first().isOperator(QLatin1String("+")) &&
+        tokens.last().kind == Kind::Number)
+        return normalizedToken(tokens.last());
     return normalizedRange(tokens, 0, tokens.size());
 }
 
@@ -439,11 +445,64 @@ QString indexDefinition(const QString &sql)
     cursor.takeName();
     if (cursor.takeOperator("."))
         cursor.takeName();
-    QString out = normalizedRange(tokens, 0, nameStart);
-    out += out.isEmpty() ? QStringLiteral("%INDEX%") : QStringLiteral(" %INDEX%");
-    if (cursor.pos < tokens.size())
-        out += QLatin1Char(' ') + normalizedRange(tokens, cursor.pos, tokens.size());
-    return out;
+    QStringList out;
+    for (qsizetype i = 0; i < nameStart; ++i)
+        out.append(normalizedToken(tokens.at(i)));
+    out.append(QStringLiteral("%INDEX%"));
+    bool where = false;
+    for (qsizetype i = cursor.pos; i < tokens.size(); ++i) {
+        const SqlToken &token = tokens.at(i);
+        where = where || token.isWord(QLatin1String("where"));
+        // "a ASC" is "a": ascending is every indexed column's default order.
+        if (!where && token.isWord(QLatin1String("asc")) && i + 1 < tokens.size() &&
+            (tokens.at(i + 1).isOperator(QLatin1String(",")) ||
+             tokens.at(i + 1).isOperator(QLatin1String(")"))))
+            continue;
+        out.append(normalizedToken(token));
+    }
+    return out.join(QLatin1Char(' '));
+}
+
+QString triggerDefinition(const QString &sql)
+{
+    const QList<SqlToken> tokens = sqlTokenList(sql);
+    Cursor cursor{tokens, 0, tokens.size()};
+    cursor.take("create");
+    if (!cursor.take("temp"))
+        cursor.take("temporary");
+    cursor.take("trigger");
+    const qsizetype nameStart = cursor.pos;
+    if (cursor.isWord("if") && cursor.isWord("not", 1) && cursor.isWord("exists", 2))
+        cursor.pos += 3;
+    const qsizetype nameAt = cursor.pos;
+    cursor.takeName();
+    if (cursor.takeOperator("."))
+        cursor.takeName();
+    QStringList out;
+    for (qsizetype i = 0; i < nameStart; ++i)
+        out.append(normalizedToken(tokens.at(i)));
+    if (cursor.pos > nameAt)
+        out.append(normalizedToken(tokens.at(cursor.pos - 1))); // the name, not its schema
+    // No BEFORE, AFTER or INSTEAD OF means BEFORE.
+    if (!cursor.isWord("before") && !cursor.isWord("after") && !cursor.isWord("instead"))
+        out.append(QStringLiteral("before"));
+    // FOR EACH ROW is the only kind SQLite has: the same trigger with or without it.
+    qsizetype on = cursor.pos;
+    while (on < tokens.size() && !tokens.at(on).isWord(QLatin1String("on")))
+        ++on;
+    qsizetype afterTable = on + 2;
+    if (afterTable < tokens.size() && tokens.at(afterTable).isOperator(QLatin1String(".")))
+        afterTable += 2;
+    for (qsizetype i = cursor.pos; i < tokens.size(); ++i) {
+        if (i == afterTable && i + 2 < tokens.size() && tokens.at(i).isWord(QLatin1String("for")) &&
+            tokens.at(i + 1).isWord(QLatin1String("each")) &&
+            tokens.at(i + 2).isWord(QLatin1String("row"))) {
+            i += 2;
+            continue;
+        }
+        out.append(normalizedToken(tokens.at(i)));
+    }
+    return out.join(QLatin1Char(' '));
 }
 
 } // namespace strata::schema::sqlitetext
