@@ -79,6 +79,27 @@ struct Cursor
         ++pos;
         return identifier(*token);
     }
+    // "CREATE [TEMP | TEMPORARY | UNIQUE] kind [IF NOT EXISTS]": taken; returns where IF NOT
+    // EXISTS or the name starts (what comes before is the statement's kind).
+    qsizetype takeCreate(const char *kind)
+    {
+        take("create");
+        if (!take("temp") && !take("temporary"))
+            take("unique");
+        take(kind);
+        const qsizetype after = pos;
+        if (isWord("if") && isWord("not", 1) && isWord("exists", 2))
+            pos += 3;
+        return after;
+    }
+    // "[schema.]name": the name (quotes removed); pos moves past both.
+    QString takeQualifiedName()
+    {
+        QString name = takeName();
+        if (takeOperator("."))
+            name = takeName();
+        return name;
+    }
     // "CONSTRAINT name" before a constraint: the name (the last when repeated), else empty.
     QString takeConstraintName()
     {
@@ -344,15 +365,8 @@ CreateTable readCreateTable(const QString &sql)
     CreateTable table;
     const QList<SqlToken> tokens = sqlTokenList(sql);
     Cursor cursor{tokens, 0, tokens.size()};
-    cursor.take("create");
-    if (!cursor.take("temp"))
-        cursor.take("temporary");
-    cursor.take("table");
-    if (cursor.isWord("if") && cursor.isWord("not", 1) && cursor.isWord("exists", 2))
-        cursor.pos += 3;
-    table.name = normalizedName(cursor.takeName());
-    if (cursor.takeOperator("."))
-        table.name = normalizedName(cursor.takeName());
+    cursor.takeCreate("table");
+    table.name = normalizedName(cursor.takeQualifiedName());
     if (!cursor.isOperator("("))
         return table; // CREATE TABLE ... AS SELECT: SQLite stores a column list instead
     const qsizetype close = cursor.matching();
@@ -436,15 +450,8 @@ QString indexDefinition(const QString &sql)
 {
     const QList<SqlToken> tokens = sqlTokenList(sql);
     Cursor cursor{tokens, 0, tokens.size()};
-    cursor.take("create");
-    cursor.take("unique");
-    cursor.take("index");
-    const qsizetype nameStart = cursor.pos;
-    if (cursor.isWord("if") && cursor.isWord("not", 1) && cursor.isWord("exists", 2))
-        cursor.pos += 3;
-    cursor.takeName();
-    if (cursor.takeOperator("."))
-        cursor.takeName();
+    const qsizetype nameStart = cursor.takeCreate("index");
+    cursor.takeQualifiedName();
     QStringList out;
     for (qsizetype i = 0; i < nameStart; ++i)
         out.append(normalizedToken(tokens.at(i)));
@@ -467,22 +474,12 @@ QString triggerDefinition(const QString &sql)
 {
     const QList<SqlToken> tokens = sqlTokenList(sql);
     Cursor cursor{tokens, 0, tokens.size()};
-    cursor.take("create");
-    if (!cursor.take("temp"))
-        cursor.take("temporary");
-    cursor.take("trigger");
-    const qsizetype nameStart = cursor.pos;
-    if (cursor.isWord("if") && cursor.isWord("not", 1) && cursor.isWord("exists", 2))
-        cursor.pos += 3;
-    const qsizetype nameAt = cursor.pos;
-    cursor.takeName();
-    if (cursor.takeOperator("."))
-        cursor.takeName();
+    const qsizetype nameStart = cursor.takeCreate("trigger");
+    const QString name = cursor.takeQualifiedName();
     QStringList out;
     for (qsizetype i = 0; i < nameStart; ++i)
         out.append(normalizedToken(tokens.at(i)));
-    if (cursor.pos > nameAt)
-        out.append(normalizedToken(tokens.at(cursor.pos - 1))); // the name, not its schema
+    out.append(normalizedName(name)); // without its schema
     // No BEFORE, AFTER or INSTEAD OF means BEFORE.
     if (!cursor.isWord("before") && !cursor.isWord("after") && !cursor.isWord("instead"))
         out.append(QStringLiteral("before"));
