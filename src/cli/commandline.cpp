@@ -167,7 +167,8 @@ const QList<CommandSpec> &commands()
          0},
         {"diff",
          "diff --from SIDE --to SIDE [--json] [--concurrently] [--dev-url URL]",
-         "Print the SQL turning one schema into another (PostgreSQL), hazards as comments.",
+         "Print the SQL turning one schema into another (PostgreSQL or SQLite), hazards as "
+         "comments.",
          {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("dev-url"),
           QStringLiteral("concurrently")},
          0,
@@ -209,8 +210,8 @@ Status checkSchemaOptions(const Invocation &inv)
     auto given = [&inv](const char *name) { return inv.given.contains(QLatin1String(name)); };
     if (inv.command == QLatin1String("diff") && (inv.from.isEmpty() || inv.to.isEmpty()))
         return Error::usage(QStringLiteral("diff needs both sides: strata diff --from SIDE --to "
-                                           "SIDE (SIDE: heads, a revision, db, file:PATH, "
-                                           "url:URL, profile:NAME)"));
+                                           "SIDE (SIDE: heads, a revision, db, current, "
+                                           "file:PATH, url:URL, profile:NAME)"));
     if (inv.command == QLatin1String("revision")) {
         for (const char *name :
              {"schema-file", "from-url", "from-profile", "dev-url", "concurrently"})
@@ -366,21 +367,26 @@ QString commandHelp(const QString &command)
             "                           go on meanwhile); the migration is then transactional: "
             "false\n"
             "  --dev-url URL            the PostgreSQL server for scratch databases (default:\n"
-            "                           dev_url in strata.ini, else the configured database's)\n"
+            "                           dev_url in strata.ini, else the configured database's;\n"
+            "                           SQLite projects use temporary files)\n"
             "\nNo difference: \"No changes\", exit 0, no file. A migration that fails its proof "
             "is\n"
             "not written: exit 1 with the property, the object and why.\n");
     if (command == QLatin1String("diff"))
         text += QStringLiteral(
             "\nSIDE: heads or a revision (the project replayed in a scratch database), db (the\n"
-            "configured database), file:PATH (a SQL file applied to an empty scratch database),\n"
-            "url:URL or profile:NAME (a live database). Live databases are only read.\n"
+            "configured database), current (the project replayed to db's own version rows:\n"
+            "--from current --to db is drift as a diff), file:PATH (a SQL file applied to an\n"
+            "empty scratch database), url:URL or profile:NAME (a live database). Live databases\n"
+            "are only read. A SQLite project's scratch databases are temporary files in a\n"
+            "private folder; both sides must be of one engine.\n"
             "  --from SIDE              the schema as it is\n"
             "  --to SIDE                the schema as it should be\n"
             "  --concurrently           build new indexes with CREATE INDEX CONCURRENTLY (not in\n"
             "                           a transaction block)\n"
             "  --dev-url URL            the PostgreSQL server for scratch databases (default:\n"
-            "                           dev_url in strata.ini, else the configured database's)\n"
+            "                           dev_url in strata.ini, else the configured database's;\n"
+            "                           SQLite projects use temporary files)\n"
             "  --json                   "
             "{\"operations\":[{\"sql\",\"inverse_sql\",\"kind\",\"object\","
             "\"hazards\"}]}\n");

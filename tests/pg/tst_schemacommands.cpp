@@ -3,6 +3,7 @@
 // `-- strata:renamed-from` declarations, and revision --autogenerate (a proven migration, a
 // refused one, "No changes"). Every scratch database is dropped again, also after an error.
 
+#include "chainproject.h"
 #include "files.h"
 #include "pgserver.h"
 #include "profiles/profilestore.h"
@@ -52,21 +53,8 @@ class TestSchemaCommands : public QObject
     // before, revisions r1, r2, ...; its folder.
     QString project(const QList<std::pair<QString, QString>> &steps, const QString &ini = {})
     {
-        const QString dir = m_home.filePath(QStringLiteral("p%1").arg(++m_count));
-        bool ok = strata::test::writeFile(
-            dir + QStringLiteral("/strata.ini"),
-            (QStringLiteral("[strata]\nversions = versions\n") + ini).toUtf8());
-        QDir(dir).mkpath(QStringLiteral("versions"));
-        for (int i = 0; i < steps.size(); ++i)
-            ok = ok && strata::test::writeFile(
-                           dir + QStringLiteral("/versions/r%1.sql").arg(i + 1),
-                           QStringLiteral("-- revision: r%1\n-- down_revision: %2\n-- +upgrade\n"
-                                          "%3\n-- +downgrade\n%4\n")
-                               .arg(i + 1)
-                               .arg(i == 0 ? QString() : QStringLiteral("r%1").arg(i))
-                               .arg(steps[i].first, steps[i].second)
-                               .toUtf8());
-        return ok ? dir : QString();
+        return strata::test::writeChainProject(
+            m_home.filePath(QStringLiteral("p%1").arg(++m_count)), steps, ini);
     }
 
     QString newDatabase()
@@ -110,6 +98,7 @@ private Q_SLOTS:
         QTest::newRow("revision") << "a1b2" << int(SchemaSide::Kind::Revision) << "a1b2";
         QTest::newRow("label") << "auth@head" << int(SchemaSide::Kind::Revision) << "auth@head";
         QTest::newRow("db") << "db" << int(SchemaSide::Kind::Database) << "";
+        QTest::newRow("current") << "current" << int(SchemaSide::Kind::Current) << "";
         QTest::newRow("file") << "file:db/schema.sql" << int(SchemaSide::Kind::File)
                               << "db/schema.sql";
         QTest::newRow("url") << "url:postgresql://u@h/db" << int(SchemaSide::Kind::Url)
@@ -222,7 +211,10 @@ private Q_SLOTS:
         QCOMPARE(renames.error().line, line);
     }
 
-    void sqliteProjectIsRefused()
+    // A SQLite project's sides are SQLite's: a PostgreSQL dev server, or a PostgreSQL side
+    // against one of the project's, is refused (not a usage error: exit 1) before anything is
+    // replayed, and nothing is left behind.
+    void sqliteProjectWithPostgresSidesIsRefused()
     {
         const QString dir = project(
             {{QStringLiteral("CREATE TABLE a (id int);"), QStringLiteral("DROP TABLE a;")}});
@@ -231,20 +223,32 @@ private Q_SLOTS:
         options.migrator.url = QStringLiteral("sqlite:///app.db");
         auto bench = SchemaWorkbench::open(options);
         QVERIFY(bench);
-        // Not a usage error (the command line is right): a refusal, exit 1.
-        for (const QString &text : {QStringLiteral("heads"), QStringLiteral("db")}) {
-            auto read = (*bench)->read(*SchemaSide::parse(text));
-            QVERIFY(!read);
-            QCOMPARE(read.error().kind, strata::Error::Kind::Failure);
-            QCOMPARE(read.error().code, strata::Error::Code::Refused);
-            QVERIFY2(read.error().message.endsWith(
-                         QLatin1String("schema diff works on PostgreSQL; SQLite follows")),
-                     qPrintable(read.error().message));
+        for (const SchemaSide &side : {SchemaSide{SchemaSide::Kind::Url, m_server->conninfo()},
+                                       SchemaSide::revision(QStringLiteral("heads"))}) {
+            auto diffed =
+                (*bench)->diff(side.kind == SchemaSide::Kind::Url
+                                   ? SchemaSide::revision(QStringLiteral("heads"))
+                                   : SchemaSide{SchemaSide::Kind::Url, m_server->conninfo()},
+                               side);
+            QVERIFY(!diffed);
+            QCOMPARE(diffed.error().kind, strata::Error::Kind::Failure);
+            QCOMPARE(diffed.error().code, strata::Error::Code::Refused);
+            QVERIFY2(diffed.error().message.contains(QLatin1String("different engines")),
+                     qPrintable(diffed.error().message));
         }
+        AutogenerateRequest request;
+        request.message = QStringLiteral("x");
+        request.desired = {SchemaSide::Kind::Url, m_server->conninfo()};
+        auto generated = (*bench)->autogenerate(request);
+        QVERIFY(!generated);
+        QCOMPARE(generated.error().code, strata::Error::Code::Refused);
+        // The SQLite file named is only ever read: drift of a missing one says so.
         auto drift = (*bench)->drift();
         QVERIFY(!drift);
-        QCOMPARE(drift.error().kind, strata::Error::Kind::Failure);
-        QCOMPARE(drift.error().code, strata::Error::Code::Refused);
+        QCOMPARE(drift.error().code, strata::Error::Code::NotFound);
+        QVERIFY2(drift.error().message.contains(QLatin1String("does not exist")),
+                 qPrintable(drift.error().message));
+        QVERIFY(!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("app.db"))));
 
         // A PostgreSQL dev server does not make a SQLite project's migrations PostgreSQL's.
         options.devUrl = m_server->conninfo();
@@ -253,7 +257,7 @@ private Q_SLOTS:
         auto replayed = (*withDev)->read(SchemaSide::revision(QStringLiteral("heads")));
         QVERIFY(!replayed);
         QCOMPARE(replayed.error().code, strata::Error::Code::Refused);
-        QVERIFY2(replayed.error().message.contains(QLatin1String("is SQLite")),
+        QVERIFY2(replayed.error().message.contains(QLatin1String("is SQLite and the dev server")),
                  qPrintable(replayed.error().message));
         auto diffed = (*withDev)->diff(
             SchemaSide::revision(QStringLiteral("heads")),
@@ -261,6 +265,19 @@ private Q_SLOTS:
         QVERIFY(!diffed);
         QCOMPARE(diffed.error().code, strata::Error::Code::Refused);
         QCOMPARE(scratchLeft(), QString());
+
+        // Nor is a SQLite dev server a PostgreSQL project's.
+        WorkbenchOptions postgres;
+        postgres.migrator.projectDir = dir;
+        postgres.migrator.url = m_server->conninfo();
+        postgres.devUrl = QStringLiteral("sqlite:///dev.db");
+        auto pgBench = SchemaWorkbench::open(postgres);
+        QVERIFY(pgBench);
+        auto pgRead = (*pgBench)->read(SchemaSide::revision(QStringLiteral("heads")));
+        QVERIFY(!pgRead);
+        QCOMPARE(pgRead.error().code, strata::Error::Code::Refused);
+        QVERIFY2(pgRead.error().message.contains(QLatin1String("is PostgreSQL and the dev server")),
+                 qPrintable(pgRead.error().message));
     }
 
     // The server for scratch databases cannot be reached: its connection error is the message,

@@ -7,7 +7,6 @@
 #include "schema/proofseed.h"
 
 #include "drivers/driver.h"
-#include "drivers/postgres/postgresdriver.h"
 
 #include <QHash>
 #include <QMap>
@@ -195,9 +194,6 @@ Result<QStringList> lostRows(Driver &scratch, const SchemaModel &from, const Sch
                              const QHash<QString, QString> &renames, const QString &when)
 {
     QStringList lost;
-    auto *pg = dynamic_cast<PostgresDriver *>(&scratch);
-    if (!pg)
-        return lost;
     for (auto it = seeded.cbegin(); it != seeded.cend(); ++it) {
         if (excused.contains(it.key()))
             continue;
@@ -209,7 +205,8 @@ Result<QStringList> lostRows(Driver &scratch, const SchemaModel &from, const Sch
             current.name = renames.value(it.key());
         if (const SchemaObject *described = now.find(current.key()))
             current = *described;
-        auto rows = pg->query(detail::ownRowsSql(current, qualify(current.schema, current.name)));
+        auto rows = scratch.catalogQuery(
+            detail::ownRowsSql(current, qualify(current.schema, current.name), from.engine));
         if (!rows) {
             if (isConnectionTrouble(rows.error()))
                 return rows.error();

@@ -2,7 +2,6 @@
 #include "schema/proofseed.h"
 
 #include "drivers/driver.h"
-#include "drivers/postgres/postgresdriver.h"
 
 #include <QHash>
 #include <QPair>
@@ -39,28 +38,31 @@ const SchemaObject *typeNamed(const SchemaModel &model, ObjectKind kind, const Q
     return nullptr;
 }
 
-class Seeder
+class Seeder : public SeederBase
 {
 public:
-    Seeder(Driver &scratch, const SchemaModel &from, const SchemaModel &to)
-        : m_scratch(scratch), m_from(from), m_to(to)
+    using SeederBase::SeederBase;
+
+protected:
+    QList<SchemaObject> tables() const override;
+    QString insertSql(const SchemaObject &table, int row, bool nullableToo,
+                      bool big) const override;
+    Result<bool> attemptInsert(const QString &sql, const SchemaObject &) override
     {
+        return attempt(sql);
+    }
+    Status conform(const SchemaObject &table) override;
+    QString countSql(const SchemaObject &table) const override
+    {
+        return ownRowsSql(table, qualify(table.schema, table.name));
     }
 
-    Result<QMap<QString, int>> run(int rows);
-
 private:
-    Driver &m_scratch;
-    const SchemaModel &m_from;
-    const SchemaModel &m_to;
-
     QString value(const QString &type, int row, bool big, const SchemaModel &types,
                   int depth = 0) const;
     QPair<QString, QString> partitionValue(const SchemaObject &table) const;
     QList<SchemaObject> allColumns(const SchemaObject &table, int depth = 0) const;
-    QString insertSql(const SchemaObject &table, int row, bool nullableToo, bool big) const;
     Result<bool> attempt(const QString &sql);
-    Status conform(const SchemaObject &table);
 };
 
 // A value for a column of `type` (format_type text) in row `row` (1-based), as SQL text; empty
@@ -307,12 +309,20 @@ Status Seeder::conform(const SchemaObject &table)
     return {};
 }
 
-Result<QMap<QString, int>> Seeder::run(int rows)
+QList<SchemaObject> Seeder::tables() const
 {
-    QList<SchemaObject> pending;
+    QList<SchemaObject> out;
     for (const SchemaObject &table : m_from.objects(ObjectKind::Table))
         if (table.property(QStringLiteral("partition_of")).isEmpty())
-            pending.append(table); // partitions get their rows through the parent
+            out.append(table); // partitions get their rows through the parent
+    return out;
+}
+
+} // namespace
+
+Result<QMap<QString, int>> SeederBase::run(int rows)
+{
+    QList<SchemaObject> pending = tables();
     QMap<QString, int> seeded;
     if (pending.isEmpty())
         return seeded;
@@ -322,8 +332,6 @@ Result<QMap<QString, int>> Seeder::run(int rows)
         (void)m_scratch.rollback();
         return e;
     };
-    // Passes until no table takes a row: a table whose foreign keys find no row yet is tried
-    // again after the tables it references.
     QList<SchemaObject> filled;
     bool progress = true;
     while (progress && !pending.isEmpty()) {
@@ -337,7 +345,7 @@ Result<QMap<QString, int>> Seeder::run(int rows)
                         const QString sql = insertSql(*it, row, nullableToo, big);
                         if (done || sql.isEmpty())
                             continue;
-                        auto ok = attempt(sql);
+                        auto ok = attemptInsert(sql, *it);
                         if (!ok)
                             return failed(ok.error());
                         done = *ok;
@@ -347,7 +355,6 @@ Result<QMap<QString, int>> Seeder::run(int rows)
                 ++inserted;
             }
             if (inserted > 0) {
-                seeded.insert(it->key(), inserted);
                 filled.append(*it);
                 it = pending.erase(it);
                 progress = true;
@@ -361,26 +368,22 @@ Result<QMap<QString, int>> Seeder::run(int rows)
         if (auto s = conform(*it); !s)
             return failed(s.error());
     // What each table holds now (repairs, deletes, triggers), counted as the proof counts.
-    if (auto *pg = dynamic_cast<PostgresDriver *>(&m_scratch))
-        for (const SchemaObject &table : std::as_const(filled)) {
-            auto count = pg->query(ownRowsSql(table, qualify(table.schema, table.name)));
-            if (!count)
-                return failed(count.error());
-            const int now = count->isEmpty() ? 0 : count->first().value(0).toInt();
-            if (now > 0)
-                seeded.insert(table.key(), now);
-            else
-                seeded.remove(table.key());
-        }
+    for (const SchemaObject &table : std::as_const(filled)) {
+        auto count = m_scratch.catalogQuery(countSql(table));
+        if (!count)
+            return failed(count.error());
+        if (const int now = count->isEmpty() ? 0 : count->first().value(0).toInt(); now > 0)
+            seeded.insert(table.key(), now);
+    }
     if (auto s = m_scratch.commit(); !s)
         return s.error();
     return seeded;
 }
 
-} // namespace
-
-QString ownRowsSql(const SchemaObject &table, const QString &sqlName)
+QString ownRowsSql(const SchemaObject &table, const QString &sqlName, Engine engine)
 {
+    if (engine == Engine::SQLite)
+        return QStringLiteral("SELECT count(*) FROM %1").arg(sqlName);
     const bool partitioned = !table.property(QStringLiteral("partition_key")).isEmpty();
     return QStringLiteral("SELECT count(*) FROM %1%2")
         .arg(partitioned ? QString() : QStringLiteral("ONLY "), sqlName);
@@ -389,6 +392,8 @@ QString ownRowsSql(const SchemaObject &table, const QString &sqlName)
 Result<QMap<QString, int>> seedRows(Driver &scratch, const SchemaModel &from, const SchemaModel &to,
                                     int rows)
 {
+    if (from.engine == Engine::SQLite)
+        return seedSqliteRows(scratch, from, to, rows);
     return Seeder(scratch, from, to).run(rows);
 }
 

@@ -9,10 +9,12 @@ Result<SchemaSide> SchemaSide::parse(const QString &given)
     const QString text = given.trimmed();
     if (text.isEmpty())
         return Error::usage(QStringLiteral(
-            "an empty schema side; give heads, a revision, db, file:PATH, url:URL or "
+            "an empty schema side; give heads, a revision, db, current, file:PATH, url:URL or "
             "profile:NAME"));
     if (text == QLatin1String("db"))
         return SchemaSide{Kind::Database, {}};
+    if (text == QLatin1String("current"))
+        return SchemaSide{Kind::Current, {}};
     static const std::pair<QLatin1String, Kind> prefixes[] = {
         {QLatin1String("file:"), Kind::File},
         {QLatin1String("url:"), Kind::Url},
@@ -42,6 +44,8 @@ QString SchemaSide::text() const
         return QStringLiteral("url:") + ConnectionResolver::maskPassword(value);
     case Kind::Profile:
         return QStringLiteral("profile:") + value;
+    case Kind::Current:
+        return QStringLiteral("current");
     }
     return value;
 }

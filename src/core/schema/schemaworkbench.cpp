@@ -3,12 +3,14 @@
 #include "connection/connectioninfo.h"
 #include "connection/driverfactory.h"
 #include "drivers/postgres/postgressplitter.h"
+#include "drivers/sqlite/sqlitedriver.h"
 #include "lint/sqlscan.h"
 #include "profiles/profilestore.h"
 #include "project/project.h"
 #include "project/revisionwriter.h"
 #include "revision/revisiongraph.h"
 #include "schema/driftfindings.h"
+#include "schema/schemaselection.h"
 #include "schema/scratchdatabase.h"
 
 #include <QDir>
@@ -20,14 +22,16 @@ namespace strata::schema {
 
 namespace {
 
-const QString kSqliteRefusal = QStringLiteral("schema diff works on PostgreSQL; SQLite follows");
-
-// Not a usage error (exit 1, not 2): the request is well formed, Strata does not do it yet.
-Error sqliteRefusal(const QString &what = {})
+// Two engines where one is needed: refused (exit 1, not 2), the request is well formed.
+Error enginesDiffer(const QString &what)
 {
-    return Error::failure(what.isEmpty() ? kSqliteRefusal
-                                         : QStringLiteral("%1: %2").arg(what, kSqliteRefusal))
-        .with(Error::Code::Refused);
+    return Error::failure(what).with(Error::Code::Refused);
+}
+
+QString engineName(ConnectionInfo::Engine engine)
+{
+    return engine == ConnectionInfo::Engine::Postgres ? QStringLiteral("PostgreSQL")
+                                                      : QStringLiteral("SQLite");
 }
 
 // A migration that failed while the project was replayed in a scratch database, said as what
@@ -60,6 +64,30 @@ Error replayFailed(const Error &e, const QString &target, const QString &scratch
         if (line.startsWith(QLatin1String("statement: ")))
             out.details.append(line);
     return out;
+}
+
+// A desired-state file's statements for SQLite, as the sqlite3 shell reads them; a line the
+// shell would take as one of its own dot-commands (.tables, .read) is refused, naming it.
+Result<QList<Statement>> sqliteStatements(const QString &sql, const QString &file)
+{
+    QList<Statement> statements = SqliteDriver::split(sql, 1);
+    for (const Statement &statement : std::as_const(statements)) {
+        // The statement's first line that is not blank nor a comment.
+        const QStringList lines = statement.text.split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i) {
+            const QString line = lines.at(i).trimmed();
+            if (line.isEmpty() || line.startsWith(QLatin1String("--")))
+                continue;
+            if (line.startsWith(QLatin1Char('.')))
+                return Error::at(file, statement.line + i,
+                                 QStringLiteral("line %1 is a sqlite3 shell command, not SQL (the "
+                                                "shell runs lines starting with a dot itself): "
+                                                "remove it from the schema file")
+                                     .arg(statement.line + i));
+            break;
+        }
+    }
+    return statements;
 }
 
 // The same error, its message prefixed with what was being done.
@@ -189,23 +217,74 @@ Result<SchemaModel> SchemaWorkbench::readModel(Driver &driver) const
 
 Result<ConnectionInfo> SchemaWorkbench::scratchServer() const
 {
+    const ConnectionInfo &project = m_migrator->connectionInfo();
     const QString devUrl =
         m_options.devUrl.isEmpty() ? m_migrator->project().config().devUrl : m_options.devUrl;
     if (devUrl.isEmpty()) {
-        const ConnectionInfo &info = m_migrator->connectionInfo();
-        if (info.engine != ConnectionInfo::Engine::Postgres)
-            return sqliteRefusal();
-        return info;
+        // SQLite: a temporary file (ScratchDatabase), whatever the project's file is.
+        return project;
     }
     auto info = ConnectionResolver::parseUrl(devUrl, m_migrator->projectRoot());
     if (!info)
         return during(QStringLiteral("the dev server URL (--dev-url or dev_url in strata.ini)"),
                       info.error());
-    if (info->engine != ConnectionInfo::Engine::Postgres)
-        return sqliteRefusal(QStringLiteral("the dev server (--dev-url or dev_url) is not "
-                                            "PostgreSQL"));
+    if (info->engine != project.engine)
+        return enginesDiffer(
+            QStringLiteral("the project's database %1 (from %2) is %3 and the dev server "
+                           "(--dev-url or dev_url) is %4: the migrations are %3's, so their "
+                           "scratch databases are %3 too%5")
+                .arg(project.display, m_migrator->databaseSource(), engineName(project.engine),
+                     engineName(info->engine),
+                     project.engine == ConnectionInfo::Engine::Sqlite
+                         ? QStringLiteral(" (temporary files: leave --dev-url out)")
+                         : QString()));
+    if (info->engine == ConnectionInfo::Engine::Sqlite)
+        return project; // nothing to create on: a temporary file all the same
     info->source = QStringLiteral("dev_url");
     return info;
+}
+
+Result<ConnectionInfo> SchemaWorkbench::liveConnection(const SchemaSide &side) const
+{
+    if (side.kind == SchemaSide::Kind::Database || !side.isLive())
+        return m_migrator->connectionInfo();
+    QString url = side.value;
+    if (side.kind == SchemaSide::Kind::Profile) {
+        const ProfileStore store(ProfileStore::defaultFilePath());
+        auto profiles = store.load();
+        if (!profiles)
+            return profiles.error();
+        const auto it = std::find_if(profiles->cbegin(), profiles->cend(),
+                                     [&](const Profile &p) { return p.name == side.value; });
+        if (it == profiles->cend())
+            return Error::failure(QStringLiteral("no profile named '%1' in %2")
+                                      .arg(side.value, store.filePath()))
+                .with(Error::Code::NotFound);
+        url = it->url();
+    }
+    return ConnectionResolver::parseUrl(url, m_migrator->projectRoot());
+}
+
+Status SchemaWorkbench::checkEngines(const SchemaSide &from, const SchemaSide &to) const
+{
+    auto fromInfo = liveConnection(from);
+    if (!fromInfo)
+        return fromInfo.error();
+    auto toInfo = liveConnection(to);
+    if (!toInfo)
+        return toInfo.error();
+    if (fromInfo->engine == toInfo->engine)
+        return {};
+    const auto said = [this](const SchemaSide &side, const ConnectionInfo &info) {
+        return side.isLive()
+                   ? QStringLiteral("%1 (%2) is %3")
+                         .arg(side.text(), info.display, engineName(info.engine))
+                   : QStringLiteral("%1 is the project's, so %2 (its database %3 is)")
+                         .arg(side.text(), engineName(info.engine), m_migrator->databaseDisplay());
+    };
+    return enginesDiffer(QStringLiteral("the two sides are different engines: %1, and %2; a diff "
+                                        "turns one schema into another on the same engine")
+                             .arg(said(from, *fromInfo), said(to, *toInfo)));
 }
 
 Result<SideModel> SchemaWorkbench::read(const SchemaSide &side)
@@ -231,6 +310,9 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::readKeeping(const SchemaSide &sid
     case SchemaSide::Kind::Profile:
         out = readLive(side);
         break;
+    case SchemaSide::Kind::Current:
+        out = replayCurrent(nullptr);
+        break;
     }
     if (out)
         out->side.side = side;
@@ -254,14 +336,6 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::replay(const QStringList &targets
         for (int i : *resolved)
             reached.append(graph.id(i));
     }
-    // The migrations are the configured database's dialect: a SQLite project's are not
-    // replayed on a PostgreSQL dev server.
-    if (const ConnectionInfo &info = m_migrator->connectionInfo();
-        info.engine != ConnectionInfo::Engine::Postgres)
-        return sqliteRefusal(
-            QStringLiteral("the project's database %1 (from %2) is SQLite, so its migrations are "
-                           "not replayed on PostgreSQL, --dev-url or not")
-                .arg(info.display, m_migrator->databaseSource()));
     auto server = scratchServer();
     if (!server)
         return server.error();
@@ -338,10 +412,13 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::applyFile(const QString &given)
                                   .arg(given, file.errorString()))
             .with(Error::Code::NotFound);
     QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    const bool sqlite = m_migrator->connectionInfo().engine == ConnectionInfo::Engine::Sqlite;
     // pg_dump (since 15.14) brackets its output with \restrict KEY and \unrestrict KEY, which
     // only guard psql: left blank, so `pg_dump --schema-only` output serves as it is. Any other
     // meta-command is psql's to run and is refused.
-    for (int line : SqlScan::psqlMetaCommandLines(Statement{lines.join(QLatin1Char('\n')), 1})) {
+    for (int line :
+         sqlite ? QList<int>{}
+                : SqlScan::psqlMetaCommandLines(Statement{lines.join(QLatin1Char('\n')), 1})) {
         QString &text = lines[line - 1];
         const QString command = text.trimmed().section(QLatin1Char(' '), 0, 0);
         if (command == QLatin1String("\\restrict") || command == QLatin1String("\\unrestrict")) {
@@ -358,7 +435,8 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::applyFile(const QString &given)
     auto renames = parseRenames(sql, given);
     if (!renames)
         return renames.error();
-    auto statements = PostgresSplitter::split(sql, 1, given);
+    auto statements =
+        sqlite ? sqliteStatements(sql, given) : PostgresSplitter::split(sql, 1, given);
     if (!statements)
         return statements.error();
 
@@ -408,35 +486,24 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::applyFile(const QString &given)
 
 Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
 {
-    ConnectionInfo info;
-    if (side.kind == SchemaSide::Kind::Database) {
-        info = m_migrator->connectionInfo();
+    auto connection = liveConnection(side);
+    if (!connection)
+        return connection.error();
+    const ConnectionInfo info = *connection;
+    std::unique_ptr<Driver> driver;
+    if (info.engine == ConnectionInfo::Engine::Sqlite) {
+        if (auto s = sqliteExists(info); !s)
+            return s.error();
+        // Opened read only (SQLITE_OPEN_READONLY): nothing is created, nothing written.
+        auto sqlite = std::make_unique<SqliteDriver>(info.sqlitePath);
+        sqlite->setReadOnly(true);
+        driver = std::move(sqlite);
     } else {
-        QString url = side.value;
-        if (side.kind == SchemaSide::Kind::Profile) {
-            const ProfileStore store(ProfileStore::defaultFilePath());
-            auto profiles = store.load();
-            if (!profiles)
-                return profiles.error();
-            const auto it = std::find_if(profiles->cbegin(), profiles->cend(),
-                                         [&](const Profile &p) { return p.name == side.value; });
-            if (it == profiles->cend())
-                return Error::failure(QStringLiteral("no profile named '%1' in %2")
-                                          .arg(side.value, store.filePath()))
-                    .with(Error::Code::NotFound);
-            url = it->url();
-        }
-        auto parsed = ConnectionResolver::parseUrl(url, m_migrator->projectRoot());
-        if (!parsed)
-            return parsed.error();
-        info = *parsed;
+        auto created = createDriver(info);
+        if (!created)
+            return created.error();
+        driver = std::move(created).value();
     }
-    if (info.engine != ConnectionInfo::Engine::Postgres)
-        return sqliteRefusal(QStringLiteral("%1 is SQLite").arg(info.display));
-    auto created = createDriver(info);
-    if (!created)
-        return created.error();
-    std::unique_ptr<Driver> driver = std::move(created).value();
     driver->setConnectTimeout(m_options.migrator.connectTimeoutSeconds);
     if (auto s = driver->open(); !s)
         return s.error();
@@ -444,11 +511,13 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
     RunningGuard running(m_runningMutex, &m_runningDriver, driver.get(), &m_runningMigrator,
                          nullptr);
     // Only read: the session refuses any change, whatever a catalog query might try.
-    if (auto s =
-            driver->execute(Statement{QStringLiteral("SET default_transaction_read_only = on"), 1});
-        !s)
-        return during(QStringLiteral("cannot make the session on %1 read only").arg(info.display),
-                      s.error());
+    if (info.engine == ConnectionInfo::Engine::Postgres)
+        if (auto s = driver->execute(
+                Statement{QStringLiteral("SET default_transaction_read_only = on"), 1});
+            !s)
+            return during(
+                QStringLiteral("cannot make the session on %1 read only").arg(info.display),
+                s.error());
     auto model = readModel(*driver);
     if (auto s = cancelledOr({}); !s)
         return s.error();
@@ -460,8 +529,44 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
     return read;
 }
 
+Status SchemaWorkbench::sqliteExists(const ConnectionInfo &info) const
+{
+    if (info.engine != ConnectionInfo::Engine::Sqlite || QFileInfo::exists(info.sqlitePath))
+        return {};
+    return Error::failure(QStringLiteral("the SQLite database %1 does not exist (from %2): there "
+                                         "is no schema to read, and none was created")
+                              .arg(info.display, info.source.isEmpty()
+                                                     ? m_migrator->databaseSource()
+                                                     : info.source))
+        .with(Error::Code::NotFound);
+}
+
+Result<SchemaWorkbench::Read> SchemaWorkbench::replayCurrent(QStringList *rowsOut)
+{
+    if (auto s = sqliteExists(m_migrator->connectionInfo()); !s)
+        return s.error();
+    auto rows = m_migrator->current();
+    if (!rows)
+        return rows.error();
+    const RevisionGraph &graph = m_migrator->graph();
+    for (const QString &row : std::as_const(*rows))
+        if (graph.indexOf(row) < 0)
+            return Error::failure(
+                       QStringLiteral("the version row %1 names no migration of the project: the "
+                                      "database cannot be compared with the migrations that made "
+                                      "it (missing file, or another project's database?)")
+                           .arg(row))
+                .with(Error::Code::NotFound);
+    if (rowsOut)
+        *rowsOut = *rows;
+    const QString what = rows->isEmpty() ? QStringLiteral("base") : rows->join(QLatin1String(", "));
+    return replay(*rows, what);
+}
+
 Result<DiffResult> SchemaWorkbench::diff(const SchemaSide &from, const SchemaSide &to)
 {
+    if (auto s = checkEngines(from, to); !s)
+        return s.error();
     // A file is read first: its mistakes are the likeliest, and cheap to find.
     const bool toFirst = to.kind == SchemaSide::Kind::File && from.kind != SchemaSide::Kind::File;
     Result<SideModel> toRead = toFirst ? read(to) : Error::failure(QString());
@@ -506,6 +611,8 @@ Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateReque
                            "MSG heads`), so the new migration has one parent")
                 .arg(heads.size())
                 .arg(heads.join(QLatin1String(", "))));
+    if (auto s = checkEngines(SchemaSide::revision(QStringLiteral("heads")), request.desired); !s)
+        return s.error();
     auto desired = readKeeping(request.desired);
     if (!desired)
         return desired.error();
@@ -521,6 +628,12 @@ Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateReque
     DiffOptions options = diffOptions();
     options.renames = renameMap(desired->side.renames);
     AutogenerateResult result;
+    if (!request.leftOut.isEmpty()) {
+        // The migration, and its proof, go to the desired state without what was left out.
+        Selection selection = leaveOut(current->side.model, desired->side.model, request.leftOut);
+        desired->side.model = std::move(selection.to);
+        result.alsoLeftOut = selection.why;
+    }
     result.diff = schema::diff(current->side.model, desired->side.model, options);
     result.notCompared = detail::unsupportedUncompared(current->side.model, desired->side.model);
     if (!result.diff.refused.isEmpty()) {
@@ -584,26 +697,9 @@ Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateReque
 
 Result<DriftReport> SchemaWorkbench::drift(const QStringList &ignore)
 {
-    if (m_migrator->engine() != QLatin1String("postgresql"))
-        return sqliteRefusal(QStringLiteral("%1 is SQLite").arg(m_migrator->databaseDisplay()));
     DriftReport report;
     report.database = m_migrator->databaseDisplay();
-    auto rows = m_migrator->current();
-    if (!rows)
-        return rows.error();
-    report.current = *rows;
-    const RevisionGraph &graph = m_migrator->graph();
-    for (const QString &row : std::as_const(report.current))
-        if (graph.indexOf(row) < 0)
-            return Error::failure(
-                       QStringLiteral("the version row %1 names no migration of the project: the "
-                                      "database cannot be compared with the migrations that made "
-                                      "it (missing file, or another project's database?)")
-                           .arg(row))
-                .with(Error::Code::NotFound);
-    const QString what = report.current.isEmpty() ? QStringLiteral("base")
-                                                  : report.current.join(QLatin1String(", "));
-    auto expected = replay(report.current, what);
+    auto expected = replayCurrent(&report.current);
     if (!expected) {
         Error e = expected.error();
         if (e.code != Error::Code::Cancelled)

@@ -19,7 +19,9 @@
 
 // The schema tools of one project, for the command line (`strata diff`, `revision
 // --autogenerate`, `check --drift`) and the desktop app alike: where the two sides of a diff
-// come from, diffing them, writing a proven migration, and drift. PostgreSQL only for now.
+// come from, diffing them, writing a proven migration, and drift, on PostgreSQL and SQLite (a
+// project's sides are built on its own engine: scratch databases on a PostgreSQL server, or
+// temporary SQLite files in a private folder; two sides of different engines are refused).
 namespace strata::schema {
 
 struct WorkbenchOptions
@@ -132,13 +134,15 @@ public:
 
     Migrator &migrator() { return *m_migrator; }
 
-    // Reads one side into a model (PostgreSQL only: a usage error for SQLite). Revision sides
-    // are replayed in a scratch database dropped again before this returns; file sides are
-    // applied to one (errors name file:line); live sides are only read (the session is made
-    // read only first). Strata's version and history tables are left out.
+    // Reads one side into a model. Revision and current sides are replayed in a scratch
+    // database dropped again before this returns; file sides are applied to one (errors name
+    // file:line); live sides are only read (PostgreSQL: the session is made read only first;
+    // SQLite: the file is opened read only, and a missing file is an error, never an empty
+    // schema). Strata's version and history tables are left out.
     Result<SideModel> read(const SchemaSide &side);
 
-    // The operations turning `from` into `to`. Renames declared in a file on the `to` side
+    // The operations turning `from` into `to`; sides of two engines are refused (Refused)
+    // before either is read. Renames declared in a file on the `to` side
     // (`-- strata:renamed-from`) are passed to the diff; a file on the `from` side is read as
     // it stands.
     Result<DiffResult> diff(const SchemaSide &from, const SchemaSide &to);
@@ -169,6 +173,15 @@ private:
     Result<Read> replay(const QStringList &targets, const QString &what);
     Result<Read> applyFile(const QString &path);
     Result<Read> readLive(const SchemaSide &side);
+    // The project replayed to the configured database's version rows (set in *rows).
+    Result<Read> replayCurrent(QStringList *rows);
+    // Where a side's schema lives: the configured database's connection for the project's
+    // own sides (revisions, files, current, db), the URL's or profile's for the others.
+    Result<ConnectionInfo> liveConnection(const SchemaSide &side) const;
+    // Refused (Error::Code::Refused) when the two sides are of different engines.
+    Status checkEngines(const SchemaSide &from, const SchemaSide &to) const;
+    // An error saying so when `info` names a SQLite file that does not exist.
+    Status sqliteExists(const ConnectionInfo &info) const;
     Result<SchemaModel> inspectScratch(Read &read);
     Result<SchemaModel> readModel(Driver &driver) const;
     Result<ConnectionInfo> scratchServer() const;

@@ -3,7 +3,10 @@
 #include "connection/driverfactory.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 
 #include <atomic>
 
@@ -57,9 +60,6 @@ Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::create(const Connectio
                                                                  const QString &purpose,
                                                                  int connectTimeoutSeconds)
 {
-    if (server.engine != ConnectionInfo::Engine::Postgres)
-        return Error::failure(QStringLiteral("schema diff works on PostgreSQL; SQLite follows"))
-            .with(Error::Code::Refused);
     static std::atomic<int> counter{0};
     const QString name =
         QStringLiteral("strata_%1_%2_%3_%4")
@@ -67,6 +67,8 @@ Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::create(const Connectio
             .arg(QCoreApplication::applicationPid())
             .arg(++counter)
             .arg(QRandomGenerator::global()->bounded(0x10000), 4, 16, QLatin1Char('0'));
+    if (server.engine == ConnectionInfo::Engine::Sqlite)
+        return createSqlite(name, connectTimeoutSeconds);
     auto serverDriver = createDriver(server);
     if (!serverDriver)
         return serverDriver.error();
@@ -85,14 +87,45 @@ Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::create(const Connectio
     ConnectionInfo info = server;
     info.postgresConninfo = *url;
     info.display = scratch->display();
+    if (auto s = scratch->openDriver(info, connectTimeoutSeconds); !s)
+        return s.error();
+    return scratch;
+}
+
+Result<std::unique_ptr<ScratchDatabase>> ScratchDatabase::createSqlite(const QString &name,
+                                                                       int connectTimeoutSeconds)
+{
+    // mkdtemp(3): a new folder only its owner may enter, so no other user reads the schema or
+    // the seeded rows, nor swaps the file under us.
+    QTemporaryDir folder(QDir(QDir::tempPath()).filePath(QStringLiteral("strata-scratch-XXXXXX")));
+    if (!folder.isValid())
+        return Error::failure(
+            QStringLiteral("cannot make a private folder for the scratch database in %1: %2")
+                .arg(QDir::tempPath(), folder.errorString()));
+    folder.setAutoRemove(false); // drop() removes it from now on
+    std::unique_ptr<ScratchDatabase> scratch(new ScratchDatabase);
+    scratch->m_sqliteFolder = folder.path();
+    QFile::setPermissions(folder.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    scratch->m_name = name;
+    ConnectionInfo info;
+    info.engine = ConnectionInfo::Engine::Sqlite;
+    info.sqlitePath = QDir(folder.path()).filePath(name + QStringLiteral(".db"));
+    scratch->m_url = QStringLiteral("sqlite:///") + info.sqlitePath; // sqlite:////tmp/...
+    scratch->m_serverDisplay = info.sqlitePath;
+    info.display = scratch->display();
+    if (auto s = scratch->openDriver(info, connectTimeoutSeconds); !s)
+        return s.error();
+    return scratch;
+}
+
+Status ScratchDatabase::openDriver(const ConnectionInfo &info, int connectTimeoutSeconds)
+{
     auto driver = createDriver(info);
     if (!driver)
         return driver.error();
-    scratch->m_driver = std::move(driver).value();
-    scratch->m_driver->setConnectTimeout(connectTimeoutSeconds);
-    if (auto s = scratch->m_driver->open(); !s)
-        return s.error();
-    return scratch;
+    m_driver = std::move(driver).value();
+    m_driver->setConnectTimeout(connectTimeoutSeconds);
+    return m_driver->open();
 }
 
 ScratchDatabase::~ScratchDatabase()
@@ -102,6 +135,8 @@ ScratchDatabase::~ScratchDatabase()
 
 QString ScratchDatabase::display() const
 {
+    if (!m_sqliteFolder.isEmpty())
+        return QStringLiteral("%1 (a temporary SQLite file)").arg(m_serverDisplay);
     return QStringLiteral("%1 (on the server of %2)").arg(m_name, m_serverDisplay);
 }
 
@@ -112,6 +147,12 @@ Status ScratchDatabase::drop()
     m_dropped = true;
     if (m_driver)
         m_driver->close();
+    if (!m_sqliteFolder.isEmpty()) {
+        if (!QDir(m_sqliteFolder).removeRecursively())
+            return Error::failure(QStringLiteral("cannot remove the scratch database's folder %1")
+                                      .arg(m_sqliteFolder));
+        return {};
+    }
     return m_server->dropScratchDatabase(m_name);
 }
 

@@ -121,7 +121,13 @@ Status SqliteDriver::open()
 {
     if (!m_connectionName.isEmpty())
         return {};
-    if (auto s = creatable(); !s)
+    if (m_readOnly && !exists())
+        return Error::failure(
+                   QStringLiteral("cannot open SQLite database %1 to read it: the file does not "
+                                  "exist (nothing was created)")
+                       .arg(m_path))
+            .with(Error::Code::NotFound);
+    if (auto s = creatable(); !m_readOnly && !s)
         return s;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return Error::failure(QStringLiteral(
@@ -133,7 +139,9 @@ Status SqliteDriver::open()
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(m_readOnly
+                                 ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                                 : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (db.open()) {
             const QVariant h = db.driver()->handle();
             if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)

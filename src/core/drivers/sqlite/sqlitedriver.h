@@ -19,6 +19,10 @@ public:
     ~SqliteDriver() override;
 
     QString engine() const override { return QStringLiteral("sqlite"); }
+    // Call before open(): open the file read only (SQLITE_OPEN_READONLY), so nothing is ever
+    // written to it, and a missing file is an error (Error::Code::NotFound) rather than
+    // created. For the schema tools' live sides.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
     bool exists() const override;
     Status creatable() const override;
     Status open() override;
@@ -90,6 +94,7 @@ private:
     // lock keeps close() from freeing the handle while cancel() interrupts it.
     std::mutex m_handleMutex;
     sqlite3 *m_handle = nullptr;
+    bool m_readOnly = false;
 };
 
 } // namespace strata

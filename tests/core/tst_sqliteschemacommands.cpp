@@ -1,0 +1,389 @@
+// SchemaWorkbench on SQLite projects: scratch databases are temporary files in a private
+// folder (0700) removed whatever happens (an error, a cancel), live SQLite files are only read
+// and never created, sides of two engines are refused, the "current" side, and the proof's
+// seeding of SQLite tables (types by affinity, NOT NULL, foreign keys). Real SQLite files in
+// temporary folders.
+
+#include "chainproject.h"
+#include "drivers/sqlite/sqlitedriver.h"
+#include "files.h"
+#include "schema/proofseed.h"
+#include "schema/schemaside.h"
+#include "schema/schemaworkbench.h"
+#include "schema/scratchdatabase.h"
+#include "sqlitefile.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+#include <thread>
+
+using namespace strata::schema;
+
+class TestSqliteSchemaCommands : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QTemporaryDir m_tmp; // TMPDIR of this program: scratch folders are made here
+    int m_count = 0;
+
+    // Scratch folders still there: none once a workbench call has returned.
+    QStringList scratchLeft() const
+    {
+        return QDir(m_tmp.path())
+            .entryList({QStringLiteral("strata-scratch-*")}, QDir::AllEntries | QDir::Hidden);
+    }
+
+    // A project whose migrations are `steps` (upgrade, downgrade), revisions r1, r2, ...
+    QString project(const QList<std::pair<QString, QString>> &steps)
+    {
+        return strata::test::writeChainProject(
+            m_home.filePath(QStringLiteral("p%1").arg(++m_count)), steps);
+    }
+
+    std::unique_ptr<SchemaWorkbench> workbench(const QString &dir, const QString &devUrl = {})
+    {
+        WorkbenchOptions options;
+        options.migrator.projectDir = dir;
+        options.migrator.url = QStringLiteral("sqlite:///app.db");
+        options.devUrl = devUrl;
+        auto opened = SchemaWorkbench::open(options);
+        if (!opened)
+            qWarning("%s", qPrintable(opened.error().toString()));
+        return opened ? std::move(opened).value() : nullptr;
+    }
+
+    QString writeSchemaFile(const QString &text)
+    {
+        const QString path = m_home.filePath(QStringLiteral("schema%1.sql").arg(++m_count));
+        return strata::test::writeFile(path, text.toUtf8()) ? path : QString();
+    }
+
+    static QByteArray digest(const QString &path)
+    {
+        return QCryptographicHash::hash(strata::test::readFile(path), QCryptographicHash::Sha256);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid() && m_tmp.isValid());
+        qputenv("TMPDIR", QFile::encodeName(m_tmp.path()));
+        QCOMPARE(QDir(QDir::tempPath()).canonicalPath(), QDir(m_tmp.path()).canonicalPath());
+    }
+
+    void scratchFileIsPrivateAndRemoved()
+    {
+        strata::ConnectionInfo info;
+        info.engine = strata::ConnectionInfo::Engine::Sqlite;
+        for (const bool explicitDrop : {true, false}) {
+            auto scratch = ScratchDatabase::create(info, QStringLiteral("test"));
+            QVERIFY2(scratch, qPrintable(scratch ? QString() : scratch.error().message));
+            const QString folder = (*scratch)->folder();
+            QVERIFY(folder.startsWith(m_tmp.path()));
+            // Owner: read, write, enter (Qt's Owner and User bits both), group and others: nothing.
+            QCOMPARE(int(QFileInfo(folder).permissions() & 0x7777), 0x7700);
+            QVERIFY((*scratch)->url().startsWith(QStringLiteral("sqlite:////")));
+            QVERIFY((*scratch)->driver().execute({QStringLiteral("CREATE TABLE t (a)"), 1}));
+            QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 1);
+            QVERIFY((*scratch)->display().contains(QLatin1String("temporary SQLite file")));
+            if (explicitDrop)
+                QVERIFY((*scratch)->drop());
+            else
+                scratch->reset();
+            QVERIFY(!QFileInfo::exists(folder));
+        }
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // A read-only driver writes nothing and creates nothing.
+    void readOnlyDriverNeverWritesNorCreates()
+    {
+        const QString path = m_home.filePath(QStringLiteral("ro.db"));
+        strata::SqliteDriver missing(path);
+        missing.setReadOnly(true);
+        auto opened = missing.open();
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, strata::Error::Code::NotFound);
+        QVERIFY(!QFileInfo::exists(path));
+        QCOMPARE(strata::test::sqliteRun(path, QStringLiteral("CREATE TABLE t (a)")), QString());
+        strata::SqliteDriver reader(path);
+        reader.setReadOnly(true);
+        QVERIFY(reader.open());
+        QVERIFY(reader.catalogQuery(QStringLiteral("SELECT count(*) FROM t")));
+        QVERIFY(!reader.execute({QStringLiteral("INSERT INTO t VALUES (1)"), 1}));
+        QVERIFY(!reader.execute({QStringLiteral("CREATE TABLE u (a)"), 1}));
+    }
+
+    // The configured SQLite file is only read: a missing one is an error saying so, for db,
+    // current and drift alike, never an empty schema, and it is not created.
+    void missingDatabaseFileIsAnError()
+    {
+        const QString dir = project(
+            {{QStringLiteral("CREATE TABLE a (id int);"), QStringLiteral("DROP TABLE a;")}});
+        auto bench = workbench(dir);
+        QVERIFY(bench);
+        for (const QString &text : {QStringLiteral("db"), QStringLiteral("current")}) {
+            auto read = bench->read(*SchemaSide::parse(text));
+            QVERIFY(!read);
+            QCOMPARE(read.error().code, strata::Error::Code::NotFound);
+            QVERIFY2(read.error().message.contains(QLatin1String("does not exist")),
+                     qPrintable(read.error().message));
+        }
+        auto drift = bench->drift();
+        QVERIFY(!drift);
+        QCOMPARE(drift.error().code, strata::Error::Code::NotFound);
+        QVERIFY2(drift.error().message.contains(QLatin1String("drift could not be determined")),
+                 qPrintable(drift.error().message));
+        QVERIFY(!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("app.db"))));
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // Reading the configured file leaves it byte for byte as it was.
+    void liveDatabaseIsOnlyRead()
+    {
+        const QString dir = project({});
+        const QString db = QDir(dir).filePath(QStringLiteral("app.db"));
+        QCOMPARE(strata::test::sqliteRun(db, QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY "
+                                                            "KEY, v TEXT); INSERT INTO t (v) "
+                                                            "VALUES ('x')")),
+                 QString());
+        const QByteArray before = digest(db);
+        auto bench = workbench(dir);
+        QVERIFY(bench);
+        (void)bench->read(SchemaSide{SchemaSide::Kind::Database, {}});
+        QCOMPARE(digest(db), before);
+        QCOMPARE(QDir(dir).entryList({QStringLiteral("app.db*")}, QDir::Files),
+                 QStringList{QStringLiteral("app.db")});
+    }
+
+    // Two engines: refused (not a usage error) before anything is read or replayed.
+    void enginesMustMatch()
+    {
+        const QString dir = project(
+            {{QStringLiteral("CREATE TABLE a (id int);"), QStringLiteral("DROP TABLE a;")}});
+        auto bench = workbench(dir);
+        QVERIFY(bench);
+        const SchemaSide postgres{SchemaSide::Kind::Url,
+                                  QStringLiteral("postgresql://u:secret@127.0.0.1:1/x")};
+        for (const auto &[from, to] :
+             {std::pair{SchemaSide::revision(QStringLiteral("heads")), postgres},
+              std::pair{postgres, SchemaSide{SchemaSide::Kind::Current, {}}}}) {
+            auto diffed = bench->diff(from, to);
+            QVERIFY(!diffed);
+            QCOMPARE(diffed.error().kind, strata::Error::Kind::Failure);
+            QCOMPARE(diffed.error().code, strata::Error::Code::Refused);
+            QVERIFY2(diffed.error().message.contains(QLatin1String("different engines")),
+                     qPrintable(diffed.error().message));
+            QVERIFY2(!diffed.error().message.contains(QLatin1String("secret")),
+                     qPrintable(diffed.error().message));
+        }
+        AutogenerateRequest request;
+        request.message = QStringLiteral("x");
+        request.desired = postgres;
+        auto generated = bench->autogenerate(request);
+        QVERIFY(!generated);
+        QCOMPARE(generated.error().code, strata::Error::Code::Refused);
+
+        auto withDev = workbench(dir, QStringLiteral("postgresql://u@127.0.0.1:1/dev"));
+        QVERIFY(withDev);
+        auto replayed = withDev->read(SchemaSide::revision(QStringLiteral("heads")));
+        QVERIFY(!replayed);
+        QCOMPARE(replayed.error().code, strata::Error::Code::Refused);
+        QVERIFY2(replayed.error().message.contains(QLatin1String("is SQLite and the dev server")),
+                 qPrintable(replayed.error().message));
+
+        // A PostgreSQL project with a SQLite dev server: refused before any connection.
+        WorkbenchOptions options;
+        options.migrator.projectDir = dir;
+        options.migrator.url = QStringLiteral("postgresql://u@127.0.0.1:1/x");
+        options.devUrl = QStringLiteral("sqlite:///dev.db");
+        auto pg = SchemaWorkbench::open(options);
+        QVERIFY(pg);
+        auto pgRead = (*pg)->read(SchemaSide::revision(QStringLiteral("heads")));
+        QVERIFY(!pgRead);
+        QCOMPARE(pgRead.error().code, strata::Error::Code::Refused);
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // A line the sqlite3 shell would run itself is no SQL: refused naming file and line.
+    void shellDotCommandInSchemaFileIsRefused()
+    {
+        auto bench = workbench(project({}));
+        QVERIFY(bench);
+        const QString file =
+            writeSchemaFile(QStringLiteral("CREATE TABLE a (id int);\n\n.tables\nCREATE TABLE b "
+                                           "(id int);\n"));
+        auto read = bench->read(SchemaSide::file(file));
+        QVERIFY(!read);
+        QCOMPARE(read.error().file, file);
+        QCOMPARE(read.error().line, 3);
+        QVERIFY2(read.error().message.contains(QLatin1String("sqlite3 shell command")),
+                 qPrintable(read.error().message));
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // A file that does not apply names its line, and the scratch folder goes.
+    void schemaFileErrorsNameTheLine()
+    {
+        auto bench = workbench(project({}));
+        QVERIFY(bench);
+        const QString file =
+            writeSchemaFile(QStringLiteral("CREATE TABLE a (id int);\nCREATE TABLE a (id int);\n"));
+        auto read = bench->read(SchemaSide::file(file));
+        QVERIFY(!read);
+        QCOMPARE(read.error().line, 2);
+        QVERIFY2(read.error().message.contains(QLatin1String("already exists")),
+                 qPrintable(read.error().message));
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    void replayFailureNamesTheRevisionAndRemovesTheScratchFile()
+    {
+        auto bench = workbench(
+            project({{QStringLiteral("CREATE TABLE a (id int);"), QStringLiteral("DROP TABLE a;")},
+                     {QStringLiteral("INSERT INTO nosuch VALUES (1);"), QStringLiteral("")}}));
+        QVERIFY(bench);
+        auto read = bench->read(SchemaSide::revision(QStringLiteral("heads")));
+        QVERIFY(!read);
+        const QString said = read.error().toString();
+        for (const char *part : {"revision r2", "no such table: nosuch", "temporary SQLite file"})
+            QVERIFY2(said.contains(QLatin1String(part)), qPrintable(said));
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    void cancelStopsTheReplayAndRemovesTheScratchFile()
+    {
+        auto bench = workbench(project(
+            {{QStringLiteral("CREATE TABLE a (id int);"), QStringLiteral("DROP TABLE a;")},
+             {QStringLiteral("CREATE TABLE forever AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                             "SELECT x + 1 FROM c) SELECT count(*) AS n FROM c;"),
+              QStringLiteral("DROP TABLE forever;")}}));
+        QVERIFY(bench);
+        std::optional<strata::Result<SideModel>> read;
+        std::thread worker(
+            [&] { read.emplace(bench->read(SchemaSide::revision(QStringLiteral("heads")))); });
+        QTRY_VERIFY_WITH_TIMEOUT(!scratchLeft().isEmpty(), 60000);
+        bench->cancel();
+        worker.join();
+        QVERIFY(read.has_value());
+        QVERIFY(!*read);
+        QCOMPARE(read->error().code, strata::Error::Code::Cancelled);
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // The proof's seeding of a SQLite FROM, on a model built by hand as the inspector reads one:
+    // rows by affinity in every table (STRICT, WITHOUT ROWID, NOT NULL, a CHECK), children's
+    // foreign keys pointing at their parents' rows, and rows the desired schema would refuse
+    // deleted.
+    void seedingFillsSqliteTables()
+    {
+        const QString path = m_home.filePath(QStringLiteral("seed.db"));
+        QCOMPARE(
+            strata::test::sqliteRun(
+                path,
+                QStringLiteral(
+                    "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+                    "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL "
+                    "REFERENCES author (id) ON DELETE CASCADE, price REAL CHECK (price > 0), "
+                    "published DATE);"
+                    "CREATE TABLE tag (name TEXT PRIMARY KEY, weight INT NOT NULL) WITHOUT ROWID;"
+                    "CREATE TABLE blob (id INTEGER PRIMARY KEY, data BLOB NOT NULL, n INTEGER "
+                    "NOT NULL) STRICT")),
+            QString());
+        auto column = [](const QString &table, const QString &name, const QString &type,
+                         bool notNull, int position, int key = 0) {
+            SchemaObject c;
+            c.kind = ObjectKind::Column;
+            c.table = table;
+            c.name = name;
+            c.properties = {{QStringLiteral("type"), type},
+                            {QStringLiteral("not_null"),
+                             notNull ? QStringLiteral("true") : QStringLiteral("false")},
+                            {QStringLiteral("position"), QString::number(position)}};
+            if (key > 0)
+                c.properties.insert(QStringLiteral("primary_key"), QString::number(key));
+            return c;
+        };
+        auto table = [](const QString &name, const QString &flag = {}) {
+            SchemaObject t;
+            t.kind = ObjectKind::Table;
+            t.name = name;
+            if (!flag.isEmpty())
+                t.properties.insert(flag, QStringLiteral("true"));
+            return t;
+        };
+        auto constraint = [](const QString &table, const QString &type, const QString &def) {
+            SchemaObject c;
+            c.kind = ObjectKind::Constraint;
+            c.table = table;
+            c.name = def;
+            c.properties = {{QStringLiteral("type"), type}, {QStringLiteral("definition"), def}};
+            return c;
+        };
+        SchemaModel from;
+        from.engine = Engine::SQLite;
+        for (const SchemaObject &o :
+             {table(QStringLiteral("author")),
+              column(QStringLiteral("author"), QStringLiteral("id"), QStringLiteral("INTEGER"),
+                     false, 0, 1),
+              column(QStringLiteral("author"), QStringLiteral("name"), QStringLiteral("TEXT"), true,
+                     1),
+              table(QStringLiteral("book")),
+              column(QStringLiteral("book"), QStringLiteral("id"), QStringLiteral("INTEGER"), false,
+                     0, 1),
+              column(QStringLiteral("book"), QStringLiteral("author_id"), QStringLiteral("INTEGER"),
+                     true, 1),
+              column(QStringLiteral("book"), QStringLiteral("price"), QStringLiteral("REAL"), false,
+                     2),
+              column(QStringLiteral("book"), QStringLiteral("published"), QStringLiteral("DATE"),
+                     false, 3),
+              constraint(QStringLiteral("book"), QStringLiteral("foreign key"),
+                         QStringLiteral("foreign key (author_id) references author (id) on "
+                                        "update no action on delete cascade match none")),
+              constraint(QStringLiteral("book"), QStringLiteral("check"),
+                         QStringLiteral("check (price > 0)")),
+              table(QStringLiteral("tag"), QStringLiteral("without_rowid")),
+              column(QStringLiteral("tag"), QStringLiteral("name"), QStringLiteral("TEXT"), false,
+                     0, 1),
+              column(QStringLiteral("tag"), QStringLiteral("weight"), QStringLiteral("INT"), true,
+                     1),
+              table(QStringLiteral("blob"), QStringLiteral("strict")),
+              column(QStringLiteral("blob"), QStringLiteral("id"), QStringLiteral("INTEGER"), false,
+                     0, 1),
+              column(QStringLiteral("blob"), QStringLiteral("data"), QStringLiteral("BLOB"), true,
+                     1),
+              column(QStringLiteral("blob"), QStringLiteral("n"), QStringLiteral("INTEGER"), true,
+                     2)})
+            from.add(o);
+        // The desired schema keeps only books dearer than 2002.
+        SchemaModel to = from;
+        to.add(constraint(QStringLiteral("book"), QStringLiteral("check"),
+                          QStringLiteral("check (price > 2002)")));
+
+        strata::SqliteDriver driver(path);
+        QVERIFY(driver.open());
+        auto seeded = strata::schema::detail::seedRows(driver, from, to, 3);
+        QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().message));
+        QCOMPARE(seeded->value(table(QStringLiteral("author")).key()), 3);
+        QCOMPARE(seeded->value(table(QStringLiteral("tag")).key()), 3);
+        QCOMPARE(seeded->value(table(QStringLiteral("blob")).key()), 3);
+        // 2001.5 went, 2002.5 and 2003.5 stayed.
+        QCOMPARE(seeded->value(table(QStringLiteral("book")).key()), 2);
+        driver.close();
+        QCOMPARE(strata::test::sqliteRun(
+                     path, QStringLiteral("SELECT count(*) FROM book JOIN author ON author.id = "
+                                          "book.author_id WHERE price > 2002")),
+                 QStringLiteral("2"));
+        QCOMPARE(strata::test::sqliteRun(path, QStringLiteral("PRAGMA foreign_key_check")),
+                 QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSqliteSchemaCommands)
+#include "tst_sqliteschemacommands.moc"
