@@ -59,6 +59,35 @@ ForeignKeyText readForeignKey(const QString &definition)
     return out;
 }
 
+// Whether `constraint` (a CHECK or a foreign key) is written on `column` itself, whose
+// definition is `definition`: a column constraint, which ADD COLUMN adds and DROP COLUMN drops
+// with the column.
+bool writtenOn(const SchemaObject &constraint, const QString &column, const QString &definition)
+{
+    if (definition.isEmpty())
+        return false;
+    const QString type = constraint.property(QStringLiteral("type"));
+    const QString text = constraint.property(QStringLiteral("definition"));
+    if (type == QLatin1String("check"))
+        return tokenText(definition).contains(tokenText(text));
+    if (type == QLatin1String("foreign key")) {
+        const QList<Token> tokens = scan(definition);
+        return readForeignKey(text).own == QStringList{column.toLower()} &&
+               std::any_of(tokens.cbegin(), tokens.cend(),
+                           [](const Token &t) { return t.is("references"); });
+    }
+    return false;
+}
+
+// The column of `columns` a constraint is written on (see writtenOn()), if any.
+bool ownerOf(const SchemaObject &constraint, const TableText &text,
+             const QList<SchemaObject> &columns)
+{
+    return std::any_of(columns.cbegin(), columns.cend(), [&](const SchemaObject &column) {
+        return writtenOn(constraint, column.name, text.definitionOf(column.name));
+    });
+}
+
 bool isNullDefault(const QString &value)
 {
     return value.isEmpty() || value.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0;
@@ -274,8 +303,11 @@ QString Direction::whyNotDrop(const QString &sourceTable, const SchemaObject &co
     if (!column.property(QStringLiteral("primary_key")).isEmpty())
         return QStringLiteral("column %1 is part of the PRIMARY KEY").arg(name);
     const SchemaObject *table = Direction::table(m_source, sourceTable);
+    const QString definition =
+        readCreateTable(table->property(QStringLiteral("sql"))).definitionOf(name);
     for (const SchemaObject &constraint : m_source.children(*table, ObjectKind::Constraint)) {
-        if (mentionedNames(constraint.property(QStringLiteral("definition"))).contains(folded))
+        if (mentionedNames(constraint.property(QStringLiteral("definition"))).contains(folded) &&
+            !writtenOn(constraint, name, definition))
             return QStringLiteral("column %1 is in %2").arg(name, constraint.name);
     }
     for (const SchemaObject &other : columns(m_source, sourceTable)) {
@@ -364,50 +396,44 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
         }
     }
 
-    // Constraints: those of the source read with the target's names must all remain; new ones
-    // may only come with new columns (a CHECK or REFERENCES in their definitions).
+    // Constraints: those of the source read with the target's names must all remain, but for a
+    // CHECK or REFERENCES written on a dropped column (it goes with the column); new ones may
+    // only be written on new columns (ADD COLUMN adds them).
+    const TableText beforeText = readCreateTable(before->property(QStringLiteral("sql")));
+    const TableText afterText = readCreateTable(after->property(QStringLiteral("sql")));
     QStringList kept;
-    for (const SchemaObject &constraint : m_source.children(*before, ObjectKind::Constraint))
-        kept.append(mapped(constraint, QStringLiteral("definition")) + QLatin1Char('\n') +
-                    constraint.property(QStringLiteral("constraint_name")));
+    for (const SchemaObject &constraint : m_source.children(*before, ObjectKind::Constraint)) {
+        if (!ownerOf(constraint, beforeText, dropped))
+            kept.append(mapped(constraint, QStringLiteral("definition")) + QLatin1Char('\n') +
+                        constraint.property(QStringLiteral("constraint_name")));
+    }
     QList<SchemaObject> newConstraints;
     for (const SchemaObject &constraint : m_target.children(*after, ObjectKind::Constraint)) {
         const QString text = tokenText(constraint.property(QStringLiteral("definition"))) +
                              QLatin1Char('\n') +
                              constraint.property(QStringLiteral("constraint_name"));
-        if (!kept.removeOne(text))
-            newConstraints.append(constraint);
+        if (kept.removeOne(text))
+            continue;
+        if (!ownerOf(constraint, afterText, added)) {
+            plan.rebuildBecause = QStringLiteral("constraint %1 is added").arg(constraint.name);
+            return plan;
+        }
+        newConstraints.append(constraint);
     }
     if (!kept.isEmpty()) {
         plan.rebuildBecause = QStringLiteral("a constraint is removed or changed (%1)")
                                   .arg(kept.first().section(QLatin1Char('\n'), 0, 0));
         return plan;
     }
-    const TableText text = readCreateTable(after->property(QStringLiteral("sql")));
     QStringList definitions;
-    int checks = 0;
-    int references = 0;
     for (const SchemaObject &column : std::as_const(added)) {
-        QString definition = text.definitionOf(column.name);
+        QString definition = afterText.definitionOf(column.name);
         if (definition.isEmpty())
             definition = definitionFromProperties(column);
-        for (const Token &token : scan(definition)) {
-            checks += token.is("check") ? 1 : 0;
-            references += token.is("references") ? 1 : 0;
-        }
         plan.rebuildBecause = whyNotAdd(column, definition, newConstraints);
         if (!plan.rebuildBecause.isEmpty())
             return plan;
         definitions.append(definition);
-    }
-    for (const SchemaObject &constraint : std::as_const(newConstraints)) {
-        const QString type = constraint.property(QStringLiteral("type"));
-        if (type == QLatin1String("check") && checks-- > 0)
-            continue;
-        if (type == QLatin1String("foreign key") && references-- > 0)
-            continue;
-        plan.rebuildBecause = QStringLiteral("constraint %1 is added").arg(constraint.name);
-        return plan;
     }
     for (const SchemaObject &column : std::as_const(dropped)) {
         plan.rebuildBecause = whyNotDrop(sourceName, column);
