@@ -3999,4 +3999,376 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <translation>Der letzte Lauf von %1 ist fehlgeschlagen und wurde zurückgerollt; korrigieren Sie die Migration und führen Sie das Upgrade erneut aus.</translation>
     </message>
 </context>
+<context>
+    <name>SchemaDiffText</name>
+    <message>
+        <source>schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>extension</source>
+        <translation>Erweiterung</translation>
+    </message>
+    <message>
+        <source>collation</source>
+        <translation>Sortierfolge</translation>
+    </message>
+    <message>
+        <source>enum type</source>
+        <translation>Aufzählungstyp</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <source>composite type</source>
+        <translation>zusammengesetzter Typ</translation>
+    </message>
+    <message>
+        <source>sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>constraint</source>
+        <translation>Constraint</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>materialized view</source>
+        <translation>materialisierte Sicht</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>aggregate</source>
+        <translation>Aggregat</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>Schemas</source>
+        <translation>Schemas</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message>
+        <source>Collations</source>
+        <translation>Sortierfolgen</translation>
+    </message>
+    <message>
+        <source>Enum types</source>
+        <translation>Aufzählungstypen</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domänen</translation>
+    </message>
+    <message>
+        <source>Composite types</source>
+        <translation>Zusammengesetzte Typen</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Constraints</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <source>Materialized views</source>
+        <translation>Materialisierte Sichten</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Aggregates</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Deletes data: the rows or values it removes are lost.</source>
+        <translation>Löscht Daten: die entfernten Zeilen oder Werte gehen verloren.</translation>
+    </message>
+    <message>
+        <source>Rebuilds the table: its rows are copied into a new table and its indexes are built again.</source>
+        <translation>Baut die Tabelle neu auf: ihre Zeilen werden in eine neue Tabelle kopiert und ihre Indizes neu erstellt.</translation>
+    </message>
+    <message>
+        <source>Rewrites the whole table and its indexes while it runs.</source>
+        <translation>Schreibt die ganze Tabelle und ihre Indizes neu, während es läuft.</translation>
+    </message>
+    <message>
+        <source>Holds the database's write lock while it runs: other writers wait.</source>
+        <translation>Hält die Schreibsperre der Datenbank, während es läuft: andere Schreiber warten.</translation>
+    </message>
+    <message>
+        <source>Takes an ACCESS EXCLUSIVE lock: readers and writers of the table wait while it runs.</source>
+        <translation>Setzt eine ACCESS-EXCLUSIVE-Sperre: Leser und Schreiber der Tabelle warten, während es läuft.</translation>
+    </message>
+    <message>
+        <source>Builds an index while holding the database's write lock.</source>
+        <translation>Erstellt einen Index und hält dabei die Schreibsperre der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Builds an index: CREATE INDEX CONCURRENTLY avoids blocking writes.</source>
+        <translation>Erstellt einen Index: CREATE INDEX CONCURRENTLY vermeidet, dass Schreibzugriffe blockiert werden.</translation>
+    </message>
+    <message>
+        <source>Checks every row against the constraint while it runs.</source>
+        <translation>Prüft jede Zeile gegen den Constraint, während es läuft.</translation>
+    </message>
+    <message>
+        <source>Scans the table to validate while holding its lock: add the constraint NOT VALID and validate it in a later migration to avoid blocking writes.</source>
+        <translation>Liest zur Prüfung die ganze Tabelle und hält dabei ihre Sperre: den Constraint mit NOT VALID anlegen und in einer späteren Migration validieren vermeidet, dass Schreibzugriffe blockiert werden.</translation>
+    </message>
+    <message>
+        <source>Cannot run inside a transaction block: the migration runs without one.</source>
+        <translation>Kann nicht in einem Transaktionsblock laufen: die Migration läuft ohne.</translation>
+    </message>
+    <message>
+        <source>Depends on something the catalog cannot track (a function body): check the objects it uses by hand.</source>
+        <translation>Hängt von etwas ab, das der Katalog nicht verfolgen kann (ein Funktionsrumpf): die verwendeten Objekte von Hand prüfen.</translation>
+    </message>
+    <message>
+        <source>The downgrade deletes data this upgrade keeps.</source>
+        <translation>Das Downgrade löscht Daten, die dieses Upgrade behält.</translation>
+    </message>
+    <message>
+        <source>Fails when the table has rows: give the column a default.</source>
+        <translation>Schlägt fehl, wenn die Tabelle Zeilen hat: der Spalte einen Standardwert geben.</translation>
+    </message>
+    <message>
+        <source>Fails when the table has rows: give the column a default, or add it nullable, fill it, then set NOT NULL.</source>
+        <translation>Schlägt fehl, wenn die Tabelle Zeilen hat: der Spalte einen Standardwert geben, oder sie ohne NOT NULL anlegen, füllen und dann NOT NULL setzen.</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2</source>
+        <translation>%1 hängt ab von %2</translation>
+    </message>
+    <message>
+        <source>%1 is part of %2</source>
+        <translation>%1 gehört zu %2</translation>
+    </message>
+    <message>
+        <source>%1 is kept because %2 needs it</source>
+        <translation>%1 bleibt, weil %2 es braucht</translation>
+    </message>
+    <message>
+        <source>%1 is created by one statement with %2</source>
+        <translation>%1 entsteht in einer Anweisung mit %2</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>No differences: the two schemas are the same.</source>
+        <translation>Keine Unterschiede: die beiden Schemas sind gleich.</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, %4</source>
+        <translation>%1: %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n Unterschied</numerusform>
+            <numerusform>%n Unterschiede</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) inside</source>
+        <translation>
+            <numerusform>%n Unterschied darin</numerusform>
+            <numerusform>%n Unterschiede darin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::SchemaDiffView</name>
+    <message>
+        <source>Show &amp;unchanged objects</source>
+        <translation>&amp;Unveränderte Objekte zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Create migration from these changes</source>
+        <translation>Migration aus diesen Änderungen &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Nothing compared yet.</source>
+        <translation>Noch nichts verglichen.</translation>
+    </message>
+    <message>
+        <source>Strata cannot write this migration:</source>
+        <translation>Strata kann diese Migration nicht schreiben:</translation>
+    </message>
+    <message>
+        <source>Not compared (kinds Strata does not model; whether their definitions differ is not known):</source>
+        <translation>Nicht verglichen (Arten, die Strata nicht modelliert; ob sich ihre Definitionen unterscheiden, ist unbekannt):</translation>
+    </message>
+    <message>
+        <source>Also left out:</source>
+        <translation>Ebenfalls ausgelassen:</translation>
+    </message>
+    <message>
+        <source>Nothing to create: no comparison is shown.</source>
+        <translation>Nichts zu erstellen: kein Vergleich wird gezeigt.</translation>
+    </message>
+    <message>
+        <source>Cannot create a migration: the diff is refused (see above).</source>
+        <translation>Keine Migration möglich: der Vergleich wird abgelehnt (siehe oben).</translation>
+    </message>
+    <message>
+        <source>Nothing to create: the two schemas are the same.</source>
+        <translation>Nichts zu erstellen: die beiden Schemas sind gleich.</translation>
+    </message>
+    <message>
+        <source>Nothing to create: every difference is left out.</source>
+        <translation>Nichts zu erstellen: jeder Unterschied ist ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <translation>Downgrade</translation>
+    </message>
+    <message>
+        <source>Not in this schema.</source>
+        <translation>Nicht in diesem Schema.</translation>
+    </message>
+    <message>
+        <source>Statements for %1:</source>
+        <translation>Anweisungen für %1:</translation>
+    </message>
+    <message>
+        <source>Left out of the migration.</source>
+        <translation>Aus der Migration ausgelassen.</translation>
+    </message>
+    <message>
+        <source>No statements of its own: it is made or changed with the object it belongs to.</source>
+        <translation>Keine eigenen Anweisungen: es wird mit dem Objekt angelegt oder geändert, zu dem es gehört.</translation>
+    </message>
+    <message>
+        <source>Unchanged: no statements.</source>
+        <translation>Unverändert: keine Anweisungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The migration (%n operation(s)):</source>
+        <translation>
+            <numerusform>Die Migration (%n Operation):</numerusform>
+            <numerusform>Die Migration (%n Operationen):</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -262,4 +262,52 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SchemaDiffText</name>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) inside</source>
+        <translation>
+            <numerusform>%n difference inside</numerusform>
+            <numerusform>%n differences inside</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::SchemaDiffView</name>
+    <message numerus="yes">
+        <source>The migration (%n operation(s)):</source>
+        <translation>
+            <numerusform>The migration (%n operation):</numerusform>
+            <numerusform>The migration (%n operations):</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -4,6 +4,7 @@
 // SQL that creates it, on PostgreSQL (read from the server) and SQLite.
 
 #include "drivers/postgres/postgresdriver.h"
+#include "handbuiltschema.h"
 #include "pgserver.h"
 #include "schema/inspector.h"
 #include "schema/schemaselection.h"
@@ -16,45 +17,7 @@ using namespace strata::schema;
 
 namespace {
 
-using Properties = QMap<QString, QString>;
-
-SchemaObject object(ObjectKind kind, const QString &table, const QString &name,
-                    const Properties &properties = {}, const QStringList &dependsOn = {},
-                    const QString &schema = QStringLiteral("public"))
-{
-    SchemaObject o;
-    o.kind = kind;
-    o.schema = schema;
-    o.table = table;
-    o.name = name;
-    o.properties = properties;
-    o.dependsOn = dependsOn;
-    return o;
-}
-
-SchemaObject column(const QString &table, const QString &name, const QString &type,
-                    const QStringList &dependsOn = {})
-{
-    return object(
-        ObjectKind::Column, table, name,
-        {{QStringLiteral("type"), type}, {QStringLiteral("not_null"), QStringLiteral("false")}},
-        dependsOn);
-}
-
-QString key(ObjectKind kind, const QString &table, const QString &name,
-            const QString &schema = QStringLiteral("public"))
-{
-    return object(kind, table, name, {}, {}, schema).key();
-}
-
-SchemaModel model(const QList<SchemaObject> &objects, Engine engine = Engine::PostgreSQL)
-{
-    SchemaModel m;
-    m.engine = engine;
-    for (const SchemaObject &o : objects)
-        m.add(o);
-    return m;
-}
+using namespace strata::test::handbuilt;
 
 QStringList operationObjects(const SchemaDiff &diff)
 {

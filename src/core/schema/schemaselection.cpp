@@ -91,6 +91,15 @@ QString why(const Sides &sides, const LeftOutReason &reason)
 
 } // namespace
 
+QString relationKey(const SchemaObject &child, const SchemaModel &from, const SchemaModel &to)
+{
+    for (const SchemaModel *model : {&to, &from}) {
+        if (const SchemaObject *relation = detail::relationOf(*model, child))
+            return relation->key();
+    }
+    return {};
+}
+
 QHash<QString, ObjectChange> differences(const SchemaModel &from, const SchemaModel &to)
 {
     // compare() names objects by display(); both sides' objects give the key back.

@@ -58,6 +58,11 @@ Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QString
 // compare(from, to) by key (SchemaObject::key()): each object added, removed or changed.
 QHash<QString, ObjectChange> differences(const SchemaModel &from, const SchemaModel &to);
 
+// The key of the table, view, materialized view or composite type `child` (a column,
+// constraint, index, trigger, rule or policy) lives on, found in `to`, else in `from`; empty when
+// it lives on none.
+QString relationKey(const SchemaObject &child, const SchemaModel &from, const SchemaModel &to);
+
 // The object as SQL its engine would run to create it, for people to read side by side: for
 // PostgreSQL the statements diff() would run (a table with its columns), for SQLite the stored
 // "sql". Comments on it follow. Empty for nullptr.

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QAbstractItemModel;
+class QPushButton;
 class QTreeView;
 
 namespace strata::gui {
@@ -22,6 +23,13 @@ class SchemaDiffView : public QWidget
     Q_OBJECT
 
 public:
+    // What the tree's items carry besides their text (column 0).
+    enum Role {
+        KeyRole = Qt::UserRole + 1, // SchemaObject::key(); empty on a group
+        ChangeRole,                 // a Mark
+    };
+    enum Mark { Group = -1, Added = 0, Removed = 1, Changed = 2, Unchanged = 3 };
+
     explicit SchemaDiffView(QWidget *parent = nullptr);
     ~SchemaDiffView() override;
 
@@ -46,12 +54,33 @@ public:
     QString leftText() const;
     QString rightText() const;
     QString statementsText() const;
+    // For tests: the summary line, the 0-based lines highlighted as changed in each definition
+    // pane, the create button and why it is disabled (empty when enabled).
+    QString summaryText() const;
+    QList<int> leftChangedLines() const;
+    QList<int> rightChangedLines() const;
+    QPushButton *createButton() const;
+    QString createBlockedReason() const;
+
+    // Objects the same on both sides are hidden unless this is on (the "Show unchanged"
+    // toggle).
+    void setShowUnchanged(bool show);
 
 Q_SIGNALS:
     // "Create migration from these changes" was pressed, with the keys left out.
     void createMigrationRequested(QStringList leftOut);
 
 private:
+    void rebuildTree();
+    void applyLeftOut();
+    void updateCreate();
+    void showSelected();
+    // The diff's operations less those of the objects left out.
+    QList<strata::schema::Operation> keptOperations() const;
+    // Operations as script text, hazards as translated warnings above their statements; the
+    // inverses (last first) when not `upgrade`.
+    QString script(const QList<strata::schema::Operation> &operations, bool upgrade) const;
+
     struct Private;
     Private *d;
 };
