@@ -530,12 +530,14 @@ private Q_SLOTS:
     void equivalentSpellings()
     {
         const SchemaModel a = inspectSql(QStringLiteral(
-            "CREATE TABLE t (a INT DEFAULT NULL, b INT DEFAULT +1, c TEXT);\n"
+            "CREATE TABLE t (a INT DEFAULT NULL, b INT DEFAULT +1, c TEXT, d DEFAULT ((2)) "
+            "CHECK ((d > 0)), e AS ((d + 1)));\n"
             "CREATE INDEX t_ab ON t (a ASC, b DESC, c);\n"
             "CREATE TRIGGER t_ins INSERT ON t FOR EACH ROW WHEN new.a > 0 BEGIN SELECT 1; END;\n"
             "CREATE TRIGGER t_upd AFTER UPDATE OF a, b ON t FOR EACH ROW BEGIN SELECT 2; END;"));
         const SchemaModel b = inspectSql(QStringLiteral(
-            "CREATE TABLE t (a INT, b INT DEFAULT 1, c TEXT);\n"
+            "CREATE TABLE t (a INT, b INT DEFAULT 1, c TEXT, d DEFAULT 2 CHECK (d > 0), e AS "
+            "(d + 1));\n"
             "CREATE INDEX t_ab ON t (a, b DESC, c ASC);\n"
             "CREATE TRIGGER t_ins BEFORE INSERT ON t WHEN new.a > 0 BEGIN SELECT 1; END;\n"
             "CREATE TRIGGER t_upd AFTER UPDATE OF a, b ON t BEGIN SELECT 2; END;"));
@@ -552,11 +554,17 @@ private Q_SLOTS:
                  QString());
         // An AFTER trigger is not a BEFORE one.
         const SchemaModel after = inspectSql(QStringLiteral(
-            "CREATE TABLE t (a INT DEFAULT NULL, b INT DEFAULT +1, c TEXT);\n"
+            "CREATE TABLE t (a INT DEFAULT NULL, b INT DEFAULT +1, c TEXT, d DEFAULT ((2)) "
+            "CHECK ((d > 0)), e AS ((d + 1)));\n"
             "CREATE INDEX t_ab ON t (a ASC, b DESC, c);\n"
             "CREATE TRIGGER t_ins AFTER INSERT ON t WHEN new.a > 0 BEGIN SELECT 1; END;\n"
             "CREATE TRIGGER t_upd AFTER UPDATE OF a, b ON t FOR EACH ROW BEGIN SELECT 2; END;"));
         QCOMPARE(compare(a, after).size(), 1);
+        // "(a) + (b)" keeps its parentheses: they do not enclose the whole expression.
+        QCOMPARE(get(inspectSql(QStringLiteral("CREATE TABLE p (a, b, c AS ((a) + (b)));")),
+                     ObjectKind::Column, QStringLiteral("p"), QStringLiteral("c"))
+                     .property(QStringLiteral("generated")),
+                 QStringLiteral("virtual ( a ) + ( b )"));
     }
 
     void exclusionsAndVirtualTables()
@@ -636,6 +644,35 @@ private Q_SLOTS:
         QCOMPARE(table.constraints.at(4).parent, QStringLiteral("q"));
         QVERIFY(table.withoutRowid);
         QVERIFY(table.strict);
+    }
+
+    // Before SQLite 3.37 (no pragma_table_list), shadow tables are known by their modules'
+    // name suffixes.
+    void shadowTablesWithoutTableList()
+    {
+        const QString path = m_dir.path() + QStringLiteral("/db%1.sqlite").arg(++m_files);
+        SqliteDriver driver(path);
+        QVERIFY(driver.open());
+        for (const char *sql :
+             {"CREATE VIRTUAL TABLE docs USING fts5(body)",
+              "CREATE VIRTUAL TABLE old USING fts4(body)",
+              "CREATE VIRTUAL TABLE box USING rtree(id, a, b)", "CREATE TABLE docs_notes (x)"})
+            QVERIFY(driver.execute(Statement{QString::fromLatin1(sql), 1}));
+        const Query older = [&driver](const QString &sql) -> Result<QList<QStringList>> {
+            if (sql.contains(QLatin1String("pragma_table_list")))
+                return Error::failure(QStringLiteral("no such table: pragma_table_list"));
+            return driver.catalogQuery(sql);
+        };
+        for (const Query &query :
+             {older, Query([&driver](const QString &sql) { return driver.catalogQuery(sql); })}) {
+            auto model = inspectSqlite(query);
+            QVERIFY(model);
+            QStringList tables;
+            for (const SchemaObject &table : model->objects(ObjectKind::Table))
+                tables << table.name;
+            QCOMPARE(tables, QStringList{QStringLiteral("docs_notes")});
+            QCOMPARE(model->unsupported.size(), 3);
+        }
     }
 
     void errorsSayWhatWasRead()

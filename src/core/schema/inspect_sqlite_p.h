@@ -66,6 +66,9 @@ QString identifier(const SqlToken &token);
 // Tokens [from, to) normalized and joined by single spaces (normalizeSql()'s form).
 QString normalizedRange(const QList<SqlToken> &tokens, qsizetype from, qsizetype to);
 
+// The same for an expression, without parentheses that enclose all of it ("((a))" -> "a").
+QString normalizedExpression(const QList<SqlToken> &tokens, qsizetype from, qsizetype to);
+
 // A declared type as the model keeps it: upper-cased, spaces only between words
 // ("varchar ( 20 , 3 )" -> "VARCHAR(20,3)", "unsigned  big int" -> "UNSIGNED BIG INT").
 QString canonicalType(const QString &type);

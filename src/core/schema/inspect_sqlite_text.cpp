@@ -66,7 +66,8 @@ struct Cursor
         if (!isOperator("("))
             return {};
         const qsizetype close = matching();
-        const QString text = normalizedRange(tokens, pos + 1, close > pos + 1 ? close - 1 : pos);
+        const QString text =
+            normalizedExpression(tokens, pos + 1, close > pos + 1 ? close - 1 : pos);
         pos = close;
         return text;
     }
@@ -360,6 +361,18 @@ QString normalizedRange(const QList<SqlToken> &tokens, qsizetype from, qsizetype
     return out;
 }
 
+QString normalizedExpression(const QList<SqlToken> &tokens, qsizetype from, qsizetype to)
+{
+    // "((a + b))" is "a + b": strip parentheses that enclose the whole expression.
+    while (to - from >= 2 && tokens.at(from).isOperator(QLatin1String("(")) &&
+           tokens.at(to - 1).isOperator(QLatin1String(")")) &&
+           Cursor{tokens, from, to}.matching() == to) {
+        ++from;
+        --to;
+    }
+    return normalizedRange(tokens, from, to);
+}
+
 CreateTable readCreateTable(const QString &sql)
 {
     CreateTable table;
@@ -443,7 +456,7 @@ QString canonicalDefault(const QString &text)
     if (tokens.size() == 2 && tokens.first().isOperator(QLatin1String("+")) &&
         tokens.last().kind == Kind::Number)
         return normalizedToken(tokens.last());
-    return normalizedRange(tokens, 0, tokens.size());
+    return normalizedExpression(tokens, 0, tokens.size());
 }
 
 QString indexDefinition(const QString &sql)
