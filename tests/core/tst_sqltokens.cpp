@@ -5,7 +5,7 @@
 
 #include "schema/sqltokens.h"
 
-#include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace strata::schema;
@@ -173,6 +173,29 @@ private Q_SLOTS:
         QCOMPARE(normalizedName(QStringLiteral("a\"b")), QStringLiteral("\"a\"\"b\""));
         QCOMPARE(normalizedName(QStringLiteral("9lives")), QStringLiteral("\"9lives\""));
         QCOMPARE(asciiLower(QStringLiteral("ÄbC")), QStringLiteral("Äbc"));
+    }
+
+    // Any text, cut anywhere: every token is the text at its offset, nothing but whitespace and
+    // comments lies between tokens, and normalizing twice changes nothing more.
+    void anyText()
+    {
+        const QString alphabet = QStringLiteral("aZ_$09.xX'\"[]`-/*+<>=!|(),;:?@ \n\tü");
+        QRandomGenerator random(16); // fixed: the same texts every run
+        for (int round = 0; round < 3000; ++round) {
+            QString sql;
+            const int length = random.bounded(1, 24);
+            for (int i = 0; i < length; ++i)
+                sql += alphabet.at(random.bounded(int(alphabet.size())));
+            qsizetype end = 0;
+            for (const SqlToken &token : sqlTokenList(sql)) {
+                QCOMPARE(sql.mid(token.start, token.length), token.text);
+                QVERIFY2(token.start >= end, qPrintable(sql));
+                end = token.start + token.length;
+            }
+            QVERIFY(end <= sql.size());
+            const QString once = normalizeSql(sql);
+            QVERIFY2(normalizeSql(once) == once, qPrintable(sql + QStringLiteral(" -> ") + once));
+        }
     }
 
     // Many statements in one text stay one token stream: a large schema normalizes whole.
