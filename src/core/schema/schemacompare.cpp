@@ -63,13 +63,18 @@ public:
         if (object.kind == ObjectKind::Extension || object.kind == ObjectKind::Schema) {
             names << object.name << object.qualifiedName();
         } else if (onRelation(object.kind)) {
-            const QString relation = object.schema + QLatin1Char('.') + object.table;
+            // SQLite's objects have no schema: "table t", not "table .t".
+            const QString relation = object.schema.isEmpty()
+                                         ? object.table
+                                         : object.schema + QLatin1Char('.') + object.table;
             names << relation + QLatin1Char('.') + object.name << relation
                   << qualify(object.schema, object.table);
             for (const char *kind : {"table", "view", "materialized view"})
                 names << QString::fromLatin1(kind) + QLatin1Char(' ') + relation;
         } else {
-            names << object.schema + QLatin1Char('.') + object.name << object.qualifiedName();
+            names << (object.schema.isEmpty() ? object.name
+                                              : object.schema + QLatin1Char('.') + object.name)
+                  << object.qualifiedName();
         }
         // What is in an ignored schema ("schema audit") is ignored with it.
         if (!object.schema.isEmpty())

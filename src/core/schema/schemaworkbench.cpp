@@ -279,7 +279,7 @@ Status SchemaWorkbench::checkEngines(const SchemaSide &from, const SchemaSide &t
         return side.isLive()
                    ? QStringLiteral("%1 (%2) is %3")
                          .arg(side.text(), info.display, engineName(info.engine))
-                   : QStringLiteral("%1 is the project's, so %2 (its database %3 is)")
+                   : QStringLiteral("%1 is %2 (the project's database %3 is)")
                          .arg(side.text(), engineName(info.engine), m_migrator->databaseDisplay());
     };
     return enginesDiffer(QStringLiteral("the two sides are different engines: %1, and %2; a diff "
@@ -713,7 +713,10 @@ Result<DriftReport> SchemaWorkbench::drift(const QStringList &ignore)
         return actual.error();
     CompareOptions options;
     options.ownersAndGrants = m_options.ownersAndGrants;
-    report.ownersAndGrantsCompared = m_options.ownersAndGrants;
+    // SQLite has neither owners nor grants: nothing of them is left uncompared.
+    report.ownersAndGrantsCompared =
+        m_options.ownersAndGrants ||
+        m_migrator->connectionInfo().engine == ConnectionInfo::Engine::Sqlite;
     const qsizetype all = compare(expected->side.model, actual->side.model, options).size();
     const QList<UnsupportedChange> allUnsupported =
         detail::unsupportedChanges(expected->side.model, actual->side.model, {});

@@ -115,8 +115,8 @@ struct DriftReport
     // lists a fingerprint of their definition), compared by what SchemaModel::unsupported says.
     QList<UnsupportedChange> unsupported;
     // What was not compared, for a report of no drift to say so: owners and grants (compared
-    // only with WorkbenchOptions::ownersAndGrants), and how many findings the ignore patterns
-    // (strata.ini's drift_ignore and the call's) hid.
+    // only with WorkbenchOptions::ownersAndGrants; true on SQLite, which has none), and how
+    // many findings the ignore patterns (strata.ini's drift_ignore and the call's) hid.
     bool ownersAndGrantsCompared = false;
     QStringList unsupportedNotCompared; // as DiffResult::notCompared
     QStringList ignorePatterns;

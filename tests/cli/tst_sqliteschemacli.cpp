@@ -1,0 +1,235 @@
+// The schema commands on a SQLite project, as typed: `strata diff`, `strata revision
+// --autogenerate` and `strata check --drift` with the same spelling, proofs, --json documents
+// and exit codes as on PostgreSQL (0, 1 on an error or refusal, 2 on a usage error, 3 on
+// drift), scratch databases that are temporary files removed again, and the project's SQLite
+// file only ever read by them.
+
+#include "chainproject.h"
+#include "cli.h"
+#include "files.h"
+#include "sqlitefile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestSqliteSchemaCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+    QTemporaryDir m_tmp; // TMPDIR: where scratch folders would be left
+    int m_count = 0;
+
+    struct Outcome
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    };
+
+    static Outcome run(const QString &project, const QStringList &args)
+    {
+        Outcome o;
+        QTextStream out(&o.out), err(&o.err);
+        strata::cli::Cli cli(out, err);
+        o.code = cli.run(QStringList{QStringLiteral("strata"), QStringLiteral("-d"), project,
+                                     QStringLiteral("--url"), QStringLiteral("sqlite:///app.db")} +
+                         args);
+        out.flush();
+        err.flush();
+        return o;
+    }
+
+    // A project at r1 (author, book with an index), whose schema.sql adds a column with its
+    // type, a CHECK (a table rebuild) and a view.
+    QString newProject()
+    {
+        const QString dir = strata::test::writeChainProject(
+            m_home.filePath(QStringLiteral("p%1").arg(++m_count)),
+            {{QStringLiteral(
+                  "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+                  "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES "
+                  "author (id) ON DELETE CASCADE, title TEXT, price REAL);\n"
+                  "CREATE INDEX book_title ON book (title);"),
+              QStringLiteral("DROP TABLE book;\nDROP TABLE author;")}},
+            QStringLiteral("schema_file = schema.sql\n"));
+        const bool ok = strata::test::writeFile(
+            dir + QStringLiteral("/schema.sql"),
+            "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL, born VARCHAR(10));\n"
+            "CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES author (id) "
+            "ON DELETE CASCADE, title TEXT, price REAL CHECK (price > 0));\n"
+            "CREATE INDEX book_title ON book (title);\n"
+            "CREATE VIEW cheap AS SELECT * FROM book WHERE price < 10;\n");
+        return ok ? dir : QString();
+    }
+
+    QStringList scratchLeft() const
+    {
+        return QDir(m_tmp.path()).entryList({QStringLiteral("strata-scratch-*")}, QDir::AllEntries);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid() && m_tmp.isValid());
+        qputenv("TMPDIR", QFile::encodeName(m_tmp.path()));
+    }
+
+    void cleanup() { QCOMPARE(scratchLeft(), QStringList()); }
+
+    void diffPrintsSqliteStatementsAndJson()
+    {
+        const QString project = newProject();
+        Outcome o =
+            run(project, {QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                          QStringLiteral("--to"),
+                          QStringLiteral("file:") + project + QStringLiteral("/schema.sql")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        for (const char *part :
+             {"-- From: the project at heads", "temporary SQLite file",
+              "ALTER TABLE author ADD COLUMN born VARCHAR(10)", "CREATE VIEW cheap", "-- hazard:"})
+            QVERIFY2(o.out.contains(QLatin1String(part)), qPrintable(QLatin1String(part) + o.out));
+        QVERIFY2(!o.out.contains(QLatin1String("ACCESS EXCLUSIVE")), qPrintable(o.out));
+
+        o = run(project, {QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                          QStringLiteral("--to"),
+                          QStringLiteral("file:") + project + QStringLiteral("/schema.sql"),
+                          QStringLiteral("--json")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        const QJsonArray operations = o.json().value(QStringLiteral("operations")).toArray();
+        QVERIFY(!operations.isEmpty());
+        for (const QJsonValue &op : operations)
+            for (const char *field : {"sql", "inverse_sql", "kind", "object", "hazards"})
+                QVERIFY2(op.toObject().contains(QLatin1String(field)), field);
+
+        o = run(project, {QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("r1"),
+                          QStringLiteral("--to"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QLatin1String("-- No changes: r1 and heads are the same schema.")),
+                 qPrintable(o.out));
+        QVERIFY(!QFileInfo::exists(project + QStringLiteral("/app.db")));
+    }
+
+    // Autogenerate writes a proven migration; upgraded, the database shows no drift; a change
+    // by hand is drift (exit 3), and `diff --from current --to db` shows it as statements.
+    void autogenerateThenDrift()
+    {
+        const QString project = newProject();
+        Outcome o = run(project, {QStringLiteral("revision"), QStringLiteral("--autogenerate"),
+                                  QStringLiteral("-m"), QStringLiteral("more"),
+                                  QStringLiteral("--rev-id"), QStringLiteral("r2")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QLatin1String("proven in a scratch database")), qPrintable(o.out));
+        const QString written = QString::fromUtf8(
+            strata::test::readFile(project + QStringLiteral("/versions/r2_more.sql")));
+        QVERIFY2(written.contains(QLatin1String("-- down_revision: r1")), qPrintable(written));
+        QVERIFY2(written.contains(QLatin1String("-- +downgrade")), qPrintable(written));
+
+        o = run(project, {QStringLiteral("revision"), QStringLiteral("--autogenerate"),
+                          QStringLiteral("-m"), QStringLiteral("again")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QLatin1String("No changes")), qPrintable(o.out));
+
+        // The database does not exist yet: drift says so and creates nothing.
+        o = run(project, {QStringLiteral("check"), QStringLiteral("--drift")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QLatin1String("does not exist")), qPrintable(o.err));
+        QVERIFY(!QFileInfo::exists(project + QStringLiteral("/app.db")));
+
+        o = run(project, {QStringLiteral("upgrade"), QStringLiteral("heads")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        o = run(project, {QStringLiteral("check"), QStringLiteral("--drift")});
+        QVERIFY2(o.code == 0, qPrintable(o.out + o.err));
+        QVERIFY2(o.out.contains(QLatin1String("No drift")), qPrintable(o.out));
+        QVERIFY2(!o.out.contains(QLatin1String("grants")), qPrintable(o.out));
+
+        const QString db = project + QStringLiteral("/app.db");
+        QCOMPARE(strata::test::sqliteRun(db, QStringLiteral("CREATE TABLE hand (x INT); CREATE "
+                                                            "INDEX book_price ON book (price)")),
+                 QString());
+        o = run(project,
+                {QStringLiteral("check"), QStringLiteral("--drift"), QStringLiteral("--json")});
+        QCOMPARE(o.code, 3);
+        QStringList objects;
+        for (const QJsonValue &v : o.json().value(QStringLiteral("drift")).toArray())
+            objects.append(v.toObject().value(QStringLiteral("object")).toString());
+        QCOMPARE(objects,
+                 (QStringList{QStringLiteral("table hand"), QStringLiteral("index book_price")}));
+        o = run(project, {QStringLiteral("check"), QStringLiteral("--drift"),
+                          QStringLiteral("--ignore"), QStringLiteral("table hand"),
+                          QStringLiteral("--ignore"), QStringLiteral("index book_*")});
+        QVERIFY2(o.code == 0, qPrintable(o.out + o.err));
+
+        o = run(project, {QStringLiteral("diff"), QStringLiteral("--from"),
+                          QStringLiteral("current"), QStringLiteral("--to"), QStringLiteral("db")});
+        QVERIFY2(o.code == 0, qPrintable(o.err));
+        QVERIFY2(o.out.contains(QLatin1String("CREATE TABLE hand (x INT)")), qPrintable(o.out));
+        QVERIFY2(o.out.contains(QLatin1String("CREATE INDEX book_price ON book (price)")),
+                 qPrintable(o.out));
+        QVERIFY2(o.out.contains(QLatin1String("(read only)")), qPrintable(o.out));
+    }
+
+    // The installed binary itself: the exit code a CI pipeline sees for drift.
+    void binaryExitsThreeOnDrift()
+    {
+        const QString project = newProject();
+        QVERIFY(run(project, {QStringLiteral("upgrade"), QStringLiteral("heads")}).code == 0);
+        QCOMPARE(strata::test::sqliteRun(project + QStringLiteral("/app.db"),
+                                         QStringLiteral("DROP INDEX book_title")),
+                 QString());
+        QProcess strata;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TMPDIR"), m_tmp.path());
+        strata.setProcessEnvironment(env);
+        strata.start(QStringLiteral(STRATA_CLI_BINARY),
+                     {QStringLiteral("-d"), project, QStringLiteral("--url"),
+                      QStringLiteral("sqlite:///app.db"), QStringLiteral("check"),
+                      QStringLiteral("--drift")});
+        QVERIFY(strata.waitForFinished(120000));
+        const QString out = QString::fromUtf8(strata.readAllStandardOutput());
+        QCOMPARE(strata.exitCode(), 3);
+        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("removed +index book_title"))),
+                 qPrintable(out));
+    }
+
+    void refusalsAndUsageErrors()
+    {
+        const QString project = newProject();
+        // A usage error is one, whatever the engine.
+        Outcome o = run(
+            project, {QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads")});
+        QCOMPARE(o.code, 2);
+        QVERIFY2(o.err.contains(QLatin1String("--to SIDE")), qPrintable(o.err));
+        // Two engines: refused, exit 1.
+        o = run(project, {QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                          QStringLiteral("--to"),
+                          QStringLiteral("url:postgresql://u:secret@127.0.0.1:1/x")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QLatin1String("different engines")), qPrintable(o.err));
+        QVERIFY2(!o.err.contains(QLatin1String("secret")), qPrintable(o.err));
+        o = run(project, {QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                          QStringLiteral("--to"), QStringLiteral("db"), QStringLiteral("--dev-url"),
+                          QStringLiteral("postgresql://u@127.0.0.1:1/x")});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(QLatin1String("is SQLite and the dev server")), qPrintable(o.err));
+        // A schema file that does not apply names its line: exit 1.
+        const QString bad = m_home.filePath(QStringLiteral("bad.sql"));
+        QVERIFY(strata::test::writeFile(bad, "CREATE TABLE a (id int);\nCREATE TABLEX b (id);\n"));
+        o = run(project, {QStringLiteral("diff"), QStringLiteral("--from"), QStringLiteral("heads"),
+                          QStringLiteral("--to"), QStringLiteral("file:") + bad});
+        QCOMPARE(o.code, 1);
+        QVERIFY2(o.err.contains(bad + QStringLiteral(":2:")), qPrintable(o.err));
+        QVERIFY(!QFileInfo::exists(project + QStringLiteral("/app.db")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSqliteSchemaCli)
+#include "tst_sqliteschemacli.moc"
