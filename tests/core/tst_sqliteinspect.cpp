@@ -155,6 +155,20 @@ private Q_SLOTS:
         QCOMPARE(model.objects(ObjectKind::Column).size(), 8);
     }
 
+    void declaredTypes()
+    {
+        const SchemaModel model = inspectSql(QStringLiteral(
+            "CREATE TABLE t (a unsigned   BIG\tint, b \"integer\", c Double Precision, "
+            "d numeric( 10 ,2 ), e character varying(255), f);"));
+        QStringList types;
+        for (const SchemaObject &column : model.objects(ObjectKind::Column))
+            types << column.name + QLatin1Char(' ') + column.property(QStringLiteral("type"));
+        QCOMPARE(types, (QStringList{
+                            QStringLiteral("a UNSIGNED BIG INT"), QStringLiteral("b INTEGER"),
+                            QStringLiteral("c DOUBLE PRECISION"), QStringLiteral("d NUMERIC(10,2)"),
+                            QStringLiteral("e CHARACTER VARYING(255)"), QStringLiteral("f ")}));
+    }
+
     void tableOptions()
     {
         const SchemaModel model = inspectSql(

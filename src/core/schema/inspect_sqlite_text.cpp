@@ -436,7 +436,12 @@ QString canonicalType(const QString &type)
         const bool word = token.kind != Kind::Operator && token.kind != Kind::Variable;
         if (word && previousWord)
             out += QLatin1Char(' ');
-        out += token.kind == Kind::String ? token.text : token.text.toUpper();
+        if (token.kind == Kind::String)
+            out += token.text;
+        else if (token.kind == Kind::QuotedName) // "INTEGER" is INTEGER
+            out += normalizedName(sqlTokenName(token)).toUpper();
+        else
+            out += token.text.toUpper();
         previousWord = word;
     }
     return out;
