@@ -689,6 +689,30 @@ private Q_SLOTS:
         }
     }
 
+    // Only the main database is read, even where a temporary object has the same name.
+    void temporaryObjectsLeftOut()
+    {
+        const SchemaModel model = inspectSql(QStringLiteral(
+            "CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT UNIQUE REFERENCES t (a));\n"
+            "CREATE INDEX t_b ON t (b);\n"
+            "CREATE TEMP TABLE t (x INT, y INT UNIQUE, z INT REFERENCES t (x));\n"
+            "CREATE INDEX temp.t_b ON t (y);\n"
+            "CREATE TEMP VIEW tv AS SELECT 1;\n"
+            "CREATE TEMP TRIGGER tt AFTER INSERT ON t BEGIN SELECT 1; END;"));
+        QStringList objects;
+        for (const SchemaObject &object : model.objects())
+            objects << object.display();
+        QCOMPARE(
+            objects,
+            (QStringList{QStringLiteral("table t"), QStringLiteral("column t.a"),
+                         QStringLiteral("column t.b"),
+                         QStringLiteral("constraint t.foreign key (b) references t (a)"),
+                         QStringLiteral("constraint t.unique (b)"), QStringLiteral("index t_b")}));
+        QCOMPARE(get(model, ObjectKind::Index, QStringLiteral("t"), QStringLiteral("t_b"))
+                     .property(QStringLiteral("definition")),
+                 QStringLiteral("create index %INDEX% on t ( b )"));
+    }
+
     void errorsSayWhatWasRead()
     {
         const Query failing = [](const QString &sql) -> Result<QList<QStringList>> {
