@@ -4292,6 +4292,10 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
 <context>
     <name>strata::gui::SchemaDiffView</name>
     <message>
+        <source>Cannot create a migration with these objects left out: %1</source>
+        <translation>Keine Migration möglich, wenn diese Objekte ausgelassen sind: %1</translation>
+    </message>
+    <message>
         <source>Show &amp;unchanged objects</source>
         <translation>&amp;Unveränderte Objekte zeigen</translation>
     </message>

@@ -8,7 +8,9 @@
 #include "pgserver.h"
 #include "schema/inspector.h"
 #include "schema/schemaselection.h"
+#include "sqliteschema.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using strata::PostgresDriver;
@@ -35,6 +37,14 @@ class TestSchemaSelection : public QObject
 
     std::unique_ptr<PgServer> m_server;
     int m_databases = 0;
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    std::optional<SchemaModel> sqlite(const QString &sql)
+    {
+        return strata::test::sqliteSchema(
+            m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_files)), sql);
+    }
 
     // A new database holding `sql`, read into a model.
     std::optional<SchemaModel> read(const QString &sql)
@@ -258,6 +268,93 @@ private Q_SLOTS:
             QCOMPARE(definitionText(&o, m), QStringLiteral("CREATE %1 x ...;").arg(kindName(kind)));
         }
         QVERIFY(definitionText(nullptr, m).isEmpty());
+    }
+
+    void sqliteRealViewOnNewTable()
+    {
+        const QString base = QStringLiteral("CREATE TABLE film (id INTEGER PRIMARY KEY);");
+        const auto from = sqlite(base);
+        const auto to = sqlite(
+            base + QStringLiteral("CREATE TABLE review (id INTEGER PRIMARY KEY, film_id "
+                                  "INTEGER);"
+                                  "CREATE VIEW review_count AS SELECT count(*) AS n FROM review;"
+                                  "CREATE INDEX review_film ON review (film_id);"
+                                  "CREATE TABLE other (x TEXT);"));
+        QVERIFY(from && to);
+        const QString review = key(ObjectKind::Table, {}, QStringLiteral("review"), QString());
+        const Selection selection = leaveOut(*from, *to, {review});
+        QVERIFY2(selection.alsoLeftOut.contains(
+                     key(ObjectKind::View, {}, QStringLiteral("review_count"), QString())),
+                 qPrintable(selection.why.join(QLatin1Char('\n'))));
+        QVERIFY(selection.alsoLeftOut.contains(key(ObjectKind::Index, QStringLiteral("review"),
+                                                   QStringLiteral("review_film"), QString())));
+        QVERIFY(
+            selection.why.contains(QStringLiteral("view review_count depends on table review")));
+        QCOMPARE(selection.to.engine, Engine::SQLite);
+        const SchemaDiff rest = diff(*from, selection.to);
+        QVERIFY2(rest.refused.isEmpty(), qPrintable(rest.refused.join(QLatin1Char('\n'))));
+        QCOMPARE(operationObjects(rest), QStringList{QStringLiteral("table other")});
+    }
+
+    void sqliteRealForeignKeyOnNewColumn()
+    {
+        const QString base = QStringLiteral("CREATE TABLE film (id INTEGER PRIMARY KEY);"
+                                            "CREATE TABLE actor (id INTEGER PRIMARY KEY);");
+        const auto from = sqlite(base);
+        const auto to = sqlite(base + QStringLiteral("ALTER TABLE actor ADD COLUMN film_id "
+                                                     "INTEGER REFERENCES film (id);"
+                                                     "CREATE INDEX film_id_idx ON film (id);"));
+        QVERIFY(from && to);
+        const QString column =
+            key(ObjectKind::Column, QStringLiteral("actor"), QStringLiteral("film_id"), QString());
+        const Selection selection = leaveOut(*from, *to, {column});
+        // The foreign key goes with the column (one CREATE TABLE statement holds both); the
+        // index on another table stays.
+        QCOMPARE(selection.alsoLeftOut.size(), 1);
+        QCOMPARE(selection.to.find(selection.alsoLeftOut.first()), nullptr);
+        QVERIFY2(selection.why.first().startsWith(QStringLiteral("constraint actor.foreign key")),
+                 qPrintable(selection.why.first()));
+        const SchemaDiff rest = diff(*from, selection.to);
+        QCOMPARE(operationObjects(rest), QStringList{QStringLiteral("index film_id_idx")});
+    }
+
+    void sqliteRealDefinitions()
+    {
+        const auto read = sqlite(
+            QStringLiteral("CREATE TABLE book (id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+                           "  title TEXT NOT NULL DEFAULT 'untitled',\n"
+                           "  pages INTEGER CHECK (pages > 0));"
+                           "CREATE INDEX book_title ON book (title) WHERE pages > 10;"
+                           "CREATE VIEW long_books AS SELECT title FROM book WHERE pages > 500;"
+                           "CREATE TRIGGER book_guard BEFORE DELETE ON book BEGIN SELECT "
+                           "RAISE(ABORT, 'no'); END;"));
+        QVERIFY(read);
+        const SchemaModel &m = *read;
+        auto text = [&](ObjectKind kind, const QString &table, const QString &name) {
+            const SchemaObject *found = m.find(key(kind, table, name, QString()));
+            if (!found)
+                qWarning("not in the model: %s", qPrintable(key(kind, table, name, QString())));
+            return definitionText(found, m);
+        };
+        QCOMPARE(text(ObjectKind::Table, {}, QStringLiteral("book")),
+                 QStringLiteral("CREATE TABLE book (id INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+                                "  title TEXT NOT NULL DEFAULT 'untitled',\n"
+                                "  pages INTEGER CHECK (pages > 0));"));
+        QCOMPARE(text(ObjectKind::Column, QStringLiteral("book"), QStringLiteral("id")),
+                 QStringLiteral("id INTEGER PRIMARY KEY AUTOINCREMENT;"));
+        QCOMPARE(text(ObjectKind::Column, QStringLiteral("book"), QStringLiteral("title")),
+                 QStringLiteral("title TEXT NOT NULL DEFAULT 'untitled';"));
+        QCOMPARE(text(ObjectKind::Constraint, QStringLiteral("book"),
+                      QStringLiteral("check (pages > 0)")),
+                 QStringLiteral("check (pages > 0);"));
+        QCOMPARE(text(ObjectKind::Index, QStringLiteral("book"), QStringLiteral("book_title")),
+                 QStringLiteral("CREATE INDEX book_title ON book (title) WHERE pages > 10;"));
+        QCOMPARE(
+            text(ObjectKind::View, {}, QStringLiteral("long_books")),
+            QStringLiteral("CREATE VIEW long_books AS SELECT title FROM book WHERE pages > 500;"));
+        QCOMPARE(text(ObjectKind::Trigger, QStringLiteral("book"), QStringLiteral("book_guard")),
+                 QStringLiteral("CREATE TRIGGER book_guard BEFORE DELETE ON book BEGIN SELECT "
+                                "RAISE(ABORT, 'no'); END;"));
     }
 
     void realViewOnNewTable()

@@ -10,11 +10,13 @@
 #include "schema/inspector.h"
 #include "schema/schemaselection.h"
 #include "schemadiff/schemadiffview.h"
+#include "sqliteschema.h"
 
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QTreeView>
@@ -107,6 +109,14 @@ class TestSchemaDiffView : public QObject
     std::unique_ptr<strata::test::PgServer> m_server;
     int m_databases = 0;
     QTranslator m_english;
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    std::optional<SchemaModel> sqlite(const QString &sql)
+    {
+        return strata::test::sqliteSchema(
+            m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_files)), sql);
+    }
 
     std::optional<SchemaModel> read(const QString &sql)
     {
@@ -402,6 +412,63 @@ private Q_SLOTS:
         QVERIFY(view.model()->setData(title, Qt::Unchecked, Qt::CheckStateRole));
         QCOMPARE(view.alsoLeftOut(),
                  QStringList{QStringLiteral("index book_title is part of table book")});
+    }
+
+    void sqliteRealFiles()
+    {
+        const QString base =
+            QStringLiteral("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT);");
+        const auto from = sqlite(base + QStringLiteral("CREATE TABLE old (x TEXT);"));
+        const auto to = sqlite(base + QStringLiteral("ALTER TABLE book ADD COLUMN pages INTEGER;"
+                                                     "CREATE INDEX book_pages ON book (pages);"
+                                                     "CREATE VIEW long_books AS SELECT title FROM "
+                                                     "book WHERE pages > 500;"));
+        QVERIFY(from && to);
+        SchemaDiffView view;
+        view.setResult(result(*from, *to));
+        // Added: column book.pages, index book_pages, view long_books; removed: table old and
+        // its column x.
+        QCOMPARE(view.summaryText(),
+                 QStringLiteral("5 differences: 3 added, 2 removed, 0 changed"));
+        const QAbstractItemModel *m = view.model();
+        QCOMPARE(m->rowCount(), 2); // no schema level: the kinds at the top
+        QCOMPARE(m->index(0, 0).data().toString(), QStringLiteral("Tables"));
+        QCOMPARE(mark(m->index(0, 0)), QStringLiteral("4 differences"));
+        QCOMPARE(m->index(1, 0).data().toString(), QStringLiteral("Views"));
+        const QString book = key(ObjectKind::Table, {}, QStringLiteral("book"), QString());
+        const QModelIndex bookItem = find(m, book);
+        QCOMPARE(mark(bookItem), QStringLiteral("2 differences inside"));
+        QCOMPARE(mark(find(m, key(ObjectKind::Index, QStringLiteral("book"),
+                                  QStringLiteral("book_pages"), QString()))),
+                 QStringLiteral("added"));
+
+        view.tree()->setCurrentIndex(bookItem);
+        QCOMPARE(view.leftText(),
+                 QStringLiteral("CREATE TABLE book (id INTEGER PRIMARY KEY, title TEXT);"));
+        QVERIFY(view.rightText().contains(QStringLiteral("pages INTEGER")));
+        QCOMPARE(view.rightChangedLines(), QList<int>{0});
+        QVERIFY2(view.statementsText().contains(QStringLiteral("ADD COLUMN pages INTEGER")),
+                 qPrintable(view.statementsText()));
+        QVERIFY(view.statementsText().contains(QStringLiteral("CREATE INDEX book_pages")));
+
+        // Leaving the column out takes the index and the view on it.
+        const QString pages =
+            key(ObjectKind::Column, QStringLiteral("book"), QStringLiteral("pages"), QString());
+        QVERIFY(view.model()->setData(find(m, pages), Qt::Unchecked, Qt::CheckStateRole));
+        QVERIFY2(
+            view.alsoLeftOut().contains(QStringLiteral("index book_pages is part of table book")),
+            qPrintable(view.alsoLeftOut().join(QLatin1Char('\n'))));
+        QVERIFY(
+            view.alsoLeftOut().contains(QStringLiteral("view long_books depends on table book")));
+        view.tree()->setCurrentIndex(m->index(0, 0));
+        QVERIFY2(!view.statementsText().contains(QStringLiteral("pages")),
+                 qPrintable(view.statementsText()));
+        QVERIFY(view.statementsText().contains(QStringLiteral("DROP TABLE old")));
+        QVERIFY(view.createButton()->isEnabled());
+        QSignalSpy requested(&view, &SchemaDiffView::createMigrationRequested);
+        view.createButton()->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toStringList(), QStringList{pages});
     }
 
     void realForeignKeyOnNewColumn()

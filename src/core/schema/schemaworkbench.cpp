@@ -587,6 +587,7 @@ Result<DiffResult> SchemaWorkbench::diff(const SchemaSide &from, const SchemaSid
     options.renames = renameMap(toRead->renames);
     DiffResult result;
     result.diff = schema::diff(fromRead->model, toRead->model, options);
+    result.options = options;
     result.notCompared = detail::unsupportedUncompared(fromRead->model, toRead->model);
     result.from = std::move(fromRead).value();
     result.to = std::move(toRead).value();

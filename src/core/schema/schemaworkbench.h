@@ -61,6 +61,9 @@ struct DiffResult
     // Objects of kinds Strata does not model that both sides have, by name only: whether their
     // definitions differ is not known ("range type public.r"), for people to be told so.
     QStringList notCompared;
+    // The options `diff` was made with (renames declared on the `to` side among them), so that
+    // the same diff can be made again without some objects (schemaselection.h leaveOut()).
+    DiffOptions options;
 };
 
 // What `revision --autogenerate` asks for.

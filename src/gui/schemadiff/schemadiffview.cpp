@@ -90,6 +90,8 @@ struct SchemaDiffView::Private
     QHash<QString, QString> alsoLeftOut; // key -> why, in the user's language
     QStringList alsoLeftOutLines;        // the same, in leaveOut()'s order
     QSet<QString> excludedObjects;       // display() of everything left out
+    // The migration as it would be written: the diff made again without what is left out.
+    schema::SchemaDiff migration;
     QList<int> leftChanged;
     QList<int> rightChanged;
     bool updating = false;
@@ -237,6 +239,7 @@ void SchemaDiffView::showMessage(const QString &message)
     d->alsoLeftOut.clear();
     d->alsoLeftOutLines.clear();
     d->excludedObjects.clear();
+    d->migration = {};
     d->items.clear();
     d->model->clear();
     d->left->clear();
@@ -294,6 +297,9 @@ void SchemaDiffView::applyLeftOut()
         if (object)
             d->excludedObjects.insert(object->display());
     }
+    d->migration = d->leftOut.isEmpty()
+                       ? d->result.diff
+                       : schema::diff(d->result.from.model, selection.to, d->result.options);
     d->updating = true;
     markLeftOut(d->items, QSet<QString>(d->leftOut.cbegin(), d->leftOut.cend()), d->alsoLeftOut);
     d->updating = false;
@@ -313,6 +319,9 @@ void SchemaDiffView::updateCreate()
         reason = tr("Nothing to create: no comparison is shown.");
     else if (!d->result.diff.refused.isEmpty())
         reason = tr("Cannot create a migration: the diff is refused (see above).");
+    else if (!d->migration.refused.isEmpty())
+        reason = tr("Cannot create a migration with these objects left out: %1")
+                     .arg(d->migration.refused.join(QStringLiteral("; ")));
     else if (d->differences.isEmpty() && d->result.diff.operations.isEmpty())
         reason = tr("Nothing to create: the two schemas are the same.");
     else if (keptOperations().isEmpty())
@@ -323,12 +332,7 @@ void SchemaDiffView::updateCreate()
 
 QList<Operation> SchemaDiffView::keptOperations() const
 {
-    QList<Operation> kept;
-    for (const Operation &operation : std::as_const(d->result.diff.operations)) {
-        if (!d->excludedObjects.contains(operation.object))
-            kept.append(operation);
-    }
-    return kept;
+    return d->migration.operations;
 }
 
 QString SchemaDiffView::script(const QList<Operation> &operations, bool upgrade) const

@@ -75,7 +75,8 @@ private:
     void applyLeftOut();
     void updateCreate();
     void showSelected();
-    // The diff's operations less those of the objects left out.
+    // The operations of the migration as it would be written: the diff made again without the
+    // objects left out.
     QList<strata::schema::Operation> keptOperations() const;
     // Operations as script text, hazards as translated warnings above their statements; the
     // inverses (last first) when not `upgrade`.
