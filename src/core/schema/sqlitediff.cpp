@@ -335,17 +335,35 @@ SchemaDiff Planner::run()
         }
     }
 
-    // 2 and 6. Tables that go: those no kept table references first, the others after the
-    // rebuilds (which take their references away).
+    // 2 and 6. Tables that go: those no kept table references (even through other tables that
+    // go) first; those a rebuilt table references inside its rebuild, once it is dropped; the
+    // others after the ALTER TABLE statements that take their references away.
     QStringList early;
-    QStringList late;
+    QStringList anchored;
+    auto references = [this](const QStringList &tables, const QString &name) {
+        return std::any_of(tables.cbegin(), tables.cend(), [&](const QString &table) {
+            return Direction::referencedTables(m_from, table).contains(name.toLower());
+        });
+    };
+    QStringList keptSources;
+    for (const QString &kept : std::as_const(m_kept))
+        keptSources.append(m_forward.sourceTable(kept));
     for (const QString &name : std::as_const(m_removed)) {
-        bool referenced = false;
-        for (const QString &kept : std::as_const(m_kept))
-            referenced =
-                referenced || Direction::referencedTables(m_from, m_forward.sourceTable(kept))
-                                  .contains(name.toLower());
-        (referenced ? late : early).append(name);
+        if (references(keptSources, name))
+            anchored.append(name);
+    }
+    for (bool grown = true; grown;) {
+        grown = false;
+        for (const QString &name : std::as_const(m_removed)) {
+            if (!anchored.contains(name) && references(anchored, name)) {
+                anchored.append(name);
+                grown = true;
+            }
+        }
+    }
+    for (const QString &name : std::as_const(m_removed)) {
+        if (!anchored.contains(name))
+            early.append(name);
     }
     auto dropTables = [this](QStringList names) {
         // Children first: a table goes once no other table to drop references it.
@@ -438,9 +456,22 @@ SchemaDiff Planner::run()
         QStringList sources;
         for (const QString &name : std::as_const(members))
             sources.append(m_forward.sourceTable(name));
+        QStringList goes; // tables that go which the members reference, directly or not
+        for (bool grown = true; grown;) {
+            grown = false;
+            for (const QString &name : std::as_const(anchored)) {
+                if (!goes.contains(name) && references(sources + goes, name)) {
+                    goes.append(name);
+                    needSql(Direction::table(m_from, name));
+                    grown = true;
+                }
+            }
+        }
+        for (const QString &name : std::as_const(goes))
+            anchored.removeAll(name);
         ++serial;
-        const Direction::AlterPlan forward = m_forward.planRebuild(members, serial);
-        const Direction::AlterPlan backward = m_backward.planRebuild(sources, serial);
+        const Direction::AlterPlan forward = m_forward.planRebuild(members, serial, goes);
+        const Direction::AlterPlan backward = m_backward.planRebuild(sources, serial, {}, goes);
         Operation operation;
         operation.kind = QStringLiteral("rebuild table");
         operation.object = Direction::table(m_to, members.first())->display();
@@ -451,7 +482,7 @@ SchemaDiff Planner::run()
         add(operation);
     }
 
-    dropTables(late);
+    dropTables(anchored);
 
     // 7. Dependants created: indexes, views (dependencies first), triggers.
     for (ObjectKind kind : {ObjectKind::Index, ObjectKind::View, ObjectKind::Trigger}) {

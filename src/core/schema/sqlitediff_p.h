@@ -118,8 +118,11 @@ public:
     AlterPlan planAlter(const QString &targetTable) const;
 
     // The rebuild procedure for `members` (target names of tables both sides have), as one
-    // list of statements, with its hazards. `serial` numbers the TEMP copies.
-    AlterPlan planRebuild(const QStringList &members, int serial) const;
+    // list of statements, with its hazards. `serial` numbers the TEMP copies. `dropAlso`
+    // (source tables the members reference that go) are dropped once the members are, and
+    // `createAlso` (target tables the members reference that are new) created with them.
+    AlterPlan planRebuild(const QStringList &members, int serial, const QStringList &dropAlso = {},
+                          const QStringList &createAlso = {}) const;
 
 private:
     QHash<QString, QString> tableNameMap() const; // folded source name -> target name

@@ -464,7 +464,9 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
     return plan;
 }
 
-Direction::AlterPlan Direction::planRebuild(const QStringList &members, int serial) const
+Direction::AlterPlan Direction::planRebuild(const QStringList &members, int serial,
+                                            const QStringList &dropAlso,
+                                            const QStringList &createAlso) const
 {
     AlterPlan plan;
     plan.hazards.append(Hazard::RewritesTable);
@@ -530,11 +532,15 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
                                "WHERE name = %2")
                     .arg(copies[i], literal(sources[i])));
     }
-    for (qsizetype i : order(m_source, sources, true))
-        plan.statements.append(QStringLiteral("DROP TABLE main.%1").arg(quote(sources[i])));
+    const QStringList dropped = sources + dropAlso;
+    for (qsizetype i : order(m_source, dropped, true))
+        plan.statements.append(QStringLiteral("DROP TABLE main.%1").arg(quote(dropped[i])));
+    if (!dropAlso.isEmpty())
+        plan.hazards.append(Hazard::DeletesData);
+    const QStringList created = members + createAlso;
+    for (qsizetype i : order(m_target, created, false))
+        plan.statements.append(table(m_target, created[i])->property(QStringLiteral("sql")));
     const QList<qsizetype> parentsFirst = order(m_target, members, false);
-    for (qsizetype i : parentsFirst)
-        plan.statements.append(table(m_target, members[i])->property(QStringLiteral("sql")));
     for (qsizetype i : parentsFirst) {
         const SchemaObject *after = table(m_target, members[i]);
         const QList<SchemaObject> targetColumns = columns(m_target, members[i]);
