@@ -378,6 +378,46 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("table public.other")});
     }
 
+    void realForeignKeyToNewTableAndKeptDrop()
+    {
+        const auto from =
+            read(QStringLiteral("CREATE TABLE film (id integer PRIMARY KEY, title text);"
+                                "CREATE TABLE old (id integer PRIMARY KEY);"
+                                "CREATE TABLE old_note (old_id integer REFERENCES old, note text);"
+                                "CREATE VIEW old_notes AS SELECT note FROM old_note;"));
+        const auto to = read(QStringLiteral(
+            "CREATE TABLE film (id integer PRIMARY KEY, title text, studio_id integer);"
+            "CREATE TABLE studio (id integer PRIMARY KEY);"
+            "ALTER TABLE film ADD CONSTRAINT film_studio_fkey FOREIGN KEY (studio_id) "
+            "REFERENCES studio;"));
+        QVERIFY(from && to);
+        // A foreign key from an old table's new column to a new table goes with the new table.
+        const Selection withoutStudio =
+            leaveOut(*from, *to, {key(ObjectKind::Table, {}, QStringLiteral("studio"))});
+        QVERIFY2(
+            withoutStudio.alsoLeftOut.contains(key(ObjectKind::Constraint, QStringLiteral("film"),
+                                                   QStringLiteral("film_studio_fkey"))),
+            qPrintable(withoutStudio.why.join(QLatin1Char('\n'))));
+        QVERIFY(!withoutStudio.alsoLeftOut.contains(
+            key(ObjectKind::Column, QStringLiteral("film"), QStringLiteral("studio_id"))));
+        const SchemaDiff rest = diff(*from, withoutStudio.to);
+        QVERIFY(!operationObjects(rest).contains(QStringLiteral("table public.studio")));
+        QVERIFY(operationObjects(rest).contains(QStringLiteral("column public.film.studio_id")));
+
+        // Keeping the dropped table keeps the table whose foreign key references it, and the
+        // view over that one: both directions.
+        const Selection keepOld =
+            leaveOut(*from, *to, {key(ObjectKind::Table, {}, QStringLiteral("old"))});
+        for (const QString &kept : {key(ObjectKind::Table, {}, QStringLiteral("old_note")),
+                                    key(ObjectKind::View, {}, QStringLiteral("old_notes"))})
+            QVERIFY2(keepOld.alsoLeftOut.contains(kept),
+                     qPrintable(kept + QStringLiteral(" not in:\n") +
+                                keepOld.why.join(QLatin1Char('\n'))));
+        const QStringList dropped = operationObjects(diff(*from, keepOld.to));
+        QVERIFY2(!dropped.join(QLatin1Char(' ')).contains(QStringLiteral("old")),
+                 qPrintable(dropped.join(QLatin1Char('\n'))));
+    }
+
     void realForeignKeyOnNewColumn()
     {
         const QString base = QStringLiteral("CREATE TABLE film (id integer PRIMARY KEY);"

@@ -13,6 +13,7 @@
 #include "sqliteschema.h"
 
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -247,6 +248,13 @@ private Q_SLOTS:
         QVERIFY(right[view.rightChangedLines()[0]].contains(QStringLiteral("numeric")));
         QVERIFY(right[view.rightChangedLines()[1]].contains(QStringLiteral("title text")));
         QCOMPARE(view.leftChangedLines().size(), 1);
+        // Highlighted in the panes themselves, line by line.
+        auto *toPane = view.findChild<QPlainTextEdit *>(QStringLiteral("schemaDiffTo"));
+        QVERIFY(toPane);
+        const QList<QTextEdit::ExtraSelection> marked = toPane->extraSelections();
+        QCOMPARE(marked.size(), 2);
+        QCOMPARE(marked[0].cursor.blockNumber(), view.rightChangedLines()[0]);
+        QVERIFY(marked[0].format.background().color() != toPane->palette().base().color());
         // The table's statements include its parts'.
         QVERIFY(view.statementsText().contains(QStringLiteral("ADD COLUMN title text")));
 
@@ -362,6 +370,35 @@ private Q_SLOTS:
         QCOMPARE(view.model()->rowCount(), 0);
         QVERIFY(view.statementsText().isEmpty());
         QVERIFY(!view.createButton()->isEnabled());
+    }
+
+    void germanWords()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/strata_de")));
+        QCoreApplication::installTranslator(&german);
+        SchemaDiffView view;
+        view.setResult(shop());
+        QCOMPARE(view.summaryText(),
+                 QStringLiteral("7 Unterschiede: 4 hinzugefügt, 2 entfernt, 1 geändert"));
+        const QModelIndex schema = view.model()->index(0, 0);
+        QCOMPARE(child(view.model(), schema, QStringLiteral("Tabellen")).isValid(), true);
+        QCOMPARE(mark(child(view.model(), schema, QStringLiteral("Sichten"))),
+                 QStringLiteral("1 Unterschied"));
+        const QModelIndex title = find(
+            view.model(), key(ObjectKind::Column, QStringLiteral("film"), QStringLiteral("title")));
+        QCOMPARE(title.data().toString(), QStringLiteral("Spalte title"));
+        QCOMPARE(mark(title), QStringLiteral("hinzugefügt"));
+        view.tree()->setCurrentIndex(
+            find(view.model(), key(ObjectKind::Table, {}, QStringLiteral("old"))));
+        QVERIFY2(view.statementsText().contains(QStringLiteral("-- Warnung: Löscht Daten")),
+                 qPrintable(view.statementsText()));
+        QVERIFY(view.model()->setData(
+            find(view.model(), key(ObjectKind::Table, {}, QStringLiteral("review"))), Qt::Unchecked,
+            Qt::CheckStateRole));
+        QVERIFY(view.alsoLeftOut().contains(
+            QStringLiteral("Sicht public.review_count hängt ab von Tabelle public.review")));
+        QCoreApplication::removeTranslator(&german);
     }
 
     void sqliteHasNoSchemaGroup()
