@@ -8,6 +8,7 @@
 #include "drivers/sqlite/sqlitedriver.h"
 #include "files.h"
 #include "schema/proofseed.h"
+#include "schema/renamedfrom.h"
 #include "schema/schemaside.h"
 #include "schema/schemaworkbench.h"
 #include "schema/scratchdatabase.h"
@@ -341,6 +342,49 @@ private Q_SLOTS:
         QVERIFY2(generated->alsoLeftOut.join(QLatin1Char('\n')).contains(QLatin1String("vb")),
                  qPrintable(generated->alsoLeftOut.join(QLatin1Char('\n'))));
         QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // `-- strata:renamed-from` read the way SQLite reads the file (STRICT, WITHOUT ROWID,
+    // bracket quotes, trigger bodies with their own semicolons), keys without a schema.
+    void renamesInSqliteFiles()
+    {
+        const QString sql =
+            QStringLiteral("CREATE TABLE keep (id INTEGER PRIMARY KEY) STRICT;\n"
+                           "CREATE TRIGGER tr AFTER INSERT ON keep BEGIN SELECT 1; SELECT 2; END;\n"
+                           "-- strata:renamed-from Author\n"
+                           "CREATE TABLE IF NOT EXISTS [Writer] (\n"
+                           "  id INTEGER PRIMARY KEY,\n"
+                           "  -- strata:renamed-from \"old name\"\n"
+                           "  \"full name\" TEXT NOT NULL,\n"
+                           "  CHECK (length(\"full name\") > 0)\n"
+                           ") WITHOUT ROWID;\n");
+        auto renames = parseSqliteRenames(sql, QStringLiteral("s.sql"));
+        QVERIFY2(renames, qPrintable(renames ? QString() : renames.error().toString()));
+        QCOMPARE(renames->size(), 2);
+        QCOMPARE(renames->at(0).kind, ObjectKind::Table);
+        QCOMPARE(renames->at(0).key, QStringLiteral("table|||Writer|"));
+        QCOMPARE(renames->at(0).oldName, QStringLiteral("Author"));
+        QCOMPARE(renames->at(0).line, 3);
+        QCOMPARE(renames->at(1).kind, ObjectKind::Column);
+        QCOMPARE(renames->at(1).key, QStringLiteral("column||Writer|full name|"));
+        QCOMPARE(renames->at(1).oldName, QStringLiteral("old name"));
+
+        const std::pair<QString, int> misplaced[] = {
+            {QStringLiteral("-- strata:renamed-from a\nCREATE INDEX i ON t (x);\n"), 1},
+            {QStringLiteral("CREATE TABLE t (\n  id INT,\n  -- strata:renamed-from a\n  "
+                            "CHECK (id > 0)\n);\n"),
+             3},
+            {QStringLiteral("CREATE TABLE t (id INT); -- strata:renamed-from a\n"), 1},
+            {QStringLiteral("CREATE TABLE t (id INT);\n-- strata:renamed-from a.b\n"), 2},
+            {QStringLiteral("-- strata:renamed-from a\n-- strata:renamed-from b\nCREATE TABLE "
+                            "t (id INT);\n"),
+             2}};
+        for (const auto &[text, line] : misplaced) {
+            auto refused = parseSqliteRenames(text, QStringLiteral("s.sql"));
+            QVERIFY2(!refused, qPrintable(text));
+            QCOMPARE(refused.error().file, QStringLiteral("s.sql"));
+            QCOMPARE(refused.error().line, line);
+        }
     }
 
     // The proof's seeding of a SQLite FROM, on a model built by hand as the inspector reads one:

@@ -28,6 +28,11 @@ struct RenameDeclaration
 // of one, a malformed old name, two declarations for one object, and SQL that does not parse.
 Result<QList<RenameDeclaration>> parseRenames(const QString &sql, const QString &file);
 
+// The same for a SQLite schema file, read with SQLite's tokenizer (sqltokens.h): keys without a
+// schema, names as written (SQLite keeps their case), quoted names as SQLite quotes them.
+// Errors as parseRenames()'s, naming file:line.
+Result<QList<RenameDeclaration>> parseSqliteRenames(const QString &sql, const QString &file);
+
 // DiffOptions::renames from the declarations: new key -> old name.
 QHash<QString, QString> renameMap(const QList<RenameDeclaration> &declarations);
 

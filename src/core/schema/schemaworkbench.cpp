@@ -432,7 +432,7 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::applyFile(const QString &given)
                              .arg(line));
     }
     const QString sql = lines.join(QLatin1Char('\n'));
-    auto renames = parseRenames(sql, given);
+    auto renames = sqlite ? parseSqliteRenames(sql, given) : parseRenames(sql, given);
     if (!renames)
         return renames.error();
     auto statements =
