@@ -4375,4 +4375,15 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         </translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::ActivityLog</name>
+    <message>
+        <source>Made the folder %1 private (mode %2 to %3): an older version of Strata left it open to other users.</source>
+        <translation>Ordner %1 privat gemacht (Modus %2 zu %3): Eine ältere Strata-Version hatte ihn für andere Benutzer offen gelassen.</translation>
+    </message>
+    <message>
+        <source>Made %1 private (mode %2 to %3): an older version of Strata left it readable by other users.</source>
+        <translation>%1 privat gemacht (Modus %2 zu %3): Eine ältere Strata-Version hatte die Datei für andere Benutzer lesbar gelassen.</translation>
+    </message>
+</context>
 </TS>

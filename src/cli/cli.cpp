@@ -3,6 +3,7 @@
 #include "connection/connectioninfo.h"
 #include "connection/connectiontarget.h"
 #include "profiles/profilestore.h"
+#include "storage/privatefiles.h"
 
 #include "migrator.h"
 
@@ -30,7 +31,14 @@ int Cli::run(const QStringList &arguments)
         m_out.flush();
         return Success;
     }
+    // Strata's own files that an older version left open to others are made private when
+    // next written: said once each, on stderr.
+    PrivateFiles::setNoticeHandler([this](const PrivateFiles::Tightened &t) {
+        if (!m_inv.quiet)
+            m_err << "strata: note: " << PrivateFiles::noticeText(t) << Qt::endl;
+    });
     const int code = dispatch();
+    PrivateFiles::setNoticeHandler({});
     m_out.flush();
     m_err.flush();
     return code;

@@ -168,6 +168,7 @@ MainWindow::MainWindow(QWidget *parent)
     setupActions();
     setupStatus();
 
+    Settings::makeFilePrivate();
     QSettings settings;
     const bool restored =
         restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

@@ -1,6 +1,7 @@
 #include "audit/auditlog.h"
 
 #include "engine/executor.h"
+#include "storage/privatefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -82,12 +83,13 @@ QString AuditLog::defaultFilePath()
 
 Status AuditLog::append(const AuditEntry &entry) const
 {
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
-    QFile out(m_filePath);
-    // Append mode: every write goes to the end, so the GUI and a CLI can share the file.
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
-        return Error::at(m_filePath, 0,
-                         QStringLiteral("cannot write the audit log: %1").arg(out.errorString()));
+    QFile out;
+    // Append mode: every write goes to the end, so the GUI and a CLI can share the file. Made
+    // 0600 in a 0700 folder: who changed what and why is for its owner (PrivateFiles).
+    if (auto opened = PrivateFiles::openAppend(m_filePath, out); !opened)
+        return Error::at(
+            m_filePath, 0,
+            QStringLiteral("cannot write the audit log: %1").arg(opened.error().message));
     QByteArray line = QJsonDocument(toJson(entry)).toJson(QJsonDocument::Compact);
     line.append('\n');
     // One write call per line keeps lines whole when two processes append at once.

@@ -1,4 +1,5 @@
 #include "backup/backupcatalog.h"
+#include "storage/privatefiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -6,7 +7,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <openssl/evp.h>
@@ -104,11 +104,10 @@ Result<BackupInfo> BackupCatalog::read(const QString &backupOrCatalog)
 
 Status BackupCatalog::write(const BackupInfo &info)
 {
-    QSaveFile f(info.catalogFile());
+    // 0600 like the backup it describes (it names the database, its server and revisions).
     const QByteArray bytes = QJsonDocument(info.toJson()).toJson(QJsonDocument::Indented);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return Error::failure(
-            QStringLiteral("cannot write %1: %2").arg(info.catalogFile(), f.errorString()));
+    if (auto written = PrivateFiles::writeFile(info.catalogFile(), bytes); !written)
+        return written.error();
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "backup/backuprunner.h"
 
+#include "storage/privatefiles.h"
+
 #include "backup/pgtools.h"
 
 #include <QDir>
@@ -291,10 +293,11 @@ Result<BackupInfo> BackupRunner::run(const BackupRequest &request, const BackupC
 {
     const bool postgres = request.connection.engine == ConnectionInfo::Engine::Postgres;
     const QString dir = request.outDir.isEmpty() ? BackupCatalog::defaultDir() : request.outDir;
-    if (!QFileInfo::exists(dir)) {
-        if (!QDir().mkpath(dir))
-            return Error::failure(QStringLiteral("cannot create the backup folder %1").arg(dir));
-        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // The backup folder is Strata's: made 0700, tightened when an older version left it open.
+    // A folder given with --out that is already there is the person's: left as it is.
+    if (request.outDir.isEmpty() || !QFileInfo::exists(dir)) {
+        if (auto made = PrivateFiles::ensureFolder(dir); !made)
+            return made.error();
     }
     QElapsedTimer clock;
     clock.start();
@@ -326,6 +329,11 @@ Result<BackupInfo> BackupRunner::run(const BackupRequest &request, const BackupC
     // Whatever happens before the end, no half backup stays behind.
     auto cleanup = qScopeGuard([&] { removePath(partial); });
 
+    // A backup holds the data: readable by its owner alone from its first byte (pg_dump and
+    // SQLite keep the mode of a file that is there; pg_dump makes a directory format's 0700).
+    if (!postgres || request.format != QLatin1String("directory"))
+        if (auto made = PrivateFiles::createEmpty(partial); !made)
+            return made.error();
     auto taken = postgres ? postgresBackup(request, callbacks, partial, info)
                           : sqliteBackup(request, callbacks, partial, info);
     if (!taken)
@@ -334,9 +342,12 @@ Result<BackupInfo> BackupRunner::run(const BackupRequest &request, const BackupC
     if (!QFile::rename(partial, final) && !QDir().rename(partial, final))
         return Error::failure(QStringLiteral("cannot name the backup %1").arg(final));
     cleanup.dismiss();
-    // A backup holds the data: readable by its owner alone, like pg_dump's directory format.
-    if (!QFileInfo(final).isDir())
-        QFile::setPermissions(final, QFile::ReadOwner | QFile::WriteOwner);
+    // pg_dump makes a directory format's folder 0700 but its files with the umask's mode.
+    if (QFileInfo(final).isDir()) {
+        QDirIterator files(final, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext())
+            QFile::setPermissions(files.next(), QFile::ReadOwner | QFile::WriteOwner);
+    }
     info.path = final;
     info.sizeBytes = sizeOf(final);
     auto sum = BackupCatalog::checksum(final);

@@ -1,4 +1,5 @@
 #include "profiles/lintpolicy.h"
+#include "storage/privatefiles.h"
 
 #include "profiles/profilestore.h"
 #include "project/migration.h"
@@ -111,8 +112,9 @@ LintBlock LintPolicy::onProtected()
 Status LintPolicy::setOnProtected(LintBlock block)
 {
     const QString path = settingsFilePath();
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error::failure(QStringLiteral("cannot create the folder of %1").arg(path));
+    // QSettings keeps the mode of a file that is there: made 0600 first (PrivateFiles).
+    if (auto prepared = PrivateFiles::prepareFile(path); !prepared)
+        return prepared.error();
     QSettings settings(path, QSettings::IniFormat);
     settings.setValue(kSettingKey, blockName(block));
     settings.sync();

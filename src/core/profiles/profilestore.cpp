@@ -1,12 +1,13 @@
 #include "profiles/profilestore.h"
 
+#include "storage/privatefiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
 
@@ -57,20 +58,16 @@ Result<QList<Profile>> readProfiles(const QString &file)
 
 Status writeProfiles(const QString &file, const QList<Profile> &profiles)
 {
-    QDir().mkpath(QFileInfo(file).absolutePath());
     QJsonArray array;
     for (const Profile &profile : profiles)
         array.append(profile.toJson());
     const QJsonObject root{{QStringLiteral("version"), kFormatVersion},
                            {QStringLiteral("profiles"), array}};
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error::at(file, 0,
-                         QStringLiteral("cannot write profiles: %1").arg(out.errorString()));
-    out.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
-    if (!out.commit())
-        return Error::at(file, 0,
-                         QStringLiteral("cannot write profiles: %1").arg(out.errorString()));
+    // Which hosts, databases and users exist: 0600 in a 0700 folder (PrivateFiles).
+    auto written =
+        PrivateFiles::writeFile(file, QJsonDocument(root).toJson(QJsonDocument::Indented));
+    if (!written)
+        return written.error();
     return {};
 }
 

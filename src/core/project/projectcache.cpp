@@ -1,11 +1,11 @@
 #include "project/projectcache.h"
+#include "storage/privatefiles.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <cstring>
@@ -315,10 +315,6 @@ void ProjectCache::save(const QList<Migration> &migrations)
     if (m_hits == int(m_put.size()) && m_put.size() == m_loaded.size())
         return;
     const QString folder = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(folder))
-        return;
-    QFile::setPermissions(folder,
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     Writer out;
     out.raw(kMagic, qsizetype(sizeof kMagic));
     out.pod(kFormat);
@@ -335,12 +331,8 @@ void ProjectCache::save(const QList<Migration> &migrations)
         const quint32 size = quint32(out.bytes.size() - sizeAt - qsizetype(sizeof(quint32)));
         std::memcpy(out.bytes.data() + sizeAt, &size, sizeof size);
     }
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return;
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(out.bytes);
-    if (!file.commit())
+    // It holds the migrations' SQL: 0600 in a 0700 folder (PrivateFiles).
+    if (!PrivateFiles::writeFile(m_path, out.bytes))
         return;
     // Projects come and go (clones, temporary folders): caches unused for 30 days go too. An
     // entry in use is rewritten whenever a file of its project changes, or kept as it is.

@@ -1,5 +1,9 @@
 #include "log/activitylog.h"
 
+#include "storage/privatefiles.h"
+
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QDir>
 #include <QPointer>
@@ -56,24 +60,71 @@ private:
     QList<QPointer<ActivityLog>> m_targets;
 };
 
+constexpr int kRotatedFiles = 5;
+
+// The logger processLog() made, held here rather than looked up by name in spdlog's registry.
+std::shared_ptr<spdlog::logger> &processLogger()
+{
+    static std::shared_ptr<spdlog::logger> logger;
+    return logger;
+}
+
+// Files and folders the core made private because an older version had left them open to
+// others: one warning each in the Activity log (queued: it may be the log's own file, found
+// while the logger is being built or rotating).
+void announceTightenedFiles()
+{
+    PrivateFiles::setNoticeHandler([](const PrivateFiles::Tightened &t) {
+        auto mode = [](unsigned m) {
+            return QString::number(m, 8).rightJustified(4, QLatin1Char('0'));
+        };
+        const QString text =
+            (t.isFolder ? ActivityLog::tr("Made the folder %1 private (mode %2 to %3): an older "
+                                          "version of Strata left it open to other users.")
+                        : ActivityLog::tr("Made %1 private (mode %2 to %3): an older version of "
+                                          "Strata left it readable by other users."))
+                .arg(QDir::toNativeSeparators(t.path), mode(t.modeBefore), mode(t.modeAfter));
+        auto log = [text] {
+            if (auto logger = processLogger())
+                logger->warn("{}", text.toStdString());
+        };
+        if (QCoreApplication::instance())
+            QMetaObject::invokeMethod(QCoreApplication::instance(), log, Qt::QueuedConnection);
+        else
+            log();
+    });
+}
+
 struct ProcessLog
 {
     std::shared_ptr<FanOutSink> fanOut = std::make_shared<FanOutSink>();
     QString filePath;
 };
 
-// The "strata" logger: a rotating file (1 MiB, 5 kept) in the first window's log folder, and
-// the fan-out to the Activity docks.
+// The "strata" logger: a rotating file (1 MiB, kRotatedFiles kept, each 0600) in the first window's
+// log folder, and the fan-out to the Activity docks.
 ProcessLog &processLog(const QString &logDir)
 {
     static ProcessLog log = [&logDir] {
         ProcessLog made;
         std::vector<spdlog::sink_ptr> sinks;
-        QDir().mkpath(logDir);
+        announceTightenedFiles();
         const QString file = QDir(logDir).filePath(QStringLiteral("strata.log"));
+        // spdlog opens its files with the umask's mode but keeps the mode of a file that is
+        // there: each one is made 0600 (in a 0700 folder) before spdlog opens it, the first
+        // and those it starts when it rotates. Rotated ones an older version left open are
+        // tightened now.
+        (void)PrivateFiles::prepareFile(file);
+        for (int i = 1; i <= kRotatedFiles; ++i)
+            (void)PrivateFiles::tighten(
+                QDir(logDir).filePath(QStringLiteral("strata.%1.log").arg(i)));
+        spdlog::file_event_handlers events;
+        events.before_open = [](const spdlog::filename_t &name) {
+            (void)PrivateFiles::prepareFile(QString::fromStdString(name));
+        };
         try {
             sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-                file.toStdString(), 1024 * 1024, 5));
+                file.toStdString(), 1024 * 1024, kRotatedFiles, false, events));
             made.filePath = file;
         } catch (const spdlog::spdlog_ex &e) {
             // Without a file the docks still show the lines; say why the file is missing.
@@ -86,6 +137,7 @@ ProcessLog &processLog(const QString &logDir)
         logger->flush_on(spdlog::level::info);
         spdlog::drop(kLoggerName);
         spdlog::register_logger(logger);
+        processLogger() = logger;
         return made;
     }();
     return log;

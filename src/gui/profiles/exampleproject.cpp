@@ -1,5 +1,7 @@
 #include "profiles/exampleproject.h"
 
+#include "storage/privatefiles.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
@@ -35,6 +37,12 @@ Result<QString> ExampleProject::copyTo(const QString &dir)
     const QString source = shipped();
     if (source.isEmpty())
         return Error::failure(QStringLiteral("the example project is not installed"));
+    // The copy is the person's project (the editor writes its migrations, the SQLite file
+    // beside them holds their rows): its files keep a project's modes. It lies in Strata's own
+    // data folder, whose folders are made 0700 here (PrivateFiles), so others cannot reach it.
+    if (auto made = PrivateFiles::ensureFolder(QFileInfo(target).absolutePath()); !made)
+        return Error::failure(QStringLiteral("cannot copy the example project to %1: %2")
+                                  .arg(target, made.error().message));
     const QDir from(source);
     QDirIterator files(source, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (files.hasNext()) {

@@ -1,11 +1,12 @@
 #include "rollback/rollbackreport.h"
 
+#include "storage/privatefiles.h"
+
 #include "profiles/environmentname.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace strata::gui {
@@ -94,8 +95,9 @@ QString RollbackReport::html(const RollbackRecord &r)
 
 QString RollbackReport::save(const RollbackRecord &record, const QString &dir, QString *error)
 {
-    if (!QDir().mkpath(dir)) {
-        *error = tr("cannot create the folder %1").arg(dir);
+    // The SQL of every rollback: 0600 in a 0700 folder (PrivateFiles), whatever the umask.
+    if (auto made = PrivateFiles::ensureFolder(dir); !made) {
+        *error = made.error().message;
         return {};
     }
     QString name = record.profile;
@@ -106,10 +108,9 @@ QString RollbackReport::save(const RollbackRecord &record, const QString &dir, Q
                  (record.finishedAt.isValid() ? record.finishedAt : QDateTime::currentDateTimeUtc())
                      .toUTC()
                      .toString(QStringLiteral("yyyyMMdd-HHmmss"))));
-    QSaveFile file(path);
-    const QByteArray bytes = html(record).toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("cannot write %1: %2").arg(path, file.errorString());
+    auto written = PrivateFiles::writeFile(path, html(record).toUtf8());
+    if (!written) {
+        *error = written.error().message;
         return {};
     }
     return path;

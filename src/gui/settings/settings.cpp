@@ -3,6 +3,7 @@
 #include "backup/backupcatalog.h"
 #include "backup/pgtools.h"
 #include "profiles/lintpolicy.h"
+#include "storage/privatefiles.h"
 
 #include <QSettings>
 
@@ -37,6 +38,7 @@ Settings Settings::load()
 
 Status Settings::save() const
 {
+    makeFilePrivate();
     QSettings stored;
     stored.setValue(kLanguage, language);
     stored.setValue(kLockTimeout, lockTimeoutMs);
@@ -68,7 +70,15 @@ int Settings::keepFor(const QString &profile) const
 
 void Settings::setKeepFor(const QString &profile, int keep)
 {
+    makeFilePrivate();
     QSettings().setValue(kKeep + QLatin1Char('/') + profile, keep);
+}
+
+void Settings::makeFilePrivate()
+{
+    const QSettings stored;
+    if (stored.format() == QSettings::NativeFormat || stored.format() == QSettings::IniFormat)
+        (void)PrivateFiles::prepareFile(stored.fileName());
 }
 
 } // namespace strata::gui

@@ -39,6 +39,11 @@ struct Settings
     // ("backups/keep/<profile>") when made, else keepBackups. 0: all.
     int keepFor(const QString &profile) const;
     static void setKeepFor(const QString &profile, int keep);
+
+    // The app's own QSettings file (window state, folders, choices per profile name) made 0600
+    // in a 0700 folder, or tightened, before QSettings writes it: QSettings keeps the mode of a
+    // file that is there (strata::PrivateFiles::prepareFile).
+    static void makeFilePrivate();
 };
 
 } // namespace strata::gui
