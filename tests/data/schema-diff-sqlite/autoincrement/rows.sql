@@ -1,0 +1,1 @@
+INSERT INTO event VALUES (1, 'a'), (5, 'b');

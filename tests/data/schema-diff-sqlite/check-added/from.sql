@@ -1,0 +1,1 @@
+CREATE TABLE product (id INTEGER PRIMARY KEY, price REAL NOT NULL, stock INTEGER);

@@ -1,0 +1,1 @@
+INSERT INTO setting (id, name) VALUES (1, 'a'), (2, 'b');

@@ -1,0 +1,1 @@
+CREATE TABLE setting (id INTEGER PRIMARY KEY, name TEXT NOT NULL, value TEXT DEFAULT 'on', weight INTEGER DEFAULT (1 + 1));

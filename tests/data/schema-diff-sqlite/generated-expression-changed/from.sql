@@ -1,0 +1,1 @@
+CREATE TABLE line (id INTEGER PRIMARY KEY, qty INTEGER NOT NULL, unit REAL NOT NULL, total REAL AS (qty * unit));

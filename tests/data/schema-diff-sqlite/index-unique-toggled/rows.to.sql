@@ -1,0 +1,1 @@
+INSERT INTO code VALUES (1, 'a');

@@ -1,0 +1,2 @@
+CREATE TABLE code (id INTEGER PRIMARY KEY, value TEXT);
+CREATE UNIQUE INDEX code_value ON code (value);

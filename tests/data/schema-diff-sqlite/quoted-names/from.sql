@@ -1,0 +1,1 @@
+CREATE TABLE "Order Line" ("Line No" INTEGER PRIMARY KEY, [Item Name] TEXT);

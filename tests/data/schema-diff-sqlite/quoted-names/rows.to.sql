@@ -1,0 +1,1 @@
+INSERT INTO "Order Line" VALUES (1, 'a', 2.5);

@@ -1,0 +1,1 @@
+INSERT INTO author VALUES (1, 'Ann'), (2, 'Bob');

@@ -1,0 +1,1 @@
+CREATE TABLE member (id INTEGER PRIMARY KEY, email TEXT NOT NULL, team TEXT, seat INTEGER);

@@ -1,0 +1,1 @@
+CREATE TABLE member (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, team TEXT, seat INTEGER, UNIQUE (team, seat));

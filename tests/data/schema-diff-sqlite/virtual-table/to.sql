@@ -1,0 +1,2 @@
+CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE VIRTUAL TABLE author_search USING fts5(name);
