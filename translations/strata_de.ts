@@ -4292,6 +4292,18 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
 <context>
     <name>strata::gui::SchemaDiffView</name>
     <message>
+        <source>Made or changed by the statements of %1:</source>
+        <translation>Angelegt oder geändert durch die Anweisungen für %1:</translation>
+    </message>
+    <message>
+        <source>Select an object to see its definition on both sides.</source>
+        <translation>Ein Objekt wählen, um seine Definition auf beiden Seiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>Left out of the migration.</source>
+        <translation>Aus der Migration ausgelassen.</translation>
+    </message>
+    <message>
         <source>Cannot create a migration with these objects left out: %1</source>
         <translation>Keine Migration möglich, wenn diese Objekte ausgelassen sind: %1</translation>
     </message>
@@ -4354,10 +4366,6 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
     <message>
         <source>Statements for %1:</source>
         <translation>Anweisungen für %1:</translation>
-    </message>
-    <message>
-        <source>Left out of the migration.</source>
-        <translation>Aus der Migration ausgelassen.</translation>
     </message>
     <message>
         <source>No statements of its own: it is made or changed with the object it belongs to.</source>

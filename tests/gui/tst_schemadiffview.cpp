@@ -12,6 +12,7 @@
 #include "schemadiff/schemadiffview.h"
 #include "sqliteschema.h"
 
+#include <QFont>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -497,6 +498,18 @@ private Q_SLOTS:
             qPrintable(view.alsoLeftOut().join(QLatin1Char('\n'))));
         QVERIFY(
             view.alsoLeftOut().contains(QStringLiteral("view long_books depends on table book")));
+        // The column's own statements stay readable, saying they are left out.
+        view.tree()->setCurrentIndex(find(m, pages));
+        QVERIFY2(view.statementsText().contains(QStringLiteral(
+                     "-- Left out of the migration.\n-- Warning: The downgrade deletes data this "
+                     "upgrade keeps.\nALTER TABLE book ADD COLUMN pages")),
+                 qPrintable(view.statementsText()));
+        const QModelIndex index = find(m, key(ObjectKind::Index, QStringLiteral("book"),
+                                              QStringLiteral("book_pages"), QString()));
+        QVERIFY(index.data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("index book_pages is part of table book")));
+        QVERIFY(index.data(Qt::FontRole).value<QFont>().italic());
         view.tree()->setCurrentIndex(m->index(0, 0));
         QVERIFY2(!view.statementsText().contains(QStringLiteral("pages")),
                  qPrintable(view.statementsText()));

@@ -7,6 +7,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 #include <QMap>
 #include <QStandardItemModel>
 
@@ -19,6 +20,9 @@ using schema::ObjectKind;
 using schema::SchemaObject;
 
 namespace {
+
+// The tooltip an item has before anything is left out.
+constexpr int BaseToolTipRole = Qt::UserRole + 50;
 
 int markOf(const ObjectChange *change)
 {
@@ -146,10 +150,12 @@ public:
         const int mark = markOf(change);
         cells[0]->setData(key, SchemaDiffView::KeyRole);
         cells[0]->setData(mark, SchemaDiffView::ChangeRole);
-        cells[0]->setToolTip(SchemaDiffText::object(m_layout.object(key)) +
-                             (change && !change->detail.isEmpty()
-                                  ? QStringLiteral("\n") + change->detail
-                                  : QString()));
+        const QString tip =
+            SchemaDiffText::object(m_layout.object(key)) +
+            (change && !change->detail.isEmpty() ? QStringLiteral("\n") + change->detail
+                                                 : QString());
+        cells[0]->setToolTip(tip);
+        cells[0]->setData(tip, BaseToolTipRole);
         const int inside = m_layout.count(key) - (change ? 1 : 0);
         if (change) {
             cells[1]->setText(SchemaDiffText::change(change->change));
@@ -264,10 +270,12 @@ void markLeftOut(const QHash<QString, QStandardItem *> &items, const QSet<QStrin
         item->setFlags(also ? item->flags() & ~Qt::ItemIsUserCheckable
                             : item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(leftOut.contains(it.key()) || also ? Qt::Unchecked : Qt::Checked);
-        if (also)
-            item->setStatusTip(alsoLeftOut.value(it.key()));
-        else
-            item->setStatusTip({});
+        // Locked ones say why, and read as such.
+        const QString base = item->data(BaseToolTipRole).toString();
+        item->setToolTip(also ? base + QStringLiteral("\n") + alsoLeftOut.value(it.key()) : base);
+        QFont font = item->font();
+        font.setItalic(also);
+        item->setFont(font);
     }
 }
 

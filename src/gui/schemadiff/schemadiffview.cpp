@@ -289,13 +289,17 @@ void SchemaDiffView::applyLeftOut()
         d->alsoLeftOut.insert(reason.key, line);
         d->alsoLeftOutLines.append(line);
     }
+    // Everything leaving out changes, differences or not (a SQLite table whose statement goes
+    // back with a column): the operations named after them are not in the migration.
     d->excludedObjects.clear();
-    for (const QString &key : d->leftOut + selection.alsoLeftOut) {
-        const SchemaObject *object = d->result.to.model.find(key);
-        if (!object)
-            object = d->result.from.model.find(key);
-        if (object)
-            d->excludedObjects.insert(object->display());
+    for (const schema::SchemaModel *side : {&d->result.from.model, &d->result.to.model}) {
+        const QList<SchemaObject> objects = side->objects();
+        for (const SchemaObject &object : objects) {
+            const SchemaObject *wanted = d->result.to.model.find(object.key());
+            const SchemaObject *kept = selection.to.find(object.key());
+            if (!wanted != !kept || (wanted && wanted->properties != kept->properties))
+                d->excludedObjects.insert(object.display());
+        }
     }
     d->migration = d->leftOut.isEmpty()
                        ? d->result.diff
@@ -342,6 +346,8 @@ QString SchemaDiffView::script(const QList<Operation> &operations, bool upgrade)
         const QStringList &statements = upgrade ? operation.sql : operation.inverseSql;
         if (statements.isEmpty())
             return;
+        if (d->excludedObjects.contains(operation.object))
+            text += QStringLiteral("-- ") + tr("Left out of the migration.") + QLatin1Char('\n');
         QList<schema::Hazard> seen;
         for (schema::Hazard hazard : upgrade ? operation.hazards : operation.inverseHazards) {
             if (seen.contains(hazard))
@@ -381,6 +387,8 @@ void SchemaDiffView::showSelected()
         // A group or nothing: the whole migration, as it would be written.
         d->left->clear();
         d->right->clear();
+        d->left->setPlaceholderText(tr("Select an object to see its definition on both sides."));
+        d->right->setPlaceholderText(d->left->placeholderText());
         d->leftChanged.clear();
         d->rightChanged.clear();
         const QList<Operation> kept = keptOperations();
@@ -423,8 +431,23 @@ void SchemaDiffView::showSelected()
     }
     d->statementsTitle->setText(tr("Statements for %1:").arg(SchemaDiffText::object(object)));
     QString text;
-    if (d->excludedObjects.contains(object.display()))
-        text += QStringLiteral("-- ") + tr("Left out of the migration.") + QStringLiteral("\n");
+    // None of its own (a SQLite column is added by its table's statements): its relation's.
+    const QString relation = schema::relationKey(object, d->result.from.model, d->result.to.model);
+    if (operations.isEmpty() && !relation.isEmpty() && d->differences.contains(key)) {
+        const SchemaObject *owner = d->result.to.model.find(relation);
+        if (!owner)
+            owner = d->result.from.model.find(relation);
+        for (const Operation &operation : std::as_const(d->result.diff.operations)) {
+            if (operation.object == owner->display())
+                operations.append(operation);
+        }
+        if (!operations.isEmpty())
+            text +=
+                QStringLiteral("-- ") +
+                tr("Made or changed by the statements of %1:").arg(SchemaDiffText::object(*owner)) +
+                QStringLiteral("\n");
+    }
+
     if (operations.isEmpty())
         text += QStringLiteral("-- ") +
                 (d->differences.contains(key)
