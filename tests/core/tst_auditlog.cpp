@@ -135,6 +135,10 @@ private Q_SLOTS:
         QCOMPARE(all->size(), kWriters * kEach); // no line torn, none lost
         for (const AuditEntry &e : *all)
             QCOMPARE(e.reason.count(e.reason.at(0)), 500);
+        // The lock around reading the last hash and appending: one chain, never forked.
+        const AuditVerification chain = AuditLog(path).verify();
+        QVERIFY2(chain.intact(), qPrintable(chain.message));
+        QCOMPARE(chain.chained, kWriters * kEach);
     }
 
     void unwritableFileIsAnErrorNamingIt()

@@ -4,11 +4,17 @@
 #include "storage/privatefiles.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
+
+#include <sys/file.h>
 
 namespace strata {
 
@@ -81,22 +87,96 @@ QString AuditLog::defaultFilePath()
         .filePath(QStringLiteral("strata/audit.jsonl"));
 }
 
+namespace {
+
+// flock(2) on the open file, waited for up to `timeoutMs`; released when the file closes.
+bool lockFile(int fd, int operation, int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (::flock(fd, operation | LOCK_NB) != 0) {
+        if ((errno != EWOULDBLOCK && errno != EINTR) || waited.elapsed() > timeoutMs)
+            return false;
+        QThread::msleep(2);
+    }
+    return true;
+}
+
+constexpr int kLockWaitMs = 10000;
+
+// The last line of the open file (without its newline; empty when the file is), and whether
+// the file ends with a newline (a writer that died mid-line leaves none).
+QByteArray lastLine(QFile &file, bool *endsWithNewline)
+{
+    const qint64 size = file.size();
+    *endsWithNewline = true;
+    if (size == 0)
+        return {};
+    for (qint64 chunk = 4096;; chunk *= 4) {
+        const qint64 from = std::max<qint64>(0, size - chunk);
+        if (!file.seek(from))
+            return {};
+        QByteArray tail = file.read(size - from);
+        *endsWithNewline = tail.endsWith('\n');
+        while (tail.endsWith('\n'))
+            tail.chop(1);
+        const qsizetype start = tail.lastIndexOf('\n');
+        if (start >= 0 || from == 0)
+            return tail.mid(start + 1);
+    }
+}
+
+} // namespace
+
 Status AuditLog::append(const AuditEntry &entry) const
 {
+    auto fail = [this](const QString &why) {
+        return Error::at(m_filePath, 0, QStringLiteral("cannot write the audit log: %1").arg(why));
+    };
     QFile out;
-    // Append mode: every write goes to the end, so the GUI and a CLI can share the file. Made
-    // 0600 in a 0700 folder: who changed what and why is for its owner (PrivateFiles).
-    if (auto opened = PrivateFiles::openAppend(m_filePath, out); !opened)
-        return Error::at(
-            m_filePath, 0,
-            QStringLiteral("cannot write the audit log: %1").arg(opened.error().message));
-    QByteArray line = QJsonDocument(toJson(entry)).toJson(QJsonDocument::Compact);
+    // Append mode: every write goes to the end. Made 0600 in a 0700 folder: who changed what
+    // and why is for its owner (PrivateFiles). Read-write, to read the last hash.
+    if (auto opened = PrivateFiles::openAppend(m_filePath, out, true); !opened)
+        return fail(opened.error().message);
+    // The last hash and the new line under one lock: two writers never link to the same entry.
+    if (!lockFile(out.handle(), LOCK_EX, kLockWaitMs))
+        return fail(
+            QStringLiteral("another process has held its lock for %1 s").arg(kLockWaitMs / 1000));
+    bool endsWithNewline = true;
+    const QString previous = AuditChain::lastHashOf(lastLine(out, &endsWithNewline));
+    QByteArray line = endsWithNewline ? QByteArray() : QByteArray("\n");
+    line += QJsonDocument(AuditChain::link(toJson(entry), previous)).toJson(QJsonDocument::Compact);
     line.append('\n');
-    // One write call per line keeps lines whole when two processes append at once.
+    // One write call per line keeps it whole for readers.
     if (out.write(line) != line.size() || !out.flush())
-        return Error::at(m_filePath, 0,
-                         QStringLiteral("cannot write the audit log: %1").arg(out.errorString()));
+        return fail(out.errorString());
     return {};
+}
+
+AuditVerification AuditLog::verify() const
+{
+    AuditVerification v;
+    v.state = AuditVerification::State::Unreadable;
+    QFile in(m_filePath);
+    if (!in.exists()) {
+        v.message = QStringLiteral("there is no audit log at %1: nothing was recorded there, or "
+                                   "it was removed")
+                        .arg(m_filePath);
+        return v;
+    }
+    if (!in.open(QIODevice::ReadOnly)) {
+        v.message =
+            QStringLiteral("cannot read the audit log %1: %2").arg(m_filePath, in.errorString());
+        return v;
+    }
+    if (!lockFile(in.handle(), LOCK_SH, kLockWaitMs)) {
+        v.message = QStringLiteral("cannot read the audit log %1: another process has held its "
+                                   "lock for %2 s")
+                        .arg(m_filePath)
+                        .arg(kLockWaitMs / 1000);
+        return v;
+    }
+    return AuditChain::verify(in.readAll());
 }
 
 Result<QList<AuditEntry>> AuditLog::readAll() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/auditchain.h"
 #include "error.h"
 
 #include <QDateTime>
@@ -41,9 +42,12 @@ struct AuditEntry
                          qint64 durationMs = 0);
 };
 
-// An append-only local log of operations: one JSON object per line, so concurrent writers (the
-// GUI and a CLI) never interleave half lines, and a reader skips a damaged line instead of
-// losing the file.
+// An append-only local log of operations: one JSON object per line, so a reader skips a damaged
+// line instead of losing the file. Tamper-evident: each entry is linked to the one before by a
+// SHA-256 hash chain (auditchain.h), which verify() checks. The file is 0600 in a 0700 folder
+// (PrivateFiles). Writers in several processes and threads (the app's workers, a CLI at the
+// same moment) take an exclusive flock(2) on the file around reading the last hash and
+// appending, so lines never interleave and the chain never forks.
 class AuditLog
 {
 public:
@@ -55,10 +59,15 @@ public:
 
     QString filePath() const { return m_filePath; }
 
-    // Creates the folder and file when needed.
+    // Creates the folder and file when needed; links the entry after the last one. Waits up to
+    // 10 s for the lock (another writer holds it for microseconds). Errors name the file.
     Status append(const AuditEntry &entry) const;
     // Oldest first; lines that do not parse are skipped.
     Result<QList<AuditEntry>> readAll() const;
+    // Checks the hash chain (under a shared lock, so a writer's line is read whole): intact,
+    // broken (naming the first line changed, removed or inserted), or unreadable (a missing
+    // file is unreadable too: there is nothing to vouch for).
+    AuditVerification verify() const;
 
 private:
     QString m_filePath;
