@@ -85,14 +85,15 @@ private:
         const SchemaObject *from = nullptr;
         const SchemaObject *to = nullptr;
         bool affected = false;
+        QSet<QString> fromNames; // the names each side's statement mentions, and its table
+        QSet<QString> toNames;
     };
 
     void refuseUnsupported();
     void planTables();
     void closeOverReferences();
     void pairDependants();
-    bool mentionsRebuilt(const Pair &pair, const QSet<QString> &fromViews,
-                         const QSet<QString> &toViews) const;
+    static QSet<QString> namesIn(const SchemaObject *object);
     QList<Pair *> ordered(ObjectKind kind, bool dependenciesFirst);
     void needSql(const SchemaObject *object);
     void add(Operation operation);
@@ -169,8 +170,8 @@ void Planner::closeOverReferences()
             if (m_rebuilt.contains(name))
                 continue;
             const QString old = m_forward.sourceTable(name);
-            const QStringList parentsBefore = Direction::referencedTables(m_from, old);
-            const QStringList parentsAfter = Direction::referencedTables(m_to, name);
+            const QStringList parentsBefore = m_forward.parents(m_from, old);
+            const QStringList parentsAfter = m_forward.parents(m_to, name);
             for (const QString &rebuilt : std::as_const(m_rebuilt)) {
                 if (parentsAfter.contains(rebuilt.toLower()) ||
                     parentsBefore.contains(m_forward.sourceTable(rebuilt).toLower())) {
@@ -216,49 +217,52 @@ void Planner::pairDependants()
         }
         for (const SchemaObject &object : m_from.objects(kind)) {
             if (!matched.contains(object.key()))
-                m_pairs.append(Pair{m_from.find(object.key()), nullptr, true});
+                m_pairs.append(Pair{m_from.find(object.key()), nullptr, true, {}, {}});
         }
     }
     // Whatever stands on or names a rebuilt table, or a view that is dropped, goes too.
-    bool grown = true;
-    while (grown) {
+    QSet<QString> fromNames;
+    QSet<QString> toNames;
+    for (const QString &name : std::as_const(m_rebuilt)) {
+        toNames.insert(name.toLower());
+        fromNames.insert(m_forward.sourceTable(name).toLower());
+    }
+    for (Pair &pair : m_pairs) {
+        pair.fromNames = namesIn(pair.from);
+        pair.toNames = namesIn(pair.to);
+    }
+    for (bool grown = true; grown;) {
         grown = false;
-        QSet<QString> fromViews;
-        QSet<QString> toViews;
-        for (const Pair &pair : std::as_const(m_pairs)) {
-            if (pair.affected && pair.from && pair.from->kind == ObjectKind::View)
-                fromViews.insert(pair.from->name.toLower());
-            if (pair.affected && pair.to && pair.to->kind == ObjectKind::View)
-                toViews.insert(pair.to->name.toLower());
-        }
         for (Pair &pair : m_pairs) {
-            if (!pair.affected && mentionsRebuilt(pair, fromViews, toViews)) {
+            if (!pair.affected &&
+                (pair.fromNames.intersects(fromNames) || pair.toNames.intersects(toNames)))
                 pair.affected = true;
+            if (!pair.affected)
+                continue;
+            if (pair.from && pair.from->kind == ObjectKind::View &&
+                !fromNames.contains(pair.from->name.toLower())) {
+                fromNames.insert(pair.from->name.toLower());
+                grown = true;
+            }
+            if (pair.to && pair.to->kind == ObjectKind::View &&
+                !toNames.contains(pair.to->name.toLower())) {
+                toNames.insert(pair.to->name.toLower());
                 grown = true;
             }
         }
     }
 }
 
-bool Planner::mentionsRebuilt(const Pair &pair, const QSet<QString> &fromViews,
-                              const QSet<QString> &toViews) const
+QSet<QString> Planner::namesIn(const SchemaObject *object)
 {
-    QSet<QString> fromTables = fromViews;
-    QSet<QString> toTables = toViews;
-    for (const QString &name : m_rebuilt) {
-        toTables.insert(name.toLower());
-        fromTables.insert(m_forward.sourceTable(name).toLower());
-    }
-    auto names = [](const SchemaObject *object) {
-        QSet<QString> set =
-            mentionedNames(object->property(QStringLiteral("sql")) + QLatin1Char(' ') +
-                           object->property(QStringLiteral("definition")));
-        if (!object->table.isEmpty())
-            set.insert(object->table.toLower());
-        return set;
-    };
-    return (pair.from && names(pair.from).intersects(fromTables)) ||
-           (pair.to && names(pair.to).intersects(toTables));
+    if (!object)
+        return {};
+    const QString sql = object->property(QStringLiteral("sql"));
+    QSet<QString> names =
+        mentionedNames(sql.isEmpty() ? object->property(QStringLiteral("definition")) : sql);
+    if (!object->table.isEmpty())
+        names.insert(object->table.toLower());
+    return names;
 }
 
 // The affected pairs of one kind; views in dependency order (a view after the views it names)
@@ -273,32 +277,26 @@ QList<Planner::Pair *> Planner::ordered(ObjectKind kind, bool dependenciesFirst)
     }
     if (kind != ObjectKind::View)
         return some;
-    QList<Pair *> sorted;
-    auto side = [dependenciesFirst](const Pair *pair) {
-        return dependenciesFirst ? pair->to : pair->from;
-    };
     QList<Pair *> pending;
     for (Pair *pair : std::as_const(some)) {
-        if (side(pair))
+        if (dependenciesFirst ? pair->to : pair->from)
             pending.append(pair);
     }
-    while (!pending.isEmpty()) {
-        qsizetype pick = 0;
-        for (qsizetype i = 0; i < pending.size(); ++i) {
-            const QSet<QString> names = mentionedNames(
-                side(pending[i])->property(QStringLiteral("sql")) + QLatin1Char(' ') +
-                side(pending[i])->property(QStringLiteral("definition")));
-            const bool waits =
-                std::any_of(pending.cbegin(), pending.cend(), [&](const Pair *other) {
-                    return other != pending[i] && names.contains(side(other)->name.toLower());
-                });
-            if (!waits) {
-                pick = i;
-                break;
-            }
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < pending.size(); ++i)
+        index.insert((dependenciesFirst ? pending[i]->to : pending[i]->from)->name.toLower(), i);
+    QList<QList<qsizetype>> waitsFor(pending.size());
+    for (qsizetype i = 0; i < pending.size(); ++i) {
+        for (const QString &name :
+             std::as_const(dependenciesFirst ? pending[i]->toNames : pending[i]->fromNames)) {
+            const qsizetype j = index.value(name, -1);
+            if (j >= 0 && j != i)
+                waitsFor[i].append(j);
         }
-        sorted.append(pending.takeAt(pick));
     }
+    QList<Pair *> sorted;
+    for (qsizetype i : dependencyOrder(waitsFor))
+        sorted.append(pending[i]);
     if (!dependenciesFirst)
         std::reverse(sorted.begin(), sorted.end());
     return sorted;
@@ -342,7 +340,7 @@ SchemaDiff Planner::run()
     QStringList anchored;
     auto references = [this](const QStringList &tables, const QString &name) {
         return std::any_of(tables.cbegin(), tables.cend(), [&](const QString &table) {
-            return Direction::referencedTables(m_from, table).contains(name.toLower());
+            return m_forward.parents(m_from, table).contains(name.toLower());
         });
     };
     QStringList keptSources;
@@ -365,22 +363,10 @@ SchemaDiff Planner::run()
         if (!anchored.contains(name))
             early.append(name);
     }
-    auto dropTables = [this](QStringList names) {
+    auto dropTables = [this](const QStringList &names) {
         // Children first: a table goes once no other table to drop references it.
-        while (!names.isEmpty()) {
-            qsizetype pick = 0;
-            for (qsizetype i = 0; i < names.size(); ++i) {
-                const bool referenced =
-                    std::any_of(names.cbegin(), names.cend(), [&](const QString &other) {
-                        return other != names[i] && Direction::referencedTables(m_from, other)
-                                                        .contains(names[i].toLower());
-                    });
-                if (!referenced) {
-                    pick = i;
-                    break;
-                }
-            }
-            const SchemaObject *table = Direction::table(m_from, names.takeAt(pick));
+        for (qsizetype i : m_forward.ordered(m_from, names, true)) {
+            const SchemaObject *table = Direction::table(m_from, names[i]);
             needSql(table);
             Operation operation;
             operation.kind = QStringLiteral("drop table");
@@ -436,9 +422,9 @@ SchemaDiff Planner::run()
             const QString member = group[g];
             for (qsizetype i = pending.size() - 1; i >= 0; --i) {
                 const QString other = pending[i];
-                auto linked = [](const SchemaModel &model, const QString &a, const QString &b) {
-                    return Direction::referencedTables(model, a).contains(b.toLower()) ||
-                           Direction::referencedTables(model, b).contains(a.toLower());
+                auto linked = [this](const SchemaModel &model, const QString &a, const QString &b) {
+                    return m_forward.parents(model, a).contains(b.toLower()) ||
+                           m_forward.parents(model, b).contains(a.toLower());
                 };
                 if (linked(m_to, member, other) ||
                     linked(m_from, m_forward.sourceTable(member), m_forward.sourceTable(other)))

@@ -71,6 +71,10 @@ QString renameTokens(const QString &text, const QHash<QString, QString> &names);
 // `text` tokenised and joined by single spaces, for comparing two normalised texts.
 QString tokenText(const QString &text);
 
+// Indexes 0..n-1 in an order where each comes after the indexes waitsFor[i] lists; a cycle is
+// broken at its first index.
+QList<qsizetype> dependencyOrder(const QList<QList<qsizetype>> &waitsFor);
+
 // Renames from the side being changed ("source") to the side wanted ("target").
 struct Renames
 {
@@ -96,16 +100,24 @@ public:
     // The source column a target column is, or empty when the column is new.
     QString sourceColumn(const QString &targetTable, const QString &targetColumn) const;
 
-    // The columns of a table, in position order.
-    static QList<SchemaObject> columns(const SchemaModel &model, const QString &table);
+    // The columns (in position order), constraints or indexes of a table of `model` (the
+    // source or the target), read once.
+    QList<SchemaObject> children(const SchemaModel &model, ObjectKind kind,
+                                 const QString &table) const;
     static const SchemaObject *table(const SchemaModel &model, const QString &name);
 
     // A source object's text read with the target's names: renamed tables everywhere and the
     // renamed columns of `table` (and, in a foreign key, of the table it references).
     QString mapped(const SchemaObject &sourceObject, const QString &property) const;
 
-    // The tables a table's foreign keys reference in `model` (folded names).
-    static QStringList referencedTables(const SchemaModel &model, const QString &table);
+    // The tables a table's foreign keys reference in `model` (the source or the target; folded
+    // names), read once.
+    QStringList parents(const SchemaModel &model, const QString &table) const;
+    // Indexes into `names` (tables of `model`) in an order where each table comes after its
+    // parents, or with `childrenFirst` after the tables that reference it; a cycle is broken
+    // in the given order.
+    QList<qsizetype> ordered(const SchemaModel &model, const QStringList &names,
+                             bool childrenFirst) const;
 
     // ALTER TABLE statements turning the source table into `targetTable`, or a reason why
     // ALTER TABLE cannot (then the table needs the rebuild procedure).
@@ -125,6 +137,9 @@ public:
                           const QStringList &createAlso = {}) const;
 
 private:
+    static QHash<QString, QStringList> readParents(const SchemaModel &model);
+    static QHash<ObjectKind, QHash<QString, QList<SchemaObject>>>
+    readChildren(const SchemaModel &model);
     QHash<QString, QString> tableNameMap() const; // folded source name -> target name
     QHash<QString, QString> columnNameMap(const QString &sourceTable) const;
     QString whyNotAdd(const SchemaObject &column, const QString &definition,
@@ -134,7 +149,14 @@ private:
     const SchemaModel &m_source;
     const SchemaModel &m_target;
     Renames m_renames;
-    QHash<QString, QString> m_targetBySource; // source table -> target table
+    QHash<QString, QString> m_targetBySource;    // source table -> target table
+    QHash<QString, QStringList> m_sourceParents; // table -> folded names it references
+    QHash<QString, QStringList> m_targetParents;
+    QHash<ObjectKind, QHash<QString, QList<SchemaObject>>> m_sourceChildren;
+    QHash<ObjectKind, QHash<QString, QList<SchemaObject>>> m_targetChildren;
+    QHash<QString, QString> m_tableNames;   // folded source name -> target name, renamed ones
+    QHash<QString, QString> m_sourceTables; // folded name -> name
+    mutable QHash<QString, QHash<QString, QString>> m_columnNames; // columnNameMap()'s
 };
 
 } // namespace strata::schema::sqlite_detail

@@ -132,12 +132,18 @@ bool isRowidAlias(const SchemaObject &table, const QList<SchemaObject> &columns,
 } // namespace
 
 Direction::Direction(const SchemaModel &source, const SchemaModel &target, Renames renames)
-    : m_source(source), m_target(target), m_renames(std::move(renames))
+    : m_source(source), m_target(target), m_renames(std::move(renames)),
+      m_sourceParents(readParents(source)), m_targetParents(readParents(target)),
+      m_sourceChildren(readChildren(source)), m_targetChildren(readChildren(target))
 {
+    for (const SchemaObject &table : m_source.objects(ObjectKind::Table))
+        m_sourceTables.insert(table.name.toLower(), table.name);
     for (const SchemaObject &table : m_target.objects(ObjectKind::Table)) {
         const QString from = sourceTable(table.name);
         if (!from.isEmpty())
             m_targetBySource.insert(from, table.name);
+        if (!from.isEmpty() && from != table.name)
+            m_tableNames.insert(from.toLower(), table.name);
     }
 }
 
@@ -146,10 +152,35 @@ const SchemaObject *Direction::table(const SchemaModel &model, const QString &na
     return model.find(probe(ObjectKind::Table, {}, name).key());
 }
 
-QList<SchemaObject> Direction::columns(const SchemaModel &model, const QString &table)
+QList<SchemaObject> Direction::children(const SchemaModel &model, ObjectKind kind,
+                                        const QString &table) const
 {
-    const SchemaObject *object = Direction::table(model, table);
-    return object ? model.children(*object, ObjectKind::Column) : QList<SchemaObject>();
+    const bool source = &model == &m_source;
+    if (!source && &model != &m_target) {
+        const SchemaObject *object = Direction::table(model, table);
+        return object ? model.children(*object, kind) : QList<SchemaObject>();
+    }
+    const auto &byTable = source ? m_sourceChildren : m_targetChildren;
+    return byTable.value(kind).value(table);
+}
+
+QHash<ObjectKind, QHash<QString, QList<SchemaObject>>>
+Direction::readChildren(const SchemaModel &model)
+{
+    QHash<ObjectKind, QHash<QString, QList<SchemaObject>>> byKind;
+    for (ObjectKind kind : {ObjectKind::Column, ObjectKind::Constraint, ObjectKind::Index}) {
+        QHash<QString, QList<SchemaObject>> &byTable = byKind[kind];
+        for (const SchemaObject &object : model.objects(kind))
+            byTable[object.table].append(object);
+    }
+    for (QList<SchemaObject> &columns : byKind[ObjectKind::Column]) {
+        std::stable_sort(columns.begin(), columns.end(),
+                         [](const SchemaObject &a, const SchemaObject &b) {
+                             return a.property(QStringLiteral("position")).toInt() <
+                                    b.property(QStringLiteral("position")).toInt();
+                         });
+    }
+    return byKind;
 }
 
 QString Direction::sourceTable(const QString &targetTable) const
@@ -192,25 +223,23 @@ QString Direction::sourceColumn(const QString &targetTable, const QString &targe
 
 QHash<QString, QString> Direction::tableNameMap() const
 {
-    QHash<QString, QString> names;
-    for (auto it = m_targetBySource.cbegin(); it != m_targetBySource.cend(); ++it) {
-        if (it.key() != it.value())
-            names.insert(it.key().toLower(), it.value());
-    }
-    return names;
+    return m_tableNames;
 }
 
 QHash<QString, QString> Direction::columnNameMap(const QString &sourceTable) const
 {
+    if (const auto it = m_columnNames.constFind(sourceTable); it != m_columnNames.cend())
+        return *it;
     QHash<QString, QString> names;
     const QString target = targetTable(sourceTable);
-    if (target.isEmpty())
-        return names;
-    for (const SchemaObject &column : columns(m_target, target)) {
-        const QString from = sourceColumn(target, column.name);
-        if (!from.isEmpty() && from != column.name)
-            names.insert(from.toLower(), column.name);
+    if (!target.isEmpty()) {
+        for (const SchemaObject &column : children(m_target, ObjectKind::Column, target)) {
+            const QString from = sourceColumn(target, column.name);
+            if (!from.isEmpty() && from != column.name)
+                names.insert(from.toLower(), column.name);
+        }
     }
+    m_columnNames.insert(sourceTable, names);
     return names;
 }
 
@@ -228,10 +257,8 @@ QString Direction::mapped(const SchemaObject &sourceObject, const QString &prope
             own.insert(columnNameMap(sourceObject.table));
             QHash<QString, QString> parent = tables;
             const ForeignKeyText fk = readForeignKey(text);
-            for (const SchemaObject &table : m_source.objects(ObjectKind::Table)) {
-                if (table.name.toLower() == fk.parent)
-                    parent.insert(columnNameMap(table.name));
-            }
+            if (const auto it = m_sourceTables.constFind(fk.parent); it != m_sourceTables.cend())
+                parent.insert(columnNameMap(*it));
             return renameTokens(text.left(references->start), own) + QLatin1Char(' ') +
                    renameTokens(text.mid(references->start), parent);
         }
@@ -241,27 +268,76 @@ QString Direction::mapped(const SchemaObject &sourceObject, const QString &prope
         names.insert(columnNameMap(sourceObject.table));
     } else {
         // A view: the renamed columns of every table it names.
-        const QSet<QString> mentioned = mentionedNames(text);
-        for (const SchemaObject &table : m_source.objects(ObjectKind::Table)) {
-            if (mentioned.contains(table.name.toLower()))
-                names.insert(columnNameMap(table.name));
+        for (const QString &name : mentionedNames(text)) {
+            if (const auto it = m_sourceTables.constFind(name); it != m_sourceTables.cend())
+                names.insert(columnNameMap(*it));
         }
     }
     return renameTokens(text, names);
 }
 
-QStringList Direction::referencedTables(const SchemaModel &model, const QString &table)
+QStringList Direction::parents(const SchemaModel &model, const QString &table) const
 {
-    QStringList parents;
-    const SchemaObject *object = Direction::table(model, table);
-    if (!object)
-        return parents;
-    for (const SchemaObject &constraint : model.children(*object, ObjectKind::Constraint)) {
+    if (&model == &m_source)
+        return m_sourceParents.value(table);
+    if (&model == &m_target)
+        return m_targetParents.value(table);
+    return readParents(model).value(table);
+}
+
+QHash<QString, QStringList> Direction::readParents(const SchemaModel &model)
+{
+    QHash<QString, QStringList> parents;
+    for (const SchemaObject &constraint : model.objects(ObjectKind::Constraint)) {
         if (constraint.property(QStringLiteral("type")) == QLatin1String("foreign key"))
-            parents.append(
+            parents[constraint.table].append(
                 readForeignKey(constraint.property(QStringLiteral("definition"))).parent);
     }
     return parents;
+}
+
+QList<qsizetype> Direction::ordered(const SchemaModel &model, const QStringList &names,
+                                    bool childrenFirst) const
+{
+    QHash<QString, qsizetype> index;
+    for (qsizetype i = 0; i < names.size(); ++i)
+        index.insert(names[i].toLower(), i);
+    QList<QList<qsizetype>> waitsFor(names.size());
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        for (const QString &parent : parents(model, names[i])) {
+            const qsizetype j = index.value(parent, -1);
+            if (j < 0 || j == i)
+                continue;
+            if (childrenFirst)
+                waitsFor[j].append(i);
+            else
+                waitsFor[i].append(j);
+        }
+    }
+    return dependencyOrder(waitsFor);
+}
+
+QList<qsizetype> dependencyOrder(const QList<QList<qsizetype>> &waitsFor)
+{
+    QList<qsizetype> out;
+    QList<bool> done(waitsFor.size(), false);
+    while (out.size() < waitsFor.size()) {
+        bool progressed = false;
+        for (qsizetype i = 0; i < waitsFor.size(); ++i) {
+            if (done[i] || !std::all_of(waitsFor[i].cbegin(), waitsFor[i].cend(),
+                                        [&](qsizetype j) { return done[j]; }))
+                continue;
+            done[i] = true;
+            out.append(i);
+            progressed = true;
+        }
+        if (!progressed) { // a cycle: the first one left goes next
+            const qsizetype first = done.indexOf(false);
+            done[first] = true;
+            out.append(first);
+        }
+    }
+    return out;
 }
 
 QString Direction::whyNotAdd(const SchemaObject &column, const QString &definition,
@@ -305,17 +381,17 @@ QString Direction::whyNotDrop(const QString &sourceTable, const SchemaObject &co
     const SchemaObject *table = Direction::table(m_source, sourceTable);
     const QString definition =
         readCreateTable(table->property(QStringLiteral("sql"))).definitionOf(name);
-    for (const SchemaObject &constraint : m_source.children(*table, ObjectKind::Constraint)) {
+    for (const SchemaObject &constraint : children(m_source, ObjectKind::Constraint, sourceTable)) {
         if (mentionedNames(constraint.property(QStringLiteral("definition"))).contains(folded) &&
             !writtenOn(constraint, name, definition))
             return QStringLiteral("column %1 is in %2").arg(name, constraint.name);
     }
-    for (const SchemaObject &other : columns(m_source, sourceTable)) {
+    for (const SchemaObject &other : children(m_source, ObjectKind::Column, sourceTable)) {
         if (other.name != name &&
             mentionedNames(other.property(QStringLiteral("generated"))).contains(folded))
             return QStringLiteral("column %1 is used by generated column %2").arg(name, other.name);
     }
-    for (const SchemaObject &index : m_source.children(*table, ObjectKind::Index)) {
+    for (const SchemaObject &index : children(m_source, ObjectKind::Index, sourceTable)) {
         if (mentionedNames(index.property(QStringLiteral("definition"))).contains(folded) &&
             m_target.find(probe(ObjectKind::Index, targetTable(sourceTable), index.name).key()))
             return QStringLiteral("column %1 is in index %2").arg(name, index.name);
@@ -355,11 +431,11 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
             return plan;
         }
     }
-    const QList<SchemaObject> sourceColumns = columns(m_source, sourceName);
+    const QList<SchemaObject> sourceColumns = children(m_source, ObjectKind::Column, sourceName);
     QStringList matched;
     QList<SchemaObject> added;
     QList<std::pair<QString, QString>> renamed; // old, new
-    for (const SchemaObject &column : columns(m_target, targetTable)) {
+    for (const SchemaObject &column : children(m_target, ObjectKind::Column, targetTable)) {
         const QString from = sourceColumn(targetTable, column.name);
         if (from.isEmpty()) {
             added.append(column);
@@ -402,13 +478,13 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
     const TableText beforeText = readCreateTable(before->property(QStringLiteral("sql")));
     const TableText afterText = readCreateTable(after->property(QStringLiteral("sql")));
     QStringList kept;
-    for (const SchemaObject &constraint : m_source.children(*before, ObjectKind::Constraint)) {
+    for (const SchemaObject &constraint : children(m_source, ObjectKind::Constraint, sourceName)) {
         if (!ownerOf(constraint, beforeText, dropped))
             kept.append(mapped(constraint, QStringLiteral("definition")) + QLatin1Char('\n') +
                         constraint.property(QStringLiteral("constraint_name")));
     }
     QList<SchemaObject> newConstraints;
-    for (const SchemaObject &constraint : m_target.children(*after, ObjectKind::Constraint)) {
+    for (const SchemaObject &constraint : children(m_target, ObjectKind::Constraint, targetTable)) {
         const QString text = tokenText(constraint.property(QStringLiteral("definition"))) +
                              QLatin1Char('\n') +
                              constraint.property(QStringLiteral("constraint_name"));
@@ -476,53 +552,13 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
         sources.append(sourceTable(members[i]));
         copies.append(QStringLiteral("strata_rebuild_%1_%2").arg(serial).arg(i + 1));
     }
-    // Children before parents for the drops (source keys), parents first for the copies back
-    // (target keys); a cycle keeps the given order.
-    auto order = [&](const SchemaModel &model, const QStringList &names, bool childrenFirst) {
-        QList<qsizetype> done;
-        QList<qsizetype> pending;
-        for (qsizetype i = 0; i < names.size(); ++i)
-            pending.append(i);
-        while (!pending.isEmpty()) {
-            bool progressed = false;
-            for (qsizetype p = 0; p < pending.size(); ++p) {
-                const qsizetype i = pending[p];
-                bool ready = true;
-                for (qsizetype j : std::as_const(pending)) {
-                    if (j == i)
-                        continue;
-                    // Parents first: i waits for its parents j; children first: i waits for
-                    // the tables j that reference it.
-                    const bool edge =
-                        childrenFirst
-                            ? referencedTables(model, names[j]).contains(names[i].toLower())
-                            : referencedTables(model, names[i]).contains(names[j].toLower());
-                    if (edge) {
-                        ready = false;
-                        break;
-                    }
-                }
-                if (ready) {
-                    done.append(i);
-                    pending.removeAt(p);
-                    progressed = true;
-                    break;
-                }
-            }
-            if (!progressed) {
-                done.append(pending.takeFirst());
-            }
-        }
-        return done;
-    };
-
     plan.statements.append(QStringLiteral("PRAGMA defer_foreign_keys = ON"));
     QList<bool> sequenced;
     for (qsizetype i = 0; i < members.size(); ++i) {
         plan.statements.append(QStringLiteral("CREATE TEMP TABLE %1 AS SELECT * FROM main.%2")
                                    .arg(copies[i], quote(sources[i])));
         bool autoincrement = false;
-        for (const SchemaObject &column : columns(m_source, sources[i]))
+        for (const SchemaObject &column : children(m_source, ObjectKind::Column, sources[i]))
             autoincrement =
                 autoincrement || column.property(QStringLiteral("autoincrement")) == kTrue;
         sequenced.append(autoincrement);
@@ -533,17 +569,18 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
                     .arg(copies[i], literal(sources[i])));
     }
     const QStringList dropped = sources + dropAlso;
-    for (qsizetype i : order(m_source, dropped, true))
+    for (qsizetype i : ordered(m_source, dropped, true))
         plan.statements.append(QStringLiteral("DROP TABLE main.%1").arg(quote(dropped[i])));
     if (!dropAlso.isEmpty())
         plan.hazards.append(Hazard::DeletesData);
     const QStringList created = members + createAlso;
-    for (qsizetype i : order(m_target, created, false))
+    for (qsizetype i : ordered(m_target, created, false))
         plan.statements.append(table(m_target, created[i])->property(QStringLiteral("sql")));
-    const QList<qsizetype> parentsFirst = order(m_target, members, false);
+    const QList<qsizetype> parentsFirst = ordered(m_target, members, false);
     for (qsizetype i : parentsFirst) {
         const SchemaObject *after = table(m_target, members[i]);
-        const QList<SchemaObject> targetColumns = columns(m_target, members[i]);
+        const QList<SchemaObject> targetColumns =
+            children(m_target, ObjectKind::Column, members[i]);
         QStringList into;
         QStringList from;
         for (const SchemaObject &column : targetColumns) {
@@ -591,9 +628,9 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
         plan.statements.append(QStringLiteral("DROP TABLE temp.%1").arg(copies[i]));
     }
     for (qsizetype i = 0; i < sources.size(); ++i) {
-        for (const SchemaObject &column : columns(m_source, sources[i])) {
+        for (const SchemaObject &column : children(m_source, ObjectKind::Column, sources[i])) {
             bool found = false;
-            for (const SchemaObject &after : columns(m_target, members[i]))
+            for (const SchemaObject &after : children(m_target, ObjectKind::Column, members[i]))
                 found = found || sourceColumn(members[i], after.name) == column.name;
             if (!found && !plan.hazards.contains(Hazard::DeletesData))
                 plan.hazards.append(Hazard::DeletesData);
