@@ -221,6 +221,11 @@
     </message>
     <message>
         <location line="+18" />
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Editor</source>
         <translation>Editor</translation>
     </message>
@@ -910,7 +915,7 @@
 <context>
     <name>RollbackReport</name>
     <message>
-        <location filename="../src/gui/rollback/rollbackreport.cpp" line="+22" />
+        <location filename="../src/gui/rollback/rollbackreport.cpp" line="+23" />
         <source>base (no migration applied)</source>
         <translation>base (keine Migration angewendet)</translation>
     </message>
@@ -1023,16 +1028,6 @@
         <location line="+3" />
         <source>Restore from the safety backup</source>
         <translation>Wiederherstellung aus der Sicherung</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>cannot create the folder %1</source>
-        <translation>der Ordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1195,432 @@
     </message>
 </context>
 <context>
+    <name>SchemaDiffText</name>
+    <message>
+        <location filename="../src/gui/schemadiff/schemadifftext.cpp" line="+15" />
+        <source>schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>extension</source>
+        <translation>Erweiterung</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>collation</source>
+        <translation>Sortierfolge</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>enum type</source>
+        <translation>Aufzählungstyp</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>composite type</source>
+        <translation>zusammengesetzter Typ</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>constraint</source>
+        <translation>Constraint</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>materialized view</source>
+        <translation>materialisierte Sicht</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>aggregate</source>
+        <translation>Aggregat</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Schemas</source>
+        <translation>Schemas</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Extensions</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Collations</source>
+        <translation>Sortierfolgen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enum types</source>
+        <translation>Aufzählungstypen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Domains</source>
+        <translation>Domänen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Composite types</source>
+        <translation>Zusammengesetzte Typen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Constraints</source>
+        <translation>Constraints</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Views</source>
+        <translation>Sichten</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Materialized views</source>
+        <translation>Materialisierte Sichten</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Functions</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Aggregates</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+67" />
+        <source>%1 %2</source>
+        <extracomment>An object of a schema: its kind, then its name ("table public.film").
+----------
+An object beneath its table in the tree: its kind, then its name ("column title").</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="-59" />
+        <source>Deletes data: the rows or values it removes are lost.</source>
+        <translation>Löscht Daten: die entfernten Zeilen oder Werte gehen verloren.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Rebuilds the table: its rows are copied into a new table and its indexes are built again.</source>
+        <translation>Baut die Tabelle neu auf: ihre Zeilen werden in eine neue Tabelle kopiert und ihre Indizes neu erstellt.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Rewrites the whole table and its indexes while it runs.</source>
+        <translation>Schreibt die ganze Tabelle und ihre Indizes neu, während es läuft.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Holds the database's write lock while it runs: other writers wait.</source>
+        <translation>Hält die Schreibsperre der Datenbank, während es läuft: andere Schreiber warten.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Takes an ACCESS EXCLUSIVE lock: readers and writers of the table wait while it runs.</source>
+        <translation>Setzt eine ACCESS-EXCLUSIVE-Sperre: Leser und Schreiber der Tabelle warten, während es läuft.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Builds an index while holding the database's write lock.</source>
+        <translation>Erstellt einen Index und hält dabei die Schreibsperre der Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Builds an index: CREATE INDEX CONCURRENTLY avoids blocking writes.</source>
+        <translation>Erstellt einen Index: CREATE INDEX CONCURRENTLY vermeidet, dass Schreibzugriffe blockiert werden.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Checks every row against the constraint while it runs.</source>
+        <translation>Prüft jede Zeile gegen den Constraint, während es läuft.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Scans the table to validate while holding its lock: add the constraint NOT VALID and validate it in a later migration to avoid blocking writes.</source>
+        <translation>Liest zur Prüfung die ganze Tabelle und hält dabei ihre Sperre: den Constraint mit NOT VALID anlegen und in einer späteren Migration validieren vermeidet, dass Schreibzugriffe blockiert werden.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Cannot run inside a transaction block: the migration runs without one.</source>
+        <translation>Kann nicht in einem Transaktionsblock laufen: die Migration läuft ohne.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Depends on something the catalog cannot track (a function body): check the objects it uses by hand.</source>
+        <translation>Hängt von etwas ab, das der Katalog nicht verfolgen kann (ein Funktionsrumpf): die verwendeten Objekte von Hand prüfen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The downgrade deletes data this upgrade keeps.</source>
+        <translation>Das Downgrade löscht Daten, die dieses Upgrade behält.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Fails when the table has rows: give the column a default.</source>
+        <translation>Schlägt fehl, wenn die Tabelle Zeilen hat: der Spalte einen Standardwert geben.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Fails when the table has rows: give the column a default, or add it nullable, fill it, then set NOT NULL.</source>
+        <translation>Schlägt fehl, wenn die Tabelle Zeilen hat: der Spalte einen Standardwert geben, oder sie ohne NOT NULL anlegen, füllen und dann NOT NULL setzen.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>%1 depends on %2</source>
+        <translation>%1 hängt ab von %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 is part of %2</source>
+        <translation>%1 gehört zu %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 is kept because %2 needs it</source>
+        <translation>%1 bleibt, weil %2 es braucht</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 is created by one statement with %2</source>
+        <translation>%1 entsteht in einer Anweisung mit %2</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No differences: the two schemas are the same.</source>
+        <translation>Keine Unterschiede: die beiden Schemas sind gleich.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1: %2, %3, %4</source>
+        <extracomment>The summary line: "12 differences: 3 added, 2 removed, 7 changed".</extracomment>
+        <translation>%1: %2, %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../src/gui/schemadiff/schemadifftree.cpp" line="+227" />
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Difference</source>
+        <translation>Unterschied</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../src/gui/schemadiff/schemadifftext.cpp" line="-19" />
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n Unterschied</numerusform>
+            <numerusform>%n Unterschiede</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>%n difference(s) inside</source>
+        <translation>
+            <numerusform>%n Unterschied darin</numerusform>
+            <numerusform>%n Unterschiede darin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15" />
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SchemaTab</name>
+    <message>
+        <location filename="../ui/schemadiff/schematab.ui" line="+8" />
+        <source>Co&amp;mpare:</source>
+        <translation>&amp;Vergleichen:</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Left: the project replayed to the database's own revisions. Right: the database as it is.</source>
+        <translation>Links: das Projekt, nachgespielt bis zu den eigenen Revisionen der Datenbank. Rechts: die Datenbank, wie sie ist.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Desired-state &amp;file:</source>
+        <translation>Soll-&amp;Datei:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>schema.sql (strata.ini's schema_file)</source>
+        <translation>schema.sql (schema_file aus strata.ini)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Choose the desired-state SQL file</source>
+        <translation>Die SQL-Datei mit dem Soll-Zustand wählen</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Other profile:</source>
+        <translation>&amp;Anderes Profil:</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;To:</source>
+        <translation>&amp;Nach:</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Com&amp;pare</source>
+        <translation>Ver&amp;gleichen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Create &amp;Migration from These Changes…</source>
+        <translation>&amp;Migration aus diesen Änderungen erstellen…</translation>
+    </message>
+</context>
+<context>
     <name>StampDialog</name>
     <message>
         <location filename="../ui/jobs/stampdialog.ui" line="+6" />
@@ -1258,6 +1679,19 @@
         <location line="-9" />
         <source>Open the migration FILE in the editor (several times for several files).</source>
         <translation>Die Migrationsdatei FILE im Editor öffnen (mehrfach für mehrere Dateien).</translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::ActivityLog</name>
+    <message>
+        <location filename="../src/gui/log/activitylog.cpp" line="+82" />
+        <source>Made the folder %1 private (mode %2 to %3): an older version of Strata left it open to other users.</source>
+        <translation>Ordner %1 privat gemacht (Modus %2 zu %3): Eine ältere Strata-Version hatte ihn für andere Benutzer offen gelassen.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Made %1 private (mode %2 to %3): an older version of Strata left it readable by other users.</source>
+        <translation>%1 privat gemacht (Modus %2 zu %3): Eine ältere Strata-Version hatte die Datei für andere Benutzer lesbar gelassen.</translation>
     </message>
 </context>
 <context>
@@ -2199,7 +2633,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::MainWindow</name>
     <message>
-        <location filename="../src/gui/mainwindow.cpp" line="+306" />
+        <location filename="../src/gui/mainwindow.cpp" line="+313" />
         <source>Delete Profile</source>
         <translation>Profil löschen</translation>
     </message>
@@ -2214,7 +2648,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>Ihre gespeicherten Profile konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+216" />
+        <location line="+217" />
         <source>No profile selected</source>
         <translation>Kein Profil ausgewählt</translation>
     </message>
@@ -2259,7 +2693,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation> &amp;nbsp;·&amp;nbsp; %1</translation>
     </message>
     <message>
-        <location line="-261" />
+        <location line="-262" />
         <source>&amp;Settings…</source>
         <translation>E&amp;instellungen…</translation>
     </message>
@@ -2274,7 +2708,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
         <translation>%1 führt gerade einen Auftrag aus; bearbeiten Sie es, wenn er beendet ist.</translation>
     </message>
     <message>
-        <location line="+279" />
+        <location line="+280" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
@@ -2786,7 +3220,7 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
 <context>
     <name>strata::gui::ProfileDock</name>
     <message>
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+75" />
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+77" />
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
@@ -2802,13 +3236,13 @@ Die Datei ist nicht mehr auf der Festplatte; der Text ist nur hier, bis er gespe
     </message>
     <message>
         <location line="+50" />
-        <location line="+58" />
+        <location line="+62" />
         <location line="+10" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="-63" />
+        <location line="-67" />
         <source>protected</source>
         <translation>geschützt</translation>
     </message>
@@ -2827,7 +3261,14 @@ Protected</source>
 Geschützt</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+31" />
+        <location line="+89" />
+        <location line="+26" />
+        <source>drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <location line="-90" />
         <source>checking…</source>
         <translation>wird geprüft…</translation>
     </message>
@@ -2860,12 +3301,14 @@ Geschützt</translation>
         <translation>Projektfehler</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="-37" />
+        <location line="+115" />
+        <location line="+3" />
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Job: %1
 Last state: %2</source>
         <translation>Auftrag: %1
@@ -3698,6 +4141,362 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
     </message>
 </context>
 <context>
+    <name>strata::gui::SchemaDiffView</name>
+    <message>
+        <location filename="../src/gui/schemadiff/schemadiffview.cpp" line="+447" />
+        <source>Made or changed by the statements of %1:</source>
+        <translation>Angelegt oder geändert durch die Anweisungen für %1:</translation>
+    </message>
+    <message>
+        <location line="-57" />
+        <source>Select an object to see its definition on both sides.</source>
+        <translation>Ein Objekt wählen, um seine Definition auf beiden Seiten zu sehen.</translation>
+    </message>
+    <message>
+        <location line="-40" />
+        <source>Left out of the migration.</source>
+        <translation>Aus der Migration ausgelassen.</translation>
+    </message>
+    <message>
+        <location line="-23" />
+        <source>Cannot create a migration with these objects left out: %1</source>
+        <translation>Keine Migration möglich, wenn diese Objekte ausgelassen sind: %1</translation>
+    </message>
+    <message>
+        <location line="-215" />
+        <source>Show &amp;unchanged objects</source>
+        <translation>&amp;Unveränderte Objekte zeigen</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source>&amp;Create migration from these changes</source>
+        <translation>Migration aus diesen Änderungen &amp;erstellen</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Nothing compared yet.</source>
+        <translation>Noch nichts verglichen.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Strata cannot write this migration:</source>
+        <translation>Strata kann diese Migration nicht schreiben:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not compared (kinds Strata does not model; whether their definitions differ is not known):</source>
+        <translation>Nicht verglichen (Arten, die Strata nicht modelliert; ob sich ihre Definitionen unterscheiden, ist unbekannt):</translation>
+    </message>
+    <message>
+        <location line="+94" />
+        <source>Also left out:</source>
+        <translation>Ebenfalls ausgelassen:</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Nothing to create: no comparison is shown.</source>
+        <translation>Nichts zu erstellen: kein Vergleich wird gezeigt.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cannot create a migration: the diff is refused (see above).</source>
+        <translation>Keine Migration möglich: der Vergleich wird abgelehnt (siehe oben).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Nothing to create: the two schemas are the same.</source>
+        <translation>Nichts zu erstellen: die beiden Schemas sind gleich.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nothing to create: every difference is left out.</source>
+        <translation>Nichts zu erstellen: jeder Unterschied ist ausgelassen.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <location line="+60" />
+        <source>Upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <location line="-59" />
+        <location line="+60" />
+        <source>Downgrade</source>
+        <translation>Downgrade</translation>
+    </message>
+    <message>
+        <location line="-52" />
+        <location line="+1" />
+        <source>Not in this schema.</source>
+        <translation>Nicht in diesem Schema.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Statements for %1:</source>
+        <translation>Anweisungen für %1:</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>No statements of its own: it is made or changed with the object it belongs to.</source>
+        <translation>Keine eigenen Anweisungen: es wird mit dem Objekt angelegt oder geändert, zu dem es gehört.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unchanged: no statements.</source>
+        <translation>Unverändert: keine Anweisungen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-60" />
+        <source>The migration (%n operation(s)):</source>
+        <translation>
+            <numerusform>Die Migration (%n Operation):</numerusform>
+            <numerusform>Die Migration (%n Operationen):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::SchemaTab</name>
+    <message>
+        <location filename="../src/gui/schemadiff/schematab.cpp" line="+32" />
+        <source>Drift: the database against the project at its revisions</source>
+        <translation>Drift: die Datenbank gegen das Projekt auf ihren Revisionen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The project's heads against a desired-state file</source>
+        <translation>Die Heads des Projekts gegen eine Soll-Datei</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The project's heads against another profile's database</source>
+        <translation>Die Heads des Projekts gegen die Datenbank eines anderen Profils</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Two revisions of the project</source>
+        <translation>Zwei Revisionen des Projekts</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>What the comparison does shows here.</source>
+        <translation>Hier steht, was der Vergleich gerade tut.</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <location line="+43" />
+        <source>Choose what to compare, then press Compare.</source>
+        <translation>Wählen Sie, was verglichen werden soll, und drücken Sie dann „Vergleichen“.</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <source>the project's heads</source>
+        <translation>die Heads des Projekts</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>the project at the database's revisions</source>
+        <translation>das Projekt auf den Revisionen der Datenbank</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+35" />
+        <source>the database of %1</source>
+        <translation>die Datenbank von %1</translation>
+    </message>
+    <message>
+        <location line="-21" />
+        <source>Choose a desired-state file first.</source>
+        <translation>Wählen Sie zuerst eine Soll-Datei.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>file %1</source>
+        <translation>Datei %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>There is no other profile to compare with.</source>
+        <translation>Es gibt kein anderes Profil zum Vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Profile %1 names no database of its own to compare with.</source>
+        <translation>Profil %1 nennt keine eigene Datenbank zum Vergleichen.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Choose the two revisions to compare.</source>
+        <translation>Wählen Sie die beiden Revisionen, die verglichen werden sollen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+1" />
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Comparing %1…</source>
+        <translation>Vergleiche %1…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>No differences: %1 and %2 are the same schema (read %3).</source>
+        <translation>Keine Unterschiede: %1 und %2 sind dasselbe Schema (gelesen %3).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n difference(s) between %1 and %2 (read %3).</source>
+        <translation>
+            <numerusform>%n Unterschied zwischen %1 und %2 (gelesen %3).</numerusform>
+            <numerusform>%n Unterschiede zwischen %1 und %2 (gelesen %3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Left: %1</source>
+        <translation>Links: %1</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Right: %1</source>
+        <translation>Rechts: %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>These differences cannot be written as a migration: %1</source>
+        <translation>Diese Unterschiede lassen sich nicht als Migration schreiben: %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not compared (kinds Strata does not model): %1</source>
+        <translation>Nicht verglichen (Arten, die Strata nicht abbildet): %1</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Cancelled: the comparison of %1 was stopped; nothing was compared.</source>
+        <translation>Abgebrochen: der Vergleich von %1 wurde angehalten; nichts wurde verglichen.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The comparison of %1 failed: %2</source>
+        <translation>Der Vergleich von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+17" />
+        <source>Last step: %1</source>
+        <translation>Letzter Schritt: %1</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Creating the migration was cancelled; nothing was written.</source>
+        <translation>Das Erstellen der Migration wurde abgebrochen; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No migration was written: it did not pass its proof.
+%1</source>
+        <translation>Es wurde keine Migration geschrieben: sie hat ihre Prüfung nicht bestanden.
+%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No migration was written: %1</source>
+        <translation>Es wurde keine Migration geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>A migration is created from a comparison of the project's heads (or the database at them) with a file or a database that found differences: compare first.</source>
+        <translation>Eine Migration entsteht aus einem Vergleich der Heads des Projekts (oder der Datenbank auf ihnen) mit einer Datei oder einer Datenbank, der Unterschiede gefunden hat: vergleichen Sie zuerst.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Create Migration</source>
+        <translation>Migration erstellen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Message of the new migration, which turns %1 into %2:</source>
+        <translation>Beschreibung der neuen Migration, die %1 in %2 überführt:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>adopt changes made in the database</source>
+        <translation>in der Datenbank vorgenommene Änderungen übernehmen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>schema changes</source>
+        <translation>Schemaänderungen</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>A migration needs a message; nothing was written.</source>
+        <translation>Eine Migration braucht eine Beschreibung; nichts wurde geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Writing a migration that turns %1 into %2, proven first…</source>
+        <translation>Schreibe eine Migration, die %1 in %2 überführt, zuerst geprüft…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>No migration was written: the project's heads are already that schema.</source>
+        <translation>Es wurde keine Migration geschrieben: die Heads des Projekts haben dieses Schema bereits.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Migration %1 written and proven: %2</source>
+        <translation>Migration %1 geschrieben und geprüft: %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Also left out: %1</source>
+        <translation>Ebenfalls ausgelassen: %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The comparison shown was read before it: compare again to see what is left.</source>
+        <translation>Der angezeigte Vergleich wurde davor gelesen: vergleichen Sie erneut, um zu sehen, was übrig ist.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Write a proven migration from the checked differences and open it in the Editor</source>
+        <translation>Eine geprüfte Migration aus den angehakten Unterschieden schreiben und im Editor öffnen</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Offered after a comparison of the project's heads with a file or a database that found differences</source>
+        <translation>Angeboten nach einem Vergleich der Heads des Projekts mit einer Datei oder Datenbank, der Unterschiede gefunden hat</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Desired-State File</source>
+        <translation>Soll-Datei</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::SettingsDialog</name>
     <message>
         <location filename="../src/gui/settings/settingsdialog.cpp" line="+27" />
@@ -3837,7 +4636,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
 <context>
     <name>strata::gui::StatusBoard</name>
     <message>
-        <location filename="../src/gui/status/statusboard.cpp" line="+238" />
+        <location filename="../src/gui/status/statusboard.cpp" line="+253" />
         <source>database %1 does not exist on the local server (nothing applied; Upgrade can create it)</source>
         <translation>Datenbank %1 existiert auf dem lokalen Server nicht (nichts angewendet; Upgrade kann sie anlegen)</translation>
     </message>
@@ -3959,7 +4758,76 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <translation> · gelesen um %1</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8" />
+        <source>%1 added</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 removed</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>the project at base</source>
+        <translation>dem Projekt auf base</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the project at %1</source>
+        <translation>dem Projekt auf %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No drift: the database matches %1 (checked %2).</source>
+        <translation>Kein Drift: die Datenbank entspricht %1 (geprüft %2).</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Owners and grants were not compared.</source>
+        <translation>Eigentümer und Rechte wurden nicht verglichen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n finding(s) hidden by drift_ignore.</source>
+        <translation>
+            <numerusform>%n Befund durch drift_ignore ausgeblendet.</numerusform>
+            <numerusform>%n Befunde durch drift_ignore ausgeblendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13" />
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Drift: %n object(s) of the database differ from %1: %2 (checked %3).</source>
+        <translation>
+            <numerusform>Drift: %n Objekt der Datenbank weicht von %1 ab: %2 (geprüft %3).</numerusform>
+            <numerusform>Drift: %n Objekte der Datenbank weichen von %1 ab: %2 (geprüft %3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>the check was cancelled</source>
+        <translation>die Prüfung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Drift unknown: %1 (checked %2).</source>
+        <translation>Drift unbekannt: %1 (geprüft %2).</translation>
+    </message>
+    <message>
+        <location line="+26" />
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
@@ -3997,401 +4865,6 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <location line="+5" />
         <source>The last run of %1 failed and was rolled back; fix the migration and upgrade again.</source>
         <translation>Der letzte Lauf von %1 ist fehlgeschlagen und wurde zurückgerollt; korrigieren Sie die Migration und führen Sie das Upgrade erneut aus.</translation>
-    </message>
-</context>
-<context>
-    <name>SchemaDiffText</name>
-    <message>
-        <source>schema</source>
-        <translation>Schema</translation>
-    </message>
-    <message>
-        <source>extension</source>
-        <translation>Erweiterung</translation>
-    </message>
-    <message>
-        <source>collation</source>
-        <translation>Sortierfolge</translation>
-    </message>
-    <message>
-        <source>enum type</source>
-        <translation>Aufzählungstyp</translation>
-    </message>
-    <message>
-        <source>domain</source>
-        <translation>Domäne</translation>
-    </message>
-    <message>
-        <source>composite type</source>
-        <translation>zusammengesetzter Typ</translation>
-    </message>
-    <message>
-        <source>sequence</source>
-        <translation>Sequenz</translation>
-    </message>
-    <message>
-        <source>table</source>
-        <translation>Tabelle</translation>
-    </message>
-    <message>
-        <source>column</source>
-        <translation>Spalte</translation>
-    </message>
-    <message>
-        <source>constraint</source>
-        <translation>Constraint</translation>
-    </message>
-    <message>
-        <source>index</source>
-        <translation>Index</translation>
-    </message>
-    <message>
-        <source>view</source>
-        <translation>Sicht</translation>
-    </message>
-    <message>
-        <source>materialized view</source>
-        <translation>materialisierte Sicht</translation>
-    </message>
-    <message>
-        <source>function</source>
-        <translation>Funktion</translation>
-    </message>
-    <message>
-        <source>aggregate</source>
-        <translation>Aggregat</translation>
-    </message>
-    <message>
-        <source>trigger</source>
-        <translation>Trigger</translation>
-    </message>
-    <message>
-        <source>rule</source>
-        <translation>Regel</translation>
-    </message>
-    <message>
-        <source>policy</source>
-        <translation>Richtlinie</translation>
-    </message>
-    <message>
-        <source>Schemas</source>
-        <translation>Schemas</translation>
-    </message>
-    <message>
-        <source>Extensions</source>
-        <translation>Erweiterungen</translation>
-    </message>
-    <message>
-        <source>Collations</source>
-        <translation>Sortierfolgen</translation>
-    </message>
-    <message>
-        <source>Enum types</source>
-        <translation>Aufzählungstypen</translation>
-    </message>
-    <message>
-        <source>Domains</source>
-        <translation>Domänen</translation>
-    </message>
-    <message>
-        <source>Composite types</source>
-        <translation>Zusammengesetzte Typen</translation>
-    </message>
-    <message>
-        <source>Sequences</source>
-        <translation>Sequenzen</translation>
-    </message>
-    <message>
-        <source>Tables</source>
-        <translation>Tabellen</translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation>Spalten</translation>
-    </message>
-    <message>
-        <source>Constraints</source>
-        <translation>Constraints</translation>
-    </message>
-    <message>
-        <source>Indexes</source>
-        <translation>Indizes</translation>
-    </message>
-    <message>
-        <source>Views</source>
-        <translation>Sichten</translation>
-    </message>
-    <message>
-        <source>Materialized views</source>
-        <translation>Materialisierte Sichten</translation>
-    </message>
-    <message>
-        <source>Functions</source>
-        <translation>Funktionen</translation>
-    </message>
-    <message>
-        <source>Aggregates</source>
-        <translation>Aggregate</translation>
-    </message>
-    <message>
-        <source>Triggers</source>
-        <translation>Trigger</translation>
-    </message>
-    <message>
-        <source>Rules</source>
-        <translation>Regeln</translation>
-    </message>
-    <message>
-        <source>Policies</source>
-        <translation>Richtlinien</translation>
-    </message>
-    <message>
-        <source>added</source>
-        <translation>hinzugefügt</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>entfernt</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>geändert</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>Deletes data: the rows or values it removes are lost.</source>
-        <translation>Löscht Daten: die entfernten Zeilen oder Werte gehen verloren.</translation>
-    </message>
-    <message>
-        <source>Rebuilds the table: its rows are copied into a new table and its indexes are built again.</source>
-        <translation>Baut die Tabelle neu auf: ihre Zeilen werden in eine neue Tabelle kopiert und ihre Indizes neu erstellt.</translation>
-    </message>
-    <message>
-        <source>Rewrites the whole table and its indexes while it runs.</source>
-        <translation>Schreibt die ganze Tabelle und ihre Indizes neu, während es läuft.</translation>
-    </message>
-    <message>
-        <source>Holds the database's write lock while it runs: other writers wait.</source>
-        <translation>Hält die Schreibsperre der Datenbank, während es läuft: andere Schreiber warten.</translation>
-    </message>
-    <message>
-        <source>Takes an ACCESS EXCLUSIVE lock: readers and writers of the table wait while it runs.</source>
-        <translation>Setzt eine ACCESS-EXCLUSIVE-Sperre: Leser und Schreiber der Tabelle warten, während es läuft.</translation>
-    </message>
-    <message>
-        <source>Builds an index while holding the database's write lock.</source>
-        <translation>Erstellt einen Index und hält dabei die Schreibsperre der Datenbank.</translation>
-    </message>
-    <message>
-        <source>Builds an index: CREATE INDEX CONCURRENTLY avoids blocking writes.</source>
-        <translation>Erstellt einen Index: CREATE INDEX CONCURRENTLY vermeidet, dass Schreibzugriffe blockiert werden.</translation>
-    </message>
-    <message>
-        <source>Checks every row against the constraint while it runs.</source>
-        <translation>Prüft jede Zeile gegen den Constraint, während es läuft.</translation>
-    </message>
-    <message>
-        <source>Scans the table to validate while holding its lock: add the constraint NOT VALID and validate it in a later migration to avoid blocking writes.</source>
-        <translation>Liest zur Prüfung die ganze Tabelle und hält dabei ihre Sperre: den Constraint mit NOT VALID anlegen und in einer späteren Migration validieren vermeidet, dass Schreibzugriffe blockiert werden.</translation>
-    </message>
-    <message>
-        <source>Cannot run inside a transaction block: the migration runs without one.</source>
-        <translation>Kann nicht in einem Transaktionsblock laufen: die Migration läuft ohne.</translation>
-    </message>
-    <message>
-        <source>Depends on something the catalog cannot track (a function body): check the objects it uses by hand.</source>
-        <translation>Hängt von etwas ab, das der Katalog nicht verfolgen kann (ein Funktionsrumpf): die verwendeten Objekte von Hand prüfen.</translation>
-    </message>
-    <message>
-        <source>The downgrade deletes data this upgrade keeps.</source>
-        <translation>Das Downgrade löscht Daten, die dieses Upgrade behält.</translation>
-    </message>
-    <message>
-        <source>Fails when the table has rows: give the column a default.</source>
-        <translation>Schlägt fehl, wenn die Tabelle Zeilen hat: der Spalte einen Standardwert geben.</translation>
-    </message>
-    <message>
-        <source>Fails when the table has rows: give the column a default, or add it nullable, fill it, then set NOT NULL.</source>
-        <translation>Schlägt fehl, wenn die Tabelle Zeilen hat: der Spalte einen Standardwert geben, oder sie ohne NOT NULL anlegen, füllen und dann NOT NULL setzen.</translation>
-    </message>
-    <message>
-        <source>%1 depends on %2</source>
-        <translation>%1 hängt ab von %2</translation>
-    </message>
-    <message>
-        <source>%1 is part of %2</source>
-        <translation>%1 gehört zu %2</translation>
-    </message>
-    <message>
-        <source>%1 is kept because %2 needs it</source>
-        <translation>%1 bleibt, weil %2 es braucht</translation>
-    </message>
-    <message>
-        <source>%1 is created by one statement with %2</source>
-        <translation>%1 entsteht in einer Anweisung mit %2</translation>
-    </message>
-    <message>
-        <source>unchanged</source>
-        <translation>unverändert</translation>
-    </message>
-    <message>
-        <source>No differences: the two schemas are the same.</source>
-        <translation>Keine Unterschiede: die beiden Schemas sind gleich.</translation>
-    </message>
-    <message>
-        <source>%1: %2, %3, %4</source>
-        <translation>%1: %2, %3, %4</translation>
-    </message>
-    <message>
-        <source>Object</source>
-        <translation>Objekt</translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation>Unterschied</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n difference(s)</source>
-        <translation>
-            <numerusform>%n Unterschied</numerusform>
-            <numerusform>%n Unterschiede</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n difference(s) inside</source>
-        <translation>
-            <numerusform>%n Unterschied darin</numerusform>
-            <numerusform>%n Unterschiede darin</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n added</source>
-        <translation>
-            <numerusform>%n hinzugefügt</numerusform>
-            <numerusform>%n hinzugefügt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n removed</source>
-        <translation>
-            <numerusform>%n entfernt</numerusform>
-            <numerusform>%n entfernt</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n changed</source>
-        <translation>
-            <numerusform>%n geändert</numerusform>
-            <numerusform>%n geändert</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>strata::gui::SchemaDiffView</name>
-    <message>
-        <source>Made or changed by the statements of %1:</source>
-        <translation>Angelegt oder geändert durch die Anweisungen für %1:</translation>
-    </message>
-    <message>
-        <source>Select an object to see its definition on both sides.</source>
-        <translation>Ein Objekt wählen, um seine Definition auf beiden Seiten zu sehen.</translation>
-    </message>
-    <message>
-        <source>Left out of the migration.</source>
-        <translation>Aus der Migration ausgelassen.</translation>
-    </message>
-    <message>
-        <source>Cannot create a migration with these objects left out: %1</source>
-        <translation>Keine Migration möglich, wenn diese Objekte ausgelassen sind: %1</translation>
-    </message>
-    <message>
-        <source>Show &amp;unchanged objects</source>
-        <translation>&amp;Unveränderte Objekte zeigen</translation>
-    </message>
-    <message>
-        <source>&amp;Create migration from these changes</source>
-        <translation>Migration aus diesen Änderungen &amp;erstellen</translation>
-    </message>
-    <message>
-        <source>Nothing compared yet.</source>
-        <translation>Noch nichts verglichen.</translation>
-    </message>
-    <message>
-        <source>Strata cannot write this migration:</source>
-        <translation>Strata kann diese Migration nicht schreiben:</translation>
-    </message>
-    <message>
-        <source>Not compared (kinds Strata does not model; whether their definitions differ is not known):</source>
-        <translation>Nicht verglichen (Arten, die Strata nicht modelliert; ob sich ihre Definitionen unterscheiden, ist unbekannt):</translation>
-    </message>
-    <message>
-        <source>Also left out:</source>
-        <translation>Ebenfalls ausgelassen:</translation>
-    </message>
-    <message>
-        <source>Nothing to create: no comparison is shown.</source>
-        <translation>Nichts zu erstellen: kein Vergleich wird gezeigt.</translation>
-    </message>
-    <message>
-        <source>Cannot create a migration: the diff is refused (see above).</source>
-        <translation>Keine Migration möglich: der Vergleich wird abgelehnt (siehe oben).</translation>
-    </message>
-    <message>
-        <source>Nothing to create: the two schemas are the same.</source>
-        <translation>Nichts zu erstellen: die beiden Schemas sind gleich.</translation>
-    </message>
-    <message>
-        <source>Nothing to create: every difference is left out.</source>
-        <translation>Nichts zu erstellen: jeder Unterschied ist ausgelassen.</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>Warnung: %1</translation>
-    </message>
-    <message>
-        <source>Upgrade</source>
-        <translation>Upgrade</translation>
-    </message>
-    <message>
-        <source>Downgrade</source>
-        <translation>Downgrade</translation>
-    </message>
-    <message>
-        <source>Not in this schema.</source>
-        <translation>Nicht in diesem Schema.</translation>
-    </message>
-    <message>
-        <source>Statements for %1:</source>
-        <translation>Anweisungen für %1:</translation>
-    </message>
-    <message>
-        <source>No statements of its own: it is made or changed with the object it belongs to.</source>
-        <translation>Keine eigenen Anweisungen: es wird mit dem Objekt angelegt oder geändert, zu dem es gehört.</translation>
-    </message>
-    <message>
-        <source>Unchanged: no statements.</source>
-        <translation>Unverändert: keine Anweisungen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The migration (%n operation(s)):</source>
-        <translation>
-            <numerusform>Die Migration (%n Operation):</numerusform>
-            <numerusform>Die Migration (%n Operationen):</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>strata::gui::ActivityLog</name>
-    <message>
-        <source>Made the folder %1 private (mode %2 to %3): an older version of Strata left it open to other users.</source>
-        <translation>Ordner %1 privat gemacht (Modus %2 zu %3): Eine ältere Strata-Version hatte ihn für andere Benutzer offen gelassen.</translation>
-    </message>
-    <message>
-        <source>Made %1 private (mode %2 to %3): an older version of Strata left it readable by other users.</source>
-        <translation>%1 privat gemacht (Modus %2 zu %3): Eine ältere Strata-Version hatte die Datei für andere Benutzer lesbar gelassen.</translation>
     </message>
 </context>
 </TS>

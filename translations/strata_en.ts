@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>SchemaDiffText</name>
+    <message numerus="yes">
+        <location filename="../src/gui/schemadiff/schemadifftext.cpp" line="+189" />
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>%n difference</numerusform>
+            <numerusform>%n differences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>%n difference(s) inside</source>
+        <translation>
+            <numerusform>%n difference inside</numerusform>
+            <numerusform>%n differences inside</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15" />
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n removed</numerusform>
+            <numerusform>%n removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>strata::gui::BackupsController</name>
     <message numerus="yes">
         <location filename="../src/gui/backups/backupscontroller.cpp" line="+98" />
@@ -154,7 +197,7 @@
 <context>
     <name>strata::gui::ProfileDock</name>
     <message numerus="yes">
-        <location filename="../src/gui/profiles/profiledock.cpp" line="+195" />
+        <location filename="../src/gui/profiles/profiledock.cpp" line="+201" />
         <source>%n pending</source>
         <translation>
             <numerusform>%n pending</numerusform>
@@ -263,50 +306,51 @@
     </message>
 </context>
 <context>
-    <name>SchemaDiffText</name>
-    <message numerus="yes">
-        <source>%n difference(s)</source>
-        <translation>
-            <numerusform>%n difference</numerusform>
-            <numerusform>%n differences</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n difference(s) inside</source>
-        <translation>
-            <numerusform>%n difference inside</numerusform>
-            <numerusform>%n differences inside</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n added</source>
-        <translation>
-            <numerusform>%n added</numerusform>
-            <numerusform>%n added</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n removed</source>
-        <translation>
-            <numerusform>%n removed</numerusform>
-            <numerusform>%n removed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n changed</source>
-        <translation>
-            <numerusform>%n changed</numerusform>
-            <numerusform>%n changed</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>strata::gui::SchemaDiffView</name>
     <message numerus="yes">
+        <location filename="../src/gui/schemadiff/schemadiffview.cpp" line="+396" />
         <source>The migration (%n operation(s)):</source>
         <translation>
             <numerusform>The migration (%n operation):</numerusform>
             <numerusform>The migration (%n operations):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::SchemaTab</name>
+    <message numerus="yes">
+        <location filename="../src/gui/schemadiff/schematab.cpp" line="+291" />
+        <source>%n difference(s) between %1 and %2 (read %3).</source>
+        <translation>
+            <numerusform>%n difference between %1 and %2 (read %3).</numerusform>
+            <numerusform>%n differences between %1 and %2 (read %3).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>strata::gui::StatusBoard</name>
+    <message numerus="yes">
+        <location filename="../src/gui/status/statusboard.cpp" line="+297" />
+        <source>%n finding(s) hidden by drift_ignore.</source>
+        <translation>
+            <numerusform>%n finding hidden by drift_ignore.</numerusform>
+            <numerusform>%n findings hidden by drift_ignore.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13" />
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>Drift: %n object(s) of the database differ from %1: %2 (checked %3).</source>
+        <translation>
+            <numerusform>Drift: %n object of the database differs from %1: %2 (checked %3).</numerusform>
+            <numerusform>Drift: %n objects of the database differ from %1: %2 (checked %3).</numerusform>
         </translation>
     </message>
 </context>

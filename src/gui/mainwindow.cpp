@@ -25,7 +25,9 @@
 #include "profiles/profiledock.h"
 #include "profiles/profilescontroller.h"
 #include "profiles/profilestore.h"
+#include "schemadiff/schematab.h"
 #include "settings/settingsdialog.h"
+#include "status/driftmonitor.h"
 #include "status/projectwatcher.h"
 #include "status/statusboard.h"
 #include "ui_mainwindow.h"
@@ -163,6 +165,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_authoring, &AuthoringController::logLine, this, &MainWindow::logLine);
     connect(m_authoring, &AuthoringController::statusMessage, this,
             [this](const QString &text, int ms) { statusBar()->showMessage(text, ms); });
+    m_ui->schemaTab->setHost({m_profilesCtl, host.snapshot,
+                              [this](const QString &path) { openInEditor(path); },
+                              [this](const QString &name) { refresh(name); }});
 
     setupViews();
     setupActions();
@@ -283,6 +288,7 @@ void MainWindow::setupViews()
 void MainWindow::setupStatus()
 {
     m_statusBoard = new StatusBoard(m_profileDock, this);
+    m_statusBoard->watchDrift(new DriftMonitor(m_profilesCtl, m_jobPanel, this));
     connect(m_statusBoard, &StatusBoard::retryDue, this, &MainWindow::refresh);
     connect(m_statusBoard, &StatusBoard::changed, this, [this](const QString &name) {
         if (name == m_current)
@@ -576,6 +582,7 @@ void MainWindow::showCurrent()
         }
     }
     m_pending->show(m_current, snap, m_statusBoard->pendingText(m_current));
+    m_ui->schemaTab->setProfile(m_current);
     updateProblems();
     m_authoring->updateContext();
     m_backups->showCurrent();

@@ -35,8 +35,8 @@ class ProjectWatcher;
 class RunsController;
 class StatusBoard;
 
-// The main window: profiles on the left, the selected profile's History, Pending and Audit
-// tabs in the middle, the Activity log below. Every database job goes to the profile's
+// The main window: profiles on the left, the selected profile's History, Pending, Schema and
+// Audit tabs in the middle, the Activity log below. Every database job goes to the profile's
 // JobController; plans and runs are the RunsController's, each profile's job state the
 // JobPanel's; this class wires them to the views and keeps the selected profile.
 class MainWindow : public QMainWindow

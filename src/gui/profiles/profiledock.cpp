@@ -15,11 +15,13 @@ namespace strata::gui {
 namespace {
 
 constexpr int NameRole = Qt::UserRole + 1;
-constexpr int BadgeRole = Qt::UserRole + 2;    // the badge's text without the time
-constexpr int CheckedRole = Qt::UserRole + 3;  // the time it was checked, as shown
-constexpr int DetailRole = Qt::UserRole + 4;   // the badge's tooltip (why, when last read)
-constexpr int JobRole = Qt::UserRole + 5;      // what the profile's job does; empty: idle
-constexpr int JobBadgeRole = Qt::UserRole + 6; // the same, short, for the State column
+constexpr int BadgeRole = Qt::UserRole + 2;       // the badge's text without the time
+constexpr int CheckedRole = Qt::UserRole + 3;     // the time it was checked, as shown
+constexpr int DetailRole = Qt::UserRole + 4;      // the badge's tooltip (why, when last read)
+constexpr int JobRole = Qt::UserRole + 5;         // what the profile's job does; empty: idle
+constexpr int JobBadgeRole = Qt::UserRole + 6;    // the same, short, for the State column
+constexpr int DriftRole = Qt::UserRole + 7;       // ProfileDock::Drift, as an int
+constexpr int DriftDetailRole = Qt::UserRole + 8; // the drift lines of the tooltip
 
 // The profile's colour (a square when protected, a circle otherwise) and, for a protected
 // profile, a padlock beside it: the colour alone says little to a colour-blind eye.
@@ -148,6 +150,8 @@ void ProfileDock::setProfiles(const QList<Profile> &profiles)
                 item->setData(1, DetailRole, old->data(1, DetailRole));
                 item->setData(1, JobRole, old->data(1, JobRole));
                 item->setData(1, JobBadgeRole, old->data(1, JobBadgeRole));
+                item->setData(1, DriftRole, old->data(1, DriftRole));
+                item->setData(1, DriftDetailRole, old->data(1, DriftDetailRole));
                 showState(item);
             }
         }
@@ -164,7 +168,9 @@ void ProfileDock::setProfiles(const QList<Profile> &profiles)
     int badge = 0;
     for (Badge b : {Badge::Unknown, Badge::Checking, Badge::UpToDate, Badge::Pending, Badge::Edited,
                     Badge::Unreachable, Badge::ProjectMissing, Badge::ProjectError})
-        badge = std::max(badge, m_tree->fontMetrics().horizontalAdvance(badgeText(b, 88)) + 16);
+        badge = std::max(badge, m_tree->fontMetrics().horizontalAdvance(
+                                    tr("%1 · %2").arg(badgeText(b, 88), tr("drift"))) +
+                                    32);
     const int needed = name + iconSize().width() + m_tree->indentation() + 16 + badge +
                        m_tree->frameWidth() * 2 + 4;
     m_tree->setMinimumWidth(std::clamp(needed, 200, 380));
@@ -240,17 +246,51 @@ QString ProfileDock::jobText(const QString &profile) const
     return item ? item->data(1, JobRole).toString() : QString();
 }
 
+void ProfileDock::setDrift(const QString &profile, Drift drift, const QString &detail)
+{
+    if (QTreeWidgetItem *item = itemFor(profile)) {
+        item->setData(1, DriftRole, int(drift));
+        item->setData(1, DriftDetailRole, detail);
+        showState(item);
+    }
+}
+
+QString ProfileDock::driftText(const QString &profile) const
+{
+    const QTreeWidgetItem *item = itemFor(profile);
+    return item && Drift(item->data(1, DriftRole).toInt()) == Drift::Found ? tr("drift")
+                                                                           : QString();
+}
+
+QString ProfileDock::driftDetail(const QString &profile) const
+{
+    const QTreeWidgetItem *item = itemFor(profile);
+    return item ? item->data(1, DriftDetailRole).toString() : QString();
+}
+
+QString ProfileDock::stateToolTip(const QString &profile) const
+{
+    const QTreeWidgetItem *item = itemFor(profile);
+    return item ? item->toolTip(1) : QString();
+}
+
 void ProfileDock::showState(QTreeWidgetItem *item)
 {
-    const QString badge = item->data(1, BadgeRole).toString();
+    QString badge = item->data(1, BadgeRole).toString();
     const QString checked = item->data(1, CheckedRole).toString();
-    const QString detail = item->data(1, DetailRole).toString();
+    QString detail = item->data(1, DetailRole).toString();
     const QString job = item->data(1, JobRole).toString();
+    const bool drift = Drift(item->data(1, DriftRole).toInt()) == Drift::Found;
+    if (const QString lines = item->data(1, DriftDetailRole).toString(); !lines.isEmpty())
+        detail = detail.isEmpty() ? lines : detail + QLatin1Char('\n') + lines;
+    if (drift)
+        badge = tr("%1 · %2").arg(badge, tr("drift"));
     // A job of a profile that is not selected shows here, since its progress panel does not.
     if (job.isEmpty()) {
         item->setText(1, checked.isEmpty() ? badge : tr("%1 · %2").arg(badge, checked));
         item->setToolTip(1, detail);
-        item->setIcon(1, {});
+        item->setIcon(1, drift ? m_tree->style()->standardIcon(QStyle::SP_MessageBoxWarning)
+                               : QIcon());
     } else {
         item->setText(1, item->data(1, JobBadgeRole).toString());
         item->setToolTip(1, detail.isEmpty()

@@ -31,6 +31,9 @@ public:
         ProjectMissing,
         ProjectError
     };
+    // What the last drift check of the profile's database found (DriftMonitor): Found shows a
+    // drift mark (the word and an icon) beside the badge; every state's words are in the tooltip.
+    enum class Drift { NotChecked, None, Found, Unknown };
     // An item's data in column 0: true for a protected profile (it shows the padlock).
     static constexpr int ProtectedRole = Qt::UserRole + 2;
     // The icons' size: the colour, then room for the padlock.
@@ -48,6 +51,14 @@ public:
     // the tooltip; empty job: the job ended.
     void setJob(const QString &profile, const QString &job, const QString &badge = {});
     QString jobText(const QString &profile) const;
+    // detail: the tooltip's drift lines (what drifted and when it was checked, or why it is not
+    // known).
+    void setDrift(const QString &profile, Drift drift, const QString &detail);
+    // "drift" while the drift mark shows, else empty; and the tooltip's drift lines.
+    QString driftText(const QString &profile) const;
+    QString driftDetail(const QString &profile) const;
+    // The State column's tooltip.
+    QString stateToolTip(const QString &profile) const;
     void select(const QString &profile);
     QString selected() const;
     // The badge without the time it was checked ("3 pending"), and that time ("18:32").

@@ -1,6 +1,7 @@
 #include "status/statusboard.h"
 
 #include "profiles/profiledock.h"
+#include "status/driftmonitor.h"
 
 #include <QTimer>
 
@@ -59,6 +60,18 @@ void StatusBoard::noteSnapshot(const QString &profile, const SnapshotPtr &snapsh
         stopReconnect(entry);
     }
     setBadge(profile, entry);
+    if (m_drift)
+        m_drift->noteSnapshot(profile, snapshot);
+}
+
+void StatusBoard::watchDrift(DriftMonitor *monitor)
+{
+    m_drift = monitor;
+    connect(monitor, &DriftMonitor::checked, this,
+            [this](const QString &profile, const DriftReportPtr &report, const QDateTime &at) {
+                noteDrift(profile, *report, at);
+            });
+    connect(monitor, &DriftMonitor::checkFailed, this, &StatusBoard::noteDriftFailed);
 }
 
 void StatusBoard::noteProjectFailure(const QString &profile, const Error &error)
@@ -74,6 +87,8 @@ void StatusBoard::noteProjectFailure(const QString &profile, const Error &error)
 
 void StatusBoard::forget(const QString &profile)
 {
+    if (m_drift)
+        m_drift->forget(profile);
     auto it = m_entries.find(profile);
     if (it == m_entries.end())
         return;
@@ -250,6 +265,81 @@ QString StatusBoard::stateText(const QString &profile) const
         text += tr(" · failed: %1").arg(snap->failed.join(QLatin1String(", ")));
     text += tr(" · read %1").arg(clock(entry.checkedAt));
     return text;
+}
+
+QString StatusBoard::changeText(const QString &object, int change)
+{
+    switch (schema::ObjectChange::Change(change)) {
+    case schema::ObjectChange::Change::Added:
+        return tr("%1 added").arg(object);
+    case schema::ObjectChange::Change::Removed:
+        return tr("%1 removed").arg(object);
+    case schema::ObjectChange::Change::Changed:
+        break;
+    }
+    return tr("%1 changed").arg(object);
+}
+
+void StatusBoard::noteDrift(const QString &profile, const schema::DriftReport &report,
+                            const QDateTime &at)
+{
+    Entry &entry = m_entries[profile];
+    const QString where =
+        report.current.isEmpty()
+            ? tr("the project at base")
+            : tr("the project at %1").arg(report.current.join(QLatin1String(", ")));
+    if (!report.hasDrift()) {
+        QString text = tr("No drift: the database matches %1 (checked %2).").arg(where, clock(at));
+        if (!report.ownersAndGrantsCompared)
+            text += QLatin1Char('\n') + tr("Owners and grants were not compared.");
+        if (report.ignoredFindings > 0)
+            text += QLatin1Char('\n') +
+                    tr("%n finding(s) hidden by drift_ignore.", nullptr, report.ignoredFindings);
+        entry.drift = Entry::Drift::None;
+        entry.driftText = text;
+    } else {
+        QStringList objects;
+        for (const schema::ObjectChange &c : report.changes)
+            objects << changeText(c.object, int(c.change));
+        for (const schema::UnsupportedChange &c : report.unsupported)
+            objects << changeText(c.object, int(c.change));
+        const int count = int(objects.size());
+        constexpr int shown = 6;
+        QString list = QStringList(objects.mid(0, shown)).join(QLatin1String("; "));
+        if (count > shown)
+            list += QLatin1String("; ") + tr("and %n more", nullptr, count - shown);
+        entry.drift = Entry::Drift::Found;
+        entry.driftText = tr("Drift: %n object(s) of the database differ from %1: %2 (checked %3).",
+                             nullptr, count)
+                              .arg(where, list, clock(at));
+    }
+    setDrift(profile, entry);
+}
+
+void StatusBoard::noteDriftFailed(const QString &profile, const Error &error, const QDateTime &at)
+{
+    Entry &entry = m_entries[profile];
+    entry.drift = Entry::Drift::Unknown;
+    const QString why =
+        error.code == Error::Code::Cancelled ? tr("the check was cancelled") : error.toString();
+    entry.driftText = tr("Drift unknown: %1 (checked %2).").arg(why, clock(at));
+    setDrift(profile, entry);
+}
+
+QString StatusBoard::driftText(const QString &profile) const
+{
+    return m_entries.value(profile).driftText;
+}
+
+void StatusBoard::setDrift(const QString &profile, const Entry &entry)
+{
+    if (!m_dock)
+        return;
+    const auto mark = entry.drift == Entry::Drift::Found     ? ProfileDock::Drift::Found
+                      : entry.drift == Entry::Drift::None    ? ProfileDock::Drift::None
+                      : entry.drift == Entry::Drift::Unknown ? ProfileDock::Drift::Unknown
+                                                             : ProfileDock::Drift::NotChecked;
+    m_dock->setDrift(profile, mark, entry.driftText);
 }
 
 QString StatusBoard::pendingText(const QString &profile) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jobs/projectsnapshot.h"
+#include "schema/schemaworkbench.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -12,6 +13,7 @@ class QTimer;
 
 namespace strata::gui {
 
+class DriftMonitor;
 class ProfileDock;
 
 // What the app says about each profile's database: only what the core read
@@ -38,6 +40,18 @@ public:
     void noteProjectFailure(const QString &profile, const Error &error);
     // The profile is gone or was replaced: no more reconnects for it.
     void forget(const QString &profile);
+
+    // Checks the profiles for drift with `monitor` (owned by its parent) after each successful
+    // read, and shows what it finds in the badges.
+    void watchDrift(DriftMonitor *monitor);
+    // Drift (DriftMonitor's checks): what the last check found, with when it was made (UTC), or
+    // why it could not be made. A failed check never reads as "no drift".
+    void noteDrift(const QString &profile, const schema::DriftReport &report, const QDateTime &at);
+    void noteDriftFailed(const QString &profile, const Error &error, const QDateTime &at);
+    // The drift lines of the badge's tooltip: "Drift: 2 objects differ from the project at a1:
+    // ... (checked 18:32:05)", "No drift ... (checked ...)", "Drift unknown: why (checked ...)";
+    // empty before the first check.
+    QString driftText(const QString &profile) const;
 
     // True when the latest read of the profile read its database (the state is known).
     bool isKnown(const QString &profile) const;
@@ -72,7 +86,14 @@ private:
         int attempt = 0;         // reconnect attempts since the last successful read
         QDateTime nextAttemptAt; // when the next one is due (UTC); invalid: none
         QTimer *timer = nullptr;
+        // The last drift check.
+        enum class Drift { NotChecked, None, Found, Unknown };
+        Drift drift = Drift::NotChecked;
+        QString driftText;
     };
+    void setDrift(const QString &profile, const Entry &entry);
+    // "table public.x added" (change: schema::ObjectChange::Change).
+    static QString changeText(const QString &object, int change);
 
     void setBadge(const QString &profile, const Entry &entry);
     void scheduleReconnect(const QString &profile, Entry &entry);
@@ -82,6 +103,7 @@ private:
     QString lastReadText(const Entry &entry) const;
 
     ProfileDock *m_dock = nullptr;
+    DriftMonitor *m_drift = nullptr;
     QHash<QString, Entry> m_entries;
 };
 
