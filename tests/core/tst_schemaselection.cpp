@@ -184,6 +184,86 @@ private Q_SLOTS:
         QVERIFY(diff(from, selection.to).isEmpty());
     }
 
+    void schemasAndOwnedSequencesGoWithTheirWhole()
+    {
+        const SchemaObject shop =
+            object(ObjectKind::Schema, {}, QStringLiteral("shop"), {}, {}, {});
+        const SchemaObject film =
+            object(ObjectKind::Table, {}, QStringLiteral("film"), {}, {}, QStringLiteral("shop"));
+        const SchemaObject sequence =
+            object(ObjectKind::Sequence, {}, QStringLiteral("film_id_seq"),
+                   {{QStringLiteral("type"), QStringLiteral("integer")},
+                    {QStringLiteral("owned_by"), QStringLiteral("shop.film.id")}},
+                   {}, QStringLiteral("shop"));
+        SchemaObject id = column(QStringLiteral("film"), QStringLiteral("id"),
+                                 QStringLiteral("integer"), QStringLiteral("shop"));
+        id.properties.insert(QStringLiteral("default"),
+                             QStringLiteral("nextval('shop.film_id_seq'::regclass)"));
+        const SchemaModel none = model({});
+        const SchemaModel all = model({shop, film, sequence, id});
+
+        // Added: leaving the schema out takes everything in it.
+        const Selection withoutShop = leaveOut(none, all, {shop.key()});
+        QCOMPARE(withoutShop.alsoLeftOut.size(), 3);
+        QVERIFY(withoutShop.to.isEmpty());
+        // Leaving the table out takes its column and the sequence the column owns.
+        const Selection withoutFilm = leaveOut(none, all, {film.key()});
+        QCOMPARE(withoutFilm.alsoLeftOut, (QStringList{id.key(), sequence.key()}));
+        QCOMPARE(withoutFilm.why[1],
+                 QStringLiteral("sequence shop.film_id_seq is part of column shop.film.id"));
+        QCOMPARE(operationObjects(diff(none, withoutFilm.to)),
+                 QStringList{QStringLiteral("schema shop")});
+
+        // Removed: keeping the column keeps its table and schema, and the sequence it owns.
+        const Selection keepId = leaveOut(all, none, {id.key()});
+        QCOMPARE(keepId.alsoLeftOut.size(), 3);
+        QVERIFY(diff(all, keepId.to).isEmpty());
+    }
+
+    void tableOwnChangeLeavesItsColumnsAlone()
+    {
+        SchemaObject before = object(ObjectKind::Table, {}, QStringLiteral("film"));
+        SchemaObject after = before;
+        after.comment = QStringLiteral("films we sell");
+        const SchemaModel from =
+            model({before, column(QStringLiteral("film"), QStringLiteral("rate"),
+                                  QStringLiteral("integer"))});
+        const SchemaModel to = model({after, column(QStringLiteral("film"), QStringLiteral("rate"),
+                                                    QStringLiteral("numeric"))});
+        const Selection selection = leaveOut(from, to, {after.key()});
+        QVERIFY(selection.alsoLeftOut.isEmpty());
+        QCOMPARE(operationObjects(diff(from, selection.to)),
+                 QStringList{QStringLiteral("column public.film.rate")});
+    }
+
+    void realSerialTable()
+    {
+        const auto from = read(QStringLiteral("CREATE TABLE film (id integer PRIMARY KEY);"));
+        const auto to = read(QStringLiteral("CREATE TABLE film (id integer PRIMARY KEY);"
+                                            "CREATE SCHEMA shop;"
+                                            "CREATE TABLE shop.sale (id serial PRIMARY KEY, "
+                                            "film_id integer REFERENCES public.film);"));
+        QVERIFY(from && to);
+        const QString shop = key(ObjectKind::Schema, {}, QStringLiteral("shop"), QString());
+        const QString sale =
+            key(ObjectKind::Table, {}, QStringLiteral("sale"), QStringLiteral("shop"));
+        const QString sequence =
+            key(ObjectKind::Sequence, {}, QStringLiteral("sale_id_seq"), QStringLiteral("shop"));
+        const Selection withoutSale = leaveOut(*from, *to, {sale});
+        QVERIFY2(withoutSale.alsoLeftOut.contains(sequence),
+                 qPrintable(withoutSale.why.join(QLatin1Char('\n'))));
+        QCOMPARE(operationObjects(diff(*from, withoutSale.to)),
+                 QStringList{QStringLiteral("schema shop")});
+        const Selection withoutShop = leaveOut(*from, *to, {shop});
+        QVERIFY(withoutShop.alsoLeftOut.contains(sale));
+        QVERIFY(diff(*from, withoutShop.to).isEmpty());
+        // The other way: the schema dropped, its table kept.
+        const Selection keepSale = leaveOut(*to, *from, {sale});
+        QVERIFY2(keepSale.alsoLeftOut.contains(shop) && keepSale.alsoLeftOut.contains(sequence),
+                 qPrintable(keepSale.why.join(QLatin1Char('\n'))));
+        QVERIFY(diff(*to, keepSale.to).isEmpty());
+    }
+
     void sqliteColumnTakesItsTable()
     {
         auto table = [](const QString &sql) {

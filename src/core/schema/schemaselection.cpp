@@ -22,7 +22,7 @@ bool isRelation(ObjectKind kind)
 }
 
 // The objects of both sides by key, with the lookups the closure walks: who depends on a key,
-// and which objects live on a relation.
+// and what cannot be without an object (its parts).
 class Sides
 {
 public:
@@ -32,15 +32,16 @@ public:
             const QList<SchemaObject> objects = model->objects();
             for (const SchemaObject &object : objects) {
                 const QString key = object.key();
-                for (const QString &dependency : object.dependsOn) {
-                    if (!m_dependants[dependency].contains(key))
-                        m_dependants[dependency].append(key);
-                }
-                if (livesOnRelation(object.kind) && !object.table.isEmpty()) {
-                    QStringList &children =
-                        m_children[object.schema + QLatin1Char('|') + object.table];
-                    if (!children.contains(key))
-                        children.append(key);
+                for (const QString &dependency : object.dependsOn)
+                    add(m_dependants, dependency, key);
+                if (livesOnRelation(object.kind) && !object.table.isEmpty())
+                    add(m_parts, relationPartsKey(object.schema, object.table), key);
+                if (object.kind != ObjectKind::Schema && !object.schema.isEmpty())
+                    add(m_parts, schemaPartsKey(object.schema), key);
+                if (object.kind == ObjectKind::Sequence) {
+                    if (const QString owner = detail::ownerColumnKey(*model, object);
+                        !owner.isEmpty())
+                        add(m_parts, owner, key);
                 }
             }
         }
@@ -52,9 +53,31 @@ public:
         return object ? object : m_from.find(key);
     }
     QStringList dependants(const QString &key) const { return m_dependants.value(key); }
-    QStringList children(const SchemaObject &relation) const
+    // What cannot be without the object: a relation's columns, constraints, indexes ...; a
+    // schema's objects; the sequences a column owns (OWNED BY).
+    QStringList parts(const SchemaObject &object) const
     {
-        return m_children.value(relation.schema + QLatin1Char('|') + relation.name);
+        if (isRelation(object.kind))
+            return m_parts.value(relationPartsKey(object.schema, object.name));
+        if (object.kind == ObjectKind::Schema)
+            return m_parts.value(schemaPartsKey(object.name));
+        if (object.kind == ObjectKind::Column)
+            return m_parts.value(object.key());
+        return {};
+    }
+    // What the object cannot be without, in `model`: its relation, its schema, the column
+    // owning it (a sequence).
+    static QStringList wholes(const SchemaObject &object, const SchemaModel &model)
+    {
+        QStringList keys;
+        if (const SchemaObject *relation = detail::relationOf(model, object))
+            keys.append(relation->key());
+        if (object.kind != ObjectKind::Schema && !object.schema.isEmpty())
+            keys.append(detail::objectKey(ObjectKind::Schema, QString(), QString(), object.schema));
+        if (object.kind == ObjectKind::Sequence)
+            keys.append(detail::ownerColumnKey(model, object));
+        keys.removeAll(QString());
+        return keys;
     }
     // Whether leaving the object out changes anything: absent on one side, or other text there.
     bool differs(const QString &key) const
@@ -66,10 +89,23 @@ public:
     }
 
 private:
+    static QString relationPartsKey(const QString &schema, const QString &name)
+    {
+        return QStringLiteral("relation|") + schema + QLatin1Char('|') + name;
+    }
+    static QString schemaPartsKey(const QString &name) { return QStringLiteral("schema|") + name; }
+    static void add(QHash<QString, QStringList> &lists, const QString &list, const QString &key)
+    {
+        QStringList &keys = lists[list];
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+
     const SchemaModel &m_from;
     const SchemaModel &m_to;
     QHash<QString, QStringList> m_dependants;
-    QHash<QString, QStringList> m_children; // "schema|relation" -> keys living on it
+    // "relation|schema|name", "schema|name" or a column's key -> the keys of its parts
+    QHash<QString, QStringList> m_parts;
 };
 
 QString why(const Sides &sides, const LeftOutReason &reason)
@@ -144,17 +180,21 @@ Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QString
         if (!sides.differs(key))
             continue;
         const SchemaObject &object = *sides.either(key);
-        if (isRelation(object.kind)) {
-            for (const QString &child : sides.children(object))
-                take(child, key, Link::PartOf);
+        // Parts go with a whole that comes or goes, and with any change to a SQLite table (its
+        // one statement holds its columns and constraints); a PostgreSQL table's own change
+        // (an option, a comment) leaves its columns' changes alone.
+        if (!from.find(key) || !to.find(key) || sqlite) {
+            for (const QString &part : sides.parts(object))
+                take(part, key, Link::PartOf);
         }
         for (const QString &dependant : sides.dependants(key))
             take(dependant, key, Link::DependsOn);
         // Kept as in `from`: what it stands on there must stay too.
         if (const SchemaObject *before = from.find(key)) {
-            if (const SchemaObject *relation = detail::relationOf(from, *before);
-                relation && !to.find(relation->key()))
-                take(relation->key(), key, Link::NeededBy);
+            for (const QString &whole : Sides::wholes(*before, from)) {
+                if (!to.find(whole))
+                    take(whole, key, Link::NeededBy);
+            }
             for (const QString &dependency : before->dependsOn) {
                 if (!to.find(dependency))
                     take(dependency, key, Link::NeededBy);

@@ -18,7 +18,8 @@ struct LeftOutReason
 {
     enum class Link {
         DependsOn, // `key` depends on `cause` (SchemaObject::dependsOn, on either side)
-        PartOf,    // `key` is a column, constraint, index, trigger ... of the relation `cause`
+        PartOf,    // `key` is a column, constraint, index, trigger ... of the relation `cause`,
+                   // an object in the schema `cause`, or a sequence the column `cause` owns
         NeededBy,  // `key` is kept as in `from` because `cause`, kept, needs it (its relation, or
                    // an object it depends on there)
         Statement, // SQLite: `key` is the table whose one CREATE TABLE statement holds `cause`
@@ -48,9 +49,11 @@ struct Selection
 // Leaves the changes to the objects `leftOut` names (keys) out of the way from `from` to `to`,
 // and every change that needs one of them. A key that names no object on either side is
 // ignored. What goes with a left-out object, both for one added (taken away) and one removed
-// or changed (kept as in `from`): its dependants (dependsOn on either side, transitively), the
-// columns, constraints, indexes, triggers, rules and policies of a relation, what a kept
-// object needs in `from` that `to` has not (its relation, its dependencies), and on SQLite the
+// or changed (kept as in `from`): its dependants (dependsOn on either side, transitively); for
+// an object that comes or goes (and any SQLite table) its parts: the columns, constraints,
+// indexes, triggers, rules and policies of a relation, the objects of a schema, the sequences a
+// column owns; what a kept object needs in `from` that `to` has not
+// (its relation, schema, owning column, dependencies), and on SQLite the
 // table of a column or constraint (one CREATE TABLE statement holds them). alsoLeftOut names
 // only objects that differ (compare()); an object the same on both sides carries nothing on.
 Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QStringList &leftOut);
