@@ -169,6 +169,17 @@ private Q_SLOTS:
         row("current_timestamp default added",
             with({{"born INTEGER)", "born INTEGER, added TEXT DEFAULT CURRENT_TIMESTAMP)"}}), none,
             "rebuild table");
+        row("expression default added",
+            with({{"born INTEGER)", "born INTEGER, score INTEGER DEFAULT (1 + 1))"}}), none,
+            "rebuild table");
+        row("function default added",
+            with({{"born INTEGER)", "born INTEGER, seen TEXT DEFAULT (datetime('now')))"}}), none,
+            "rebuild table");
+        row("constant defaults added",
+            with({{"born INTEGER)", "born INTEGER, s INTEGER DEFAULT (-1), t TEXT DEFAULT ('x'), "
+                                    "u BLOB DEFAULT x'00', v INTEGER DEFAULT TRUE, w TEXT DEFAULT "
+                                    "(CAST(1 AS TEXT)), x INTEGER NOT NULL DEFAULT +3)"}}),
+            none, "alter table");
         row("unique column added", with({{"born INTEGER)", "born INTEGER, code TEXT UNIQUE)"}}),
             none, "rebuild table");
         row("rebuild of a renamed table with a renamed column",

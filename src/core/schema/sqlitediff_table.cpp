@@ -88,9 +88,60 @@ bool ownerOf(const SchemaObject &constraint, const TableText &text,
     });
 }
 
+// The tokens of a default's text without the parentheses around the whole of it.
+QList<Token> defaultTokens(const QString &value)
+{
+    QList<Token> tokens = scan(value);
+    while (tokens.size() >= 2 && tokens.first().text == QLatin1String("(") &&
+           tokens.last().text == QLatin1String(")")) {
+        tokens.removeFirst();
+        tokens.removeLast();
+    }
+    return tokens;
+}
+
 bool isNullDefault(const QString &value)
 {
-    return value.isEmpty() || value.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0;
+    const QList<Token> tokens = defaultTokens(value);
+    return tokens.isEmpty() || (tokens.size() == 1 && tokens.first().is("null"));
+}
+
+// Whether ADD COLUMN takes `value` as a default: what SQLite evaluates without a row (a
+// number with its sign, a string, a blob, NULL, TRUE, FALSE, a CAST of one), not CURRENT_TIME,
+// CURRENT_DATE, CURRENT_TIMESTAMP, a function or an operator ("Cannot add a column with
+// non-constant default").
+bool isConstantDefault(const QString &value)
+{
+    QList<Token> tokens = defaultTokens(value);
+    if (tokens.size() >= 4 && tokens.first().is("cast") &&
+        tokens.last().text == QLatin1String(")")) {
+        const qsizetype as = std::find_if(tokens.cbegin(), tokens.cend(),
+                                          [](const Token &t) { return t.is("as"); }) -
+                             tokens.cbegin();
+        tokens = tokens.mid(2, as - 2);
+    }
+    if (!tokens.isEmpty() &&
+        (tokens.first().text == QLatin1String("-") || tokens.first().text == QLatin1String("+")))
+        tokens.removeFirst();
+    if (tokens.size() == 2)
+        return tokens[0].is("x") && tokens[1].type == Token::Type::String;
+    if (tokens.size() != 1)
+        return tokens.isEmpty();
+    const Token &token = tokens.first();
+    return token.type == Token::Type::Number || token.type == Token::Type::String ||
+           token.is("null") || token.is("true") || token.is("false");
+}
+
+// A constraint's compared properties but its definition, as "name=value" lines.
+QString otherProperties(const SchemaObject &constraint)
+{
+    QStringList lines;
+    for (auto it = constraint.properties.cbegin(); it != constraint.properties.cend(); ++it) {
+        if (it.key() != QLatin1String("definition") &&
+            isComparedProperty(ObjectKind::Constraint, it.key()))
+            lines.append(it.key() + QLatin1Char('=') + it.value());
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 // A column definition from the model's properties, for a hand-built model without "sql".
@@ -357,9 +408,7 @@ QString Direction::whyNotAdd(const SchemaObject &column, const QString &definiti
     if (column.property(QStringLiteral("not_null")) == kTrue && generated.isEmpty() &&
         isNullDefault(value))
         return QStringLiteral("new column %1 is NOT NULL without a default").arg(name);
-    const QString folded = value.trimmed().toLower();
-    if (folded == QLatin1String("current_time") || folded == QLatin1String("current_date") ||
-        folded == QLatin1String("current_timestamp") || folded.startsWith(QLatin1Char('(')))
+    if (!isConstantDefault(value))
         return QStringLiteral("new column %1 has a default that is not a constant").arg(name);
     for (const SchemaObject &constraint : newConstraints) {
         if (constraint.property(QStringLiteral("type")) == QLatin1String("foreign key") &&
@@ -425,9 +474,11 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
     const QString sourceName = sourceTable(targetTable);
     const SchemaObject *before = table(m_source, sourceName);
     const SchemaObject *after = table(m_target, targetTable);
-    for (const char *property : {"without_rowid", "strict"}) {
-        if (before->property(QLatin1String(property)) != after->property(QLatin1String(property))) {
-            plan.rebuildBecause = QStringLiteral("%1 changes").arg(QLatin1String(property));
+    // WITHOUT ROWID, STRICT and whatever else the table itself carries.
+    for (const QString &property : before->properties.keys() + after->properties.keys()) {
+        if (isComparedProperty(ObjectKind::Table, property) &&
+            before->property(property) != after->property(property)) {
+            plan.rebuildBecause = QStringLiteral("%1 changes").arg(property);
             return plan;
         }
     }
@@ -481,13 +532,12 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
     for (const SchemaObject &constraint : children(m_source, ObjectKind::Constraint, sourceName)) {
         if (!ownerOf(constraint, beforeText, dropped))
             kept.append(mapped(constraint, QStringLiteral("definition")) + QLatin1Char('\n') +
-                        constraint.property(QStringLiteral("constraint_name")));
+                        otherProperties(constraint));
     }
     QList<SchemaObject> newConstraints;
     for (const SchemaObject &constraint : children(m_target, ObjectKind::Constraint, targetTable)) {
         const QString text = tokenText(constraint.property(QStringLiteral("definition"))) +
-                             QLatin1Char('\n') +
-                             constraint.property(QStringLiteral("constraint_name"));
+                             QLatin1Char('\n') + otherProperties(constraint);
         if (kept.removeOne(text))
             continue;
         if (!ownerOf(constraint, afterText, added)) {
