@@ -521,6 +521,64 @@ private Q_SLOTS:
         QCOMPARE(requested.first().first().toStringList(), QStringList{pages});
     }
 
+    void realEveryKind()
+    {
+        const auto from = read(QString());
+        const auto to = read(QStringLiteral(
+            "CREATE SCHEMA shop;"
+            "CREATE TYPE shop.mood AS ENUM ('sad', 'happy');"
+            "CREATE DOMAIN shop.positive AS integer CHECK (VALUE > 0);"
+            "CREATE TYPE shop.pair AS (a integer, b text);"
+            "CREATE SEQUENCE shop.counter;"
+            "CREATE TABLE shop.film (id integer PRIMARY KEY, title text, mood shop.mood);"
+            "CREATE INDEX film_title ON shop.film (title);"
+            "CREATE VIEW shop.titles AS SELECT title FROM shop.film;"
+            "CREATE MATERIALIZED VIEW shop.counted AS SELECT count(*) AS n FROM shop.film;"
+            "CREATE FUNCTION shop.touch() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$BEGIN RETURN NEW; END$$;"
+            "CREATE TRIGGER film_touch BEFORE UPDATE ON shop.film FOR EACH ROW EXECUTE FUNCTION "
+            "shop.touch();"
+            "CREATE AGGREGATE shop.total(integer) (SFUNC = int4pl, STYPE = integer);"
+            "CREATE RULE film_keep AS ON DELETE TO shop.film DO INSTEAD NOTHING;"
+            "CREATE POLICY film_mine ON shop.film USING (true);"));
+        QVERIFY(from && to);
+        SchemaDiffView view;
+        view.setResult(result(*from, *to));
+        const QAbstractItemModel *m = view.model();
+        const QModelIndex shop = child(m, QModelIndex(), QStringLiteral("shop"));
+        QVERIFY(shop.isValid());
+        QVERIFY2(mark(shop).startsWith(QStringLiteral("added, ")), qPrintable(mark(shop)));
+        QCOMPARE(shop.data(SchemaDiffView::ChangeRole).toInt(), int(SchemaDiffView::Added));
+        for (const QString &group : {QStringLiteral("Enum types"), QStringLiteral("Domains"),
+                                     QStringLiteral("Composite types"), QStringLiteral("Sequences"),
+                                     QStringLiteral("Tables"), QStringLiteral("Views"),
+                                     QStringLiteral("Materialized views"),
+                                     QStringLiteral("Functions"), QStringLiteral("Aggregates")})
+            QVERIFY2(child(m, shop, group).isValid(), qPrintable(group));
+        const QModelIndex film =
+            child(m, child(m, shop, QStringLiteral("Tables")), QStringLiteral("film"));
+        QVERIFY(film.isValid());
+        for (const QString &part :
+             {QStringLiteral("column title"), QStringLiteral("constraint film_pkey"),
+              QStringLiteral("index film_title"), QStringLiteral("trigger film_touch"),
+              QStringLiteral("rule film_keep"), QStringLiteral("policy film_mine")})
+            QVERIFY2(child(m, film, part).isValid(), qPrintable(part));
+        view.tree()->setCurrentIndex(child(m, film, QStringLiteral("trigger film_touch")));
+        QVERIFY(view.leftText().isEmpty());
+        QVERIFY(
+            view.rightText().startsWith(QStringLiteral("CREATE TRIGGER film_touch BEFORE UPDATE")));
+        QVERIFY(view.statementsText().contains(QStringLiteral("CREATE TRIGGER film_touch")));
+        // Leaving the schema out leaves out everything in it.
+        QVERIFY(view.model()->setData(shop, Qt::Unchecked, Qt::CheckStateRole));
+        QCOMPARE(view.alsoLeftOut().size(), view.differenceCount() - 1);
+        QCOMPARE(view.createBlockedReason(),
+                 QStringLiteral("Nothing to create: every difference is left out."));
+        // Every difference counted once, and the summary says so.
+        QCOMPARE(view.summaryText(),
+                 QStringLiteral("%1 differences: %1 added, 0 removed, 0 changed")
+                     .arg(view.differenceCount()));
+    }
+
     void realForeignKeyOnNewColumn()
     {
         const QString base = QStringLiteral("CREATE TABLE film (id integer PRIMARY KEY);"
