@@ -6,9 +6,11 @@
 //     each side, "operations", "refused" and the generated "upgrade_sql".
 //   strata_schemabench compare EXPECTED_CONNINFO ACTUAL_CONNINFO
 //     inspects both and prints {"changes": ["column public.t.a changed (...)", ...]}.
-// Exit code 1 with the message on stderr when a database cannot be read.
+// A side written "sqlite:PATH" is a SQLite file, opened read only; anything else is a libpq
+// conninfo. Exit code 1 with the message on stderr when a database cannot be read.
 
 #include "drivers/postgres/postgresdriver.h"
+#include "drivers/sqlite/sqlitedriver.h"
 #include "schema/inspector.h"
 #include "schema/schemadiff.h"
 
@@ -35,14 +37,21 @@ double median(QList<double> values)
 // Inspects the database `conninfo` names, timing it in *ms.
 strata::Result<schema::SchemaModel> inspectTimed(const QString &conninfo, double *ms)
 {
-    strata::PostgresDriver driver(conninfo, QStringLiteral("database"));
-    if (auto opened = driver.open(); !opened)
+    std::unique_ptr<strata::Driver> driver;
+    if (conninfo.startsWith(QLatin1String("sqlite:"))) {
+        auto sqlite = std::make_unique<strata::SqliteDriver>(conninfo.mid(7));
+        sqlite->setReadOnly(true);
+        driver = std::move(sqlite);
+    } else {
+        driver = std::make_unique<strata::PostgresDriver>(conninfo, QStringLiteral("database"));
+    }
+    if (auto opened = driver->open(); !opened)
         return opened.error();
     QElapsedTimer timer;
     timer.start();
-    auto model = schema::inspect(driver);
+    auto model = schema::inspect(*driver);
     *ms = double(timer.nsecsElapsed()) / 1e6;
-    driver.close();
+    driver->close();
     return model;
 }
 
