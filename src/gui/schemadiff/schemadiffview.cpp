@@ -69,7 +69,8 @@ struct SchemaDiffView::Private
     QLabel *problems = nullptr;
     QTreeView *tree = nullptr;
     QStandardItemModel *model = nullptr;
-    QLabel *alsoLeftOutLabel = nullptr;
+    QLabel *alsoLeftOutTitle = nullptr;
+    QPlainTextEdit *alsoLeftOutList = nullptr;
     QLabel *leftTitle = nullptr;
     QLabel *rightTitle = nullptr;
     QPlainTextEdit *left = nullptr;
@@ -125,8 +126,15 @@ SchemaDiffView::SchemaDiffView(QWidget *parent) : QWidget(parent), d(new Private
     d->tree->setModel(d->model);
     d->tree->setUniformRowHeights(true);
     treeLayout->addWidget(d->tree, 1);
-    d->alsoLeftOutLabel = wrappedLabel(treeSide, QStringLiteral("schemaDiffAlsoLeftOut"));
-    treeLayout->addWidget(d->alsoLeftOutLabel);
+    d->alsoLeftOutTitle = wrappedLabel(treeSide, QStringLiteral("schemaDiffAlsoLeftOutTitle"));
+    d->alsoLeftOutTitle->setText(tr("Also left out:"));
+    // A list that scrolls: leaving a schema out can take hundreds of objects with it.
+    d->alsoLeftOutList = new QPlainTextEdit(treeSide);
+    d->alsoLeftOutList->setObjectName(QStringLiteral("schemaDiffAlsoLeftOut"));
+    d->alsoLeftOutList->setReadOnly(true);
+    d->alsoLeftOutList->setMaximumHeight(d->alsoLeftOutList->fontMetrics().lineSpacing() * 7);
+    treeLayout->addWidget(d->alsoLeftOutTitle);
+    treeLayout->addWidget(d->alsoLeftOutList);
 
     auto *detail = new QSplitter(Qt::Vertical, split);
     auto *panes = new QWidget(detail);
@@ -307,11 +315,9 @@ void SchemaDiffView::applyLeftOut()
     d->updating = true;
     markLeftOut(d->items, QSet<QString>(d->leftOut.cbegin(), d->leftOut.cend()), d->alsoLeftOut);
     d->updating = false;
-    d->alsoLeftOutLabel->setText(d->alsoLeftOutLines.isEmpty()
-                                     ? QString()
-                                     : tr("Also left out:") + QStringLiteral("\n• ") +
-                                           d->alsoLeftOutLines.join(QStringLiteral("\n• ")));
-    d->alsoLeftOutLabel->setVisible(!d->alsoLeftOutLines.isEmpty());
+    d->alsoLeftOutList->setPlainText(d->alsoLeftOutLines.join(QLatin1Char('\n')));
+    d->alsoLeftOutTitle->setVisible(!d->alsoLeftOutLines.isEmpty());
+    d->alsoLeftOutList->setVisible(!d->alsoLeftOutLines.isEmpty());
     updateCreate();
     showSelected();
 }
