@@ -293,7 +293,10 @@ QString SchemaObject::qualifiedName() const
 
 void SchemaModel::add(const SchemaObject &object)
 {
-    m_objects.insert(object.key(), object);
+    const QString key = object.key();
+    if (!object.table.isEmpty() && !m_objects.contains(key))
+        m_onRelation.insert(object.schema + QLatin1Char('|') + object.table, key);
+    m_objects.insert(key, object);
 }
 
 const SchemaObject *SchemaModel::find(const QString &key) const
@@ -347,9 +350,11 @@ QList<SchemaObject> SchemaModel::objects(ObjectKind kind) const
 QList<SchemaObject> SchemaModel::children(const SchemaObject &relation, ObjectKind kind) const
 {
     QList<SchemaObject> some;
-    for (const SchemaObject &object : m_objects) {
-        if (object.kind == kind && object.schema == relation.schema &&
-            object.table == relation.name)
+    const QString where = relation.schema + QLatin1Char('|') + relation.name;
+    for (auto it = m_onRelation.constFind(where); it != m_onRelation.cend() && it.key() == where;
+         ++it) {
+        const SchemaObject &object = *m_objects.constFind(it.value());
+        if (object.kind == kind)
             some.append(object);
     }
     if (kind == ObjectKind::Column) {

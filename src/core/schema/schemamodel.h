@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
+#include <QMultiHash>
 #include <QString>
 #include <QStringList>
 
@@ -189,6 +190,9 @@ public:
 
 private:
     QHash<QString, SchemaObject> m_objects;
+    // "schema|table" -> keys of the objects on that relation, so children() does not scan the
+    // whole model (a diff asks it once or more per table).
+    QMultiHash<QString, QString> m_onRelation;
 };
 
 // Whether a property takes part in comparing two objects (compare(), diff()): false for a
