@@ -89,6 +89,8 @@ int Cli::dispatch()
         return backups();
     if (c == QLatin1String("restore"))
         return restore();
+    if (c == QLatin1String("audit"))
+        return m_inv.arguments.isEmpty() ? audit() : auditVerify();
     return fail(Error::usage(QStringLiteral("unknown command '%1'").arg(c)));
 }
 

@@ -114,6 +114,9 @@ private:
     int branches();
     int show();
     int check();
+    // the audit log (cli_audit.cpp): `audit` lists entries, `audit verify` checks the chain
+    int audit();
+    int auditVerify();
     // schema (cli_schema.cpp): diff, revision --autogenerate, check --drift
     int diff();
     int autogenerate();

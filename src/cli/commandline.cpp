@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 
@@ -173,6 +174,12 @@ const QList<CommandSpec> &commands()
           QStringLiteral("concurrently")},
          0,
          0},
+        {"audit",
+         "audit [verify] [--since DATE] [--profile NAME] [--json]",
+         "List the audit log's entries; `audit verify` checks its hash chain (exit 3: edited).",
+         {QStringLiteral("since")},
+         0,
+         1},
         {"repair",
          "repair",
          "Accept the current text of edited migrations (recorded in history).",
@@ -268,7 +275,8 @@ QString usageText()
         "  --version                print the version\n\n"
         "Exit codes: 0 success; 1 failure (also an unknown revision, profile or backup); 2 usage "
         "error\n"
-        "(the command line itself is wrong); 3 `check` found the database behind or edited;\n"
+        "(the command line itself is wrong); 3 `check` found the database behind or edited, or\n"
+        "`audit verify` found the audit log edited;\n"
         "130 stopped by Ctrl-C or SIGTERM (the step under way rolled back, recorded as "
         "cancelled).\n"
         "Connection, first found wins: --url, --profile, DATABASE_URL, "
@@ -417,6 +425,23 @@ QString commandHelp(const QString &command)
             "  --backup-first, --no-backup  a verified backup first, or none (taken on a "
             "protected\n"
             "                           profile unless --no-backup)\n");
+    if (command == QLatin1String("audit"))
+        text += QStringLiteral(
+            "\n  --since DATE             only entries from DATE on (2026-11-30, or a time such "
+            "as\n"
+            "                           2026-11-30T14:00 or 2026-11-30T14:00:00Z; local time "
+            "unless\n"
+            "                           it says otherwise)\n"
+            "  --profile NAME           only entries of that profile\n"
+            "  --json                   {\"file\",\"entries\":[...]}; with verify "
+            "{\"state\",\"fault\",\n"
+            "                           "
+            "\"line\",\"entries\",\"chained\",\"unchained\",\"last_hash\"}\n"
+            "The log: $STRATA_AUDIT_LOG, else ~/.local/share/strata/audit.jsonl (mode 0600). Each\n"
+            "entry carries the SHA-256 of its content and of the entry before it; `audit verify`\n"
+            "names the first line changed, removed or inserted and exits 3 (0 intact, 1 "
+            "unreadable).\n"
+            "Entries written before the chain existed are reported as unchained, not as edited.\n");
     if (command == QLatin1String("repair"))
         text += QStringLiteral(
             "\n  --confirm DBNAME         a protected profile's database name (else asked)\n"
@@ -474,6 +499,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption singleTransaction(QStringLiteral("single-transaction"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"));
     const QCommandLineOption backupFirst(QStringLiteral("backup-first"));
+    const QCommandLineOption since(QStringLiteral("since"), {}, QStringLiteral("DATE"));
     const QCommandLineOption noBackup(QStringLiteral("no-backup"));
     const QCommandLineOption overrideLint(QStringLiteral("override-lint"), {},
                                           QStringLiteral("REASON"));
@@ -546,7 +572,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                                            noOwner,
                                            backupFirst,
                                            noBackup,
-                                           overrideLint};
+                                           overrideLint,
+                                           since};
     parser.addOptions(all);
 
     // Relative targets such as -1 look like options to any parser: protect them. The value of
@@ -684,6 +711,20 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                 return Error::usage(QStringLiteral("--%1 is given an empty value (an unset "
                                                    "variable?); give one, or leave --%1 out")
                                         .arg(option->names().last()));
+    if (parser.isSet(since)) {
+        // A date is local midnight; a time without an offset is local time.
+        const QString text = parser.value(since).trimmed();
+        inv.since = QDateTime::fromString(text, Qt::ISODate);
+        if (!inv.since.isValid()) {
+            const QDate day = QDate::fromString(text, Qt::ISODate);
+            if (day.isValid())
+                inv.since = day.startOfDay();
+        }
+        if (!inv.since.isValid())
+            return Error::usage(QStringLiteral("--since takes a date such as 2026-11-30 or a time "
+                                               "such as 2026-11-30T14:00, not '%1'")
+                                    .arg(text));
+    }
     inv.range = parser.value(range);
     inv.indicateCurrent = parser.isSet(indicate);
 
@@ -739,6 +780,14 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (inv.given.contains(QLatin1String(a)) && inv.given.contains(QLatin1String(b)))
             return Error::usage(QStringLiteral("--%1 and --%2 exclude each other")
                                     .arg(QLatin1String(a), QLatin1String(b)));
+    if (inv.command == QLatin1String("audit")) {
+        if (!inv.arguments.isEmpty() && inv.arguments.first() != QLatin1String("verify"))
+            return Error::usage(QStringLiteral("audit takes verify or nothing, not '%1'")
+                                    .arg(inv.arguments.first()));
+        if (!inv.arguments.isEmpty() && (inv.since.isValid() || !inv.profile.isEmpty()))
+            return Error::usage(QStringLiteral("audit verify checks the whole log: --since and "
+                                               "--profile apply to the listing (strata audit)"));
+    }
     if (auto schema = checkSchemaOptions(inv); !schema)
         return schema.error();
     if (inv.json && inv.sql)

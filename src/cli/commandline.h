@@ -2,6 +2,7 @@
 
 #include "error.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -76,6 +77,9 @@ struct Invocation
     QStringList ignore;        // check --drift --ignore PATTERN (repeatable)
     bool grants = false;       // check --drift --grants: owners and grants too
     bool concurrently = false; // diff, revision --autogenerate: CREATE INDEX CONCURRENTLY
+
+    // audit
+    QDateTime since; // --since DATE: entries from then on; invalid: all
 
     // history
     QString range;

@@ -32,9 +32,14 @@ AuditEntry AuditEntry::of(QString source, QString profile, QString database, QSt
     return e;
 }
 
-namespace {
+bool AuditQuery::matches(const AuditEntry &entry) const
+{
+    if (since.isValid() && (!entry.time.isValid() || entry.time < since))
+        return false;
+    return profile.isEmpty() || entry.profile == profile;
+}
 
-QJsonObject toJson(const AuditEntry &entry)
+QJsonObject AuditLog::toJson(const AuditEntry &entry)
 {
     QJsonObject object{
         {QStringLiteral("time"), entry.time.toUTC().toString(Qt::ISODateWithMs)},
@@ -53,6 +58,8 @@ QJsonObject toJson(const AuditEntry &entry)
         object.insert(QStringLiteral("unread"), entry.unread);
     return object;
 }
+
+namespace {
 
 AuditEntry fromJson(const QJsonObject &object)
 {
@@ -177,6 +184,18 @@ AuditVerification AuditLog::verify() const
         return v;
     }
     return AuditChain::verify(in.readAll());
+}
+
+Result<QList<AuditEntry>> AuditLog::read(const AuditQuery &query) const
+{
+    auto all = readAll();
+    if (!all)
+        return all;
+    QList<AuditEntry> out;
+    for (const AuditEntry &entry : std::as_const(*all))
+        if (query.matches(entry))
+            out.append(entry);
+    return out;
 }
 
 Result<QList<AuditEntry>> AuditLog::readAll() const

@@ -4,6 +4,7 @@
 #include "error.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -42,6 +43,14 @@ struct AuditEntry
                          qint64 durationMs = 0);
 };
 
+// Which entries to list (strata audit --since --profile, the Audit tab's filters).
+struct AuditQuery
+{
+    QDateTime since; // entries that started at or after it; invalid: all
+    QString profile; // entries of this profile; empty: all
+    bool matches(const AuditEntry &entry) const;
+};
+
 // An append-only local log of operations: one JSON object per line, so a reader skips a damaged
 // line instead of losing the file. Tamper-evident: each entry is linked to the one before by a
 // SHA-256 hash chain (auditchain.h), which verify() checks. The file is 0600 in a 0700 folder
@@ -64,6 +73,11 @@ public:
     Status append(const AuditEntry &entry) const;
     // Oldest first; lines that do not parse are skipped.
     Result<QList<AuditEntry>> readAll() const;
+    // Those of readAll() that `query` matches.
+    Result<QList<AuditEntry>> read(const AuditQuery &query) const;
+    // An entry as the log stores it (and `strata audit --json` prints it), without the chain's
+    // "prev" and "hash".
+    static QJsonObject toJson(const AuditEntry &entry);
     // Checks the hash chain (under a shared lock, so a writer's line is read whole): intact,
     // broken (naming the first line changed, removed or inserted), or unreadable (a missing
     // file is unreadable too: there is nothing to vouch for).
