@@ -136,6 +136,15 @@ private Q_SLOTS:
             QVERIFY2(read.error().message.contains(QLatin1String("does not exist")),
                      qPrintable(read.error().message));
         }
+        // The same for a SQLite file named by URL, said with the side that named it.
+        const QString other = QDir(dir).filePath(QStringLiteral("other.db"));
+        auto byUrl =
+            bench->read(SchemaSide{SchemaSide::Kind::Url, QStringLiteral("sqlite:///") + other});
+        QVERIFY(!byUrl);
+        QCOMPARE(byUrl.error().code, strata::Error::Code::NotFound);
+        QVERIFY2(byUrl.error().message.contains(QLatin1String("(from url:sqlite:///")),
+                 qPrintable(byUrl.error().message));
+        QVERIFY(!QFileInfo::exists(other));
         auto drift = bench->drift();
         QVERIFY(!drift);
         QCOMPARE(drift.error().code, strata::Error::Code::NotFound);

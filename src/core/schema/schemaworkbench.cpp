@@ -492,7 +492,10 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
     const ConnectionInfo info = *connection;
     std::unique_ptr<Driver> driver;
     if (info.engine == ConnectionInfo::Engine::Sqlite) {
-        if (auto s = sqliteExists(info); !s)
+        if (auto s = sqliteExists(info, side.kind == SchemaSide::Kind::Database
+                                            ? m_migrator->databaseSource()
+                                            : side.text());
+            !s)
             return s.error();
         // Opened read only (SQLITE_OPEN_READONLY): nothing is created, nothing written.
         auto sqlite = std::make_unique<SqliteDriver>(info.sqlitePath);
@@ -529,21 +532,19 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::readLive(const SchemaSide &side)
     return read;
 }
 
-Status SchemaWorkbench::sqliteExists(const ConnectionInfo &info) const
+Status SchemaWorkbench::sqliteExists(const ConnectionInfo &info, const QString &from) const
 {
     if (info.engine != ConnectionInfo::Engine::Sqlite || QFileInfo::exists(info.sqlitePath))
         return {};
     return Error::failure(QStringLiteral("the SQLite database %1 does not exist (from %2): there "
                                          "is no schema to read, and none was created")
-                              .arg(info.display, info.source.isEmpty()
-                                                     ? m_migrator->databaseSource()
-                                                     : info.source))
+                              .arg(info.display, from))
         .with(Error::Code::NotFound);
 }
 
 Result<SchemaWorkbench::Read> SchemaWorkbench::replayCurrent(QStringList *rowsOut)
 {
-    if (auto s = sqliteExists(m_migrator->connectionInfo()); !s)
+    if (auto s = sqliteExists(m_migrator->connectionInfo(), m_migrator->databaseSource()); !s)
         return s.error();
     auto rows = m_migrator->current();
     if (!rows)

@@ -183,8 +183,9 @@ private:
     Result<ConnectionInfo> liveConnection(const SchemaSide &side) const;
     // Refused (Error::Code::Refused) when the two sides are of different engines.
     Status checkEngines(const SchemaSide &from, const SchemaSide &to) const;
-    // An error saying so when `info` names a SQLite file that does not exist.
-    Status sqliteExists(const ConnectionInfo &info) const;
+    // An error saying so when `info` names a SQLite file that does not exist; `from` says
+    // where it was named ("--url", "url:sqlite:///x.db").
+    Status sqliteExists(const ConnectionInfo &info, const QString &from) const;
     Result<SchemaModel> inspectScratch(Read &read);
     Result<SchemaModel> readModel(Driver &driver) const;
     Result<ConnectionInfo> scratchServer() const;
