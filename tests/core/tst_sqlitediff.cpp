@@ -249,6 +249,9 @@ private Q_SLOTS:
         QVERIFY(rebuild->sql.contains(sql));
         QVERIFY(rebuild->hazards.contains(Hazard::RewritesTable));
         QCOMPARE(rebuild->hazards.contains(Hazard::FailsWithRows), failsWithRows);
+        // A new UNIQUE is checked against the copied rows.
+        QCOMPARE(rebuild->hazards.contains(Hazard::ValidatesConstraint),
+                 definition.contains(QLatin1String("UNIQUE")));
         // posts references users: it is rebuilt in the same operation, its rows kept.
         QVERIFY(rebuild->sql.contains(
             QStringLiteral("CREATE TEMP TABLE strata_rebuild_1_2 AS SELECT * FROM main.posts")));

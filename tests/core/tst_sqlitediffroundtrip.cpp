@@ -298,6 +298,19 @@ private Q_SLOTS:
                                       "CREATE INDEX orders_big ON orders (total) WHERE total > "
                                       "6;\nCREATE TABLE a "}}),
             none, "rebuild table");
+        row("parent's key column renamed",
+            with({{"(\"Id\" INTEGER PRIMARY KEY", "(cid INTEGER PRIMARY KEY"},
+                  {"REFERENCES \"Customers\" (\"Id\")", "REFERENCES \"Customers\" (cid)"},
+                  {"SELECT c.\"Id\"", "SELECT c.cid"},
+                  {"o.customer_id = c.\"Id\" GROUP BY c.\"Id\"",
+                   "o.customer_id = c.cid GROUP BY c.cid"},
+                  {"VALUES (new.\"Id\", new.total)", "VALUES (new.cid, new.total)"}}),
+            {QStringLiteral("column||customers|cid|=id")}, "alter table");
+        row("unique column dropped", with({{", email TEXT UNIQUE", ""}}), none, "rebuild table");
+        row("references column with a default added",
+            with({{"note TEXT)", "note TEXT, customer2 INTEGER DEFAULT 1 REFERENCES \"Customers\" "
+                                 "(\"Id\"))"}}),
+            none, "rebuild table");
         row("table renamed into the name of a dropped one",
             with({{"CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b (id) "
                    "DEFERRABLE INITIALLY DEFERRED, v TEXT);\n",
@@ -306,6 +319,75 @@ private Q_SLOTS:
                    "DEFERRABLE INITIALLY DEFERRED, w TEXT);\n",
                    "CREATE TABLE a (id INTEGER PRIMARY KEY, a_id INTEGER, w TEXT);\n"}}),
             {QStringLiteral("table|||a|=b")}, "rebuild table", false);
+    }
+
+    // Columns DROP COLUMN refuses: in a table CHECK, in a table UNIQUE, used by a generated
+    // column; and ALTER TABLE for the others.
+    void dropColumnRefusals_data()
+    {
+        QTest::addColumn<QString>("dropped");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("in the primary key")
+            << QStringLiteral("k") << QStringLiteral("rebuild table");
+        QTest::newRow("in a table check") << QStringLiteral("a") << QStringLiteral("rebuild table");
+        QTest::newRow("in a table unique")
+            << QStringLiteral("d") << QStringLiteral("rebuild table");
+        QTest::newRow("used by a generated column")
+            << QStringLiteral("b") << QStringLiteral("rebuild table");
+        QTest::newRow("generated itself") << QStringLiteral("c") << QStringLiteral("alter table");
+        QTest::newRow("plain") << QStringLiteral("e") << QStringLiteral("alter table");
+    }
+
+    void dropColumnRefusals()
+    {
+        QFETCH(QString, dropped);
+        QFETCH(QString, expected);
+        const QStringList columns = {QStringLiteral("id INTEGER NOT NULL"),
+                                     QStringLiteral("k INTEGER"),
+                                     QStringLiteral("a INTEGER"),
+                                     QStringLiteral("b INTEGER"),
+                                     QStringLiteral("c INTEGER GENERATED ALWAYS AS (b * 2)"),
+                                     QStringLiteral("d INTEGER"),
+                                     QStringLiteral("e TEXT")};
+        auto table = [&](const QString &without) {
+            QStringList kept;
+            for (const QString &column : columns) {
+                if (column.section(QLatin1Char(' '), 0, 0) != without &&
+                    !(without == QLatin1String("b") && column.startsWith(QLatin1Char('c'))))
+                    kept.append(column);
+            }
+            kept.append(without == QLatin1String("k") ? QStringLiteral("PRIMARY KEY (id)")
+                                                      : QStringLiteral("PRIMARY KEY (id, k)"));
+            if (without != QLatin1String("a"))
+                kept.append(QStringLiteral("CHECK (a >= 0)"));
+            if (without != QLatin1String("d"))
+                kept.append(QStringLiteral("UNIQUE (d)"));
+            return QStringLiteral("CREATE TABLE t (%1);").arg(kept.join(QStringLiteral(", ")));
+        };
+        const QString fromPath = m_files.file(
+            table({}) +
+            QStringLiteral("INSERT INTO t (id, k, a, b, d, e) VALUES (1, 1, 1, 2, 3, 'x');"));
+        const auto fromModel = m_files.inspectFile(fromPath);
+        const auto toModel = m_files.inspectFile(m_files.file(table(dropped)));
+        QVERIFY(fromModel && toModel);
+        const SchemaDiff diff = diffSqlite(*fromModel, *toModel);
+        QCOMPARE(diff.operations.size(), 1);
+        QCOMPARE(diff.operations.first().kind, expected);
+        const QString path = m_files.copy(fromPath);
+        const Status up = m_files.run(path, diff.upgradeSql());
+        QVERIFY2(up.ok(), qPrintable(up.ok() ? QString() : up.error().message));
+        const auto upgraded = m_files.inspectFile(path);
+        QVERIFY(upgraded);
+        QVERIFY2(m_files.changes(*toModel, *upgraded).isEmpty(),
+                 qPrintable(m_files.changes(*toModel, *upgraded)));
+        QCOMPARE(m_files.rows(path, QStringLiteral("SELECT count(*) FROM t")),
+                 QStringList{QStringLiteral("1")});
+        const Status down = m_files.run(path, diff.downgradeSql());
+        QVERIFY2(down.ok(), qPrintable(down.ok() ? QString() : down.error().message));
+        const auto downgraded = m_files.inspectFile(path);
+        QVERIFY(downgraded);
+        QVERIFY2(m_files.changes(*fromModel, *downgraded).isEmpty(),
+                 qPrintable(m_files.changes(*fromModel, *downgraded)));
     }
 
     // A NOT NULL column added without a default: the rebuild says it fails with rows, and does

@@ -138,6 +138,9 @@ public:
 
 private:
     static QHash<QString, QStringList> readParents(const SchemaModel &model);
+    // Whether the target table has a constraint or a primary key the source table has not
+    // (the copied rows are checked against it: duplicates or violations fail the rebuild).
+    bool addsKeyOrConstraint(const QString &sourceTable, const QString &targetTable) const;
     static QHash<ObjectKind, QHash<QString, QList<SchemaObject>>>
     readChildren(const SchemaModel &model);
     QHash<QString, QString> tableNameMap() const; // folded source name -> target name

@@ -590,6 +590,30 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
     return plan;
 }
 
+bool Direction::addsKeyOrConstraint(const QString &sourceTable, const QString &targetTable) const
+{
+    QStringList before;
+    for (const SchemaObject &constraint : children(m_source, ObjectKind::Constraint, sourceTable))
+        before.append(mapped(constraint, QStringLiteral("definition")));
+    for (const SchemaObject &constraint : children(m_target, ObjectKind::Constraint, targetTable)) {
+        if (!before.contains(tokenText(constraint.property(QStringLiteral("definition")))))
+            return true;
+    }
+    // The primary key: its columns in order, read with the target's names.
+    const QHash<QString, QString> renamed = columnNameMap(sourceTable);
+    QMap<int, QString> keyBefore;
+    for (const SchemaObject &column : children(m_source, ObjectKind::Column, sourceTable)) {
+        if (const int at = column.property(QStringLiteral("primary_key")).toInt(); at > 0)
+            keyBefore.insert(at, renamed.value(column.name.toLower(), column.name).toLower());
+    }
+    QMap<int, QString> keyAfter;
+    for (const SchemaObject &column : children(m_target, ObjectKind::Column, targetTable)) {
+        if (const int at = column.property(QStringLiteral("primary_key")).toInt(); at > 0)
+            keyAfter.insert(at, column.name.toLower());
+    }
+    return !keyAfter.isEmpty() && keyAfter != keyBefore;
+}
+
 Direction::AlterPlan Direction::planRebuild(const QStringList &members, int serial,
                                             const QStringList &dropAlso,
                                             const QStringList &createAlso) const
@@ -685,6 +709,9 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
             if (!found && !plan.hazards.contains(Hazard::DeletesData))
                 plan.hazards.append(Hazard::DeletesData);
         }
+        if (addsKeyOrConstraint(sources[i], members[i]) &&
+            !plan.hazards.contains(Hazard::ValidatesConstraint))
+            plan.hazards.append(Hazard::ValidatesConstraint);
     }
     for (qsizetype i : parentsFirst)
         plan.statements.append(
