@@ -1,0 +1,1 @@
+INSERT INTO note VALUES (1, 'a', '2024-01-01 00:00:00');

@@ -1,0 +1,2 @@
+INSERT INTO team VALUES (1, 't');
+INSERT INTO player VALUES (1, 'p', 1, 'b1');

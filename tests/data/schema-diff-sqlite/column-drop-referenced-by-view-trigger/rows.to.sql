@@ -1,0 +1,1 @@
+INSERT INTO acct VALUES (1, 'a', 1.5);

@@ -1,0 +1,2 @@
+CREATE TABLE person (id INTEGER PRIMARY KEY, last TEXT, first TEXT);
+CREATE INDEX person_name ON person (last, first);

@@ -1,0 +1,2 @@
+INSERT INTO customers VALUES (1, 'a');
+INSERT INTO invoice VALUES (1, 1, 150);
