@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 class TestSqliteSchemaCli : public QObject
 {
     Q_OBJECT
@@ -177,6 +179,27 @@ private Q_SLOTS:
         QVERIFY2(o.out.contains(QLatin1String("(read only)")), qPrintable(o.out));
     }
 
+    // A migration that fails its proof is not written: exit 1, with what failed and why (here
+    // a NOT NULL column without a default, which the rows seeded first refuse).
+    void failedProofWritesNothing()
+    {
+        const QString project = newProject();
+        QVERIFY(strata::test::writeFile(
+            project + QStringLiteral("/schema.sql"),
+            "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL, born TEXT NOT "
+            "NULL);\nCREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES "
+            "author (id) ON DELETE CASCADE, title TEXT, price REAL);\nCREATE INDEX book_title ON "
+            "book (title);\n"));
+        const Outcome o =
+            run(project, {QStringLiteral("revision"), QStringLiteral("--autogenerate"),
+                          QStringLiteral("-m"), QStringLiteral("born")});
+        QCOMPARE(o.code, 1);
+        for (const char *part : {"failed its proof; nothing written", "upgrade does not apply",
+                                 "NOT NULL constraint failed"})
+            QVERIFY2(o.err.contains(QLatin1String(part)), qPrintable(o.err));
+        QCOMPARE(QDir(project + QStringLiteral("/versions")).entryList(QDir::Files).size(), 1);
+    }
+
     // The installed binary itself: the exit code a CI pipeline sees for drift.
     void binaryExitsThreeOnDrift()
     {
@@ -198,6 +221,33 @@ private Q_SLOTS:
         QCOMPARE(strata.exitCode(), 3);
         QVERIFY2(out.contains(QRegularExpression(QStringLiteral("removed +index book_title"))),
                  qPrintable(out));
+    }
+
+    // Ctrl-C while the project is replayed: the run stops (exit 130) and the scratch folder
+    // goes with it.
+    void ctrlCRemovesTheScratchFile()
+    {
+        const QString project = strata::test::writeChainProject(
+            m_home.filePath(QStringLiteral("slow")),
+            {{QStringLiteral("CREATE TABLE forever AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                             "SELECT x + 1 FROM c) SELECT count(*) AS n FROM c;"),
+              QStringLiteral("DROP TABLE forever;")}});
+        QProcess strata;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TMPDIR"), m_tmp.path());
+        strata.setProcessEnvironment(env);
+        strata.start(QStringLiteral(STRATA_CLI_BINARY),
+                     {QStringLiteral("-d"), project, QStringLiteral("--url"),
+                      QStringLiteral("sqlite:///app.db"), QStringLiteral("diff"),
+                      QStringLiteral("--from"), QStringLiteral("heads"), QStringLiteral("--to"),
+                      QStringLiteral("db")});
+        QVERIFY(strata.waitForStarted());
+        // The folder exists once the replay has begun, with Ctrl-C handled by then.
+        QTRY_VERIFY_WITH_TIMEOUT(!scratchLeft().isEmpty(), 60000);
+        ::kill(pid_t(strata.processId()), SIGINT);
+        QVERIFY(strata.waitForFinished(60000));
+        QCOMPARE(strata.exitCode(), 130);
+        QCOMPARE(scratchLeft(), QStringList());
     }
 
     void refusalsAndUsageErrors()
