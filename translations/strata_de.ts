@@ -1614,11 +1614,6 @@ An object beneath its table in the tree: its kind, then its name ("column title"
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
-    <message>
-        <location line="+6" />
-        <source>Create &amp;Migration from These Changes…</source>
-        <translation>&amp;Migration aus diesen Änderungen erstellen…</translation>
-    </message>
 </context>
 <context>
     <name>StampDialog</name>
@@ -4287,7 +4282,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Hier steht, was der Vergleich gerade tut.</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+21" />
         <location line="+43" />
         <source>Choose what to compare, then press Compare.</source>
         <translation>Wählen Sie, was verglichen werden soll, und drücken Sie dann „Vergleichen“.</translation>
@@ -4304,7 +4299,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+35" />
+        <location line="+28" />
         <source>the database of %1</source>
         <translation>die Datenbank von %1</translation>
     </message>
@@ -4340,7 +4335,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Revision %1</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+26" />
         <source>%1 with %2</source>
         <translation>%1 mit %2</translation>
     </message>
@@ -4368,27 +4363,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         </translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Left: %1</source>
-        <translation>Links: %1</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Right: %1</source>
-        <translation>Rechts: %1</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>These differences cannot be written as a migration: %1</source>
-        <translation>Diese Unterschiede lassen sich nicht als Migration schreiben: %1</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Not compared (kinds Strata does not model): %1</source>
-        <translation>Nicht verglichen (Arten, die Strata nicht abbildet): %1</translation>
-    </message>
-    <message>
-        <location line="+16" />
+        <location line="+15" />
         <source>Cancelled: the comparison of %1 was stopped; nothing was compared.</source>
         <translation>Abgebrochen: der Vergleich von %1 wurde angehalten; nichts wurde verglichen.</translation>
     </message>
@@ -4476,17 +4451,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Der angezeigte Vergleich wurde davor gelesen: vergleichen Sie erneut, um zu sehen, was übrig ist.</translation>
     </message>
     <message>
-        <location line="+27" />
-        <source>Write a proven migration from the checked differences and open it in the Editor</source>
-        <translation>Eine geprüfte Migration aus den angehakten Unterschieden schreiben und im Editor öffnen</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Offered after a comparison of the project's heads with a file or a database that found differences</source>
-        <translation>Angeboten nach einem Vergleich der Heads des Projekts mit einer Datei oder Datenbank, der Unterschiede gefunden hat</translation>
-    </message>
-    <message>
-        <location line="+18" />
+        <location line="+45" />
         <source>Desired-State File</source>
         <translation>Soll-Datei</translation>
     </message>

@@ -47,8 +47,6 @@ SchemaTab::SchemaTab(QWidget *parent)
     connect(m_ui->compareButton, &QPushButton::clicked, this, &SchemaTab::compare);
     connect(m_ui->cancelCompareButton, &QPushButton::clicked, this, &SchemaTab::cancel);
     connect(m_ui->browseButton, &QToolButton::clicked, this, &SchemaTab::chooseFile);
-    connect(m_ui->createMigrationButton, &QPushButton::clicked, this,
-            [this] { askCreateMigration(view()->leftOut()); });
     connect(view(), &SchemaDiffView::createMigrationRequested, this,
             &SchemaTab::askCreateMigration);
 
@@ -183,14 +181,7 @@ Result<SchemaTab::Chosen> SchemaTab::chosen() const
         c.comparison.drift = true;
         c.fromText = tr("the project at the database's revisions");
         c.toText = tr("the database of %1").arg(m_profile);
-        // Creating a migration from drift makes sense when those revisions are the heads.
-        const SnapshotPtr snap = m_host.snapshot ? m_host.snapshot(m_profile) : nullptr;
-        QStringList current = snap ? snap->current : QStringList();
-        QStringList snapHeads = snap ? snap->heads : QStringList();
-        current.sort();
-        snapHeads.sort();
-        c.createOffered = snap && snap->reachable && snap->heads.size() == 1 &&
-                          snap->pending.isEmpty() && current == snapHeads;
+        c.createOffered = databaseAtHead();
         break;
     }
     case Mode::File: {
@@ -234,6 +225,14 @@ Result<SchemaTab::Chosen> SchemaTab::chosen() const
     }
     }
     return c;
+}
+
+bool SchemaTab::databaseAtHead() const
+{
+    // Creating a migration from drift makes sense when the database is at the single head.
+    const SnapshotPtr snap = m_host.snapshot ? m_host.snapshot(m_profile) : nullptr;
+    return snap && snap->reachable && snap->heads.size() == 1 && snap->pending.isEmpty() &&
+           snap->current == snap->heads;
 }
 
 void SchemaTab::compare()
@@ -283,21 +282,13 @@ void SchemaTab::onCompared(quint64 job, const DiffResultPtr &result)
     m_compareJob = 0;
     view()->setResult(*result);
     const int count = view()->differenceCount();
-    QStringList lines;
+    // The view shows where each side was read, what is refused and what was not compared.
     if (result->diff.isEmpty() && count == 0)
-        lines << tr("No differences: %1 and %2 are the same schema (read %3).")
-                     .arg(m_shown->fromText, m_shown->toText, clock());
+        setStatus(tr("No differences: %1 and %2 are the same schema (read %3).")
+                      .arg(m_shown->fromText, m_shown->toText, clock()));
     else
-        lines << tr("%n difference(s) between %1 and %2 (read %3).", nullptr, count)
-                     .arg(m_shown->fromText, m_shown->toText, clock());
-    lines << tr("Left: %1").arg(result->from.source) << tr("Right: %1").arg(result->to.source);
-    if (!result->diff.refused.isEmpty())
-        lines << tr("These differences cannot be written as a migration: %1")
-                     .arg(result->diff.refused.join(QLatin1String("; ")));
-    if (!result->notCompared.isEmpty())
-        lines << tr("Not compared (kinds Strata does not model): %1")
-                     .arg(result->notCompared.join(QLatin1String(", ")));
-    setStatus(lines.join(QLatin1Char('\n')), !result->diff.refused.isEmpty());
+        setStatus(tr("%n difference(s) between %1 and %2 (read %3).", nullptr, count)
+                      .arg(m_shown->fromText, m_shown->toText, clock()));
     m_shownResult = result;
     updateButtons();
     Q_EMIT comparisonFinished(true);
@@ -428,16 +419,14 @@ void SchemaTab::setStatus(const QString &text, bool problem)
 void SchemaTab::updateButtons()
 {
     const bool busy = m_compareJob || m_createJob;
-    const bool have = profile(m_profile) != nullptr;
-    m_ui->compareButton->setEnabled(have && !busy);
+    m_ui->compareButton->setEnabled(profile(m_profile) && !busy);
     m_ui->cancelCompareButton->setEnabled(busy);
-    m_ui->createMigrationButton->setEnabled(!busy && canCreateMigration());
-    m_ui->createMigrationButton->setToolTip(
-        canCreateMigration()
-            ? tr("Write a proven migration from the checked differences and open it in the "
-                 "Editor")
-            : tr("Offered after a comparison of the project's heads with a file or a database "
-                 "that found differences"));
+    // The view's Create button only where a migration can come of the comparison: its left side
+    // is the project's heads (or the database at them).
+    const bool offered = m_shown ? m_shown->createOffered
+                                 : mode() == Mode::File || mode() == Mode::Profile ||
+                                       (mode() == Mode::Drift && databaseAtHead());
+    view()->createButton()->setVisible(offered);
 }
 
 const Profile *SchemaTab::profile(const QString &name) const
