@@ -9,6 +9,7 @@
 #include "files.h"
 #include "schema/proofseed.h"
 #include "schema/renamedfrom.h"
+#include "schema/schemadiff.h"
 #include "schema/schemaside.h"
 #include "schema/schemaworkbench.h"
 #include "schema/scratchdatabase.h"
@@ -219,6 +220,29 @@ private Q_SLOTS:
         QVERIFY(!pgRead);
         QCOMPARE(pgRead.error().code, strata::Error::Code::Refused);
         QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // diff() itself refuses two models of different engines, either way round, and writes no
+    // statement for either engine.
+    void diffRefusesMixedEngineModels()
+    {
+        SchemaObject table;
+        table.kind = ObjectKind::Table;
+        table.name = QStringLiteral("t");
+        SchemaModel sqlite;
+        sqlite.engine = Engine::SQLite;
+        sqlite.add(table);
+        SchemaModel postgres;
+        table.schema = QStringLiteral("public");
+        postgres.add(table);
+        for (const auto &[from, to] :
+             {std::pair{&sqlite, &postgres}, std::pair{&postgres, &sqlite}}) {
+            const SchemaDiff d = diff(*from, *to);
+            QVERIFY(d.operations.isEmpty());
+            QCOMPARE(d.refused.size(), 1);
+            QVERIFY2(d.refused.first().contains(QLatin1String("different engines")),
+                     qPrintable(d.refused.first()));
+        }
     }
 
     // A line the sqlite3 shell would run itself is no SQL: refused naming file and line.

@@ -1,0 +1,2 @@
+CREATE TABLE shelf (room TEXT NOT NULL, number INTEGER NOT NULL, label TEXT NOT NULL DEFAULT '', PRIMARY KEY (room, number)) WITHOUT ROWID;
+CREATE TABLE box (id INTEGER PRIMARY KEY, room TEXT NOT NULL, shelf INTEGER NOT NULL, weight REAL CHECK (weight IS NULL OR weight > 0), FOREIGN KEY (room, shelf) REFERENCES shelf (room, number) ON DELETE CASCADE);
