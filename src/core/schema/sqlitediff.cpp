@@ -40,13 +40,12 @@ Renames readRenames(const SchemaModel &from, const SchemaModel &to,
         if (object->kind == ObjectKind::Table && Direction::table(from, it.value()))
             renames.tables.insert(object->name, it.value());
     }
-    const Direction tables(from, to, renames);
     for (auto it = declared.cbegin(); it != declared.cend(); ++it) {
         const SchemaObject *object = to.find(it.key());
         if (!object || object->kind != ObjectKind::Column)
             continue;
-        const QString table = tables.sourceTable(object->table);
-        if (!table.isEmpty() && from.find(probe(ObjectKind::Column, table, it.value()).key()))
+        const QString table = renames.tables.value(object->table, object->table);
+        if (from.find(probe(ObjectKind::Column, table, it.value()).key()))
             renames.columns.insert(object->table + QLatin1Char('\n') + object->name, it.value());
     }
     return renames;
@@ -70,8 +69,10 @@ class Planner
 {
 public:
     Planner(const SchemaModel &from, const SchemaModel &to, const DiffOptions &options)
-        : m_from(from), m_to(to), m_renames(readRenames(from, to, options.renames)),
-          m_forward(from, to, m_renames), m_backward(to, from, invert(m_renames, m_forward))
+        : m_from(from), m_to(to), m_fromIndex(from), m_toIndex(to),
+          m_renames(readRenames(from, to, options.renames)),
+          m_forward(m_fromIndex, m_toIndex, m_renames),
+          m_backward(m_toIndex, m_fromIndex, invert(m_renames, m_forward))
     {
         m_result.engine = Engine::SQLite;
     }
@@ -100,6 +101,8 @@ private:
 
     const SchemaModel &m_from;
     const SchemaModel &m_to;
+    const ModelIndex m_fromIndex;
+    const ModelIndex m_toIndex;
     Renames m_renames;
     Direction m_forward;
     Direction m_backward;
@@ -203,12 +206,12 @@ void Planner::pairDependants()
                 for (const QString &property : std::as_const(names)) {
                     if (!isComparedProperty(kind, property))
                         continue;
-                    const bool text = property == QLatin1String("definition");
-                    const QString before = text ? m_forward.mapped(*pair.from, property)
-                                                : pair.from->property(property);
-                    const QString after =
-                        text ? tokenText(pair.to->property(property)) : pair.to->property(property);
-                    pair.affected = pair.affected || before != after;
+                    if (pair.from->property(property) == pair.to->property(property))
+                        continue;
+                    // Text that differs as spelled may be the same once renames are read.
+                    pair.affected = pair.affected || property != QLatin1String("definition") ||
+                                    m_forward.mapped(*pair.from, property) !=
+                                        tokenText(pair.to->property(property));
                 }
             } else {
                 pair.affected = true;

@@ -82,12 +82,24 @@ struct Renames
     QHash<QString, QString> columns; // target table + '\n' + target column -> source column
 };
 
+// What the diff looks up in one model, read once: each table's columns (in position order),
+// constraints and indexes, the tables its foreign keys reference (folded names), and the
+// tables by folded name.
+struct ModelIndex
+{
+    explicit ModelIndex(const SchemaModel &indexed);
+    const SchemaModel &model;
+    QHash<ObjectKind, QHash<QString, QList<SchemaObject>>> children;
+    QHash<QString, QStringList> parents;
+    QHash<QString, QString> tables;
+};
+
 // One direction of the diff: `source` is the schema the statements run on, `target` the
 // schema they produce.
 class Direction
 {
 public:
-    Direction(const SchemaModel &source, const SchemaModel &target, Renames renames);
+    Direction(const ModelIndex &source, const ModelIndex &target, Renames renames);
 
     const SchemaModel &source() const { return m_source; }
     const SchemaModel &target() const { return m_target; }
@@ -101,7 +113,7 @@ public:
     QString sourceColumn(const QString &targetTable, const QString &targetColumn) const;
 
     // The columns (in position order), constraints or indexes of a table of `model` (the
-    // source or the target), read once.
+    // source or the target).
     QList<SchemaObject> children(const SchemaModel &model, ObjectKind kind,
                                  const QString &table) const;
     static const SchemaObject *table(const SchemaModel &model, const QString &name);
@@ -111,7 +123,7 @@ public:
     QString mapped(const SchemaObject &sourceObject, const QString &property) const;
 
     // The tables a table's foreign keys reference in `model` (the source or the target; folded
-    // names), read once.
+    // names).
     QStringList parents(const SchemaModel &model, const QString &table) const;
     // Indexes into `names` (tables of `model`) in an order where each table comes after its
     // parents, or with `childrenFirst` after the tables that reference it; a cycle is broken
@@ -137,12 +149,9 @@ public:
                           const QStringList &createAlso = {}) const;
 
 private:
-    static QHash<QString, QStringList> readParents(const SchemaModel &model);
     // Whether the target table has a constraint or a primary key the source table has not
     // (the copied rows are checked against it: duplicates or violations fail the rebuild).
     bool addsKeyOrConstraint(const QString &sourceTable, const QString &targetTable) const;
-    static QHash<ObjectKind, QHash<QString, QList<SchemaObject>>>
-    readChildren(const SchemaModel &model);
     QHash<QString, QString> tableNameMap() const; // folded source name -> target name
     QHash<QString, QString> columnNameMap(const QString &sourceTable) const;
     QString whyNotAdd(const SchemaObject &column, const QString &definition,
@@ -151,14 +160,11 @@ private:
 
     const SchemaModel &m_source;
     const SchemaModel &m_target;
+    const ModelIndex &m_sourceIndex;
+    const ModelIndex &m_targetIndex;
     Renames m_renames;
-    QHash<QString, QString> m_targetBySource;    // source table -> target table
-    QHash<QString, QStringList> m_sourceParents; // table -> folded names it references
-    QHash<QString, QStringList> m_targetParents;
-    QHash<ObjectKind, QHash<QString, QList<SchemaObject>>> m_sourceChildren;
-    QHash<ObjectKind, QHash<QString, QList<SchemaObject>>> m_targetChildren;
-    QHash<QString, QString> m_tableNames;   // folded source name -> target name, renamed ones
-    QHash<QString, QString> m_sourceTables; // folded name -> name
+    QHash<QString, QString> m_targetBySource; // source table -> target table
+    QHash<QString, QString> m_tableNames;     // folded source name -> target name, renamed ones
     mutable QHash<QString, QHash<QString, QString>> m_columnNames; // columnNameMap()'s
 };
 

@@ -182,19 +182,41 @@ bool isRowidAlias(const SchemaObject &table, const QList<SchemaObject> &columns,
 
 } // namespace
 
-Direction::Direction(const SchemaModel &source, const SchemaModel &target, Renames renames)
-    : m_source(source), m_target(target), m_renames(std::move(renames)),
-      m_sourceParents(readParents(source)), m_targetParents(readParents(target)),
-      m_sourceChildren(readChildren(source)), m_targetChildren(readChildren(target))
+ModelIndex::ModelIndex(const SchemaModel &indexed) : model(indexed)
 {
-    for (const SchemaObject &table : m_source.objects(ObjectKind::Table))
-        m_sourceTables.insert(table.name.toLower(), table.name);
-    for (const SchemaObject &table : m_target.objects(ObjectKind::Table)) {
-        const QString from = sourceTable(table.name);
+    for (ObjectKind kind : {ObjectKind::Column, ObjectKind::Constraint, ObjectKind::Index}) {
+        QHash<QString, QList<SchemaObject>> &byTable = children[kind];
+        for (const SchemaObject &object : model.objects(kind))
+            byTable[object.table].append(object);
+    }
+    for (QList<SchemaObject> &columns : children[ObjectKind::Column]) {
+        std::stable_sort(columns.begin(), columns.end(),
+                         [](const SchemaObject &a, const SchemaObject &b) {
+                             return a.property(QStringLiteral("position")).toInt() <
+                                    b.property(QStringLiteral("position")).toInt();
+                         });
+    }
+    for (const QList<SchemaObject> &constraints : std::as_const(children[ObjectKind::Constraint])) {
+        for (const SchemaObject &constraint : constraints) {
+            if (constraint.property(QStringLiteral("type")) == QLatin1String("foreign key"))
+                parents[constraint.table].append(
+                    readForeignKey(constraint.property(QStringLiteral("definition"))).parent);
+        }
+    }
+    for (const SchemaObject &table : model.objects(ObjectKind::Table))
+        tables.insert(table.name.toLower(), table.name);
+}
+
+Direction::Direction(const ModelIndex &source, const ModelIndex &target, Renames renames)
+    : m_source(source.model), m_target(target.model), m_sourceIndex(source), m_targetIndex(target),
+      m_renames(std::move(renames))
+{
+    for (const QString &name : std::as_const(target.tables)) {
+        const QString from = sourceTable(name);
         if (!from.isEmpty())
-            m_targetBySource.insert(from, table.name);
-        if (!from.isEmpty() && from != table.name)
-            m_tableNames.insert(from.toLower(), table.name);
+            m_targetBySource.insert(from, name);
+        if (!from.isEmpty() && from != name)
+            m_tableNames.insert(from.toLower(), name);
     }
 }
 
@@ -206,32 +228,7 @@ const SchemaObject *Direction::table(const SchemaModel &model, const QString &na
 QList<SchemaObject> Direction::children(const SchemaModel &model, ObjectKind kind,
                                         const QString &table) const
 {
-    const bool source = &model == &m_source;
-    if (!source && &model != &m_target) {
-        const SchemaObject *object = Direction::table(model, table);
-        return object ? model.children(*object, kind) : QList<SchemaObject>();
-    }
-    const auto &byTable = source ? m_sourceChildren : m_targetChildren;
-    return byTable.value(kind).value(table);
-}
-
-QHash<ObjectKind, QHash<QString, QList<SchemaObject>>>
-Direction::readChildren(const SchemaModel &model)
-{
-    QHash<ObjectKind, QHash<QString, QList<SchemaObject>>> byKind;
-    for (ObjectKind kind : {ObjectKind::Column, ObjectKind::Constraint, ObjectKind::Index}) {
-        QHash<QString, QList<SchemaObject>> &byTable = byKind[kind];
-        for (const SchemaObject &object : model.objects(kind))
-            byTable[object.table].append(object);
-    }
-    for (QList<SchemaObject> &columns : byKind[ObjectKind::Column]) {
-        std::stable_sort(columns.begin(), columns.end(),
-                         [](const SchemaObject &a, const SchemaObject &b) {
-                             return a.property(QStringLiteral("position")).toInt() <
-                                    b.property(QStringLiteral("position")).toInt();
-                         });
-    }
-    return byKind;
+    return (&model == &m_source ? m_sourceIndex : m_targetIndex).children.value(kind).value(table);
 }
 
 QString Direction::sourceTable(const QString &targetTable) const
@@ -308,7 +305,8 @@ QString Direction::mapped(const SchemaObject &sourceObject, const QString &prope
             own.insert(columnNameMap(sourceObject.table));
             QHash<QString, QString> parent = tables;
             const ForeignKeyText fk = readForeignKey(text);
-            if (const auto it = m_sourceTables.constFind(fk.parent); it != m_sourceTables.cend())
+            if (const auto it = m_sourceIndex.tables.constFind(fk.parent);
+                it != m_sourceIndex.tables.cend())
                 parent.insert(columnNameMap(*it));
             return renameTokens(text.left(references->start), own) + QLatin1Char(' ') +
                    renameTokens(text.mid(references->start), parent);
@@ -320,7 +318,8 @@ QString Direction::mapped(const SchemaObject &sourceObject, const QString &prope
     } else {
         // A view: the renamed columns of every table it names.
         for (const QString &name : mentionedNames(text)) {
-            if (const auto it = m_sourceTables.constFind(name); it != m_sourceTables.cend())
+            if (const auto it = m_sourceIndex.tables.constFind(name);
+                it != m_sourceIndex.tables.cend())
                 names.insert(columnNameMap(*it));
         }
     }
@@ -329,22 +328,7 @@ QString Direction::mapped(const SchemaObject &sourceObject, const QString &prope
 
 QStringList Direction::parents(const SchemaModel &model, const QString &table) const
 {
-    if (&model == &m_source)
-        return m_sourceParents.value(table);
-    if (&model == &m_target)
-        return m_targetParents.value(table);
-    return readParents(model).value(table);
-}
-
-QHash<QString, QStringList> Direction::readParents(const SchemaModel &model)
-{
-    QHash<QString, QStringList> parents;
-    for (const SchemaObject &constraint : model.objects(ObjectKind::Constraint)) {
-        if (constraint.property(QStringLiteral("type")) == QLatin1String("foreign key"))
-            parents[constraint.table].append(
-                readForeignKey(constraint.property(QStringLiteral("definition"))).parent);
-    }
-    return parents;
+    return (&model == &m_source ? m_sourceIndex : m_targetIndex).parents.value(table);
 }
 
 QList<qsizetype> Direction::ordered(const SchemaModel &model, const QStringList &names,
@@ -526,16 +510,41 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
     // Constraints: those of the source read with the target's names must all remain, but for a
     // CHECK or REFERENCES written on a dropped column (it goes with the column); new ones may
     // only be written on new columns (ADD COLUMN adds them).
-    const TableText beforeText = readCreateTable(before->property(QStringLiteral("sql")));
-    const TableText afterText = readCreateTable(after->property(QStringLiteral("sql")));
-    QStringList kept;
+    // The statements' text is read only when a column comes or goes; a constraint is first
+    // matched as the model spells it, then read with the target's names.
+    const TableText beforeText =
+        dropped.isEmpty() ? TableText() : readCreateTable(before->property(QStringLiteral("sql")));
+    const TableText afterText =
+        added.isEmpty() ? TableText() : readCreateTable(after->property(QStringLiteral("sql")));
+    const bool renames = !m_tableNames.isEmpty() || !m_renames.columns.isEmpty();
+    auto spelled = [](const SchemaObject &constraint) {
+        return constraint.property(QStringLiteral("definition")) + QLatin1Char('\n') +
+               otherProperties(constraint);
+    };
+    QList<SchemaObject> sourceConstraints;
+    QStringList asSpelled;
     for (const SchemaObject &constraint : children(m_source, ObjectKind::Constraint, sourceName)) {
-        if (!ownerOf(constraint, beforeText, dropped))
-            kept.append(mapped(constraint, QStringLiteral("definition")) + QLatin1Char('\n') +
-                        otherProperties(constraint));
+        if (ownerOf(constraint, beforeText, dropped))
+            continue;
+        sourceConstraints.append(constraint);
+        asSpelled.append(renames ? QString() : spelled(constraint));
     }
-    QList<SchemaObject> newConstraints;
+    QList<SchemaObject> targetConstraints;
     for (const SchemaObject &constraint : children(m_target, ObjectKind::Constraint, targetTable)) {
+        const qsizetype at = renames ? -1 : asSpelled.indexOf(spelled(constraint));
+        if (at >= 0) {
+            asSpelled.removeAt(at);
+            sourceConstraints.removeAt(at);
+        } else {
+            targetConstraints.append(constraint);
+        }
+    }
+    QStringList kept;
+    for (const SchemaObject &constraint : std::as_const(sourceConstraints))
+        kept.append(mapped(constraint, QStringLiteral("definition")) + QLatin1Char('\n') +
+                    otherProperties(constraint));
+    QList<SchemaObject> newConstraints;
+    for (const SchemaObject &constraint : std::as_const(targetConstraints)) {
         const QString text = tokenText(constraint.property(QStringLiteral("definition"))) +
                              QLatin1Char('\n') + otherProperties(constraint);
         if (kept.removeOne(text))
