@@ -1197,6 +1197,10 @@
 <context>
     <name>SchemaDiffText</name>
     <message>
+        <source>%1 is %2 under another name</source>
+        <translation>%1 ist %2 unter anderem Namen</translation>
+    </message>
+    <message>
         <location filename="../src/gui/schemadiff/schemadifftext.cpp" line="+15" />
         <source>schema</source>
         <translation>Schema</translation>

@@ -264,6 +264,41 @@ private Q_SLOTS:
         QVERIFY(diff(*to, keepSale.to).isEmpty());
     }
 
+    void renameIsLeftOutWhole()
+    {
+        const SchemaObject oldTable = object(ObjectKind::Table, {}, QStringLiteral("film_old"));
+        const SchemaObject newTable = object(ObjectKind::Table, {}, QStringLiteral("film"));
+        const SchemaObject oldId =
+            column(QStringLiteral("film_old"), QStringLiteral("id"), QStringLiteral("integer"));
+        const SchemaObject newId =
+            column(QStringLiteral("film"), QStringLiteral("id"), QStringLiteral("integer"));
+        const SchemaObject a =
+            column(QStringLiteral("film_old"), QStringLiteral("a"), QStringLiteral("text"));
+        const SchemaObject b =
+            column(QStringLiteral("film"), QStringLiteral("b"), QStringLiteral("text"));
+        const SchemaModel from = model({oldTable, oldId, a});
+        const SchemaModel to = model({newTable, newId, b});
+        DiffOptions options;
+        options.renames.insert(newTable.key(), QStringLiteral("film_old"));
+        options.renames.insert(b.key(), QStringLiteral("a"));
+        QCOMPARE(diff(from, to, options).operations.size(), 2); // two renames, nothing dropped
+
+        // Leaving out the new name keeps the old table, not a drop of it.
+        const Selection whole = leaveOut(from, to, {newTable.key()}, options.renames);
+        QVERIFY2(whole.alsoLeftOut.contains(oldTable.key()),
+                 qPrintable(whole.why.join(QLatin1Char('\n'))));
+        QVERIFY(whole.why.contains(
+            QStringLiteral("table public.film_old is table public.film under another name")));
+        QVERIFY(diff(from, whole.to, options).isEmpty());
+        // Without the renames it would have been a drop: the old name is only in `from`.
+        QVERIFY(!leaveOut(from, to, {newTable.key()}).alsoLeftOut.contains(oldTable.key()));
+
+        // A renamed column left out keeps its old name, and with it the table's rename.
+        const Selection column = leaveOut(from, to, {b.key()}, options.renames);
+        QVERIFY(column.alsoLeftOut.contains(a.key()));
+        QVERIFY(diff(from, column.to, options).isEmpty());
+    }
+
     void sqliteColumnTakesItsTable()
     {
         auto table = [](const QString &sql) {

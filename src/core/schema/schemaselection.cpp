@@ -4,6 +4,7 @@
 
 #include "schema/diffrules.h"
 #include "schema/schemadiffplan.h"
+#include "schema/schemadiffrenames.h"
 
 #include <QHash>
 #include <QSet>
@@ -121,6 +122,8 @@ QString why(const Sides &sides, const LeftOutReason &reason)
         return QStringLiteral("%1 is kept because %2 needs it").arg(object, cause);
     case Link::Statement:
         return QStringLiteral("%1 is created by one statement with %2").arg(object, cause);
+    case Link::Renamed:
+        return QStringLiteral("%1 is %2 under another name").arg(object, cause);
     }
     return {};
 }
@@ -154,7 +157,26 @@ QHash<QString, ObjectChange> differences(const SchemaModel &from, const SchemaMo
 
 Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QStringList &leftOut)
 {
+    return leaveOut(from, to, leftOut, {});
+}
+
+Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QStringList &leftOut,
+                   const QHash<QString, QString> &renames)
+{
     const Sides sides(from, to);
+    // Renamed objects: the key in `from` and the key in `to` of each, both ways.
+    QHash<QString, QString> renamed;
+    if (!renames.isEmpty()) {
+        const detail::RenameMap map(from, to, renames);
+        const QList<SchemaObject> objects = from.objects();
+        for (const SchemaObject &object : objects) {
+            const QString mapped = map.map(object).key();
+            if (mapped != object.key() && to.find(mapped) && !from.find(mapped)) {
+                renamed.insert(object.key(), mapped);
+                renamed.insert(mapped, object.key());
+            }
+        }
+    }
     const QHash<QString, ObjectChange> differing = differences(from, to);
 
     QSet<QString> out;
@@ -189,6 +211,7 @@ Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QString
         }
         for (const QString &dependant : sides.dependants(key))
             take(dependant, key, Link::DependsOn);
+        take(renamed.value(key), key, Link::Renamed);
         // Kept as in `from`: what it stands on there must stay too.
         if (const SchemaObject *before = from.find(key)) {
             for (const QString &whole : Sides::wholes(*before, from)) {

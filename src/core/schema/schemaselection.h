@@ -24,6 +24,8 @@ struct LeftOutReason
                    // an object it depends on there)
         Statement, // SQLite: `key` is the table whose one CREATE TABLE statement holds `cause`
                    // (a column or constraint), so it cannot change without it
+        Renamed,   // `key` and `cause` are one object under its old and its new name (a rename
+                   // declared with `-- strata:renamed-from`): the rename is left out whole
     };
     QString key;   // the object also left out
     QString cause; // the object it was left out with (asked for, or itself also left out)
@@ -57,6 +59,11 @@ struct Selection
 // table of a column or constraint (one CREATE TABLE statement holds them). alsoLeftOut names
 // only objects that differ (compare()); an object the same on both sides carries nothing on.
 Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QStringList &leftOut);
+// The same when the diff is told of renames (DiffOptions::renames): the old and the new name of
+// a renamed table or column (and of its columns, constraints ...) are left out together, so that
+// leaving out the new name keeps the old object instead of dropping it.
+Selection leaveOut(const SchemaModel &from, const SchemaModel &to, const QStringList &leftOut,
+                   const QHash<QString, QString> &renames);
 
 // compare(from, to) by key (SchemaObject::key()): each object added, removed or changed.
 QHash<QString, ObjectChange> differences(const SchemaModel &from, const SchemaModel &to);

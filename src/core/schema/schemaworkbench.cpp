@@ -632,7 +632,8 @@ Result<AutogenerateResult> SchemaWorkbench::autogenerate(const AutogenerateReque
     AutogenerateResult result;
     if (!request.leftOut.isEmpty()) {
         // The migration, and its proof, go to the desired state without what was left out.
-        Selection selection = leaveOut(current->side.model, desired->side.model, request.leftOut);
+        Selection selection =
+            leaveOut(current->side.model, desired->side.model, request.leftOut, options.renames);
         desired->side.model = std::move(selection.to);
         result.alsoLeftOut = selection.why;
     }

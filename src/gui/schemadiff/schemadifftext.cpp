@@ -174,6 +174,8 @@ QString SchemaDiffText::reason(const schema::LeftOutReason &reason, const schema
         return tr("%1 is kept because %2 needs it").arg(left, cause);
     case schema::LeftOutReason::Link::Statement:
         return tr("%1 is created by one statement with %2").arg(left, cause);
+    case schema::LeftOutReason::Link::Renamed:
+        return tr("%1 is %2 under another name").arg(left, cause);
     }
     return {};
 }

@@ -287,8 +287,8 @@ void SchemaDiffView::rebuildTree()
 
 void SchemaDiffView::applyLeftOut()
 {
-    const schema::Selection selection =
-        schema::leaveOut(d->result.from.model, d->result.to.model, d->leftOut);
+    const schema::Selection selection = schema::leaveOut(d->result.from.model, d->result.to.model,
+                                                         d->leftOut, d->result.options.renames);
     d->alsoLeftOut.clear();
     d->alsoLeftOutLines.clear();
     for (const schema::LeftOutReason &reason : selection.reasons) {
