@@ -7,7 +7,9 @@
 // applies and gives the first schema back, seeded rows survive unless the diff flags deleting
 // them); then the pair's own rows go through the upgrade and the downgrade in another copy, and
 // every value of a column that keeps its name and type must be there afterwards. A pair is
-// proven, refused or failed; a failed pair, or a refusal not expected, fails the test.
+// proven, refused or failed; a failed pair, or a refusal not expected, fails the test. Each
+// pair also goes once through revision --autogenerate (SchemaWorkbench: scratch files, the
+// proof, the file written), and the project at its new head must diff empty against TO.
 // STRATA_CORPUS_REPORT=FILE writes every outcome as JSON; STRATA_CORPUS_ONLY=PREFIX runs only
 // the pairs whose name starts so.
 
@@ -17,6 +19,7 @@
 #include "schema/proof.h"
 #include "schema/renamedfrom.h"
 #include "schema/schemadiff.h"
+#include "schema/schemaworkbench.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -324,6 +327,62 @@ private Q_SLOTS:
                 QStringLiteral("%1 [%2] %3: %4").arg(o.property, o.area, o.object, o.message)));
         // Every pair has a table: a proof that seeded nothing showed no row surviving.
         QVERIFY2(o.seeded > 0, "no row was seeded");
+    }
+
+    // The same pairs through the commands: a project whose one migration makes FROM, with TO
+    // as its schema file; revision --autogenerate (SchemaWorkbench, scratch files, the proof)
+    // writes the migration, and the project at its new head diffs empty against TO.
+    // One direction each: the pairs above prove both; this is the commands' path.
+    void autogenerate_data()
+    {
+        QTest::addColumn<QString>("pair");
+        QTest::addColumn<bool>("reverse");
+        const QString only = qEnvironmentVariable("STRATA_CORPUS_ONLY");
+        for (const QString &name :
+             QDir(corpus()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+            if (name.startsWith(only))
+                QTest::addRow("%s a>b", qPrintable(name)) << name << false;
+    }
+    void autogenerate()
+    {
+        QFETCH(QString, pair);
+        QFETCH(bool, reverse);
+        const QString folder = corpus() + QLatin1Char('/') + pair;
+        const QString from =
+            read(folder + (reverse ? QStringLiteral("/to.sql") : QStringLiteral("/from.sql")));
+        const QString toFile =
+            folder + (reverse ? QStringLiteral("/from.sql") : QStringLiteral("/to.sql"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(strata::test::writeFile(dir.filePath(QStringLiteral("strata.ini")),
+                                        "[strata]\nversions = versions\n"));
+        QVERIFY(strata::test::writeFile(
+            dir.filePath(QStringLiteral("versions/r1.sql")),
+            (QStringLiteral("-- revision: r1\n-- +upgrade\n") + from).toUtf8()));
+        schema::WorkbenchOptions options;
+        options.migrator.projectDir = dir.path();
+        options.migrator.url = QStringLiteral("sqlite:///app.db");
+        auto bench = schema::SchemaWorkbench::open(options);
+        QVERIFY2(bench, qPrintable(bench ? QString() : bench.error().toString()));
+        schema::AutogenerateRequest request;
+        request.message = pair;
+        request.revisionId = QStringLiteral("r2");
+        request.desired = schema::SchemaSide::file(toFile);
+        auto generated = (*bench)->autogenerate(request);
+        const QString expect = read(folder + QStringLiteral("/expect")).trimmed();
+        if (!generated && generated.error().code == strata::Error::Code::Refused &&
+            expect == QLatin1String("refused") &&
+            !generated.error().message.contains(QLatin1String("proof")))
+            return;
+        QVERIFY2(generated, qPrintable(generated ? QString() : generated.error().toString()));
+        QVERIFY(generated->written);
+        QVERIFY(generated->proof.ok());
+        auto again = schema::SchemaWorkbench::open(options);
+        QVERIFY(again);
+        auto rest = (*again)->diff(schema::SchemaSide::revision(QStringLiteral("heads")),
+                                   schema::SchemaSide::file(toFile));
+        QVERIFY2(rest, qPrintable(rest ? QString() : rest.error().toString()));
+        QVERIFY2(rest->diff.isEmpty(), qPrintable(rest->diff.upgradeSql()));
     }
 
     void cleanupTestCase()
