@@ -4142,7 +4142,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
 <context>
     <name>strata::gui::SchemaDiffView</name>
     <message>
-        <location filename="../src/gui/schemadiff/schemadiffview.cpp" line="+447" />
+        <location filename="../src/gui/schemadiff/schemadiffview.cpp" line="+453" />
         <source>Made or changed by the statements of %1:</source>
         <translation>Angelegt oder geändert durch die Anweisungen für %1:</translation>
     </message>
@@ -4162,12 +4162,12 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Keine Migration möglich, wenn diese Objekte ausgelassen sind: %1</translation>
     </message>
     <message>
-        <location line="-215" />
+        <location line="-220" />
         <source>Show &amp;unchanged objects</source>
         <translation>&amp;Unveränderte Objekte zeigen</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+56" />
         <source>&amp;Create migration from these changes</source>
         <translation>Migration aus diesen Änderungen &amp;erstellen</translation>
     </message>
@@ -4187,12 +4187,12 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Nicht verglichen (Arten, die Strata nicht modelliert; ob sich ihre Definitionen unterscheiden, ist unbekannt):</translation>
     </message>
     <message>
-        <location line="+94" />
+        <location line="-96" />
         <source>Also left out:</source>
         <translation>Ebenfalls ausgelassen:</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+199" />
         <source>Nothing to create: no comparison is shown.</source>
         <translation>Nichts zu erstellen: kein Vergleich wird gezeigt.</translation>
     </message>
@@ -4297,7 +4297,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>die Heads des Projekts</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>the project at the database's revisions</source>
         <translation>das Projekt auf den Revisionen der Datenbank</translation>
     </message>
@@ -4415,12 +4415,12 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Beschreibung der neuen Migration, die %1 in %2 überführt:</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>adopt changes made in the database</source>
         <translation>in der Datenbank vorgenommene Änderungen übernehmen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>schema changes</source>
         <translation>Schemaänderungen</translation>
     </message>
@@ -4430,7 +4430,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Eine Migration braucht eine Beschreibung; nichts wurde geschrieben.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>Writing a migration that turns %1 into %2, proven first…</source>
         <translation>Schreibe eine Migration, die %1 in %2 überführt, zuerst geprüft…</translation>
     </message>

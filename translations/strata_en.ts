@@ -308,7 +308,7 @@
 <context>
     <name>strata::gui::SchemaDiffView</name>
     <message numerus="yes">
-        <location filename="../src/gui/schemadiff/schemadiffview.cpp" line="+396" />
+        <location filename="../src/gui/schemadiff/schemadiffview.cpp" line="+402" />
         <source>The migration (%n operation(s)):</source>
         <translation>
             <numerusform>The migration (%n operation):</numerusform>
@@ -319,7 +319,7 @@
 <context>
     <name>strata::gui::SchemaTab</name>
     <message numerus="yes">
-        <location filename="../src/gui/schemadiff/schematab.cpp" line="+290" />
+        <location filename="../src/gui/schemadiff/schematab.cpp" line="+291" />
         <source>%n difference(s) between %1 and %2 (read %3).</source>
         <translation>
             <numerusform>%n difference between %1 and %2 (read %3).</numerusform>

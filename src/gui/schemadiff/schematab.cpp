@@ -178,7 +178,8 @@ Result<SchemaTab::Chosen> SchemaTab::chosen() const
     const QString heads = tr("the project's heads");
     switch (mode()) {
     case Mode::Drift: {
-        c.comparison.drift = true;
+        c.comparison.from = SchemaSide{SchemaSide::Kind::Current, {}};
+        c.comparison.to = SchemaSide{SchemaSide::Kind::Database, {}};
         c.fromText = tr("the project at the database's revisions");
         c.toText = tr("the database of %1").arg(m_profile);
         c.createOffered = databaseAtHead();
@@ -352,8 +353,8 @@ void SchemaTab::askCreateMigration(const QStringList &leftOut)
     dialog->setWindowTitle(tr("Create Migration"));
     dialog->setLabelText(tr("Message of the new migration, which turns %1 into %2:")
                              .arg(m_shown->fromText, m_shown->toText));
-    dialog->setTextValue(m_shown->comparison.drift ? tr("adopt changes made in the database")
-                                                   : tr("schema changes"));
+    const bool isDrift = m_shown->comparison.from.kind == SchemaSide::Kind::Current;
+    dialog->setTextValue(isDrift ? tr("adopt changes made in the database") : tr("schema changes"));
     connect(dialog, &QInputDialog::textValueSelected, this,
             [this, leftOut](const QString &message) { createMigration(message, leftOut); });
     dialog->open();
@@ -369,8 +370,7 @@ void SchemaTab::createMigration(const QString &message, const QStringList &leftO
     }
     schema::AutogenerateRequest request;
     request.message = message.trimmed();
-    request.desired = m_shown->comparison.drift ? SchemaSide{SchemaSide::Kind::Database, {}}
-                                                : m_shown->comparison.to;
+    request.desired = m_shown->comparison.to; // for drift: the database
     request.leftOut = leftOut;
     m_createProfile = m_profile;
     m_ui->progressLog->clear();

@@ -1,43 +1,12 @@
 #include "schemadiff/schemaworker.h"
 
 #include "project/project.h"
-#include "revision/revisiongraph.h"
 
 #include <QDir>
 #include <QMetaObject>
 #include <QMutexLocker>
 
 namespace strata::gui {
-
-namespace {
-
-// The project replayed to the database's own version rows, as one revision side: its single
-// row, base for none, heads when the rows are the project's heads. Error: rows that no one
-// target reaches (several rows, not the heads).
-Result<schema::SchemaSide> atDatabaseRevisions(Migrator &migrator)
-{
-    auto current = migrator.current();
-    if (!current)
-        return current.error();
-    if (current->isEmpty())
-        return schema::SchemaSide::revision(QStringLiteral("base"));
-    if (current->size() == 1)
-        return schema::SchemaSide::revision(current->first());
-    const RevisionGraph &graph = migrator.graph();
-    QStringList heads;
-    for (int i : graph.heads())
-        heads.append(graph.id(i));
-    QStringList rows = *current;
-    rows.sort();
-    heads.sort();
-    if (rows == heads)
-        return schema::SchemaSide::revision(QStringLiteral("heads"));
-    return Error::failure(QStringLiteral("the database's version rows (%1) are not the project's "
-                                         "heads, and no single revision reaches them all")
-                              .arg(current->join(QLatin1String(", "))));
-}
-
-} // namespace
 
 bool SchemaWorker::takeCancelled(JobId job)
 {
@@ -108,16 +77,7 @@ void SchemaWorker::compare(JobId job, const MigratorOptions &options,
                            const SchemaComparison &comparison)
 {
     run(job, options, [&](schema::SchemaWorkbench &workbench, Answer &answer) -> Status {
-        schema::SchemaSide from = comparison.from;
-        schema::SchemaSide to = comparison.to;
-        if (comparison.drift) {
-            auto side = atDatabaseRevisions(workbench.migrator());
-            if (!side)
-                return side.error();
-            from = *side;
-            to = schema::SchemaSide{schema::SchemaSide::Kind::Database, {}};
-        }
-        auto result = workbench.diff(from, to);
+        auto result = workbench.diff(comparison.from, comparison.to);
         if (!result)
             return result.error();
         answer = [this, job, r = std::make_shared<const schema::DiffResult>(std::move(*result))] {

@@ -19,12 +19,10 @@ using DiffResultPtr = std::shared_ptr<const schema::DiffResult>;
 using AutogenerateResultPtr = std::shared_ptr<const schema::AutogenerateResult>;
 using DriftReportPtr = std::shared_ptr<const schema::DriftReport>;
 
-// What the Schema tab compares: `to` against `from`, both as SchemaWorkbench names them.
-// Drift (`current` against `db`) is `drift` with from and to left empty: the worker reads the
-// database's own version rows and replays the project to them.
+// What the Schema tab compares: `to` against `from`, both as SchemaWorkbench names them (drift:
+// SchemaSide::Kind::Current against Kind::Database).
 struct SchemaComparison
 {
-    bool drift = false;
     schema::SchemaSide from;
     schema::SchemaSide to;
 };
@@ -41,10 +39,9 @@ public:
     using JobId = quint64;
     using QObject::QObject;
 
-    // Jobs (run in the worker's thread). compare: SchemaWorkbench::diff (drift: the project at
-    // the database's version rows against the database). autogenerate: a proven migration
-    // written (or the proof's refusal). drift: SchemaWorkbench::drift(). describe: the project's
-    // desired-state file (strata.ini's schema_file, absolute; empty when it names none).
+    // Jobs (run in the worker's thread). compare: SchemaWorkbench::diff. autogenerate: a proven
+    // migration written (or the proof's refusal). drift: SchemaWorkbench::drift(). describe: the
+    // project's desired-state file (strata.ini's schema_file, absolute; empty when it names none).
     void compare(JobId job, const strata::MigratorOptions &options,
                  const strata::gui::SchemaComparison &comparison);
     void autogenerate(JobId job, const strata::MigratorOptions &options,
