@@ -4836,4 +4836,61 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <translation>Der letzte Lauf von %1 ist fehlgeschlagen und wurde zurückgerollt; korrigieren Sie die Migration und führen Sie das Upgrade erneut aus.</translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::AuditChainStatus</name>
+    <message>
+        <source>Checking the audit log's hash chain…</source>
+        <translation>Prüfe die Hash-Kette des Audit-Protokolls…</translation>
+    </message>
+    <message>
+        <source>(checked %1)</source>
+        <translation>(geprüft %1)</translation>
+    </message>
+    <message>
+        <source>Audit log: no entries yet, nothing to check %1.</source>
+        <translation>Audit-Protokoll: noch keine Einträge, nichts zu prüfen %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hash chain intact: %n entries verified</source>
+        <translation>
+            <numerusform>Hash-Kette intakt: %n Eintrag geprüft</numerusform>
+            <numerusform>Hash-Kette intakt: %n Einträge geprüft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older entries were written before the chain and cannot be checked</source>
+        <translation>
+            <numerusform>%n älterer Eintrag wurde vor der Kette geschrieben und kann nicht geprüft werden</numerusform>
+            <numerusform>%n ältere Einträge wurden vor der Kette geschrieben und können nicht geprüft werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>line %1 was changed</source>
+        <translation>Zeile %1 wurde geändert</translation>
+    </message>
+    <message>
+        <source>an entry was removed before line %1</source>
+        <translation>vor Zeile %1 wurde ein Eintrag entfernt</translation>
+    </message>
+    <message>
+        <source>line %1 was inserted</source>
+        <translation>Zeile %1 wurde eingefügt</translation>
+    </message>
+    <message>
+        <source>at line %1</source>
+        <translation>in Zeile %1</translation>
+    </message>
+    <message>
+        <source>The audit log was edited: %1. Entries from there on cannot be trusted %2.</source>
+        <translation>Das Audit-Protokoll wurde bearbeitet: %1. Den Einträgen ab dort ist nicht zu trauen %2.</translation>
+    </message>
+    <message>
+        <source>Audit log: nothing recorded yet, nothing to check %1.</source>
+        <translation>Audit-Protokoll: noch nichts aufgezeichnet, nichts zu prüfen %1.</translation>
+    </message>
+    <message>
+        <source>Hash chain unknown, because the audit log could not be read: %1 %2</source>
+        <translation>Hash-Kette unbekannt, weil das Audit-Protokoll nicht gelesen werden konnte: %1 %2</translation>
+    </message>
+</context>
 </TS>

@@ -354,4 +354,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>strata::gui::AuditChainStatus</name>
+    <message numerus="yes">
+        <source>Hash chain intact: %n entries verified</source>
+        <translation>
+            <numerusform>Hash chain intact: %n entry verified</numerusform>
+            <numerusform>Hash chain intact: %n entries verified</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older entries were written before the chain and cannot be checked</source>
+        <translation>
+            <numerusform>%n older entry was written before the chain and cannot be checked</numerusform>
+            <numerusform>%n older entries were written before the chain and cannot be checked</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "audit/auditchainstatus.h"
 #include "audit/auditlog.h"
 #include "audit/auditmodel.h"
 #include "authoring/authoringcontroller.h"
@@ -262,6 +263,8 @@ void MainWindow::setupViews()
     m_auditFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_auditFilter->setSortRole(AuditModel::SortRole);
     m_ui->auditView->setModel(m_auditFilter);
+    m_auditChain = new AuditChainStatus(m_ui->auditTab);
+    m_ui->auditLayout->insertWidget(0, m_auditChain);
     m_ui->auditView->sortByColumn(AuditModel::Time, Qt::DescendingOrder);
     m_ui->auditView->verticalHeader()->hide();
     m_ui->auditView->setWordWrap(false);
@@ -770,6 +773,7 @@ void MainWindow::reloadAudit()
 {
     if (auto s = m_auditModel->reload(AuditLog::defaultFilePath()); !s)
         statusBar()->showMessage(s.error().toString(), 10000);
+    m_auditChain->check(AuditLog::defaultFilePath());
     fitAuditColumns(m_ui->auditView);
 }
 

@@ -20,6 +20,7 @@ class MainWindow;
 namespace strata::gui {
 
 class ActivityLog;
+class AuditChainStatus;
 class AuditModel;
 class EditorArea;
 class HistoryModel;
@@ -83,6 +84,7 @@ public:
     HistoryModel *historyModel() const { return m_historyModel; }
     PlanModel *planModel() const;
     AuditModel *auditModel() const { return m_auditModel; }
+    AuditChainStatus *auditChainStatus() const { return m_auditChain; }
     class BackupModel *backupModel() const;
     EditorArea *editorArea() const;
     // Opens a migration file in the Editor tab and shows that tab.
@@ -144,6 +146,7 @@ private:
     QSortFilterProxyModel *m_historyFilter = nullptr;
     class PendingController *m_pending = nullptr;
     AuditModel *m_auditModel = nullptr;
+    AuditChainStatus *m_auditChain = nullptr; // above the table: is the hash chain intact
     QSortFilterProxyModel *m_auditFilter = nullptr;
 
     ProfilesController *m_profilesCtl = nullptr;

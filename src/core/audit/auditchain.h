@@ -30,11 +30,12 @@ struct AuditVerification
     // 1-based line of the first fault in the file as it is: the line changed or inserted, or
     // for Removed the line after the gap. 0 when intact or unreadable.
     int line = 0;
-    int entries = 0;   // entries read (lines that are not empty)
-    int unchained = 0; // entries at the start written before the chain
-    int chained = 0;   // entries checked before the first fault (all of them when intact)
-    QString lastHash;  // the hash of the last chained entry read; empty when none
-    QString message;   // a sentence for people: what is intact or what is wrong, naming the line
+    int entries = 0;      // entries read (lines that are not empty)
+    int unchained = 0;    // entries at the start written before the chain
+    int chained = 0;      // entries checked before the first fault (all of them when intact)
+    QString lastHash;     // the hash of the last chained entry read; empty when none
+    QString message;      // a sentence for people: what is intact or what is wrong, naming the line
+    bool missing = false; // unreadable because there is no log at all (nothing recorded yet)
 
     bool intact() const { return state == State::Intact; }
     static QString faultName(Fault fault); // "changed", "removed", "inserted", "" for None

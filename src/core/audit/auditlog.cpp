@@ -166,6 +166,7 @@ AuditVerification AuditLog::verify() const
     v.state = AuditVerification::State::Unreadable;
     QFile in(m_filePath);
     if (!in.exists()) {
+        v.missing = true;
         v.message = QStringLiteral("there is no audit log at %1: nothing was recorded there, or "
                                    "it was removed")
                         .arg(m_filePath);
