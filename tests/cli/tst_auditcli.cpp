@@ -45,12 +45,13 @@ class TestAuditCli : public QObject
         return env;
     }
 
-    std::unique_ptr<QProcess> start(const QStringList &args) const
+    std::unique_ptr<QProcess> start(const QStringList &args,
+                                    const QProcessEnvironment &env = {}) const
     {
         auto process = std::make_unique<QProcess>();
         process->setProgram(QStringLiteral(STRATA_CLI_BINARY));
         process->setArguments(args);
-        process->setProcessEnvironment(environment());
+        process->setProcessEnvironment(env.isEmpty() ? environment() : env);
         process->start();
         return process;
     }
@@ -67,9 +68,9 @@ class TestAuditCli : public QObject
         return r;
     }
 
-    Run strata(const QStringList &args) const
+    Run strata(const QStringList &args, const QProcessEnvironment &env = {}) const
     {
-        auto process = start(args);
+        auto process = start(args, env);
         return finish(*process);
     }
 
@@ -247,6 +248,56 @@ private Q_SLOTS:
                          QStringLiteral("--profile"), QStringLiteral("x")})
                      .code,
                  2);
+    }
+
+    // An audit log an older version left readable by others (0644, in a 0755 folder) in the
+    // default place: the next command line that writes it makes both private and says so on
+    // stderr, once.
+    void anOlderOpenLogIsTightenedAndSaidOnce()
+    {
+        const QString data = m_dir.filePath(QStringLiteral("xdg-data"));
+        const QString log = data + QStringLiteral("/strata/audit.jsonl");
+        QVERIFY(QDir().mkpath(data + QStringLiteral("/strata")));
+        QFile::setPermissions(data + QStringLiteral("/strata"),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                  QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                  QFile::ExeOther);
+        {
+            QFile old(log);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("{\"action\":\"upgrade\",\"result\":\"success\"}\n");
+        }
+        QFile::setPermissions(log, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                       QFile::ReadOther);
+        QProcessEnvironment env = environment();
+        env.remove(QStringLiteral("STRATA_AUDIT_LOG"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), data);
+        const QString project = m_dir.filePath(QStringLiteral("open-project"));
+        QCOMPARE(strata({QStringLiteral("init"), project}, env).code, 0);
+        QCOMPARE(
+            strata({QStringLiteral("-d"), project, QStringLiteral("revision"), QStringLiteral("-m"),
+                    QStringLiteral("first"), QStringLiteral("--rev-id"), QStringLiteral("a1")},
+                   env)
+                .code,
+            0);
+        const QStringList stamp{QStringLiteral("-d"), project, QStringLiteral("stamp"),
+                                QStringLiteral("a1")};
+        const Run first = strata(stamp, env);
+        QCOMPARE(first.code, 0);
+        QCOMPARE(first.err.count(QStringLiteral("strata: note: made")), 2); // the file, the folder
+        QVERIFY2(first.err.contains(QStringLiteral("audit.jsonl private (0644 -> 0600)")),
+                 qPrintable(first.err));
+        QVERIFY2(first.err.contains(QStringLiteral("/strata private (0755 -> 0700)")),
+                 qPrintable(first.err));
+        QCOMPARE(QFileInfo(log).permissions() & 0x0077, QFileDevice::Permissions());
+        const Run second = strata(stamp, env);
+        QCOMPARE(second.code, 0);
+        QVERIFY2(!second.err.contains(QStringLiteral("private")), qPrintable(second.err));
+        // The older entry stays, unchained; the chain after it verifies.
+        const Run verify = strata({QStringLiteral("audit"), QStringLiteral("verify")}, env);
+        QCOMPARE(verify.code, 0);
+        QVERIFY2(verify.out.contains(QStringLiteral("a chain of 2 entries")),
+                 qPrintable(verify.out));
     }
 
     // The command line (each run stamps its own SQLite database, one audit entry each) and the
