@@ -367,6 +367,14 @@ private Q_SLOTS:
                  QStringLiteral("Nothing to create: the two schemas are the same."));
         QVERIFY(problems->isHidden());
 
+        // Where the tab offers no migration it hides the button, and its reason goes with it.
+        auto *reason = view.findChild<QLabel *>(QStringLiteral("schemaDiffCreateReason"));
+        QVERIFY(reason && !reason->isHidden());
+        view.createButton()->setVisible(false);
+        QVERIFY(reason->isHidden());
+        view.createButton()->setVisible(true);
+        QVERIFY(!reason->isHidden());
+
         view.showMessage(QStringLiteral("Comparing …"));
         QCOMPARE(view.model()->rowCount(), 0);
         QVERIFY(view.statementsText().isEmpty());

@@ -5,6 +5,7 @@
 #include "schemadiff/schemadifftree.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -173,6 +174,7 @@ SchemaDiffView::SchemaDiffView(QWidget *parent) : QWidget(parent), d(new Private
     content->addLayout(bottom);
     layout->addWidget(d->content, 1);
 
+    d->create->installEventFilter(this);
     connect(d->showUnchanged, &QCheckBox::toggled, this, &SchemaDiffView::setShowUnchanged);
     connect(d->model, &QStandardItemModel::itemChanged, this, [this](QStandardItem *item) {
         if (d->updating || !item->isCheckable())
@@ -466,6 +468,14 @@ void SchemaDiffView::showSelected()
                 script(operations, true) + QStringLiteral("-- ") + tr("Downgrade") +
                 QStringLiteral("\n") + script(operations, false);
     d->statements->setPlainText(text);
+}
+
+bool SchemaDiffView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == d->create &&
+        (event->type() == QEvent::ShowToParent || event->type() == QEvent::HideToParent))
+        d->createReason->setVisible(event->type() == QEvent::ShowToParent);
+    return QWidget::eventFilter(watched, event);
 }
 
 QStringList SchemaDiffView::leftOut() const

@@ -70,6 +70,11 @@ Q_SIGNALS:
     // "Create migration from these changes" was pressed, with the keys left out.
     void createMigrationRequested(QStringList leftOut);
 
+protected:
+    // The create button's reason line shows only while the button does (the Schema tab hides
+    // the button where no migration can be written from the comparison).
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void rebuildTree();
     void applyLeftOut();
