@@ -319,6 +319,37 @@ private Q_SLOTS:
                          QStringLiteral("ALTER TABLE users RENAME COLUMN full_name TO name")}));
     }
 
+    // A child whose foreign key has no ON DELETE action keeps its rows when the parent is
+    // dropped under defer_foreign_keys: it is not copied, only checked.
+    void childWithoutDeleteActionIsOnlyChecked()
+    {
+        auto schema = [](const QString &nameType) {
+            Hand h = blog();
+            h.table(QStringLiteral("notes"),
+                    QStringLiteral("CREATE TABLE notes (id INTEGER PRIMARY KEY, user_id INTEGER "
+                                   "REFERENCES users (id))"))
+                .column(QStringLiteral("id"), QStringLiteral("INTEGER"), kPk)
+                .column(QStringLiteral("user_id"), QStringLiteral("INTEGER"))
+                .constraint(QStringLiteral("foreign key"),
+                            QStringLiteral("foreign key (user_id) references users (id) on update "
+                                           "no action on delete no action match none"));
+            h.table(QStringLiteral("users"),
+                    QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, name %1)")
+                        .arg(nameType))
+                .column(QStringLiteral("id"), QStringLiteral("INTEGER"), kPk)
+                .column(QStringLiteral("name"), nameType);
+            return h;
+        };
+        const SchemaDiff diff =
+            diffSqlite(schema(QStringLiteral("TEXT")).model, schema(QStringLiteral("BLOB")).model);
+        const Operation *rebuild = find(diff, QStringLiteral("rebuild table"));
+        QVERIFY2(rebuild, qPrintable(diff.upgradeSql()));
+        const QString sql = rebuild->sql.join(QLatin1Char('\n'));
+        QVERIFY2(sql.contains(QStringLiteral("FROM main.posts")), qPrintable(sql));
+        QVERIFY2(!sql.contains(QStringLiteral("FROM main.notes")), qPrintable(sql));
+        QVERIFY(rebuild->sql.contains(QStringLiteral("PRAGMA foreign_key_check(notes)")));
+    }
+
     void unsupportedObjectsRefuse()
     {
         Hand to = blog();

@@ -116,6 +116,15 @@ private Q_SLOTS:
              QStringLiteral("column||writers|full_name|=name")},
             "alter table");
 
+        row("renames declared in another case",
+            with({{"TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL, born INTEGER)",
+                   "TABLE Writers (id INTEGER PRIMARY KEY, FullName TEXT NOT NULL, born INTEGER)"},
+                  {"REFERENCES authors", "REFERENCES Writers"},
+                  {"DELETE ON authors", "DELETE ON Writers"}}),
+            {QStringLiteral("table|||Writers|=AUTHORS"),
+             QStringLiteral("column||Writers|FullName|=Name")},
+            "alter table");
+
         // The table-rebuild procedure.
         row("column type", with({{"born INTEGER", "born TEXT"}}), none, "rebuild table");
         row("column default", with({{"born INTEGER", "born INTEGER DEFAULT 1900"}}), none,
@@ -319,6 +328,37 @@ private Q_SLOTS:
                    "DEFERRABLE INITIALLY DEFERRED, w TEXT);\n",
                    "CREATE TABLE a (id INTEGER PRIMARY KEY, a_id INTEGER, w TEXT);\n"}}),
             {QStringLiteral("table|||a|=b")}, "rebuild table", false);
+    }
+
+    // A column made NOT NULL: with a default its NULL rows take it (no hazard), without one
+    // the rebuild says it fails on them. A type of another affinity converts values: flagged.
+    void notNullAndAffinity()
+    {
+        const QString from =
+            QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, code TEXT);"
+                           "INSERT INTO t VALUES (1, NULL, '007'), (2, 'x', '1e3');");
+        const QString to = QStringLiteral(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL DEFAULT 'd', code TEXT);");
+        const QString fromPath = m_files.file(from);
+        const auto fromModel = m_files.inspectFile(fromPath);
+        const auto toModel = m_files.inspectFile(m_files.file(to));
+        QVERIFY(fromModel && toModel);
+        const SchemaDiff diff = diffSqlite(*fromModel, *toModel);
+        QCOMPARE(diff.operations.size(), 1);
+        QVERIFY(!diff.operations.first().hazards.contains(Hazard::FailsWithRows));
+        QVERIFY(!diff.operations.first().hazards.contains(Hazard::DeletesData));
+        const QString path = m_files.copy(fromPath);
+        const Status up = m_files.run(path, diff.upgradeSql());
+        QVERIFY2(up.ok(), qPrintable(up.ok() ? QString() : up.error().message));
+        QCOMPARE(m_files.rows(path, QStringLiteral("SELECT a FROM t ORDER BY id")),
+                 (QStringList{QStringLiteral("d"), QStringLiteral("x")}));
+
+        const auto numeric = m_files.inspectFile(m_files.file(
+            QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, code INTEGER);")));
+        QVERIFY(numeric);
+        const SchemaDiff converting = diffSqlite(*fromModel, *numeric);
+        QCOMPARE(converting.operations.size(), 1);
+        QVERIFY(converting.operations.first().hazards.contains(Hazard::DeletesData));
     }
 
     // Columns DROP COLUMN refuses: in a table CHECK, in a table UNIQUE, used by a generated

@@ -27,26 +27,47 @@ QString dropStatement(const SchemaObject &object)
     return QStringLiteral("DROP %1 %2").arg(kindName(object.kind).toUpper(), quote(object.name));
 }
 
+// The object of `model` whose key is `key`, or, SQLite's names ignoring ASCII case, whose key
+// is `key` in another case (a rename declared as "Quantity" of a column SQLite reads as
+// "quantity").
+const SchemaObject *findIgnoringCase(const SchemaModel &model,
+                                     const QHash<QString, QString> &folded, const QString &key)
+{
+    if (const SchemaObject *object = model.find(key))
+        return object;
+    return model.find(folded.value(key.toLower()));
+}
+
 // The renames DiffOptions declares (key in `to` -> old name), for tables and columns whose old
-// object is in `from`.
+// object is in `from`; names are matched ignoring ASCII case, as SQLite does.
 Renames readRenames(const SchemaModel &from, const SchemaModel &to,
                     const QHash<QString, QString> &declared)
 {
+    QHash<QString, QString> toKeys;
+    QHash<QString, QString> fromKeys;
+    for (ObjectKind kind : {ObjectKind::Table, ObjectKind::Column}) {
+        for (const SchemaObject &object : to.objects(kind))
+            toKeys.insert(object.key().toLower(), object.key());
+        for (const SchemaObject &object : from.objects(kind))
+            fromKeys.insert(object.key().toLower(), object.key());
+    }
     Renames renames;
     for (auto it = declared.cbegin(); it != declared.cend(); ++it) {
-        const SchemaObject *object = to.find(it.key());
-        if (!object)
+        const SchemaObject *object = findIgnoringCase(to, toKeys, it.key());
+        if (!object || object->kind != ObjectKind::Table)
             continue;
-        if (object->kind == ObjectKind::Table && Direction::table(from, it.value()))
-            renames.tables.insert(object->name, it.value());
+        if (const SchemaObject *old =
+                findIgnoringCase(from, fromKeys, probe(ObjectKind::Table, {}, it.value()).key()))
+            renames.tables.insert(object->name, old->name);
     }
     for (auto it = declared.cbegin(); it != declared.cend(); ++it) {
-        const SchemaObject *object = to.find(it.key());
+        const SchemaObject *object = findIgnoringCase(to, toKeys, it.key());
         if (!object || object->kind != ObjectKind::Column)
             continue;
         const QString table = renames.tables.value(object->table, object->table);
-        if (from.find(probe(ObjectKind::Column, table, it.value()).key()))
-            renames.columns.insert(object->table + QLatin1Char('\n') + object->name, it.value());
+        if (const SchemaObject *old = findIgnoringCase(
+                from, fromKeys, probe(ObjectKind::Column, table, it.value()).key()))
+            renames.columns.insert(object->table + QLatin1Char('\n') + object->name, old->name);
     }
     return renames;
 }
@@ -162,26 +183,48 @@ void Planner::planTables()
     closeOverReferences();
 }
 
-// The tables whose foreign keys reference a rebuilt table, on either side, are rebuilt with it:
-// SQLite's DROP TABLE of the parent would delete or nullify their rows.
+// The tables whose foreign keys reference a rebuilt table are rebuilt with it when SQLite's
+// DROP TABLE of the parent would touch their rows (an ON DELETE action, on either side), or when
+// the parent is renamed (or has renamed columns) by the rebuild, which unlike ALTER TABLE
+// RENAME does not rewrite their REFERENCES. A child without an ON DELETE action keeps its rows
+// untouched: under defer_foreign_keys the parent's rows are back before the check.
 void Planner::closeOverReferences()
 {
-    bool grown = true;
-    while (grown) {
-        grown = false;
-        for (const QString &name : std::as_const(m_kept)) {
-            if (m_rebuilt.contains(name))
-                continue;
-            const QString old = m_forward.sourceTable(name);
-            const QStringList parentsBefore = m_forward.parents(m_from, old);
-            const QStringList parentsAfter = m_forward.parents(m_to, name);
-            for (const QString &rebuilt : std::as_const(m_rebuilt)) {
-                if (parentsAfter.contains(rebuilt.toLower()) ||
-                    parentsBefore.contains(m_forward.sourceTable(rebuilt).toLower())) {
-                    m_rebuilt.append(name);
-                    grown = true;
-                    break;
-                }
+    QHash<QString, QStringList> children; // folded target parent -> target children
+    QHash<QString, QStringList> acting;   // the same, those with an ON DELETE action
+    auto add = [&](const QString &parent, const QString &child, bool acts) {
+        if (parent.isEmpty() || parent == child.toLower())
+            return;
+        children[parent].append(child);
+        if (acts)
+            acting[parent].append(child);
+    };
+    for (const QString &name : std::as_const(m_kept)) {
+        const QString old = m_forward.sourceTable(name);
+        const QStringList actingBefore = m_forward.parents(m_from, old, true);
+        for (const QString &parent : m_forward.parents(m_from, old))
+            add(m_forward.targetTable(m_fromIndex.tables.value(parent)).toLower(), name,
+                actingBefore.contains(parent));
+        const QStringList actingAfter = m_forward.parents(m_to, name, true);
+        for (const QString &parent : m_forward.parents(m_to, name))
+            add(parent, name, actingAfter.contains(parent));
+    }
+    auto renamed = [this](const QString &table) {
+        if (m_forward.sourceTable(table) != table)
+            return true;
+        const QString prefix = table + QLatin1Char('\n');
+        return std::any_of(m_renames.columns.keyBegin(), m_renames.columns.keyEnd(),
+                           [&](const QString &key) { return key.startsWith(prefix); });
+    };
+    QSet<QString> rebuilt(m_rebuilt.cbegin(), m_rebuilt.cend());
+    for (qsizetype i = 0; i < m_rebuilt.size(); ++i) {
+        const QString parent = m_rebuilt[i];
+        const QStringList &follow =
+            renamed(parent) ? children[parent.toLower()] : acting[parent.toLower()];
+        for (const QString &child : follow) {
+            if (!rebuilt.contains(child)) {
+                rebuilt.insert(child);
+                m_rebuilt.append(child);
             }
         }
     }

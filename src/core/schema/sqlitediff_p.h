@@ -83,14 +83,15 @@ struct Renames
 };
 
 // What the diff looks up in one model, read once: each table's columns (in position order),
-// constraints and indexes, the tables its foreign keys reference (folded names), and the
-// tables by folded name.
+// constraints and indexes, the tables its foreign keys reference (folded names; apart, those
+// with an ON DELETE action), and the tables by folded name.
 struct ModelIndex
 {
     explicit ModelIndex(const SchemaModel &indexed);
     const SchemaModel &model;
     QHash<ObjectKind, QHash<QString, QList<SchemaObject>>> children;
     QHash<QString, QStringList> parents;
+    QHash<QString, QStringList> actingParents; // those with an ON DELETE action
     QHash<QString, QString> tables;
 };
 
@@ -124,7 +125,8 @@ public:
 
     // The tables a table's foreign keys reference in `model` (the source or the target; folded
     // names).
-    QStringList parents(const SchemaModel &model, const QString &table) const;
+    // `acting`: only those whose foreign key has an ON DELETE action (see readForeignKey()).
+    QStringList parents(const SchemaModel &model, const QString &table, bool acting = false) const;
     // Indexes into `names` (tables of `model`) in an order where each table comes after its
     // parents, or with `childrenFirst` after the tables that reference it; a cycle is broken
     // in the given order.

@@ -19,6 +19,9 @@ struct ForeignKeyText
     QStringList own;
     QString parent;
     QStringList parentColumns;
+    // ON DELETE CASCADE, SET NULL, SET DEFAULT or RESTRICT: deleting the parent's rows (as
+    // SQLite's DROP TABLE does) changes or refuses the child's rows.
+    bool onDeleteActs = false;
 };
 
 ForeignKeyText readForeignKey(const QString &definition)
@@ -28,6 +31,10 @@ ForeignKeyText readForeignKey(const QString &definition)
     bool afterReferences = false;
     int depth = 0;
     bool listDone = false;
+    for (qsizetype i = 0; i + 2 < tokens.size(); ++i) {
+        if (tokens[i].is("on") && tokens[i + 1].is("delete"))
+            out.onDeleteActs = !tokens[i + 2].is("no");
+    }
     for (const Token &token : tokens) {
         if (token.is("references")) {
             afterReferences = true;
@@ -166,6 +173,24 @@ QString definitionFromProperties(const SchemaObject &column)
     return text;
 }
 
+// The type affinity of a declared type (SQLite's "Datatypes In SQLite", 3.1): integer,
+// text, blob, real or numeric.
+QString affinity(const QString &type)
+{
+    const QString upper = type.toUpper();
+    if (upper.contains(QLatin1String("INT")))
+        return QStringLiteral("integer");
+    if (upper.contains(QLatin1String("CHAR")) || upper.contains(QLatin1String("CLOB")) ||
+        upper.contains(QLatin1String("TEXT")))
+        return QStringLiteral("text");
+    if (upper.isEmpty() || upper.contains(QLatin1String("BLOB")))
+        return QStringLiteral("blob");
+    if (upper.contains(QLatin1String("REAL")) || upper.contains(QLatin1String("FLOA")) ||
+        upper.contains(QLatin1String("DOUB")))
+        return QStringLiteral("real");
+    return QStringLiteral("numeric");
+}
+
 // A rowid table's INTEGER PRIMARY KEY column, which takes the rowid when no value is given.
 bool isRowidAlias(const SchemaObject &table, const QList<SchemaObject> &columns,
                   const SchemaObject &column)
@@ -198,9 +223,13 @@ ModelIndex::ModelIndex(const SchemaModel &indexed) : model(indexed)
     }
     for (const QList<SchemaObject> &constraints : std::as_const(children[ObjectKind::Constraint])) {
         for (const SchemaObject &constraint : constraints) {
-            if (constraint.property(QStringLiteral("type")) == QLatin1String("foreign key"))
-                parents[constraint.table].append(
-                    readForeignKey(constraint.property(QStringLiteral("definition"))).parent);
+            if (constraint.property(QStringLiteral("type")) != QLatin1String("foreign key"))
+                continue;
+            const ForeignKeyText fk =
+                readForeignKey(constraint.property(QStringLiteral("definition")));
+            parents[constraint.table].append(fk.parent);
+            if (fk.onDeleteActs)
+                actingParents[constraint.table].append(fk.parent);
         }
     }
     for (const SchemaObject &table : model.objects(ObjectKind::Table))
@@ -326,9 +355,10 @@ QString Direction::mapped(const SchemaObject &sourceObject, const QString &prope
     return renameTokens(text, names);
 }
 
-QStringList Direction::parents(const SchemaModel &model, const QString &table) const
+QStringList Direction::parents(const SchemaModel &model, const QString &table, bool acting) const
 {
-    return (&model == &m_source ? m_sourceIndex : m_targetIndex).parents.value(table);
+    const ModelIndex &index = &model == &m_source ? m_sourceIndex : m_targetIndex;
+    return (acting ? index.actingParents : index.parents).value(table);
 }
 
 QList<qsizetype> Direction::ordered(const SchemaModel &model, const QStringList &names,
@@ -679,11 +709,27 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
             }
             const SchemaObject *was =
                 m_source.find(probe(ObjectKind::Column, sources[i], old).key());
+            QString value = quote(old);
+            const QString fallback = column.property(QStringLiteral("default"));
             if (notNull && was && was->property(QStringLiteral("not_null")) != kTrue &&
-                was->property(QStringLiteral("primary_key")).isEmpty())
-                plan.hazards.append(Hazard::FailsWithRows);
+                was->property(QStringLiteral("primary_key")).isEmpty()) {
+                // A column made NOT NULL: its NULLs take the default when it has one (what the
+                // default would have given them), else the copy fails on them.
+                if (isNullDefault(fallback))
+                    plan.hazards.append(Hazard::FailsWithRows);
+                else
+                    value = QStringLiteral("coalesce(%1, (%2))").arg(value, fallback);
+            }
+            // Another type affinity converts the values ('007' in an INTEGER column is 7), and
+            // the way back does not give their text back.
+            if (was &&
+                affinity(was->property(QStringLiteral("type"))) !=
+                    affinity(column.property(QStringLiteral("type"))) &&
+                affinity(column.property(QStringLiteral("type"))) != QLatin1String("blob") &&
+                !plan.hazards.contains(Hazard::DeletesData))
+                plan.hazards.append(Hazard::DeletesData);
             into.append(quote(column.name));
-            from.append(quote(old));
+            from.append(value);
         }
         if (!into.isEmpty())
             plan.statements.append(QStringLiteral("INSERT INTO main.%1 (%2) SELECT %3 FROM temp.%4")
@@ -725,6 +771,21 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
     for (qsizetype i : parentsFirst)
         plan.statements.append(
             QStringLiteral("PRAGMA foreign_key_check(%1)").arg(quote(members[i])));
+    // The tables both sides have that reference a member without being rebuilt (no ON DELETE
+    // action): their rows stayed, their parents' rows are back.
+    QSet<QString> folded;
+    for (const QString &member : members)
+        folded.insert(member.toLower());
+    QStringList others;
+    for (auto it = m_targetIndex.parents.cbegin(); it != m_targetIndex.parents.cend(); ++it) {
+        if (!folded.contains(it.key().toLower()) && !sourceTable(it.key()).isEmpty() &&
+            std::any_of(it->cbegin(), it->cend(),
+                        [&](const QString &parent) { return folded.contains(parent); }))
+            others.append(it.key());
+    }
+    others.sort();
+    for (const QString &other : std::as_const(others))
+        plan.statements.append(QStringLiteral("PRAGMA foreign_key_check(%1)").arg(quote(other)));
     return plan;
 }
 
