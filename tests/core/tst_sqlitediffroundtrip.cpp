@@ -361,6 +361,39 @@ private Q_SLOTS:
         QVERIFY(converting.operations.first().hazards.contains(Hazard::DeletesData));
     }
 
+    // Renames declared with the user's spelling (upper case, spaces): matched as SQLite matches
+    // names, run with that spelling, the rows kept.
+    void renamesKeepTheirSpelling()
+    {
+        const QString fromPath =
+            m_files.file(QStringLiteral("CREATE TABLE items (id INTEGER PRIMARY KEY, qty INT); "
+                                        "INSERT INTO items VALUES (1, 2);"));
+        const auto fromModel = m_files.inspectFile(fromPath);
+        const auto toModel = m_files.inspectFile(m_files.file(QStringLiteral(
+            "CREATE TABLE \"Stock Items\" (id INTEGER PRIMARY KEY, Quantity INT);")));
+        QVERIFY(fromModel && toModel);
+        DiffOptions options;
+        options.renames.insert(QStringLiteral("table|||Stock Items|"), QStringLiteral("ITEMS"));
+        options.renames.insert(QStringLiteral("column||Stock Items|Quantity|"),
+                               QStringLiteral("Qty"));
+        const SchemaDiff diff = diffSqlite(*fromModel, *toModel, options);
+        QCOMPARE(diff.operations.size(), 1);
+        QCOMPARE(diff.operations.first().sql,
+                 (QStringList{QStringLiteral("ALTER TABLE items RENAME TO \"Stock Items\""),
+                              QStringLiteral("ALTER TABLE \"Stock Items\" RENAME COLUMN qty TO "
+                                             "\"Quantity\"")}));
+        const QString path = m_files.copy(fromPath);
+        QVERIFY(m_files.run(path, diff.upgradeSql()).ok());
+        QCOMPARE(m_files.rows(path, QStringLiteral("SELECT * FROM \"Stock Items\"")),
+                 QStringList{QStringLiteral("1|2")});
+        QCOMPARE(m_files.rows(path, QStringLiteral("SELECT name FROM pragma_table_info('Stock "
+                                                   "Items') ORDER BY cid")),
+                 (QStringList{QStringLiteral("id"), QStringLiteral("Quantity")}));
+        QVERIFY(m_files.run(path, diff.downgradeSql()).ok());
+        QCOMPARE(m_files.rows(path, QStringLiteral("SELECT * FROM items")),
+                 QStringList{QStringLiteral("1|2")});
+    }
+
     // Columns DROP COLUMN refuses: in a table CHECK, in a table UNIQUE, used by a generated
     // column; and ALTER TABLE for the others.
     void dropColumnRefusals_data()

@@ -61,8 +61,12 @@ struct TableText
     QStringList tableConstraints;
     // The column definition of `column` (case-insensitive), or empty.
     QString definitionOf(const QString &column) const;
+    // `column` as the statement spells it ("Quantity" for quantity), else as given.
+    QString spelling(const QString &column) const;
 };
 TableText readCreateTable(const QString &sql);
+// A table's `name` as its CREATE TABLE statement `sql` spells it, else as given.
+QString spelledTableName(const QString &sql, const QString &name);
 
 // `text` (a normalised definition) with its names replaced through `names` (folded old name
 // -> new name), token by token, the tokens joined by single spaces. Used to read an object of

@@ -606,18 +606,25 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
             return plan;
     }
 
+    // Names as the statements spell them (SQLite keeps a new name as written).
+    const QString beforeSql = before->property(QStringLiteral("sql"));
+    const QString afterSql = after->property(QStringLiteral("sql"));
+    const TableText beforeNames =
+        renamed.isEmpty() && dropped.isEmpty() ? TableText() : readCreateTable(beforeSql);
+    const TableText afterNames = renamed.isEmpty() ? TableText() : readCreateTable(afterSql);
+    const QString name = quote(spelledTableName(afterSql, targetTable));
     if (sourceName != targetTable)
         plan.statements.append(QStringLiteral("ALTER TABLE %1 RENAME TO %2")
-                                   .arg(quote(sourceName), quote(targetTable)));
-    const QString name = quote(targetTable);
+                                   .arg(quote(spelledTableName(beforeSql, sourceName)), name));
     for (const SchemaObject &column : std::as_const(dropped)) {
-        plan.statements.append(
-            QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(name, quote(column.name)));
+        plan.statements.append(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2")
+                                   .arg(name, quote(beforeNames.spelling(column.name))));
         plan.hazards.append(Hazard::DeletesData);
     }
     for (const auto &[from, to] : std::as_const(renamed))
-        plan.statements.append(QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3")
-                                   .arg(name, quote(from), quote(to)));
+        plan.statements.append(
+            QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3")
+                .arg(name, quote(beforeNames.spelling(from)), quote(afterNames.spelling(to))));
     for (const QString &definition : std::as_const(definitions)) {
         plan.statements.append(
             QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(name, definition));

@@ -136,6 +136,25 @@ QString TableText::definitionOf(const QString &column) const
     return {};
 }
 
+QString TableText::spelling(const QString &column) const
+{
+    for (const QString &name : columnNames) {
+        if (name.compare(column, Qt::CaseInsensitive) == 0)
+            return name;
+    }
+    return column;
+}
+
+QString spelledTableName(const QString &sql, const QString &name)
+{
+    const QList<Token> tokens = scan(sql.left(sql.indexOf(QLatin1Char('('))));
+    for (qsizetype i = tokens.size() - 1; i >= 0; --i) {
+        if (tokens[i].isName() && tokens[i].folded() == name.toLower())
+            return tokens[i].name();
+    }
+    return name;
+}
+
 TableText readCreateTable(const QString &sql)
 {
     TableText out;
