@@ -4881,16 +4881,16 @@ Die Datenbank wurde %2; geprüft um %3.</translation>
         <translation>in Zeile %1</translation>
     </message>
     <message>
-        <source>The audit log was edited: %1. Entries from there on cannot be trusted %2.</source>
-        <translation>Das Audit-Protokoll wurde bearbeitet: %1. Den Einträgen ab dort ist nicht zu trauen %2.</translation>
-    </message>
-    <message>
         <source>Audit log: nothing recorded yet, nothing to check %1.</source>
         <translation>Audit-Protokoll: noch nichts aufgezeichnet, nichts zu prüfen %1.</translation>
     </message>
     <message>
         <source>Hash chain unknown, because the audit log could not be read: %1 %2</source>
         <translation>Hash-Kette unbekannt, weil das Audit-Protokoll nicht gelesen werden konnte: %1 %2</translation>
+    </message>
+    <message>
+        <source>The audit log %1 was edited: %2. Entries from there on cannot be trusted %3.</source>
+        <translation>Das Audit-Protokoll %1 wurde bearbeitet: %2. Den Einträgen ab dort ist nicht zu trauen %3.</translation>
     </message>
 </context>
 </TS>

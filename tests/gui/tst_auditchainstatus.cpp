@@ -172,9 +172,11 @@ private Q_SLOTS:
         {
             QObject owner; // the translators go with it
             QVERIFY(!installTranslations(QStringLiteral("de"), &owner).strata.isEmpty());
-            text = AuditChainStatus::describe(r, QDateTime::currentDateTime());
+            text = AuditChainStatus::describe(r, QStringLiteral("/x/audit.jsonl"),
+                                              QDateTime::currentDateTime());
         }
         QVERIFY2(text.contains(QStringLiteral("Zeile 7")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("/x/audit.jsonl")));
     }
 };
 

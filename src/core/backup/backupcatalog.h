@@ -44,7 +44,8 @@ struct BackupInfo
 class BackupCatalog
 {
 public:
-    // ~/.local/share/strata/backups, or $STRATA_BACKUP_DIR.
+    // ~/.local/share/strata/backups, or $STRATA_BACKUP_DIR. BackupRunner makes the default
+    // folder 0700 (and tightens it) and each backup 0600 from its first byte.
     static QString defaultDir();
 
     // Every catalogued backup in dir, newest first. Entries that do not read are skipped and
@@ -52,6 +53,7 @@ public:
     static QList<BackupInfo> list(const QString &dir, QStringList *skipped = nullptr);
     // The entry beside a backup (its path, or its ".json").
     static Result<BackupInfo> read(const QString &backupOrCatalog);
+    // Replaces the entry atomically, mode 0600 like the backup (PrivateFiles).
     static Status write(const BackupInfo &info);
 
     // SHA-256 of a file, or of a folder's files (names and contents, sorted by name).

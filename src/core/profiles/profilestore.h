@@ -24,6 +24,8 @@ public:
 
     // A missing file is an empty list; a broken one an error naming the file and the profile.
     Result<QList<Profile>> load() const;
+    // Replaces the file atomically, mode 0600 in a 0700 folder (PrivateFiles): which hosts,
+    // databases and users exist is for its owner. Errors name the path.
     Status save(const QList<Profile> &profiles) const;
 
     // Export and import for sharing with a team: the same JSON, never a secret.

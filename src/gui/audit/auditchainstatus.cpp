@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 
+#include <QDir>
 #include <QFutureWatcher>
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
@@ -24,19 +25,19 @@ void AuditChainStatus::check(const QString &filePath)
         setText(tr("Checking the audit log's hash chain…"));
     auto *watcher = new QFutureWatcher<AuditVerification>(this);
     connect(watcher, &QFutureWatcher<AuditVerification>::finished, this,
-            [this, watcher, generation] {
+            [this, watcher, generation, filePath] {
                 watcher->deleteLater();
                 --m_running;
                 if (generation == m_generation) // a later check supersedes this one
-                    show(watcher->result());
+                    show(watcher->result(), filePath);
             });
     watcher->setFuture(QtConcurrent::run([filePath] { return AuditLog(filePath).verify(); }));
 }
 
-void AuditChainStatus::show(const AuditVerification &result)
+void AuditChainStatus::show(const AuditVerification &result, const QString &filePath)
 {
     m_result = result;
-    setText(describe(result, QDateTime::currentDateTime()));
+    setText(describe(result, filePath, QDateTime::currentDateTime()));
     setToolTip(result.message); // the core's own words, line and all
     const bool broken = result.state == AuditVerification::State::Broken;
     setStyleSheet(broken ? QStringLiteral("QLabel { color: #b00020; font-weight: bold; }")
@@ -44,7 +45,8 @@ void AuditChainStatus::show(const AuditVerification &result)
     Q_EMIT checked();
 }
 
-QString AuditChainStatus::describe(const AuditVerification &r, const QDateTime &when)
+QString AuditChainStatus::describe(const AuditVerification &r, const QString &filePath,
+                                   const QDateTime &when)
 {
     const QString at =
         tr("(checked %1)").arg(QLocale().toString(when.time(), QLocale::ShortFormat));
@@ -75,8 +77,8 @@ QString AuditChainStatus::describe(const AuditVerification &r, const QDateTime &
             fault = tr("at line %1").arg(r.line);
             break;
         }
-        return tr("The audit log was edited: %1. Entries from there on cannot be trusted %2.")
-            .arg(fault, at);
+        return tr("The audit log %1 was edited: %2. Entries from there on cannot be trusted %3.")
+            .arg(QDir::toNativeSeparators(filePath), fault, at);
     }
     case AuditVerification::State::Unreadable:
         if (r.missing)

@@ -24,14 +24,16 @@ public:
     const AuditVerification &result() const { return m_result; }
     bool busy() const { return m_running > 0; }
 
-    // The text for `result`, read at `when`, in the app's language.
-    static QString describe(const AuditVerification &result, const QDateTime &when);
+    // The text for `result` of the log at `filePath`, read at `when`, in the app's language.
+    // Lines are counted in the file (oldest first), as `strata audit verify` counts them.
+    static QString describe(const AuditVerification &result, const QString &filePath,
+                            const QDateTime &when);
 
 Q_SIGNALS:
     void checked();
 
 private:
-    void show(const AuditVerification &result);
+    void show(const AuditVerification &result, const QString &filePath);
 
     AuditVerification m_result;
     quint64 m_generation = 0;

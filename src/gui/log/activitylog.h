@@ -7,7 +7,9 @@ namespace strata::gui {
 
 // The desktop app's view of the "strata" spdlog logger: every line goes to a rotating log file
 // and, from whichever thread logged it, to lineLogged() in this object's (GUI) thread for an
-// Activity dock. The logger is the process's; each ActivityLog only listens to it.
+// Activity dock. The logger is the process's; each ActivityLog only listens to it. The log
+// files are 0600 in a 0700 folder (strata::PrivateFiles); whatever Strata's own that an older
+// version left open and the core tightens is said here once, as a warning.
 class ActivityLog : public QObject
 {
     Q_OBJECT

@@ -46,7 +46,8 @@ class RollbackReport
 public:
     // A self-contained HTML page (inline style, no scripts, every value escaped).
     static QString html(const RollbackRecord &record);
-    // Writes the page into dir as rollback-<profile>-<UTC time>.html; the path, or empty with
+    // Writes the page into dir as rollback-<profile>-<UTC time>.html, mode 0600 in a 0700
+    // folder (strata::PrivateFiles: it holds the SQL of the rollback); the path, or empty with
     // *error set.
     static QString save(const RollbackRecord &record, const QString &dir, QString *error);
     // Where reports are kept: the app's data folder, reports/.
