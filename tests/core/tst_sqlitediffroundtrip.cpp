@@ -278,6 +278,13 @@ private Q_SLOTS:
             none, "alter table");
         row("tables that reference each other", with({{"v TEXT", "v TEXT NOT NULL DEFAULT 'v'"}}),
             none, "rebuild table");
+        row("rebuilt under a new name with a child that has no delete action",
+            with({{"CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b (id) "
+                   "DEFERRABLE INITIALLY DEFERRED, v TEXT)",
+                   "CREATE TABLE a2 (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b (id) "
+                   "DEFERRABLE INITIALLY DEFERRED, v TEXT NOT NULL DEFAULT 'v')"},
+                  {"REFERENCES a (id)", "REFERENCES a2 (id)"}}),
+            {QStringLiteral("table|||a2|=a")}, "rebuild table");
         row("new table referencing a rebuilt one",
             with({{"total REAL", "total NUMERIC"},
                   {"CREATE TABLE a ", "CREATE TABLE refunds (order_id INTEGER REFERENCES orders "
