@@ -1197,11 +1197,12 @@
 <context>
     <name>SchemaDiffText</name>
     <message>
+        <location filename="../src/gui/schemadiff/schemadifftext.cpp" line="+178" />
         <source>%1 is %2 under another name</source>
         <translation>%1 ist %2 unter anderem Namen</translation>
     </message>
     <message>
-        <location filename="../src/gui/schemadiff/schemadifftext.cpp" line="+15" />
+        <location line="-163" />
         <source>schema</source>
         <translation>Schema</translation>
     </message>
@@ -1397,7 +1398,7 @@
     </message>
     <message>
         <location line="+12" />
-        <location line="+67" />
+        <location line="+69" />
         <source>%1 %2</source>
         <extracomment>An object of a schema: its kind, then its name ("table public.film").
 ----------
@@ -1405,7 +1406,7 @@ An object beneath its table in the tree: its kind, then its name ("column title"
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="-59" />
+        <location line="-61" />
         <source>Deletes data: the rows or values it removes are lost.</source>
         <translation>Löscht Daten: die entfernten Zeilen oder Werte gehen verloren.</translation>
     </message>
@@ -1495,7 +1496,7 @@ An object beneath its table in the tree: its kind, then its name ("column title"
         <translation>%1 entsteht in einer Anweisung mit %2</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
@@ -4281,7 +4282,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Zwei Revisionen des Projekts</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>What the comparison does shows here.</source>
         <translation>Hier steht, was der Vergleich gerade tut.</translation>
     </message>
@@ -4292,7 +4293,7 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Wählen Sie, was verglichen werden soll, und drücken Sie dann „Vergleichen“.</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+78" />
         <source>the project's heads</source>
         <translation>die Heads des Projekts</translation>
     </message>

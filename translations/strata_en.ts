@@ -3,7 +3,7 @@
 <context>
     <name>SchemaDiffText</name>
     <message numerus="yes">
-        <location filename="../src/gui/schemadiff/schemadifftext.cpp" line="+189" />
+        <location filename="../src/gui/schemadiff/schemadifftext.cpp" line="+191" />
         <source>%n difference(s)</source>
         <translation>
             <numerusform>%n difference</numerusform>
@@ -319,7 +319,7 @@
 <context>
     <name>strata::gui::SchemaTab</name>
     <message numerus="yes">
-        <location filename="../src/gui/schemadiff/schematab.cpp" line="+291" />
+        <location filename="../src/gui/schemadiff/schematab.cpp" line="+302" />
         <source>%n difference(s) between %1 and %2 (read %3).</source>
         <translation>
             <numerusform>%n difference between %1 and %2 (read %3).</numerusform>

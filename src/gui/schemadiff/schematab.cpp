@@ -35,6 +35,7 @@ SchemaTab::SchemaTab(QWidget *parent)
     m_ui->modeCombo->addItem(tr("Two revisions of the project"));
     connect(m_ui->modeCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_ui->sideStack->setCurrentIndex(index);
+        describe();
         fillRevisions();
         updateButtons();
     });
@@ -112,9 +113,9 @@ void SchemaTab::setProfile(const QString &name)
             m_ui->fileEdit->clear();
         m_prefilledFile.clear();
         m_describeJob = 0;
-        if (profile(name))
-            m_describeJob = m_jobs->describe(options(name));
+        m_described = false;
     }
+    describe();
     fillChoices();
     updateButtons();
 }
@@ -166,9 +167,19 @@ void SchemaTab::fillRevisions()
         m_ui->toRevisionCombo->setCurrentText(to);
 }
 
+void SchemaTab::describe()
+{
+    // strata.ini's schema_file, read with the project in the worker, once the tab is seen.
+    if (m_described || !isVisibleTo(window()) || !profile(m_profile))
+        return;
+    m_described = true;
+    m_describeJob = m_jobs->describe(options(m_profile));
+}
+
 void SchemaTab::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    describe();
     fillRevisions();
 }
 

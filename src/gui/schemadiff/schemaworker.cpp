@@ -130,7 +130,8 @@ void SchemaWorker::describe(JobId job, const MigratorOptions &options)
     });
 }
 
-SchemaJobs::SchemaJobs(QObject *parent) : QObject(parent), m_worker(new SchemaWorker)
+SchemaJobs::SchemaJobs(QObject *parent, QThread::Priority priority)
+    : QObject(parent), m_worker(new SchemaWorker)
 {
     m_thread.setObjectName(QStringLiteral("schema"));
     m_worker->moveToThread(&m_thread);
@@ -141,7 +142,7 @@ SchemaJobs::SchemaJobs(QObject *parent) : QObject(parent), m_worker(new SchemaWo
     connect(m_worker, &SchemaWorker::drifted, this, answered);
     connect(m_worker, &SchemaWorker::described, this, answered);
     connect(m_worker, &SchemaWorker::failed, this, answered);
-    m_thread.start();
+    m_thread.start(priority);
 }
 
 SchemaJobs::~SchemaJobs()

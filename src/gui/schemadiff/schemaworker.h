@@ -90,7 +90,10 @@ class SchemaJobs : public QObject
     Q_OBJECT
 
 public:
-    explicit SchemaJobs(QObject *parent = nullptr);
+    // priority: the thread's (QThread::IdlePriority for checks nobody waits for: they then
+    // never take the processor from the GUI thread or a run).
+    explicit SchemaJobs(QObject *parent = nullptr,
+                        QThread::Priority priority = QThread::InheritPriority);
     ~SchemaJobs() override;
 
     SchemaWorker *worker() const { return m_worker; }

@@ -6,7 +6,8 @@
 namespace strata::gui {
 
 DriftMonitor::DriftMonitor(ProfilesController *profiles, JobPanel *jobs, QObject *parent)
-    : QObject(parent), m_profiles(profiles), m_jobPanel(jobs), m_jobs(new SchemaJobs(this))
+    : QObject(parent), m_profiles(profiles), m_jobPanel(jobs),
+      m_jobs(new SchemaJobs(this, QThread::IdlePriority))
 {
     SchemaWorker *worker = m_jobs->worker();
     connect(worker, &SchemaWorker::drifted, this,

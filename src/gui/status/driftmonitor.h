@@ -16,10 +16,11 @@ class ProfilesController;
 
 // Checks the profiles' databases for drift (SchemaWorkbench::drift(): the database against the
 // project replayed to its own version rows) in the background, in its own worker thread, never
-// on the GUI thread. A check runs after a successful read of the profile's state, when the
-// database exists, no job runs on the profile, and either it was never checked, its revisions
-// changed since the last check, or the last check is older than the interval (ten minutes
-// unless set); a timer looks again every minute. One check at a time over all profiles.
+// on the GUI thread, at idle priority (a check waits for a free processor). A check runs after
+// a successful read of the profile's state, when the database exists, no job runs on the
+// profile, and either it was never checked, its revisions changed since the last check, or the
+// last check is older than the interval (ten minutes unless set); a timer looks again every
+// minute. One check at a time over all profiles.
 class DriftMonitor : public QObject
 {
     Q_OBJECT
