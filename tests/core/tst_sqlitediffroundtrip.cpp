@@ -401,6 +401,31 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("1|2")});
     }
 
+    // A rowid table without an INTEGER PRIMARY KEY keeps its rowids through a rebuild and back
+    // (gaps included), so what is keyed by rowid still finds its rows.
+    void rebuildKeepsRowids()
+    {
+        const QString fromPath = m_files.file(QStringLiteral(
+            "CREATE TABLE t (a TEXT, b INTEGER);"
+            "INSERT INTO t VALUES ('x', 1), ('y', 2), ('z', 3); DELETE FROM t WHERE b = 2;"
+            "INSERT INTO t (rowid, a, b) VALUES (10, 'w', 4);"));
+        const auto fromModel = m_files.inspectFile(fromPath);
+        const auto toModel = m_files.inspectFile(
+            m_files.file(QStringLiteral("CREATE TABLE t (a TEXT NOT NULL DEFAULT '', b REAL);")));
+        QVERIFY(fromModel && toModel);
+        const SchemaDiff diff = diffSqlite(*fromModel, *toModel);
+        QCOMPARE(diff.operations.size(), 1);
+        QCOMPARE(diff.operations.first().kind, QStringLiteral("rebuild table"));
+        const QString path = m_files.copy(fromPath);
+        const QStringList before = m_files.rows(path, QStringLiteral("SELECT rowid, a FROM t"));
+        QCOMPARE(before, (QStringList{QStringLiteral("1|x"), QStringLiteral("3|z"),
+                                      QStringLiteral("10|w")}));
+        QVERIFY(m_files.run(path, diff.upgradeSql()).ok());
+        QCOMPARE(m_files.rows(path, QStringLiteral("SELECT rowid, a FROM t")), before);
+        QVERIFY(m_files.run(path, diff.downgradeSql()).ok());
+        QCOMPARE(m_files.rows(path, QStringLiteral("SELECT rowid, a FROM t")), before);
+    }
+
     // Columns DROP COLUMN refuses: in a table CHECK, in a table UNIQUE, used by a generated
     // column; and ALTER TABLE for the others.
     void dropColumnRefusals_data()

@@ -638,6 +638,10 @@ Direction::AlterPlan Direction::planAlter(const QString &targetTable) const
 
 bool Direction::addsKeyOrConstraint(const QString &sourceTable, const QString &targetTable) const
 {
+    // STRICT checks every value against its column's type.
+    if (table(m_target, targetTable)->property(QStringLiteral("strict")) == kTrue &&
+        table(m_source, sourceTable)->property(QStringLiteral("strict")) != kTrue)
+        return true;
     QStringList before;
     for (const SchemaObject &constraint : children(m_source, ObjectKind::Constraint, sourceTable))
         before.append(mapped(constraint, QStringLiteral("definition")));
@@ -672,11 +676,28 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
         sources.append(sourceTable(members[i]));
         copies.append(QStringLiteral("strata_rebuild_%1_%2").arg(serial).arg(i + 1));
     }
+    // A rowid table keeps its rowids (an FTS5 external-content table or anything else keyed by
+    // rowid relies on them) unless the new table has an INTEGER PRIMARY KEY, which carries them.
+    QList<bool> keepsRowid;
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        const SchemaObject *before = table(m_source, sources[i]);
+        const SchemaObject *after = table(m_target, members[i]);
+        const QList<SchemaObject> targetColumns =
+            children(m_target, ObjectKind::Column, members[i]);
+        keepsRowid.append(before->property(QStringLiteral("without_rowid")) != kTrue &&
+                          after->property(QStringLiteral("without_rowid")) != kTrue &&
+                          std::none_of(targetColumns.cbegin(), targetColumns.cend(),
+                                       [&](const SchemaObject &column) {
+                                           return isRowidAlias(*after, targetColumns, column);
+                                       }));
+    }
     plan.statements.append(QStringLiteral("PRAGMA defer_foreign_keys = ON"));
     QList<bool> sequenced;
     for (qsizetype i = 0; i < members.size(); ++i) {
-        plan.statements.append(QStringLiteral("CREATE TEMP TABLE %1 AS SELECT * FROM main.%2")
-                                   .arg(copies[i], quote(sources[i])));
+        plan.statements.append(
+            QStringLiteral("CREATE TEMP TABLE %1 AS SELECT %3* FROM main.%2")
+                .arg(copies[i], quote(sources[i]),
+                     keepsRowid[i] ? QStringLiteral("rowid AS strata_rowid, ") : QString()));
         bool autoincrement = false;
         for (const SchemaObject &column : children(m_source, ObjectKind::Column, sources[i]))
             autoincrement =
@@ -703,6 +724,10 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
             children(m_target, ObjectKind::Column, members[i]);
         QStringList into;
         QStringList from;
+        if (keepsRowid[i]) {
+            into.append(QStringLiteral("rowid"));
+            from.append(QStringLiteral("strata_rowid"));
+        }
         for (const SchemaObject &column : targetColumns) {
             if (!column.property(QStringLiteral("generated")).isEmpty())
                 continue;
