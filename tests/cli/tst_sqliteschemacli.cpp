@@ -169,6 +169,15 @@ private Q_SLOTS:
                           QStringLiteral("--ignore"), QStringLiteral("table hand"),
                           QStringLiteral("--ignore"), QStringLiteral("index book_*")});
         QVERIFY2(o.code == 0, qPrintable(o.out + o.err));
+        // The names as the report prints them, without their kind, and globs of them.
+        o = run(project,
+                {QStringLiteral("check"), QStringLiteral("--drift"), QStringLiteral("--ignore"),
+                 QStringLiteral("hand"), QStringLiteral("--ignore"), QStringLiteral("book_price")});
+        QVERIFY2(o.code == 0, qPrintable(o.out + o.err));
+        o = run(project,
+                {QStringLiteral("check"), QStringLiteral("--drift"), QStringLiteral("--ignore"),
+                 QStringLiteral("hand*"), QStringLiteral("--ignore"), QStringLiteral("book_*")});
+        QVERIFY2(o.code == 0, qPrintable(o.out + o.err));
 
         o = run(project, {QStringLiteral("diff"), QStringLiteral("--from"),
                           QStringLiteral("current"), QStringLiteral("--to"), QStringLiteral("db")});

@@ -7,6 +7,7 @@
 #include "chainproject.h"
 #include "drivers/sqlite/sqlitedriver.h"
 #include "files.h"
+#include "schema/proof.h"
 #include "schema/proofseed.h"
 #include "schema/renamedfrom.h"
 #include "schema/schemadiff.h"
@@ -395,11 +396,13 @@ private Q_SLOTS:
         QVERIFY2(renames, qPrintable(renames ? QString() : renames.error().toString()));
         QCOMPARE(renames->size(), 2);
         QCOMPARE(renames->at(0).kind, ObjectKind::Table);
-        QCOMPARE(renames->at(0).key, QStringLiteral("table|||Writer|"));
-        QCOMPARE(renames->at(0).oldName, QStringLiteral("Author"));
+        // Keys and old names in lower case, as SQLite matches names and its model keeps them.
+        QCOMPARE(renames->at(0).key, QStringLiteral("table|||writer|"));
+        QCOMPARE(renames->at(0).object, QStringLiteral("table Writer"));
+        QCOMPARE(renames->at(0).oldName, QStringLiteral("author"));
         QCOMPARE(renames->at(0).line, 3);
         QCOMPARE(renames->at(1).kind, ObjectKind::Column);
-        QCOMPARE(renames->at(1).key, QStringLiteral("column||Writer|full name|"));
+        QCOMPARE(renames->at(1).key, QStringLiteral("column||writer|full name|"));
         QCOMPARE(renames->at(1).oldName, QStringLiteral("old name"));
 
         const std::pair<QString, int> misplaced[] = {
@@ -417,6 +420,181 @@ private Q_SLOTS:
             QVERIFY2(!refused, qPrintable(text));
             QCOMPARE(refused.error().file, QStringLiteral("s.sql"));
             QCOMPARE(refused.error().line, line);
+        }
+    }
+
+    // The old and the new name of a rename match as SQLite matches names, ignoring ASCII case:
+    // renames, never a drop and an add. A rename that cannot happen names the table as SQLite
+    // does, without a schema ("table t2", never "table .t2").
+    void renamesMatchNamesIgnoringCase()
+    {
+        auto bench = workbench(project(
+            {{QStringLiteral("CREATE TABLE t2 (id INTEGER PRIMARY KEY, Qty INT, note TEXT); "
+                             "CREATE TABLE items (id INTEGER PRIMARY KEY);"),
+              QStringLiteral("DROP TABLE t2; DROP TABLE items;")}}));
+        QVERIFY(bench);
+        const QString file = writeSchemaFile(
+            QStringLiteral("CREATE TABLE T2 (id INTEGER PRIMARY KEY,\n"
+                           "  -- strata:renamed-from Qty\n  amount INT,\n"
+                           "  -- strata:renamed-from \"NOTE\"\n  \"Remark\" TEXT);\n"
+                           "-- strata:renamed-from ITEMS\n"
+                           "CREATE TABLE \"Stock Items\" (id INTEGER PRIMARY KEY);\n"));
+        auto result =
+            bench->diff(SchemaSide::revision(QStringLiteral("heads")), SchemaSide::file(file));
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().toString()));
+        QStringList sql;
+        for (const Operation &op : result->diff.operations)
+            sql += op.sql;
+        QCOMPARE(sql.size(), 3);
+        for (const QString &statement : std::as_const(sql))
+            QVERIFY2(statement.contains(QLatin1String(" RENAME ")), qPrintable(statement));
+
+        const QString wrong = writeSchemaFile(
+            QStringLiteral("CREATE TABLE t2 (id INTEGER PRIMARY KEY,\n"
+                           "  -- strata:renamed-from nosuch\n  amount INT, note TEXT);\n"
+                           "CREATE TABLE items (id INTEGER PRIMARY KEY);\n"));
+        auto refused =
+            bench->diff(SchemaSide::revision(QStringLiteral("heads")), SchemaSide::file(wrong));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().line, 2);
+        QVERIFY2(refused.error().message.contains(QLatin1String("table t2 in")),
+                 qPrintable(refused.error().message));
+        QVERIFY2(!refused.error().toString().contains(QLatin1String(" .t2")),
+                 qPrintable(refused.error().toString()));
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // What SQLite accepts in a desired-state file but fails on use is refused at the line of
+    // the statement that defines it, before any diff or proof.
+    void desiredObjectsThatCannotBeUsedAreRefused_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("said");
+        const QString t = QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT);\n");
+        QTest::newRow("view over a missing table")
+            << t + QStringLiteral("\nCREATE VIEW v AS\n  SELECT * FROM nosuch;\n") << 3
+            << QStringLiteral("view v cannot be read: no such table");
+        QTest::newRow("view over a missing column")
+            << t + QStringLiteral("CREATE VIEW IF NOT EXISTS main.\"V\" AS SELECT b FROM t;\n") << 2
+            << QStringLiteral("view V cannot be read: no such column: b");
+        QTest::newRow("trigger writing a missing table")
+            << t + QStringLiteral("-- audit\nCREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
+                                  "  INSERT INTO nothere VALUES (new.id);\nEND;\n")
+            << 3 << QStringLiteral("trigger tr names what does not exist: no such table");
+        QTest::newRow("foreign key to a missing table")
+            << t + QStringLiteral("CREATE TABLE c (id INTEGER PRIMARY KEY,\n"
+                                  "  pid INT REFERENCES p (id) ON DELETE CASCADE);\n")
+            << 2
+            << QStringLiteral("c.pid references table p, which the desired state does not define");
+        QTest::newRow("composite foreign key to a missing table")
+            << t + QStringLiteral("CREATE TABLE c (x INT, y INT, FOREIGN KEY (x, y) REFERENCES "
+                                  "Gone (a, b));\n")
+            << 2 << QStringLiteral("c(x, y) references table Gone");
+    }
+    void desiredObjectsThatCannotBeUsedAreRefused()
+    {
+        QFETCH(QString, sql);
+        QFETCH(int, line);
+        QFETCH(QString, said);
+        auto bench = workbench(project({}));
+        QVERIFY(bench);
+        const QString file = writeSchemaFile(sql);
+        auto read = bench->read(SchemaSide::file(file));
+        QVERIFY(!read);
+        QCOMPARE(read.error().file, file);
+        QCOMPARE(read.error().line, line);
+        QVERIFY2(read.error().message.contains(said), qPrintable(read.error().message));
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+    // Keys to tables the file defines (in any letter case), views and triggers that work, pass.
+    void usableDesiredObjectsPass()
+    {
+        auto bench = workbench(project({}));
+        QVERIFY(bench);
+        const QString file = writeSchemaFile(QStringLiteral(
+            "CREATE TABLE \"Parent\" (id INTEGER PRIMARY KEY);\n"
+            "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INT REFERENCES parent (id));\n"
+            "CREATE TABLE self (id INTEGER PRIMARY KEY, up INT REFERENCES self (id));\n"
+            "CREATE VIEW v AS SELECT c.id FROM c JOIN Parent p ON p.id = c.pid;\n"
+            "CREATE TRIGGER tr AFTER DELETE ON c BEGIN DELETE FROM self WHERE id = old.id; "
+            "END;\n"));
+        auto read = bench->read(SchemaSide::file(file));
+        QVERIFY2(read, qPrintable(read ? QString() : read.error().toString()));
+        QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // An ignore pattern matches an object by the name its finding prints, without the kind
+    // ("index hand_idx" -> hand_idx, "index public.hand_idx" -> public.hand_idx), whatever the
+    // kind, on both engines.
+    void ignoreMatchesTheNameAsPrinted_data()
+    {
+        QTest::addColumn<bool>("sqlite");
+        QTest::newRow("SQLite") << true;
+        QTest::newRow("PostgreSQL") << false;
+    }
+    void ignoreMatchesTheNameAsPrinted()
+    {
+        QFETCH(bool, sqlite);
+        const QString schema = sqlite ? QString() : QStringLiteral("public");
+        const auto object = [&](ObjectKind kind, const QString &table, const QString &name) {
+            SchemaObject o;
+            o.kind = kind;
+            o.schema = schema;
+            o.table = table;
+            o.name = name;
+            return o;
+        };
+        SchemaModel expected;
+        expected.engine = sqlite ? Engine::SQLite : Engine::PostgreSQL;
+        expected.add(object(ObjectKind::Table, {}, QStringLiteral("t")));
+        const SchemaObject added[] = {
+            object(ObjectKind::Index, QStringLiteral("t"), QStringLiteral("hand_idx")),
+            object(ObjectKind::Trigger, QStringLiteral("t"), QStringLiteral("hand_tr")),
+            object(ObjectKind::Constraint, QStringLiteral("t"), QStringLiteral("hand_check")),
+            object(ObjectKind::Column, QStringLiteral("t"), QStringLiteral("hand_col")),
+            object(ObjectKind::View, {}, QStringLiteral("hand_view")),
+            object(ObjectKind::Table, {}, QStringLiteral("hand_table"))};
+        for (const SchemaObject &o : added) {
+            SchemaModel actual = expected;
+            actual.add(o);
+            CompareOptions options;
+            QCOMPARE(compare(expected, actual, options).size(), 1);
+            const QString printed = compare(expected, actual, options).first().object;
+            const QString name = printed.section(QLatin1Char(' '), 1);
+            for (const QString &pattern :
+                 {printed, name, name.left(name.size() - 2) + QLatin1Char('*'),
+                  QStringLiteral("*hand_*")}) {
+                options.ignore = {pattern};
+                QVERIFY2(compare(expected, actual, options).isEmpty(),
+                         qPrintable(printed + QStringLiteral(" by ") + pattern));
+            }
+            options.ignore = {QStringLiteral("other*")};
+            QCOMPARE(compare(expected, actual, options).size(), 1);
+        }
+    }
+
+    // Proof failures name an operation with its kind said once.
+    void operationTextSaysTheKindOnce()
+    {
+        const QString cases[][3] = {{QStringLiteral("rebuild table"), QStringLiteral("table c"),
+                                     QStringLiteral("rebuild table c")},
+                                    {QStringLiteral("alter table"), QStringLiteral("table t"),
+                                     QStringLiteral("alter table t")},
+                                    {QStringLiteral("drop index"), QStringLiteral("index public.i"),
+                                     QStringLiteral("drop index public.i")},
+                                    {QStringLiteral("add column"), QStringLiteral("column t.a"),
+                                     QStringLiteral("add column t.a")},
+                                    {QStringLiteral("refresh materialized view"),
+                                     QStringLiteral("materialized view public.mv"),
+                                     QStringLiteral("refresh materialized view public.mv")},
+                                    {QStringLiteral("rename"), QStringLiteral("table t"),
+                                     QStringLiteral("rename table t")}};
+        for (const auto &c : cases) {
+            Operation op;
+            op.kind = c[0];
+            op.object = c[1];
+            QCOMPARE(operationText(op), c[2]);
         }
     }
 

@@ -253,7 +253,7 @@ Result<bool> apply(Driver &scratch, const SchemaDiff &diff, bool inverse, ProofR
     fail(report, property, object,
          QStringLiteral("the %1 does not apply: %2%3: %4")
              .arg(inverse ? QStringLiteral("downgrade") : QStringLiteral("upgrade"),
-                  op ? op->kind + QLatin1Char(' ') + op->object + QStringLiteral(", ") : QString(),
+                  op ? operationText(*op) + QStringLiteral(", ") : QString(),
                   shortStatement(statement), message));
     return false;
 }
@@ -333,7 +333,7 @@ Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const Schema
     if (!rest.isEmpty()) {
         QStringList what;
         for (const Operation &op : rest.operations)
-            what.append(op.kind + QLatin1Char(' ') + op.object);
+            what.append(operationText(op));
         what += rest.refused;
         if (what.size() > kListedDifferences) {
             const qsizetype more = what.size() - kListedDifferences;
@@ -385,6 +385,21 @@ Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const Schema
                  .arg(report.rowsLost.join(QStringLiteral("; "))));
     }
     return report;
+}
+
+QString operationText(const Operation &op)
+{
+    const QString kind = QLatin1Char(' ') + op.kind + QLatin1Char(' ');
+    const QStringList words = op.object.split(QLatin1Char(' '));
+    // The object's own kind: its first word or two ("table", "materialized view").
+    for (qsizetype n = qMin<qsizetype>(2, words.size() - 1); n >= 1; --n) {
+        const QString prefix = words.mid(0, n).join(QLatin1Char(' '));
+        ObjectKind objectKind;
+        if (kindFromName(prefix, &objectKind) &&
+            kind.contains(QLatin1Char(' ') + prefix + QLatin1Char(' ')))
+            return op.kind + QLatin1Char(' ') + words.mid(n).join(QLatin1Char(' '));
+    }
+    return op.kind + QLatin1Char(' ') + op.object;
 }
 
 } // namespace strata::schema

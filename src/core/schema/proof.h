@@ -59,4 +59,8 @@ Result<ProofReport> prove(Driver &scratch, const SchemaModel &from, const Schema
                           const SchemaDiff &generated, const InspectOptions &inspectOptions,
                           int seedRows = 0);
 
+// What an operation does to what, as proof failures name it, the kind said once: "rebuild
+// table c" (kind "rebuild table", object "table c"), "drop index public.i", "add column t.a".
+QString operationText(const Operation &op);
+
 } // namespace strata::schema

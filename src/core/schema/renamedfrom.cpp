@@ -294,6 +294,10 @@ Status checkRenames(const QList<RenameDeclaration> &declarations, const QString 
                     const SchemaModel &from, const SchemaModel &to, const QString &fromName)
 {
     using detail::objectKey;
+    // "public.t" on PostgreSQL, "t" on SQLite (no schema).
+    const auto qualified = [](const QString &schema, const QString &name) {
+        return schema.isEmpty() ? name : schema + QLatin1Char('.') + name;
+    };
     QList<Error> problems;
     const auto problem = [&](const RenameDeclaration &d, const QString &what) {
         problems.append(Error::at(
@@ -313,12 +317,12 @@ Status checkRenames(const QList<RenameDeclaration> &declarations, const QString 
             from.find(objectKey(ObjectKind::Table, target->schema, {}, d.oldName));
         const bool newThere = from.find(d.key);
         if (!oldThere && !newThere)
-            problem(
-                d,
-                QStringLiteral("%1 has no table %2.%3").arg(fromName, target->schema, d.oldName));
+            problem(d, QStringLiteral("%1 has no table %2")
+                           .arg(fromName, qualified(target->schema, d.oldName)));
         else if (oldThere && newThere && d.oldName != target->name)
-            problem(d, QStringLiteral("%1 has both %2.%3 and %2.%4, so nothing is renamed")
-                           .arg(fromName, target->schema, d.oldName, target->name));
+            problem(d, QStringLiteral("%1 has both %2 and %3, so nothing is renamed")
+                           .arg(fromName, qualified(target->schema, d.oldName),
+                                qualified(target->schema, target->name)));
         else if (oldThere)
             oldTables.insert(target->schema + QLatin1Char('|') + target->name, d.oldName);
     }
@@ -329,8 +333,8 @@ Status checkRenames(const QList<RenameDeclaration> &declarations, const QString 
         const QString table =
             oldTables.value(target->schema + QLatin1Char('|') + target->table, target->table);
         if (!from.find(objectKey(ObjectKind::Table, target->schema, {}, table))) {
-            problem(d, QStringLiteral("%1 has no table %2.%3, so no column %4 to rename")
-                           .arg(fromName, target->schema, table, d.oldName));
+            problem(d, QStringLiteral("%1 has no table %2, so no column %3 to rename")
+                           .arg(fromName, qualified(target->schema, table), d.oldName));
             continue;
         }
         const bool oldThere =
@@ -338,12 +342,13 @@ Status checkRenames(const QList<RenameDeclaration> &declarations, const QString 
         const bool newThere =
             from.find(objectKey(ObjectKind::Column, target->schema, table, target->name));
         if (!oldThere && !newThere)
-            problem(d, QStringLiteral("table %2.%3 in %1 has no column %4")
-                           .arg(fromName, target->schema, table, d.oldName));
+            problem(d, QStringLiteral("table %2 in %1 has no column %3")
+                           .arg(fromName, qualified(target->schema, table), d.oldName));
         else if (oldThere && newThere && d.oldName != target->name)
-            problem(d, QStringLiteral("table %2.%3 in %1 has both columns %4 and %5, so nothing "
-                                      "is renamed")
-                           .arg(fromName, target->schema, table, d.oldName, target->name));
+            problem(d,
+                    QStringLiteral("table %2 in %1 has both columns %3 and %4, so nothing "
+                                   "is renamed")
+                        .arg(fromName, qualified(target->schema, table), d.oldName, target->name));
     }
     if (problems.isEmpty())
         return {};

@@ -29,7 +29,8 @@ struct RenameDeclaration
 Result<QList<RenameDeclaration>> parseRenames(const QString &sql, const QString &file);
 
 // The same for a SQLite schema file, read with SQLite's tokenizer (sqltokens.h): keys without a
-// schema, names as written (SQLite keeps their case), quoted names as SQLite quotes them.
+// schema, quoted names as SQLite quotes them; the keys and old names in ASCII lower case, as
+// SQLite matches names and as its model (inspectSqlite) keeps them; `object` as written.
 // Errors as parseRenames()'s, naming file:line.
 Result<QList<RenameDeclaration>> parseSqliteRenames(const QString &sql, const QString &file);
 

@@ -142,6 +142,8 @@ Result<QList<RenameDeclaration>> parseSqliteRenames(const QString &sql, const QS
                                                         "CREATE TABLE")
                                        : QStringLiteral("above a statement that is not a CREATE "
                                                         "TABLE"));
+        // SQLite matches names ignoring ASCII case, and its model keeps them in lower case:
+        // keys (and the old name) are folded so, the message shows the name as written.
         SchemaObject object;
         object.kind = ObjectKind::Table;
         object.name = sqlTokenName(tokens[nameAt]);
@@ -172,13 +174,16 @@ Result<QList<RenameDeclaration>> parseSqliteRenames(const QString &sql, const QS
             object.table = object.name;
             object.name = sqlTokenName(tokens[next]);
         }
-        if (const auto it = seen.constFind(object.key()); it != seen.constEnd())
+        SchemaObject folded = object;
+        folded.table = asciiLower(object.table);
+        folded.name = asciiLower(object.name);
+        if (const auto it = seen.constFind(folded.key()); it != seen.constEnd())
             return Error::at(file, m.line,
                              QStringLiteral("%1 is declared renamed twice (first on line %2)")
                                  .arg(object.display())
                                  .arg(*it));
-        seen.insert(object.key(), m.line);
-        out.append({object.kind, object.key(), object.display(), old, m.line});
+        seen.insert(folded.key(), m.line);
+        out.append({object.kind, folded.key(), object.display(), asciiLower(old), m.line});
     }
     return out;
 }

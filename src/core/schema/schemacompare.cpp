@@ -40,9 +40,10 @@ bool onRelation(ObjectKind kind)
 }
 
 // The glob patterns of CompareOptions::ignore, matched against the names an object is known
-// by: its display() ("table public.tmp_x"), "schema.name" as written and as SQL text, for an
-// object on a relation the same names of that relation, so ignoring a table ignores what is on
-// it, and "schema NAME" of its schema, so ignoring a schema ignores what is in it.
+// by: its display() ("table public.tmp_x") with and without its kind, "schema.name" as written and
+// as SQL text, for an object on a relation the same names of that relation, so ignoring a table
+// ignores what is on it, and "schema NAME" of its schema, so ignoring a schema ignores what is in
+// it.
 class IgnoreList
 {
 public:
@@ -60,6 +61,11 @@ public:
         if (m_patterns.isEmpty())
             return false;
         QStringList names = {object.display()};
+        // The name as the report prints it, without its kind: "hand_idx" for "index hand_idx"
+        // (SQLite), "public.hand_idx" for "index public.hand_idx", "t.tr" for "trigger t.tr".
+        if (const QString kind = kindName(object.kind) + QLatin1Char(' ');
+            names.first().startsWith(kind))
+            names << names.first().mid(kind.size());
         if (object.kind == ObjectKind::Extension || object.kind == ObjectKind::Schema) {
             names << object.name << object.qualifiedName();
         } else if (onRelation(object.kind)) {

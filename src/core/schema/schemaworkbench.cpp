@@ -12,6 +12,7 @@
 #include "schema/driftfindings.h"
 #include "schema/schemaselection.h"
 #include "schema/scratchdatabase.h"
+#include "schema/sqlitedesired.h"
 
 #include <QDir>
 #include <QFile>
@@ -474,6 +475,10 @@ Result<SchemaWorkbench::Read> SchemaWorkbench::applyFile(const QString &given)
                 return e;
             }
         }
+        // What SQLite accepts but fails on use: a key to a missing table, a broken view.
+        if (sqlite)
+            if (auto s = checkSqliteDesired(driver, *statements, given); !s)
+                return s.error();
     }
     auto model = inspectScratch(read);
     if (!model)
@@ -536,9 +541,13 @@ Status SchemaWorkbench::sqliteExists(const ConnectionInfo &info, const QString &
 {
     if (info.engine != ConnectionInfo::Engine::Sqlite || QFileInfo::exists(info.sqlitePath))
         return {};
-    return Error::failure(QStringLiteral("the SQLite database %1 does not exist (from %2): there "
-                                         "is no schema to read, and none was created")
-                              .arg(info.display, from))
+    // ConnectionInfo::source "default": nothing named a database, so the project's own file.
+    const QString named = from == QLatin1String("default")
+                              ? QStringLiteral("the project's own file: nothing named a database")
+                              : QStringLiteral("from %1").arg(from);
+    return Error::failure(QStringLiteral("the SQLite database %1 does not exist (%2): there is "
+                                         "no schema to read, and none was created")
+                              .arg(info.display, named))
         .with(Error::Code::NotFound);
 }
 
