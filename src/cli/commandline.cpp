@@ -271,7 +271,9 @@ QString usageText()
         "  --json                   print one JSON document on stdout\n"
         "  -q, --quiet              print only errors\n"
         "  -v, --verbose            print more\n"
-        "  -h, --help               this help; `strata COMMAND --help` for one command\n"
+        "  -h, --help               this help; `strata COMMAND --help` (or `strata help "
+        "COMMAND`) for one\n"
+        "                           command\n"
         "  --version                print the version\n\n"
         "Exit codes: 0 success; 1 failure (also an unknown revision, profile or backup); 2 usage "
         "error\n"
@@ -749,6 +751,15 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         return Error::usage(QStringLiteral("no command given; try `strata --help`"));
     }
     inv.command = positional.takeFirst();
+    // `strata help` is `strata --help`; `strata help COMMAND` is `strata COMMAND --help`.
+    if (inv.command == QLatin1String("help")) {
+        if (positional.size() > 1)
+            return Error::usage(QStringLiteral("usage: strata help [COMMAND]"));
+        inv.help = true;
+        inv.command = positional.isEmpty() ? QString() : positional.takeFirst();
+        if (inv.command.isEmpty())
+            return inv;
+    }
     inv.arguments = positional;
     const CommandSpec *spec = findCommand(inv.command);
     if (!spec)

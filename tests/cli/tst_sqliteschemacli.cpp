@@ -259,6 +259,27 @@ private Q_SLOTS:
         QCOMPARE(scratchLeft(), QStringList());
     }
 
+    // `strata help COMMAND` prints what `strata COMMAND --help` prints; `strata help` the
+    // overview; an unknown command or a second word is a usage error (exit 2).
+    void helpCommandIsCommandHelp()
+    {
+        const QString project = newProject();
+        for (const char *command : {"diff", "check", "revision"}) {
+            const Outcome help = run(project, {QStringLiteral("help"), QLatin1String(command)});
+            const Outcome option = run(project, {QLatin1String(command), QStringLiteral("--help")});
+            QCOMPARE(help.code, 0);
+            QCOMPARE(help.out, option.out);
+            QVERIFY(help.out.contains(QLatin1String(command)));
+        }
+        const Outcome overview = run(project, {QStringLiteral("help")});
+        QCOMPARE(overview.code, 0);
+        QCOMPARE(overview.out, run(project, {QStringLiteral("--help")}).out);
+        QCOMPARE(run(project, {QStringLiteral("help"), QStringLiteral("frobnicate")}).code, 2);
+        QCOMPARE(run(project, {QStringLiteral("help"), QStringLiteral("diff"), QStringLiteral("x")})
+                     .code,
+                 2);
+    }
+
     void refusalsAndUsageErrors()
     {
         const QString project = newProject();
