@@ -258,7 +258,8 @@ private Q_SLOTS:
         QVERIFY(rebuild->sql.contains(QStringLiteral("INSERT INTO main.posts (id, user_id, body) "
                                                      "SELECT id, user_id, body FROM "
                                                      "temp.strata_rebuild_1_2")));
-        QCOMPARE(rebuild->sql.first(), QStringLiteral("PRAGMA defer_foreign_keys = ON"));
+        QCOMPARE(rebuild->sql.first(), QStringLiteral("-- rebuilds users, posts (rows copied aside "
+                                                      "and back)\nPRAGMA defer_foreign_keys = ON"));
         QVERIFY(rebuild->sql.indexOf(QStringLiteral("DROP TABLE main.posts")) <
                 rebuild->sql.indexOf(QStringLiteral("DROP TABLE main.users")));
         QVERIFY(rebuild->sql.contains(QStringLiteral("PRAGMA foreign_key_check(users)")));

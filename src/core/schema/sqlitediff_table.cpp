@@ -691,7 +691,14 @@ Direction::AlterPlan Direction::planRebuild(const QStringList &members, int seri
                                            return isRowidAlias(*after, targetColumns, column);
                                        }));
     }
-    plan.statements.append(QStringLiteral("PRAGMA defer_foreign_keys = ON"));
+    // Which tables the rebuild copies, said above its first statement.
+    QStringList named;
+    for (const QString &member : members)
+        named.append(quote(
+            spelledTableName(table(m_target, member)->property(QStringLiteral("sql")), member)));
+    plan.statements.append(QStringLiteral("-- rebuilds %1 (rows copied aside and back)\n"
+                                          "PRAGMA defer_foreign_keys = ON")
+                               .arg(named.join(QStringLiteral(", "))));
     QList<bool> sequenced;
     for (qsizetype i = 0; i < members.size(); ++i) {
         plan.statements.append(
