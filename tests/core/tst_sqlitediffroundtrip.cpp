@@ -426,6 +426,29 @@ private Q_SLOTS:
         QCOMPARE(m_files.rows(path, QStringLiteral("SELECT rowid, a FROM t")), before);
     }
 
+    // A unique column made NOCASE: the rebuild says the copied rows are checked, and fails on
+    // values that differ only in case (rolled back).
+    void uniqueColumnUnderNocaseIsChecked()
+    {
+        const QString fromPath =
+            m_files.file(QStringLiteral("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT UNIQUE);"
+                                        "INSERT INTO t VALUES (1, 'a'), (2, 'A');"));
+        const auto fromModel = m_files.inspectFile(fromPath);
+        const auto toModel = m_files.inspectFile(m_files.file(QStringLiteral(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT COLLATE NOCASE UNIQUE);")));
+        QVERIFY(fromModel && toModel);
+        const SchemaDiff diff = diffSqlite(*fromModel, *toModel);
+        QCOMPARE(diff.operations.size(), 1);
+        QVERIFY(diff.operations.first().hazards.contains(Hazard::ValidatesConstraint));
+        const QString path = m_files.copy(fromPath);
+        const Status up = m_files.run(path, diff.upgradeSql());
+        QVERIFY(!up.ok());
+        QVERIFY2(up.error().message.contains(QStringLiteral("UNIQUE constraint failed")),
+                 qPrintable(up.error().message));
+        QCOMPARE(m_files.rows(path, QStringLiteral("SELECT count(*) FROM t")),
+                 QStringList{QStringLiteral("2")});
+    }
+
     // Columns DROP COLUMN refuses: in a table CHECK, in a table UNIQUE, used by a generated
     // column; and ALTER TABLE for the others.
     void dropColumnRefusals_data()

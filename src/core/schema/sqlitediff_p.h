@@ -155,9 +155,9 @@ public:
                           const QStringList &createAlso = {}) const;
 
 private:
-    // Whether the target table has a constraint or a primary key the source table has not, or
-    // becomes STRICT (the copied rows are checked against it: duplicates, violations or values
-    // of another type fail the rebuild).
+    // Whether the target table has a constraint or a primary key the source table has not, a
+    // key column under another collation, or becomes STRICT (the copied rows are checked
+    // against it: duplicates, violations or values of another type fail the rebuild).
     bool addsKeyOrConstraint(const QString &sourceTable, const QString &targetTable) const;
     QHash<QString, QString> tableNameMap() const; // folded source name -> target name
     QHash<QString, QString> columnNameMap(const QString &sourceTable) const;

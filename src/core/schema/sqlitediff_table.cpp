@@ -649,6 +649,25 @@ bool Direction::addsKeyOrConstraint(const QString &sourceTable, const QString &t
         if (!before.contains(tokenText(constraint.property(QStringLiteral("definition")))))
             return true;
     }
+    // A key column under another collation (NOCASE, say) may find duplicates it did not.
+    for (const SchemaObject &column : children(m_target, ObjectKind::Column, targetTable)) {
+        const QString old = sourceColumn(targetTable, column.name);
+        const SchemaObject *was =
+            old.isEmpty() ? nullptr
+                          : m_source.find(probe(ObjectKind::Column, sourceTable, old).key());
+        if (!was || was->property(QStringLiteral("collation")) ==
+                        column.property(QStringLiteral("collation")))
+            continue;
+        if (!column.property(QStringLiteral("primary_key")).isEmpty())
+            return true;
+        for (const SchemaObject &constraint :
+             children(m_target, ObjectKind::Constraint, targetTable)) {
+            if (constraint.property(QStringLiteral("type")) == QLatin1String("unique") &&
+                mentionedNames(constraint.property(QStringLiteral("definition")))
+                    .contains(column.name.toLower()))
+                return true;
+        }
+    }
     // The primary key: its columns in order, read with the target's names.
     const QHash<QString, QString> renamed = columnNameMap(sourceTable);
     QMap<int, QString> keyBefore;
