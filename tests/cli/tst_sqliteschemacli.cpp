@@ -21,6 +21,8 @@
 
 #include <csignal>
 
+#include <unistd.h>
+
 class TestSqliteSchemaCli : public QObject
 {
     Q_OBJECT
@@ -257,6 +259,53 @@ private Q_SLOTS:
         QVERIFY(strata.waitForFinished(60000));
         QCOMPARE(strata.exitCode(), 130);
         QCOMPARE(scratchLeft(), QStringList());
+    }
+
+    // check and check --drift only read: a database in a folder nobody may write (a read-only
+    // mount, a read-only account) is read, not refused as if it had to be created. Run as
+    // root, the commands run as the user nobody (root comes back after), for whom the modes count.
+    void readOnlyFolderIsRead()
+    {
+        const QString project = newProject();
+        QCOMPARE(
+            run(project, {QStringLiteral("upgrade"), QStringLiteral("heads"), QStringLiteral("-q")})
+                .code,
+            0);
+        const QString folder = m_home.filePath(QStringLiteral("readonly"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString db = folder + QStringLiteral("/r.db");
+        QVERIFY(QFile::copy(project + QStringLiteral("/app.db"), db));
+        const QByteArray before = strata::test::readFile(db);
+        QVERIFY(QFile::setPermissions(db, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        const auto readable = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                              QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                              QFile::ExeOther;
+        QVERIFY(QFile::setPermissions(folder, readable & ~QFile::WriteOwner));
+        const bool root = ::geteuid() == 0;
+        if (root) {
+            // nobody reaches the project and the database, and may make scratch folders.
+            for (const QString &dir :
+                 {m_home.path(), project, project + QStringLiteral("/versions")})
+                QVERIFY(QFile::setPermissions(dir, readable));
+            QVERIFY(QFile::setPermissions(m_tmp.path(),
+                                          readable | QFile::WriteGroup | QFile::WriteOther));
+            // Real and effective: access(2) checks the real user. The saved user stays root.
+            QCOMPARE(::setresuid(65534, 65534, 0), 0);
+        }
+        const QStringList url = {QStringLiteral("--url"), QStringLiteral("sqlite:///") + db};
+        const Outcome drift =
+            run(project, QStringList{QStringLiteral("check"), QStringLiteral("--drift")} + url);
+        const Outcome check = run(project, QStringList{QStringLiteral("check")} + url);
+        if (root)
+            QCOMPARE(::setresuid(0, 0, 0), 0);
+        QVERIFY2(drift.code == 0, qPrintable(drift.out + drift.err));
+        QVERIFY2(drift.out.contains(QLatin1String("No drift")), qPrintable(drift.out));
+        QVERIFY2(check.code == 0, qPrintable(check.out + check.err));
+        QVERIFY2(!(drift.err + check.err).contains(QLatin1String("cannot create")),
+                 qPrintable(drift.err + check.err));
+        QCOMPARE(strata::test::readFile(db), before);
+        QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList{QStringLiteral("r.db")});
+        QVERIFY(QFile::setPermissions(folder, readable));
     }
 
     // `strata help COMMAND` prints what `strata COMMAND --help` prints; `strata help` the

@@ -127,7 +127,9 @@ Status SqliteDriver::open()
                                   "exist (nothing was created)")
                        .arg(m_path))
             .with(Error::Code::NotFound);
-    if (auto s = creatable(); !m_readOnly && !s)
+    // Only a file still to be created needs a writable folder: an existing one in a read-only
+    // folder (a read-only mount) opens, and what only reads it works.
+    if (auto s = creatable(); !m_readOnly && !exists() && !s)
         return s;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return Error::failure(QStringLiteral(
