@@ -232,6 +232,16 @@ private Q_SLOTS:
     void postgresDriftFoundAndShownInTabAndBadge()
     {
         const QString project = freshProject();
+        // Production is protected: its background checks need a dev server for their scratch
+        // databases (here the same test server, named as one).
+        {
+            QFile ini(project + QStringLiteral("/strata.ini"));
+            QVERIFY(ini.open(QIODevice::Append));
+            ini.write(QStringLiteral("dev_url = postgresql://postgres@/postgres?host=%1&port=%2\n")
+                          .arg(m_server->socketDir())
+                          .arg(m_server->port())
+                          .toUtf8());
+        }
         const Profile production =
             pgProfile(QStringLiteral("production"), QStringLiteral("Production"), project);
         const Profile staging =
@@ -314,6 +324,53 @@ private Q_SLOTS:
         QVERIFY2(tab->statusText().startsWith(QLatin1String("No differences")),
                  qPrintable(tab->statusText()));
         QCOMPARE(tab->view()->differenceCount(), 0);
+    }
+
+    // A protected PostgreSQL profile whose project names no dev server is not checked in the
+    // background: that would create scratch databases on its server unasked. Its drift is
+    // unknown, with why, and the server gained no database; an unprotected one is checked.
+    void protectedProfileWithoutDevServerIsNotCheckedUnasked()
+    {
+        const QString project = freshProject();
+        const Profile production =
+            pgProfile(QStringLiteral("production"), QStringLiteral("Production"), project);
+        QVERIFY(production.isProtected);
+        const Profile testing =
+            pgProfile(QStringLiteral("testing"), QStringLiteral("Testing"), project);
+        QVERIFY(!testing.isProtected);
+        QVERIFY(m_server->psql(QStringLiteral("ALTER TABLE customers ADD COLUMN nickname text"),
+                               nullptr, production.database));
+        const auto databases = [this] {
+            QString out;
+            m_server->psql(QStringLiteral("SELECT count(*) FROM pg_database"), &out);
+            return out.trimmed();
+        };
+        const QString before = databases();
+
+        MainWindow w;
+        QVERIFY(w.findChild<DriftMonitor *>());
+        auto *monitor = w.findChild<DriftMonitor *>();
+        QSignalSpy checking(monitor, &DriftMonitor::checking);
+        for (const Profile &p : {production, testing})
+            w.saveProfile(p);
+        ProfileDock *dock = w.profileDock();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dock->driftDetail(production.name).startsWith(QLatin1String("Drift unknown: ")),
+            120000);
+        const QString why = dock->driftDetail(production.name);
+        QVERIFY2(why.contains(QLatin1String("not checked in the background")), qPrintable(why));
+        QVERIFY2(why.contains(QLatin1String("dev_url")), qPrintable(why));
+        QCOMPARE(dock->driftText(production.name), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dock->driftDetail(testing.name).startsWith(QLatin1String("No drift")), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor->isChecking(testing.name), 60000);
+        QCOMPARE(databases(), before);
+
+        // Asked for from the Schema tab, production's drift is compared and found.
+        SchemaTab *tab = schemaTab(w, production.name);
+        tab->setMode(SchemaTab::Mode::Drift);
+        QVERIFY2(compareNow(tab), qPrintable(tab->statusText()));
+        QVERIFY2(tab->view()->differenceCount() > 0, qPrintable(tab->statusText()));
     }
 
     // Staging against production, chosen from the other-profile list: production's extra column

@@ -136,6 +136,7 @@ public:
     ~SchemaWorkbench();
 
     Migrator &migrator() { return *m_migrator; }
+    const WorkbenchOptions &options() const { return m_options; }
 
     // Reads one side into a model. Revision and current sides are replayed in a scratch
     // database dropped again before this returns; file sides are applied to one (errors name

@@ -1,6 +1,7 @@
 #include "schemadiff/schemaworker.h"
 
 #include "project/project.h"
+#include "schema/driftpolicy.h"
 
 #include <QDir>
 #include <QMetaObject>
@@ -105,9 +106,14 @@ void SchemaWorker::autogenerate(JobId job, const MigratorOptions &options,
         true);
 }
 
-void SchemaWorker::drift(JobId job, const MigratorOptions &options)
+void SchemaWorker::drift(JobId job, const MigratorOptions &options, bool unattended,
+                         bool protectedDatabase)
 {
     run(job, options, [&](schema::SchemaWorkbench &workbench, Answer &answer) -> Status {
+        if (unattended)
+            if (Status allowed = schema::unattendedDriftAllowed(workbench, protectedDatabase);
+                !allowed)
+                return allowed;
         auto report = workbench.drift();
         if (!report)
             return report.error();
@@ -179,9 +185,12 @@ SchemaWorker::JobId SchemaJobs::autogenerate(const MigratorOptions &options,
     });
 }
 
-SchemaWorker::JobId SchemaJobs::drift(const MigratorOptions &options)
+SchemaWorker::JobId SchemaJobs::drift(const MigratorOptions &options, bool unattended,
+                                      bool protectedDatabase)
 {
-    return post([options](SchemaWorker &w, SchemaWorker::JobId id) { w.drift(id, options); });
+    return post([options, unattended, protectedDatabase](SchemaWorker &w, SchemaWorker::JobId id) {
+        w.drift(id, options, unattended, protectedDatabase);
+    });
 }
 
 SchemaWorker::JobId SchemaJobs::describe(const MigratorOptions &options)

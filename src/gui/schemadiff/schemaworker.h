@@ -46,7 +46,10 @@ public:
                  const strata::gui::SchemaComparison &comparison);
     void autogenerate(JobId job, const strata::MigratorOptions &options,
                       const strata::schema::AutogenerateRequest &request);
-    void drift(JobId job, const strata::MigratorOptions &options);
+    // unattended: a background check, refused where schema::unattendedDriftAllowed() says so
+    // (a protected profile's server without a dev server) before anything is created.
+    void drift(JobId job, const strata::MigratorOptions &options, bool unattended = false,
+               bool protectedDatabase = false);
     void describe(JobId job, const strata::MigratorOptions &options);
 
     // Cancels the job, queued or running: a running workbench is cancelled
@@ -101,7 +104,8 @@ public:
     SchemaWorker::JobId compare(const MigratorOptions &options, const SchemaComparison &comparison);
     SchemaWorker::JobId autogenerate(const MigratorOptions &options,
                                      const schema::AutogenerateRequest &request);
-    SchemaWorker::JobId drift(const MigratorOptions &options);
+    SchemaWorker::JobId drift(const MigratorOptions &options, bool unattended = false,
+                              bool protectedDatabase = false);
     SchemaWorker::JobId describe(const MigratorOptions &options);
     void cancel(SchemaWorker::JobId job) { m_worker->cancel(job); }
     // True while the job is queued or running.

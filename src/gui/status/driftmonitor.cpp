@@ -91,7 +91,7 @@ void DriftMonitor::start(const QString &profile, Entry &entry)
         return;
     entry.checkedCurrent = entry.snapshot->current;
     entry.checkedAt = QDateTime::currentDateTimeUtc();
-    entry.job = m_jobs->drift(m_profiles->optionsFor(*p));
+    entry.job = m_jobs->drift(m_profiles->optionsFor(*p), true, p->isProtected);
     m_jobProfile.insert(entry.job, profile);
     Q_EMIT checking(profile);
 }

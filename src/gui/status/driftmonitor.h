@@ -20,7 +20,9 @@ class ProfilesController;
 // a successful read of the profile's state, when the database exists, no job runs on the
 // profile, and either it was never checked, its revisions changed since the last check, or the
 // last check is older than the interval (ten minutes unless set); a timer looks again every
-// minute. One check at a time over all profiles.
+// minute. One check at a time over all profiles. A protected PostgreSQL profile is checked only
+// when scratch databases go to a dev server (schema::unattendedDriftAllowed()); otherwise its
+// drift is unknown, with why.
 class DriftMonitor : public QObject
 {
     Q_OBJECT
