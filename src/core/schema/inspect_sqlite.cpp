@@ -54,6 +54,11 @@ struct TableInfo
     CreateTable text;
     // pragma_table_xinfo rows: cid, name, type, notnull, dflt_value, pk, hidden.
     Rows columns;
+    // The key columns of the index SQLite made for the primary key (index_list origin 'pk'):
+    // "a collate nocase desc" where they differ from the column, else "a". Empty when the
+    // primary key is the rowid (an INTEGER PRIMARY KEY column, but not one declared DESC).
+    QStringList primaryKeyIndex;
+    bool hasPrimaryKeyIndex = false;
     // The primary key's columns in key order, normalizedName()s.
     QStringList primaryKey() const
     {
@@ -66,6 +71,17 @@ struct TableInfo
         for (const auto &entry : keyed)
             names.append(entry.second);
         return names;
+    }
+    // An index's key column as constraints write it: "a", "a collate nocase desc" (the
+    // collation only where it is not the column's own), from index_xinfo's name, desc, coll.
+    QString keyColumn(const QString &name, const QString &desc, const QString &coll) const
+    {
+        QString definition = normalizedName(name);
+        if (!name.isNull() && coll.toUpper() != collation(normalizedName(name)))
+            definition += QStringLiteral(" collate ") + normalizedName(coll);
+        if (desc.toInt() != 0)
+            definition += QStringLiteral(" desc");
+        return definition;
     }
     // The declared collation of a column (normalizedName()), "BINARY" when none.
     QString collation(const QString &column) const
@@ -92,10 +108,15 @@ private:
     Result<Rows> rows(const QString &what, const QString &sql);
     Status readObjects();
     Status readColumns();
+    Status readPrimaryKeyIndexes();
     Status readIndexes();
     Status readForeignKeys();
     void addChecks();
     void addViewsAndTriggers();
+    // Each view's result column names as SQLite gives them to a query (quoted, in order, ASCII
+    // lower-cased as every name in the model), by
+    // lower-cased view name; a view SQLite cannot prepare (a table it names is gone) has none.
+    QHash<QString, QString> viewColumns() const;
     // Keys of the tables and views among `names` (lower-cased), leaving out `self`.
     QStringList relationKeys(const QSet<QString> &names, const QString &self) const;
     // "m.name IN ('a', 'b')" for the tables read.
@@ -229,6 +250,8 @@ Status SqliteReader::readColumns()
         TableInfo *info = m_tables.contains(lower) ? &m_tables[lower] : &m_parents[lower];
         info->columns.append(row.mid(1));
     }
+    if (Status status = readPrimaryKeyIndexes(); !status)
+        return status;
     for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it) {
         const TableInfo &info = it.value();
         SchemaObject table = object(ObjectKind::Table, {}, it.key());
@@ -236,6 +259,21 @@ Status SqliteReader::readColumns()
         table.properties.insert(QStringLiteral("without_rowid"),
                                 trueOrEmpty(info.text.withoutRowid));
         table.properties.insert(QStringLiteral("strict"), trueOrEmpty(info.text.strict));
+        const ConstraintClause *primaryKey = info.text.primaryKey();
+        table.properties.insert(QStringLiteral("primary_key_on_conflict"),
+                                primaryKey ? primaryKey->onConflict : QString());
+        // Only what the columns do not say already: a collation or a descending order.
+        const QStringList keyColumns = info.primaryKey();
+        table.properties.insert(QStringLiteral("primary_key_index"),
+                                info.primaryKeyIndex == keyColumns
+                                    ? QString()
+                                    : info.primaryKeyIndex.join(QLatin1String(", ")));
+        // SQLite's rowid alias: a rowid table whose one-column primary key got no index of its
+        // own (INTEGER PRIMARY KEY; not INT, not INTEGER PRIMARY KEY DESC).
+        const QString rowidAlias =
+            !info.text.withoutRowid && keyColumns.size() == 1 && !info.hasPrimaryKeyIndex
+                ? keyColumns.first()
+                : QString();
         m_model.add(table);
         // A table-level PRIMARY KEY (a AUTOINCREMENT).
         QString autoincrementColumn;
@@ -250,8 +288,15 @@ Status SqliteReader::readColumns()
             SchemaObject column = object(ObjectKind::Column, it.key(), asciiLower(row[1]));
             auto &p = column.properties;
             p.insert(QStringLiteral("type"), canonicalType(row[2]));
+            // A rowid alias is never NULL (NULL stands for "the next rowid"): NOT NULL on it
+            // changes nothing.
+            const bool alias = normalized == rowidAlias;
+            const bool notNull = row[3].toInt() != 0 && !alias;
             p.insert(QStringLiteral("not_null"),
-                     row[3].toInt() != 0 ? QStringLiteral("true") : QStringLiteral("false"));
+                     notNull ? QStringLiteral("true") : QStringLiteral("false"));
+            p.insert(QStringLiteral("not_null_on_conflict"),
+                     notNull && clause ? clause->notNullOnConflict : QString());
+            p.insert(QStringLiteral("rowid_alias"), trueOrEmpty(alias));
             const int hidden = row[6].toInt();
             p.insert(QStringLiteral("default"),
                      row[4].isNull() || hidden >= 2 ? QString() : canonicalDefault(row[4]));
@@ -270,6 +315,28 @@ Status SqliteReader::readColumns()
             p.insert(QStringLiteral("position"), row[0]);
             m_model.add(column);
         }
+    }
+    return {};
+}
+
+Status SqliteReader::readPrimaryKeyIndexes()
+{
+    auto indexed = rows(QStringLiteral("primary key indexes"),
+                        QStringLiteral("SELECT m.name, ix.name, ix.\"desc\", ix.coll FROM "
+                                       "main.sqlite_master m JOIN pragma_index_list(m.name, "
+                                       "'main') il JOIN pragma_index_xinfo(il.name, 'main') ix "
+                                       "WHERE %1 AND il.origin = 'pk' AND ix.\"key\" = 1 "
+                                       "ORDER BY m.name, ix.seqno")
+                            .arg(tableFilter()));
+    if (!indexed)
+        return indexed.error();
+    for (const QStringList &row : *indexed) {
+        const QString lower = asciiLower(row[0]);
+        if (!m_tables.contains(lower))
+            continue;
+        TableInfo &info = m_tables[lower];
+        info.hasPrimaryKeyIndex = true;
+        info.primaryKeyIndex.append(info.keyColumn(row[1], row[2], row[3]));
     }
     return {};
 }
@@ -325,14 +392,8 @@ Status SqliteReader::readIndexes()
         info.unique = row[2].toInt() != 0;
         info.origin = row[3];
         info.partial = row[4].toInt() != 0;
-        const QString name = normalizedName(row[5]);
-        QString definition = name;
-        if (!row[5].isNull() && row[7].toUpper() != m_tables[table].collation(name))
-            definition += QStringLiteral(" collate ") + normalizedName(row[7]);
-        if (row[6].toInt() != 0)
-            definition += QStringLiteral(" desc");
-        info.names.append(name);
-        info.definitions.append(definition);
+        info.names.append(normalizedName(row[5]));
+        info.definitions.append(m_tables[table].keyColumn(row[5], row[6], row[7]));
     }
     for (const QString &name : order) {
         const IndexInfo &info = indexes[name];
@@ -469,12 +530,46 @@ QStringList SqliteReader::relationKeys(const QSet<QString> &names, const QString
     return keys;
 }
 
+QHash<QString, QString> SqliteReader::viewColumns() const
+{
+    auto quoted = [](const QString &name) {
+        QString text = name;
+        text.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        return QLatin1Char('"') + text + QLatin1Char('"');
+    };
+    QHash<QString, QStringList> names;
+    auto all = m_query(QStringLiteral("SELECT m.name, p.name FROM main.sqlite_master m JOIN "
+                                      "pragma_table_xinfo(m.name, 'main') p WHERE m.type = "
+                                      "'view' ORDER BY m.name, p.cid"));
+    if (all) {
+        for (const QStringList &row : *all)
+            names[asciiLower(row[0])].append(quoted(asciiLower(row[1])));
+    } else {
+        // One view SQLite cannot prepare fails the whole query: each on its own.
+        for (const QStringList &view : m_views) {
+            auto rows = m_query(QStringLiteral("SELECT name FROM pragma_table_xinfo(%1, 'main') "
+                                               "ORDER BY cid")
+                                    .arg(quoteText(view[0])));
+            if (rows)
+                for (const QStringList &row : *rows)
+                    names[asciiLower(view[0])].append(quoted(asciiLower(row[0])));
+        }
+    }
+    QHash<QString, QString> out;
+    for (auto it = names.cbegin(); it != names.cend(); ++it)
+        out.insert(it.key(), it.value().join(QLatin1String(", ")));
+    return out;
+}
+
 void SqliteReader::addViewsAndTriggers()
 {
+    const QHash<QString, QString> columns =
+        m_views.isEmpty() ? QHash<QString, QString>() : viewColumns();
     for (const QStringList &row : m_views) {
         const QString name = asciiLower(row[0]);
         SchemaObject view = object(ObjectKind::View, {}, name);
-        view.properties.insert(QStringLiteral("definition"), normalizeSql(row[1]));
+        view.properties.insert(QStringLiteral("columns"), columns.value(name));
+        view.properties.insert(QStringLiteral("definition"), normalizedStatement(row[1]));
         view.properties.insert(QStringLiteral("sql"), row[1]);
         view.dependsOn = relationKeys(referencedNames(sqlTokenList(row[1])), name);
         m_model.add(view);

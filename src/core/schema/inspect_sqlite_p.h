@@ -21,6 +21,8 @@ struct ColumnClause
     bool autoincrement = false;
     QString generated;           // "virtual" or "stored" (empty when not generated)
     QString generatedExpression; // normalized, without the parentheses
+    QString notNullOnConflict;   // NOT NULL's ON CONFLICT resolution, lower-cased; empty when
+                                 // none or ABORT (the default)
 };
 
 // One constraint, whether written on a column or on the table.
@@ -34,7 +36,8 @@ struct ConstraintClause
     QString parent;            // a foreign key's referenced table, normalizedName()
     QStringList parentColumns; // normalizedName()s; empty when written without a column list
     bool deferred = false;     // DEFERRABLE INITIALLY DEFERRED (SQLite's only deferred form)
-    QString onConflict;        // "replace", "ignore" ... lower-cased; empty when none
+    QString onConflict;        // "replace", "ignore" ... lower-cased; empty when none or ABORT
+                               // (the default, so the same constraint either way)
     bool autoincrement = false;
 };
 
@@ -46,6 +49,8 @@ struct CreateTable
     QList<ConstraintClause> constraints;
     bool withoutRowid = false;
     bool strict = false;
+    // The PRIMARY KEY clause (on a column or on the table), or nullptr.
+    const ConstraintClause *primaryKey() const;
 
     const ColumnClause *column(const QString &normalized) const;
 };
@@ -66,8 +71,16 @@ QString identifier(const SqlToken &token);
 // Tokens [from, to) normalized and joined by single spaces (normalizeSql()'s form).
 QString normalizedRange(const QList<SqlToken> &tokens, qsizetype from, qsizetype to);
 
-// The same for an expression, without parentheses that enclose all of it ("((a))" -> "a").
+// The same for an expression, without parentheses that enclose all of it ("((a))" -> "a") or
+// that its grammar makes redundant (withoutRedundantParentheses()).
 QString normalizedExpression(const QList<SqlToken> &tokens, qsizetype from, qsizetype to);
+
+// `tokens` without the parentheses SQLite's grammar makes redundant, so that two texts SQLite
+// reads as one expression compare equal: around a whole condition (WHERE (a = 1)), list item or
+// argument, around an operand ((a) + 1, doubled ((a + b))) and around an operation that binds
+// tighter than the operators beside it (a OR (b AND c), (a * b) + c). Parentheses that change
+// the meaning stay (a AND (b OR c), (a + b) * c, x IN (a), subqueries, row values, lists).
+QList<SqlToken> withoutRedundantParentheses(QList<SqlToken> tokens);
 
 // A declared type as the model keeps it: upper-cased, spaces only between words
 // ("varchar ( 20 , 3 )" -> "VARCHAR(20,3)", "unsigned  big int" -> "UNSIGNED BIG INT").
@@ -77,6 +90,9 @@ QString canonicalType(const QString &type);
 // bracketed or back-quoted word is the string SQLite takes it for ('...'); NULL is no default
 // (empty) and +1 is 1.
 QString canonicalDefault(const QString &text);
+
+// A statement (a view's) normalized, without redundant parentheses.
+QString normalizedStatement(const QString &sql);
 
 // The statement normalized with the index's own name replaced by "%INDEX%" (and "ASC" after an
 // indexed column left out: it is the default).

@@ -109,7 +109,8 @@ struct Cursor
             name = takeName();
         return name;
     }
-    // "ON CONFLICT resolution", lower-cased; empty when not next.
+    // "ON CONFLICT resolution", lower-cased; empty when not next, and for ABORT: it is what
+    // every constraint does without the clause.
     QString takeConflictClause()
     {
         if (!(isWord("on") && isWord("conflict", 1)))
@@ -119,7 +120,8 @@ struct Cursor
         if (!token)
             return {};
         ++pos;
-        return asciiLower(token->text);
+        const QString resolution = asciiLower(token->text);
+        return resolution == QLatin1String("abort") ? QString() : resolution;
     }
 };
 
@@ -252,7 +254,7 @@ void readColumn(Cursor cursor, CreateTable *table)
             table->constraints.append(clause);
         } else if (cursor.take("not")) {
             cursor.take("null");
-            cursor.takeConflictClause();
+            column.notNullOnConflict = cursor.takeConflictClause();
         } else if (cursor.take("null")) {
             cursor.takeConflictClause();
         } else if (cursor.take("unique")) {
@@ -340,6 +342,14 @@ const ColumnClause *CreateTable::column(const QString &normalized) const
     return nullptr;
 }
 
+const ConstraintClause *CreateTable::primaryKey() const
+{
+    for (const ConstraintClause &clause : constraints)
+        if (clause.type == ConstraintClause::Type::PrimaryKey)
+            return &clause;
+    return nullptr;
+}
+
 QString identifier(const SqlToken &token)
 {
     if (token.kind != Kind::String)
@@ -363,14 +373,8 @@ QString normalizedRange(const QList<SqlToken> &tokens, qsizetype from, qsizetype
 
 QString normalizedExpression(const QList<SqlToken> &tokens, qsizetype from, qsizetype to)
 {
-    // "((a + b))" is "a + b": strip parentheses that enclose the whole expression.
-    while (to - from >= 2 && tokens.at(from).isOperator(QLatin1String("(")) &&
-           tokens.at(to - 1).isOperator(QLatin1String(")")) &&
-           Cursor{tokens, from, to}.matching() == to) {
-        ++from;
-        --to;
-    }
-    return normalizedRange(tokens, from, to);
+    const QList<SqlToken> expression = withoutRedundantParentheses(tokens.mid(from, to - from));
+    return normalizedRange(expression, 0, expression.size());
 }
 
 CreateTable readCreateTable(const QString &sql)
@@ -464,9 +468,15 @@ QString canonicalDefault(const QString &text)
     return normalizedExpression(tokens, 0, tokens.size());
 }
 
+QString normalizedStatement(const QString &sql)
+{
+    const QList<SqlToken> tokens = withoutRedundantParentheses(sqlTokenList(sql));
+    return normalizedRange(tokens, 0, tokens.size());
+}
+
 QString indexDefinition(const QString &sql)
 {
-    const QList<SqlToken> tokens = sqlTokenList(sql);
+    const QList<SqlToken> tokens = withoutRedundantParentheses(sqlTokenList(sql));
     Cursor cursor{tokens, 0, tokens.size()};
     const qsizetype nameStart = cursor.takeCreate("index");
     cursor.takeQualifiedName();
@@ -490,7 +500,7 @@ QString indexDefinition(const QString &sql)
 
 QString triggerDefinition(const QString &sql)
 {
-    const QList<SqlToken> tokens = sqlTokenList(sql);
+    const QList<SqlToken> tokens = withoutRedundantParentheses(sqlTokenList(sql));
     Cursor cursor{tokens, 0, tokens.size()};
     const qsizetype nameStart = cursor.takeCreate("trigger");
     const QString name = cursor.takeQualifiedName();

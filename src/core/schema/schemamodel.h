@@ -107,6 +107,11 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 // and quoting never make a difference; the text as SQLite stores it is kept in "sql", which is
 // never compared (isComparedProperty()) and is what a diff runs to create the object again.
 //  - Table: "sql" (sqlite_schema.sql), "without_rowid", "strict" ("true" or empty).
+//    "primary_key_on_conflict" (the PRIMARY KEY's ON CONFLICT resolution, lower-cased:
+//    "replace", "ignore", "fail", "rollback"; empty when none or ABORT, the default),
+//    "primary_key_index" (the key columns of the index SQLite makes for the primary key,
+//    "a collate nocase, b desc", when one has a collation other than its column's or is
+//    descending; else empty).
 //  - Column: "type" (the declared type, whitespace collapsed, upper-cased: "VARCHAR(20)";
 //    empty when none), "not_null" ("true"/"false"), "default" (the default's text,
 //    normalised; empty when none), "primary_key" (1-based position in the primary key; empty
@@ -114,6 +119,11 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 //    column, else empty), "generated" ("virtual EXPR" or "stored EXPR", the expression
 //    normalised; empty when not generated), "collation" (upper-cased, empty for BINARY),
 //    "position" (cid; not compared).
+//    Also "rowid_alias" ("true" on the column that is the table's rowid: a rowid table's
+//    one-column INTEGER PRIMARY KEY, which SQLite gives no index of its own; not one declared
+//    INTEGER PRIMARY KEY DESC; else empty; its "not_null" is always "false": NULL there stands
+//    for the next rowid), "not_null_on_conflict" (NOT NULL's ON CONFLICT resolution as for the
+//    primary key; empty when none, ABORT or the column is not NOT NULL).
 //  - Constraint (table = its table): unique, check and foreign key constraints, whether
 //    written on a column or on the table (the primary key is the columns' "primary_key").
 //    name = the canonical definition in lower case ("unique (a, b)", "check (price > 0)",
@@ -126,6 +136,10 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 //    "definition" (the statement normalised, its own name replaced by "%INDEX%"), "unique",
 //    "partial" ("true" or empty), "sql".
 //  - View: "definition" (the statement normalised), "sql".
+//    Also "columns" (the result column names SQLite gives the view, double-quoted, ASCII
+//    lower-cased, ", " between: what a query reading rows by name sees; empty when SQLite
+//    cannot prepare the view). A "definition" (view, trigger, index, and the check, default
+//    and generated expressions) leaves out the parentheses SQLite's grammar makes redundant.
 //  - Trigger (table = its table): "definition" (the statement normalised), "sql".
 // dependsOn: an index, trigger or constraint on its table; a foreign key also on the table it
 // references; a view and a trigger on the tables and views their text names.
