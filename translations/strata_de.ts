@@ -4282,6 +4282,11 @@ Alles wurde zurückgerollt; die Datenbank ist wie zuvor.</translation>
         <translation>Zwei Revisionen des Projekts</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>This profile's database against another profile's database</source>
+        <translation>Die Datenbank dieses Profils gegen die Datenbank eines anderen Profils</translation>
+    </message>
+    <message>
         <location line="+12" />
         <source>What the comparison does shows here.</source>
         <translation>Hier steht, was der Vergleich gerade tut.</translation>

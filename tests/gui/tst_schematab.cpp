@@ -403,6 +403,23 @@ private Q_SLOTS:
         QVERIFY(tab->canCreateMigration());
         shoot(w, QStringLiteral("staging-against-production.png"));
 
+        // Staging's database against production's, both read only: the same column, and no
+        // migration offered (a migration comes from the project's heads).
+        tab->setMode(SchemaTab::Mode::Databases);
+        QVERIFY(others->isVisibleTo(tab));
+        others->setCurrentText(production.name);
+        QVERIFY2(compareNow(tab), qPrintable(tab->statusText()));
+        QCOMPARE(tab->view()->differenceCount(), 1);
+        const QString databases = tab->statusText();
+        QVERIFY2(databases.contains(QLatin1String("the database of staging")),
+                 qPrintable(databases));
+        QVERIFY2(databases.contains(QLatin1String("the database of production")),
+                 qPrintable(databases));
+        QVERIFY2(tab->progressText().contains(staging.database), qPrintable(tab->progressText()));
+        QVERIFY(!tab->canCreateMigration());
+        QVERIFY(tab->view()->createButton()->isHidden());
+        shoot(w, QStringLiteral("staging-database-against-production.png"));
+
         // Production against staging likewise, from production's side.
         tab = schemaTab(w, production.name);
         tab->setMode(SchemaTab::Mode::Profile);

@@ -33,8 +33,11 @@ SchemaTab::SchemaTab(QWidget *parent)
     m_ui->modeCombo->addItem(tr("The project's heads against a desired-state file"));
     m_ui->modeCombo->addItem(tr("The project's heads against another profile's database"));
     m_ui->modeCombo->addItem(tr("Two revisions of the project"));
+    m_ui->modeCombo->addItem(tr("This profile's database against another profile's database"));
     connect(m_ui->modeCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_ui->sideStack->setCurrentIndex(index);
+        // Two databases choose the other profile as the heads against a profile do.
+        m_ui->sideStack->setCurrentIndex(index == int(Mode::Databases) ? int(Mode::Profile)
+                                                                       : index);
         describe();
         fillRevisions();
         updateButtons();
@@ -209,7 +212,8 @@ Result<SchemaTab::Chosen> SchemaTab::chosen() const
         c.createOffered = true;
         break;
     }
-    case Mode::Profile: {
+    case Mode::Profile:
+    case Mode::Databases: {
         const QString other = m_ui->profileCombo->currentText();
         if (other.isEmpty() || !profile(other))
             return Error::usage(tr("There is no other profile to compare with."));
@@ -217,11 +221,18 @@ Result<SchemaTab::Chosen> SchemaTab::chosen() const
         if (url.isEmpty())
             return Error::usage(
                 tr("Profile %1 names no database of its own to compare with.").arg(other));
-        c.comparison.from = SchemaSide::revision(QStringLiteral("heads"));
         c.comparison.to = SchemaSide{SchemaSide::Kind::Url, url};
-        c.fromText = heads;
         c.toText = tr("the database of %1").arg(other);
-        c.createOffered = true;
+        if (mode() == Mode::Databases) {
+            // Both live, both only read; a migration comes from the project's heads only.
+            c.comparison.from = SchemaSide{SchemaSide::Kind::Database, {}};
+            c.fromText = tr("the database of %1").arg(m_profile);
+            c.createOffered = false;
+        } else {
+            c.comparison.from = SchemaSide::revision(QStringLiteral("heads"));
+            c.fromText = heads;
+            c.createOffered = true;
+        }
         break;
     }
     case Mode::Revisions: {

@@ -34,7 +34,11 @@ class SchemaTab : public QWidget
     Q_OBJECT
 
 public:
-    enum class Mode { Drift, File, Profile, Revisions };
+    // Drift: the project at the database's revisions against the database. File, Profile: the
+    // project's heads against a desired-state file or another profile's database. Revisions:
+    // two revisions. Databases: this profile's database against another profile's (staging
+    // against production), both only read.
+    enum class Mode { Drift, File, Profile, Revisions, Databases };
 
     // What the tab asks the main window.
     struct Host
