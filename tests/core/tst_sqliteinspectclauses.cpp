@@ -279,6 +279,15 @@ private Q_SLOTS:
                          QStringLiteral("CREATE TABLE t(a INT CHECK ((a > 0) AND (a < 9)), b INT "
                                         "DEFAULT ((1) + 2), c INT AS ((a * 2) + 1));")),
                  QString());
+        // SQLite keeps DEFAULT ((+1)) as "(+1)" and DEFAULT ((NULL)) as "(NULL)".
+        QCOMPARE(
+            changes(QStringLiteral("CREATE TABLE t(a INT DEFAULT 1, b INT, c INT DEFAULT -1);"),
+                    QStringLiteral("CREATE TABLE t(a INT DEFAULT ((+1)), b INT DEFAULT "
+                                   "((NULL)), c INT DEFAULT ((-1)));")),
+            QString());
+        QVERIFY(!changes(QStringLiteral("CREATE TABLE t(a INT DEFAULT 1);"),
+                         QStringLiteral("CREATE TABLE t(a INT DEFAULT ((-1)));"))
+                     .isEmpty());
         QVERIFY(!changes(QStringLiteral("CREATE TABLE t(a INT, b INT CHECK (a > 0 AND (b > 0 OR "
                                         "b IS NULL)));"),
                          QStringLiteral("CREATE TABLE t(a INT, b INT CHECK (a > 0 AND b > 0 OR b "

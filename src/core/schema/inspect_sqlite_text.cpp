@@ -453,7 +453,8 @@ QString canonicalType(const QString &type)
 
 QString canonicalDefault(const QString &text)
 {
-    const QList<SqlToken> tokens = sqlTokenList(text);
+    // SQLite keeps DEFAULT ((+1)) as "(+1)": the rules below read what is inside.
+    const QList<SqlToken> tokens = withoutRedundantParentheses(sqlTokenList(text));
     if (tokens.size() == 1 && tokens.first().kind == Kind::QuotedName) {
         QString value = sqlTokenName(tokens.first());
         value.replace(QLatin1Char('\''), QLatin1String("''"));
