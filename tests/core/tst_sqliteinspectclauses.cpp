@@ -255,6 +255,16 @@ private Q_SLOTS:
                          table + QStringLiteral("CREATE INDEX i ON t(s) WHERE n > 0 AND s = 'a' "
                                                 "OR s = 'b';"))
                      .isEmpty());
+        // An index column's COLLATE that is its column's own collation.
+        const QString collated = QStringLiteral("CREATE TABLE c(a TEXT, b TEXT COLLATE NOCASE);");
+        QCOMPARE(changes(collated + QStringLiteral("CREATE INDEX ci ON c(a, b);"),
+                         collated + QStringLiteral("CREATE INDEX ci ON c(a COLLATE binary, b "
+                                                   "COLLATE nocase);")),
+                 QString());
+        QVERIFY(!changes(collated + QStringLiteral("CREATE INDEX ci ON c(a, b);"),
+                         collated + QStringLiteral("CREATE INDEX ci ON c(a COLLATE nocase, b "
+                                                   "COLLATE binary);"))
+                     .isEmpty());
         // Trigger WHEN and body.
         const QString trigger = QStringLiteral(
             "CREATE TRIGGER tr AFTER UPDATE ON t WHEN %1 BEGIN UPDATE t SET log = %2 WHERE %3; "

@@ -422,7 +422,12 @@ Status SqliteReader::readIndexes()
         const QString table = asciiLower(row[1]);
         const IndexInfo info = indexes.value(row[0]);
         SchemaObject index = object(ObjectKind::Index, table, asciiLower(row[0]));
-        index.properties.insert(QStringLiteral("definition"), indexDefinition(row[2]));
+        QHash<QString, QString> collations;
+        if (m_tables.contains(table))
+            for (const ColumnClause &column : m_tables[table].text.columns)
+                if (!column.collation.isEmpty())
+                    collations.insert(column.name, column.collation);
+        index.properties.insert(QStringLiteral("definition"), indexDefinition(row[2], collations));
         index.properties.insert(QStringLiteral("unique"),
                                 info.unique ? QStringLiteral("true") : QStringLiteral("false"));
         index.properties.insert(QStringLiteral("partial"), trueOrEmpty(info.partial));

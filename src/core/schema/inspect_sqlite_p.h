@@ -2,6 +2,7 @@
 
 #include "schema/sqltokens.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -96,7 +97,9 @@ QString normalizedStatement(const QString &sql);
 
 // The statement normalized with the index's own name replaced by "%INDEX%" (and "ASC" after an
 // indexed column left out: it is the default).
-QString indexDefinition(const QString &sql);
+// `collations` maps a column's normalizedName() to its declared collation, upper-cased (no
+// entry: BINARY); "a COLLATE x" where x is a's own collation is written "a" (the same index).
+QString indexDefinition(const QString &sql, const QHash<QString, QString> &collations = {});
 
 // The statement normalized as one spelling of the trigger: BEFORE where no time is written,
 // FOR EACH ROW left out (SQLite has only row triggers), IF NOT EXISTS and a schema name left out.

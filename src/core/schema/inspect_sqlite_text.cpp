@@ -475,7 +475,7 @@ QString normalizedStatement(const QString &sql)
     return normalizedRange(tokens, 0, tokens.size());
 }
 
-QString indexDefinition(const QString &sql)
+QString indexDefinition(const QString &sql, const QHash<QString, QString> &collations)
 {
     const QList<SqlToken> tokens = withoutRedundantParentheses(sqlTokenList(sql));
     Cursor cursor{tokens, 0, tokens.size()};
@@ -494,6 +494,17 @@ QString indexDefinition(const QString &sql)
             (tokens.at(i + 1).isOperator(QLatin1String(",")) ||
              tokens.at(i + 1).isOperator(QLatin1String(")"))))
             continue;
+        // "a COLLATE nocase" on a column declared COLLATE NOCASE is "a" (BINARY when none).
+        if (!where && token.isName() && i + 2 < tokens.size() &&
+            tokens.at(i + 1).isWord(QLatin1String("collate")) &&
+            (tokens.at(i - 1).isOperator(QLatin1String("(")) ||
+             tokens.at(i - 1).isOperator(QLatin1String(","))) &&
+            identifier(tokens.at(i + 2)).toUpper() ==
+                collations.value(normalizedName(sqlTokenName(token)), QStringLiteral("BINARY"))) {
+            out.append(normalizedToken(token));
+            i += 2;
+            continue;
+        }
         out.append(normalizedToken(token));
     }
     return out.join(QLatin1Char(' '));

@@ -135,6 +135,8 @@ bool kindFromName(const QString &name, ObjectKind *kind);
 //  - Index (table = its table): indexes created with CREATE INDEX (index_list origin 'c');
 //    "definition" (the statement normalised, its own name replaced by "%INDEX%"), "unique",
 //    "partial" ("true" or empty), "sql".
+//    In "definition" an indexed column's COLLATE naming its column's own collation is left
+//    out, as is ASC (the same index either way).
 //  - View: "definition" (the statement normalised), "sql".
 //    Also "columns" (the result column names SQLite gives the view, double-quoted, ASCII
 //    lower-cased, ", " between: what a query reading rows by name sees; empty when SQLite
