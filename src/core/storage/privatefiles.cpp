@@ -107,8 +107,9 @@ Status settle(int fd, const QString &path, bool made, bool own, PrivateFiles::Ti
 QString PrivateFiles::ownRoot(const QString &folder)
 {
     const QString path = clean(folder);
-    for (auto location : {QStandardPaths::GenericConfigLocation,
-                          QStandardPaths::GenericDataLocation, QStandardPaths::GenericCacheLocation}) {
+    for (auto location :
+         {QStandardPaths::GenericConfigLocation, QStandardPaths::GenericDataLocation,
+          QStandardPaths::GenericCacheLocation}) {
         const QString base = QStandardPaths::writableLocation(location);
         if (base.isEmpty())
             continue;
@@ -151,7 +152,8 @@ Result<PrivateFiles::TightenedList> PrivateFiles::ensureFolder(const QString &fo
                 return Error::failure(QStringLiteral("cannot create the folder %1: %2")
                                           .arg(path, systemError(errno)));
             // An empty folder: setting its mode now opens no window.
-            if (::stat(native.constData(), &st) == 0 && (unsigned(st.st_mode) & 07777) != kFolderMode)
+            if (::stat(native.constData(), &st) == 0 &&
+                (unsigned(st.st_mode) & 07777) != kFolderMode)
                 ::chmod(native.constData(), kFolderMode);
             continue;
         }
@@ -166,7 +168,7 @@ Result<PrivateFiles::TightenedList> PrivateFiles::ensureFolder(const QString &fo
 }
 
 Result<PrivateFiles::TightenedList> PrivateFiles::writeFile(const QString &path,
-                                                           const QByteArray &bytes)
+                                                            const QByteArray &bytes)
 {
     const QString file = clean(path);
     auto tightened = ensureFolder(QFileInfo(file).absolutePath());
@@ -197,7 +199,7 @@ Result<PrivateFiles::TightenedList> PrivateFiles::writeFile(const QString &path,
 }
 
 Result<PrivateFiles::TightenedList> PrivateFiles::openAppend(const QString &path, QFile &file,
-                                                            bool readToo)
+                                                             bool readToo)
 {
     const QString target = clean(path);
     auto tightened = ensureFolder(QFileInfo(target).absolutePath());
@@ -212,8 +214,7 @@ Result<PrivateFiles::TightenedList> PrivateFiles::openAppend(const QString &path
         fd = ::open(native.constData(), access);
     }
     if (fd < 0)
-        return Error::failure(
-            QStringLiteral("cannot open %1: %2").arg(target, systemError(errno)));
+        return Error::failure(QStringLiteral("cannot open %1: %2").arg(target, systemError(errno)));
     TightenedList own;
     if (auto s = settle(fd, target, made, isOwn(target), own); !s) {
         ::close(fd);
@@ -223,8 +224,7 @@ Result<PrivateFiles::TightenedList> PrivateFiles::openAppend(const QString &path
                                      QIODevice::Append | QIODevice::Unbuffered;
     if (!file.open(fd, mode, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
-        return Error::failure(
-            QStringLiteral("cannot open %1: %2").arg(target, file.errorString()));
+        return Error::failure(QStringLiteral("cannot open %1: %2").arg(target, file.errorString()));
     }
     announce(own);
     tightened->append(own);
@@ -260,8 +260,8 @@ Result<PrivateFiles::TightenedList> PrivateFiles::prepareFile(const QString &pat
 Status PrivateFiles::createEmpty(const QString &path)
 {
     const QString target = clean(path);
-    const int fd =
-        ::open(QFile::encodeName(target).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kFileMode);
+    const int fd = ::open(QFile::encodeName(target).constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kFileMode);
     if (fd < 0)
         return Error::failure(
             QStringLiteral("cannot create %1: %2").arg(target, systemError(errno)));
@@ -305,7 +305,8 @@ QString PrivateFiles::noticeText(const Tightened &t)
 {
     return QStringLiteral("made %1 private (%2 -> %3): an older version created it readable by "
                           "other users")
-        .arg(QDir::toNativeSeparators(t.path), QString::number(t.modeBefore, 8).rightJustified(4, QLatin1Char('0')),
+        .arg(QDir::toNativeSeparators(t.path),
+             QString::number(t.modeBefore, 8).rightJustified(4, QLatin1Char('0')),
              QString::number(t.modeAfter, 8).rightJustified(4, QLatin1Char('0')));
 }
 

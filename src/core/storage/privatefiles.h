@@ -51,14 +51,16 @@ public:
     static constexpr unsigned kFileMode = 0600;
 
     // Makes `folder` and its missing parents (each made 0700), and tightens the folders from
-    // ownRoot(folder) down to it (none when it is empty). Errors: a folder that cannot be made (with the reason).
+    // ownRoot(folder) down to it (none when it is empty). Errors: a folder that cannot be made
+    // (with the reason).
     static Result<TightenedList> ensureFolder(const QString &folder);
     // Replaces `path` with `bytes` atomically (QSaveFile; the temporary file is 0600 before the
     // first byte), in a folder made by ensureFolder. Errors name the path and the reason.
     static Result<TightenedList> writeFile(const QString &path, const QByteArray &bytes);
     // Opens `path` for appending (O_APPEND: each write goes to the end, whoever else appends),
-    // creating it 0600, tightening an existing one in Strata's own folders; `file` gets the descriptor and closes it.
-    // `readToo` opens it read-write (to read the last line under a lock before appending).
+    // creating it 0600, tightening an existing one in Strata's own folders; `file` gets the
+    // descriptor and closes it. `readToo` opens it read-write (to read the last line under a lock
+    // before appending).
     static Result<TightenedList> openAppend(const QString &path, QFile &file, bool readToo = false);
     // For writers that open the file themselves (spdlog, QSettings, SQLite, pg_dump), which
     // keep an existing file's mode: makes the folder as ensureFolder does, then the file empty
